@@ -1,0 +1,104 @@
+//! Cleans one page of scraped text.
+//!
+//! ```text
+//! cargo run --example clean < page.txt            # title, blank line, body
+//! cargo run --example clean -- page.txt --explain # every removed span marked with its rule
+//! cargo run --example clean -- --json page.txt    # {"title", "body", "removed": [...]}
+//! ```
+//! Reads any bytes: invalid UTF-8 is replaced (U+FFFD) before cleaning.
+
+use std::error::Error;
+use std::io::{self, IsTerminal, Read, Write};
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut explain = false;
+    let mut json = false;
+    let mut path = None;
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--explain" => explain = true,
+            "--json" => json = true,
+            "-h" | "--help" => {
+                println!("usage: clean [--explain | --json] [FILE]   (reads stdin without FILE)");
+                return Ok(());
+            }
+            _ if path.is_none() && !arg.starts_with("--") => path = Some(arg),
+            _ => return Err(format!("unexpected argument `{arg}` (try --help)").into()),
+        }
+    }
+    let mut bytes = Vec::new();
+    match &path {
+        Some(p) => bytes = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?,
+        None => {
+            io::stdin().read_to_end(&mut bytes)?;
+        }
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let cleaned = deboil::clean(&text);
+    let stdout = io::stdout();
+    let color = stdout.is_terminal();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = if json {
+        write_json(&mut out, &cleaned)
+    } else if explain {
+        write_explain(&mut out, &cleaned, color)
+    } else {
+        if let Some(title) = cleaned.title() {
+            writeln!(out, "{title}\n")?;
+        }
+        writeln!(out, "{}", cleaned.body())
+    };
+    match result.and_then(|_| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
+}
+
+fn write_json(out: &mut impl Write, cleaned: &deboil::Cleaned<'_>) -> io::Result<()> {
+    let removed: Vec<_> = cleaned
+        .removed()
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "start": r.span.start, "end": r.span.end,
+                "rule": &*r.rule, "category": r.category.name(),
+            })
+        })
+        .collect();
+    let value = serde_json::json!({
+        "title": cleaned.title(),
+        "byline": cleaned.byline(),
+        "body": cleaned.body(),
+        "removed": removed,
+    });
+    serde_json::to_writer(&mut *out, &value)?;
+    writeln!(out)
+}
+
+/// Prints every line; removed ones prefixed with `-` and followed by `[rule/category]`.
+fn write_explain(
+    out: &mut impl Write,
+    cleaned: &deboil::Cleaned<'_>,
+    color: bool,
+) -> io::Result<()> {
+    let (dim, reset) = if color {
+        ("\x1b[2;31m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    for seg in cleaned.segments() {
+        match seg.removal {
+            None => {
+                for line in seg.text.lines() {
+                    writeln!(out, "  {line}")?;
+                }
+            }
+            Some(r) => {
+                for line in seg.text.lines() {
+                    writeln!(out, "{dim}- {line}  [{}/{}]{reset}", r.rule, r.category)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,216 @@
+//! The result of cleaning: the body, the removed spans, and views over both.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::Arc;
+
+use crate::doc::{Doc, Mark};
+use crate::{Category, Span};
+
+/// One removed span of the input: where it is, which rule removed it and why.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Removal {
+    /// The removed bytes of the input (whole lines, with their line terminators).
+    pub span: Span,
+    /// The name of the rule that removed it, as listed by [`Cleaner::rules`](crate::Cleaner::rules).
+    pub rule: Arc<str>,
+    /// What kind of boilerplate it is.
+    pub category: Category,
+}
+
+/// The cleaned document: the article body, and every removed span with its reason.
+///
+/// Kept and removed spans tile the input exactly: [`Cleaned::segments`] walks them in
+/// order, and the removed ones are [`Cleaned::removed`]. The body is the kept text with
+/// only whitespace normalised (trailing spaces trimmed, runs of blank lines collapsed to
+/// one, no blank lines at either end).
+///
+/// ```
+/// let text = "Big news today\n\nThe council approved the new bridge on Monday, after a long debate.\n\nSubscribe to our newsletter\n";
+/// let cleaned = deboil::clean(text);
+/// assert!(cleaned.body().contains("approved the new bridge"));
+/// assert!(!cleaned.body().contains("Subscribe"));
+/// for r in cleaned.removed() {
+///     println!("{:?} removed by {} ({})", &text[r.span], r.rule, r.category);
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cleaned<'a> {
+    input: &'a str,
+    body: Cow<'a, str>,
+    removed: Vec<Removal>,
+}
+
+impl<'a> Cleaned<'a> {
+    /// Builds the result from the final marks of `doc`.
+    pub(crate) fn from_doc(doc: &Doc<'a>, names: &[Arc<str>]) -> Cleaned<'a> {
+        let mut removed: Vec<Removal> = Vec::new();
+        let mut body = String::with_capacity(doc.text.len() / 2);
+        let mut blank_pending = false;
+        for i in 0..doc.len() {
+            match doc.mark(i) {
+                Mark::Remove(rule, category) => {
+                    let span = doc.full_span(i);
+                    match removed.last_mut() {
+                        Some(last)
+                            if last.span.end == span.start
+                                && last.category == category
+                                && *last.rule == *names[rule as usize] =>
+                        {
+                            last.span.end = span.end;
+                        }
+                        _ => removed.push(Removal {
+                            span,
+                            rule: names[rule as usize].clone(),
+                            category,
+                        }),
+                    }
+                }
+                Mark::Open | Mark::Keep(_) => {
+                    let line = doc.raw(i).trim_end();
+                    if line.trim_start().is_empty() {
+                        blank_pending = !body.is_empty();
+                    } else {
+                        if !body.is_empty() {
+                            body.push('\n');
+                            if blank_pending {
+                                body.push('\n');
+                            }
+                        }
+                        blank_pending = false;
+                        body.push_str(line);
+                    }
+                }
+            }
+        }
+        let body = if body == doc.text {
+            Cow::Borrowed(doc.text)
+        } else {
+            Cow::Owned(body)
+        };
+        Cleaned {
+            input: doc.text,
+            body,
+            removed,
+        }
+    }
+
+    /// The clean article body.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// The body, owned or borrowed from the input.
+    pub fn into_body(self) -> Cow<'a, str> {
+        self.body
+    }
+
+    /// The input this result describes.
+    pub fn input(&self) -> &'a str {
+        self.input
+    }
+
+    /// Every removed span, in input order, non-overlapping. Adjacent lines removed by the
+    /// same rule with the same category form one span.
+    pub fn removed(&self) -> &[Removal] {
+        &self.removed
+    }
+
+    /// The headline, when a rule recognised one: the text of the first span of category
+    /// [`Category::Title`], trimmed. The title is never part of the body.
+    pub fn title(&self) -> Option<&'a str> {
+        self.first_of(Category::Title)
+    }
+
+    /// The author line, when a rule recognised one: the text of the first span of category
+    /// [`Category::Byline`], trimmed. Never part of the body.
+    pub fn byline(&self) -> Option<&'a str> {
+        self.first_of(Category::Byline)
+    }
+
+    fn first_of(&self, category: Category) -> Option<&'a str> {
+        let r = self.removed.iter().find(|r| r.category == category)?;
+        let text = self.input[r.span].lines().find(|l| !l.trim().is_empty())?;
+        Some(text.trim())
+    }
+
+    /// Walks the whole input as an ordered list of kept and removed segments that tile it
+    /// exactly (sorted, no gaps, no overlaps).
+    ///
+    /// ```
+    /// let text = "Share this article\nThe river rose two metres overnight, and the town's main road was closed by noon.\n";
+    /// let cleaned = deboil::clean(text);
+    /// let rebuilt: String = cleaned.segments().map(|s| s.text).collect();
+    /// assert_eq!(rebuilt, text);
+    /// ```
+    pub fn segments(&self) -> Segments<'_, 'a> {
+        Segments {
+            cleaned: self,
+            pos: 0,
+            next_removal: 0,
+        }
+    }
+}
+
+impl fmt::Display for Cleaned<'_> {
+    /// Prints the body.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.body)
+    }
+}
+
+/// A piece of the input: kept (`removal` is `None`) or removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Segment<'r, 'a> {
+    /// Where the segment is in the input.
+    pub span: Span,
+    /// The segment's text (exactly `&input[span]`).
+    pub text: &'a str,
+    /// Why it was removed, or `None` when it is kept.
+    pub removal: Option<&'r Removal>,
+}
+
+impl Segment<'_, '_> {
+    /// Whether the segment is kept (part of the body, before whitespace normalisation).
+    pub fn is_kept(&self) -> bool {
+        self.removal.is_none()
+    }
+}
+
+/// Iterator over the kept and removed [`Segment`]s of a [`Cleaned`], in input order.
+#[derive(Clone, Debug)]
+pub struct Segments<'r, 'a> {
+    cleaned: &'r Cleaned<'a>,
+    pos: usize,
+    next_removal: usize,
+}
+
+impl<'r, 'a> Iterator for Segments<'r, 'a> {
+    type Item = Segment<'r, 'a>;
+
+    fn next(&mut self) -> Option<Segment<'r, 'a>> {
+        let input = self.cleaned.input;
+        if self.pos >= input.len() {
+            return None;
+        }
+        let (span, removal) = match self.cleaned.removed.get(self.next_removal) {
+            Some(r) if r.span.start == self.pos => {
+                self.next_removal += 1;
+                (r.span, Some(r))
+            }
+            Some(r) => (Span::new(self.pos, r.span.start), None),
+            None => (Span::new(self.pos, input.len()), None),
+        };
+        self.pos = span.end;
+        Some(Segment {
+            span,
+            text: &input[span],
+            removal,
+        })
+    }
+}
+
+impl std::iter::FusedIterator for Segments<'_, '_> {}

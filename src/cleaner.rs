@@ -1,0 +1,88 @@
+//! The compiled, immutable rule set.
+
+use std::fmt;
+use std::sync::{Arc, LazyLock};
+
+use crate::doc::{Doc, RuleId};
+use crate::rules::{self, Rule, RuleInfo};
+use crate::{Cleaned, CleanerBuilder};
+
+/// The built-in rules, compiled once per process and shared by every default cleaner.
+pub(crate) static DEFAULT_RULES: LazyLock<Vec<Arc<dyn Rule>>> =
+    LazyLock::new(|| rules::default_rules().into_iter().map(Arc::from).collect());
+
+/// A compiled rule set. Cheap to clone (the rules are shared), `Send + Sync`: build one
+/// and use it from any number of threads.
+///
+/// ```
+/// use deboil::Cleaner;
+/// let cleaner = Cleaner::new();
+/// let cleaned = cleaner.clean("Advertisement\nThe bakery on Main Street has closed after ninety years, its owners said on Friday.\n");
+/// assert_eq!(cleaned.body(), "The bakery on Main Street has closed after ninety years, its owners said on Friday.");
+/// ```
+#[derive(Clone)]
+pub struct Cleaner {
+    rules: Arc<[Arc<dyn Rule>]>,
+    names: Arc<[Arc<str>]>,
+}
+
+impl Cleaner {
+    /// The default rule set (the same one [`clean`](crate::clean) uses).
+    pub fn new() -> Cleaner {
+        static DEFAULT: LazyLock<Cleaner> =
+            LazyLock::new(|| Cleaner::from_rules(DEFAULT_RULES.clone()));
+        DEFAULT.clone()
+    }
+
+    /// A builder starting from the default rules; see [`CleanerBuilder`].
+    pub fn builder() -> CleanerBuilder {
+        CleanerBuilder::new()
+    }
+
+    pub(crate) fn from_rules(rules: Vec<Arc<dyn Rule>>) -> Cleaner {
+        let names = rules.iter().map(|r| Arc::from(r.name())).collect();
+        Cleaner {
+            rules: rules.into(),
+            names,
+        }
+    }
+
+    /// Cleans `text`: runs every rule in order and returns the body and the removals.
+    /// Never fails and never panics; linear in the size of `text`.
+    pub fn clean<'a>(&self, text: &'a str) -> Cleaned<'a> {
+        let mut doc = Doc::new(text);
+        for (id, rule) in self.rules.iter().enumerate() {
+            rule.apply(&mut doc, id as RuleId);
+        }
+        Cleaned::from_doc(&doc, &self.names)
+    }
+
+    /// The rules, in the order they run.
+    ///
+    /// ```
+    /// let cleaner = deboil::Cleaner::new();
+    /// let names: Vec<&str> = cleaner.rules().map(|r| r.name).collect();
+    /// assert!(names.contains(&"subscribe"));
+    /// ```
+    pub fn rules(&self) -> impl ExactSizeIterator<Item = RuleInfo<'_>> + '_ {
+        self.rules.iter().map(|r| RuleInfo {
+            name: r.name(),
+            category: r.category(),
+            description: r.description(),
+        })
+    }
+}
+
+impl Default for Cleaner {
+    fn default() -> Cleaner {
+        Cleaner::new()
+    }
+}
+
+impl fmt::Debug for Cleaner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Cleaner")
+            .field("rules", &self.names)
+            .finish()
+    }
+}

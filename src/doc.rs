@@ -1,0 +1,179 @@
+//! The document as the rules see it: lines with per-line decisions.
+
+use crate::{Category, Span};
+
+/// Index of a rule in the cleaner's ordered rule list.
+pub(crate) type RuleId = u32;
+
+/// One line of the input: `start..end` is its text, `end..next` its terminator
+/// (`\n`, `\r\n`, a lone `\r`, or nothing at the end of the input).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub next: usize,
+}
+
+/// What the rules decided about a line so far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// No rule has decided: kept unless a later rule removes it.
+    Open,
+    /// Protected by a rule: kept, and later rules leave it alone.
+    Keep(RuleId),
+    /// Removed by a rule, with the category that rule gave it.
+    Remove(RuleId, Category),
+}
+
+/// The input split into lines, with one [`Mark`] per line.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub lines: Vec<Line>,
+    marks: Vec<Mark>,
+}
+
+impl<'a> Doc<'a> {
+    /// Splits `text` into lines in one pass.
+    pub fn new(text: &'a str) -> Doc<'a> {
+        let bytes = text.as_bytes();
+        let mut lines = Vec::with_capacity(bytes.len() / 48 + 1);
+        let mut start = 0;
+        while start < bytes.len() {
+            match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+                Some(off) => {
+                    let end = start + off;
+                    let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                        end + 2
+                    } else {
+                        end + 1
+                    };
+                    lines.push(Line { start, end, next });
+                    start = next;
+                }
+                None => {
+                    lines.push(Line {
+                        start,
+                        end: bytes.len(),
+                        next: bytes.len(),
+                    });
+                    start = bytes.len();
+                }
+            }
+        }
+        let marks = vec![Mark::Open; lines.len()];
+        Doc { text, lines, marks }
+    }
+
+    /// Number of lines.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The text of line `i` without its terminator.
+    #[inline]
+    pub fn raw(&self, i: usize) -> &'a str {
+        let l = self.lines[i];
+        &self.text[l.start..l.end]
+    }
+
+    /// The text of line `i`, trimmed of surrounding whitespace.
+    #[inline]
+    pub fn line(&self, i: usize) -> &'a str {
+        self.raw(i).trim()
+    }
+
+    /// Whether line `i` holds nothing but whitespace.
+    #[inline]
+    pub fn is_blank(&self, i: usize) -> bool {
+        self.line(i).is_empty()
+    }
+
+    /// The decision on line `i` so far.
+    #[inline]
+    pub fn mark(&self, i: usize) -> Mark {
+        self.marks[i]
+    }
+
+    /// Whether no rule has decided line `i` yet.
+    #[inline]
+    pub fn is_open(&self, i: usize) -> bool {
+        self.marks[i] == Mark::Open
+    }
+
+    /// Whether line `i` is removed.
+    #[inline]
+    pub fn is_removed(&self, i: usize) -> bool {
+        matches!(self.marks[i], Mark::Remove(..))
+    }
+
+    /// Whether line `i` is kept so far (open or protected) and not blank.
+    #[inline]
+    pub fn is_kept_text(&self, i: usize) -> bool {
+        !self.is_removed(i) && !self.is_blank(i)
+    }
+
+    /// Removes line `i` if no rule decided it yet. Returns whether it did.
+    #[inline]
+    pub fn remove(&mut self, i: usize, rule: RuleId, category: Category) -> bool {
+        if self.marks[i] == Mark::Open {
+            self.marks[i] = Mark::Remove(rule, category);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Protects line `i` from later rules if no rule decided it yet.
+    #[inline]
+    pub fn keep(&mut self, i: usize, rule: RuleId) -> bool {
+        if self.marks[i] == Mark::Open {
+            self.marks[i] = Mark::Keep(rule);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// The span of line `i` including its terminator.
+    #[inline]
+    pub fn full_span(&self, i: usize) -> Span {
+        let l = self.lines[i];
+        Span::new(l.start, l.next)
+    }
+
+    /// Indices of the non-blank lines, in order.
+    pub fn text_lines(&self) -> Vec<usize> {
+        (0..self.len()).filter(|&i| !self.is_blank(i)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_every_line_ending() {
+        let doc = Doc::new("a\nb\r\nc\rd");
+        let got: Vec<&str> = (0..doc.len()).map(|i| doc.raw(i)).collect();
+        assert_eq!(got, ["a", "b", "c", "d"]);
+        assert_eq!(doc.lines.last().unwrap().next, 8);
+    }
+
+    #[test]
+    fn trailing_newline_makes_no_empty_line() {
+        assert_eq!(Doc::new("a\n").len(), 1);
+        assert_eq!(Doc::new("").len(), 0);
+        assert_eq!(Doc::new("\n\n").len(), 2);
+    }
+
+    #[test]
+    fn first_decision_wins() {
+        let mut doc = Doc::new("x\ny");
+        assert!(doc.keep(0, 0));
+        assert!(!doc.remove(0, 1, Category::Other));
+        assert!(doc.remove(1, 1, Category::Other));
+        assert!(!doc.keep(1, 0));
+        assert_eq!(doc.mark(1), Mark::Remove(1, Category::Other));
+    }
+}

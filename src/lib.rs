@@ -1,0 +1,93 @@
+//! deboil strips boilerplate from scraped web text — menus, subscribe and paywall
+//! prompts, newsletter blurbs, share buttons, cookie notices, image credits, related
+//! links, author bios, footers — and returns the article body together with every
+//! removed span: its byte range in the input, the rule that removed it and a
+//! [`Category`].
+//!
+//! # Example
+//!
+//! ```
+//! let page = "Storm closes coast road\n\
+//!             Subscribe to The Coast Herald\n\
+//!             \n\
+//!             The coast road was closed on Friday after the storm washed part of it away.\n\
+//!             \n\
+//!             Crews expect to reopen one lane by Monday, the county said in a statement.\n\
+//!             \n\
+//!             Share this article\n";
+//! let cleaned = deboil::clean(page);
+//! assert_eq!(cleaned.title(), Some("Storm closes coast road"));
+//! assert!(cleaned.body().starts_with("The coast road was closed"));
+//! assert!(!cleaned.body().contains("Subscribe"));
+//! for r in cleaned.removed() {
+//!     println!("{:>5}..{:<5} {:<14} {}", r.span.start, r.span.end, r.rule, r.category);
+//! }
+//! ```
+//!
+//! # How it works
+//!
+//! The input is split into lines (`\n`, `\r\n` or a lone `\r`). An ordered list of rules
+//! runs over them; each rule sees what earlier rules decided and may remove a line (with
+//! a category) or protect it from later rules. [`Cleaner::rules`] lists the rules in the
+//! order they run: precise phrase rules first (subscribe, newsletter, cookie, share, …),
+//! then structural ones (captions, bios, bylines, repeated lines, the headline), then the
+//! statistical main-region rule that decides what is left.
+//!
+//! # The invariant
+//!
+//! Kept and removed spans tile the input exactly: sorted, no gaps, no overlaps, on `char`
+//! boundaries ([`Cleaned::segments`]). The body is the kept spans with only whitespace
+//! normalised (trailing spaces trimmed, blank-line runs collapsed to one). Anyone can
+//! rebuild the input from the segments and check every decision.
+//!
+//! # Custom rules
+//!
+//! [`Cleaner::builder`] starts from the defaults; add pattern rules, remove rules by
+//! name or category, reorder them, then [`CleanerBuilder::build`], which validates
+//! everything and returns an [`Error`] instead of panicking.
+//!
+//! # Untrusted input
+//!
+//! [`clean`] accepts any `&str`, never panics and runs in time linear in the input.
+//! Custom patterns are compiled with a size limit.
+//!
+//! # Crate features
+//!
+//! - `serde`: `Serialize` for [`Cleaned`]'s parts ([`Removal`], [`Span`], [`Category`]).
+//! - `rayon`: parallel batch cleaning (planned).
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod builder;
+mod category;
+mod cleaned;
+mod cleaner;
+mod doc;
+mod error;
+mod phrases;
+mod rules;
+mod span;
+mod text;
+
+pub use builder::CleanerBuilder;
+pub use category::{Category, UnknownCategory};
+pub use cleaned::{Cleaned, Removal, Segment, Segments};
+pub use cleaner::Cleaner;
+pub use error::Error;
+pub use rules::RuleInfo;
+pub use span::Span;
+
+/// Cleans `text` with the default rule set (compiled once, shared by all threads).
+///
+/// ```
+/// let cleaned = deboil::clean("Advertisement\nThe library reopens on Monday after a two-year renovation, the city said.\n");
+/// assert_eq!(cleaned.body(), "The library reopens on Monday after a two-year renovation, the city said.");
+/// assert_eq!(cleaned.removed()[0].category, deboil::Category::Advert);
+/// ```
+pub fn clean(text: &str) -> Cleaned<'_> {
+    Cleaner::new().clean(text)
+}
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -1,0 +1,297 @@
+//! Rules that label the parts around an article: captions, author bios, bylines and the
+//! headline. They look at a line's neighbours and at what earlier rules decided.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Rule;
+use crate::doc::{Doc, Mark, RuleId};
+use crate::text;
+use crate::Category;
+
+/// The previous non-blank line before `i`, if any.
+fn prev_text(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| !doc.is_blank(j))
+}
+
+/// The next non-blank line after `i`, if any.
+fn next_text(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    (i + 1..doc.len()).find(|&j| !doc.is_blank(j))
+}
+
+/// Whether an earlier rule removed line `i` as an image credit or image URL.
+fn is_image(doc: &Doc<'_>, i: usize) -> bool {
+    matches!(doc.mark(i), Mark::Remove(_, Category::Image))
+}
+
+/// Captions: the short line just before an image credit ("… / Getty Images"), or between
+/// an image and its credit.
+#[derive(Debug)]
+pub(crate) struct Caption;
+
+/// Longest caption, in bytes.
+const CAPTION_MAX: usize = 400;
+
+impl Rule for Caption {
+    fn name(&self) -> &str {
+        "caption"
+    }
+    fn category(&self) -> Category {
+        Category::Caption
+    }
+    fn description(&self) -> &str {
+        "the line just before an image credit"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        for i in 0..doc.len() {
+            if !is_image(doc, i) || !is_credit(doc.line(i)) {
+                continue;
+            }
+            if let Some(p) = prev_text(doc, i) {
+                if doc.is_open(p) && doc.line(p).len() <= CAPTION_MAX {
+                    doc.remove(p, id, Category::Caption);
+                }
+            }
+        }
+    }
+}
+
+/// Whether an image line is a credit (names a photographer or agency) rather than a URL.
+fn is_credit(line: &str) -> bool {
+    !line.contains("://") && !line.starts_with("www.")
+}
+
+/// Author bios after the article: "Jane Doe is a staff writer …", "Jane has worked as …".
+#[derive(Debug)]
+pub(crate) struct Bio;
+
+static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}?\p{Lu}[\p{L}'’.\-]*\s+(?:is|was|has|had|writes|covers|joined|reports|lives|leads|edits|holds|worked|spent|previously|currently|also)\b",
+    )
+    .expect("valid regex")
+});
+
+static BIO_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:writer|editor|reporter|journalist|correspondent|columnist|contributor|author|producer|photographer|critic|analyst|blogger|freelancer?|staff|newsroom|desk|covers|covering|bureau|anchor|host|novelist|podcast)\b",
+    )
+    .expect("valid regex")
+});
+
+static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\p{P}]*(?:about the authors?|about (?:the )?writer|author bio(?:graphy)?|meet the author)[\s\p{P}]*$")
+        .expect("valid regex")
+});
+
+/// Longest bio paragraph, in bytes.
+const BIO_MAX: usize = 900;
+
+impl Rule for Bio {
+    fn name(&self) -> &str {
+        "author-bio"
+    }
+    fn category(&self) -> Category {
+        Category::Bio
+    }
+    fn description(&self) -> &str {
+        "author biographies in the last part of the page (\"Jane Doe is a reporter …\")"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        let lines = doc.text_lines();
+        let from = lines.len() * 2 / 5;
+        for &i in &lines[from..] {
+            if !doc.is_open(i) {
+                continue;
+            }
+            let line = doc.line(i);
+            if ABOUT_AUTHOR.is_match(line) {
+                doc.remove(i, id, Category::Bio);
+                if let Some(n) = next_text(doc, i) {
+                    if doc.line(n).len() <= BIO_MAX {
+                        doc.remove(n, id, Category::Bio);
+                    }
+                }
+                continue;
+            }
+            if line.len() > BIO_MAX || !BIO_START.is_match(line) {
+                continue;
+            }
+            let head_end = line.char_indices().nth(200).map_or(line.len(), |(b, _)| b);
+            if BIO_ROLE.is_match(&line[..head_end]) {
+                doc.remove(i, id, Category::Bio);
+            }
+        }
+    }
+}
+
+/// Bylines: a short name line ("Jane Doe, The Paper") just before a removed bio that
+/// starts with the same name.
+#[derive(Debug)]
+pub(crate) struct Byline;
+
+impl Rule for Byline {
+    fn name(&self) -> &str {
+        "byline-name"
+    }
+    fn category(&self) -> Category {
+        Category::Byline
+    }
+    fn description(&self) -> &str {
+        "a short name line just before the author's bio"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        for i in 0..doc.len() {
+            if !matches!(doc.mark(i), Mark::Remove(_, Category::Bio)) {
+                continue;
+            }
+            let Some(first) = text::words(doc.line(i)).next() else {
+                continue;
+            };
+            let Some(p) = prev_text(doc, i) else { continue };
+            let cand = doc.line(p);
+            if doc.is_open(p)
+                && cand.len() <= 100
+                && text::word_count(cand) <= 10
+                && text::is_capitalised_run(cand)
+                && text::words(cand).next() == Some(first)
+            {
+                doc.remove(p, id, Category::Byline);
+            }
+        }
+    }
+}
+
+/// The headline: among the first lines, the one that best matches the page's title line
+/// (the first line, as scrapers print `<title>` first), else the first line itself when it
+/// reads like a headline.
+#[derive(Debug)]
+pub(crate) struct Title;
+
+/// How many non-blank lines from the top are searched for the headline.
+const TITLE_WINDOW: usize = 80;
+
+impl Rule for Title {
+    fn name(&self) -> &str {
+        "title"
+    }
+    fn category(&self) -> Category {
+        Category::Title
+    }
+    fn description(&self) -> &str {
+        "the headline: the early line that best matches the page title"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        if let Some(i) = find_title(doc) {
+            doc.remove(i, id, Category::Title);
+        }
+    }
+}
+
+/// Picks the headline line, if any.
+pub(crate) fn find_title(doc: &Doc<'_>) -> Option<usize> {
+    let lines: Vec<usize> = doc.text_lines().into_iter().take(TITLE_WINDOW).collect();
+    let &first = lines.first()?;
+    let head = text::tokens(doc.line(first));
+    let mut best: Option<(f32, usize)> = None;
+    if !head.is_empty() {
+        for &i in &lines[1..] {
+            if !doc.is_open(i) {
+                continue;
+            }
+            let line = doc.line(i);
+            let toks = text::tokens(line);
+            if toks.len() < 2 || line.len() > 300 {
+                continue;
+            }
+            // The headline's words all come from the title line, and it covers most of it.
+            let precision = text::coverage(&toks, &head);
+            let recall = text::coverage(&head, &toks);
+            if precision < 0.9 || recall < 0.4 {
+                continue;
+            }
+            let score = recall;
+            if best.is_none_or(|(s, _)| score > s + 1e-6) {
+                best = Some((score, i));
+            }
+        }
+    }
+    if let Some((_, i)) = best {
+        return Some(i);
+    }
+    let line = doc.line(first);
+    let words = text::word_count(line);
+    (doc.is_open(first) && (2..=30).contains(&words) && line.len() <= 300).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::pattern;
+
+    fn run(text: &str) -> Doc<'_> {
+        let mut doc = Doc::new(text);
+        let mut rules: Vec<Box<dyn Rule>> = pattern::builtin();
+        rules.push(Box::new(Caption));
+        rules.push(Box::new(Bio));
+        rules.push(Box::new(Byline));
+        rules.push(Box::new(Title));
+        for (id, r) in rules.iter().enumerate() {
+            r.apply(&mut doc, id as RuleId);
+        }
+        doc
+    }
+
+    fn category(doc: &Doc<'_>, i: usize) -> Option<Category> {
+        match doc.mark(i) {
+            Mark::Remove(_, c) => Some(c),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn caption_before_credit() {
+        let doc = run("Storm hits coast\n\nA fisherman checks his boat in the harbour\n(Photo: Ann Lee/Getty Images)\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the coast.");
+        assert_eq!(category(&doc, 2), Some(Category::Caption));
+        assert_eq!(category(&doc, 3), Some(Category::Image));
+        assert_eq!(category(&doc, 5), None);
+    }
+
+    #[test]
+    fn no_caption_without_credit() {
+        let doc = run("Storm hits coast\n\nA fisherman checks his boat in the harbour, as the wind picks up.\n\nThe storm arrived on Friday night.");
+        assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn bio_and_byline_at_the_end() {
+        let text = "Market rally\n\nShares rose for a third day as investors bet on lower rates.\n\nAnalysts expect the gains to continue into the new year, citing strong earnings.\n\nDana Fox, The Ledger\n\nDana has worked as a markets reporter at The Ledger since 2015. She covers stocks and bonds.";
+        let doc = run(text);
+        assert_eq!(category(&doc, 6), Some(Category::Byline));
+        assert_eq!(category(&doc, 8), Some(Category::Bio));
+        assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn prose_about_a_person_early_is_kept() {
+        let text = "Election night\n\nMaria Lopez is a former reporter who now runs for mayor of the city.\n\nShe said on Monday that her campaign would focus on housing.\n\nVoters go to the polls next week.\n\nResults are expected late.";
+        let doc = run(text);
+        assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn title_prefers_headline_matching_title_line() {
+        let text = "Storm hits coast | The Daily Planet\nMenu\nSearch\nStorm hits coast\n\nThe storm arrived on Friday night, bringing strong winds.";
+        let doc = run(text);
+        assert_eq!(category(&doc, 3), Some(Category::Title));
+        assert_eq!(category(&doc, 0), None);
+    }
+
+    #[test]
+    fn title_falls_back_to_first_line() {
+        let doc =
+            run("Storm hits coast\n\nThe storm arrived on Friday night, bringing strong winds.");
+        assert_eq!(category(&doc, 0), Some(Category::Title));
+    }
+}

@@ -1,0 +1,56 @@
+//! The rules: each one looks at the document's lines, with what earlier rules decided, and
+//! removes or protects lines.
+//!
+//! Built-in rules, in the order they run, are listed by [`default_rules`]; the crate docs
+//! show the same table.
+
+use std::fmt;
+
+use crate::doc::{Doc, RuleId};
+use crate::Category;
+
+pub(crate) mod context;
+pub(crate) mod meta;
+pub(crate) mod pattern;
+pub(crate) mod repeated;
+pub(crate) mod stats;
+
+/// A rule of the engine. Rules run in order; each may decide only lines no earlier rule
+/// decided (see [`Doc::remove`] and [`Doc::keep`]).
+pub(crate) trait Rule: Send + Sync + fmt::Debug {
+    /// Unique kebab-case name, shown in every removal.
+    fn name(&self) -> &str;
+    /// The category of (most of) its removals.
+    fn category(&self) -> Category;
+    /// One line saying what it removes.
+    fn description(&self) -> &str;
+    /// Runs the rule over the document.
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId);
+}
+
+/// A description of one rule of a [`Cleaner`](crate::Cleaner), from
+/// [`Cleaner::rules`](crate::Cleaner::rules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RuleInfo<'a> {
+    /// The rule's unique name, as it appears in [`Removal::rule`](crate::Removal::rule).
+    pub name: &'a str,
+    /// The category of its removals (statistical rules also use a few others).
+    pub category: Category,
+    /// What it removes, in one line.
+    pub description: &'a str,
+}
+
+/// The built-in rules, in the order they run.
+pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
+    let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+    rules.extend(pattern::builtin());
+    rules.push(Box::new(context::Enclosed));
+    rules.push(Box::new(meta::Caption));
+    rules.push(Box::new(meta::Bio));
+    rules.push(Box::new(meta::Byline));
+    rules.push(Box::new(repeated::Repeated));
+    rules.push(Box::new(meta::Title));
+    rules.push(Box::new(stats::MainRegion));
+    rules
+}

@@ -1,0 +1,402 @@
+//! Pattern rules: a regex that must match a whole (trimmed) line. The built-in ones are
+//! compiled from the phrase tables in [`crate::phrases`], one regex per rule; custom ones
+//! come from [`CleanerBuilder::add_rule`](crate::CleanerBuilder::add_rule).
+
+use regex::{Regex, RegexBuilder};
+
+use super::Rule;
+use crate::doc::{Doc, RuleId};
+use crate::phrases::{self, Phrases};
+use crate::{Category, Error};
+
+/// Most bytes a compiled custom pattern may take (see `RegexBuilder::size_limit`).
+pub(crate) const SIZE_LIMIT: usize = 1 << 20;
+
+/// Whether a pattern rule removes the lines it matches or protects them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Action {
+    Remove,
+    Keep,
+}
+
+/// A rule that removes (or protects) every open line whose trimmed text matches `regex`
+/// from start to end.
+#[derive(Debug)]
+pub(crate) struct PatternRule {
+    name: String,
+    category: Category,
+    description: String,
+    regex: Regex,
+    action: Action,
+    /// Lines longer than this (in bytes, trimmed) are never matched: phrase rules target
+    /// short lines, and skipping long prose keeps the rule cheap.
+    max_len: usize,
+}
+
+impl PatternRule {
+    /// Compiles a custom rule; `pattern` must match a whole line (it is anchored here).
+    pub fn custom(
+        name: &str,
+        category: Category,
+        pattern: &str,
+        action: Action,
+    ) -> Result<PatternRule, Error> {
+        let regex = compile(&format!("^(?:{pattern})$"), SIZE_LIMIT).map_err(|source| {
+            Error::InvalidPattern {
+                name: name.to_owned(),
+                source,
+            }
+        })?;
+        if pattern.is_empty() || regex.is_match("") {
+            return Err(Error::EmptyMatch {
+                name: name.to_owned(),
+            });
+        }
+        let verb = match action {
+            Action::Remove => "removes",
+            Action::Keep => "keeps",
+        };
+        Ok(PatternRule {
+            name: name.to_owned(),
+            category,
+            description: format!("custom rule: {verb} lines matching `{pattern}`"),
+            regex,
+            action,
+            max_len: usize::MAX,
+        })
+    }
+
+    /// A built-in rule from phrase fragments, each of which must match a whole line.
+    fn builtin(
+        name: &str,
+        category: Category,
+        description: &str,
+        fragments: impl IntoIterator<Item = &'static str>,
+        max_len: usize,
+    ) -> PatternRule {
+        let alternation = fragments.into_iter().collect::<Vec<_>>().join("|");
+        let edge = phrases::EDGE;
+        let regex = compile(&format!("^{edge}(?:{alternation}){edge}$"), 64 << 20)
+            .unwrap_or_else(|e| panic!("built-in rule {name}: {e}"));
+        PatternRule {
+            name: name.to_owned(),
+            category,
+            description: description.to_owned(),
+            regex,
+            action: Action::Remove,
+            max_len,
+        }
+    }
+}
+
+fn compile(pattern: &str, size_limit: usize) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(size_limit)
+        .dfa_size_limit(size_limit)
+        .build()
+}
+
+impl Rule for PatternRule {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn category(&self) -> Category {
+        self.category
+    }
+    fn description(&self) -> &str {
+        &self.description
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        for i in 0..doc.len() {
+            if !doc.is_open(i) {
+                continue;
+            }
+            let line = doc.line(i);
+            if line.is_empty() || line.len() > self.max_len || !self.regex.is_match(line) {
+                continue;
+            }
+            match self.action {
+                Action::Remove => doc.remove(i, id, self.category),
+                Action::Keep => doc.keep(i, id),
+            };
+        }
+    }
+}
+
+/// The built-in phrase rules, in order, each compiled from every language's table.
+pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
+    type Field = fn(&'static Phrases) -> &'static [&'static str];
+    let table: [(&str, Category, &str, Field, usize); 14] = [
+        (
+            "image-url",
+            Category::Image,
+            "a bare image URL or image file name alone on a line",
+            |p| p.image_url,
+            2048,
+        ),
+        (
+            "bare-url",
+            Category::Url,
+            "a bare URL alone on a line",
+            |p| p.bare_url,
+            2048,
+        ),
+        (
+            "image-credit",
+            Category::Image,
+            "image credits: \"(Image credit: …)\", \"Photo: … / Getty Images\"",
+            |p| p.image_credit,
+            500,
+        ),
+        (
+            "subscribe",
+            Category::Subscribe,
+            "subscription and paywall prompts",
+            |p| p.subscribe,
+            240,
+        ),
+        (
+            "newsletter",
+            Category::Newsletter,
+            "newsletter sign-up blurbs",
+            |p| p.newsletter,
+            240,
+        ),
+        (
+            "cookie",
+            Category::Cookie,
+            "cookie and consent notices",
+            |p| p.cookie,
+            600,
+        ),
+        (
+            "share",
+            Category::Share,
+            "share and follow prompts",
+            |p| p.share,
+            160,
+        ),
+        (
+            "advert",
+            Category::Advert,
+            "advertisement markers",
+            |p| p.advert,
+            120,
+        ),
+        (
+            "navigation",
+            Category::Navigation,
+            "skip links, log-in links, menu and search labels",
+            |p| p.navigation,
+            120,
+        ),
+        (
+            "related",
+            Category::Related,
+            "\"Related articles\", \"Read more\", \"Most popular\" headers",
+            |p| p.related,
+            120,
+        ),
+        (
+            "comments",
+            Category::Comments,
+            "comment-section prompts and counters",
+            |p| p.comments,
+            160,
+        ),
+        (
+            "footer",
+            Category::Footer,
+            "copyright lines and legal links",
+            |p| p.footer,
+            300,
+        ),
+        (
+            "metadata",
+            Category::Metadata,
+            "dates, reading times, \"Updated …\" stamps",
+            |p| p.metadata,
+            120,
+        ),
+        (
+            "byline-by",
+            Category::Byline,
+            "\"By Jane Doe\" author lines",
+            |p| p.byline,
+            120,
+        ),
+    ];
+    table
+        .into_iter()
+        .map(|(name, category, description, field, max_len)| {
+            let fragments = phrases::ALL.iter().flat_map(|p| field(p).iter().copied());
+            Box::new(PatternRule::builtin(
+                name,
+                category,
+                description,
+                fragments,
+                max_len,
+            )) as Box<dyn Rule>
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removes(rule: &str, line: &str) -> bool {
+        let rules = builtin();
+        let r = rules
+            .iter()
+            .find(|r| r.name() == rule)
+            .expect("rule exists");
+        let mut doc = Doc::new(line);
+        r.apply(&mut doc, 0);
+        doc.is_removed(0)
+    }
+
+    #[test]
+    fn subscribe_prompts() {
+        for l in [
+            "Subscribe to The Daily Planet",
+            "SUBSCRIBE & SAVE",
+            "To continue reading this article...",
+            "Already a subscriber to The Courier?",
+            "Get unlimited website access, exclusive newsletters plus much more.",
+            "Cancel or pause at any time.",
+            "Sign in to read more",
+            "Not sure which email you used for your subscription? Contact us",
+            "Continue reading this article and get limited website access each month.",
+        ] {
+            assert!(removes("subscribe", l), "{l}");
+        }
+        for l in [
+            "The mayor said residents who subscribe to the new water plan will pay less.",
+            "Subscriptions to streaming services rose 12% last year, the survey found, as households cut cable.",
+        ] {
+            assert!(!removes("subscribe", l), "{l}");
+        }
+    }
+
+    #[test]
+    fn newsletter_blurbs() {
+        for l in [
+            "Sign up for The Courier's Free Newsletters",
+            "Sign up",
+            "From our morning briefing to a weekly roundup, get the best of The Courier delivered directly to your inbox.",
+            "Get our newsletter",
+        ] {
+            assert!(removes("newsletter", l), "{l}");
+        }
+        assert!(!removes(
+            "newsletter",
+            "She signed up for the army in 1990 and served for a decade."
+        ));
+    }
+
+    #[test]
+    fn urls_and_credits() {
+        assert!(removes(
+            "image-url",
+            "https://cdn.example.org/images/abc123.jpg"
+        ));
+        assert!(removes(
+            "image-url",
+            "https://img.example.com/x/y.webp?w=640"
+        ));
+        assert!(!removes(
+            "image-url",
+            "Read the report at https://example.org/report.jpg today"
+        ));
+        assert!(removes("bare-url", "https://example.org/some/page"));
+        assert!(removes("bare-url", "www.example.org"));
+        assert!(removes(
+            "image-credit",
+            "(Image credit: Jane Roe/Getty Images)"
+        ));
+        assert!(removes("image-credit", "Photo: John Smith / Reuters"));
+        assert!(removes("image-credit", "Credit: Alex Doe for The Paper"));
+        assert!(!removes(
+            "image-credit",
+            "Credit card debt rose sharply in the third quarter, the bank said."
+        ));
+    }
+
+    #[test]
+    fn share_cookie_advert_footer() {
+        assert!(removes("share", "Share this article"));
+        assert!(removes("share", "Follow us on Twitter"));
+        assert!(removes("share", "Facebook"));
+        assert!(!removes(
+            "share",
+            "Facebook said on Tuesday that it would change its policy."
+        ));
+        assert!(removes(
+            "cookie",
+            "We use cookies to improve your experience on our site."
+        ));
+        assert!(removes("advert", "Advertisement"));
+        assert!(removes("advert", "ADVERTISEMENT"));
+        assert!(removes(
+            "footer",
+            "© 2024 Example Media Group. All rights reserved."
+        ));
+        assert!(removes("footer", "Copyright 2019 The Herald"));
+        assert!(removes("footer", "Privacy Policy"));
+        assert!(!removes(
+            "footer",
+            "The privacy policy was changed after the breach, the company said in a statement."
+        ));
+    }
+
+    #[test]
+    fn navigation_related_comments() {
+        assert!(removes("navigation", "Skip to content"));
+        assert!(removes("navigation", "Log In"));
+        assert!(removes("related", "Related Articles"));
+        assert!(removes("related", "Most Popular"));
+        assert!(removes("comments", "Leave a comment"));
+        assert!(removes("comments", "12 Comments"));
+        assert!(!removes(
+            "related",
+            "Related work on the bridge will begin in spring, officials said."
+        ));
+    }
+
+    #[test]
+    fn bylines_and_metadata() {
+        assert!(removes("byline-by", "By Jane Doe"));
+        assert!(removes(
+            "byline-by",
+            "By Jane Doe and John Roe, Staff Writers"
+        ));
+        assert!(!removes(
+            "byline-by",
+            "By the end of the week, the river had fallen back below its banks."
+        ));
+        assert!(removes("metadata", "5 min read"));
+        assert!(removes("metadata", "Updated: March 3, 2021 at 5:00 p.m."));
+        assert!(removes("metadata", "November 19, 2019"));
+    }
+
+    #[test]
+    fn custom_rules_validate() {
+        assert!(matches!(
+            PatternRule::custom("x", Category::Other, "(", Action::Remove),
+            Err(Error::InvalidPattern { .. })
+        ));
+        assert!(matches!(
+            PatternRule::custom("x", Category::Other, "a*", Action::Remove),
+            Err(Error::EmptyMatch { .. })
+        ));
+        assert!(matches!(
+            PatternRule::custom("x", Category::Other, "", Action::Remove),
+            Err(Error::EmptyMatch { .. })
+        ));
+        assert!(
+            PatternRule::custom("x", Category::Other, "Sponsored by .+", Action::Remove).is_ok()
+        );
+    }
+}

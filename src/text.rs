@@ -1,0 +1,101 @@
+//! Small text measures shared by the rules: words, tokens, prose shape.
+
+/// Iterates the words of `s`: maximal runs of alphanumeric characters (apostrophes and
+/// hyphens inside a word are kept). Han, kana and Hangul syllables count one word per two
+/// characters, so text without spaces is measured fairly.
+pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether `c` is written without spaces between words (CJK ideographs, kana).
+#[inline]
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// A word count that treats every two CJK characters as a word.
+pub(crate) fn word_count(s: &str) -> usize {
+    let mut n = 0;
+    let mut cjk = 0;
+    for w in words(s) {
+        let c = w.chars().filter(|&c| is_cjk(c)).count();
+        if c > 0 {
+            cjk += c;
+        } else {
+            n += 1;
+        }
+    }
+    n + cjk.div_ceil(2)
+}
+
+/// Whether the line ends like a sentence (., !, ?, …, a closing quote after one, or the
+/// CJK full stop).
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』' | '*' | '_'
+            )
+    });
+    t.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
+}
+
+/// Lower-cased word tokens, for similarity between lines.
+pub(crate) fn tokens(s: &str) -> Vec<String> {
+    words(s).map(|w| w.to_lowercase()).collect()
+}
+
+/// The share of `a`'s tokens that occur in `b` (0 when `a` has none).
+pub(crate) fn coverage(a: &[String], b: &[String]) -> f32 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    let hit = a.iter().filter(|t| b.contains(t)).count();
+    hit as f32 / a.len() as f32
+}
+
+/// Whether every word of the line starts with an upper-case letter (name-like).
+pub(crate) fn is_capitalised_run(s: &str) -> bool {
+    let mut any = false;
+    for w in words(s) {
+        let Some(c) = w.chars().next() else { continue };
+        if !c.is_uppercase() {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words() {
+        assert_eq!(word_count("The cat's toy, re-used."), 4);
+        assert_eq!(word_count("東京都の人口"), 3);
+        assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("It rained."));
+        assert!(ends_sentence("He said “no.”"));
+        assert!(!ends_sentence("Most Popular"));
+    }
+
+    #[test]
+    fn token_coverage() {
+        let a = tokens("Big News Today");
+        let b = tokens("Big news today | The Paper");
+        assert_eq!(coverage(&a, &b), 1.0);
+        assert!(coverage(&b, &a) < 1.0);
+        assert!(is_capitalised_run("Jane Doe, The Paper"));
+        assert!(!is_capitalised_run("Jane went home"));
+    }
+}

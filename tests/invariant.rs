@@ -1,0 +1,128 @@
+//! The tiling invariant: kept and removed spans cover the input exactly, on char
+//! boundaries, and the body is the kept text with only whitespace normalised.
+
+use deboil::Cleaned;
+use proptest::prelude::*;
+
+/// The body the kept segments imply: lines trimmed at the end, blank runs collapsed.
+pub fn expected_body(cleaned: &Cleaned<'_>) -> String {
+    let kept: String = cleaned
+        .segments()
+        .filter(|s| s.is_kept())
+        .map(|s| s.text)
+        .collect();
+    let mut out = String::new();
+    let mut blank = false;
+    for line in kept.replace("\r\n", "\n").split(['\n', '\r']) {
+        let line = line.trim_end();
+        if line.trim_start().is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+            if blank {
+                out.push('\n');
+            }
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+/// Asserts every part of the invariant for one input.
+pub fn check(text: &str) {
+    let cleaned = deboil::clean(text);
+    let mut pos = 0;
+    let mut rebuilt = String::new();
+    for seg in cleaned.segments() {
+        assert_eq!(seg.span.start, pos, "gap or overlap at {pos}");
+        assert!(seg.span.end > seg.span.start, "empty segment at {pos}");
+        assert!(text.is_char_boundary(seg.span.start) && text.is_char_boundary(seg.span.end));
+        rebuilt.push_str(seg.text);
+        pos = seg.span.end;
+    }
+    assert_eq!(pos, text.len());
+    assert_eq!(rebuilt, text);
+    let removed: Vec<_> = cleaned.segments().filter_map(|s| s.removal).collect();
+    assert_eq!(removed.len(), cleaned.removed().len());
+    for w in cleaned.removed().windows(2) {
+        assert!(w[0].span.end <= w[1].span.start);
+    }
+    assert_eq!(cleaned.body(), expected_body(&cleaned));
+    if let Some(t) = cleaned.title() {
+        assert!(!t.is_empty());
+    }
+}
+
+#[test]
+fn edge_inputs() {
+    for text in [
+        "",
+        "\n",
+        "\n\n\n",
+        "   \t  ",
+        "a",
+        "\r\n\r\n",
+        "\r",
+        "line\rline\r\nline\n",
+        "\u{feff}Title\n\nBody text here that is long enough to be prose, really it is.",
+        "Ünïcödé 東京都 😀 مرحبا\u{200b}\u{202e}\0",
+    ] {
+        check(text);
+    }
+}
+
+#[test]
+fn example_sample() {
+    check(include_str!("../examples/sample.txt"));
+}
+
+#[test]
+fn dev_corpus_when_present() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} not found", dir.display());
+        return;
+    };
+    let mut n = 0;
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.to_string_lossy().ends_with(".txt") && n < 400 {
+            check(&std::fs::read_to_string(&p).unwrap());
+            n += 1;
+        }
+    }
+    assert!(n > 0);
+}
+
+/// Lines typical of scraped pages, to build page-like random inputs from.
+fn page_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Subscribe to The Paper".to_owned()),
+        Just("Share this article".to_owned()),
+        Just("Advertisement".to_owned()),
+        Just("https://example.com/a.jpg".to_owned()),
+        Just("".to_owned()),
+        Just(
+            "The river rose two metres overnight and the main road was closed by noon.".to_owned()
+        ),
+        "[a-zA-Z ,.]{0,120}",
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_strings(text in any::<String>()) {
+        check(&text);
+    }
+
+    #[test]
+    fn page_like(lines in proptest::collection::vec(page_line(), 0..40), sep in prop_oneof![Just("\n"), Just("\r\n"), Just("\r")]) {
+        check(&lines.join(sep));
+    }
+}

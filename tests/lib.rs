@@ -1,0 +1,5 @@
+//! Integration tests (one binary, `autotests = false`, for fast links).
+
+mod api;
+mod invariant;
+mod seed;
