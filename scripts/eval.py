@@ -25,10 +25,10 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 BIN = os.path.join(ROOT, "target", "release", "examples", "jsonl")
 
 # Floors enforced with --check: (corpus, variant) -> minimum BoW F1, shingle F1, BoW recall.
-# A regression guard just under the current scores; the quality issue raises it to 0.90.
+# The quality issue's floor on dev (BoW F1, shingle F1 >= 0.90, BoW recall >= 0.93).
 FLOORS = {
-    ("dev", "htmltext"): (0.84, 0.84, 0.93),
-    ("dev", "resili"): (0.83, 0.84, 0.93),
+    ("dev", "htmltext"): (0.90, 0.90, 0.93),
+    ("dev", "resili"): (0.90, 0.90, 0.93),
 }
 
 

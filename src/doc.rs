@@ -107,12 +107,6 @@ impl<'a> Doc<'a> {
         matches!(self.marks[i], Mark::Remove(..))
     }
 
-    /// Whether line `i` is kept so far (open or protected) and not blank.
-    #[inline]
-    pub fn is_kept_text(&self, i: usize) -> bool {
-        !self.is_removed(i) && !self.is_blank(i)
-    }
-
     /// Removes line `i` if no rule decided it yet. Returns whether it did.
     #[inline]
     pub fn remove(&mut self, i: usize, rule: RuleId, category: Category) -> bool {

@@ -64,6 +64,7 @@ mod cleaned;
 mod cleaner;
 mod doc;
 mod error;
+mod features;
 mod phrases;
 mod rules;
 mod span;
@@ -76,6 +77,35 @@ pub use cleaner::Cleaner;
 pub use error::Error;
 pub use rules::RuleInfo;
 pub use span::Span;
+
+/// Hooks for `examples/train.rs`, which fits the line classifier. Not a stable API.
+#[doc(hidden)]
+pub mod training {
+    pub use crate::features::{NAMES as FEATURE_NAMES, N_FEATURES};
+
+    /// The classifier's features for every non-blank line of `text`, as the default rules
+    /// leave it just before the classifier runs: `(line span, whether an earlier rule
+    /// decided the line, features)`.
+    pub fn features(text: &str) -> Vec<(crate::Span, bool, [f32; N_FEATURES])> {
+        let mut doc = crate::doc::Doc::new(text);
+        let rules = &*crate::cleaner::DEFAULT_RULES;
+        for (id, rule) in rules.iter().enumerate() {
+            if rule.name() == "line-classifier" {
+                break;
+            }
+            rule.apply(&mut doc, id as u32);
+        }
+        let (lines, rows) = crate::features::extract(&doc);
+        lines
+            .into_iter()
+            .zip(rows)
+            .map(|(i, x)| {
+                let l = doc.lines[i];
+                (crate::Span::new(l.start, l.end), !doc.is_open(i), x)
+            })
+            .collect()
+    }
+}
 
 /// Cleans `text` with the default rule set (compiled once, shared by all threads).
 ///

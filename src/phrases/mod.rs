@@ -13,6 +13,7 @@ mod ja;
 mod ko;
 mod pt;
 mod ru;
+pub(crate) mod stopwords;
 
 /// The phrase fragments of one language, one list per built-in phrase rule.
 #[derive(Debug, Default)]

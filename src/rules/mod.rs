@@ -9,8 +9,11 @@ use std::fmt;
 use crate::doc::{Doc, RuleId};
 use crate::Category;
 
+pub(crate) mod comments;
 pub(crate) mod context;
+pub(crate) mod gbdt;
 pub(crate) mod meta;
+pub(crate) mod model;
 pub(crate) mod pattern;
 pub(crate) mod repeated;
 pub(crate) mod stats;
@@ -46,11 +49,12 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(pattern::builtin());
     rules.push(Box::new(context::Enclosed));
+    rules.push(Box::new(comments::CommentThread));
     rules.push(Box::new(meta::Caption));
     rules.push(Box::new(meta::Bio));
     rules.push(Box::new(meta::Byline));
     rules.push(Box::new(repeated::Repeated));
     rules.push(Box::new(meta::Title));
-    rules.push(Box::new(stats::MainRegion));
+    rules.push(Box::new(stats::Classifier));
     rules
 }

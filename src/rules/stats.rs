@@ -1,91 +1,87 @@
-//! Statistical rules: how article-like each line is, in context.
+//! The statistical rule: a line classifier over per-line features (the line's shape, its
+//! neighbours, its place relative to the main run of prose), trained on the dev corpus by
+//! `examples/train.rs` (gradient-boosted trees in [`super::model`]).
 
+use super::model::MODEL;
 use super::Rule;
 use crate::doc::{Doc, RuleId};
-use crate::text;
+use crate::features::{self, N_FEATURES};
 use crate::Category;
 
-/// Finds the main region (the densest run of prose lines) and removes the open lines
-/// outside it: before it as navigation, after it as related/footer material.
+/// Removes the open lines the classifier scores below [`THRESHOLD`]; lines before the
+/// main region are labelled navigation, lines after it related, lines inside it low
+/// content. If that would leave no text at all, the main region is kept instead.
 #[derive(Debug)]
-pub(crate) struct MainRegion;
+pub(crate) struct Classifier;
 
-/// A line's contribution to the region score: positive for prose, negative otherwise.
-fn line_score(line: &str) -> f32 {
-    let words = text::word_count(line) as f32;
-    let sentence = text::ends_sentence(line);
-    if words >= 10.0 && sentence || words >= 25.0 {
-        words.min(80.0)
-    } else if sentence && words >= 5.0 {
-        1.0
-    } else {
-        -6.0
-    }
-}
+/// Log-odds below which a line is removed (0 = probability one half).
+pub(crate) const THRESHOLD: f32 = 0.0;
 
-impl Rule for MainRegion {
+impl Rule for Classifier {
     fn name(&self) -> &str {
-        "main-region"
+        "line-classifier"
     }
     fn category(&self) -> Category {
         Category::LowContent
     }
     fn description(&self) -> &str {
-        "lines outside the densest run of prose (navigation before it, related links after)"
+        "lines the trained classifier finds un-article-like, in context (navigation before the main text, related after, low content inside)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
-        let lines: Vec<usize> = (0..doc.len()).filter(|&i| doc.is_kept_text(i)).collect();
-        if lines.is_empty() {
-            return;
-        }
-        // Maximum-sum run (Kadane) over the kept lines' scores.
-        let (mut best, mut best_range) = (f32::MIN, (0, 0));
-        let (mut sum, mut start) = (0.0f32, 0);
-        for (k, &i) in lines.iter().enumerate() {
-            if sum <= 0.0 {
-                sum = 0.0;
-                start = k;
+        let (lines, rows) = features::extract(doc);
+        let decisions: Vec<Option<Category>> = lines
+            .iter()
+            .zip(&rows)
+            .map(|(&i, x)| {
+                if !doc.is_open(i) || MODEL.score(x) >= THRESHOLD {
+                    return None;
+                }
+                Some(category_of(x))
+            })
+            .collect();
+        let open_text = lines.iter().filter(|&&i| doc.is_open(i)).count();
+        let removing = decisions.iter().filter(|d| d.is_some()).count();
+        let keeps_nothing = open_text > 0 && removing == open_text;
+        for (k, (&i, d)) in lines.iter().zip(&decisions).enumerate() {
+            let Some(category) = d else { continue };
+            if keeps_nothing && rows[k][IN_REGION] > 0.5 {
+                continue; // never an empty body: fall back to the main region
             }
-            sum += line_score(doc.line(i));
-            if sum > best {
-                best = sum;
-                best_range = (start, k);
-            }
+            doc.remove(i, id, *category);
         }
-        if best <= 0.0 {
-            return; // no prose at all: leave the page as it is
-        }
-        let (a, b) = (lines[best_range.0], lines[best_range.1]);
-        for &i in &lines {
-            if i < a {
-                doc.remove(i, id, Category::Navigation);
-            } else if i > b {
-                doc.remove(i, id, Category::Related);
-            }
-        }
+    }
+}
+
+/// Index of the `in_region` feature.
+const IN_REGION: usize = 26;
+/// Index of the `region_side` feature.
+const REGION_SIDE: usize = 28;
+
+/// The category of a classifier removal, from where the line sits.
+fn category_of(x: &[f32; N_FEATURES]) -> Category {
+    match x[REGION_SIDE] {
+        s if s < -0.5 => Category::Navigation,
+        s if s > 0.5 => Category::Related,
+        _ => Category::LowContent,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::NAMES;
 
     #[test]
-    fn keeps_prose_run_and_cuts_menus_around_it() {
-        let text = "Home\nNews\nSport\n\nThe city council met on Monday night and agreed to rebuild the old bridge over the river.\n\nWork will start in spring and last about two years, the mayor said after the vote.\n\nMore stories\nWeather\nContact";
-        let mut doc = Doc::new(text);
-        MainRegion.apply(&mut doc, 0);
-        let removed: Vec<bool> = (0..doc.len()).map(|i| doc.is_removed(i)).collect();
-        assert_eq!(
-            removed,
-            [true, true, true, false, false, false, false, false, true, true, true]
-        );
+    fn feature_indices_match_names() {
+        assert_eq!(NAMES[IN_REGION], "in_region");
+        assert_eq!(NAMES[REGION_SIDE], "region_side");
     }
 
     #[test]
-    fn leaves_pages_without_prose() {
-        let mut doc = Doc::new("Home\nNews\nSport");
-        MainRegion.apply(&mut doc, 0);
-        assert!((0..doc.len()).all(|i| !doc.is_removed(i)));
+    fn never_empties_a_page_with_prose() {
+        let text = "Home\nNews\n\nThe city council met on Monday night and agreed to rebuild the old bridge over the river.\n\nContact";
+        let mut doc = Doc::new(text);
+        Classifier.apply(&mut doc, 0);
+        assert!(!doc.is_removed(3));
     }
 }

@@ -1,0 +1,433 @@
+//! Per-line features for the statistical classifier: the line's own shape, its
+//! neighbours, and where it sits relative to the page's main run of prose.
+
+use crate::doc::Doc;
+use crate::phrases::stopwords::is_stopword;
+use crate::text;
+
+/// Number of features per line.
+pub const N_FEATURES: usize = 51;
+
+/// Names of the features, in order (for the trainer and for explanations).
+pub const NAMES: [&str; N_FEATURES] = [
+    "log_chars",
+    "log_words",
+    "ends_sentence",
+    "stopword_share",
+    "capitalised_share",
+    "digit_share",
+    "punct_share",
+    "link_share",
+    "bullet",
+    "separators_per_word",
+    "mean_word_len",
+    "commas_per_word",
+    "cjk_share",
+    "md_heading",
+    "has_quote",
+    "upper_share",
+    "prev_log_words",
+    "prev_sentence",
+    "prev_removed",
+    "next_log_words",
+    "next_sentence",
+    "next_removed",
+    "window_mean_log_words",
+    "window_prose_share",
+    "rel_line_pos",
+    "rel_byte_pos",
+    "in_region",
+    "log_region_distance",
+    "region_side",
+    "log_block_lines",
+    "log_block_words",
+    "title_overlap",
+    "doc_log_words",
+    "doc_prose_share",
+    "words_vs_median",
+    "window_removed_share",
+    "prose_mass_before",
+    "blank_around",
+    "starts_lower",
+    "prose",
+    "title_side",
+    "log_title_distance",
+    "log_similar_run",
+    "log_doc_lines",
+    "removed_share_before",
+    "removed_share_after",
+    "log_prose_above",
+    "log_prose_below",
+    "log_leading_caps",
+    "log_related_header_distance",
+    "log_related_headers_above",
+];
+
+/// What is measured once per line and reused by the context features.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct LineStats {
+    pub words: usize,
+    pub chars: usize,
+    pub sentence: bool,
+    pub prose: bool,
+    pub stop: usize,
+    pub caps: usize,
+    pub digits: usize,
+    pub punct: usize,
+    pub link_chars: usize,
+    pub bullet: bool,
+    pub separators: usize,
+    pub word_chars: usize,
+    pub commas: usize,
+    pub cjk: usize,
+    pub heading: bool,
+    pub quote: bool,
+    pub upper: usize,
+    pub letters: usize,
+    pub starts_lower: bool,
+    pub leading_caps: usize,
+}
+
+/// Whether a line with these counts reads as prose (the main-region signal).
+#[inline]
+pub(crate) fn is_prose(words: usize, sentence: bool) -> bool {
+    (words >= 10 && sentence) || words >= 25
+}
+
+/// Measures one line.
+pub(crate) fn line_stats(line: &str) -> LineStats {
+    let mut s = LineStats::default();
+    let mut lower = String::new();
+    for w in text::words(line) {
+        let cjk = w.chars().filter(|&c| text::is_cjk(c)).count();
+        if cjk > 0 {
+            s.words += cjk.div_ceil(2);
+            continue;
+        }
+        s.words += 1;
+        s.word_chars += w.chars().count();
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            s.caps += 1;
+            if s.caps == s.words {
+                s.leading_caps += 1;
+            }
+        }
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if is_stopword(&lower) {
+            s.stop += 1;
+        }
+    }
+    for c in line.chars() {
+        s.chars += 1;
+        if c.is_numeric() {
+            s.digits += 1;
+        } else if c.is_alphabetic() {
+            s.letters += 1;
+            if c.is_uppercase() {
+                s.upper += 1;
+            }
+            if text::is_cjk(c) {
+                s.cjk += 1;
+            }
+        } else if !c.is_whitespace() {
+            s.punct += 1;
+            match c {
+                '|' | '·' | '•' | '»' | '›' | '/' | '>' | '–' => s.separators += 1,
+                ',' | '、' | '，' => s.commas += 1,
+                '"' | '“' | '”' | '«' | '„' | '「' => s.quote = true,
+                _ => {}
+            }
+        }
+    }
+    s.link_chars = link_chars(line);
+    let t = line.trim_start();
+    s.bullet = t.starts_with(['•', '-', '*', '·', '–', '▪', '►', '+'])
+        || t.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        });
+    s.heading = t.starts_with('#');
+    s.starts_lower = t.chars().next().is_some_and(char::is_lowercase);
+    s.sentence = text::ends_sentence(line);
+    s.prose = is_prose(s.words, s.sentence);
+    s
+}
+
+/// Characters inside URLs and Markdown link/image syntax (`[text](url)`, `http…`).
+fn link_chars(line: &str) -> usize {
+    let mut n = 0;
+    for tok in line.split_whitespace() {
+        if tok.contains("://") || tok.starts_with("www.") || tok.contains("](") {
+            n += tok.chars().count();
+        }
+    }
+    if let Some(open) = line.find('[') {
+        if line[open..].contains("](") {
+            // Link text counts too: everything between '[' and ']' before a '('.
+            let mut depth = 0usize;
+            for c in line[open..].chars() {
+                match c {
+                    '[' => depth += 1,
+                    ']' => depth = depth.saturating_sub(1),
+                    _ if depth > 0 => n += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    n
+}
+
+/// The main region: the maximum-sum run of text lines, where prose lines count their
+/// words and other lines a penalty. Returns indices into `lines` (inclusive), if any.
+pub(crate) fn main_region(
+    stats: &[LineStats],
+    lines: &[usize],
+    open: &[bool],
+) -> Option<(usize, usize)> {
+    let (mut best, mut range) = (0.0f32, None);
+    let (mut sum, mut start) = (0.0f32, 0);
+    for (k, &i) in lines.iter().enumerate() {
+        if !open[k] {
+            continue;
+        }
+        let s = &stats[i];
+        let score = if s.prose {
+            (s.words as f32).min(80.0)
+        } else if s.sentence && s.words >= 5 {
+            1.0
+        } else {
+            -6.0
+        };
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = k;
+        }
+        sum += score;
+        if sum > best {
+            best = sum;
+            range = Some((start, k));
+        }
+    }
+    range
+}
+
+/// Features of every non-blank line of `doc`, given what earlier rules decided. Returns
+/// the line indices and one feature row per line.
+pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
+    let lines = doc.text_lines();
+    let n = lines.len();
+    if n == 0 {
+        return (lines, Vec::new());
+    }
+    let mut stats = vec![LineStats::default(); doc.len()];
+    for &i in &lines {
+        stats[i] = line_stats(doc.line(i));
+    }
+    let removed: Vec<bool> = lines.iter().map(|&i| doc.is_removed(i)).collect();
+    let open: Vec<bool> = removed.iter().map(|r| !r).collect();
+    let region = main_region(&stats, &lines, &open);
+    // Blank-separated blocks: block id per text line.
+    let mut block = vec![0usize; n];
+    let mut b = 0;
+    for k in 1..n {
+        if lines[k] != lines[k - 1] + 1 {
+            b += 1;
+        }
+        block[k] = b;
+    }
+    let mut block_lines = vec![0usize; b + 1];
+    let mut block_words = vec![0usize; b + 1];
+    for k in 0..n {
+        block_lines[block[k]] += 1;
+        block_words[block[k]] += stats[lines[k]].words;
+    }
+    let total_words: usize = lines.iter().map(|&i| stats[i].words).sum();
+    let prose_words: usize = lines
+        .iter()
+        .filter(|&&i| stats[i].prose)
+        .map(|&i| stats[i].words)
+        .sum();
+    let mut sorted: Vec<usize> = lines.iter().map(|&i| stats[i].words).collect();
+    sorted.sort_unstable();
+    let median = sorted[n / 2].max(1) as f32;
+    let title = text::tokens(doc.line(lines[0]));
+    // Prefix sums over text lines for windows.
+    let mut pre_logw = vec![0f32; n + 1];
+    let mut pre_prose = vec![0f32; n + 1];
+    let mut pre_removed = vec![0f32; n + 1];
+    let mut pre_prose_words = vec![0f32; n + 1];
+    for k in 0..n {
+        let s = &stats[lines[k]];
+        pre_logw[k + 1] = pre_logw[k] + (s.words as f32).ln_1p();
+        pre_prose[k + 1] = pre_prose[k] + f32::from(u8::from(s.prose));
+        pre_removed[k + 1] = pre_removed[k] + f32::from(u8::from(removed[k]));
+        pre_prose_words[k + 1] = pre_prose_words[k] + if s.prose { s.words as f32 } else { 0.0 };
+    }
+    let window = |pre: &[f32], k: usize, r: usize| {
+        let lo = k.saturating_sub(r);
+        let hi = (k + r + 1).min(n);
+        (pre[hi] - pre[lo]) / (hi - lo) as f32
+    };
+    let doc_bytes = doc.text.len().max(1) as f32;
+    // The headline line, if an earlier rule labelled one.
+    let title_at = lines.iter().position(|&i| {
+        matches!(
+            doc.mark(i),
+            crate::doc::Mark::Remove(_, crate::Category::Title)
+        )
+    });
+    // Runs of consecutive short lines of similar length (menus, lists, tables).
+    let mut run = vec![1usize; n];
+    {
+        let similar = |a: &LineStats, b: &LineStats| {
+            !a.prose && !b.prose && a.words.abs_diff(b.words) <= 2 + a.words.max(b.words) / 3
+        };
+        let mut start = 0;
+        for k in 1..=n {
+            if k == n || !similar(&stats[lines[k - 1]], &stats[lines[k]]) {
+                for r in &mut run[start..k] {
+                    *r = k - start;
+                }
+                start = k;
+            }
+        }
+    }
+    // Distance (in text lines) to the nearest prose line above and below.
+    let mut prose_above = vec![n; n];
+    let mut prose_below = vec![n; n];
+    let mut last = None;
+    for k in 0..n {
+        if let Some(j) = last {
+            prose_above[k] = k - j;
+        }
+        if stats[lines[k]].prose {
+            last = Some(k);
+        }
+    }
+    last = None;
+    for k in (0..n).rev() {
+        if let Some(j) = last {
+            prose_below[k] = j - k;
+        }
+        if stats[lines[k]].prose {
+            last = Some(k);
+        }
+    }
+    // Lines removed as related-content or comment headers above each line.
+    let mut header_dist = vec![-1.0f32; n];
+    let mut headers_above = vec![0usize; n];
+    {
+        let mut last = None;
+        let mut count = 0;
+        for k in 0..n {
+            if let Some(j) = last {
+                header_dist[k] = ((k - j) as f32).ln_1p();
+            }
+            headers_above[k] = count;
+            if matches!(
+                doc.mark(lines[k]),
+                crate::doc::Mark::Remove(_, crate::Category::Related | crate::Category::Comments)
+            ) {
+                last = Some(k);
+                count += 1;
+            }
+        }
+    }
+    let share = |pre: &[f32], lo: usize, hi: usize| {
+        if hi > lo {
+            (pre[hi] - pre[lo]) / (hi - lo) as f32
+        } else {
+            -1.0
+        }
+    };
+    let mut rows = Vec::with_capacity(n);
+    for k in 0..n {
+        let i = lines[k];
+        let s = &stats[i];
+        let words = s.words.max(1) as f32;
+        let chars = s.chars.max(1) as f32;
+        let letters = s.letters.max(1) as f32;
+        let prev = (k > 0).then(|| k - 1);
+        let next = (k + 1 < n).then_some(k + 1);
+        let nb = |o: Option<usize>| o.map(|j| stats[lines[j]]);
+        let (p, q) = (nb(prev), nb(next));
+        let (in_region, dist, side) = match region {
+            Some((a, _)) if k < a => (0.0, ((a - k) as f32).ln_1p(), -1.0),
+            Some((_, z)) if k > z => (0.0, ((k - z) as f32).ln_1p(), 1.0),
+            Some(_) => (1.0, 0.0, 0.0),
+            None => (0.0, (n as f32).ln_1p(), 0.0),
+        };
+        let toks = if k > 0 && s.words <= 40 {
+            text::tokens(doc.line(i))
+        } else {
+            Vec::new()
+        };
+        let title_overlap = if toks.is_empty() {
+            0.0
+        } else {
+            text::coverage(&toks, &title)
+        };
+        let blank_around = f32::from(u8::from(i > 0 && doc.is_blank(i - 1)))
+            + f32::from(u8::from(i + 1 < doc.len() && doc.is_blank(i + 1)));
+        rows.push([
+            (s.chars as f32).ln_1p(),
+            (s.words as f32).ln_1p(),
+            f32::from(u8::from(s.sentence)),
+            s.stop as f32 / words,
+            s.caps as f32 / words,
+            s.digits as f32 / chars,
+            s.punct as f32 / chars,
+            s.link_chars as f32 / chars,
+            f32::from(u8::from(s.bullet)),
+            s.separators as f32 / words,
+            s.word_chars as f32 / words,
+            s.commas as f32 / words,
+            s.cjk as f32 / letters,
+            f32::from(u8::from(s.heading)),
+            f32::from(u8::from(s.quote)),
+            s.upper as f32 / letters,
+            p.map_or(-1.0, |p| (p.words as f32).ln_1p()),
+            p.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
+            prev.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
+            q.map_or(-1.0, |q| (q.words as f32).ln_1p()),
+            q.map_or(-1.0, |q| f32::from(u8::from(q.sentence))),
+            next.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
+            window(&pre_logw, k, 3),
+            window(&pre_prose, k, 5),
+            k as f32 / n as f32,
+            doc.lines[i].start as f32 / doc_bytes,
+            in_region,
+            dist,
+            side,
+            (block_lines[block[k]] as f32).ln_1p(),
+            (block_words[block[k]] as f32).ln_1p(),
+            title_overlap,
+            (total_words as f32).ln_1p(),
+            prose_words as f32 / total_words.max(1) as f32,
+            (s.words as f32 / median).min(50.0),
+            window(&pre_removed, k, 3),
+            pre_prose_words[k] / prose_words.max(1) as f32,
+            blank_around,
+            f32::from(u8::from(s.starts_lower)),
+            f32::from(u8::from(s.prose)),
+            match title_at {
+                Some(t) if k < t => -1.0,
+                Some(t) if k > t => 1.0,
+                _ => 0.0,
+            },
+            title_at.map_or(-1.0, |t| (k.abs_diff(t) as f32).ln_1p()),
+            (run[k] as f32).ln_1p(),
+            (n as f32).ln_1p(),
+            share(&pre_removed, k.saturating_sub(10), k),
+            share(&pre_removed, k + 1, (k + 11).min(n)),
+            (prose_above[k] as f32).ln_1p(),
+            (prose_below[k] as f32).ln_1p(),
+            (s.leading_caps as f32).ln_1p(),
+            header_dist[k],
+            (headers_above[k] as f32).ln_1p(),
+        ]);
+    }
+    (lines, rows)
+}

@@ -1,0 +1,114 @@
+//! Very common function words of the languages deboil knows best, for the stopword
+//! density of a line (prose has many, menus and labels few). One list per language; a
+//! line's density counts words found in any of them.
+
+/// English.
+const EN: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
+    "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their",
+    "our", "not", "no", "will", "would", "can", "could", "said", "which", "who", "what", "when",
+    "there", "than", "then", "also", "about", "into", "after", "over", "more", "do", "does", "did",
+    "if", "so", "up", "out", "all", "one", "just", "only", "some",
+];
+/// German.
+const DE: &[&str] = &[
+    "der", "die", "das", "und", "oder", "aber", "ein", "eine", "einen", "einem", "einer", "ist",
+    "sind", "war", "wurde", "werden", "hat", "haben", "nicht", "mit", "von", "zu", "im", "in",
+    "auf", "für", "den", "dem", "des", "sich", "auch", "es", "sie", "er", "wir", "ich", "als",
+    "wie", "bei", "nach", "noch", "nur", "so", "dass", "aus", "um", "am",
+];
+/// French.
+const FR: &[&str] = &[
+    "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "mais", "est", "sont", "était",
+    "a", "ont", "pas", "ne", "avec", "pour", "par", "sur", "dans", "au", "aux", "ce", "cette",
+    "qui", "que", "il", "elle", "ils", "nous", "vous", "je", "se", "son", "sa", "ses", "leur",
+    "plus", "comme", "été", "être",
+];
+/// Spanish.
+const ES: &[&str] = &[
+    "el", "la", "los", "las", "un", "una", "unos", "y", "o", "pero", "es", "son", "fue", "era",
+    "ha", "han", "no", "con", "para", "por", "en", "del", "al", "de", "que", "se", "su", "sus",
+    "lo", "como", "más", "este", "esta", "ese", "esa", "le", "les", "muy",
+];
+/// Italian.
+const IT: &[&str] = &[
+    "il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "e", "o", "ma", "è", "sono", "era",
+    "ha", "hanno", "non", "con", "per", "da", "di", "del", "della", "dei", "delle", "nel", "nella",
+    "che", "si", "come", "anche", "più", "questo", "questa", "al", "alla",
+];
+/// Portuguese.
+const PT: &[&str] = &[
+    "o", "a", "os", "as", "um", "uma", "e", "ou", "mas", "é", "são", "foi", "era", "tem", "não",
+    "com", "para", "por", "em", "no", "na", "nos", "nas", "do", "da", "dos", "das", "de", "que",
+    "se", "seu", "sua", "como", "mais", "ao", "à", "pelo", "pela", "este",
+];
+/// Indonesian.
+const ID: &[&str] = &[
+    "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "adalah", "dalam",
+    "tidak", "akan", "juga", "oleh", "atau", "karena", "sebagai", "telah", "sudah", "bisa", "ada",
+    "mereka", "kami", "kita", "saya", "ia", "dia", "para", "bahwa", "lebih",
+];
+/// Russian.
+const RU: &[&str] = &[
+    "и",
+    "в",
+    "во",
+    "не",
+    "что",
+    "он",
+    "на",
+    "я",
+    "с",
+    "со",
+    "как",
+    "а",
+    "то",
+    "все",
+    "она",
+    "так",
+    "его",
+    "но",
+    "да",
+    "ты",
+    "к",
+    "у",
+    "же",
+    "вы",
+    "за",
+    "бы",
+    "по",
+    "только",
+    "ее",
+    "мне",
+    "было",
+    "от",
+    "меня",
+    "еще",
+    "нет",
+    "о",
+    "из",
+    "ему",
+    "это",
+    "для",
+    "при",
+    "был",
+    "были",
+    "которые",
+    "который",
+    "также",
+    "их",
+    "после",
+];
+
+/// Every list, for [`is_stopword`].
+const ALL: &[&[&str]] = &[EN, DE, FR, ES, IT, PT, ID, RU];
+
+/// Whether `word` (already lower-cased) is a stopword of any known language.
+pub(crate) fn is_stopword(word: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::LazyLock;
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| ALL.iter().flat_map(|l| l.iter().copied()).collect());
+    SET.contains(word)
+}

@@ -1,0 +1,117 @@
+//! Comment threads after the article: found by their headers ("jane says:", "Jane on
+//! May 3, 2021 at 4:47 pm said:", "2 days ago at 07:50 am").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Rule;
+use crate::doc::{Doc, RuleId};
+use crate::features::is_prose;
+use crate::{text, Category};
+
+/// Removes everything from the first comment header to the end of the page, when the
+/// page has at least [`MIN_HEADERS`] comment headers and the first one comes after some
+/// article prose.
+#[derive(Debug)]
+pub(crate) struct CommentThread;
+
+/// Headers needed before a run of lines counts as a comment thread.
+const MIN_HEADERS: usize = 3;
+
+/// Prose words that must come before the thread (the article it comments on).
+const MIN_PROSE_BEFORE: usize = 40;
+
+static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            [\p{L}\p{N}_.\-'’\ ]{1,40}\s+(?:says|said|wrote|writes|commented|replied|asks|answered)\s*:?
+          | .{1,60}\s+(?:on|at)\s+.{4,40}\d{4}.{0,25}\s*(?:said|says|wrote|commented)\s*:?
+          | (?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago(?:\s+at\s+.{1,14})?
+          | (?:reply|replies|\d+\s+repl(?:y|ies)|report|flag|permalink|quote|upvote|downvote)
+        )$",
+    )
+    .expect("valid regex")
+});
+
+/// Whether the line is a comment header: an author line, a timestamp or an action.
+fn is_header(line: &str) -> bool {
+    line.len() <= 120 && HEADER.is_match(line)
+}
+
+impl Rule for CommentThread {
+    fn name(&self) -> &str {
+        "comment-thread"
+    }
+    fn category(&self) -> Category {
+        Category::Comments
+    }
+    fn description(&self) -> &str {
+        "a reader-comment thread: from the first of several comment headers (\"jane says:\", \"2 days ago\") to the end"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        let lines = doc.text_lines();
+        // Headers count only once some article prose has gone by.
+        let mut prose_before = 0;
+        let mut headers = Vec::new();
+        for (k, &i) in lines.iter().enumerate() {
+            let line = doc.line(i);
+            if prose_before >= MIN_PROSE_BEFORE && is_header(line) {
+                headers.push(k);
+            }
+            let w = text::word_count(line);
+            if headers.is_empty() && is_prose(w, text::ends_sentence(line)) {
+                prose_before += w;
+            }
+        }
+        if headers.len() < MIN_HEADERS {
+            return;
+        }
+        let k = headers[0];
+        let first = lines[k];
+        // A short line just before a timestamp header is the commenter's name.
+        let start = match k.checked_sub(1).map(|j| lines[j]) {
+            Some(p) if text::word_count(doc.line(p)) <= 3 && !text::ends_sentence(doc.line(p)) => p,
+            _ => first,
+        };
+        for &i in &lines[lines.partition_point(|&i| i < start)..] {
+            doc.remove(i, id, Category::Comments);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "The team lost again on Monday night, and its playoff hopes are now slim after a run of five defeats.\n\nThe coach said the players would keep fighting until the last game of the season, whatever the table says and whatever the fans think.\n\n";
+
+    #[test]
+    fn cuts_thread_after_article() {
+        let text = format!("{ARTICLE}jo says:\nWhat a season.\nsam_22 says:\nTime for a new coach.\nkit says:\nAgreed.");
+        let mut doc = Doc::new(&text);
+        CommentThread.apply(&mut doc, 0);
+        assert!(!doc.is_removed(0) && !doc.is_removed(2));
+        assert!((4..doc.len()).all(|i| doc.is_removed(i)));
+    }
+
+    #[test]
+    fn needs_several_headers() {
+        let text = format!("{ARTICLE}jo says:\nWhat a season.");
+        let mut doc = Doc::new(&text);
+        CommentThread.apply(&mut doc, 0);
+        assert!((0..doc.len()).all(|i| !doc.is_removed(i)));
+    }
+
+    #[test]
+    fn header_shapes() {
+        assert!(is_header(
+            "Milan Griffes on September 12, 2018 at 4:47 pm said:"
+        ));
+        assert!(is_header("2 days ago at 07:50 am"));
+        assert!(is_header("jo says:"));
+        assert!(!is_header(
+            "The minister says the plan will cost more than expected."
+        ));
+    }
+}
