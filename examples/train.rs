@@ -34,6 +34,8 @@ struct Options {
     depth: usize,
     rate: f32,
     min_hess: f32,
+    /// Only pages whose manifest `page_type` is one of these (pages without one always).
+    page_types: Option<Vec<String>>,
 }
 
 fn parse() -> Result<Options, Box<dyn Error>> {
@@ -47,6 +49,7 @@ fn parse() -> Result<Options, Box<dyn Error>> {
         depth: 4,
         rate: 0.15,
         min_hess: 5.0,
+        page_types: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -61,6 +64,7 @@ fn parse() -> Result<Options, Box<dyn Error>> {
             "--depth" => o.depth = v()?.parse()?,
             "--rate" => o.rate = v()?.parse()?,
             "--min-hess" => o.min_hess = v()?.parse()?,
+            "--page-types" => o.page_types = Some(v()?.split(',').map(String::from).collect()),
             _ => return Err(format!("unknown argument {a}").into()),
         }
     }
@@ -178,6 +182,19 @@ fn load(o: &Options) -> Result<Data, Box<dyn Error>> {
             .filter(|id| in_split(id, &o.split))
             .collect();
         ids.sort();
+        if let Some(types) = &o.page_types {
+            let manifest = std::fs::read_to_string(dir.join("manifest.tsv")).unwrap_or_default();
+            let mut rows = manifest.lines();
+            let header: Vec<&str> = rows.next().unwrap_or("").split('\t').collect();
+            if let Some(col) = header.iter().position(|h| *h == "page_type") {
+                let keep: HashSet<&str> = rows
+                    .map(|r| r.split('\t').collect::<Vec<_>>())
+                    .filter(|c| c.get(col).is_some_and(|t| types.iter().any(|x| x == t)))
+                    .map(|c| c[0])
+                    .collect();
+                ids.retain(|id| keep.contains(id.as_str()));
+            }
+        }
         for id in &ids {
             let gold = std::fs::read_to_string(dir.join(format!("{id}.gold.txt")))?;
             let gold_norm = format!(" {} ", normalise(&gold));

@@ -57,7 +57,7 @@ def run(corpus, variant, split, by, meta_out=None):
             os.symlink(os.path.join(gold_dir, f"{i}.gold.txt"), os.path.join(gold_split, f"{i}.gold.txt"))
         if os.path.exists(os.path.join(gold_dir, "manifest.tsv")):
             os.symlink(os.path.join(gold_dir, "manifest.tsv"), os.path.join(gold_split, "manifest.tsv"))
-        records = [json.loads(l) for l in proc.stdout.decode().splitlines() if l.strip()]
+        records = [json.loads(l) for l in proc.stdout.decode().split("\n") if l.strip()]
         empty_bad = 0
         for r in records:
             body = r.get("body") or ""
