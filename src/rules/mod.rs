@@ -9,11 +9,13 @@ use std::fmt;
 use crate::doc::{Doc, RuleId};
 use crate::Category;
 
+pub(crate) mod byline;
 pub(crate) mod context;
 pub(crate) mod meta;
 pub(crate) mod pattern;
 pub(crate) mod repeated;
 pub(crate) mod stats;
+pub(crate) mod title;
 
 /// A rule of the engine. Rules run in order; each may decide only lines no earlier rule
 /// decided (see [`Doc::remove`] and [`Doc::keep`]).
@@ -46,11 +48,12 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(pattern::builtin());
     rules.push(Box::new(context::Enclosed));
+    rules.push(Box::new(title::Title));
     rules.push(Box::new(meta::Caption));
     rules.push(Box::new(meta::Bio));
-    rules.push(Box::new(meta::Byline));
+    rules.push(Box::new(byline::Byline));
+    rules.push(Box::new(byline::NearTitle));
     rules.push(Box::new(repeated::Repeated));
-    rules.push(Box::new(meta::Title));
     rules.push(Box::new(stats::MainRegion));
     rules
 }
