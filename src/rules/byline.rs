@@ -104,19 +104,15 @@ fn is_name_like(line: &str) -> bool {
     if NOT_NAME.is_match(line) {
         return false;
     }
-    let words = text::word_count(line);
-    if (2..=6).contains(&words) {
-        return text::is_capitalised_run(line);
-    }
-    if words == 1 && !line.contains(' ') {
+    if !line.contains(char::is_whitespace) {
         // A handle: lower-case start, digits, or an inner capital ("ColdJ"); a lone
         // capitalised word is more often a section label.
         let mut chars = line.chars();
         let first = chars.next().is_some_and(|c| c.is_lowercase());
         let inner = chars.any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
-        return first || inner;
+        return line.len() <= 30 && (first || inner);
     }
-    false
+    (2..=6).contains(&text::word_count(line)) && text::is_capitalised_run(line)
 }
 
 /// Whether an earlier rule removed line `i` as a date or other page metadata.
