@@ -1,7 +1,7 @@
 //! Bylines: the author line of an article, a post or a page.
 //!
 //! The phrase rule `byline-by` (see [`crate::phrases`]) takes the explicit forms ("By Jane
-//! Doe", "Written by …", "Posted on <date> by …", "Thread starter …"). The rules here find
+//! Doe", "Written by …", "Posted on (date) by …", "Thread starter …"). The rules here find
 //! the bare ones by their place: a name line just before the author's bio
 //! ([`Byline`]), and a name next to the headline or the date, or under an "Author:" label
 //! ([`NearTitle`]).

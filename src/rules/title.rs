@@ -1,10 +1,10 @@
 //! The headline.
 //!
 //! Scraped text comes in two shapes. Text printed from the HTML (`htmltext`) starts with
-//! the page's `<title>` ("Headline | Site"), and the `<h1>` headline follows a few lines
-//! later without the site suffix. Markdown output has no `<title>` line but marks the
+//! the page's `title` element ("Headline | Site"), and the `h1` headline follows a few lines
+//! later without the site suffix. Markdown output has no `title` element line but marks the
 //! headline with a `# ` heading. [`find_title`] handles both; the line it picks is removed
-//! as [`Category::Title`], and the `<title>` line, when the headline was found below it, is
+//! as [`Category::Title`], and the `title` element line, when the headline was found below it, is
 //! removed as [`Category::Metadata`] (it is page metadata, not body).
 
 use std::sync::LazyLock;
@@ -20,7 +20,7 @@ use crate::Category;
 #[derive(Debug)]
 pub(crate) struct Title;
 
-/// How many non-blank lines below the `<title>` line are searched for its headline.
+/// How many non-blank lines below the `title` element line are searched for its headline.
 const TITLE_WINDOW: usize = 80;
 
 /// How many non-blank lines from the top are searched for a Markdown `# ` heading (menus
@@ -30,7 +30,7 @@ const HEADING_WINDOW: usize = 400;
 /// Longest headline line, in bytes.
 const TITLE_MAX: usize = 300;
 
-/// Most words in a `<title>` line.
+/// Most words in a `title` element line.
 const PAGE_TITLE_MAX_WORDS: usize = 40;
 
 /// A Markdown image: `![alt](src)`.
@@ -41,7 +41,7 @@ static MD_IMAGE: LazyLock<Regex> =
 static MD_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
 
-/// Separators between a `<title>`'s parts ("Headline | Section | Site").
+/// Separators between a `title` element's parts ("Headline | Section | Site").
 static TITLE_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[|\-–—·:»/:]\s+|\s*[|–—»·•]\s*").expect("valid regex"));
 
@@ -50,7 +50,7 @@ static TITLE_SEP: LazyLock<Regex> =
 pub(crate) struct TitlePick {
     /// The headline line.
     pub line: usize,
-    /// The `<title>` line above it, when the headline was matched against one.
+    /// The `title` element line above it, when the headline was matched against one.
     pub page_line: Option<usize>,
 }
 
