@@ -30,8 +30,8 @@
 //! runs over them; each rule sees what earlier rules decided and may remove a line (with
 //! a category) or protect it from later rules. [`Cleaner::rules`] lists the rules in the
 //! order they run: precise phrase rules first (subscribe, newsletter, cookie, share, …),
-//! then structural ones (captions, bios, bylines, repeated lines, the headline), then the
-//! statistical main-region rule that decides what is left.
+//! then structural ones (the headline, captions, bios, bylines, repeated lines), then the
+//! statistical line classifier that decides what is left.
 //!
 //! # The invariant
 //!

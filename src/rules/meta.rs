@@ -7,16 +7,15 @@ use regex::Regex;
 
 use super::Rule;
 use crate::doc::{Doc, Mark, RuleId};
-use crate::text;
 use crate::Category;
 
 /// The previous non-blank line before `i`, if any.
-fn prev_text(doc: &Doc<'_>, i: usize) -> Option<usize> {
+pub(crate) fn prev_text(doc: &Doc<'_>, i: usize) -> Option<usize> {
     (0..i).rev().find(|&j| !doc.is_blank(j))
 }
 
 /// The next non-blank line after `i`, if any.
-fn next_text(doc: &Doc<'_>, i: usize) -> Option<usize> {
+pub(crate) fn next_text(doc: &Doc<'_>, i: usize) -> Option<usize> {
     (i + 1..doc.len()).find(|&j| !doc.is_blank(j))
 }
 
@@ -126,105 +125,6 @@ impl Rule for Bio {
     }
 }
 
-/// Bylines: a short name line ("Jane Doe, The Paper") just before a removed bio that
-/// starts with the same name.
-#[derive(Debug)]
-pub(crate) struct Byline;
-
-impl Rule for Byline {
-    fn name(&self) -> &str {
-        "byline-name"
-    }
-    fn category(&self) -> Category {
-        Category::Byline
-    }
-    fn description(&self) -> &str {
-        "a short name line just before the author's bio"
-    }
-    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
-        for i in 0..doc.len() {
-            if !matches!(doc.mark(i), Mark::Remove(_, Category::Bio)) {
-                continue;
-            }
-            let Some(first) = text::words(doc.line(i)).next() else {
-                continue;
-            };
-            let Some(p) = prev_text(doc, i) else { continue };
-            let cand = doc.line(p);
-            if doc.is_open(p)
-                && cand.len() <= 100
-                && text::word_count(cand) <= 10
-                && text::is_capitalised_run(cand)
-                && text::words(cand).next() == Some(first)
-            {
-                doc.remove(p, id, Category::Byline);
-            }
-        }
-    }
-}
-
-/// The headline: among the first lines, the one that best matches the page's title line
-/// (the first line, as scrapers print `<title>` first), else the first line itself when it
-/// reads like a headline.
-#[derive(Debug)]
-pub(crate) struct Title;
-
-/// How many non-blank lines from the top are searched for the headline.
-const TITLE_WINDOW: usize = 80;
-
-impl Rule for Title {
-    fn name(&self) -> &str {
-        "title"
-    }
-    fn category(&self) -> Category {
-        Category::Title
-    }
-    fn description(&self) -> &str {
-        "the headline: the early line that best matches the page title"
-    }
-    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
-        if let Some(i) = find_title(doc) {
-            doc.remove(i, id, Category::Title);
-        }
-    }
-}
-
-/// Picks the headline line, if any.
-pub(crate) fn find_title(doc: &Doc<'_>) -> Option<usize> {
-    let lines: Vec<usize> = doc.text_lines().into_iter().take(TITLE_WINDOW).collect();
-    let &first = lines.first()?;
-    let head = text::tokens(doc.line(first));
-    let mut best: Option<(f32, usize)> = None;
-    if !head.is_empty() {
-        for &i in &lines[1..] {
-            if !doc.is_open(i) {
-                continue;
-            }
-            let line = doc.line(i);
-            let toks = text::tokens(line);
-            if toks.len() < 2 || line.len() > 300 {
-                continue;
-            }
-            // The headline's words all come from the title line, and it covers most of it.
-            let precision = text::coverage(&toks, &head);
-            let recall = text::coverage(&head, &toks);
-            if precision < 0.9 || recall < 0.4 {
-                continue;
-            }
-            let score = recall;
-            if best.is_none_or(|(s, _)| score > s + 1e-6) {
-                best = Some((score, i));
-            }
-        }
-    }
-    if let Some((_, i)) = best {
-        return Some(i);
-    }
-    let line = doc.line(first);
-    let words = text::word_count(line);
-    (doc.is_open(first) && (2..=30).contains(&words) && line.len() <= 300).then_some(first)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,8 +135,7 @@ mod tests {
         let mut rules: Vec<Box<dyn Rule>> = pattern::builtin();
         rules.push(Box::new(Caption));
         rules.push(Box::new(Bio));
-        rules.push(Box::new(Byline));
-        rules.push(Box::new(Title));
+        rules.push(Box::new(crate::rules::byline::Byline));
         for (id, r) in rules.iter().enumerate() {
             r.apply(&mut doc, id as RuleId);
         }
@@ -278,20 +177,5 @@ mod tests {
         let text = "Election night\n\nMaria Lopez is a former reporter who now runs for mayor of the city.\n\nShe said on Monday that her campaign would focus on housing.\n\nVoters go to the polls next week.\n\nResults are expected late.";
         let doc = run(text);
         assert_eq!(category(&doc, 2), None);
-    }
-
-    #[test]
-    fn title_prefers_headline_matching_title_line() {
-        let text = "Storm hits coast | The Daily Planet\nMenu\nSearch\nStorm hits coast\n\nThe storm arrived on Friday night, bringing strong winds.";
-        let doc = run(text);
-        assert_eq!(category(&doc, 3), Some(Category::Title));
-        assert_eq!(category(&doc, 0), None);
-    }
-
-    #[test]
-    fn title_falls_back_to_first_line() {
-        let doc =
-            run("Storm hits coast\n\nThe storm arrived on Friday night, bringing strong winds.");
-        assert_eq!(category(&doc, 0), Some(Category::Title));
     }
 }

@@ -9,6 +9,7 @@ use std::fmt;
 use crate::doc::{Doc, RuleId};
 use crate::Category;
 
+pub(crate) mod byline;
 pub(crate) mod comments;
 pub(crate) mod context;
 pub(crate) mod gbdt;
@@ -17,6 +18,7 @@ pub(crate) mod model;
 pub(crate) mod pattern;
 pub(crate) mod repeated;
 pub(crate) mod stats;
+pub(crate) mod title;
 
 /// A rule of the engine. Rules run in order; each may decide only lines no earlier rule
 /// decided (see [`Doc::remove`] and [`Doc::keep`]).
@@ -49,12 +51,13 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     rules.extend(pattern::builtin());
     rules.push(Box::new(context::Enclosed));
+    rules.push(Box::new(title::Title));
     rules.push(Box::new(comments::CommentThread));
     rules.push(Box::new(meta::Caption));
     rules.push(Box::new(meta::Bio));
-    rules.push(Box::new(meta::Byline));
+    rules.push(Box::new(byline::Byline));
+    rules.push(Box::new(byline::NearTitle));
     rules.push(Box::new(repeated::Repeated));
-    rules.push(Box::new(meta::Title));
     rules.push(Box::new(stats::Classifier));
     rules
 }

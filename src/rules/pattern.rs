@@ -213,17 +213,17 @@ pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
             300,
         ),
         (
-            "metadata",
-            Category::Metadata,
-            "dates, reading times, \"Updated …\" stamps",
-            |p| p.metadata,
-            120,
-        ),
-        (
             "byline-by",
             Category::Byline,
             "\"By Jane Doe\" author lines",
             |p| p.byline,
+            120,
+        ),
+        (
+            "metadata",
+            Category::Metadata,
+            "dates, reading times, \"Updated …\" stamps",
+            |p| p.metadata,
             120,
         ),
     ];

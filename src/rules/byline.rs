@@ -1,0 +1,285 @@
+//! Bylines: the author line of an article, a post or a page.
+//!
+//! The phrase rule `byline-by` (see [`crate::phrases`]) takes the explicit forms ("By Jane
+//! Doe", "Written by …", "Posted on (date) by …", "Thread starter …"). The rules here find
+//! the bare ones by their place: a name line just before the author's bio
+//! ([`Byline`]), and a name next to the headline or the date, or under an "Author:" label
+//! ([`NearTitle`]).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::meta::{next_text, prev_text};
+use super::Rule;
+use crate::doc::{Doc, Mark, RuleId};
+use crate::text;
+use crate::Category;
+
+/// Bylines: a short name line ("Jane Doe, The Paper") just before a removed bio that
+/// starts with the same name.
+#[derive(Debug)]
+pub(crate) struct Byline;
+
+impl Rule for Byline {
+    fn name(&self) -> &str {
+        "byline-name"
+    }
+    fn category(&self) -> Category {
+        Category::Byline
+    }
+    fn description(&self) -> &str {
+        "a short name line just before the author's bio"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        for i in 0..doc.len() {
+            if !matches!(doc.mark(i), Mark::Remove(_, Category::Bio)) {
+                continue;
+            }
+            let Some(first) = text::words(doc.line(i)).next() else {
+                continue;
+            };
+            let Some(p) = prev_text(doc, i) else { continue };
+            let cand = doc.line(p);
+            if doc.is_open(p)
+                && cand.len() <= 100
+                && text::word_count(cand) <= 10
+                && text::is_capitalised_run(cand)
+                && text::words(cand).next() == Some(first)
+            {
+                doc.remove(p, id, Category::Byline);
+            }
+        }
+    }
+}
+
+/// Bylines found by their place near the top of the article: the name under an author
+/// label ("Written by" / "Jane Doe"), a short name line next to the date, or a name and a
+/// date on one line ("Jane Doe · March 3, 2025"), among the lines just after the headline
+/// or just before the first paragraph of prose.
+#[derive(Debug)]
+pub(crate) struct NearTitle;
+
+/// How many non-blank lines after the headline (and before the first prose line) are
+/// searched.
+const ZONE: usize = 10;
+
+/// Longest name line, in bytes.
+const NAME_MAX: usize = 80;
+
+/// An author label alone on its line.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\s\p{P}]*(?:(?:article |story |words |text )?(?:written|posted|published|authored) by|by|authors?|writers?|reporters?|contributors?)[\s\p{P}]*$",
+    )
+    .expect("valid regex")
+});
+
+/// A name (two to four capitalised words, or one user handle) followed by a date.
+static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:(?:\p{Lu}[\p{L}'’.\-]*\s+){1,3}\p{Lu}[\p{L}'’.\-]*|[\p{L}\d_.\-]{2,30})",
+        r"(?:\s*\([^)]{1,40}\))?\s*(?:[,|·•–—\-]\s*)?(?:on\s+|posted\s+)?",
+        r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
+        r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}",
+        r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})",
+        r"(?:\W.{0,60})?$",
+    ))
+    .expect("valid regex")
+});
+
+/// Words that start date lines, not names ("Last Updated March 3, 2025").
+static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:last|updated|published|posted|modified|created|released|date|edited|reviewed|originally|first|on|since|from|copyright|season|week|day|issue|volume|vol|posts?|joined|member|registered)\b")
+        .expect("valid regex")
+});
+
+/// Whether the line reads like a person's name or user handle: a short run of capitalised
+/// words ("Jane Doe", "Jane Doe, Staff Writer"), or one handle-like token ("jdoe42",
+/// "JaneD").
+fn is_name_like(line: &str) -> bool {
+    if line.is_empty() || line.len() > NAME_MAX || text::ends_sentence(line) {
+        return false;
+    }
+    if NOT_NAME.is_match(line) {
+        return false;
+    }
+    if !line.contains(char::is_whitespace) {
+        // A handle: lower-case start, digits, or an inner capital ("ColdJ"); a lone
+        // capitalised word is more often a section label.
+        let mut chars = line.chars();
+        let first = chars.next().is_some_and(|c| c.is_lowercase());
+        let inner = chars.any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
+        return line.len() <= 30 && (first || inner);
+    }
+    (2..=6).contains(&text::word_count(line)) && text::is_capitalised_run(line)
+}
+
+/// Whether an earlier rule removed line `i` as a date or other page metadata.
+fn is_metadata(doc: &Doc<'_>, i: usize) -> bool {
+    matches!(doc.mark(i), Mark::Remove(_, Category::Metadata))
+}
+
+/// Whether the line is a paragraph of prose (where the article header ends).
+fn is_prose(line: &str) -> bool {
+    text::word_count(line) >= 15 && text::ends_sentence(line)
+}
+
+/// The lines searched: up to [`ZONE`] non-blank lines after the headline, then up to
+/// [`ZONE`] before the first prose line; each run stops at prose.
+fn zone(doc: &Doc<'_>) -> Vec<usize> {
+    let lines = doc.text_lines();
+    let mut out = Vec::new();
+    let title = lines
+        .iter()
+        .position(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Title)));
+    if let Some(t) = title {
+        for &i in lines[t + 1..].iter().take(ZONE) {
+            if is_prose(doc.line(i)) {
+                break;
+            }
+            out.push(i);
+        }
+    }
+    if let Some(p) = lines
+        .iter()
+        .position(|&i| !doc.is_removed(i) && is_prose(doc.line(i)))
+    {
+        for &i in &lines[p.saturating_sub(ZONE)..p] {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+impl Rule for NearTitle {
+    fn name(&self) -> &str {
+        "byline-near-title"
+    }
+    fn category(&self) -> Category {
+        Category::Byline
+    }
+    fn description(&self) -> &str {
+        "an author name near the headline: under an \"Author\" label, next to the date, or with the date"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        let zone = zone(doc);
+        if zone
+            .iter()
+            .any(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Byline)))
+        {
+            return;
+        }
+        for &i in &zone {
+            if !doc.is_open(i) {
+                continue;
+            }
+            let line = doc.line(i);
+            if LABEL.is_match(line) {
+                if let Some(n) = next_text(doc, i) {
+                    if doc.is_open(n) && is_name_like(doc.line(n)) {
+                        doc.remove(i, id, Category::Metadata);
+                        doc.remove(n, id, Category::Byline);
+                        return;
+                    }
+                }
+                continue;
+            }
+            if line.len() <= 2 * NAME_MAX && NAME_DATE.is_match(line) && !NOT_NAME.is_match(line) {
+                doc.remove(i, id, Category::Byline);
+                return;
+            }
+            let dated = |j: Option<usize>| j.is_some_and(|j| is_metadata(doc, j));
+            if is_name_like(line) && (dated(next_text(doc, i)) || dated(prev_text(doc, i))) {
+                doc.remove(i, id, Category::Byline);
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{meta, pattern, title};
+
+    fn run(text: &str) -> Doc<'_> {
+        let mut doc = Doc::new(text);
+        let mut rules: Vec<Box<dyn Rule>> = pattern::builtin();
+        rules.push(Box::new(title::Title));
+        rules.push(Box::new(meta::Bio));
+        rules.push(Box::new(Byline));
+        rules.push(Box::new(NearTitle));
+        for (id, r) in rules.iter().enumerate() {
+            r.apply(&mut doc, id as RuleId);
+        }
+        doc
+    }
+
+    fn category(doc: &Doc<'_>, i: usize) -> Option<Category> {
+        match doc.mark(i) {
+            Mark::Remove(_, c) => Some(c),
+            _ => None,
+        }
+    }
+
+    const PROSE: &str = "The storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.";
+
+    #[test]
+    fn bio_and_byline_at_the_end() {
+        let text = "Market rally\n\nShares rose for a third day as investors bet on lower rates.\n\nAnalysts expect the gains to continue into the new year, citing strong earnings.\n\nDana Fox, The Ledger\n\nDana has worked as a markets reporter at The Ledger since 2015. She covers stocks and bonds.";
+        let doc = run(text);
+        assert_eq!(category(&doc, 6), Some(Category::Byline));
+        assert_eq!(category(&doc, 8), Some(Category::Bio));
+        assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn name_next_to_date_after_headline() {
+        let text = format!(
+            "Storm hits coast | The Planet\nStorm hits coast\nOmar Reyes\nMarch 4, 2025\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 1), Some(Category::Title));
+        assert_eq!(category(&doc, 2), Some(Category::Byline));
+        assert_eq!(category(&doc, 4), None);
+    }
+
+    #[test]
+    fn name_under_a_label() {
+        let text = format!("Storm hits coast\nWritten by\nOmar Reyes\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 1), Some(Category::Metadata));
+        assert_eq!(category(&doc, 2), Some(Category::Byline));
+    }
+
+    #[test]
+    fn name_and_date_on_one_line() {
+        let text = format!("Storm hits coast\nOmar Reyes · March 4, 2025\n{PROSE}");
+        assert_eq!(category(&run(&text), 1), Some(Category::Byline));
+        let forum = format!("Help with my boiler\nboilerfan42 12/03/2024 19:44\n{PROSE}");
+        assert_eq!(category(&run(&forum), 1), Some(Category::Byline));
+    }
+
+    #[test]
+    fn date_stamps_and_section_labels_are_not_names() {
+        let text = format!("Storm hits coast\nWeather\nLast Updated March 4, 2025\n{PROSE}");
+        let doc = run(&text);
+        assert_ne!(category(&doc, 1), Some(Category::Byline));
+        assert_ne!(category(&doc, 2), Some(Category::Byline));
+        assert!(!is_name_like("Weather"));
+        assert!(!is_name_like("The storm arrived on Friday."));
+        assert!(is_name_like("Jane Doe, Staff Writer"));
+        assert!(is_name_like("janed_99"));
+    }
+
+    #[test]
+    fn explicit_by_line_wins() {
+        let text = format!("Storm hits coast\nBy Omar Reyes\nAnn Lee\nMarch 4, 2025\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 1), Some(Category::Byline));
+        assert_eq!(category(&doc, 2), None);
+    }
+}
