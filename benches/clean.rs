@@ -57,10 +57,22 @@ fn pair(c: &mut Criterion, name: &str, text: &str) {
 
 fn pages(c: &mut Criterion) {
     pair(c, "page-5k", &common::document(1, Lang::En, 5_000, 5_000));
-    pair(c, "page-50k", &common::document(2, Lang::En, 50_000, 50_000));
-    pair(c, "doc-10m", &common::document(3, Lang::En, 10 * MB, 20_000));
+    pair(
+        c,
+        "page-50k",
+        &common::document(2, Lang::En, 50_000, 50_000),
+    );
+    pair(
+        c,
+        "doc-10m",
+        &common::document(3, Lang::En, 10 * MB, 20_000),
+    );
     pair(c, "ru-50k", &common::document(4, Lang::Ru, 50_000, 50_000));
-    pair(c, "cjk-50k", &common::document(5, Lang::Cjk, 50_000, 50_000));
+    pair(
+        c,
+        "cjk-50k",
+        &common::document(5, Lang::Cjk, 50_000, 50_000),
+    );
 }
 
 fn dev_corpus(c: &mut Criterion) {
@@ -74,7 +86,12 @@ fn dev_corpus(c: &mut Criterion) {
     configure(&mut g, bytes);
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("split-lines", |b| {
-        b.iter(|| pages.iter().map(|p| split_lines(black_box(p))).sum::<usize>())
+        b.iter(|| {
+            pages
+                .iter()
+                .map(|p| split_lines(black_box(p)))
+                .sum::<usize>()
+        })
     });
     g.bench_function("clean", |b| {
         b.iter(|| {
@@ -102,8 +119,16 @@ fn adversarial(c: &mut Criterion) {
     pair(c, "adv-tiny-lines-1m", &common::tiny_lines(1_000_000));
     pair(c, "adv-repeats-1m", &common::repeats(1_000_000));
     pair(c, "adv-urls-20m", &common::urls(20 * MB));
-    pair(c, "adv-no-space-1m-runs", &common::no_whitespace(20 * MB, MB));
-    pair(c, "adv-no-space-1k-runs", &common::no_whitespace(20 * MB, 1000));
+    pair(
+        c,
+        "adv-no-space-1m-runs",
+        &common::no_whitespace(20 * MB, MB),
+    );
+    pair(
+        c,
+        "adv-no-space-1k-runs",
+        &common::no_whitespace(20 * MB, 1000),
+    );
 }
 
 #[cfg(feature = "rayon")]

@@ -7,23 +7,140 @@
 pub const SAMPLE: &str = include_str!("../../examples/sample.txt");
 
 const EN: &[&str] = &[
-    "the", "council", "voted", "on", "tuesday", "to", "rebuild", "harbour", "wall", "after",
-    "two", "storms", "left", "long", "sections", "cracked", "and", "leaning", "toward", "water",
-    "work", "is", "expected", "begin", "in", "april", "take", "about", "eighteen", "months",
-    "said", "it", "would", "pay", "for", "most", "of", "project", "with", "a", "regional",
-    "flood", "grant", "rest", "coming", "from", "small", "rise", "mooring", "fees", "residents",
-    "market", "town", "river", "bridge", "school", "budget", "plan", "year", "new", "old",
-    "officials", "meeting", "public", "report", "week", "night", "morning", "local", "road",
+    "the",
+    "council",
+    "voted",
+    "on",
+    "tuesday",
+    "to",
+    "rebuild",
+    "harbour",
+    "wall",
+    "after",
+    "two",
+    "storms",
+    "left",
+    "long",
+    "sections",
+    "cracked",
+    "and",
+    "leaning",
+    "toward",
+    "water",
+    "work",
+    "is",
+    "expected",
+    "begin",
+    "in",
+    "april",
+    "take",
+    "about",
+    "eighteen",
+    "months",
+    "said",
+    "it",
+    "would",
+    "pay",
+    "for",
+    "most",
+    "of",
+    "project",
+    "with",
+    "a",
+    "regional",
+    "flood",
+    "grant",
+    "rest",
+    "coming",
+    "from",
+    "small",
+    "rise",
+    "mooring",
+    "fees",
+    "residents",
+    "market",
+    "town",
+    "river",
+    "bridge",
+    "school",
+    "budget",
+    "plan",
+    "year",
+    "new",
+    "old",
+    "officials",
+    "meeting",
+    "public",
+    "report",
+    "week",
+    "night",
+    "morning",
+    "local",
+    "road",
 ];
 const RU: &[&str] = &[
-    "город", "совет", "проголосовал", "во", "вторник", "за", "ремонт", "старой", "стены",
-    "после", "двух", "штормов", "работы", "начнутся", "в", "апреле", "и", "займут", "около",
-    "года", "жители", "рынок", "мост", "школа", "бюджет", "план", "новый", "отчёт", "неделя",
+    "город",
+    "совет",
+    "проголосовал",
+    "во",
+    "вторник",
+    "за",
+    "ремонт",
+    "старой",
+    "стены",
+    "после",
+    "двух",
+    "штормов",
+    "работы",
+    "начнутся",
+    "в",
+    "апреле",
+    "и",
+    "займут",
+    "около",
+    "года",
+    "жители",
+    "рынок",
+    "мост",
+    "школа",
+    "бюджет",
+    "план",
+    "новый",
+    "отчёт",
+    "неделя",
 ];
 const CJK: &[&str] = &[
-    "市议会", "星期二", "投票", "决定", "重建", "港口", "的", "旧", "海堤", "两场", "风暴",
-    "之后", "工程", "预计", "四月", "开始", "大约", "需要", "十八个月", "居民", "市场",
-    "東京都", "の", "人口", "は", "増えて", "います", "新しい", "橋", "学校", "予算",
+    "市议会",
+    "星期二",
+    "投票",
+    "决定",
+    "重建",
+    "港口",
+    "的",
+    "旧",
+    "海堤",
+    "两场",
+    "风暴",
+    "之后",
+    "工程",
+    "预计",
+    "四月",
+    "开始",
+    "大约",
+    "需要",
+    "十八个月",
+    "居民",
+    "市场",
+    "東京都",
+    "の",
+    "人口",
+    "は",
+    "増えて",
+    "います",
+    "新しい",
+    "橋",
+    "学校",
+    "予算",
 ];
 
 /// A tiny deterministic PRNG (xorshift64*).
@@ -79,7 +196,11 @@ fn sentence(rng: &mut Rng, lang: Lang, out: &mut String) {
             out.push_str(w);
         }
     }
-    out.push_str(if matches!(lang, Lang::Cjk) { "。" } else { ". " });
+    out.push_str(if matches!(lang, Lang::Cjk) {
+        "。"
+    } else {
+        ". "
+    });
 }
 
 fn paragraph(rng: &mut Rng, lang: Lang, out: &mut String) {
@@ -100,7 +221,9 @@ pub fn page(rng: &mut Rng, lang: Lang, target: usize) -> String {
     s.push_str(&format!(
         "Harbour story number {n} | The Coastal Courier\n\nMenu\nSearch\nLog In\nHome\nNews\nSport\nBusiness\nSkip to content\n\n"
     ));
-    s.push_str(&format!("Harbour story number {n}\nBy Jane Doe\n5 min read\n"));
+    s.push_str(&format!(
+        "Harbour story number {n}\nBy Jane Doe\n5 min read\n"
+    ));
     s.push_str(&format!(
         "https://cdn.example.net/images/courier/story-{n}.jpg\nA crane lifts a block onto the wall\n(Photo: Mara Quinn/Getty Images)\n\n"
     ));
@@ -170,7 +293,9 @@ pub fn urls(size: usize) -> String {
         let n = rng.next() % 1_000_000;
         match rng.below(3) {
             0 => s.push_str(&format!("https://cdn.example.net/images/story-{n}.jpg\n")),
-            1 => s.push_str(&format!("https://www.example.org/news/{n}/harbour-wall-vote\n")),
+            1 => s.push_str(&format!(
+                "https://www.example.org/news/{n}/harbour-wall-vote\n"
+            )),
             _ => s.push_str(&format!("www.example.com/p/{n}?ref=home&utm_source=feed\n")),
         }
     }
