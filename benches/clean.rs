@@ -1,24 +1,174 @@
 //! Throughput of `deboil::clean` (criterion, `Throughput::Bytes`).
+//!
+//! Every group measures `clean` and a `split-lines` baseline (only splitting the same
+//! input into lines) in the same run, so each result is also a ratio to that ceiling.
+//! Groups: `page-5k`, `page-50k`, `doc-10m`, `ru-50k`, `cjk-50k`, `dev-corpus` (the dev
+//! corpus's htmltext pages, read at bench time; skipped when absent), `scale-*` (the same
+//! page mix from 10 KB to 100 MB: time per MB should stay flat), the adversarial shapes
+//! `adv-*`, and `batch` (`Cleaner::clean_batch`, with `--features rayon`).
+//!
+//! ```text
+//! cargo bench --bench clean                 # everything (a few minutes)
+//! cargo bench --bench clean -- dev-corpus   # one group
+//! ```
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+#[path = "common/mod.rs"]
+mod common;
 
-fn sample() -> String {
-    let page = include_str!("../examples/sample.txt");
-    page.repeat(20)
+use std::hint::black_box;
+use std::time::Duration;
+
+use common::Lang;
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
+
+const MB: usize = 1 << 20;
+
+fn split_lines(text: &str) -> usize {
+    text.lines().count()
 }
 
-fn bench(c: &mut Criterion) {
-    let text = sample();
-    let mut g = c.benchmark_group("clean");
+fn clean_len(cleaner: &deboil::Cleaner, text: &str) -> usize {
+    cleaner.clean(text).body().len()
+}
+
+/// Criterion settings by input size: many samples for small inputs, few for huge ones.
+fn configure(g: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>, bytes: usize) {
+    if bytes >= 8 * MB {
+        g.sample_size(10)
+            .warm_up_time(Duration::from_millis(200))
+            .measurement_time(Duration::from_secs(4));
+    } else {
+        g.sample_size(20)
+            .warm_up_time(Duration::from_millis(300))
+            .measurement_time(Duration::from_secs(2));
+    }
+}
+
+/// Benches `clean` and the line-split baseline over one input.
+fn pair(c: &mut Criterion, name: &str, text: &str) {
+    let cleaner = deboil::Cleaner::new();
+    let mut g = c.benchmark_group(name);
+    configure(&mut g, text.len());
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("sample-x20", |b| {
-        b.iter(|| deboil::clean(std::hint::black_box(&text)).body().len())
+    g.bench_function("split-lines", |b| b.iter(|| split_lines(black_box(text))));
+    g.bench_function("clean", |b| b.iter(|| clean_len(&cleaner, black_box(text))));
+    g.finish();
+}
+
+fn pages(c: &mut Criterion) {
+    pair(c, "page-5k", &common::document(1, Lang::En, 5_000, 5_000));
+    pair(
+        c,
+        "page-50k",
+        &common::document(2, Lang::En, 50_000, 50_000),
+    );
+    pair(
+        c,
+        "doc-10m",
+        &common::document(3, Lang::En, 10 * MB, 20_000),
+    );
+    pair(c, "ru-50k", &common::document(4, Lang::Ru, 50_000, 50_000));
+    pair(
+        c,
+        "cjk-50k",
+        &common::document(5, Lang::Cjk, 50_000, 50_000),
+    );
+}
+
+fn dev_corpus(c: &mut Criterion) {
+    let Some(pages) = common::dev_corpus() else {
+        eprintln!("dev-corpus: ../shared/corpus/dev not found, skipped");
+        return;
+    };
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let cleaner = deboil::Cleaner::new();
+    let mut g = c.benchmark_group("dev-corpus");
+    configure(&mut g, bytes);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("split-lines", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .map(|p| split_lines(black_box(p)))
+                .sum::<usize>()
+        })
     });
-    g.bench_function("split-lines-baseline", |b| {
-        b.iter(|| std::hint::black_box(&text).lines().count())
+    g.bench_function("clean", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .map(|p| clean_len(&cleaner, black_box(p)))
+                .sum::<usize>()
+        })
     });
     g.finish();
 }
 
-criterion_group!(benches, bench);
+fn scale(c: &mut Criterion) {
+    for (name, size) in [
+        ("scale-10k", 10_000),
+        ("scale-1m", MB),
+        ("scale-100m", 100 * MB),
+    ] {
+        pair(c, name, &common::document(6, Lang::En, size, 20_000));
+    }
+}
+
+fn adversarial(c: &mut Criterion) {
+    pair(c, "adv-one-line-50m", &common::one_line(50 * MB));
+    pair(c, "adv-tiny-lines-1m", &common::tiny_lines(1_000_000));
+    pair(c, "adv-repeats-1m", &common::repeats(1_000_000));
+    pair(c, "adv-urls-20m", &common::urls(20 * MB));
+    pair(
+        c,
+        "adv-no-space-1m-runs",
+        &common::no_whitespace(20 * MB, MB),
+    );
+    pair(
+        c,
+        "adv-no-space-1k-runs",
+        &common::no_whitespace(20 * MB, 1000),
+    );
+}
+
+#[cfg(feature = "rayon")]
+fn batch(c: &mut Criterion) {
+    let pages = common::dev_corpus().unwrap_or_else(|| {
+        let mut rng = common::Rng::new(9);
+        (0..300)
+            .map(|_| common::page(&mut rng, Lang::En, 10_000))
+            .collect()
+    });
+    let texts: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let cleaner = deboil::Cleaner::new();
+    let mut g = c.benchmark_group("batch");
+    configure(&mut g, bytes);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("sequential", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| cleaner.clean(black_box(t)).body().len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("clean_batch", |b| {
+        b.iter(|| {
+            cleaner
+                .clean_batch(black_box(&texts))
+                .iter()
+                .map(|c| c.body().len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+#[cfg(not(feature = "rayon"))]
+fn batch(_: &mut Criterion) {
+    eprintln!("batch: needs `--features rayon`, skipped");
+}
+
+criterion_group!(benches, pages, dev_corpus, scale, adversarial, batch);
 criterion_main!(benches);

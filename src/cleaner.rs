@@ -57,6 +57,27 @@ impl Cleaner {
         Cleaned::from_doc(&doc, &self.names)
     }
 
+    /// Cleans many documents in parallel on rayon's global thread pool (all cores unless
+    /// configured otherwise); results are in the order of `texts`. Each result is exactly
+    /// what [`Cleaner::clean`] returns for that text. Needs the `rayon` feature.
+    ///
+    /// ```
+    /// let cleaner = deboil::Cleaner::new();
+    /// let pages = [
+    ///     "Advertisement\nThe ferry service resumes on Monday after a month of repairs, the operator said.\n",
+    ///     "Share this article\nThe museum will open a new wing for local artists next spring, its director said.\n",
+    /// ];
+    /// let cleaned = cleaner.clean_batch(&pages);
+    /// assert_eq!(cleaned.len(), 2);
+    /// assert!(cleaned[0].body().starts_with("The ferry service"));
+    /// assert!(cleaned[1].body().starts_with("The museum"));
+    /// ```
+    #[cfg(feature = "rayon")]
+    pub fn clean_batch<'a>(&self, texts: &[&'a str]) -> Vec<Cleaned<'a>> {
+        use rayon::prelude::*;
+        texts.par_iter().map(|t| self.clean(t)).collect()
+    }
+
     /// The rules, in the order they run.
     ///
     /// ```

@@ -12,6 +12,28 @@ pub(crate) struct Line {
     pub start: usize,
     pub end: usize,
     pub next: usize,
+    /// Bytes of leading and trailing whitespace (`u32::MAX`: too many to store; trim
+    /// again on use), so that [`Doc::line`] does not re-trim on every call.
+    lead: u32,
+    trail: u32,
+}
+
+impl Line {
+    fn new(text: &str, start: usize, end: usize, next: usize) -> Line {
+        let raw = &text[start..end];
+        let (lead, trail) = match raw.trim_start() {
+            "" => (raw.len(), 0),
+            rest => (raw.len() - rest.len(), rest.len() - rest.trim_end().len()),
+        };
+        let fit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Line {
+            start,
+            end,
+            next,
+            lead: fit(lead),
+            trail: fit(trail),
+        }
+    }
 }
 
 /// What the rules decided about a line so far.
@@ -47,15 +69,11 @@ impl<'a> Doc<'a> {
                     } else {
                         end + 1
                     };
-                    lines.push(Line { start, end, next });
+                    lines.push(Line::new(text, start, end, next));
                     start = next;
                 }
                 None => {
-                    lines.push(Line {
-                        start,
-                        end: bytes.len(),
-                        next: bytes.len(),
-                    });
+                    lines.push(Line::new(text, start, bytes.len(), bytes.len()));
                     start = bytes.len();
                 }
             }
@@ -80,13 +98,21 @@ impl<'a> Doc<'a> {
     /// The text of line `i`, trimmed of surrounding whitespace.
     #[inline]
     pub fn line(&self, i: usize) -> &'a str {
-        self.raw(i).trim()
+        let l = self.lines[i];
+        if l.lead == u32::MAX || l.trail == u32::MAX {
+            return self.raw(i).trim();
+        }
+        &self.text[l.start + l.lead as usize..l.end - l.trail as usize]
     }
 
     /// Whether line `i` holds nothing but whitespace.
     #[inline]
     pub fn is_blank(&self, i: usize) -> bool {
-        self.line(i).is_empty()
+        let l = self.lines[i];
+        if l.lead == u32::MAX {
+            return self.raw(i).trim().is_empty();
+        }
+        l.start + l.lead as usize == l.end
     }
 
     /// The decision on line `i` so far.

@@ -54,7 +54,7 @@
 //! # Crate features
 //!
 //! - `serde`: `Serialize` for [`Cleaned`]'s parts ([`Removal`], [`Span`], [`Category`]).
-//! - `rayon`: parallel batch cleaning (planned).
+//! - `rayon`: `Cleaner::clean_batch`, parallel batch cleaning on rayon's thread pool.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

@@ -2,7 +2,12 @@
 //! compiled from the phrase tables in [`crate::phrases`], one regex per rule; custom ones
 //! come from [`CleanerBuilder::add_rule`](crate::CleanerBuilder::add_rule).
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+use regex_syntax::hir::{Hir, HirKind};
 
 use super::Rule;
 use crate::doc::{Doc, RuleId};
@@ -27,6 +32,9 @@ pub(crate) struct PatternRule {
     category: Category,
     description: String,
     regex: Regex,
+    /// The same test as `regex`, split by fragment behind literal prefilters (`None` when
+    /// no fragment has useful literals).
+    prefilter: Option<Prefilter>,
     action: Action,
     /// Lines longer than this (in bytes, trimmed) are never matched: phrase rules target
     /// short lines, and skipping long prose keeps the rule cheap.
@@ -61,6 +69,7 @@ impl PatternRule {
             category,
             description: format!("custom rule: {verb} lines matching `{pattern}`"),
             regex,
+            prefilter: Prefilter::new(&[pattern], "^(?:", ")$"),
             action,
             max_len: usize::MAX,
         })
@@ -74,7 +83,8 @@ impl PatternRule {
         fragments: impl IntoIterator<Item = &'static str>,
         max_len: usize,
     ) -> PatternRule {
-        let alternation = fragments.into_iter().collect::<Vec<_>>().join("|");
+        let fragments: Vec<&str> = fragments.into_iter().collect();
+        let alternation = fragments.join("|");
         let edge = phrases::EDGE;
         let regex = compile(&format!("^{edge}(?:{alternation}){edge}$"), 64 << 20)
             .unwrap_or_else(|e| panic!("built-in rule {name}: {e}"));
@@ -83,10 +93,167 @@ impl PatternRule {
             category,
             description: description.to_owned(),
             regex,
+            prefilter: Prefilter::new(&fragments, &format!("^{edge}(?:"), &format!("){edge}$")),
             action: Action::Remove,
             max_len,
         }
     }
+}
+
+/// Shortest literal (in bytes) worth a prefilter: shorter ones occur in most lines.
+const PREFILTER_MIN_LEN: usize = 2;
+
+/// A rule's regex `^W(?:f1|f2|…)W$` split into one regex per fragment `^W(?:fi)W$`
+/// (a line matches the rule exactly when it matches one of them), each run only when the
+/// line contains one of its required literals. Fragments without useful literals share
+/// one `residual` regex that always runs.
+///
+/// Soundness: literals come from `regex-syntax`'s prefix extractor, which guarantees that
+/// every match of an expression starts with one of the literals of a finite sequence.
+/// For a concatenation `c0 c1 … cn`, a match contains a match of `ci … cn`, so the
+/// prefixes of any suffix of the concatenation are required; an alternation requires the
+/// union of its branches' sets. The extractor expands case-insensitive classes into every
+/// case variant (including non-ASCII ones such as `ſ` for `s`); folding the literals to
+/// ASCII lower case and matching ASCII case-insensitively only widens the set. The
+/// wrapper `W` (optional edge characters) requires nothing.
+#[derive(Debug)]
+struct Prefilter {
+    /// Every fragment's literals, ASCII case-insensitive.
+    literals: AhoCorasick,
+    /// For each literal (pattern id), the fragments that require it.
+    owners: Vec<Vec<u32>>,
+    /// One anchored pattern per fragment with literals, compiled on first use (`None`
+    /// if it fails to compile: the whole rule's regex is used instead).
+    fragments: Vec<(String, OnceLock<Option<Regex>>)>,
+    /// The fragments without useful literals, in one anchored regex.
+    residual: Option<Regex>,
+}
+
+impl Prefilter {
+    fn new(fragments: &[&str], open: &str, close: &str) -> Option<Prefilter> {
+        let mut parser = regex_syntax::ParserBuilder::new();
+        parser.case_insensitive(true);
+        let mut index: std::collections::HashMap<Vec<u8>, usize> = Default::default();
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut owners: Vec<Vec<u32>> = Vec::new();
+        let mut regexes = Vec::new();
+        let mut rest = Vec::new();
+        for &fragment in fragments {
+            let hir = parser.build().parse(fragment).ok()?;
+            let Some(lits) = required(&hir).and_then(|s| s.literals().map(<[_]>::to_vec)) else {
+                rest.push(fragment);
+                continue;
+            };
+            let id = regexes.len() as u32;
+            regexes.push((format!("{open}{fragment}{close}"), OnceLock::new()));
+            for lit in lits {
+                let lit = lit.as_bytes().to_ascii_lowercase();
+                let k = *index.entry(lit.clone()).or_insert_with(|| {
+                    literals.push(lit);
+                    owners.push(Vec::new());
+                    owners.len() - 1
+                });
+                if owners[k].last() != Some(&id) {
+                    owners[k].push(id);
+                }
+            }
+        }
+        if regexes.is_empty() {
+            return None;
+        }
+        let residual = if rest.is_empty() {
+            None
+        } else {
+            Some(compile(&format!("{open}{}{close}", rest.join("|")), 64 << 20).ok()?)
+        };
+        let literals = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals)
+            .ok()?;
+        Some(Prefilter {
+            literals,
+            owners,
+            fragments: regexes,
+            residual,
+        })
+    }
+
+    /// Whether `line` matches the rule's regex (`whole`).
+    fn is_match(&self, line: &str, whole: &Regex) -> bool {
+        if self.residual.as_ref().is_some_and(|r| r.is_match(line)) {
+            return true;
+        }
+        // Fragments already tried on this line (rules have few fragments).
+        let mut tried = [0u64; 4];
+        for m in self.literals.find_overlapping_iter(line) {
+            for &f in &self.owners[m.pattern().as_usize()] {
+                let f = f as usize;
+                if f < 256 {
+                    if tried[f / 64] & (1 << (f % 64)) != 0 {
+                        continue;
+                    }
+                    tried[f / 64] |= 1 << (f % 64);
+                }
+                let (pattern, regex) = &self.fragments[f];
+                let regex = regex.get_or_init(|| compile(pattern, 64 << 20).ok());
+                if regex.as_ref().unwrap_or(whole).is_match(line) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// A finite set of literals, each at least [`PREFILTER_MIN_LEN`] bytes, one of which every
+/// match of `hir` contains; `None` when there is none.
+fn required(hir: &Hir) -> Option<Seq> {
+    match hir.kind() {
+        HirKind::Capture(c) => required(&c.sub),
+        HirKind::Alternation(alts) => {
+            let mut all = Seq::empty();
+            for alt in alts {
+                all.union(&mut required(alt)?);
+            }
+            Some(all)
+        }
+        HirKind::Concat(parts) => {
+            let mut best: Option<Seq> = None;
+            for i in 0..parts.len() {
+                let seq = prefixes(&Hir::concat(parts[i..].to_vec()));
+                if useful(&seq) && better(&seq, best.as_ref()) {
+                    best = Some(seq);
+                }
+            }
+            best
+        }
+        _ => Some(prefixes(hir)).filter(useful),
+    }
+}
+
+fn prefixes(hir: &Hir) -> Seq {
+    Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_total(500)
+        .extract(hir)
+}
+
+fn useful(seq: &Seq) -> bool {
+    seq.min_literal_len()
+        .is_some_and(|n| n >= PREFILTER_MIN_LEN)
+}
+
+/// Longer shortest literal first, then fewer literals.
+fn better(seq: &Seq, than: Option<&Seq>) -> bool {
+    let Some(than) = than else { return true };
+    let key = |s: &Seq| {
+        (
+            s.min_literal_len().unwrap_or(0).min(8),
+            usize::MAX - s.len().unwrap_or(usize::MAX),
+        )
+    };
+    key(seq) > key(than)
 }
 
 fn compile(pattern: &str, size_limit: usize) -> Result<Regex, regex::Error> {
@@ -113,7 +280,14 @@ impl Rule for PatternRule {
                 continue;
             }
             let line = doc.line(i);
-            if line.is_empty() || line.len() > self.max_len || !self.regex.is_match(line) {
+            if line.is_empty() || line.len() > self.max_len {
+                continue;
+            }
+            let hit = match &self.prefilter {
+                Some(pre) => pre.is_match(line, &self.regex),
+                None => self.regex.is_match(line),
+            };
+            if !hit {
                 continue;
             }
             match self.action {
@@ -247,8 +421,8 @@ mod tests {
     use super::*;
 
     fn removes(rule: &str, line: &str) -> bool {
-        let rules = builtin();
-        let r = rules
+        static RULES: std::sync::LazyLock<Vec<Box<dyn Rule>>> = std::sync::LazyLock::new(builtin);
+        let r = RULES
             .iter()
             .find(|r| r.name() == rule)
             .expect("rule exists");
@@ -398,5 +572,42 @@ mod tests {
         assert!(
             PatternRule::custom("x", Category::Other, "Sponsored by .+", Action::Remove).is_ok()
         );
+    }
+
+    #[test]
+    fn prefilter_agrees_with_whole_regex() {
+        let fragments = [
+            "sign up(?: now)?",
+            r".{0,20}\bnewsletters?",
+            r"\d+[-/]\d+",
+            "ad(?:vert)?",
+        ];
+        let edge = phrases::EDGE;
+        let whole = compile(
+            &format!("^{edge}(?:{}){edge}$", fragments.join("|")),
+            SIZE_LIMIT,
+        )
+        .unwrap();
+        let pre = Prefilter::new(&fragments, &format!("^{edge}(?:"), &format!("){edge}$")).unwrap();
+        assert!(pre.residual.is_some(), "dates have no useful literal");
+        for line in [
+            "Sign up",
+            "SIGN UP NOW!",
+            "ſign up",
+            "Our NEWSLETTERS",
+            "our newſletter",
+            "3/12",
+            "3 of 12",
+            "Advert",
+            "ADVERT",
+            "adverts",
+            "sign",
+            "The newsletter went out on Monday to all readers.",
+            "",
+            "— ad —",
+            "KEEP READING",
+        ] {
+            assert_eq!(pre.is_match(line, &whole), whole.is_match(line), "{line}");
+        }
     }
 }

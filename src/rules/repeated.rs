@@ -21,13 +21,32 @@ pub(crate) struct Repeated;
 const PROSE_WORDS: usize = 12;
 
 /// Case-folded text with runs of non-alphanumerics collapsed, so that copies that differ
-/// only in case, spacing or punctuation match.
+/// only in case, spacing or punctuation match. Appended to `out`.
 fn normalise(line: &str, out: &mut String) {
-    out.clear();
+    let base = out.len();
     let mut gap = false;
-    for c in line.chars() {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // ASCII fast path: same as `char::is_alphanumeric` / `to_lowercase` here.
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                if gap && out.len() > base {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else {
+                gap = true;
+            }
+            continue;
+        }
+        let c = line[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
+            if gap && out.len() > base {
                 out.push(' ');
             }
             gap = false;
@@ -37,6 +56,37 @@ fn normalise(line: &str, out: &mut String) {
         }
     }
 }
+
+/// FxHash-style hasher: the keys are short normalised lines from one document, hashed
+/// once each; SipHash's flood resistance is not needed for counting them (a collision
+/// only costs a string comparison).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 impl Rule for Repeated {
     fn name(&self) -> &str {
@@ -49,24 +99,31 @@ impl Rule for Repeated {
         "a line whose text occurs more than once (prose keeps its first copy)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
-        let mut seen: HashMap<String, (u32, usize)> = HashMap::new();
-        let mut keys: Vec<Option<String>> = vec![None; doc.len()];
-        let mut buf = String::new();
-        for (i, key) in keys.iter_mut().enumerate() {
-            if doc.is_blank(i) {
-                continue;
+        // Every line's key in one buffer (no allocation per line), then counted by
+        // borrowed key.
+        let mut arena = String::new();
+        let mut keys: Vec<(usize, usize)> = Vec::with_capacity(doc.len());
+        for i in 0..doc.len() {
+            let start = arena.len();
+            if !doc.is_blank(i) {
+                normalise(doc.line(i), &mut arena);
             }
-            normalise(doc.line(i), &mut buf);
-            if buf.is_empty() {
-                continue;
-            }
-            let entry = seen.entry(buf.clone()).or_insert((0, i));
-            entry.0 += 1;
-            *key = Some(buf.clone());
+            keys.push((start, arena.len()));
         }
-        for (i, key) in keys.iter().enumerate() {
-            let Some(key) = key else { continue };
-            let (count, first) = seen[key];
+        let mut seen: HashMap<&str, (u32, usize), FxBuild> =
+            HashMap::with_capacity_and_hasher(doc.len(), FxBuild::default());
+        for (i, &(a, b)) in keys.iter().enumerate() {
+            if a == b {
+                continue;
+            }
+            let entry = seen.entry(&arena[a..b]).or_insert((0, i));
+            entry.0 = entry.0.saturating_add(1);
+        }
+        for (i, &(a, b)) in keys.iter().enumerate() {
+            if a == b {
+                continue;
+            }
+            let (count, first) = seen[&arena[a..b]];
             if count < 2 {
                 continue;
             }
