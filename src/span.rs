@@ -68,6 +68,14 @@ impl Index<Span> for str {
     }
 }
 
+impl Index<Span> for String {
+    type Output = str;
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self[span.range()]
+    }
+}
+
 impl Index<Span> for [u8] {
     type Output = [u8];
     #[inline]
