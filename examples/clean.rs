@@ -5,7 +5,8 @@
 //! cargo run --example clean -- page.txt --explain # every removed span marked with its rule
 //! cargo run --example clean -- --json page.txt    # {"title", "body", "removed": [...]}
 //! ```
-//! Reads any bytes: invalid UTF-8 is replaced (U+FFFD) before cleaning.
+//! Reads any bytes through [`deboil::clean_bytes`]: invalid UTF-8 is shown as U+FFFD,
+//! and `--json` offsets are byte offsets into the original input.
 
 use std::error::Error;
 use std::io::{self, IsTerminal, Read, Write};
@@ -33,8 +34,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             io::stdin().read_to_end(&mut bytes)?;
         }
     }
-    let text = String::from_utf8_lossy(&bytes);
-    let cleaned = deboil::clean(&text);
+    let cleaned = deboil::clean_bytes(&bytes);
     let stdout = io::stdout();
     let color = stdout.is_terminal();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -54,7 +54,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
 }
 
-fn write_json(out: &mut impl Write, cleaned: &deboil::Cleaned<'_>) -> io::Result<()> {
+fn write_json(out: &mut impl Write, cleaned: &deboil::CleanedBytes<'_>) -> io::Result<()> {
     let removed: Vec<_> = cleaned
         .removed()
         .iter()
@@ -78,7 +78,7 @@ fn write_json(out: &mut impl Write, cleaned: &deboil::Cleaned<'_>) -> io::Result
 /// Prints every line; removed ones prefixed with `-` and followed by `[rule/category]`.
 fn write_explain(
     out: &mut impl Write,
-    cleaned: &deboil::Cleaned<'_>,
+    cleaned: &deboil::CleanedBytes<'_>,
     color: bool,
 ) -> io::Result<()> {
     let (dim, reset) = if color {
@@ -89,12 +89,12 @@ fn write_explain(
     for seg in cleaned.segments() {
         match seg.removal {
             None => {
-                for line in seg.text.lines() {
+                for line in String::from_utf8_lossy(seg.bytes).lines() {
                     writeln!(out, "  {line}")?;
                 }
             }
             Some(r) => {
-                for line in seg.text.lines() {
+                for line in String::from_utf8_lossy(seg.bytes).lines() {
                     writeln!(out, "{dim}- {line}  [{}/{}]{reset}", r.rule, r.category)?;
                 }
             }

@@ -59,7 +59,9 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
         let bytes = text.as_bytes();
         let mut lines = Vec::with_capacity(bytes.len() / 48 + 1);
-        let mut start = 0;
+        // A leading byte order mark is an encoding artifact, not text: the first line's
+        // text starts after it, but its span (see `full_span`) still covers it.
+        let mut start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         while start < bytes.len() {
             match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
                 Some(off) => {
@@ -159,7 +161,9 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn full_span(&self, i: usize) -> Span {
         let l = self.lines[i];
-        Span::new(l.start, l.next)
+        // Line 0 owns the leading byte order mark, if any (see `Doc::new`).
+        let start = if i == 0 { 0 } else { l.start };
+        Span::new(start, l.next)
     }
 
     /// Indices of the non-blank lines, in order.
@@ -185,6 +189,14 @@ mod tests {
         assert_eq!(Doc::new("a\n").len(), 1);
         assert_eq!(Doc::new("").len(), 0);
         assert_eq!(Doc::new("\n\n").len(), 2);
+    }
+
+    #[test]
+    fn byte_order_mark_is_not_text() {
+        let doc = Doc::new("\u{feff}Title\nBody");
+        assert_eq!(doc.raw(0), "Title");
+        assert_eq!(doc.full_span(0), Span::new(0, 9));
+        assert_eq!(Doc::new("\u{feff}").len(), 0);
     }
 
     #[test]

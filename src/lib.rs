@@ -59,18 +59,22 @@
 #![deny(missing_docs)]
 
 mod builder;
+mod bytes;
 mod category;
 mod cleaned;
 mod cleaner;
 mod doc;
 mod error;
 mod features;
+#[cfg(feature = "serde")]
+pub mod jsonl;
 mod phrases;
 mod rules;
 mod span;
 mod text;
 
 pub use builder::CleanerBuilder;
+pub use bytes::{ByteSegment, ByteSegments, CleanedBytes};
 pub use category::{Category, UnknownCategory};
 pub use cleaned::{Cleaned, Removal, Segment, Segments};
 pub use cleaner::Cleaner;
@@ -116,6 +120,18 @@ pub mod training {
 /// ```
 pub fn clean(text: &str) -> Cleaned<'_> {
     Cleaner::new().clean(text)
+}
+
+/// Cleans raw bytes with the default rule set: invalid UTF-8 is decoded as U+FFFD and
+/// every span is mapped back to the original bytes (see [`CleanedBytes`]).
+///
+/// ```
+/// let cleaned = deboil::clean_bytes(b"Share this article\r\nThe dam held through the night, \xc3engineers said on Tuesday morning.\r\n");
+/// assert!(cleaned.body().starts_with("The dam held"));
+/// assert_eq!(&cleaned.input()[cleaned.removed()[0].span], b"Share this article\r\n");
+/// ```
+pub fn clean_bytes(bytes: &[u8]) -> CleanedBytes<'_> {
+    Cleaner::new().clean_bytes(bytes)
 }
 
 #[cfg(doctest)]
