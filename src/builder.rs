@@ -172,6 +172,10 @@ impl CleanerBuilder {
                 } => {
                     let from = position(&rules, name)?;
                     position(&rules, anchor)?;
+                    if name == anchor {
+                        // Moving a rule next to itself changes nothing.
+                        continue;
+                    }
                     let rule = rules.remove(from);
                     let to = position(&rules, anchor).unwrap_or(rules.len()) + usize::from(*after);
                     rules.insert(to, rule);

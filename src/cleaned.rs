@@ -132,7 +132,9 @@ impl<'a> Cleaned<'a> {
 
     fn first_of(&self, category: Category) -> Option<&'a str> {
         let r = self.removed.iter().find(|r| r.category == category)?;
-        let text = self.input[r.span].lines().find(|l| !l.trim().is_empty())?;
+        // A leading byte order mark belongs to the first span but is not text.
+        let text = self.input[r.span].trim_start_matches('\u{feff}');
+        let text = text.lines().find(|l| !l.trim().is_empty())?;
         Some(text.trim())
     }
 

@@ -1,5 +1,10 @@
 //! Integration tests (one binary, `autotests = false`, for fast links).
 
 mod api;
+mod bad_input;
 mod invariant;
+mod jsonl;
+mod properties;
+mod regressions;
+mod rule_errors;
 mod seed;

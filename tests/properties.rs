@@ -1,0 +1,196 @@
+//! Property tests (bounded case counts): no panic, exact tiling, body = kept text with
+//! whitespace normalised, determinism, idempotence. Arbitrary strings and bytes, and
+//! random mutations of a realistic page. This doubles as the stable-toolchain "fuzz"
+//! smoke test (see `fuzz/README.md` for the cargo-fuzz targets).
+
+use deboil::{Category, Cleaner};
+use proptest::prelude::*;
+
+use crate::invariant::{check, check_bytes, check_with};
+
+const SAMPLE: &str = include_str!("../examples/sample.txt");
+
+/// One edit of a page's bytes.
+#[derive(Clone, Debug)]
+enum Edit {
+    Insert(usize, Vec<u8>),
+    Delete(usize, usize),
+    DuplicateLine(usize),
+    Swap(usize, usize),
+    LineEndings(u8),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let piece = prop_oneof![
+        proptest::collection::vec(any::<u8>(), 1..8),
+        Just(b"\n".to_vec()),
+        Just(b"\r".to_vec()),
+        Just("\u{feff}".as_bytes().to_vec()),
+        Just("\u{200b}\u{202e}".as_bytes().to_vec()),
+        Just(b"Subscribe to The Paper\n".to_vec()),
+        Just(b"\nhttps://example.com/x.jpg\n".to_vec()),
+        any::<String>().prop_map(String::into_bytes),
+    ];
+    prop_oneof![
+        (any::<usize>(), piece).prop_map(|(at, b)| Edit::Insert(at, b)),
+        (any::<usize>(), 0usize..200).prop_map(|(at, n)| Edit::Delete(at, n)),
+        any::<usize>().prop_map(Edit::DuplicateLine),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Swap(a, b)),
+        prop_oneof![Just(b'\r'), Just(b'\n'), Just(0u8)].prop_map(Edit::LineEndings),
+    ]
+}
+
+fn apply(page: &mut Vec<u8>, edit: &Edit) {
+    let len = page.len();
+    let at = |x: usize| if len == 0 { 0 } else { x % (len + 1) };
+    match edit {
+        Edit::Insert(x, bytes) => {
+            let i = at(*x);
+            page.splice(i..i, bytes.iter().copied());
+        }
+        Edit::Delete(x, n) => {
+            let i = at(*x);
+            let j = (i + n).min(len);
+            page.drain(i..j);
+        }
+        Edit::DuplicateLine(x) => {
+            let i = at(*x);
+            let start = page[..i].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            let end = page[i..].iter().position(|&b| b == b'\n').map_or(len, |p| i + p + 1);
+            let line = page[start..end].to_vec();
+            page.splice(end..end, line);
+        }
+        Edit::Swap(a, b) => {
+            if len > 0 {
+                page.swap(a % len, b % len);
+            }
+        }
+        Edit::LineEndings(to) => {
+            for b in page.iter_mut() {
+                if *b == b'\n' && *to != 0 {
+                    *b = *to;
+                }
+            }
+        }
+    }
+}
+
+fn mutated_sample() -> impl Strategy<Value = Vec<u8>> {
+    proptest::collection::vec(edit(), 0..12).prop_map(|edits| {
+        let mut page = SAMPLE.as_bytes().to_vec();
+        for e in &edits {
+            apply(&mut page, e);
+        }
+        page
+    })
+}
+
+/// Lines typical of scraped pages.
+fn page_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Subscribe to The Paper".to_owned()),
+        Just("Share this article".to_owned()),
+        Just("Advertisement".to_owned()),
+        Just("Related articles".to_owned()),
+        Just("© 2024 The Paper. All rights reserved.".to_owned()),
+        Just("https://example.com/a.jpg".to_owned()),
+        Just(String::new()),
+        Just("The river rose two metres overnight and the main road was closed by noon.".to_owned()),
+        Just("Residents were told to stay indoors while crews cleared the debris, officials said.".to_owned()),
+        "[A-Z][a-z]{2,9}( [a-z]{2,9}){3,25}[.!?]",
+        "[a-zA-Z ,.]{0,80}",
+        any::<String>(),
+    ]
+}
+
+fn page() -> impl Strategy<Value = String> {
+    (
+        proptest::collection::vec(page_line(), 0..40),
+        prop_oneof![Just("\n"), Just("\r\n"), Just("\r"), Just("\n\n")],
+    )
+        .prop_map(|(lines, sep)| lines.join(sep))
+}
+
+/// Share of the body's bytes that a second cleaning removes.
+fn second_pass_loss(text: &str) -> f64 {
+    let body = deboil::clean(text).into_body();
+    if body.is_empty() {
+        return 0.0;
+    }
+    let again = deboil::clean(&body);
+    1.0 - again.body().len() as f64 / body.len() as f64
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        check_bytes(&bytes);
+    }
+
+    #[test]
+    fn mutated_pages(page in mutated_sample()) {
+        check_bytes(&page);
+        check(&String::from_utf8_lossy(&page));
+    }
+
+    #[test]
+    fn page_like_text(text in page()) {
+        check(&text);
+    }
+
+    #[test]
+    fn deterministic_across_threads_and_cleaners(text in page()) {
+        let first = deboil::clean(&text);
+        let built = Cleaner::builder().build().unwrap();
+        prop_assert_eq!(&built.clean(&text), &first);
+        let results: Vec<_> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..3)
+                .map(|_| s.spawn(|| {
+                    let c = deboil::clean(&text);
+                    (c.body().to_owned(), c.removed().to_vec())
+                }))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for (body, removed) in results {
+            prop_assert_eq!(body.as_str(), first.body());
+            prop_assert_eq!(removed.as_slice(), first.removed());
+        }
+    }
+
+    #[test]
+    fn cleaning_the_body_again_keeps_the_invariant(text in page()) {
+        let body = deboil::clean(&text).into_body();
+        check(&body);
+        let loss = second_pass_loss(&text);
+        prop_assert!((0.0..=1.0).contains(&loss));
+    }
+
+    #[test]
+    fn arbitrary_custom_rules(
+        patterns in proptest::collection::vec("[a-z .*+?|()\\\\w\\\\d\\[\\]-]{0,12}", 0..4),
+        text in page(),
+        drop_category in proptest::option::of(proptest::sample::select(Category::ALL.to_vec())),
+    ) {
+        let mut builder = Cleaner::builder();
+        for (k, p) in patterns.iter().enumerate() {
+            builder.add_rule(&format!("custom-{k}"), Category::Other, p);
+        }
+        if let Some(c) = drop_category {
+            builder.remove_category(c);
+        }
+        if let Ok(cleaner) = builder.build() {
+            check_with(&cleaner, &text);
+        }
+    }
+}
+
+#[test]
+fn the_sample_page_is_idempotent() {
+    let body = deboil::clean(SAMPLE).into_body();
+    let again = deboil::clean(&body);
+    assert_eq!(again.body(), body);
+    assert!(second_pass_loss(SAMPLE) < 0.01);
+}

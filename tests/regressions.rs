@@ -1,0 +1,57 @@
+//! Inputs that once crashed or misbehaved, kept so they never do again. Crashes found by
+//! the fuzz targets (`fuzz/`) go in `tests/regressions/` as files: every file there is
+//! run through `clean`, `clean_bytes`, the builder and the `jsonl` record parser.
+
+use deboil::{Category, Cleaner};
+
+use crate::invariant::{check, check_bytes};
+
+/// `move_after(x, x)` inserted past the end of the rule list and panicked.
+#[test]
+fn moving_a_rule_next_to_itself() {
+    let n = Cleaner::new().rules().len();
+    for b in [
+        Cleaner::builder().move_after("share", "share").build(),
+        Cleaner::builder().move_before("main-region", "main-region").build(),
+        Cleaner::builder()
+            .add_rule("x", Category::Other, "x+")
+            .move_after("x", "x")
+            .build(),
+    ] {
+        assert!(b.unwrap().rules().len() >= n);
+    }
+}
+
+/// A leading byte order mark ended up in the title and the body.
+#[test]
+fn byte_order_mark_in_title() {
+    let text = "\u{feff}Storm closes coast road\nSubscribe to The Coast Herald\n\nThe coast road was closed on Friday after the storm washed part of it away.\n";
+    check(text);
+    assert_eq!(deboil::clean(text).title(), Some("Storm closes coast road"));
+}
+
+/// Every saved input in `tests/regressions/`.
+#[test]
+fn saved_inputs() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let cleaner = Cleaner::new();
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "md") {
+            continue;
+        }
+        let bytes = std::fs::read(&p).unwrap();
+        check_bytes(&bytes);
+        check(&String::from_utf8_lossy(&bytes));
+        let _ = deboil::jsonl::process_line(&cleaner, &bytes);
+        // As a pattern too (the builder target).
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = Cleaner::builder()
+            .add_rule("fuzz", Category::Other, &text)
+            .build()
+            .map(|c| crate::invariant::check_with(&c, &text));
+    }
+}
