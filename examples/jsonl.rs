@@ -67,7 +67,8 @@ fn parse_args() -> Result<Option<Options>, String> {
         };
         match arg.as_str() {
             "--threads" => {
-                let n = NonZeroUsize::new(value("--threads")?).ok_or("--threads must be at least 1")?;
+                let n =
+                    NonZeroUsize::new(value("--threads")?).ok_or("--threads must be at least 1")?;
                 opts = opts.threads(n);
             }
             "--max-line-bytes" => opts = opts.max_line(value("--max-line-bytes")?),

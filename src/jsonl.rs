@@ -141,7 +141,11 @@ pub fn process_line(cleaner: &Cleaner, line: &[u8]) -> Result<Value, LineError> 
 /// rest of a longer line is read and dropped, so memory stays bounded. Returns the
 /// line's full length, or `None` at the end of the input. A last line without a
 /// terminator is still a line.
-pub fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Option<usize>> {
+pub fn read_line(
+    input: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Option<usize>> {
     buf.clear();
     let mut total = 0;
     let mut any = false;

@@ -46,14 +46,40 @@
 //! name or category, reorder them, then [`CleanerBuilder::build`], which validates
 //! everything and returns an [`Error`] instead of panicking.
 //!
-//! # Untrusted input
+//! # Guarantees
 //!
-//! [`clean`] accepts any `&str`, never panics and runs in time linear in the input.
-//! Custom patterns are compiled with a size limit.
+//! deboil runs unattended over millions of scraped documents, so it promises:
+//!
+//! - **No panics.** [`clean`], [`clean_bytes`], [`Cleaner::clean`] and
+//!   [`Cleaner::clean_bytes`] accept any input; [`CleanerBuilder::build`] turns every bad
+//!   pattern or name into an [`Error`]. *Tested by* property tests over arbitrary strings,
+//!   arbitrary bytes, randomly mutated pages and arbitrary custom rules
+//!   (`tests/properties.rs`), one test per hostile input shape (`tests/bad_input.rs`:
+//!   invalid UTF-8, BOM, CRLF / lone CR, NUL and control characters, zero-width and bidi
+//!   marks, emoji and combining marks, RTL and CJK, empty and whitespace-only input, a
+//!   multi-megabyte line, a million empty lines), builder error tests
+//!   (`tests/rule_errors.rs`), and cargo-fuzz targets (`fuzz/`) whose crashes are kept in
+//!   `tests/regressions/`.
+//! - **Linear time.** Each rule makes a bounded number of passes over the lines; regular
+//!   expressions run on the `regex` crate, which never backtracks, and custom patterns
+//!   are compiled under a size limit. *Tested by* the hostile-shape tests above
+//!   (correctness) and the criterion benches (time per MB); tests make no timing
+//!   assertions.
+//! - **Lossless spans.** Kept and removed spans tile the input exactly, on `char`
+//!   boundaries ([`Cleaned::segments`]); for raw bytes, [`CleanedBytes::segments`] tiles
+//!   the *original* bytes, invalid sequences included. The body is the kept text with only
+//!   whitespace normalised (a leading byte order mark counts as whitespace). *Tested by*
+//!   the invariant checker (`tests/invariant.rs`) that every test and fuzz target runs.
+//! - **Deterministic output.** Same input, same rules, same output, on any thread, in
+//!   any run: no randomness, no dependence on hash order or timing. *Tested by* property
+//!   tests comparing results across threads and cleaners.
+//! - **Nearly idempotent.** Cleaning a body again removes little (see the README for
+//!   the figure on the dev corpus, measured by `examples/idempotence.rs`).
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize` for [`Cleaned`]'s parts ([`Removal`], [`Span`], [`Category`]).
+//! - `serde`: `Serialize` for [`Cleaned`]'s parts ([`Removal`], [`Span`], [`Category`]),
+//!   and the `jsonl` module: the JSON Lines record logic of the `jsonl` example.
 //! - `rayon`: `Cleaner::clean_batch`, parallel batch cleaning on rayon's thread pool.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

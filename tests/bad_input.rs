@@ -4,8 +4,10 @@ use deboil::{Category, Span};
 
 use crate::invariant::{check, check_bytes};
 
-const PROSE: &str = "The council voted on Tuesday to rebuild the harbour wall after two winter storms.";
-const PROSE2: &str = "Work is expected to begin in April and take about eighteen months, officials said.";
+const PROSE: &str =
+    "The council voted on Tuesday to rebuild the harbour wall after two winter storms.";
+const PROSE2: &str =
+    "Work is expected to begin in April and take about eighteen months, officials said.";
 
 #[test]
 fn invalid_utf8_maps_spans_to_original_bytes() {
@@ -14,7 +16,9 @@ fn invalid_utf8_maps_spans_to_original_bytes() {
     raw.extend_from_slice(PROSE.as_bytes());
     raw.extend_from_slice(b" Truncated \xe2\x82\n");
     raw.extend_from_slice(b"Advertisement\n");
-    raw.extend_from_slice(b"Lone continuation \x80\x80\x80 bytes and an overlong \xc0\xaf slash.\n");
+    raw.extend_from_slice(
+        b"Lone continuation \x80\x80\x80 bytes and an overlong \xc0\xaf slash.\n",
+    );
     let cleaned = deboil::clean_bytes(&raw);
     check_bytes(&raw);
     assert!(cleaned.replaced() >= 4);
@@ -27,7 +31,9 @@ fn invalid_utf8_maps_spans_to_original_bytes() {
         .find(|r| r.category == Category::Advert)
         .expect("advert removed");
     assert_eq!(&raw[advert.span.range()], b"Advertisement\n");
-    assert!(cleaned.body().contains("continuation \u{fffd}\u{fffd}\u{fffd} bytes"));
+    assert!(cleaned
+        .body()
+        .contains("continuation \u{fffd}\u{fffd}\u{fffd} bytes"));
 }
 
 #[test]
@@ -65,8 +71,15 @@ fn byte_order_mark_is_kept_in_spans_but_not_in_text() {
     // A BOM before prose stays out of the body too.
     let raw = format!("\u{feff}{PROSE}\n{PROSE2}");
     check_bytes(raw.as_bytes());
-    assert!(!deboil::clean_bytes(raw.as_bytes()).body().contains('\u{feff}'));
-    for t in ["\u{feff}", "\u{feff}\n", "\u{feff}\u{feff}", "\u{feff}\r\n\r\n"] {
+    assert!(!deboil::clean_bytes(raw.as_bytes())
+        .body()
+        .contains('\u{feff}'));
+    for t in [
+        "\u{feff}",
+        "\u{feff}\n",
+        "\u{feff}\u{feff}",
+        "\u{feff}\r\n\r\n",
+    ] {
         check(t);
         check_bytes(t.as_bytes());
     }
@@ -81,7 +94,10 @@ fn crlf_and_lone_cr_line_endings() {
         check(&text);
         let cleaned = deboil::clean(&text);
         assert_eq!(cleaned.body(), lf_body, "{sep:?}");
-        assert_eq!(&text[cleaned.removed()[0].span.range()], format!("Subscribe to The Paper{sep}"));
+        assert_eq!(
+            &text[cleaned.removed()[0].span.range()],
+            format!("Subscribe to The Paper{sep}")
+        );
     }
     // Mixed, and a CR before CRLF.
     check(&format!("a\r\r\nb\n\r{PROSE}\r\n\r"));
@@ -89,7 +105,9 @@ fn crlf_and_lone_cr_line_endings() {
 
 #[test]
 fn nul_and_control_characters() {
-    let text = format!("\0\x01\x07\x1b[31m\x7f\n{PROSE}\0\n\x0b\x0c\nAdvertisement\x00\n\u{85}\u{2028}\u{2029}\n");
+    let text = format!(
+        "\0\x01\x07\x1b[31m\x7f\n{PROSE}\0\n\x0b\x0c\nAdvertisement\x00\n\u{85}\u{2028}\u{2029}\n"
+    );
     check(&text);
     check_bytes(text.as_bytes());
     let cleaned = deboil::clean(&text);
@@ -134,7 +152,15 @@ fn rtl_and_cjk_text() {
 
 #[test]
 fn empty_and_whitespace_only() {
-    for text in ["", " ", "\t", "\n", "\r\n", "   \n\t\n  \r\n", "\u{a0}\u{3000}\u{2003}\n"] {
+    for text in [
+        "",
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "   \n\t\n  \r\n",
+        "\u{a0}\u{3000}\u{2003}\n",
+    ] {
         check(text);
         check_bytes(text.as_bytes());
         let cleaned = deboil::clean(text);

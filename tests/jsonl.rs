@@ -8,7 +8,8 @@ use deboil::jsonl::{process_line, run, LineError, Options, Summary};
 use deboil::Cleaner;
 use serde_json::{json, Value};
 
-const PROSE: &str = "The council voted on Tuesday to rebuild the harbour wall after two winter storms.";
+const PROSE: &str =
+    "The council voted on Tuesday to rebuild the harbour wall after two winter storms.";
 
 fn good(id: u64) -> String {
     json!({"id": id, "text": format!("Advertisement\n{PROSE}\n"), "lang": "en"}).to_string()
@@ -45,18 +46,36 @@ fn good_record_gains_fields_and_keeps_the_others() {
 fn each_bad_line_has_its_reason() {
     let c = Cleaner::new();
     let cases: Vec<(Vec<u8>, fn(&LineError) -> bool)> = vec![
-        (b"{\"id\": 1, \"text\": ".to_vec(), |e| matches!(e, LineError::InvalidJson(_))),
+        (b"{\"id\": 1, \"text\": ".to_vec(), |e| {
+            matches!(e, LineError::InvalidJson(_))
+        }),
         (b"".to_vec(), |e| matches!(e, LineError::InvalidJson(_))),
-        (b"{\"text\": \"a\"} trailing".to_vec(), |e| matches!(e, LineError::InvalidJson(_))),
+        (b"{\"text\": \"a\"} trailing".to_vec(), |e| {
+            matches!(e, LineError::InvalidJson(_))
+        }),
         (b"[1, 2]".to_vec(), |e| matches!(e, LineError::NotAnObject)),
-        (b"\"text\"".to_vec(), |e| matches!(e, LineError::NotAnObject)),
+        (b"\"text\"".to_vec(), |e| {
+            matches!(e, LineError::NotAnObject)
+        }),
         (b"null".to_vec(), |e| matches!(e, LineError::NotAnObject)),
-        (b"{\"id\": \"x\"}".to_vec(), |e| matches!(e, LineError::MissingText { id: Some(_) })),
-        (b"{\"id\": 3, \"text\": 5}".to_vec(), |e| matches!(e, LineError::TextNotString { id: Some(_) })),
-        (b"{\"text\": null}".to_vec(), |e| matches!(e, LineError::TextNotString { id: None })),
-        (b"{\"text\": [\"a\"]}".to_vec(), |e| matches!(e, LineError::TextNotString { .. })),
-        (b"{\"id\": 4, \"text\": \"caf\xe9\"}".to_vec(), |e| matches!(e, LineError::InvalidUtf8 { at: 22 })),
-        (b"{\"text\": \"\\ud800\"}".to_vec(), |e| matches!(e, LineError::InvalidJson(_))),
+        (b"{\"id\": \"x\"}".to_vec(), |e| {
+            matches!(e, LineError::MissingText { id: Some(_) })
+        }),
+        (b"{\"id\": 3, \"text\": 5}".to_vec(), |e| {
+            matches!(e, LineError::TextNotString { id: Some(_) })
+        }),
+        (b"{\"text\": null}".to_vec(), |e| {
+            matches!(e, LineError::TextNotString { id: None })
+        }),
+        (b"{\"text\": [\"a\"]}".to_vec(), |e| {
+            matches!(e, LineError::TextNotString { .. })
+        }),
+        (b"{\"id\": 4, \"text\": \"caf\xe9\"}".to_vec(), |e| {
+            matches!(e, LineError::InvalidUtf8 { at: 22 })
+        }),
+        (b"{\"text\": \"\\ud800\"}".to_vec(), |e| {
+            matches!(e, LineError::InvalidJson(_))
+        }),
     ];
     for (line, ok) in cases {
         let err = process_line(&c, &line).unwrap_err();
@@ -66,7 +85,10 @@ fn each_bad_line_has_its_reason() {
         assert_eq!(record["error"], err.to_string());
     }
     let err = process_line(&c, b"{\"id\": \"x\"}").unwrap_err();
-    assert_eq!(err.record(1), json!({"id": "x", "line": 1, "error": "missing field `text`"}));
+    assert_eq!(
+        err.record(1),
+        json!({"id": "x", "line": 1, "error": "missing field `text`"})
+    );
 }
 
 #[test]
@@ -123,10 +145,15 @@ fn one_output_line_per_input_line_whatever_the_input() {
 fn output_is_the_same_on_any_number_of_threads() {
     let sample = include_str!("../examples/sample.txt");
     let input: String = (0..300)
-        .map(|i| json!({"id": i, "text": sample.replace("Tuesday", &format!("day {i}"))}).to_string() + "\n")
+        .map(|i| {
+            json!({"id": i, "text": sample.replace("Tuesday", &format!("day {i}"))}).to_string()
+                + "\n"
+        })
         .collect();
     let one = Options::default().threads(NonZeroUsize::MIN).batch(64);
-    let four = Options::default().threads(NonZeroUsize::new(4).unwrap()).batch(64);
+    let four = Options::default()
+        .threads(NonZeroUsize::new(4).unwrap())
+        .batch(64);
     let mut a = Vec::new();
     let mut b = Vec::new();
     run(input.as_bytes(), &mut a, &one).unwrap();
@@ -177,7 +204,12 @@ impl Write for ClosedPipe {
 #[test]
 fn a_closed_output_stops_the_run_with_an_error_not_a_panic() {
     let input: String = (0..5000).map(|i| good(i) + "\n").collect();
-    let err = run(input.as_bytes(), ClosedPipe { room: 300 }, &Options::default().batch(100)).unwrap_err();
+    let err = run(
+        input.as_bytes(),
+        ClosedPipe { room: 300 },
+        &Options::default().batch(100),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
 }
 
@@ -185,7 +217,9 @@ fn a_closed_output_stops_the_run_with_an_error_not_a_panic() {
 fn example_binary() -> Option<std::path::PathBuf> {
     let exe = std::env::current_exe().ok()?;
     let dir = exe.parent()?.parent()?; // target/<profile>/deps -> target/<profile>
-    let bin = dir.join("examples").join(format!("jsonl{}", std::env::consts::EXE_SUFFIX));
+    let bin = dir
+        .join("examples")
+        .join(format!("jsonl{}", std::env::consts::EXE_SUFFIX));
     bin.exists().then_some(bin)
 }
 

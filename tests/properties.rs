@@ -55,8 +55,14 @@ fn apply(page: &mut Vec<u8>, edit: &Edit) {
         }
         Edit::DuplicateLine(x) => {
             let i = at(*x);
-            let start = page[..i].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-            let end = page[i..].iter().position(|&b| b == b'\n').map_or(len, |p| i + p + 1);
+            let start = page[..i]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            let end = page[i..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(len, |p| i + p + 1);
             let line = page[start..end].to_vec();
             page.splice(end..end, line);
         }
@@ -95,8 +101,13 @@ fn page_line() -> impl Strategy<Value = String> {
         Just("© 2024 The Paper. All rights reserved.".to_owned()),
         Just("https://example.com/a.jpg".to_owned()),
         Just(String::new()),
-        Just("The river rose two metres overnight and the main road was closed by noon.".to_owned()),
-        Just("Residents were told to stay indoors while crews cleared the debris, officials said.".to_owned()),
+        Just(
+            "The river rose two metres overnight and the main road was closed by noon.".to_owned()
+        ),
+        Just(
+            "Residents were told to stay indoors while crews cleared the debris, officials said."
+                .to_owned()
+        ),
         "[A-Z][a-z]{2,9}( [a-z]{2,9}){3,25}[.!?]",
         "[a-zA-Z ,.]{0,80}",
         any::<String>(),

@@ -12,7 +12,9 @@ fn moving_a_rule_next_to_itself() {
     let n = Cleaner::new().rules().len();
     for b in [
         Cleaner::builder().move_after("share", "share").build(),
-        Cleaner::builder().move_before("main-region", "main-region").build(),
+        Cleaner::builder()
+            .move_before("main-region", "main-region")
+            .build(),
         Cleaner::builder()
             .add_rule("x", Category::Other, "x+")
             .move_after("x", "x")

@@ -13,7 +13,18 @@ fn add(pattern: &str) -> Result<Cleaner, Error> {
 
 #[test]
 fn invalid_regexes() {
-    for pattern in ["(", ")", "[a-", "a{2,1}", r"\p{Nope}", r"\", "(?=x)", r"(a)\1", "*a", "(?P<n>a)(?P<n>b)"] {
+    for pattern in [
+        "(",
+        ")",
+        "[a-",
+        "a{2,1}",
+        r"\p{Nope}",
+        r"\",
+        "(?=x)",
+        r"(a)\1",
+        "*a",
+        "(?P<n>a)(?P<n>b)",
+    ] {
         match add(pattern) {
             Err(e @ Error::InvalidPattern { .. }) => {
                 assert_eq!(e.to_string(), "rule `custom`: invalid pattern");
@@ -28,18 +39,30 @@ fn invalid_regexes() {
 #[test]
 fn pattern_over_the_size_limit() {
     // Small to write, huge once compiled: nested counted repetition.
-    for pattern in [r"\w{1000}{1000}", r"(?:[\p{L}\p{N}]{100}){100}", "a{100000}"] {
+    for pattern in [
+        r"\w{1000}{1000}",
+        r"(?:[\p{L}\p{N}]{100}){100}",
+        "a{100000}",
+    ] {
         let err = add(pattern).unwrap_err();
-        assert!(matches!(err, Error::InvalidPattern { ref name, .. } if name == "custom"), "{pattern}: {err:?}");
+        assert!(
+            matches!(err, Error::InvalidPattern { ref name, .. } if name == "custom"),
+            "{pattern}: {err:?}"
+        );
     }
 }
 
 #[test]
 fn empty_pattern_and_patterns_matching_the_empty_string() {
-    for pattern in ["", "a*", "(?:)", "x?", "a|", r"\s*", ".*", "(?:a*)*", "^$", "(?i)"] {
+    for pattern in [
+        "", "a*", "(?:)", "x?", "a|", r"\s*", ".*", "(?:a*)*", "^$", "(?i)",
+    ] {
         match add(pattern) {
             Err(e @ Error::EmptyMatch { .. }) => {
-                assert_eq!(e.to_string(), "rule `custom`: pattern matches the empty string");
+                assert_eq!(
+                    e.to_string(),
+                    "rule `custom`: pattern matches the empty string"
+                );
             }
             other => panic!("{pattern:?}: expected EmptyMatch, got {other:?}"),
         }
@@ -88,22 +111,39 @@ fn unknown_names() {
     ];
     for (k, case) in cases.iter().enumerate() {
         let err = case(&mut Cleaner::builder()).build().unwrap_err();
-        assert!(matches!(err, Error::UnknownRule { .. }), "case {k}: {err:?}");
+        assert!(
+            matches!(err, Error::UnknownRule { .. }),
+            "case {k}: {err:?}"
+        );
         assert!(err.to_string().starts_with("unknown rule `"));
     }
-    let err = CleanerBuilder::empty().remove_rule("share").build().unwrap_err();
+    let err = CleanerBuilder::empty()
+        .remove_rule("share")
+        .build()
+        .unwrap_err();
     assert!(matches!(err, Error::UnknownRule { ref name } if name == "share"));
 }
 
 #[test]
 fn invalid_names() {
     let long = "x".repeat(65);
-    for name in ["", "with space", "tab\t", "ünïcode", "semi;colon", "new\nline", long.as_str()] {
+    for name in [
+        "",
+        "with space",
+        "tab\t",
+        "ünïcode",
+        "semi;colon",
+        "new\nline",
+        long.as_str(),
+    ] {
         let err = Cleaner::builder()
             .add_rule(name, Category::Other, "a+")
             .build()
             .unwrap_err();
-        assert!(matches!(err, Error::InvalidName { .. }), "{name:?}: {err:?}");
+        assert!(
+            matches!(err, Error::InvalidName { .. }),
+            "{name:?}: {err:?}"
+        );
     }
     assert!(Cleaner::builder()
         .add_rule(&"x".repeat(64), Category::Other, "a+")
@@ -122,7 +162,8 @@ fn the_first_error_is_reported_and_nothing_panics() {
     assert!(matches!(err, Error::InvalidPattern { ref name, .. } if name == "bad"));
     // A builder can be built twice, and moving a rule next to itself is harmless.
     let mut b = Cleaner::builder();
-    b.move_after("share", "share").move_before("cookie", "cookie");
+    b.move_after("share", "share")
+        .move_before("cookie", "cookie");
     let n = Cleaner::new().rules().len();
     assert_eq!(b.build().unwrap().rules().len(), n);
     assert_eq!(b.build().unwrap().rules().len(), n);
