@@ -56,7 +56,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             100.0 * lost_bytes as f64 / body_bytes.max(1) as f64
         );
         let mut rules: Vec<_> = by_rule.into_iter().collect();
-        rules.sort_by(|a, b| b.1.cmp(&a.1));
+        rules.sort_by_key(|r| std::cmp::Reverse(r.1));
         let rules: Vec<String> = rules.iter().map(|(r, n)| format!("{r} {n}")).collect();
         println!("    removed bytes by rule: {}", rules.join(", "));
         for (share, name) in worst.iter().take(3) {

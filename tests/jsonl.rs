@@ -45,7 +45,8 @@ fn good_record_gains_fields_and_keeps_the_others() {
 #[test]
 fn each_bad_line_has_its_reason() {
     let c = Cleaner::new();
-    let cases: Vec<(Vec<u8>, fn(&LineError) -> bool)> = vec![
+    type Case = (Vec<u8>, fn(&LineError) -> bool);
+    let cases: Vec<Case> = vec![
         (b"{\"id\": 1, \"text\": ".to_vec(), |e| {
             matches!(e, LineError::InvalidJson(_))
         }),
