@@ -57,3 +57,23 @@ fn saved_inputs() {
             .map(|c| crate::invariant::check_with(&c, &text));
     }
 }
+
+/// Found by the `builder` fuzz target: a byte order mark that is not at the start of the
+/// input is text, and stays in the body (the checker used to strip it).
+#[test]
+fn byte_order_mark_after_a_removed_line() {
+    let text = "z1\u{e}E\n\u{feff}";
+    check(text);
+    check_bytes(text.as_bytes());
+}
+
+/// Found by the `builder` fuzz target: a kept line ending in a lone `\r`, removed lines,
+/// then a kept blank line. The body keeps the blank line (the checker used to glue the
+/// `\r` and the blank line's `\n` into one CRLF).
+#[test]
+fn lone_cr_then_removed_lines_then_blank_line() {
+    let text = "\\\u{1}h\nh$Ep,p\na\rp\n'=,p\n\nha\n`\n";
+    check(text);
+    check_bytes(text.as_bytes());
+    check("Title line here\nThe first paragraph is here and it is long.\rShare this article\n\nThe second paragraph follows the blank line.\n");
+}
