@@ -110,8 +110,6 @@ fn nul_and_control_characters() {
     );
     check(&text);
     check_bytes(text.as_bytes());
-    let cleaned = deboil::clean(&text);
-    assert!(cleaned.body().contains("harbour wall"));
     let all_controls: String = (0u8..0x20).map(char::from).collect();
     check(&all_controls);
     check(&all_controls.repeat(1000));

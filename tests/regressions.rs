@@ -13,7 +13,7 @@ fn moving_a_rule_next_to_itself() {
     for b in [
         Cleaner::builder().move_after("share", "share").build(),
         Cleaner::builder()
-            .move_before("main-region", "main-region")
+            .move_before("line-classifier", "line-classifier")
             .build(),
         Cleaner::builder()
             .add_rule("x", Category::Other, "x+")

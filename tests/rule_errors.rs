@@ -83,7 +83,7 @@ fn duplicate_names() {
     assert!(matches!(err, Error::DuplicateRule { ref name } if name == "promo"));
     assert_eq!(err.to_string(), "duplicate rule name `promo`");
     // An added rule and a built-in one, and a keep rule.
-    for builtin in ["subscribe", "main-region", "title"] {
+    for builtin in ["subscribe", "line-classifier", "title"] {
         let err = Cleaner::builder()
             .keep_rule(builtin, "a+")
             .build()
