@@ -155,7 +155,10 @@ pub(crate) static PHRASES: Phrases = Phrases {
             month!(),
             r"\s*\d{4}(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?.{0,20})?"
         ),
-        concat!(weekday!(), r"\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?"),
+        concat!(
+            weekday!(),
+            r"\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*uhr)?"
+        ),
         r"vor \d+ (?:sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?)",
         r"(?:gestern|heute|vorgestern)(?:,? (?:um )?\d{1,2}[:.]\d{2}(?: uhr)?)?",
         r"\d{1,2}[:.]\d{2} uhr",
@@ -200,12 +203,22 @@ mod tests {
         );
         assert_removed(
             "share",
-            &["Artikel teilen", "Folgen Sie uns auf Instagram", "Der Artikel wurde versandt."],
+            &[
+                "Artikel teilen",
+                "Folgen Sie uns auf Instagram",
+                "Der Artikel wurde versandt.",
+            ],
         );
         assert_removed("advert", &["Anzeige", "- Werbung -"]);
         assert_removed(
             "navigation",
-            &["Zum Inhalt springen", "Anmelden", "Startseite", "Mein Konto", "Suche"],
+            &[
+                "Zum Inhalt springen",
+                "Anmelden",
+                "Startseite",
+                "Mein Konto",
+                "Suche",
+            ],
         );
         assert_removed(
             "related",
@@ -219,11 +232,19 @@ mod tests {
         );
         assert_removed(
             "comments",
-            &["12 Kommentare", "Kommentar schreiben", "Alle Kommentare anzeigen"],
+            &[
+                "12 Kommentare",
+                "Kommentar schreiben",
+                "Alle Kommentare anzeigen",
+            ],
         );
         assert_removed(
             "footer",
-            &["Impressum", "Datenschutzerklärung", "© 2021 Beispiel Verlag GmbH. Alle Rechte vorbehalten."],
+            &[
+                "Impressum",
+                "Datenschutzerklärung",
+                "© 2021 Beispiel Verlag GmbH. Alle Rechte vorbehalten.",
+            ],
         );
         assert_removed(
             "metadata",
@@ -238,9 +259,16 @@ mod tests {
         );
         assert_removed(
             "byline-by",
-            &["Von Max Mustermann", "von Erika Musterfrau, Berlin", "Autorin: Erika Musterfrau"],
+            &[
+                "Von Max Mustermann",
+                "von Erika Musterfrau, Berlin",
+                "Autorin: Erika Musterfrau",
+            ],
         );
-        assert_removed("image-credit", &["Foto: Erika Musterfrau", "Bild: Max Muster/dpa"]);
+        assert_removed(
+            "image-credit",
+            &["Foto: Erika Musterfrau", "Bild: Max Muster/dpa"],
+        );
     }
 
     #[test]
