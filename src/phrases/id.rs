@@ -39,7 +39,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"terima kasih (?:telah|sudah) (?:berlangganan|mendaftar).{0,120}",
     ],
     cookie: &[
-        r".{0,300}\b(?:kami menggunakan|situs (?:web )?ini menggunakan|website ini menggunakan|menggunakan)\b.{0,80}\bcookies?\b.{0,400}",
+        r".{0,150}\b(?:kami menggunakan|situs (?:web )?ini menggunakan|website ini menggunakan|menggunakan)\b.{0,80}\bcookies?\b.{0,250}",
         r"(?:terima|tolak|setuju)(?: semua)?(?: cookies?)?",
         r"(?:kebijakan|pengaturan) (?:cookies?|kuki)",
         r"(?:saya )?(?:setuju|mengerti)",
@@ -68,12 +68,12 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"indeks(?: berita)?",
     ],
     related: &[
-        r"baca (?:juga|pula|lainnya|selengkapnya)(?:\s*[:|>»].{0,160})?",
-        r"(?:berita|artikel|postingan|tulisan) (?:terkait|lainnya|populer|terbaru|terkini|pilihan)(?:\s*[:|].{0,160})?",
+        r"baca (?:juga|pula|lainnya|selengkapnya)(?:\s*[:|>»].{0,100})?",
+        r"(?:berita|artikel|postingan|tulisan) (?:terkait|lainnya|populer|terbaru|terkini|pilihan)(?:\s*[:|].{0,100})?",
         r"terkait|terpopuler|terkini|terbaru|paling (?:banyak dibaca|populer|dibaca)|populer",
         r"(?:anda|kamu) (?:mungkin )?(?:juga )?(?:suka|menyukai|tertarik).{0,20}",
         r"(?:rekomendasi|pilihan editor)(?: untuk (?:anda|kamu))?",
-        r"(?:tag|topik|kategori|label)\s*:.{0,200}",
+        r"(?:tag|topik|kategori|label)\s*:.{0,120}",
         r"jangan lewatkan.{0,80}",
     ],
     comments: &[
@@ -86,7 +86,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:anda|kamu) harus (?:masuk|login) untuk (?:mengirim|menulis|memberi) komentar.{0,40}",
     ],
     footer: &[
-        r".{0,200}hak cipta dilindungi(?: undang-undang)?.{0,150}",
+        r".{0,120}hak cipta dilindungi(?: undang-undang)?.{0,150}",
         r"kebijakan privasi|syarat(?: dan| &) ketentuan|ketentuan layanan|pedoman media siber|disclaimer",
         r"tentang kami|hubungi kami|kontak(?: kami)?|redaksi|karir|peta situs|info iklan|pasang iklan",
     ],

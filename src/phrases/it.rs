@@ -33,11 +33,11 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r".{0,80}\b(?:ricevi|ricevere) .{0,80}nella (?:tua|vostra) (?:casella|email|e-mail|posta).{0,60}",
         r"(?:il tuo |la tua |inserisci (?:il tuo |la tua )?)?(?:indirizzo )?(?:e-?mail|posta elettronica)",
         r"grazie per (?:esserti iscritto|l['’]iscrizione|esservi iscritti).{0,120}",
-        r"(?:iscrivendoti|cliccando|registrandoti).{0,240}",
+        r"(?:iscrivendoti|cliccando|registrandoti).{0,150}",
     ],
     cookie: &[
-        r".{0,300}\b(?:utilizziamo|usiamo|questo sito (?:utilizza|usa|web utilizza)|il sito utilizza)\b.{0,80}\bcookies?\b.{0,400}",
-        r".{0,200}\bcookies?\b.{0,200}\b(?:acconsenti|accetti|consenso|continui|proseguendo|informativa)\b.{0,300}",
+        r".{0,150}\b(?:utilizziamo|usiamo|questo sito (?:utilizza|usa|web utilizza)|il sito utilizza)\b.{0,80}\bcookies?\b.{0,250}",
+        r".{0,120}\bcookies?\b.{0,120}\b(?:acconsenti|accetti|consenso|continui|proseguendo|informativa)\b.{0,150}",
         r"(?:accetta|accetto|rifiuta|personalizza)(?: tutti| tutto)?(?: i cookies?)?",
         r"(?:informativa|impostazioni|preferenze|gestione) (?:sui |dei )?cookies?",
         r"(?:ok|ho capito|d['’]accordo|va bene)",
@@ -67,7 +67,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"sezioni",
     ],
     related: &[
-        r"(?:leggi|vedi|guarda) anche(?: su)?(?:\s*[:|>»].{0,160})?",
+        r"(?:leggi|vedi|guarda) anche(?: su)?(?:\s*[:|>»].{0,100})?",
         r"(?:ti )?potrebbe(?:ro)? (?:anche )?interessar(?:ti|e).{0,20}",
         r"(?:potrebbe )?(?:ti )?piacer(?:e|ti) anche.{0,20}",
         r"(?:articoli|notizie|post|contenuti) (?:correlati|simili|consigliati)",
@@ -75,7 +75,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:i |gli |le )?più (?:letti|lette|visti|viste|popolari|commentati|condivisi|recenti)",
         r"(?:ultime|altre) notizie",
         r"(?:altro|altri articoli|di più) (?:su|da|di) .{1,60}",
-        r"(?:tag|argomenti|categorie|categoria)\s*:.{0,200}",
+        r"(?:tag|argomenti|categorie|categoria)\s*:.{0,120}",
         r"(?:consigliati|consigliato)(?: per te)?|da non perdere.{0,60}",
     ],
     comments: &[
@@ -89,7 +89,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"devi (?:essere (?:connesso|registrato|loggato)|effettuare il login) per (?:inviare|pubblicare|lasciare) (?:un )?commento.{0,40}",
     ],
     footer: &[
-        r".{0,200}tutti i diritti riservati.{0,150}",
+        r".{0,120}tutti i diritti riservati.{0,150}",
         r".{0,150}\bp\.? ?iva\b\s*:?\s*\d{11}.{0,100}",
         r"(?:privacy|cookie) policy|informativa (?:sulla )?privacy|note legali",
         r"termini e condizioni(?: d['’]uso)?|condizioni (?:d['’]uso|generali(?: di vendita)?)",

@@ -17,7 +17,7 @@ macro_rules! name2 {
 /// times) and short particles only, so that a sentence never passes for a byline's tail.
 macro_rules! byline_tail {
     () => {
-        r"(?:\s*[,|/·–—\-]\s*(?:(?:à|a|en|in|im|aus|de|da|di|em|no|na)\s+)?(?:(?-i:\p{Lu})|\d)[\p{L}\d'’.:\-]*(?:\s+(?:(?:(?-i:\p{Lu})|\d)[\p{L}\d'’.:,\-]*|de|da|do|di|du|del|des|la|le|à|a|en|in|im|aus|und|y|e|et|dan|и|в|·|\||/|–|—|-)){0,8})?"
+        r"(?:\s*[,|/·–—\-]\s*(?:(?:à|a|en|in|im|aus|de|da|di|em|no|na)\s+)?(?:(?-i:\p{Lu})|\d)[\p{L}\d'’.:\-]*(?:\s+(?:(?:(?-i:\p{Lu})|\d)[\p{L}\d'’.:,\-]*|de|da|do|di|du|del|des|la|le|à|a|en|in|im|aus|und|y|e|et|dan|и|в|·|\||/|–|—|-)){0,5})?"
     };
 }
 
