@@ -14,7 +14,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
     bare_url: &[],
     image_credit: &[
         r"(?:foto|fotos|fotografía|imagen|imágenes|ilustración|vídeo|video|fuente)\s*[:：|]\s*.{1,150}",
-        r"(?:foto|imagen) (?:de archivo|cortesía(?: de)?)\b.{0,80}",
+        r"(?:foto|imagen) (?:de archivo|cortesía(?: de)?)(?-u:\b).{0,80}",
     ],
     subscribe: &[
         r"suscr[ií]bete(?: ahora| ya| aquí| gratis)?",
@@ -35,11 +35,11 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:nuestro |el )?(?:boletín|boletines)(?: de noticias| diario| semanal)?",
         r"gracias por (?:suscribirte|registrarte|tu suscripción).{0,120}",
         r"al (?:suscribirte|registrarte|hacer clic|pulsar).{0,150}",
-        r".{0,120}darte de baja (?:en cualquier momento|cuando quieras).{0,120}",
+        r".{0,60}darte de baja (?:en cualquier momento|cuando quieras).{0,120}",
     ],
     cookie: &[
-        r".{0,150}\b(?:utilizamos|usamos|este sitio(?: web)? (?:utiliza|usa)|esta (?:web|página)(?: web)? (?:utiliza|usa))\b.{0,80}\bcookies?\b.{0,250}",
-        r".{0,120}\bcookies?\b.{0,120}\b(?:política de cookies|aceptas?|aceptar|consentimiento|sigues navegando|continúa navegando)\b.{0,150}",
+        r".{0,60}(?-u:\b)(?:utilizamos|usamos|este sitio(?: web)? (?:utiliza|usa)|esta (?:web|página)(?: web)? (?:utiliza|usa))(?-u:\b).{0,80}(?-u:\b)cookies?(?-u:\b).{0,250}",
+        r".{0,60}(?-u:\b)cookies?(?-u:\b).{0,120}(?-u:\b)(?:política de cookies|aceptas?|aceptar|consentimiento|sigues navegando|continúa navegando)(?-u:\b).{0,150}",
         r"(?:aceptar|rechazar|configurar)(?: todas?| las)?(?: cookies)?",
         r"(?:política|configuración|ajustes|preferencias) de cookies",
         r"(?:de acuerdo|entendido|acepto)",
@@ -94,7 +94,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:debes|necesitas|tienes que) (?:iniciar sesión|estar registrado|registrarte) para (?:comentar|publicar un comentario).{0,40}",
     ],
     footer: &[
-        r".{0,120}todos los derechos reservados.{0,150}",
+        r".{0,60}todos los derechos reservados.{0,150}",
         r"aviso legal|nota legal",
         r"política de (?:privacidad|cookies)",
         r"términos y condiciones(?: de uso)?|condiciones (?:de uso|generales)",

@@ -14,7 +14,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
     bare_url: &[],
     image_credit: &[
         r"(?:photo|photos|image|illustration|vidéo|crédits?(?: photo)?|source)\s*[:：|]\s*.{1,150}",
-        r"(?:photo|image) d['’]archives?\b.{0,80}",
+        r"(?:photo|image) d['’]archives?(?-u:\b).{0,80}",
     ],
     subscribe: &[
         r"(?:abonnez-vous|s['’]abonner|je m['’]abonne)(?: (?:dès maintenant|maintenant|gratuitement))?",
@@ -30,15 +30,15 @@ pub(crate) static PHRASES: Phrases = Phrases {
     ],
     newsletter: &[
         r"(?:inscrivez-vous|abonnez-vous|recevez) (?:à |a )?(?:notre|nos|la|les) .{0,40}(?:newsletters?|lettres? d['’]information).{0,80}",
-        r".{0,80}\b(?:recevez|recevoir) .{0,80}(?:dans votre (?:boîte (?:mail|e-mail|aux lettres)|messagerie)).{0,60}",
+        r".{0,60}(?-u:\b)(?:recevez|recevoir) .{0,80}(?:dans votre (?:boîte (?:mail|e-mail|aux lettres)|messagerie)).{0,60}",
         r"(?:votre |entrez votre |saisissez votre )?(?:adresse )?(?:e-?mail|courriel|adresse électronique)",
         r"merci (?:de votre|pour votre) inscription.{0,120}",
         r"en (?:vous inscrivant|cliquant|validant|vous abonnant).{0,150}",
-        r".{0,120}vous (?:pouvez|pourrez) vous désinscrire.{0,120}",
+        r".{0,60}vous (?:pouvez|pourrez) vous désinscrire.{0,120}",
     ],
     cookie: &[
-        r".{0,150}\b(?:nous utilisons|nous utilisions|ce site (?:utilise|web utilise)|notre site utilise)\b.{0,80}\b(?:cookies?|traceurs)\b.{0,250}",
-        r".{0,120}\b(?:cookies?|traceurs)\b.{0,120}\b(?:poursuivant|acceptez|consentement|politique de confidentialité|en savoir plus)\b.{0,150}",
+        r".{0,60}(?-u:\b)(?:nous utilisons|nous utilisions|ce site (?:utilise|web utilise)|notre site utilise)(?-u:\b).{0,80}(?-u:\b)(?:cookies?|traceurs)(?-u:\b).{0,250}",
+        r".{0,60}(?-u:\b)(?:cookies?|traceurs)(?-u:\b).{0,120}(?-u:\b)(?:poursuivant|acceptez|consentement|politique de confidentialité|en savoir plus)(?-u:\b).{0,150}",
         r"en poursuivant (?:votre )?navigation.{0,150}",
         r"(?:tout )?(?:accepter|refuser|paramétrer|personnaliser)(?: et (?:fermer|continuer))?(?: (?:tous )?les cookies)?",
         r"(?:gestion|paramètres|préférences|politique) (?:des |de )?cookies",
@@ -94,7 +94,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"réagir|réactions?",
     ],
     footer: &[
-        r".{0,120}tous droits réservés.{0,150}",
+        r".{0,60}tous droits réservés.{0,150}",
         r"mentions légales|politique de confidentialité|données personnelles",
         r"conditions générales(?: d['’]utilisation| de vente)?|cgu|cgv",
         r"(?:nous )?contacter|contactez-nous|contact",

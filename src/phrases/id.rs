@@ -34,12 +34,12 @@ pub(crate) static PHRASES: Phrases = Phrases {
     ],
     newsletter: &[
         r"(?:daftar|berlangganan|dapatkan) (?:untuk )?(?:newsletter|buletin).{0,80}",
-        r".{0,80}\blangsung (?:ke|di) (?:email|kotak masuk|inbox) (?:anda|kamu).{0,60}",
+        r".{0,60}(?-u:\b)langsung (?:ke|di) (?:email|kotak masuk|inbox) (?:anda|kamu).{0,60}",
         r"(?:masukkan )?(?:alamat )?email (?:anda|kamu)",
         r"terima kasih (?:telah|sudah) (?:berlangganan|mendaftar).{0,120}",
     ],
     cookie: &[
-        r".{0,150}\b(?:kami menggunakan|situs (?:web )?ini menggunakan|website ini menggunakan|menggunakan)\b.{0,80}\bcookies?\b.{0,250}",
+        r".{0,60}(?-u:\b)(?:kami menggunakan|situs (?:web )?ini menggunakan|website ini menggunakan|menggunakan)(?-u:\b).{0,80}(?-u:\b)cookies?(?-u:\b).{0,250}",
         r"(?:terima|tolak|setuju)(?: semua)?(?: cookies?)?",
         r"(?:kebijakan|pengaturan) (?:cookies?|kuki)",
         r"(?:saya )?(?:setuju|mengerti)",
@@ -86,7 +86,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:anda|kamu) harus (?:masuk|login) untuk (?:mengirim|menulis|memberi) komentar.{0,40}",
     ],
     footer: &[
-        r".{0,120}hak cipta dilindungi(?: undang-undang)?.{0,150}",
+        r".{0,60}hak cipta dilindungi(?: undang-undang)?.{0,150}",
         r"kebijakan privasi|syarat(?: dan| &) ketentuan|ketentuan layanan|pedoman media siber|disclaimer",
         r"tentang kami|hubungi kami|kontak(?: kami)?|redaksi|karir|peta situs|info iklan|pasang iklan",
     ],

@@ -14,7 +14,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
     bare_url: &[],
     image_credit: &[
         r"(?:foto|fotografia|immagine|immagini|illustrazione|video|fonte|credits?)\s*[:：|]\s*.{1,150}",
-        r"(?:foto|immagine) (?:d['’]archivio|di repertorio)\b.{0,80}",
+        r"(?:foto|immagine) (?:d['’]archivio|di repertorio)(?-u:\b).{0,80}",
     ],
     subscribe: &[
         r"abbonati(?: ora| subito| adesso)?",
@@ -30,14 +30,14 @@ pub(crate) static PHRASES: Phrases = Phrases {
     ],
     newsletter: &[
         r"(?:iscriviti|iscrivetevi|abbonati|ricevi) (?:alla |alle |la |le )?(?:nostra |nostre )?.{0,40}newsletters?.{0,80}",
-        r".{0,80}\b(?:ricevi|ricevere) .{0,80}nella (?:tua|vostra) (?:casella|email|e-mail|posta).{0,60}",
+        r".{0,60}(?-u:\b)(?:ricevi|ricevere) .{0,80}nella (?:tua|vostra) (?:casella|email|e-mail|posta).{0,60}",
         r"(?:il tuo |la tua |inserisci (?:il tuo |la tua )?)?(?:indirizzo )?(?:e-?mail|posta elettronica)",
         r"grazie per (?:esserti iscritto|l['’]iscrizione|esservi iscritti).{0,120}",
         r"(?:iscrivendoti|cliccando|registrandoti).{0,150}",
     ],
     cookie: &[
-        r".{0,150}\b(?:utilizziamo|usiamo|questo sito (?:utilizza|usa|web utilizza)|il sito utilizza)\b.{0,80}\bcookies?\b.{0,250}",
-        r".{0,120}\bcookies?\b.{0,120}\b(?:acconsenti|accetti|consenso|continui|proseguendo|informativa)\b.{0,150}",
+        r".{0,60}(?-u:\b)(?:utilizziamo|usiamo|questo sito (?:utilizza|usa|web utilizza)|il sito utilizza)(?-u:\b).{0,80}(?-u:\b)cookies?(?-u:\b).{0,250}",
+        r".{0,60}(?-u:\b)cookies?(?-u:\b).{0,120}(?-u:\b)(?:acconsenti|accetti|consenso|continui|proseguendo|informativa)(?-u:\b).{0,150}",
         r"(?:accetta|accetto|rifiuta|personalizza)(?: tutti| tutto)?(?: i cookies?)?",
         r"(?:informativa|impostazioni|preferenze|gestione) (?:sui |dei )?cookies?",
         r"(?:ok|ho capito|d['’]accordo|va bene)",
@@ -89,8 +89,8 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"devi (?:essere (?:connesso|registrato|loggato)|effettuare il login) per (?:inviare|pubblicare|lasciare) (?:un )?commento.{0,40}",
     ],
     footer: &[
-        r".{0,120}tutti i diritti riservati.{0,150}",
-        r".{0,150}\bp\.? ?iva\b\s*:?\s*\d{11}.{0,100}",
+        r".{0,60}tutti i diritti riservati.{0,150}",
+        r".{0,60}(?-u:\b)p\.? ?iva(?-u:\b)\s*:?\s*\d{11}.{0,100}",
         r"(?:privacy|cookie) policy|informativa (?:sulla )?privacy|note legali",
         r"termini e condizioni(?: d['’]uso)?|condizioni (?:d['’]uso|generali(?: di vendita)?)",
         r"contatti|contattaci|chi siamo|mappa del sito|accessibilità|aiuto|pubblicità|lavora con noi|redazione",

@@ -14,7 +14,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
     bare_url: &[],
     image_credit: &[
         r"(?:foto|fotos|fotografia|imagem|imagens|ilustração|vídeo|video|fonte|crédito)\s*[:：|]\s*.{1,150}",
-        r"(?:foto|imagem) (?:de arquivo|divulgação|reprodução)\b.{0,80}",
+        r"(?:foto|imagem) (?:de arquivo|divulgação|reprodução)(?-u:\b).{0,80}",
         r"(?:divulgação|reprodução)(?:\s*[/|]\s*.{1,60})?",
     ],
     subscribe: &[
@@ -37,8 +37,8 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"ao (?:se inscrever|assinar|se cadastrar|clicar).{0,150}",
     ],
     cookie: &[
-        r".{0,150}\b(?:utilizamos|usamos|este site (?:utiliza|usa)|esse site (?:utiliza|usa)|nosso site (?:utiliza|usa))\b.{0,80}\bcookies?\b.{0,250}",
-        r".{0,120}\bcookies?\b.{0,120}\b(?:política de privacidade|concorda|aceita|consentimento|continuar navegando)\b.{0,150}",
+        r".{0,60}(?-u:\b)(?:utilizamos|usamos|este site (?:utiliza|usa)|esse site (?:utiliza|usa)|nosso site (?:utiliza|usa))(?-u:\b).{0,80}(?-u:\b)cookies?(?-u:\b).{0,250}",
+        r".{0,60}(?-u:\b)cookies?(?-u:\b).{0,120}(?-u:\b)(?:política de privacidade|concorda|aceita|consentimento|continuar navegando)(?-u:\b).{0,150}",
         r"(?:aceitar|rejeitar|recusar|configurar)(?: todos| tudo)?(?: os)?(?: cookies)?",
         r"(?:política|configurações|preferências) de cookies",
         r"(?:concordo|entendi|aceito|ok, entendi)",
@@ -93,7 +93,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:você )?precisa (?:fazer login|estar logado|estar conectado) para (?:comentar|publicar um comentário).{0,40}",
     ],
     footer: &[
-        r".{0,120}todos os direitos reservados.{0,150}",
+        r".{0,60}todos os direitos reservados.{0,150}",
         r"política de privacidade|termos (?:de uso|e condições)|aviso legal",
         r"fale conosco|contato|contacto|contate-nos",
         r"quem somos|sobre nós|(?:anuncie|publicidade) (?:aqui|conosco)|anuncie|expediente|trabalhe conosco",
