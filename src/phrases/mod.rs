@@ -9,7 +9,7 @@
 /// that a sentence opening with a preposition and one capitalised noun is not a byline.
 macro_rules! name2 {
     () => {
-        r"(?-i:\p{Lu})[\p{L}'’.\-]*(?:\s+(?:(?:de|del|della|van|von|der|da|das|do|dos|di|du|des|la|le|y|bin|binti)\s+)?(?-i:\p{Lu})[\p{L}'’.\-]*){1,4}"
+        r"(?-i:[A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ])[^\s,;:|/()\[\]]*(?:\s+(?:(?:de|del|della|van|von|der|da|das|do|dos|di|du|des|la|le|y|bin|binti)\s+)?(?-i:[A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ])[^\s,;:|/()\[\]]*){1,4}"
     };
 }
 
@@ -17,7 +17,7 @@ macro_rules! name2 {
 /// times) and short particles only, so that a sentence never passes for a byline's tail.
 macro_rules! byline_tail {
     () => {
-        r"(?:\s*[,|/·–—\-]\s*(?:(?:à|a|en|in|im|aus|de|da|di|em|no|na)\s+)?(?:(?-i:\p{Lu})|\d)[\p{L}\d'’.:\-]*(?:\s+(?:(?:(?-i:\p{Lu})|\d)[\p{L}\d'’.:,\-]*|de|da|do|di|du|del|des|la|le|à|a|en|in|im|aus|und|y|e|et|dan|и|в|·|\||/|–|—|-)){0,5})?"
+        r"(?:\s*[,|/·–—\-]\s*(?:(?:à|a|en|in|im|aus|de|da|di|em|no|na)\s+)?(?:(?-i:[A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ])|\d)[^\s,;|/()\[\]]*(?:\s+(?:(?:(?-i:[A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ])|\d)[^\s;|/()\[\]]*|de|da|do|di|du|del|des|la|le|à|a|en|in|im|aus|und|y|e|et|dan|и|в|·|\||/|–|—|-)){0,5})?"
     };
 }
 
