@@ -86,17 +86,12 @@ pub(crate) const EDGE: &str = r"[\s\p{P}\p{S}]*";
 /// Test support shared by the language tables: every built-in phrase rule, compiled once.
 #[cfg(test)]
 pub(crate) mod testing {
-    use std::sync::OnceLock;
-
     use crate::doc::Doc;
-    use crate::rules::{pattern, Rule};
-
-    static RULES: OnceLock<Vec<Box<dyn Rule>>> = OnceLock::new();
+    use crate::rules::pattern;
 
     /// The names of the built-in phrase rules that would remove `line` on its own.
     pub(crate) fn removed_by(line: &str) -> Vec<&'static str> {
-        let rules = RULES.get_or_init(pattern::builtin);
-        rules
+        pattern::builtin_cached()
             .iter()
             .enumerate()
             .filter(|(id, r)| {
