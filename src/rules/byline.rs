@@ -207,12 +207,15 @@ mod tests {
 
     fn run(text: &str) -> Doc<'_> {
         let mut doc = Doc::new(text);
-        let mut rules: Vec<Box<dyn Rule>> = pattern::builtin();
-        rules.push(Box::new(title::Title));
-        rules.push(Box::new(meta::Bio));
-        rules.push(Box::new(Byline));
-        rules.push(Box::new(NearTitle));
-        for (id, r) in rules.iter().enumerate() {
+        let rules: Vec<Box<dyn Rule>> = vec![
+            Box::new(title::Title),
+            Box::new(meta::Bio),
+            Box::new(Byline),
+            Box::new(NearTitle),
+        ];
+        let builtin = pattern::builtin_cached();
+        let all = builtin.iter().chain(rules.iter());
+        for (id, r) in all.enumerate() {
             r.apply(&mut doc, id as RuleId);
         }
         doc

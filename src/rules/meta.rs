@@ -132,11 +132,14 @@ mod tests {
 
     fn run(text: &str) -> Doc<'_> {
         let mut doc = Doc::new(text);
-        let mut rules: Vec<Box<dyn Rule>> = pattern::builtin();
-        rules.push(Box::new(Caption));
-        rules.push(Box::new(Bio));
-        rules.push(Box::new(crate::rules::byline::Byline));
-        for (id, r) in rules.iter().enumerate() {
+        let rules: Vec<Box<dyn Rule>> = vec![
+            Box::new(Caption),
+            Box::new(Bio),
+            Box::new(crate::rules::byline::Byline),
+        ];
+        let builtin = pattern::builtin_cached();
+        let all = builtin.iter().chain(rules.iter());
+        for (id, r) in all.enumerate() {
             r.apply(&mut doc, id as RuleId);
         }
         doc

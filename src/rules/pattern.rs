@@ -298,6 +298,13 @@ impl Rule for PatternRule {
     }
 }
 
+/// The built-in phrase rules, compiled once per test binary (unit tests run them often).
+#[cfg(test)]
+pub(crate) fn builtin_cached() -> &'static [Box<dyn Rule>] {
+    static RULES: std::sync::LazyLock<Vec<Box<dyn Rule>>> = std::sync::LazyLock::new(builtin);
+    &RULES
+}
+
 /// The built-in phrase rules, in order, each compiled from every language's table.
 pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
     type Field = fn(&'static Phrases) -> &'static [&'static str];
@@ -421,8 +428,7 @@ mod tests {
     use super::*;
 
     fn removes(rule: &str, line: &str) -> bool {
-        static RULES: std::sync::LazyLock<Vec<Box<dyn Rule>>> = std::sync::LazyLock::new(builtin);
-        let r = RULES
+        let r = builtin_cached()
             .iter()
             .find(|r| r.name() == rule)
             .expect("rule exists");
