@@ -45,6 +45,13 @@ static MD_LINK: LazyLock<Regex> =
 static TITLE_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[|\-–—·:»/:]\s+|\s*[|–—»·•]\s*").expect("valid regex"));
 
+/// Whether a first line reads as a prose sentence rather than a title: it ends with a
+/// full stop and is long (a page that starts with its first paragraph has no title line).
+fn reads_as_sentence(line: &str, words: usize) -> bool {
+    let end = line.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+    (end.ends_with('.') || end.ends_with('。')) && !end.ends_with("...") && words >= 10
+}
+
 /// The decision of [`find_title`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct TitlePick {
@@ -104,7 +111,10 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
     let &first = lines.first()?;
     let page = doc.line(first);
     let words = text::word_count(page);
-    if !doc.is_open(first) || !(2..=PAGE_TITLE_MAX_WORDS).contains(&words) || page.len() > TITLE_MAX
+    if !doc.is_open(first)
+        || !(2..=PAGE_TITLE_MAX_WORDS).contains(&words)
+        || page.len() > TITLE_MAX
+        || reads_as_sentence(page, words)
     {
         return None;
     }
@@ -156,6 +166,14 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
 mod tests {
     use super::*;
     use crate::doc::Mark;
+
+    #[test]
+    fn a_first_paragraph_is_not_a_title() {
+        let doc = Doc::new("The committee met on Tuesday and agreed to delay the vote until spring.\n\nMembers said they needed more time to read the report before deciding.");
+        assert_eq!(find_title(&doc), None);
+        assert!(reads_as_sentence("The committee met on Tuesday and agreed to delay the vote until spring.", 13));
+        assert!(!reads_as_sentence("Committee delays vote until spring", 5));
+    }
 
     fn run(text: &str) -> Doc<'_> {
         let mut doc = Doc::new(text);
