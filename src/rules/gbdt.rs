@@ -69,3 +69,136 @@ impl Model {
         sum
     }
 }
+
+const _: () = assert!(N_FEATURES <= 64);
+
+/// Depth of every tree in a [`Compiled`] ensemble: shallower branches are padded.
+const DEPTH: usize = 5;
+/// Split nodes of a padded tree.
+const SPLITS: usize = (1 << DEPTH) - 1;
+
+/// One tree padded to a complete binary tree of depth [`DEPTH`], stored breadth-first
+/// (children of `p` at `2p + 1` and `2p + 2`), so it is evaluated without branches.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Complete {
+    feature: [u8; SPLITS],
+    threshold: [f32; SPLITS],
+    leaf: [f32; 1 << DEPTH],
+}
+
+/// A [`Model`] laid out for fast scoring, with exactly the same results: each tree is a
+/// [`Complete`] tree, where a leaf above the last level is copied to every leaf below it
+/// (the splits on the way there are then irrelevant). Models that do not fit (deeper
+/// trees, bad indices) are scored by [`Model::score`].
+#[derive(Debug)]
+pub(crate) enum Compiled {
+    /// Every tree padded.
+    Complete { base: f32, trees: Vec<Complete> },
+    /// The model as it is.
+    Plain(&'static Model),
+}
+
+impl Compiled {
+    /// Lays `model` out for scoring.
+    pub fn new(model: &'static Model) -> Compiled {
+        let mut trees = Vec::with_capacity(model.roots.len());
+        for &root in model.roots {
+            let mut t = Complete {
+                feature: [0; SPLITS],
+                threshold: [0.0; SPLITS],
+                leaf: [0.0; 1 << DEPTH],
+            };
+            if !fill(model.nodes, root as usize, 0, &mut t) {
+                return Compiled::Plain(model);
+            }
+            trees.push(t);
+        }
+        Compiled::Complete {
+            base: model.base,
+            trees,
+        }
+    }
+
+    /// The same as [`Model::score`].
+    #[inline]
+    pub fn score(&self, x: &[f32; N_FEATURES]) -> f32 {
+        match self {
+            Compiled::Plain(model) => model.score(x),
+            Compiled::Complete { base, trees } => {
+                // Padded to a power of two so that indexing needs no bounds check.
+                let mut xs = [0f32; 64];
+                xs[..N_FEATURES].copy_from_slice(x);
+                let mut sum = *base;
+                for t in trees {
+                    let mut p = 0usize;
+                    for _ in 0..DEPTH {
+                        let f = usize::from(t.feature[p]) & 63;
+                        // `!(v <= t)` rather than `v > t`: NaN goes right, as in `score`.
+                        let right = !(xs[f] <= t.threshold[p]);
+                        p = 2 * p + 1 + usize::from(right);
+                    }
+                    sum += t.leaf[p - SPLITS];
+                }
+                sum
+            }
+        }
+    }
+}
+
+/// Writes node `i` of `nodes` at position `p` of `t`; false if the tree does not fit.
+fn fill(nodes: &[Node], i: usize, p: usize, t: &mut Complete) -> bool {
+    let Some(node) = nodes.get(i) else {
+        return false;
+    };
+    if p >= SPLITS {
+        // Last level: only a leaf fits here.
+        if node.feature != LEAF {
+            return false;
+        }
+        t.leaf[p - SPLITS] = node.value;
+        return true;
+    }
+    if node.feature == LEAF {
+        // A leaf above the last level: both subtrees end in the same value.
+        return fill(nodes, i, 2 * p + 1, t) && fill(nodes, i, 2 * p + 2, t);
+    }
+    if usize::from(node.feature) >= N_FEATURES {
+        return false;
+    }
+    t.feature[p] = node.feature;
+    t.threshold[p] = node.threshold;
+    fill(nodes, node.left as usize, 2 * p + 1, t) && fill(nodes, node.right as usize, 2 * p + 2, t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::model::MODEL;
+
+    #[test]
+    fn compiled_scores_exactly_like_the_model() {
+        let compiled = Compiled::new(&MODEL);
+        assert!(matches!(compiled, Compiled::Complete { .. }));
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..2000 {
+            let mut x = [0f32; N_FEATURES];
+            for v in &mut x {
+                *v = match next() % 5 {
+                    0 => 0.0,
+                    1 => 1.0,
+                    2 => -1.0,
+                    _ => (next() % 10_000) as f32 / 1000.0,
+                };
+            }
+            assert_eq!(compiled.score(&x).to_bits(), MODEL.score(&x).to_bits());
+        }
+        let x = [f32::NAN; N_FEATURES];
+        assert_eq!(compiled.score(&x).to_bits(), MODEL.score(&x).to_bits());
+    }
+}

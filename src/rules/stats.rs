@@ -2,11 +2,17 @@
 //! neighbours, its place relative to the main run of prose), trained on the dev corpus by
 //! `examples/train.rs` (gradient-boosted trees in [`super::model`]).
 
+use std::sync::LazyLock;
+
+use super::gbdt::Compiled;
 use super::model::MODEL;
 use super::Rule;
 use crate::doc::{Doc, RuleId};
 use crate::features::{self, N_FEATURES};
 use crate::Category;
+
+/// [`MODEL`] laid out for fast scoring (same scores).
+static SCORER: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&MODEL));
 
 /// Removes the open lines the classifier scores below [`THRESHOLD`]; lines before the
 /// main region are labelled navigation, lines after it related, lines inside it low
@@ -34,7 +40,7 @@ impl Rule for Classifier {
             .iter()
             .zip(&rows)
             .map(|(&i, x)| {
-                if !doc.is_open(i) || MODEL.score(x) >= THRESHOLD {
+                if !doc.is_open(i) || SCORER.score(x) >= THRESHOLD {
                     return None;
                 }
                 Some(category_of(x))
