@@ -52,6 +52,16 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub lines: Vec<Line>,
     marks: Vec<Mark>,
+    /// Scratch for the built-in phrase rules' shared literal scan.
+    pub phrase_hits: PhraseHits,
+}
+
+/// Per line, the set of phrase rules with a literal in it, computed by the group of
+/// phrase rules whose address is `key` (0: not computed).
+#[derive(Debug, Default)]
+pub(crate) struct PhraseHits {
+    pub key: usize,
+    pub sets: Vec<u32>,
 }
 
 impl<'a> Doc<'a> {
@@ -81,7 +91,12 @@ impl<'a> Doc<'a> {
             }
         }
         let marks = vec![Mark::Open; lines.len()];
-        Doc { text, lines, marks }
+        Doc {
+            text,
+            lines,
+            marks,
+            phrase_hits: PhraseHits::default(),
+        }
     }
 
     /// Number of lines.

@@ -2,7 +2,7 @@
 //! compiled from the phrase tables in [`crate::phrases`], one regex per rule; custom ones
 //! come from [`CleanerBuilder::add_rule`](crate::CleanerBuilder::add_rule).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::{Regex, RegexBuilder};
@@ -10,7 +10,7 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::Rule;
-use crate::doc::{Doc, RuleId};
+use crate::doc::{Doc, PhraseHits, RuleId};
 use crate::phrases::{self, Phrases};
 use crate::{Category, Error};
 
@@ -39,6 +39,8 @@ pub(crate) struct PatternRule {
     /// Lines longer than this (in bytes, trimmed) are never matched: phrase rules target
     /// short lines, and skipping long prose keeps the rule cheap.
     max_len: usize,
+    /// The built-in rules' shared literal scan, and this rule's bit in it.
+    group: Option<(Arc<Group>, u32)>,
 }
 
 impl PatternRule {
@@ -72,6 +74,7 @@ impl PatternRule {
             prefilter: Prefilter::new(&[pattern], "^(?:", ")$"),
             action,
             max_len: usize::MAX,
+            group: None,
         })
     }
 
@@ -96,6 +99,7 @@ impl PatternRule {
             prefilter: Prefilter::new(&fragments, &format!("^{edge}(?:"), &format!("){edge}$")),
             action: Action::Remove,
             max_len,
+            group: None,
         }
     }
 }
@@ -127,6 +131,8 @@ struct Prefilter {
     fragments: Vec<(String, OnceLock<Option<Regex>>)>,
     /// The fragments without useful literals, in one anchored regex.
     residual: Option<Regex>,
+    /// The literals of `literals`, ASCII lower case (for [`Group`]).
+    bytes: Vec<Vec<u8>>,
 }
 
 impl Prefilter {
@@ -166,24 +172,33 @@ impl Prefilter {
         } else {
             Some(compile(&format!("{open}{}{close}", rest.join("|")), 64 << 20).ok()?)
         };
+        let bytes = literals;
         let literals = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&literals)
+            .build(&bytes)
             .ok()?;
         Some(Prefilter {
             literals,
             owners,
             fragments: regexes,
             residual,
+            bytes,
         })
     }
 
     /// Whether `line` matches the rule's regex (`whole`).
     fn is_match(&self, line: &str, whole: &Regex) -> bool {
-        if self.residual.as_ref().is_some_and(|r| r.is_match(line)) {
-            return true;
-        }
+        self.residual_match(line) || self.fragments_match(line, whole)
+    }
+
+    /// Whether `line` matches the fragments without literals.
+    fn residual_match(&self, line: &str) -> bool {
+        self.residual.as_ref().is_some_and(|r| r.is_match(line))
+    }
+
+    /// Whether `line` matches one of the fragments with literals.
+    fn fragments_match(&self, line: &str, whole: &Regex) -> bool {
         // Fragments already tried on this line (rules have few fragments).
         let mut tried = [0u64; 4];
         for m in self.literals.find_overlapping_iter(line) {
@@ -283,9 +298,14 @@ impl Rule for PatternRule {
             if line.is_empty() || line.len() > self.max_len {
                 continue;
             }
-            let hit = match &self.prefilter {
-                Some(pre) => pre.is_match(line, &self.regex),
-                None => self.regex.is_match(line),
+            let hit = match (&self.prefilter, &self.group) {
+                (Some(pre), Some((group, bit))) => {
+                    pre.residual_match(line)
+                        || (group.hits(doc, i) & (1 << bit) != 0
+                            && pre.fragments_match(line, &self.regex))
+                }
+                (Some(pre), None) => pre.is_match(line, &self.regex),
+                (None, _) => self.regex.is_match(line),
             };
             if !hit {
                 continue;
@@ -303,6 +323,74 @@ impl Rule for PatternRule {
 pub(crate) fn builtin_cached() -> &'static [Box<dyn Rule>] {
     static RULES: std::sync::LazyLock<Vec<Box<dyn Rule>>> = std::sync::LazyLock::new(builtin);
     &RULES
+}
+
+/// One scan for the literals of all built-in rules: per line, the set of rules (one bit
+/// each) that have a literal in it. A rule whose bit is clear cannot match the line by
+/// one of its literal fragments, so it skips its own scan (see [`Prefilter`]). Each
+/// document computes the sets once, on first use, for the lines open at that point (a
+/// line closed then stays closed).
+#[derive(Debug)]
+pub(crate) struct Group {
+    literals: AhoCorasick,
+    /// For each literal, the rules that have it.
+    owners: Vec<u32>,
+    /// Longest line any rule of the group looks at.
+    max_len: usize,
+}
+
+impl Group {
+    fn new(rules: &[&PatternRule]) -> Option<Group> {
+        if rules.len() > 32 {
+            return None;
+        }
+        let mut index: std::collections::HashMap<&[u8], usize> = Default::default();
+        let mut bytes: Vec<&[u8]> = Vec::new();
+        let mut owners: Vec<u32> = Vec::new();
+        for (bit, rule) in rules.iter().enumerate() {
+            let pre = rule.prefilter.as_ref()?;
+            for lit in &pre.bytes {
+                let k = *index.entry(lit).or_insert_with(|| {
+                    bytes.push(lit);
+                    owners.push(0);
+                    owners.len() - 1
+                });
+                owners[k] |= 1 << bit;
+            }
+        }
+        let literals = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&bytes)
+            .ok()?;
+        Some(Group {
+            literals,
+            owners,
+            max_len: rules.iter().map(|r| r.max_len).max().unwrap_or(0),
+        })
+    }
+
+    /// The rules with a literal in line `i` (valid for lines open on first use).
+    fn hits(&self, doc: &mut Doc<'_>, i: usize) -> u32 {
+        let key = self as *const Group as usize;
+        if doc.phrase_hits.key != key {
+            let mut sets = vec![0u32; doc.len()];
+            for (j, set) in sets.iter_mut().enumerate() {
+                if !doc.is_open(j) {
+                    continue;
+                }
+                let line = doc.line(j);
+                if line.is_empty() || line.len() > self.max_len {
+                    continue;
+                }
+                for m in self.literals.find_overlapping_iter(line) {
+                    *set |= self.owners[m.pattern().as_usize()];
+                }
+            }
+            doc.phrase_hits = PhraseHits { key, sets };
+        }
+        doc.phrase_hits.sets.get(i).copied().unwrap_or(u32::MAX)
+    }
 }
 
 /// The built-in phrase rules, in order, each compiled from every language's table.
@@ -408,18 +496,22 @@ pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
             120,
         ),
     ];
-    table
+    let mut rules: Vec<PatternRule> = table
         .into_iter()
         .map(|(name, category, description, field, max_len)| {
             let fragments = phrases::ALL.iter().flat_map(|p| field(p).iter().copied());
-            Box::new(PatternRule::builtin(
-                name,
-                category,
-                description,
-                fragments,
-                max_len,
-            )) as Box<dyn Rule>
+            PatternRule::builtin(name, category, description, fragments, max_len)
         })
+        .collect();
+    let refs: Vec<&PatternRule> = rules.iter().collect();
+    if let Some(group) = Group::new(&refs).map(Arc::new) {
+        for (bit, rule) in rules.iter_mut().enumerate() {
+            rule.group = Some((Arc::clone(&group), bit as u32));
+        }
+    }
+    rules
+        .into_iter()
+        .map(|r| Box::new(r) as Box<dyn Rule>)
         .collect()
 }
 
