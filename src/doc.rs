@@ -56,12 +56,14 @@ pub(crate) struct Doc<'a> {
     pub phrase_hits: PhraseHits,
 }
 
-/// Per line, the set of phrase rules with a literal in it, computed by the group of
-/// phrase rules whose address is `key` (0: not computed).
+/// Per line, the phrase-rule fragments whose literals occur in it (`ids[start[i]..
+/// start[i + 1]]`), computed by the group of phrase rules whose address is `key` (0: not
+/// computed).
 #[derive(Debug, Default)]
 pub(crate) struct PhraseHits {
     pub key: usize,
-    pub sets: Vec<u32>,
+    pub start: Vec<u32>,
+    pub ids: Vec<u32>,
 }
 
 impl<'a> Doc<'a> {

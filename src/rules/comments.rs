@@ -59,9 +59,11 @@ impl Rule for CommentThread {
             if prose_before >= MIN_PROSE_BEFORE && is_header(line) {
                 headers.push(k);
             }
-            let w = text::word_count(line);
-            if headers.is_empty() && is_prose(w, text::ends_sentence(line)) {
-                prose_before += w;
+            if headers.is_empty() {
+                let w = text::word_count(line);
+                if is_prose(w, text::ends_sentence(line)) {
+                    prose_before += w;
+                }
             }
         }
         if headers.len() < MIN_HEADERS {

@@ -197,6 +197,15 @@ impl Prefilter {
         self.residual.as_ref().is_some_and(|r| r.is_match(line))
     }
 
+    /// Whether `line` matches fragment `f` (one with literals).
+    fn fragment_match(&self, f: usize, line: &str, whole: &Regex) -> bool {
+        let Some((pattern, regex)) = self.fragments.get(f) else {
+            return whole.is_match(line);
+        };
+        let regex = regex.get_or_init(|| compile(pattern, 64 << 20).ok());
+        regex.as_ref().unwrap_or(whole).is_match(line)
+    }
+
     /// Whether `line` matches one of the fragments with literals.
     fn fragments_match(&self, line: &str, whole: &Regex) -> bool {
         // Fragments already tried on this line (rules have few fragments).
@@ -300,9 +309,18 @@ impl Rule for PatternRule {
             }
             let hit = match (&self.prefilter, &self.group) {
                 (Some(pre), Some((group, bit))) => {
-                    pre.residual_match(line)
-                        || (group.hits(doc, i) & (1 << bit) != 0
-                            && pre.fragments_match(line, &self.regex))
+                    pre.residual_match(line) || {
+                        group.scan(doc);
+                        let hits = &doc.phrase_hits;
+                        let ids = match (hits.start.get(i), hits.start.get(i + 1)) {
+                            (Some(&a), Some(&b)) => &hits.ids[a as usize..b as usize],
+                            _ => &[],
+                        };
+                        ids.iter().any(|&id| {
+                            id >> 16 == *bit
+                                && pre.fragment_match((id & 0xffff) as usize, line, &self.regex)
+                        })
+                    }
                 }
                 (Some(pre), None) => pre.is_match(line, &self.regex),
                 (None, _) => self.regex.is_match(line),
@@ -332,11 +350,12 @@ pub(crate) fn builtin_cached() -> &'static [Box<dyn Rule>] {
 /// line closed then stays closed).
 #[derive(Debug)]
 pub(crate) struct Group {
-    literals: AhoCorasick,
-    /// For each literal, the rules that have it.
-    owners: Vec<u32>,
-    /// Longest line any rule of the group looks at.
-    max_len: usize,
+    /// By increasing length limit: the literals of the rules that look at lines up to
+    /// that length, and for each literal the rules (bits) that have it. A line is scanned
+    /// with the first tier whose limit it fits, so long lines skip short-line rules.
+    tiers: Vec<(usize, AhoCorasick, Vec<Vec<u32>>)>,
+    /// Number of candidate ids (`bit << 16 | fragment`) below which all ids fall.
+    ids: usize,
 }
 
 impl Group {
@@ -344,52 +363,88 @@ impl Group {
         if rules.len() > 32 {
             return None;
         }
-        let mut index: std::collections::HashMap<&[u8], usize> = Default::default();
-        let mut bytes: Vec<&[u8]> = Vec::new();
-        let mut owners: Vec<u32> = Vec::new();
-        for (bit, rule) in rules.iter().enumerate() {
-            let pre = rule.prefilter.as_ref()?;
-            for lit in &pre.bytes {
-                let k = *index.entry(lit).or_insert_with(|| {
-                    bytes.push(lit);
-                    owners.push(0);
-                    owners.len() - 1
-                });
-                owners[k] |= 1 << bit;
+        let mut limits: Vec<usize> = rules.iter().map(|r| r.max_len).collect();
+        limits.sort_unstable();
+        limits.dedup();
+        let mut tiers = Vec::new();
+        let mut ids = 0;
+        for limit in limits {
+            let mut index: std::collections::HashMap<&[u8], usize> = Default::default();
+            let mut bytes: Vec<&[u8]> = Vec::new();
+            let mut owners: Vec<Vec<u32>> = Vec::new();
+            for (bit, rule) in rules.iter().enumerate() {
+                if rule.max_len < limit {
+                    continue;
+                }
+                let pre = rule.prefilter.as_ref()?;
+                if pre.fragments.len() >= 1 << 16 {
+                    return None;
+                }
+                for (lit, frags) in pre.bytes.iter().zip(&pre.owners) {
+                    let k = *index.entry(lit).or_insert_with(|| {
+                        bytes.push(lit);
+                        owners.push(Vec::new());
+                        owners.len() - 1
+                    });
+                    for &f in frags {
+                        let id = (bit as u32) << 16 | f;
+                        ids = ids.max(id as usize + 1);
+                        owners[k].push(id);
+                    }
+                }
             }
+            let literals = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&bytes)
+                .ok()?;
+            tiers.push((limit, literals, owners));
         }
-        let literals = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&bytes)
-            .ok()?;
-        Some(Group {
-            literals,
-            owners,
-            max_len: rules.iter().map(|r| r.max_len).max().unwrap_or(0),
-        })
+        Some(Group { tiers, ids })
     }
 
-    /// The rules with a literal in line `i` (valid for lines open on first use).
-    fn hits(&self, doc: &mut Doc<'_>, i: usize) -> u32 {
+    /// Computes, once per document, every open line's candidate fragments.
+    fn scan(&self, doc: &mut Doc<'_>) {
         let key = self as *const Group as usize;
-        if doc.phrase_hits.key != key {
-            let mut sets = vec![0u32; doc.len()];
-            for (j, set) in sets.iter_mut().enumerate() {
-                if !doc.is_open(j) {
-                    continue;
-                }
-                let line = doc.line(j);
-                if line.is_empty() || line.len() > self.max_len {
-                    continue;
-                }
-                for m in self.literals.find_overlapping_iter(line) {
-                    *set |= self.owners[m.pattern().as_usize()];
+        if doc.phrase_hits.key == key {
+            return;
+        }
+        let mut hits = PhraseHits {
+            key,
+            start: Vec::with_capacity(doc.len() + 1),
+            ids: Vec::new(),
+        };
+        let mut seen = vec![0u64; self.ids.div_ceil(64)];
+        for j in 0..doc.len() {
+            hits.start.push(hits.ids.len() as u32);
+            if !doc.is_open(j) {
+                continue;
+            }
+            let line = doc.line(j);
+            if line.is_empty() {
+                continue;
+            }
+            let Some((_, literals, owners)) =
+                self.tiers.iter().find(|(limit, ..)| line.len() <= *limit)
+            else {
+                continue;
+            };
+            let from = hits.ids.len();
+            for m in literals.find_overlapping_iter(line) {
+                for &id in &owners[m.pattern().as_usize()] {
+                    let (w, b) = (id as usize / 64, id % 64);
+                    if seen[w] & (1 << b) == 0 {
+                        seen[w] |= 1 << b;
+                        hits.ids.push(id);
+                    }
                 }
             }
-            doc.phrase_hits = PhraseHits { key, sets };
+            for &id in &hits.ids[from..] {
+                seen[id as usize / 64] = 0;
+            }
         }
-        doc.phrase_hits.sets.get(i).copied().unwrap_or(u32::MAX)
+        hits.start.push(hits.ids.len() as u32);
+        doc.phrase_hits = hits;
     }
 }
 
