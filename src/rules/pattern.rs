@@ -121,7 +121,7 @@ const PREFILTER_MIN_LEN: usize = 2;
 /// ASCII lower case and matching ASCII case-insensitively only widens the set. The
 /// wrapper `W` (optional edge characters) requires nothing.
 #[derive(Debug)]
-struct Prefilter {
+pub(crate) struct Prefilter {
     /// Every fragment's literals, ASCII case-insensitive.
     literals: AhoCorasick,
     /// For each literal (pattern id), the fragments that require it.
@@ -136,7 +136,7 @@ struct Prefilter {
 }
 
 impl Prefilter {
-    fn new(fragments: &[&str], open: &str, close: &str) -> Option<Prefilter> {
+    pub(crate) fn new(fragments: &[&str], open: &str, close: &str) -> Option<Prefilter> {
         let mut parser = regex_syntax::ParserBuilder::new();
         parser.case_insensitive(true);
         let mut index: std::collections::HashMap<Vec<u8>, usize> = Default::default();
@@ -188,7 +188,7 @@ impl Prefilter {
     }
 
     /// Whether `line` matches the rule's regex (`whole`).
-    fn is_match(&self, line: &str, whole: &Regex) -> bool {
+    pub(crate) fn is_match(&self, line: &str, whole: &Regex) -> bool {
         self.residual_match(line) || self.fragments_match(line, whole)
     }
 
