@@ -96,6 +96,26 @@ pub(crate) fn is_prose(words: usize, sentence: bool) -> bool {
 
 /// Measures one line.
 pub(crate) fn line_stats(line: &str) -> LineStats {
+    let mut s = if line.is_ascii() {
+        ascii_counts(line)
+    } else {
+        unicode_counts(line)
+    };
+    s.link_chars = link_chars(line);
+    let t = line.trim_start();
+    s.bullet = t.starts_with(['•', '-', '*', '·', '–', '▪', '►', '+'])
+        || t.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        });
+    s.heading = t.starts_with('#');
+    s.starts_lower = t.chars().next().is_some_and(char::is_lowercase);
+    s.sentence = text::ends_sentence(line);
+    s.prose = is_prose(s.words, s.sentence);
+    s
+}
+
+/// The word and character counts of [`line_stats`], for any text.
+fn unicode_counts(line: &str) -> LineStats {
     let mut s = LineStats::default();
     let mut lower = String::new();
     for w in text::words(line) {
@@ -141,16 +161,59 @@ pub(crate) fn line_stats(line: &str) -> LineStats {
             }
         }
     }
-    s.link_chars = link_chars(line);
-    let t = line.trim_start();
-    s.bullet = t.starts_with(['•', '-', '*', '·', '–', '▪', '►', '+'])
-        || t.split_once(['.', ')']).is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
-        });
-    s.heading = t.starts_with('#');
-    s.starts_lower = t.chars().next().is_some_and(char::is_lowercase);
-    s.sentence = text::ends_sentence(line);
-    s.prose = is_prose(s.words, s.sentence);
+    s
+}
+
+/// [`unicode_counts`] for ASCII text, byte by byte: on ASCII, `char::is_alphanumeric`,
+/// `is_numeric`, `is_alphabetic`, `is_uppercase`, `is_whitespace` and `to_lowercase`
+/// agree with their `is_ascii_*` forms (`is_whitespace` also takes vertical tab), and
+/// no character is CJK.
+fn ascii_counts(line: &str) -> LineStats {
+    let mut s = LineStats::default();
+    let bytes = line.as_bytes();
+    let mut lower = [0u8; 32];
+    for w in text::words(line) {
+        let w = w.as_bytes();
+        s.words += 1;
+        s.word_chars += w.len();
+        if w.first().is_some_and(u8::is_ascii_uppercase) {
+            s.caps += 1;
+            if s.caps == s.words {
+                s.leading_caps += 1;
+            }
+        }
+        let stop = match lower.get_mut(..w.len()) {
+            Some(buf) => {
+                for (l, b) in buf.iter_mut().zip(w) {
+                    *l = b.to_ascii_lowercase();
+                }
+                std::str::from_utf8(buf).is_ok_and(is_stopword)
+            }
+            None => is_stopword(&String::from_utf8_lossy(w).to_ascii_lowercase()),
+        };
+        if stop {
+            s.stop += 1;
+        }
+    }
+    s.chars = bytes.len();
+    for &b in bytes {
+        if b.is_ascii_digit() {
+            s.digits += 1;
+        } else if b.is_ascii_alphabetic() {
+            s.letters += 1;
+            if b.is_ascii_uppercase() {
+                s.upper += 1;
+            }
+        } else if !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            s.punct += 1;
+            match b {
+                b'|' | b'/' | b'>' => s.separators += 1,
+                b',' => s.commas += 1,
+                b'"' => s.quote = true,
+                _ => {}
+            }
+        }
+    }
     s
 }
 
@@ -177,6 +240,30 @@ fn link_chars(line: &str) -> usize {
         }
     }
     n
+}
+
+/// `text::coverage(&text::tokens(line), title)` without allocating per token: the share
+/// of the line's lower-cased words that occur in `title` (0 when it has none).
+fn title_coverage(line: &str, title: &[String], token: &mut String) -> f32 {
+    let (mut hit, mut all) = (0usize, 0usize);
+    for w in text::words(line) {
+        token.clear();
+        if w.is_ascii() {
+            token.push_str(w);
+            token.make_ascii_lowercase();
+        } else {
+            token.push_str(&w.to_lowercase());
+        }
+        all += 1;
+        if title.contains(token) {
+            hit += 1;
+        }
+    }
+    if all == 0 {
+        0.0
+    } else {
+        hit as f32 / all as f32
+    }
 }
 
 /// The main region: the maximum-sum run of text lines, where prose lines count their
@@ -342,6 +429,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
             -1.0
         }
     };
+    let mut token = String::new();
     let mut rows = Vec::with_capacity(n);
     for k in 0..n {
         let i = lines[k];
@@ -359,15 +447,10 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
             Some(_) => (1.0, 0.0, 0.0),
             None => (0.0, (n as f32).ln_1p(), 0.0),
         };
-        let toks = if k > 0 && s.words <= 40 {
-            text::tokens(doc.line(i))
+        let title_overlap = if k > 0 && s.words <= 40 {
+            title_coverage(doc.line(i), &title, &mut token)
         } else {
-            Vec::new()
-        };
-        let title_overlap = if toks.is_empty() {
             0.0
-        } else {
-            text::coverage(&toks, &title)
         };
         let blank_around = f32::from(u8::from(i > 0 && doc.is_blank(i - 1)))
             + f32::from(u8::from(i + 1 < doc.len() && doc.is_blank(i + 1)));
