@@ -1,6 +1,8 @@
 //! Per-line features for the statistical classifier: the line's own shape, its
 //! neighbours, and where it sits relative to the page's main run of prose.
 
+use std::sync::LazyLock;
+
 use crate::doc::Doc;
 use crate::phrases::stopwords::is_stopword;
 use crate::text;
@@ -88,6 +90,17 @@ pub(crate) struct LineStats {
     pub leading_caps: usize,
 }
 
+/// `(n as f32).ln_1p()`, from a table of the same values for small `n`.
+#[inline]
+fn ln1p(n: usize) -> f32 {
+    static TABLE: LazyLock<[f32; 1024]> =
+        LazyLock::new(|| std::array::from_fn(|k| (k as f32).ln_1p()));
+    match TABLE.get(n) {
+        Some(&v) => v,
+        None => (n as f32).ln_1p(),
+    }
+}
+
 /// Whether a line with these counts reads as prose (the main-region signal).
 #[inline]
 pub(crate) fn is_prose(words: usize, sentence: bool) -> bool {
@@ -172,8 +185,7 @@ fn ascii_counts(line: &str) -> LineStats {
     let mut s = LineStats::default();
     let bytes = line.as_bytes();
     let mut lower = [0u8; 32];
-    for w in text::words(line) {
-        let w = w.as_bytes();
+    for w in ascii_words(bytes) {
         s.words += 1;
         s.word_chars += w.len();
         if w.first().is_some_and(u8::is_ascii_uppercase) {
@@ -240,6 +252,21 @@ fn link_chars(line: &str) -> usize {
         }
     }
     n
+}
+
+/// [`text::words`] for ASCII text: runs of letters, digits, `'` and `-`, with `'` and
+/// `-` trimmed from both ends, never empty.
+fn ascii_words(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let inner = |b: &u8| b.is_ascii_alphanumeric() || *b == b'\'' || *b == b'-';
+    bytes
+        .split(move |b| !inner(b))
+        .map(|w| {
+            let edge = |b: &u8| *b == b'\'' || *b == b'-';
+            let a = w.iter().position(|b| !edge(b)).unwrap_or(w.len());
+            let z = w.iter().rposition(|b| !edge(b)).map_or(a, |z| z + 1);
+            &w[a..z.max(a)]
+        })
+        .filter(|w| !w.is_empty())
 }
 
 /// `text::coverage(&text::tokens(line), title)` without allocating per token: the share
@@ -347,7 +374,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
     let mut pre_prose_words = vec![0f32; n + 1];
     for k in 0..n {
         let s = &stats[lines[k]];
-        pre_logw[k + 1] = pre_logw[k] + (s.words as f32).ln_1p();
+        pre_logw[k + 1] = pre_logw[k] + ln1p(s.words);
         pre_prose[k + 1] = pre_prose[k] + f32::from(u8::from(s.prose));
         pre_removed[k + 1] = pre_removed[k] + f32::from(u8::from(removed[k]));
         pre_prose_words[k + 1] = pre_prose_words[k] + if s.prose { s.words as f32 } else { 0.0 };
@@ -410,7 +437,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
         let mut count = 0;
         for k in 0..n {
             if let Some(j) = last {
-                header_dist[k] = ((k - j) as f32).ln_1p();
+                header_dist[k] = ln1p(k - j);
             }
             headers_above[k] = count;
             if matches!(
@@ -442,10 +469,10 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
         let nb = |o: Option<usize>| o.map(|j| stats[lines[j]]);
         let (p, q) = (nb(prev), nb(next));
         let (in_region, dist, side) = match region {
-            Some((a, _)) if k < a => (0.0, ((a - k) as f32).ln_1p(), -1.0),
-            Some((_, z)) if k > z => (0.0, ((k - z) as f32).ln_1p(), 1.0),
+            Some((a, _)) if k < a => (0.0, ln1p(a - k), -1.0),
+            Some((_, z)) if k > z => (0.0, ln1p(k - z), 1.0),
             Some(_) => (1.0, 0.0, 0.0),
-            None => (0.0, (n as f32).ln_1p(), 0.0),
+            None => (0.0, ln1p(n), 0.0),
         };
         let title_overlap = if k > 0 && s.words <= 40 {
             title_coverage(doc.line(i), &title, &mut token)
@@ -455,8 +482,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
         let blank_around = f32::from(u8::from(i > 0 && doc.is_blank(i - 1)))
             + f32::from(u8::from(i + 1 < doc.len() && doc.is_blank(i + 1)));
         rows.push([
-            (s.chars as f32).ln_1p(),
-            (s.words as f32).ln_1p(),
+            ln1p(s.chars),
+            ln1p(s.words),
             f32::from(u8::from(s.sentence)),
             s.stop as f32 / words,
             s.caps as f32 / words,
@@ -471,10 +498,10 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
             f32::from(u8::from(s.heading)),
             f32::from(u8::from(s.quote)),
             s.upper as f32 / letters,
-            p.map_or(-1.0, |p| (p.words as f32).ln_1p()),
+            p.map_or(-1.0, |p| ln1p(p.words)),
             p.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
             prev.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
-            q.map_or(-1.0, |q| (q.words as f32).ln_1p()),
+            q.map_or(-1.0, |q| ln1p(q.words)),
             q.map_or(-1.0, |q| f32::from(u8::from(q.sentence))),
             next.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
             window(&pre_logw, k, 3),
@@ -484,10 +511,10 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
             in_region,
             dist,
             side,
-            (block_lines[block[k]] as f32).ln_1p(),
-            (block_words[block[k]] as f32).ln_1p(),
+            ln1p(block_lines[block[k]]),
+            ln1p(block_words[block[k]]),
             title_overlap,
-            (total_words as f32).ln_1p(),
+            ln1p(total_words),
             prose_words as f32 / total_words.max(1) as f32,
             (s.words as f32 / median).min(50.0),
             window(&pre_removed, k, 3),
@@ -500,16 +527,16 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
                 Some(t) if k > t => 1.0,
                 _ => 0.0,
             },
-            title_at.map_or(-1.0, |t| (k.abs_diff(t) as f32).ln_1p()),
-            (run[k] as f32).ln_1p(),
-            (n as f32).ln_1p(),
+            title_at.map_or(-1.0, |t| ln1p(k.abs_diff(t))),
+            ln1p(run[k]),
+            ln1p(n),
             share(&pre_removed, k.saturating_sub(10), k),
             share(&pre_removed, k + 1, (k + 11).min(n)),
-            (prose_above[k] as f32).ln_1p(),
-            (prose_below[k] as f32).ln_1p(),
-            (s.leading_caps as f32).ln_1p(),
+            ln1p(prose_above[k]),
+            ln1p(prose_below[k]),
+            ln1p(s.leading_caps),
             header_dist[k],
-            (headers_above[k] as f32).ln_1p(),
+            ln1p(headers_above[k]),
         ]);
     }
     (lines, rows)

@@ -21,6 +21,10 @@ pub(crate) fn word_count(s: &str) -> usize {
     let mut n = 0;
     let mut cjk = 0;
     for w in words(s) {
+        if w.is_ascii() {
+            n += 1;
+            continue;
+        }
         let c = w.chars().filter(|&c| is_cjk(c)).count();
         if c > 0 {
             cjk += c;
