@@ -273,6 +273,21 @@ fn ascii_words(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
 /// of the line's lower-cased words that occur in `title` (0 when it has none).
 fn title_coverage(line: &str, title: &[String], token: &mut String) -> f32 {
     let (mut hit, mut all) = (0usize, 0usize);
+    if line.is_ascii() {
+        for w in ascii_words(line.as_bytes()) {
+            token.clear();
+            token.extend(w.iter().map(|b| char::from(b.to_ascii_lowercase())));
+            all += 1;
+            if title.contains(token) {
+                hit += 1;
+            }
+        }
+        return if all == 0 {
+            0.0
+        } else {
+            hit as f32 / all as f32
+        };
+    }
     for w in text::words(line) {
         token.clear();
         if w.is_ascii() {
