@@ -70,8 +70,6 @@ impl Model {
     }
 }
 
-const _: () = assert!(N_FEATURES <= 64);
-
 /// Depth of every tree in a [`Compiled`] ensemble: shallower branches are padded.
 const DEPTH: usize = 5;
 /// Split nodes of a padded tree.
@@ -118,30 +116,68 @@ impl Compiled {
             trees,
         }
     }
+}
 
-    /// The same as [`Model::score`].
-    #[inline]
-    pub fn score(&self, x: &[f32; N_FEATURES]) -> f32 {
+impl Compiled {
+    /// The scores of the rows `want` selects, in `out` (cleared first; other rows get
+    /// `NAN`): the same as [`Model::score`] on each row, but tree by tree over all rows,
+    /// [`LANES`] rows at a time, so each tree stays in cache and independent descents
+    /// overlap. Each row's sum still adds the trees in order.
+    pub fn score_all(
+        &self,
+        rows: &[[f32; N_FEATURES]],
+        want: impl Fn(usize) -> bool,
+        out: &mut Vec<f32>,
+    ) {
+        out.clear();
+        let picked: Vec<usize> = (0..rows.len()).filter(|&k| want(k)).collect();
+        let mut sums = Vec::with_capacity(picked.len());
         match self {
-            Compiled::Plain(model) => model.score(x),
+            Compiled::Plain(model) => sums.extend(picked.iter().map(|&k| model.score(&rows[k]))),
             Compiled::Complete { base, trees } => {
-                // Padded to a power of two so that indexing needs no bounds check.
-                let mut xs = [0f32; 64];
-                xs[..N_FEATURES].copy_from_slice(x);
-                let mut sum = *base;
+                sums.resize(picked.len(), *base);
                 for t in trees {
-                    let mut p = 0usize;
-                    for _ in 0..DEPTH {
-                        let f = usize::from(t.feature[p]) & 63;
-                        // `!(v <= t)` rather than `v > t`: NaN goes right, as in `score`.
-                        let right = !(xs[f] <= t.threshold[p]);
-                        p = 2 * p + 1 + usize::from(right);
+                    let mut chunks = picked.chunks_exact(LANES);
+                    let mut outs = sums.chunks_exact_mut(LANES);
+                    for (ks, ss) in (&mut chunks).zip(&mut outs) {
+                        let mut p = [0usize; LANES];
+                        for _ in 0..DEPTH {
+                            for (p, &k) in p.iter_mut().zip(ks) {
+                                *p = t.step(*p, &rows[k]);
+                            }
+                        }
+                        for (s, p) in ss.iter_mut().zip(p) {
+                            *s += t.leaf[p - SPLITS];
+                        }
                     }
-                    sum += t.leaf[p - SPLITS];
+                    for (&k, s) in chunks.remainder().iter().zip(outs.into_remainder()) {
+                        let mut p = 0;
+                        for _ in 0..DEPTH {
+                            p = t.step(p, &rows[k]);
+                        }
+                        *s += t.leaf[p - SPLITS];
+                    }
                 }
-                sum
             }
         }
+        out.resize(rows.len(), f32::NAN);
+        for (&k, s) in picked.iter().zip(sums) {
+            out[k] = s;
+        }
+    }
+}
+
+/// Rows descended side by side in [`Compiled::score_all`].
+const LANES: usize = 8;
+
+impl Complete {
+    /// One level down from split `p` for row `x`.
+    #[inline(always)]
+    fn step(&self, p: usize, x: &[f32; N_FEATURES]) -> usize {
+        let f = usize::from(self.feature[p]).min(N_FEATURES - 1);
+        // `!(v <= t)` rather than `v > t`: NaN goes right, as in `Model::score`.
+        let right = !(x[f] <= self.threshold[p]);
+        2 * p + 1 + usize::from(right)
     }
 }
 
@@ -186,7 +222,8 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        for _ in 0..2000 {
+        let mut rows = Vec::new();
+        for _ in 0..2003 {
             let mut x = [0f32; N_FEATURES];
             for v in &mut x {
                 *v = match next() % 5 {
@@ -196,9 +233,18 @@ mod tests {
                     _ => (next() % 10_000) as f32 / 1000.0,
                 };
             }
-            assert_eq!(compiled.score(&x).to_bits(), MODEL.score(&x).to_bits());
+            rows.push(x);
         }
-        let x = [f32::NAN; N_FEATURES];
-        assert_eq!(compiled.score(&x).to_bits(), MODEL.score(&x).to_bits());
+        rows.push([f32::NAN; N_FEATURES]);
+        let mut all = Vec::new();
+        compiled.score_all(&rows, |k| k % 7 != 3, &mut all);
+        assert_eq!(all.len(), rows.len());
+        for (k, (a, x)) in all.iter().zip(&rows).enumerate() {
+            if k % 7 == 3 {
+                assert!(a.is_nan());
+            } else {
+                assert_eq!(a.to_bits(), MODEL.score(x).to_bits());
+            }
+        }
     }
 }

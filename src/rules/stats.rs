@@ -36,11 +36,14 @@ impl Rule for Classifier {
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let (lines, rows) = features::extract(doc);
+        let mut scores = Vec::new();
+        SCORER.score_all(&rows, |k| doc.is_open(lines[k]), &mut scores);
         let decisions: Vec<Option<Category>> = lines
             .iter()
             .zip(&rows)
-            .map(|(&i, x)| {
-                if !doc.is_open(i) || SCORER.score(x) >= THRESHOLD {
+            .zip(&scores)
+            .map(|((&i, x), &score)| {
+                if !doc.is_open(i) || score >= THRESHOLD {
                     return None;
                 }
                 Some(category_of(x))
