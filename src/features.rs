@@ -185,7 +185,7 @@ fn ascii_counts(line: &str) -> LineStats {
     let mut s = LineStats::default();
     let bytes = line.as_bytes();
     let mut lower = [0u8; 32];
-    for w in ascii_words(bytes) {
+    for w in text::ascii_words(bytes) {
         s.words += 1;
         s.word_chars += w.len();
         if w.first().is_some_and(u8::is_ascii_uppercase) {
@@ -231,6 +231,10 @@ fn ascii_counts(line: &str) -> LineStats {
 
 /// Characters inside URLs and Markdown link/image syntax (`[text](url)`, `http…`).
 fn link_chars(line: &str) -> usize {
+    // Both counts below need one of these in the line.
+    if !line.contains("://") && !line.contains("www.") && !line.contains("](") {
+        return 0;
+    }
     let mut n = 0;
     for tok in line.split_whitespace() {
         if tok.contains("://") || tok.starts_with("www.") || tok.contains("](") {
@@ -254,27 +258,12 @@ fn link_chars(line: &str) -> usize {
     n
 }
 
-/// [`text::words`] for ASCII text: runs of letters, digits, `'` and `-`, with `'` and
-/// `-` trimmed from both ends, never empty.
-fn ascii_words(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let inner = |b: &u8| b.is_ascii_alphanumeric() || *b == b'\'' || *b == b'-';
-    bytes
-        .split(move |b| !inner(b))
-        .map(|w| {
-            let edge = |b: &u8| *b == b'\'' || *b == b'-';
-            let a = w.iter().position(|b| !edge(b)).unwrap_or(w.len());
-            let z = w.iter().rposition(|b| !edge(b)).map_or(a, |z| z + 1);
-            &w[a..z.max(a)]
-        })
-        .filter(|w| !w.is_empty())
-}
-
 /// `text::coverage(&text::tokens(line), title)` without allocating per token: the share
 /// of the line's lower-cased words that occur in `title` (0 when it has none).
 fn title_coverage(line: &str, title: &[String], token: &mut String) -> f32 {
     let (mut hit, mut all) = (0usize, 0usize);
     if line.is_ascii() {
-        for w in ascii_words(line.as_bytes()) {
+        for w in text::ascii_words(line.as_bytes()) {
             token.clear();
             token.extend(w.iter().map(|b| char::from(b.to_ascii_lowercase())));
             all += 1;
