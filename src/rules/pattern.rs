@@ -4,7 +4,8 @@
 
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored};
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
@@ -353,9 +354,22 @@ pub(crate) struct Group {
     /// By increasing length limit: the literals of the rules that look at lines up to
     /// that length, and for each literal the rules (bits) that have it. A line is scanned
     /// with the first tier whose limit it fits, so long lines skip short-line rules.
-    tiers: Vec<(usize, AhoCorasick, Vec<Vec<u32>>)>,
+    tiers: Vec<Tier>,
     /// Number of candidate ids (`bit << 16 | fragment`) below which all ids fall.
     ids: usize,
+}
+
+/// One length tier of a [`Group`].
+#[derive(Debug)]
+struct Tier {
+    /// Longest line (bytes) scanned with this tier.
+    limit: usize,
+    /// The literals, ASCII case-insensitive, walked byte by byte.
+    dfa: aho_corasick::dfa::DFA,
+    /// Its unanchored start state.
+    start: aho_corasick::automaton::StateID,
+    /// For each literal, the candidate ids it brings.
+    owners: Vec<Vec<u32>>,
 }
 
 impl Group {
@@ -393,12 +407,17 @@ impl Group {
                     }
                 }
             }
-            let literals = AhoCorasick::builder()
+            let dfa = aho_corasick::dfa::DFA::builder()
                 .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
                 .build(&bytes)
                 .ok()?;
-            tiers.push((limit, literals, owners));
+            let start = dfa.start_state(Anchored::No).ok()?;
+            tiers.push(Tier {
+                limit,
+                dfa,
+                start,
+                owners,
+            });
         }
         Some(Group { tiers, ids })
     }
@@ -424,18 +443,27 @@ impl Group {
             if line.is_empty() {
                 continue;
             }
-            let Some((_, literals, owners)) =
-                self.tiers.iter().find(|(limit, ..)| line.len() <= *limit)
-            else {
+            let Some(tier) = self.tiers.iter().find(|t| line.len() <= t.limit) else {
                 continue;
             };
             let from = hits.ids.len();
-            for m in literals.find_overlapping_iter(line) {
-                for &id in &owners[m.pattern().as_usize()] {
-                    let (w, b) = (id as usize / 64, id % 64);
-                    if seen[w] & (1 << b) == 0 {
-                        seen[w] |= 1 << b;
-                        hits.ids.push(id);
+            // An overlapping search, without the iterator: with standard match semantics
+            // a state's matches are every literal that ends at this byte.
+            let dfa = &tier.dfa;
+            let mut sid = tier.start;
+            for &byte in line.as_bytes() {
+                sid = dfa.next_state(Anchored::No, sid, byte);
+                if !dfa.is_match(sid) {
+                    continue;
+                }
+                for k in 0..dfa.match_len(sid) {
+                    let literal = dfa.match_pattern(sid, k).as_usize();
+                    for &id in tier.owners.get(literal).map_or(&[][..], Vec::as_slice) {
+                        let (w, b) = (id as usize / 64, id % 64);
+                        if seen[w] & (1 << b) == 0 {
+                            seen[w] |= 1 << b;
+                            hits.ids.push(id);
+                        }
                     }
                 }
             }
