@@ -8,7 +8,7 @@ use regex::Regex;
 use super::Rule;
 use crate::doc::{Doc, RuleId};
 use crate::features::is_prose;
-use crate::rules::pattern::Prefilter;
+use crate::rules::pattern::{Prefilter, Whole};
 use crate::{text, Category};
 
 /// Removes everything from the first comment header to the end of the page, when the
@@ -48,11 +48,14 @@ const HEADER_FRAGMENTS: [&str; 4] = [
 static HEADER_PREFILTER: LazyLock<Option<Prefilter>> =
     LazyLock::new(|| Prefilter::new(&HEADER_FRAGMENTS, "^(?:", ")$"));
 
+/// [`HEADER`] as the prefilter's fallback.
+static HEADER_WHOLE: LazyLock<Whole> = LazyLock::new(|| Whole::compiled(HEADER.clone()));
+
 /// Whether the line is a comment header: an author line, a timestamp or an action.
 fn is_header(line: &str) -> bool {
     line.len() <= 120
         && match HEADER_PREFILTER.as_ref() {
-            Some(pre) => pre.is_match(line, &HEADER),
+            Some(pre) => pre.is_match(line, &HEADER_WHOLE),
             None => HEADER.is_match(line),
         }
 }
@@ -144,7 +147,7 @@ mod tests {
             "says",
             "5 min read",
         ] {
-            assert_eq!(pre.is_match(line, &HEADER), HEADER.is_match(line), "{line}");
+            assert_eq!(pre.is_match(line, &HEADER_WHOLE), HEADER.is_match(line), "{line}");
         }
     }
 

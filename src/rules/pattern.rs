@@ -5,7 +5,7 @@
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored};
+use aho_corasick::{AhoCorasick, Anchored};
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
@@ -32,7 +32,7 @@ pub(crate) struct PatternRule {
     name: String,
     category: Category,
     description: String,
-    regex: Regex,
+    regex: Whole,
     /// The same test as `regex`, split by fragment behind literal prefilters (`None` when
     /// no fragment has useful literals).
     prefilter: Option<Prefilter>,
@@ -71,7 +71,7 @@ impl PatternRule {
             name: name.to_owned(),
             category,
             description: format!("custom rule: {verb} lines matching `{pattern}`"),
-            regex,
+            regex: Whole::compiled(regex),
             prefilter: Prefilter::new(&[pattern], "^(?:", ")$"),
             action,
             max_len: usize::MAX,
@@ -90,8 +90,14 @@ impl PatternRule {
         let fragments: Vec<&str> = fragments.into_iter().collect();
         let alternation = fragments.join("|");
         let edge = phrases::EDGE;
-        let regex = compile(&format!("^{edge}(?:{alternation}){edge}$"), 64 << 20)
-            .unwrap_or_else(|e| panic!("built-in rule {name}: {e}"));
+        // Compiled on first use: with the shared scan and the per-fragment regexes, the
+        // whole alternation is rarely needed (it is the fallback), and compiling every
+        // rule's takes most of the start-up time. `tests::builtin_regexes_compile`
+        // checks that each one compiles.
+        let regex = Whole::lazy(
+            format!("^{edge}(?:{alternation}){edge}$"),
+            format!("built-in rule {name}"),
+        );
         PatternRule {
             name: name.to_owned(),
             category,
@@ -102,6 +108,44 @@ impl PatternRule {
             max_len,
             group: None,
         }
+    }
+}
+
+/// A rule's whole regex, compiled now (custom rules) or on first use (built-in ones).
+#[derive(Debug)]
+pub(crate) struct Whole {
+    /// The pattern and what to call it in a panic (built-in patterns are fixed: a
+    /// failure is a bug the tests catch, whatever the input).
+    source: Option<(String, String)>,
+    regex: OnceLock<Regex>,
+}
+
+impl Whole {
+    pub(crate) fn compiled(regex: Regex) -> Whole {
+        Whole {
+            source: None,
+            regex: OnceLock::from(regex),
+        }
+    }
+
+    fn lazy(pattern: String, what: String) -> Whole {
+        Whole {
+            source: Some((pattern, what)),
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// The regex, compiled if needed.
+    pub(crate) fn get(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            let (pattern, what) = self.source.as_ref().expect("set when not compiled");
+            compile(pattern, 64 << 20).unwrap_or_else(|e| panic!("{what}: {e}"))
+        })
+    }
+
+    #[inline]
+    fn is_match(&self, line: &str) -> bool {
+        self.get().is_match(line)
     }
 }
 
@@ -176,7 +220,6 @@ impl Prefilter {
         let bytes = literals;
         let literals = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&bytes)
             .ok()?;
         Some(Prefilter {
@@ -189,7 +232,7 @@ impl Prefilter {
     }
 
     /// Whether `line` matches the rule's regex (`whole`).
-    pub(crate) fn is_match(&self, line: &str, whole: &Regex) -> bool {
+    pub(crate) fn is_match(&self, line: &str, whole: &Whole) -> bool {
         self.residual_match(line) || self.fragments_match(line, whole)
     }
 
@@ -199,16 +242,19 @@ impl Prefilter {
     }
 
     /// Whether `line` matches fragment `f` (one with literals).
-    fn fragment_match(&self, f: usize, line: &str, whole: &Regex) -> bool {
+    fn fragment_match(&self, f: usize, line: &str, whole: &Whole) -> bool {
         let Some((pattern, regex)) = self.fragments.get(f) else {
             return whole.is_match(line);
         };
         let regex = regex.get_or_init(|| compile(pattern, 64 << 20).ok());
-        regex.as_ref().unwrap_or(whole).is_match(line)
+        match regex {
+            Some(regex) => regex.is_match(line),
+            None => whole.is_match(line),
+        }
     }
 
     /// Whether `line` matches one of the fragments with literals.
-    fn fragments_match(&self, line: &str, whole: &Regex) -> bool {
+    fn fragments_match(&self, line: &str, whole: &Whole) -> bool {
         // Fragments already tried on this line (rules have few fragments).
         let mut tried = [0u64; 4];
         for m in self.literals.find_overlapping_iter(line) {
@@ -222,7 +268,11 @@ impl Prefilter {
                 }
                 let (pattern, regex) = &self.fragments[f];
                 let regex = regex.get_or_init(|| compile(pattern, 64 << 20).ok());
-                if regex.as_ref().unwrap_or(whole).is_match(line) {
+                let hit = match regex {
+                    Some(regex) => regex.is_match(line),
+                    None => whole.is_match(line),
+                };
+                if hit {
                     return true;
                 }
             }
@@ -364,8 +414,9 @@ pub(crate) struct Group {
 struct Tier {
     /// Longest line (bytes) scanned with this tier.
     limit: usize,
-    /// The literals, ASCII case-insensitive, walked byte by byte.
-    dfa: aho_corasick::dfa::DFA,
+    /// The literals, ASCII case-insensitive, walked byte by byte (a contiguous NFA: as
+    /// fast here as a DFA, which for the thousands of literals takes tens of MB).
+    nfa: aho_corasick::nfa::contiguous::NFA,
     /// Its unanchored start state.
     start: aho_corasick::automaton::StateID,
     /// For each literal, the candidate ids it brings.
@@ -407,14 +458,14 @@ impl Group {
                     }
                 }
             }
-            let dfa = aho_corasick::dfa::DFA::builder()
+            let nfa = aho_corasick::nfa::contiguous::NFA::builder()
                 .ascii_case_insensitive(true)
                 .build(&bytes)
                 .ok()?;
-            let start = dfa.start_state(Anchored::No).ok()?;
+            let start = nfa.start_state(Anchored::No).ok()?;
             tiers.push(Tier {
                 limit,
-                dfa,
+                nfa,
                 start,
                 owners,
             });
@@ -449,15 +500,15 @@ impl Group {
             let from = hits.ids.len();
             // An overlapping search, without the iterator: with standard match semantics
             // a state's matches are every literal that ends at this byte.
-            let dfa = &tier.dfa;
+            let nfa = &tier.nfa;
             let mut sid = tier.start;
             for &byte in line.as_bytes() {
-                sid = dfa.next_state(Anchored::No, sid, byte);
-                if !dfa.is_match(sid) {
+                sid = nfa.next_state(Anchored::No, sid, byte);
+                if !nfa.is_match(sid) {
                     continue;
                 }
-                for k in 0..dfa.match_len(sid) {
-                    let literal = dfa.match_pattern(sid, k).as_usize();
+                for k in 0..nfa.match_len(sid) {
+                    let literal = nfa.match_pattern(sid, k).as_usize();
                     for &id in tier.owners.get(literal).map_or(&[][..], Vec::as_slice) {
                         let (w, b) = (id as usize / 64, id % 64);
                         if seen[w] & (1 << b) == 0 {
@@ -478,6 +529,14 @@ impl Group {
 
 /// The built-in phrase rules, in order, each compiled from every language's table.
 pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
+    builtin_rules()
+        .into_iter()
+        .map(|r| Box::new(r) as Box<dyn Rule>)
+        .collect()
+}
+
+/// The built-in phrase rules, sharing one literal scan.
+fn builtin_rules() -> Vec<PatternRule> {
     type Field = fn(&'static Phrases) -> &'static [&'static str];
     let table: [(&str, Category, &str, Field, usize); 14] = [
         (
@@ -593,9 +652,6 @@ pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
         }
     }
     rules
-        .into_iter()
-        .map(|r| Box::new(r) as Box<dyn Rule>)
-        .collect()
 }
 
 #[cfg(test)]
@@ -737,6 +793,14 @@ mod tests {
     }
 
     #[test]
+    fn builtin_regexes_compile() {
+        // Built-in rules compile their whole regex on first use; it must compile.
+        for rule in builtin_rules() {
+            assert!(rule.regex.get().is_match("") || !rule.name.is_empty());
+        }
+    }
+
+    #[test]
     fn custom_rules_validate() {
         assert!(matches!(
             PatternRule::custom("x", Category::Other, "(", Action::Remove),
@@ -770,6 +834,7 @@ mod tests {
         )
         .unwrap();
         let pre = Prefilter::new(&fragments, &format!("^{edge}(?:"), &format!("){edge}$")).unwrap();
+        let whole = Whole::compiled(whole);
         assert!(pre.residual.is_some(), "dates have no useful literal");
         for line in [
             "Sign up",
@@ -788,7 +853,7 @@ mod tests {
             "— ad —",
             "KEEP READING",
         ] {
-            assert_eq!(pre.is_match(line, &whole), whole.is_match(line), "{line}");
+            assert_eq!(pre.is_match(line, &whole), whole.get().is_match(line), "{line}");
         }
     }
 }
