@@ -147,7 +147,11 @@ mod tests {
             "says",
             "5 min read",
         ] {
-            assert_eq!(pre.is_match(line, &HEADER_WHOLE), HEADER.is_match(line), "{line}");
+            assert_eq!(
+                pre.is_match(line, &HEADER_WHOLE),
+                HEADER.is_match(line),
+                "{line}"
+            );
         }
     }
 

@@ -175,9 +175,9 @@ impl Complete {
     #[inline(always)]
     fn step(&self, p: usize, x: &[f32; N_FEATURES]) -> usize {
         let f = usize::from(self.feature[p]).min(N_FEATURES - 1);
-        // `!(v <= t)` rather than `v > t`: NaN goes right, as in `Model::score`.
-        let right = !(x[f] <= self.threshold[p]);
-        2 * p + 1 + usize::from(right)
+        // Left exactly when `v <= t`, as in `Model::score` (NaN goes right).
+        let left = x[f] <= self.threshold[p];
+        2 * p + 2 - usize::from(left)
     }
 }
 

@@ -853,7 +853,11 @@ mod tests {
             "— ad —",
             "KEEP READING",
         ] {
-            assert_eq!(pre.is_match(line, &whole), whole.get().is_match(line), "{line}");
+            assert_eq!(
+                pre.is_match(line, &whole),
+                whole.get().is_match(line),
+                "{line}"
+            );
         }
     }
 }

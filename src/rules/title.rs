@@ -171,7 +171,10 @@ mod tests {
     fn a_first_paragraph_is_not_a_title() {
         let doc = Doc::new("The committee met on Tuesday and agreed to delay the vote until spring.\n\nMembers said they needed more time to read the report before deciding.");
         assert_eq!(find_title(&doc), None);
-        assert!(reads_as_sentence("The committee met on Tuesday and agreed to delay the vote until spring.", 13));
+        assert!(reads_as_sentence(
+            "The committee met on Tuesday and agreed to delay the vote until spring.",
+            13
+        ));
         assert!(!reads_as_sentence("Committee delays vote until spring", 5));
     }
 
