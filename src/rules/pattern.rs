@@ -414,13 +414,33 @@ pub(crate) struct Group {
 struct Tier {
     /// Longest line (bytes) scanned with this tier.
     limit: usize,
-    /// The literals, ASCII case-insensitive, walked byte by byte (a contiguous NFA: as
-    /// fast here as a DFA, which for the thousands of literals takes tens of MB).
+    /// Every literal of the tier.
+    all: Scan,
+    /// Only its ASCII literals, for ASCII lines (which cannot contain the others): most
+    /// literal variants are non-ASCII, so this automaton is a fraction of the size.
+    ascii: Scan,
+}
+
+/// Literals walked byte by byte, ASCII case-insensitive (a contiguous NFA: as fast here
+/// as a DFA, which for the thousands of literals takes tens of MB).
+#[derive(Debug)]
+struct Scan {
     nfa: aho_corasick::nfa::contiguous::NFA,
     /// Its unanchored start state.
     start: aho_corasick::automaton::StateID,
     /// For each literal, the candidate ids it brings.
     owners: Vec<Vec<u32>>,
+}
+
+impl Scan {
+    fn new(literals: &[&[u8]], owners: Vec<Vec<u32>>) -> Option<Scan> {
+        let nfa = aho_corasick::nfa::contiguous::NFA::builder()
+            .ascii_case_insensitive(true)
+            .build(literals)
+            .ok()?;
+        let start = nfa.start_state(Anchored::No).ok()?;
+        Some(Scan { nfa, start, owners })
+    }
 }
 
 impl Group {
@@ -458,16 +478,16 @@ impl Group {
                     }
                 }
             }
-            let nfa = aho_corasick::nfa::contiguous::NFA::builder()
-                .ascii_case_insensitive(true)
-                .build(&bytes)
-                .ok()?;
-            let start = nfa.start_state(Anchored::No).ok()?;
+            let (ascii_bytes, ascii_owners): (Vec<&[u8]>, Vec<Vec<u32>>) = bytes
+                .iter()
+                .zip(&owners)
+                .filter(|(b, _)| b.is_ascii())
+                .map(|(b, o)| (*b, o.clone()))
+                .unzip();
             tiers.push(Tier {
                 limit,
-                nfa,
-                start,
-                owners,
+                ascii: Scan::new(&ascii_bytes, ascii_owners)?,
+                all: Scan::new(&bytes, owners)?,
             });
         }
         Some(Group { tiers, ids })
@@ -500,8 +520,13 @@ impl Group {
             let from = hits.ids.len();
             // An overlapping search, without the iterator: with standard match semantics
             // a state's matches are every literal that ends at this byte.
-            let nfa = &tier.nfa;
-            let mut sid = tier.start;
+            let scan = if line.is_ascii() {
+                &tier.ascii
+            } else {
+                &tier.all
+            };
+            let nfa = &scan.nfa;
+            let mut sid = scan.start;
             for &byte in line.as_bytes() {
                 sid = nfa.next_state(Anchored::No, sid, byte);
                 if !nfa.is_match(sid) {
@@ -509,7 +534,7 @@ impl Group {
                 }
                 for k in 0..nfa.match_len(sid) {
                     let literal = nfa.match_pattern(sid, k).as_usize();
-                    for &id in tier.owners.get(literal).map_or(&[][..], Vec::as_slice) {
+                    for &id in scan.owners.get(literal).map_or(&[][..], Vec::as_slice) {
                         let (w, b) = (id as usize / 64, id % 64);
                         if seen[w] & (1 << b) == 0 {
                             seen[w] |= 1 << b;
