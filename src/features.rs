@@ -154,9 +154,12 @@ fn unicode_counts(line: &str) -> LineStats {
     }
     for c in line.chars() {
         s.chars += 1;
-        if c.is_numeric() {
+        // Common typographic punctuation: neither numeric, alphabetic nor whitespace
+        // (`tests::typographic_punctuation_is_punct`), so skip the Unicode table lookups.
+        let typographic = matches!(c, '’' | '‘' | '“' | '”' | '—' | '–' | '…' | '©');
+        if !typographic && c.is_numeric() {
             s.digits += 1;
-        } else if c.is_alphabetic() {
+        } else if !typographic && c.is_alphabetic() {
             s.letters += 1;
             if c.is_uppercase() {
                 s.upper += 1;
@@ -164,7 +167,7 @@ fn unicode_counts(line: &str) -> LineStats {
             if text::is_cjk(c) {
                 s.cjk += 1;
             }
-        } else if !c.is_whitespace() {
+        } else if typographic || !c.is_whitespace() {
             s.punct += 1;
             match c {
                 '|' | '·' | '•' | '»' | '›' | '/' | '>' | '–' => s.separators += 1,
@@ -544,4 +547,14 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
         ]);
     }
     (lines, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn typographic_punctuation_is_punct() {
+        for c in ['’', '‘', '“', '”', '—', '–', '…', '©'] {
+            assert!(!c.is_numeric() && !c.is_alphabetic() && !c.is_whitespace());
+        }
+    }
 }

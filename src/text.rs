@@ -4,7 +4,7 @@
 /// hyphens inside a word are kept). Han, kana and Hangul syllables count one word per two
 /// characters, so text without spaces is measured fairly.
 pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+    s.split(|c: char| !(c == '\'' || c == '’' || c == '-' || c.is_alphanumeric()))
         .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
 }
