@@ -17,7 +17,7 @@
 
 #![allow(clippy::needless_range_loop)] // index loops over parallel arrays read best here
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::error::Error;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -36,6 +36,9 @@ struct Options {
     min_hess: f32,
     /// Only pages whose manifest `page_type` is one of these (pages without one always).
     page_types: Option<Vec<String>>,
+    /// Weight of an article page (every dev page, wide pages of type `article`) relative
+    /// to a page of another type.
+    article_weight: f32,
 }
 
 fn parse() -> Result<Options, Box<dyn Error>> {
@@ -50,6 +53,7 @@ fn parse() -> Result<Options, Box<dyn Error>> {
         rate: 0.15,
         min_hess: 5.0,
         page_types: None,
+        article_weight: 1.0,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -64,6 +68,7 @@ fn parse() -> Result<Options, Box<dyn Error>> {
             "--depth" => o.depth = v()?.parse()?,
             "--rate" => o.rate = v()?.parse()?,
             "--min-hess" => o.min_hess = v()?.parse()?,
+            "--article-weight" => o.article_weight = v()?.parse()?,
             "--page-types" => o.page_types = Some(v()?.split(',').map(String::from).collect()),
             _ => return Err(format!("unknown argument {a}").into()),
         }
@@ -182,20 +187,29 @@ fn load(o: &Options) -> Result<Data, Box<dyn Error>> {
             .filter(|id| in_split(id, &o.split))
             .collect();
         ids.sort();
-        if let Some(types) = &o.page_types {
-            let manifest = std::fs::read_to_string(dir.join("manifest.tsv")).unwrap_or_default();
-            let mut rows = manifest.lines();
-            let header: Vec<&str> = rows.next().unwrap_or("").split('\t').collect();
-            if let Some(col) = header.iter().position(|h| *h == "page_type") {
-                let keep: HashSet<&str> = rows
-                    .map(|r| r.split('\t').collect::<Vec<_>>())
-                    .filter(|c| c.get(col).is_some_and(|t| types.iter().any(|x| x == t)))
-                    .map(|c| c[0])
-                    .collect();
-                ids.retain(|id| keep.contains(id.as_str()));
+        // Page types from the manifest (pages without one are articles).
+        let manifest = std::fs::read_to_string(dir.join("manifest.tsv")).unwrap_or_default();
+        let mut rows = manifest.lines();
+        let header: Vec<&str> = rows.next().unwrap_or("").split('\t').collect();
+        let mut page_type: HashMap<String, String> = HashMap::new();
+        if let Some(col) = header.iter().position(|h| *h == "page_type") {
+            for r in rows {
+                let c: Vec<&str> = r.split('\t').collect();
+                if let Some(t) = c.get(col) {
+                    page_type.insert(c[0].to_string(), t.to_string());
+                }
             }
         }
+        if let Some(types) = &o.page_types {
+            ids.retain(|id| {
+                page_type
+                    .get(id)
+                    .is_none_or(|t| types.iter().any(|x| x == t))
+            });
+        }
         for id in &ids {
+            let article = page_type.get(id).is_none_or(|t| t == "article");
+            let page_weight = if article { o.article_weight } else { 1.0 };
             let gold = std::fs::read_to_string(dir.join(format!("{id}.gold.txt")))?;
             let gold_norm = format!(" {} ", normalise(&gold));
             let gold_lines: HashSet<String> = gold.lines().map(normalise).collect();
@@ -227,7 +241,7 @@ fn load(o: &Options) -> Result<Data, Box<dyn Error>> {
                 // Every page weighs the same in total (the score averages over pages).
                 let total: f32 = d.w[page_start..].iter().sum();
                 for w in &mut d.w[page_start..] {
-                    *w *= 100.0 / total.max(1.0);
+                    *w *= 100.0 * page_weight / total.max(1.0);
                 }
             }
         }

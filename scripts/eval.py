@@ -101,7 +101,7 @@ def main():
               f"shingle P {o['sh_p']:.3f} R {o['sh_r']:.3f} F1 {o['sh_f1']:.3f} | empty {o['empty']} (gold non-empty: {empty_bad})")
         for name in sorted(k for k in res if k != "ALL"):
             g = res[name]
-            print(f"    {by}={name:<14} n={g['n']:<4} BoW F1 {g['bow_f1']:.3f}  shingle F1 {g['sh_f1']:.3f}")
+            print(f"    {by}={name:<14} n={g['n']:<4} BoW P {g['bow_p']:.3f} R {g['bow_r']:.3f} F1 {g['bow_f1']:.3f}  shingle F1 {g['sh_f1']:.3f}")
         floor = FLOORS.get((a.corpus, variant))
         if a.check and floor:
             f1, shf1, rec = floor

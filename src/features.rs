@@ -8,7 +8,7 @@ use crate::phrases::stopwords::is_stopword;
 use crate::text;
 
 /// Number of features per line.
-pub const N_FEATURES: usize = 51;
+pub const N_FEATURES: usize = 62;
 
 /// Names of the features, in order (for the trainer and for explanations).
 pub const NAMES: [&str; N_FEATURES] = [
@@ -63,6 +63,17 @@ pub const NAMES: [&str; N_FEATURES] = [
     "log_leading_caps",
     "log_related_header_distance",
     "log_related_headers_above",
+    "doc_prose_line_share",
+    "doc_short_share",
+    "doc_link_share",
+    "doc_run_share",
+    "doc_bullet_share",
+    "region_word_share",
+    "log_region_words",
+    "log_periodic_run",
+    "doc_periodic_share",
+    "image_only",
+    "table_row",
 ];
 
 /// What is measured once per line and reused by the context features.
@@ -88,6 +99,8 @@ pub(crate) struct LineStats {
     pub letters: usize,
     pub starts_lower: bool,
     pub leading_caps: usize,
+    pub image_only: bool,
+    pub table_row: bool,
 }
 
 /// `(n as f32).ln_1p()`, from a table of the same values for small `n`.
@@ -121,6 +134,10 @@ pub(crate) fn line_stats(line: &str) -> LineStats {
             !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
         });
     s.heading = t.starts_with('#');
+    s.image_only = is_image_only(t);
+    s.table_row = t.starts_with('|')
+        || line.contains('\t')
+        || (line.contains('|') && line.matches(" | ").count() >= 2);
     s.starts_lower = t.chars().next().is_some_and(char::is_lowercase);
     s.sentence = text::ends_sentence(line);
     s.prose = is_prose(s.words, s.sentence);
@@ -230,6 +247,58 @@ fn ascii_counts(line: &str) -> LineStats {
         }
     }
     s
+}
+
+/// Whether a (trimmed) line is only Markdown images (`![alt](src)`), possibly linked
+/// (`[![alt](src)](href)`).
+pub(crate) fn is_image_only(t: &str) -> bool {
+    let mut rest = t.trim();
+    let mut any = false;
+    while !rest.is_empty() {
+        let linked = rest.starts_with("[![");
+        if linked {
+            rest = &rest[1..];
+        }
+        if !rest.starts_with("![") {
+            return false;
+        }
+        let Some(close) = rest.find("](") else {
+            return false;
+        };
+        let after = &rest[close + 2..];
+        let Some(end) = after.find(')') else {
+            return false;
+        };
+        rest = &after[end + 1..];
+        if linked {
+            let Some(target) = rest.strip_prefix("](") else {
+                return false;
+            };
+            let Some(e) = target.find(')') else {
+                return false;
+            };
+            rest = &target[e + 1..];
+        }
+        rest = rest.trim_start();
+        any = true;
+    }
+    any
+}
+
+/// A coarse shape of a line, for repeated-pattern detection (listing items, cards).
+fn shape(s: &LineStats) -> u8 {
+    let len = match s.words {
+        0..=1 => 0u8,
+        2..=3 => 1,
+        4..=7 => 2,
+        8..=15 => 3,
+        _ => 4,
+    };
+    len | u8::from(s.sentence) << 3
+        | u8::from(s.link_chars > 0) << 4
+        | u8::from(s.digits > 0) << 5
+        | u8::from(s.bullet || s.heading) << 6
+        | u8::from(s.image_only) << 7
 }
 
 /// Characters inside URLs and Markdown link/image syntax (`[text](url)`, `http…`).
@@ -456,6 +525,47 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
             }
         }
     }
+    // Page-level shape: how much of the page is prose, short lines, links, runs, bullets.
+    let nf = n as f32;
+    let count = |f: &dyn Fn(&LineStats) -> bool| {
+        lines.iter().filter(|&&i| f(&stats[i])).count() as f32 / nf
+    };
+    let doc_prose_line_share = count(&|s| s.prose);
+    let doc_short_share = count(&|s| s.words <= 4);
+    let doc_bullet_share = count(&|s| s.bullet);
+    let total_chars: usize = lines.iter().map(|&i| stats[i].chars).sum();
+    let total_link: usize = lines.iter().map(|&i| stats[i].link_chars).sum();
+    let doc_link_share = total_link as f32 / total_chars.max(1) as f32;
+    let doc_run_share = run.iter().filter(|&&r| r >= 4).count() as f32 / nf;
+    let region_words: usize =
+        region.map_or(0, |(a, z)| (a..=z).map(|k| stats[lines[k]].words).sum());
+    let region_word_share = region_words as f32 / total_words.max(1) as f32;
+    // Periodic runs: lines whose shape repeats at a period of 1 to 4 lines (cards, items).
+    let shapes: Vec<u8> = lines.iter().map(|&i| shape(&stats[i])).collect();
+    let mut periodic = vec![1usize; n];
+    for p in 1..=4usize {
+        let mut k = p;
+        while k < n {
+            if shapes[k] != shapes[k - p] {
+                k += 1;
+                continue;
+            }
+            let start = k - p;
+            let mut end = k;
+            while end + 1 < n && shapes[end + 1] == shapes[end + 1 - p] {
+                end += 1;
+            }
+            let len = end + 1 - start;
+            // Period-p runs need at least two full repeats to count as a pattern.
+            if len >= 2 * p {
+                for r in &mut periodic[start..=end] {
+                    *r = (*r).max(len);
+                }
+            }
+            k = end + 1;
+        }
+    }
+    let doc_periodic_share = periodic.iter().filter(|&&r| r >= 6).count() as f32 / nf;
     let share = |pre: &[f32], lo: usize, hi: usize| {
         if hi > lo {
             (pre[hi] - pre[lo]) / (hi - lo) as f32
@@ -544,6 +654,17 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
             ln1p(s.leading_caps),
             header_dist[k],
             ln1p(headers_above[k]),
+            doc_prose_line_share,
+            doc_short_share,
+            doc_link_share,
+            doc_run_share,
+            doc_bullet_share,
+            region_word_share,
+            ln1p(region_words),
+            ln1p(periodic[k]),
+            doc_periodic_share,
+            f32::from(u8::from(s.image_only)),
+            f32::from(u8::from(s.table_row)),
         ]);
     }
     (lines, rows)
