@@ -673,6 +673,23 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn markdown_image_lines_and_table_rows() {
+        assert!(super::is_image_only(
+            "![A red kite](https://example.org/kite.jpg)"
+        ));
+        assert!(super::is_image_only(
+            "[![Logo](/logo.png)](https://example.org/) ![x](y.png)"
+        ));
+        assert!(!super::is_image_only(
+            "![A kite](k.jpg) flies over the hill"
+        ));
+        assert!(!super::is_image_only("[Home](https://example.org/)"));
+        assert!(super::line_stats("| Size | Weight |").table_row);
+        assert!(super::line_stats("Size | 12 cm | 300 g").table_row);
+        assert!(!super::line_stats("News | Sport").table_row);
+    }
+
+    #[test]
     fn typographic_punctuation_is_punct() {
         for c in ['’', '‘', '“', '”', '—', '–', '…', '©'] {
             assert!(!c.is_numeric() && !c.is_alphabetic() && !c.is_whitespace());

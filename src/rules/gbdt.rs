@@ -71,7 +71,7 @@ impl Model {
 }
 
 /// Depth of every tree in a [`Compiled`] ensemble: shallower branches are padded.
-const DEPTH: usize = 5;
+const DEPTH: usize = 6;
 /// Split nodes of a padded tree.
 const SPLITS: usize = (1 << DEPTH) - 1;
 
