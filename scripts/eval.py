@@ -26,9 +26,15 @@ BIN = os.path.join(ROOT, "target", "release", "examples", "jsonl")
 
 # Floors enforced with --check: (corpus, variant) -> minimum BoW F1, shingle F1, BoW recall.
 # The quality issue's floor on dev (BoW F1, shingle F1 >= 0.90, BoW recall >= 0.93).
+# Issue 6 adds: dev markdown BoW F1 >= 0.90, wide BoW F1 >= 0.76 on htmltext and markdown.
+# The last field: whether an empty output for a non-empty gold fails (wide has pages whose raw
+# input holds almost none of the gold text, so not there).
 FLOORS = {
-    ("dev", "htmltext"): (0.90, 0.90, 0.93),
-    ("dev", "resili"): (0.90, 0.90, 0.93),
+    ("dev", "htmltext"): (0.90, 0.90, 0.93, True),
+    ("dev", "resili"): (0.90, 0.90, 0.93, True),
+    ("dev", "markdown"): (0.90, 0.0, 0.0, True),
+    ("wide", "htmltext"): (0.76, 0.0, 0.0, False),
+    ("wide", "markdown"): (0.76, 0.0, 0.0, False),
 }
 
 
@@ -104,10 +110,10 @@ def main():
             print(f"    {by}={name:<14} n={g['n']:<4} BoW P {g['bow_p']:.3f} R {g['bow_r']:.3f} F1 {g['bow_f1']:.3f}  shingle F1 {g['sh_f1']:.3f}")
         floor = FLOORS.get((a.corpus, variant))
         if a.check and floor:
-            f1, shf1, rec = floor
+            f1, shf1, rec, no_empty = floor
             if o["bow_f1"] < f1 or o["sh_f1"] < shf1 or o["bow_r"] < rec:
                 failures.append(f"{a.corpus}/{variant}: below floor BoW F1 {f1}, shingle F1 {shf1}, BoW R {rec}")
-            if empty_bad:
+            if no_empty and empty_bad:
                 failures.append(f"{a.corpus}/{variant}: {empty_bad} empty outputs for non-empty gold")
     for f in failures:
         print("FAIL:", f)
