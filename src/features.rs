@@ -404,7 +404,8 @@ pub(crate) fn main_region(
 }
 
 /// Features of every non-blank line of `doc`, given what earlier rules decided. Returns
-/// the line indices and one feature row per line.
+/// the line indices and one feature row per line; lines an earlier rule decided get a row
+/// of zeros (they only serve as context for their neighbours).
 pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
     let lines = doc.text_lines();
     let n = lines.len();
@@ -577,6 +578,11 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
     let mut rows = Vec::with_capacity(n);
     for k in 0..n {
         let i = lines[k];
+        if !doc.is_open(i) {
+            // Decided lines are context only: their rows are never scored (nor trained on).
+            rows.push([0.0; N_FEATURES]);
+            continue;
+        }
         let s = &stats[i];
         let words = s.words.max(1) as f32;
         let chars = s.chars.max(1) as f32;

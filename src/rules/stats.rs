@@ -37,6 +37,9 @@ impl Rule for Classifier {
         "lines the trained classifier finds un-article-like, in context (navigation before the main text, related after, low content inside)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        if !(0..doc.len()).any(|i| doc.is_open(i) && !doc.is_blank(i)) {
+            return; // nothing left to decide
+        }
         let (lines, rows) = features::extract(doc);
         let mut scores = Vec::new();
         SCORER.score_all(&rows, |k| doc.is_open(lines[k]), &mut scores);
