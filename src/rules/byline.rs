@@ -203,29 +203,19 @@ impl Rule for NearTitle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{meta, pattern, title};
+    use crate::rules::testing::{category, run_after_phrases};
+    use crate::rules::{meta, title};
 
     fn run(text: &str) -> Doc<'_> {
-        let mut doc = Doc::new(text);
-        let rules: Vec<Box<dyn Rule>> = vec![
-            Box::new(title::Title),
-            Box::new(meta::Bio),
-            Box::new(Byline),
-            Box::new(NearTitle),
-        ];
-        let builtin = pattern::builtin_cached();
-        let all = builtin.iter().chain(rules.iter());
-        for (id, r) in all.enumerate() {
-            r.apply(&mut doc, id as RuleId);
-        }
-        doc
-    }
-
-    fn category(doc: &Doc<'_>, i: usize) -> Option<Category> {
-        match doc.mark(i) {
-            Mark::Remove(_, c) => Some(c),
-            _ => None,
-        }
+        run_after_phrases(
+            text,
+            vec![
+                Box::new(title::Title),
+                Box::new(meta::Bio),
+                Box::new(Byline),
+                Box::new(NearTitle),
+            ],
+        )
     }
 
     const PROSE: &str = "The storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.";

@@ -128,28 +128,17 @@ impl Rule for Bio {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::pattern;
+    use crate::rules::testing::{category, run_after_phrases};
 
     fn run(text: &str) -> Doc<'_> {
-        let mut doc = Doc::new(text);
-        let rules: Vec<Box<dyn Rule>> = vec![
-            Box::new(Caption),
-            Box::new(Bio),
-            Box::new(crate::rules::byline::Byline),
-        ];
-        let builtin = pattern::builtin_cached();
-        let all = builtin.iter().chain(rules.iter());
-        for (id, r) in all.enumerate() {
-            r.apply(&mut doc, id as RuleId);
-        }
-        doc
-    }
-
-    fn category(doc: &Doc<'_>, i: usize) -> Option<Category> {
-        match doc.mark(i) {
-            Mark::Remove(_, c) => Some(c),
-            _ => None,
-        }
+        run_after_phrases(
+            text,
+            vec![
+                Box::new(Caption),
+                Box::new(Bio),
+                Box::new(crate::rules::byline::Byline),
+            ],
+        )
     }
 
     #[test]

@@ -61,3 +61,29 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(stats::Classifier));
     rules
 }
+
+/// Helpers for the rules' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{pattern, Rule};
+    use crate::doc::{Doc, Mark, RuleId};
+    use crate::Category;
+
+    /// Runs the built-in phrase rules, then `rules` in order, over `text`.
+    pub(crate) fn run_after_phrases(text: &str, rules: Vec<Box<dyn Rule>>) -> Doc<'_> {
+        let mut doc = Doc::new(text);
+        let all = pattern::builtin_cached().iter().chain(rules.iter());
+        for (id, r) in all.enumerate() {
+            r.apply(&mut doc, id as RuleId);
+        }
+        doc
+    }
+
+    /// The category line `i` was removed with, or `None` while it is kept.
+    pub(crate) fn category(doc: &Doc<'_>, i: usize) -> Option<Category> {
+        match doc.mark(i) {
+            Mark::Remove(_, c) => Some(c),
+            _ => None,
+        }
+    }
+}

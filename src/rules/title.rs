@@ -165,7 +165,7 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Mark;
+    use crate::rules::testing::category;
 
     #[test]
     fn a_first_paragraph_is_not_a_title() {
@@ -182,13 +182,6 @@ mod tests {
         let mut doc = Doc::new(text);
         Title.apply(&mut doc, 0);
         doc
-    }
-
-    fn category(doc: &Doc<'_>, i: usize) -> Option<Category> {
-        match doc.mark(i) {
-            Mark::Remove(_, c) => Some(c),
-            _ => None,
-        }
     }
 
     #[test]
