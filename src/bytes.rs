@@ -114,18 +114,12 @@ impl<'r, 'a> Iterator for ByteSegments<'r, 'a> {
 
     fn next(&mut self) -> Option<ByteSegment<'r, 'a>> {
         let input = self.cleaned.input;
-        if self.pos >= input.len() {
-            return None;
-        }
-        let (span, removal) = match self.cleaned.removed.get(self.next_removal) {
-            Some(r) if r.span.start == self.pos => {
-                self.next_removal += 1;
-                (r.span, Some(r))
-            }
-            Some(r) => (Span::new(self.pos, r.span.start), None),
-            None => (Span::new(self.pos, input.len()), None),
-        };
-        self.pos = span.end;
+        let (span, removal) = crate::cleaned::next_segment(
+            &self.cleaned.removed,
+            input.len(),
+            &mut self.pos,
+            &mut self.next_removal,
+        )?;
         Some(ByteSegment {
             span,
             bytes: &input[span],

@@ -195,18 +195,12 @@ impl<'r, 'a> Iterator for Segments<'r, 'a> {
 
     fn next(&mut self) -> Option<Segment<'r, 'a>> {
         let input = self.cleaned.input;
-        if self.pos >= input.len() {
-            return None;
-        }
-        let (span, removal) = match self.cleaned.removed.get(self.next_removal) {
-            Some(r) if r.span.start == self.pos => {
-                self.next_removal += 1;
-                (r.span, Some(r))
-            }
-            Some(r) => (Span::new(self.pos, r.span.start), None),
-            None => (Span::new(self.pos, input.len()), None),
-        };
-        self.pos = span.end;
+        let (span, removal) = next_segment(
+            &self.cleaned.removed,
+            input.len(),
+            &mut self.pos,
+            &mut self.next_removal,
+        )?;
         Some(Segment {
             span,
             text: &input[span],
@@ -216,3 +210,27 @@ impl<'r, 'a> Iterator for Segments<'r, 'a> {
 }
 
 impl std::iter::FusedIterator for Segments<'_, '_> {}
+
+/// The next segment of an input of `len` bytes whose sorted removals are `removed`: the
+/// removal starting at `*pos`, or the kept gap up to the next removal (or the end).
+/// Advances `*pos` and `*next`; `None` at the end.
+pub(crate) fn next_segment<'r>(
+    removed: &'r [Removal],
+    len: usize,
+    pos: &mut usize,
+    next: &mut usize,
+) -> Option<(Span, Option<&'r Removal>)> {
+    if *pos >= len {
+        return None;
+    }
+    let (span, removal) = match removed.get(*next) {
+        Some(r) if r.span.start == *pos => {
+            *next += 1;
+            (r.span, Some(r))
+        }
+        Some(r) => (Span::new(*pos, r.span.start), None),
+        None => (Span::new(*pos, len), None),
+    };
+    *pos = span.end;
+    Some((span, removal))
+}
