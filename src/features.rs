@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
-use crate::phrases::stopwords::is_stopword;
+use crate::phrases::stopwords::{self, Stopwords};
 use crate::text;
 
 /// Number of features per line.
@@ -120,12 +120,12 @@ pub(crate) fn is_prose(words: usize, sentence: bool) -> bool {
     (words >= 10 && sentence) || words >= 25
 }
 
-/// Measures one line.
-pub(crate) fn line_stats(line: &str) -> LineStats {
+/// Measures one line; `stop` is the page's stopword set.
+pub(crate) fn line_stats(line: &str, stop: &Stopwords) -> LineStats {
     let mut s = if line.is_ascii() {
-        ascii_counts(line)
+        ascii_counts(line, stop)
     } else {
-        unicode_counts(line)
+        unicode_counts(line, stop)
     };
     s.link_chars = link_chars(line);
     let t = line.trim_start();
@@ -145,7 +145,7 @@ pub(crate) fn line_stats(line: &str) -> LineStats {
 }
 
 /// The word and character counts of [`line_stats`], for any text.
-fn unicode_counts(line: &str) -> LineStats {
+fn unicode_counts(line: &str, stop: &Stopwords) -> LineStats {
     let mut s = LineStats::default();
     let mut lower = String::new();
     for w in text::words(line) {
@@ -165,7 +165,7 @@ fn unicode_counts(line: &str) -> LineStats {
         }
         lower.clear();
         lower.extend(w.chars().flat_map(char::to_lowercase));
-        if is_stopword(&lower) {
+        if stop.contains(&lower) {
             s.stop += 1;
         }
     }
@@ -201,7 +201,7 @@ fn unicode_counts(line: &str) -> LineStats {
 /// `is_numeric`, `is_alphabetic`, `is_uppercase`, `is_whitespace` and `to_lowercase`
 /// agree with their `is_ascii_*` forms (`is_whitespace` also takes vertical tab), and
 /// no character is CJK.
-fn ascii_counts(line: &str) -> LineStats {
+fn ascii_counts(line: &str, stop: &Stopwords) -> LineStats {
     let mut s = LineStats::default();
     let bytes = line.as_bytes();
     let mut lower = [0u8; 32];
@@ -214,16 +214,16 @@ fn ascii_counts(line: &str) -> LineStats {
                 s.leading_caps += 1;
             }
         }
-        let stop = match lower.get_mut(..w.len()) {
+        let is_stop = match lower.get_mut(..w.len()) {
             Some(buf) => {
                 for (l, b) in buf.iter_mut().zip(w) {
                     *l = b.to_ascii_lowercase();
                 }
-                std::str::from_utf8(buf).is_ok_and(is_stopword)
+                std::str::from_utf8(buf).is_ok_and(|w| stop.contains(w))
             }
-            None => is_stopword(&String::from_utf8_lossy(w).to_ascii_lowercase()),
+            None => stop.contains(&String::from_utf8_lossy(w).to_ascii_lowercase()),
         };
-        if stop {
+        if is_stop {
             s.stop += 1;
         }
     }
@@ -403,6 +403,26 @@ pub(crate) fn main_region(
     range
 }
 
+/// Up to [`SAMPLE_BYTES`] of the page's longer lines (eight words or more), for guessing
+/// its language.
+fn language_sample(doc: &Doc<'_>, lines: &[usize]) -> String {
+    let mut sample = String::new();
+    for &i in lines {
+        let line = doc.line(i);
+        if line.split_whitespace().nth(7).is_some() {
+            sample.push_str(line);
+            sample.push('\n');
+            if sample.len() >= SAMPLE_BYTES {
+                break;
+            }
+        }
+    }
+    sample
+}
+
+/// How much text the language guess reads.
+const SAMPLE_BYTES: usize = 2048;
+
 /// Features of every non-blank line of `doc`, given what earlier rules decided. Returns
 /// the line indices and one feature row per line; lines an earlier rule decided get a row
 /// of zeros (they only serve as context for their neighbours).
@@ -412,9 +432,10 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
     if n == 0 {
         return (lines, Vec::new());
     }
+    let stop = stopwords::for_text(&language_sample(doc, &lines));
     let mut stats = vec![LineStats::default(); doc.len()];
     for &i in &lines {
-        stats[i] = line_stats(doc.line(i));
+        stats[i] = line_stats(doc.line(i), stop);
     }
     let removed: Vec<bool> = lines.iter().map(|&i| doc.is_removed(i)).collect();
     let open: Vec<bool> = removed.iter().map(|r| !r).collect();
@@ -678,6 +699,11 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
 
 #[cfg(test)]
 mod tests {
+    /// `line_stats` with the stopwords of every language.
+    fn line_stats_any(line: &str) -> super::LineStats {
+        super::line_stats(line, super::stopwords::for_text(""))
+    }
+
     #[test]
     fn markdown_image_lines_and_table_rows() {
         assert!(super::is_image_only(
@@ -690,9 +716,9 @@ mod tests {
             "![A kite](k.jpg) flies over the hill"
         ));
         assert!(!super::is_image_only("[Home](https://example.org/)"));
-        assert!(super::line_stats("| Size | Weight |").table_row);
-        assert!(super::line_stats("Size | 12 cm | 300 g").table_row);
-        assert!(!super::line_stats("News | Sport").table_row);
+        assert!(line_stats_any("| Size | Weight |").table_row);
+        assert!(line_stats_any("Size | 12 cm | 300 g").table_row);
+        assert!(!line_stats_any("News | Sport").table_row);
     }
 
     #[test]

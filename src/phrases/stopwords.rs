@@ -1,6 +1,10 @@
 //! Very common function words of the languages deboil knows best, for the stopword
 //! density of a line (prose has many, menus and labels few). One list per language; a
-//! line's density counts words found in any of them.
+//! line's density counts words of the page's language (guessed), or of any list when the
+//! language is unknown.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// English.
 const EN: &[&str] = &[
@@ -101,14 +105,66 @@ const RU: &[&str] = &[
     "после",
 ];
 
-/// Every list, for [`is_stopword`].
+/// Every list: the fallback when the language is unknown.
 const ALL: &[&[&str]] = &[EN, DE, FR, ES, IT, PT, ID, RU];
 
-/// Whether `word` (already lower-cased) is a stopword of any known language.
-pub(crate) fn is_stopword(word: &str) -> bool {
-    use std::collections::HashSet;
-    use std::sync::LazyLock;
-    static SET: LazyLock<HashSet<&'static str>> =
-        LazyLock::new(|| ALL.iter().flat_map(|l| l.iter().copied()).collect());
-    SET.contains(word)
+/// A set of stopwords (lower-cased).
+#[derive(Debug)]
+pub(crate) struct Stopwords(HashSet<&'static str>);
+
+impl Stopwords {
+    fn of(lists: &[&[&'static str]]) -> Stopwords {
+        Stopwords(lists.iter().flat_map(|l| l.iter().copied()).collect())
+    }
+
+    /// Whether `word` (already lower-cased) is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
+/// The stopwords of the language guessed from `sample` (with `whatlang`), or of every
+/// known language when the guess is unreliable or the language has no list here.
+pub(crate) fn for_text(sample: &str) -> &'static Stopwords {
+    static SETS: LazyLock<Vec<Stopwords>> = LazyLock::new(|| {
+        [EN, DE, FR, ES, IT, PT, ID, RU]
+            .iter()
+            .map(|l| Stopwords::of(&[l]))
+            .collect()
+    });
+    static UNION: LazyLock<Stopwords> = LazyLock::new(|| Stopwords::of(ALL));
+    let index = whatlang::detect(sample)
+        .filter(whatlang::Info::is_reliable)
+        .and_then(|info| {
+            use whatlang::Lang;
+            Some(match info.lang() {
+                Lang::Eng => 0,
+                Lang::Deu => 1,
+                Lang::Fra => 2,
+                Lang::Spa => 3,
+                Lang::Ita => 4,
+                Lang::Por => 5,
+                Lang::Ind => 6,
+                Lang::Rus => 7,
+                _ => return None,
+            })
+        });
+    match index {
+        Some(k) => &SETS[k],
+        None => &UNION,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guesses_the_language() {
+        let de = for_text("Der Rat hat am Montag beschlossen, die alte Brücke über den Fluss neu zu bauen, und die Arbeiten sollen im Frühjahr beginnen.");
+        assert!(de.contains("und") && !de.contains("the"));
+        let unknown = for_text("12 34");
+        assert!(unknown.contains("und") && unknown.contains("the"));
+    }
 }
