@@ -156,15 +156,6 @@ mod tests {
     }
 
     #[test]
-    fn bio_and_byline_at_the_end() {
-        let text = "Market rally\n\nShares rose for a third day as investors bet on lower rates.\n\nAnalysts expect the gains to continue into the new year, citing strong earnings.\n\nDana Fox, The Ledger\n\nDana has worked as a markets reporter at The Ledger since 2015. She covers stocks and bonds.";
-        let doc = run(text);
-        assert_eq!(category(&doc, 6), Some(Category::Byline));
-        assert_eq!(category(&doc, 8), Some(Category::Bio));
-        assert_eq!(category(&doc, 2), None);
-    }
-
-    #[test]
     fn prose_about_a_person_early_is_kept() {
         let text = "Election night\n\nMaria Lopez is a former reporter who now runs for mayor of the city.\n\nShe said on Monday that her campaign would focus on housing.\n\nVoters go to the polls next week.\n\nResults are expected late.";
         let doc = run(text);
