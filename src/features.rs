@@ -8,7 +8,7 @@ use crate::phrases::stopwords::{self, Stopwords};
 use crate::text;
 
 /// Number of features per line.
-pub const N_FEATURES: usize = 62;
+pub const N_FEATURES: usize = 65;
 
 /// Names of the features, in order (for the trainer and for explanations).
 pub const NAMES: [&str; N_FEATURES] = [
@@ -74,6 +74,9 @@ pub const NAMES: [&str; N_FEATURES] = [
     "doc_periodic_share",
     "image_only",
     "table_row",
+    "log_indent",
+    "log_paragraph_words",
+    "paragraph_sentence",
 ];
 
 /// What is measured once per line and reused by the context features.
@@ -588,6 +591,34 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
         }
     }
     let doc_periodic_share = periodic.iter().filter(|&&r| r >= 6).count() as f32 / nf;
+    // Hard-wrapped paragraphs: a line continues into the next (adjacent) one when it does
+    // not end a sentence and the next starts in lower case, or it ends with a comma or
+    // hyphen. Each line gets its paragraph's word count and whether the paragraph ends a
+    // sentence, so a wrapped paragraph is scored as the paragraph it is.
+    let mut para_words = vec![0usize; n];
+    let mut para_sentence = vec![false; n];
+    {
+        let continues = |k: usize| {
+            if k + 1 >= n || lines[k + 1] != lines[k] + 1 {
+                return false;
+            }
+            let (a, b) = (&stats[lines[k]], &stats[lines[k + 1]]);
+            let line = doc.line(lines[k]);
+            (!a.sentence && b.starts_lower) || line.ends_with([',', '-'])
+        };
+        let mut start = 0;
+        for k in 0..n {
+            if !continues(k) {
+                let words: usize = (start..=k).map(|j| stats[lines[j]].words).sum();
+                let sentence = stats[lines[k]].sentence;
+                for j in start..=k {
+                    para_words[j] = words;
+                    para_sentence[j] = sentence;
+                }
+                start = k + 1;
+            }
+        }
+    }
     let share = |pre: &[f32], lo: usize, hi: usize| {
         if hi > lo {
             (pre[hi] - pre[lo]) / (hi - lo) as f32
@@ -692,6 +723,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
             doc_periodic_share,
             f32::from(u8::from(s.image_only)),
             f32::from(u8::from(s.table_row)),
+            ln1p(doc.raw(i).len() - doc.raw(i).trim_start().len()),
+            ln1p(para_words[k]),
+            f32::from(u8::from(para_sentence[k])),
         ]);
     }
     (lines, rows)
@@ -702,6 +736,26 @@ mod tests {
     /// `line_stats` with the stopwords of every language.
     fn line_stats_any(line: &str) -> super::LineStats {
         super::line_stats(line, super::stopwords::for_text(""))
+    }
+
+    #[test]
+    fn hard_wrapped_paragraph_is_measured_whole() {
+        let text = "Menu\n\nThe council met on Monday night and agreed,\nafter a long debate, to rebuild the bridge\nover the river next spring.\n\n  Indented line";
+        let doc = crate::doc::Doc::new(text);
+        let (lines, rows) = super::extract(&doc);
+        let col = |name: &str| super::NAMES.iter().position(|n| *n == name).unwrap();
+        let (words, sentence, indent) = (
+            col("log_paragraph_words"),
+            col("paragraph_sentence"),
+            col("log_indent"),
+        );
+        // The three wrapped lines share one paragraph of 21 words that ends a sentence.
+        for k in 1..=3 {
+            assert_eq!(rows[k][words], super::ln1p(21), "line {}", lines[k]);
+            assert_eq!(rows[k][sentence], 1.0);
+        }
+        assert_eq!(rows[0][words], super::ln1p(1));
+        assert_eq!(rows[4][indent], super::ln1p(2));
     }
 
     #[test]
