@@ -1,7 +1,11 @@
-//! The invariant every fuzz target checks (the same as `tests/invariant.rs`).
+//! The invariant every fuzz target checks (the same as `tests/invariant.rs`; the reference body comes from its shared file).
 #![allow(dead_code)] // each target uses only some checks
 
-use deboil::{Cleaned, Cleaner};
+use deboil::Cleaner;
+
+#[path = "../../tests/expected_body.rs"]
+mod expected_body;
+use expected_body::expected_body;
 
 /// Kept and removed segments tile `text` exactly, on char boundaries, and the body is
 /// the kept text with only whitespace normalised.
@@ -30,49 +34,4 @@ pub fn check_bytes(cleaner: &Cleaner, bytes: &[u8]) {
     assert_eq!(pos, bytes.len(), "segments do not reach the end");
     let lossy = String::from_utf8_lossy(bytes);
     assert_eq!(cleaned.body(), cleaner.clean(&lossy).body());
-}
-
-fn expected_body(cleaned: &Cleaned<'_>) -> String {
-    // The kept lines, split segment by segment (a `\r` ending one kept segment and a `\n`
-    // starting the next are two line ends, not one CRLF).
-    let mut lines: Vec<&str> = Vec::new();
-    for seg in cleaned.segments().filter(|s| s.is_kept()) {
-        let mut rest = seg.text;
-        if seg.span.start == 0 {
-            // A byte order mark at the start of the input is an encoding artifact: kept
-            // in the spans, not in the body. Anywhere else it is text.
-            rest = rest.strip_prefix('\u{feff}').unwrap_or(rest);
-        }
-        while !rest.is_empty() {
-            match rest.find(['\n', '\r']) {
-                Some(i) => {
-                    lines.push(&rest[..i]);
-                    let n = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-                    rest = &rest[i + n..];
-                }
-                None => {
-                    lines.push(rest);
-                    rest = "";
-                }
-            }
-        }
-    }
-    let mut out = String::new();
-    let mut blank = false;
-    for line in lines {
-        let line = line.trim_end();
-        if line.trim_start().is_empty() {
-            blank = !out.is_empty();
-            continue;
-        }
-        if !out.is_empty() {
-            out.push('\n');
-            if blank {
-                out.push('\n');
-            }
-        }
-        blank = false;
-        out.push_str(line);
-    }
-    out
 }
