@@ -14,6 +14,11 @@
 //! A line's label is whether it is article body: its normalised text occurs in the
 //! normalised gold (whole words), and a short line (under five words) must equal a whole
 //! gold line. Rows are weighted by the line's word count, as the score counts words.
+//!
+//! Two stages are fitted (see `src/stack.rs`): the first on the line features, the second
+//! on those plus the first stage's scores around each line. The second stage learns from
+//! out-of-fold first-stage scores (each half of the pages scored by a first stage fitted
+//! on the other half), as noisy as the scores it will meet on new pages.
 
 #![allow(clippy::needless_range_loop)] // index loops over parallel arrays read best here
 
@@ -22,7 +27,7 @@ use std::error::Error;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use deboil::training::{features, FEATURE_NAMES, N_FEATURES};
+use deboil::training::{features, Line, CONTEXT_NAMES, FEATURE_NAMES, N_FEATURES, N_STACKED};
 
 struct Options {
     shared: PathBuf,
@@ -39,6 +44,9 @@ struct Options {
     /// Weight of an article page (every dev page, wide pages of type `article`) relative
     /// to a page of another type.
     article_weight: f32,
+    /// Trees and depth of the second stage.
+    stack_trees: usize,
+    stack_depth: usize,
 }
 
 fn parse() -> Result<Options, Box<dyn Error>> {
@@ -54,6 +62,8 @@ fn parse() -> Result<Options, Box<dyn Error>> {
         min_hess: 5.0,
         page_types: None,
         article_weight: 1.0,
+        stack_trees: 100,
+        stack_depth: 5,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -69,6 +79,8 @@ fn parse() -> Result<Options, Box<dyn Error>> {
             "--rate" => o.rate = v()?.parse()?,
             "--min-hess" => o.min_hess = v()?.parse()?,
             "--article-weight" => o.article_weight = v()?.parse()?,
+            "--stack-trees" => o.stack_trees = v()?.parse()?,
+            "--stack-depth" => o.stack_depth = v()?.parse()?,
             "--page-types" => o.page_types = Some(v()?.split(',').map(String::from).collect()),
             _ => return Err(format!("unknown argument {a}").into()),
         }
@@ -161,18 +173,40 @@ fn in_split(id: &str, split: &str) -> bool {
     }
 }
 
+/// One page in one raw variant, as the classifier meets it.
+struct Page {
+    lines: Vec<Line>,
+    /// For each line, its row in [`Data`] (open lines only).
+    row: Vec<Option<usize>>,
+    /// Cross-fitting fold of the page (for the second stage's out-of-fold scores).
+    fold: usize,
+}
+
+/// Training rows: `nf` features per row, flat.
 struct Data {
-    x: Vec<[f32; N_FEATURES]>,
+    nf: usize,
+    x: Vec<f32>,
     y: Vec<f32>,
     w: Vec<f32>,
 }
 
-fn load(o: &Options) -> Result<Data, Box<dyn Error>> {
+impl Data {
+    fn row(&self, r: usize) -> &[f32] {
+        &self.x[r * self.nf..(r + 1) * self.nf]
+    }
+    fn len(&self) -> usize {
+        self.y.len()
+    }
+}
+
+fn load(o: &Options) -> Result<(Data, Vec<Page>), Box<dyn Error>> {
     let mut d = Data {
+        nf: N_FEATURES,
         x: Vec::new(),
         y: Vec::new(),
         w: Vec::new(),
     };
+    let mut pages = Vec::new();
     for corpus in &o.corpora {
         let dir = o.shared.join("corpus").join(corpus);
         let mut ids: Vec<String> = std::fs::read_dir(&dir)
@@ -213,6 +247,8 @@ fn load(o: &Options) -> Result<Data, Box<dyn Error>> {
             let gold = std::fs::read_to_string(dir.join(format!("{id}.gold.txt")))?;
             let gold_norm = format!(" {} ", normalise(&gold));
             let gold_lines: HashSet<String> = gold.lines().map(normalise).collect();
+            // Cross-fitting folds by another bit of the id's hash than the split's.
+            let fold = usize::from((sha1_first_byte(id) >> 1) & 1);
             for variant in &o.variants {
                 let path: &Path = &dir.join(format!("{id}.{variant}.txt"));
                 let Ok(bytes) = std::fs::read(path) else {
@@ -220,12 +256,20 @@ fn load(o: &Options) -> Result<Data, Box<dyn Error>> {
                 };
                 let text = String::from_utf8_lossy(&bytes);
                 let page_start = d.w.len();
-                for (span, decided, x) in features(&text) {
-                    if decided {
+                let lines = features(&text);
+                let mut row = Vec::with_capacity(lines.len());
+                for line in &lines {
+                    if line.decided {
+                        row.push(None);
                         continue;
                     }
-                    let norm = normalise(&text[span]);
+                    row.push(Some(d.y.len()));
+                    d.x.extend_from_slice(&line.x);
+                    // Lines without words are scored but not trained on (weight 0).
+                    let norm = normalise(&text[line.span]);
                     if norm.is_empty() {
+                        d.y.push(0.0);
+                        d.w.push(0.0);
                         continue;
                     }
                     let words = norm.split(' ').count();
@@ -234,7 +278,6 @@ fn load(o: &Options) -> Result<Data, Box<dyn Error>> {
                     } else {
                         gold_lines.contains(&norm)
                     };
-                    d.x.push(x);
                     d.y.push(if positive { 1.0 } else { 0.0 });
                     d.w.push(1.0 + (words as f32).min(80.0));
                 }
@@ -243,17 +286,19 @@ fn load(o: &Options) -> Result<Data, Box<dyn Error>> {
                 for w in &mut d.w[page_start..] {
                     *w *= 100.0 * page_weight / total.max(1.0);
                 }
+                pages.push(Page { lines, row, fold });
             }
         }
         eprintln!("{corpus}: {} pages ({} split)", ids.len(), o.split);
     }
-    Ok(d)
+    Ok((d, pages))
 }
 
 /// Gradient-boosted regression trees on the logistic loss, with histogram splits.
 struct Trainer<'a> {
     bins: Vec<Vec<f32>>,
-    binned: Vec<[u8; N_FEATURES]>,
+    /// Bin of each row's feature, flat (`nf` per row).
+    binned: Vec<u8>,
     data: &'a Data,
     depth: usize,
     rate: f32,
@@ -273,7 +318,7 @@ enum Tree {
 }
 
 impl Tree {
-    fn eval(&self, x: &[f32; N_FEATURES]) -> f32 {
+    fn eval(&self, x: &[f32]) -> f32 {
         match self {
             Tree::Leaf(v) => *v,
             Tree::Split {
@@ -292,13 +337,26 @@ impl Tree {
     }
 }
 
+/// A fitted ensemble: `base` plus the sum of the trees, as log-odds.
+struct Ensemble {
+    base: f32,
+    trees: Vec<Tree>,
+}
+
+impl Ensemble {
+    fn score(&self, x: &[f32]) -> f32 {
+        self.trees.iter().fold(self.base, |s, t| s + t.eval(x))
+    }
+}
+
 const MAX_BINS: usize = 48;
 
 impl<'a> Trainer<'a> {
     fn new(data: &'a Data, depth: usize, rate: f32, min_hess: f32) -> Trainer<'a> {
+        let nf = data.nf;
         let mut bins = Vec::new();
-        for f in 0..N_FEATURES {
-            let mut v: Vec<f32> = data.x.iter().map(|x| x[f]).collect();
+        for f in 0..nf {
+            let mut v: Vec<f32> = (0..data.len()).map(|r| data.x[r * nf + f]).collect();
             v.sort_by(f32::total_cmp);
             v.dedup();
             let mut cuts = Vec::new();
@@ -320,13 +378,11 @@ impl<'a> Trainer<'a> {
         }
         let binned = data
             .x
-            .iter()
-            .map(|x| {
-                let mut b = [0u8; N_FEATURES];
-                for f in 0..N_FEATURES {
-                    b[f] = bins[f].partition_point(|&c| c < x[f]) as u8;
-                }
-                b
+            .chunks(nf)
+            .flat_map(|x| {
+                x.iter()
+                    .zip(&bins)
+                    .map(|(v, cuts)| cuts.partition_point(|&c| c < *v) as u8)
             })
             .collect();
         Trainer {
@@ -340,6 +396,10 @@ impl<'a> Trainer<'a> {
         }
     }
 
+    fn bin(&self, r: u32, f: usize) -> usize {
+        self.binned[r as usize * self.data.nf + f] as usize
+    }
+
     fn build(&self, rows: &[u32], g: &[f32], h: &[f32], depth: usize) -> Tree {
         let (gs, hs) = rows.iter().fold((0.0f64, 0.0f64), |(a, b), &r| {
             (a + g[r as usize] as f64, b + h[r as usize] as f64)
@@ -349,16 +409,28 @@ impl<'a> Trainer<'a> {
             return leaf();
         }
         let parent = gs * gs / (hs + self.lambda as f64);
-        let mut best: Option<(f64, usize, usize)> = None;
-        for f in 0..N_FEATURES {
-            let nb = self.bins[f].len() + 1;
-            let mut hg = vec![0f64; nb];
-            let mut hh = vec![0f64; nb];
-            for &r in rows {
-                let b = self.binned[r as usize][f] as usize;
-                hg[b] += g[r as usize] as f64;
-                hh[b] += h[r as usize] as f64;
+        // Histograms of every feature in one pass over the rows (row-major, as stored).
+        let nf = self.data.nf;
+        let mut offset = Vec::with_capacity(nf + 1);
+        offset.push(0);
+        for f in 0..nf {
+            offset.push(offset[f] + self.bins[f].len() + 1);
+        }
+        let mut hg = vec![0f64; offset[nf]];
+        let mut hh = vec![0f64; offset[nf]];
+        for &r in rows {
+            let (gr, hr) = (g[r as usize] as f64, h[r as usize] as f64);
+            let bins = &self.binned[r as usize * nf..(r as usize + 1) * nf];
+            for (f, &b) in bins.iter().enumerate() {
+                let k = offset[f] + b as usize;
+                hg[k] += gr;
+                hh[k] += hr;
             }
+        }
+        let mut best: Option<(f64, usize, usize)> = None;
+        for f in 0..nf {
+            let (hg, hh) = (&hg[offset[f]..offset[f + 1]], &hh[offset[f]..offset[f + 1]]);
+            let nb = hg.len();
             let (mut gl, mut hl) = (0f64, 0f64);
             for b in 0..nb - 1 {
                 gl += hg[b];
@@ -381,9 +453,7 @@ impl<'a> Trainer<'a> {
         if gain <= 1e-6 {
             return leaf();
         }
-        let (l, r): (Vec<u32>, Vec<u32>) = rows
-            .iter()
-            .partition(|&&row| (self.binned[row as usize][f] as usize) <= b);
+        let (l, r): (Vec<u32>, Vec<u32>) = rows.iter().partition(|&&row| self.bin(row, f) <= b);
         Tree::Split {
             feature: f,
             threshold: self.bins[f][b],
@@ -392,32 +462,40 @@ impl<'a> Trainer<'a> {
         }
     }
 
-    fn fit(&self, trees: usize) -> (f32, Vec<Tree>) {
+    /// Fits `trees` trees on the rows `rows` (weight-0 rows are skipped).
+    fn fit(&self, rows: &[u32], trees: usize, label: &str) -> Ensemble {
         let d = self.data;
-        let (wp, wt) = d.y.iter().zip(&d.w).fold((0f64, 0f64), |(a, b), (y, w)| {
-            (a + (y * w) as f64, b + *w as f64)
+        let rows: Vec<u32> = rows
+            .iter()
+            .copied()
+            .filter(|&r| d.w[r as usize] > 0.0)
+            .collect();
+        let (wp, wt) = rows.iter().fold((0f64, 0f64), |(a, b), &r| {
+            let (y, w) = (d.y[r as usize], d.w[r as usize]);
+            (a + (y * w) as f64, b + w as f64)
         });
-        let p0 = (wp / wt).clamp(1e-3, 1.0 - 1e-3);
+        let p0 = (wp / wt.max(1e-9)).clamp(1e-3, 1.0 - 1e-3);
         let base = (p0 / (1.0 - p0)).ln() as f32;
-        let mut score = vec![base; d.x.len()];
-        let rows: Vec<u32> = (0..d.x.len() as u32).collect();
+        let mut score = vec![base; d.len()];
         let mut out = Vec::new();
+        let mut g = vec![0f32; d.len()];
+        let mut h = vec![0f32; d.len()];
         for t in 0..trees {
-            let mut g = vec![0f32; d.x.len()];
-            let mut h = vec![0f32; d.x.len()];
-            for i in 0..d.x.len() {
+            for &r in &rows {
+                let i = r as usize;
                 let p = 1.0 / (1.0 + (-score[i]).exp());
                 g[i] = (p - d.y[i]) * d.w[i];
                 h[i] = (p * (1.0 - p)).max(1e-6) * d.w[i];
             }
             let tree = self.build(&rows, &g, &h, 0);
-            for (i, x) in d.x.iter().enumerate() {
-                score[i] += tree.eval(x);
+            for &r in &rows {
+                score[r as usize] += tree.eval(d.row(r as usize));
             }
             out.push(tree);
-            if t % 20 == 19 || t + 1 == trees {
+            if t % 50 == 49 || t + 1 == trees {
                 let (mut loss, mut acc, mut wsum) = (0f64, 0f64, 0f64);
-                for i in 0..d.x.len() {
+                for &r in &rows {
+                    let i = r as usize;
                     let p = (1.0 / (1.0 + (-score[i] as f64).exp())).clamp(1e-9, 1.0 - 1e-9);
                     let y = d.y[i] as f64;
                     let w = d.w[i] as f64;
@@ -426,14 +504,14 @@ impl<'a> Trainer<'a> {
                     wsum += w;
                 }
                 eprintln!(
-                    "tree {:>4}: weighted log-loss {:.4}, weighted accuracy {:.4}",
+                    "{label} tree {:>4}: weighted log-loss {:.4}, weighted accuracy {:.4}",
                     t + 1,
                     loss / wsum,
                     acc / wsum
                 );
             }
         }
-        (base, out)
+        Ensemble { base, trees: out }
     }
 }
 
@@ -456,15 +534,78 @@ fn emit(tree: &Tree, nodes: &mut Vec<String>) -> u32 {
     at
 }
 
+/// Writes `model` as the static `name` (its nodes in `{name}_NODES`, roots in `{name}_ROOTS`).
+fn write_model(
+    src: &mut String,
+    name: &str,
+    doc: &str,
+    model: &Ensemble,
+) -> Result<usize, Box<dyn Error>> {
+    let mut nodes = Vec::new();
+    let roots: Vec<u32> = model.trees.iter().map(|t| emit(t, &mut nodes)).collect();
+    writeln!(src, "#[rustfmt::skip]\nstatic {name}_NODES: &[Node] = &[")?;
+    for n in &nodes {
+        writeln!(src, "    {n},")?;
+    }
+    writeln!(src, "];\n")?;
+    writeln!(
+        src,
+        "#[rustfmt::skip]\nstatic {name}_ROOTS: &[u32] = &{roots:?};\n"
+    )?;
+    writeln!(
+        src,
+        "/// {doc}\npub(crate) static {name}: Model = Model {{ base: {:?}, roots: {name}_ROOTS, nodes: {name}_NODES }};\n",
+        model.base
+    )?;
+    Ok(nodes.len())
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     let o = parse()?;
-    let data = load(&o)?;
+    let (data, pages) = load(&o)?;
     let pos = data.y.iter().filter(|&&y| y > 0.5).count();
-    eprintln!("{} lines, {} positive", data.y.len(), pos);
+    eprintln!("{} lines, {} positive", data.len(), pos);
     let trainer = Trainer::new(&data, o.depth, o.rate, o.min_hess);
-    let (base, trees) = trainer.fit(o.trees);
-    let mut nodes = Vec::new();
-    let roots: Vec<u32> = trees.iter().map(|t| emit(t, &mut nodes)).collect();
+    let all: Vec<u32> = (0..data.len() as u32).collect();
+    // First-stage scores of every row from a model that never saw the row's page.
+    let mut oof = vec![0f32; data.len()];
+    for fold in 0..2 {
+        let mut fit_rows = Vec::new();
+        let mut score_rows = Vec::new();
+        for p in &pages {
+            let rows = p.row.iter().flatten().map(|&r| r as u32);
+            if p.fold == fold {
+                score_rows.extend(rows);
+            } else {
+                fit_rows.extend(rows);
+            }
+        }
+        let model = trainer.fit(&fit_rows, o.trees, &format!("first stage, fold {fold}:"));
+        for r in score_rows {
+            oof[r as usize] = model.score(data.row(r as usize));
+        }
+    }
+    let first = trainer.fit(&all, o.trees, "first stage:");
+    // The second stage's rows, from the out-of-fold first-stage scores.
+    let mut stacked = Data {
+        nf: N_STACKED,
+        x: vec![0.0; data.len() * N_STACKED],
+        y: data.y.clone(),
+        w: data.w.clone(),
+    };
+    for p in &pages {
+        let scores: Vec<f32> = p.row.iter().map(|r| r.map_or(0.0, |r| oof[r])).collect();
+        for (x, r) in deboil::training::stacked(&p.lines, &scores)
+            .iter()
+            .zip(&p.row)
+        {
+            if let Some(r) = *r {
+                stacked.x[r * N_STACKED..(r + 1) * N_STACKED].copy_from_slice(x);
+            }
+        }
+    }
+    let trainer2 = Trainer::new(&stacked, o.stack_depth, o.rate, o.min_hess);
+    let second = trainer2.fit(&all, o.stack_trees, "second stage:");
     let mut src = String::new();
     writeln!(
         src,
@@ -472,9 +613,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     )?;
     writeln!(
         src,
-        "//! {} trees of depth {}, learning rate {}, trained on the {} split of {} ({}).",
+        "//! First stage: {} trees of depth {}; second stage: {} trees of depth {}; learning rate {}; trained on the {} split of {} ({}).",
         o.trees,
         o.depth,
+        o.stack_trees,
+        o.stack_depth,
         o.rate,
         o.split,
         o.corpora.join(", "),
@@ -485,23 +628,26 @@ fn main() -> Result<(), Box<dyn Error>> {
         "//! Features (by index): {}.",
         FEATURE_NAMES
             .iter()
+            .chain(CONTEXT_NAMES.iter())
             .enumerate()
             .map(|(i, n)| format!("{i} {n}"))
             .collect::<Vec<_>>()
             .join(", ")
     )?;
     writeln!(src, "\nuse super::gbdt::{{leaf, split, Model, Node}};\n")?;
-    writeln!(src, "#[rustfmt::skip]\nstatic NODES: &[Node] = &[")?;
-    for n in &nodes {
-        writeln!(src, "    {n},")?;
-    }
-    writeln!(src, "];\n")?;
-    writeln!(
-        src,
-        "#[rustfmt::skip]\nstatic ROOTS: &[u32] = &{roots:?};\n"
+    let n1 = write_model(
+        &mut src,
+        "MODEL",
+        "The first stage of the line classifier (the line's own features).",
+        &first,
     )?;
-    writeln!(src, "/// The line classifier.\npub(crate) static MODEL: Model = Model {{ base: {base:?}, roots: ROOTS, nodes: NODES }};")?;
+    let n2 = write_model(
+        &mut src,
+        "STACKED",
+        "The second stage: the first stage's features and its scores around the line.",
+        &second,
+    )?;
     std::fs::write(&o.out, src)?;
-    eprintln!("wrote {} ({} nodes)", o.out.display(), nodes.len());
+    eprintln!("wrote {} ({n1} + {n2} nodes)", o.out.display());
     Ok(())
 }

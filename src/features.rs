@@ -8,7 +8,7 @@ use crate::phrases::stopwords::{self, Stopwords};
 use crate::text;
 
 /// Number of features per line.
-pub const N_FEATURES: usize = 65;
+pub const N_FEATURES: usize = 68;
 
 /// Names of the features, in order (for the trainer and for explanations).
 pub const NAMES: [&str; N_FEATURES] = [
@@ -77,6 +77,9 @@ pub const NAMES: [&str; N_FEATURES] = [
     "log_indent",
     "log_paragraph_words",
     "paragraph_sentence",
+    "ends_ellipsis",
+    "headline_side",
+    "log_headline_distance",
 ];
 
 /// What is measured once per line and reused by the context features.
@@ -627,6 +630,15 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
         }
     };
     let mut token = String::new();
+    // The headline printed again over the article (the first line is often the page's
+    // <title>, then come menus, then the headline, byline and text): the first later
+    // line made of the title's words, with at least half as many words.
+    let headline_at = (1..n).find(|&k| {
+        let s = &stats[lines[k]];
+        (3..=40).contains(&s.words)
+            && s.words * 2 >= title.len()
+            && title_coverage(doc.line(lines[k]), &title, &mut token) >= 0.8
+    });
     let mut rows = Vec::with_capacity(n);
     for k in 0..n {
         let i = lines[k];
@@ -726,13 +738,44 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
             ln1p(doc.raw(i).len() - doc.raw(i).trim_start().len()),
             ln1p(para_words[k]),
             f32::from(u8::from(para_sentence[k])),
+            f32::from(u8::from(ends_with_ellipsis(doc.line(i)))),
+            match headline_at {
+                Some(h) if k < h => -1.0,
+                Some(h) if k > h => 1.0,
+                _ => 0.0,
+            },
+            headline_at.map_or(-1.0, |h| ln1p(k.abs_diff(h))),
         ]);
     }
     (lines, rows)
 }
 
+/// Whether a line ends in an ellipsis ("…", "...", "[…]"): a truncated teaser, as
+/// listings print the first words of another page.
+fn ends_with_ellipsis(line: &str) -> bool {
+    let t = line.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ')' | ']' | '"' | '”' | '*' | '_')
+    });
+    t.ends_with('…') || t.ends_with("...")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ellipsis_endings() {
+        for line in [
+            "The mayor said the plan would…",
+            "More on this story [...]",
+            "Read on ...  ",
+            "*The ferry was late…*",
+        ] {
+            assert!(super::ends_with_ellipsis(line), "{line}");
+        }
+        for line in ["The ferry was late.", "Wait", "..x"] {
+            assert!(!super::ends_with_ellipsis(line), "{line}");
+        }
+    }
+
     /// `line_stats` with the stopwords of every language.
     fn line_stats_any(line: &str) -> super::LineStats {
         super::line_stats(line, super::stopwords::for_text(""))
@@ -756,6 +799,20 @@ mod tests {
         }
         assert_eq!(rows[0][words], super::ln1p(1));
         assert_eq!(rows[4][indent], super::ln1p(2));
+    }
+
+    #[test]
+    fn headline_copy_is_located() {
+        let text = "Bridge to reopen in spring | City News\nHome\nSport\nBridge to reopen in spring\nThe council met on Monday night and agreed to rebuild the bridge.";
+        let doc = crate::doc::Doc::new(text);
+        let (_, rows) = super::extract(&doc);
+        let col = |name: &str| super::NAMES.iter().position(|n| *n == name).unwrap();
+        let (side, dist) = (col("headline_side"), col("log_headline_distance"));
+        assert_eq!(rows[1][side], -1.0);
+        assert_eq!(rows[3][side], 0.0);
+        assert_eq!(rows[4][side], 1.0);
+        assert_eq!(rows[4][dist], super::ln1p(1));
+        assert_eq!(rows[2][dist], super::ln1p(1));
     }
 
     #[test]

@@ -107,6 +107,7 @@ pub mod jsonl;
 mod phrases;
 mod rules;
 mod span;
+mod stack;
 mod text;
 
 pub use builder::CleanerBuilder;
@@ -122,11 +123,26 @@ pub use span::Span;
 #[doc(hidden)]
 pub mod training {
     pub use crate::features::{NAMES as FEATURE_NAMES, N_FEATURES};
+    pub use crate::stack::{CONTEXT_NAMES, N_STACKED};
+
+    /// One non-blank line of a page as the classifier meets it.
+    #[derive(Clone, Debug)]
+    pub struct Line {
+        /// The line's bytes in the page.
+        pub span: crate::Span,
+        /// The line's index among all lines of the page (blank ones included).
+        pub index: usize,
+        /// Whether an earlier rule decided the line (then it is never scored).
+        pub decided: bool,
+        /// Whether an earlier rule removed it.
+        pub removed: bool,
+        /// The first-stage features.
+        pub x: [f32; N_FEATURES],
+    }
 
     /// The classifier's features for every non-blank line of `text`, as the default rules
-    /// leave it just before the classifier runs: `(line span, whether an earlier rule
-    /// decided the line, features)`.
-    pub fn features(text: &str) -> Vec<(crate::Span, bool, [f32; N_FEATURES])> {
+    /// leave it just before the classifier runs.
+    pub fn features(text: &str) -> Vec<Line> {
         let mut doc = crate::doc::Doc::new(text);
         let rules = &*crate::cleaner::DEFAULT_RULES;
         for (id, rule) in rules.iter().enumerate() {
@@ -141,9 +157,47 @@ pub mod training {
             .zip(rows)
             .map(|(i, x)| {
                 let l = doc.lines[i];
-                (crate::Span::new(l.start, l.end), !doc.is_open(i), x)
+                Line {
+                    span: crate::Span::new(l.start, l.end),
+                    index: i,
+                    decided: !doc.is_open(i),
+                    removed: doc.is_removed(i),
+                    x,
+                }
             })
             .collect()
+    }
+
+    /// The classifier's two scores (log-odds of body; first stage, second stage) for every
+    /// open non-blank line of `text`; `None` for lines an earlier rule decided.
+    pub fn scores(text: &str) -> Vec<(crate::Span, Option<(f32, f32)>)> {
+        let lines = features(text);
+        let first: Vec<f32> = lines
+            .iter()
+            .map(|l| crate::rules::stats::first_score(&l.x))
+            .collect();
+        let stacked = stacked(&lines, &first);
+        lines
+            .iter()
+            .zip(first.iter().zip(&stacked))
+            .map(|(l, (&s1, x2))| {
+                let s = (!l.decided).then(|| (s1, crate::rules::stats::second_score(x2)));
+                (l.span, s)
+            })
+            .collect()
+    }
+
+    /// The second-stage rows of a page's `lines`, given the first stage's score of each
+    /// (ignored for decided lines, which get the fixed scores the classifier gives them).
+    pub fn stacked(lines: &[Line], first: &[f32]) -> Vec<[f32; N_STACKED]> {
+        let index: Vec<usize> = lines.iter().map(|l| l.index).collect();
+        let rows: Vec<[f32; N_FEATURES]> = lines.iter().map(|l| l.x).collect();
+        let scores: Vec<f32> = lines
+            .iter()
+            .zip(first)
+            .map(|(l, &s)| crate::stack::decided_score(l.decided, l.removed).unwrap_or(s))
+            .collect();
+        crate::stack::rows(&index, &rows, &scores)
     }
 }
 

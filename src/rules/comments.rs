@@ -51,6 +51,15 @@ static HEADER_PREFILTER: LazyLock<Option<Prefilter>> =
 /// [`HEADER`] as the prefilter's fallback.
 static HEADER_WHOLE: LazyLock<Whole> = LazyLock::new(|| Whole::compiled(HEADER.clone()));
 
+/// Action-only headers ("Reply", "Report", "3 replies"): buttons that also sit under
+/// embedded posts inside articles, so they never start a thread on their own.
+static ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:reply|replies|\d+\s+repl(?:y|ies)|report|flag|permalink|quote|upvote|downvote)$",
+    )
+    .expect("valid regex")
+});
+
 /// Whether the line is a comment header: an author line, a timestamp or an action.
 fn is_header(line: &str) -> bool {
     line.len() <= 120
@@ -87,10 +96,18 @@ impl Rule for CommentThread {
                 }
             }
         }
-        if headers.len() < MIN_HEADERS {
+        // The thread starts at the first header that begins a run of at least
+        // MIN_HEADERS headers, one of them naming an author or a time (not only buttons).
+        let action: Vec<bool> = headers
+            .iter()
+            .map(|&k| ACTION.is_match(doc.line(lines[k])))
+            .collect();
+        let Some(h) = (0..headers.len()).find(|&h| {
+            headers.len() - h >= MIN_HEADERS && action[h..].iter().take(MIN_HEADERS).any(|a| !a)
+        }) else {
             return;
-        }
-        let k = headers[0];
+        };
+        let k = headers[h];
         let first = lines[k];
         // A short line just before a timestamp header is the commenter's name.
         let start = match k.checked_sub(1).map(|j| lines[j]) {
@@ -116,6 +133,21 @@ mod tests {
         CommentThread.apply(&mut doc, 0);
         assert!(!doc.is_removed(0) && !doc.is_removed(2));
         assert!((4..doc.len()).all(|i| doc.is_removed(i)));
+    }
+
+    #[test]
+    fn buttons_alone_are_no_thread() {
+        let text = format!("{ARTICLE}Report\nA quoted post from the club.\nReport\nAnother post.\nReply\nThe article goes on here with more words.");
+        let mut doc = Doc::new(&text);
+        CommentThread.apply(&mut doc, 0);
+        assert!((0..doc.len()).all(|i| !doc.is_removed(i)));
+        // With an author header among them, the thread starts at the first of the run.
+        let text = format!(
+            "{ARTICLE}Report\nA quoted post.\njo says:\nWhat a season.\nReply\nkit says:\nAgreed."
+        );
+        let mut doc = Doc::new(&text);
+        CommentThread.apply(&mut doc, 0);
+        assert!(!doc.is_removed(2) && doc.is_removed(4) && doc.is_removed(10));
     }
 
     #[test]

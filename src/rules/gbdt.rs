@@ -1,8 +1,6 @@
 //! Inference for the line classifier's gradient-boosted trees. The trees themselves are a
 //! generated table in [`super::model`], written by `cargo run --release --example train`.
 
-use crate::features::N_FEATURES;
-
 /// One tree node. A node whose `feature` is [`LEAF`] is a leaf worth `value`; otherwise
 /// rows with `x[feature] <= threshold` go to `left`, others to `right` (absolute indices).
 #[derive(Clone, Copy, Debug)]
@@ -49,7 +47,7 @@ pub(crate) struct Model {
 
 impl Model {
     /// Log-odds that the line with features `x` is article body.
-    pub fn score(&self, x: &[f32; N_FEATURES]) -> f32 {
+    pub fn score<const N: usize>(&self, x: &[f32; N]) -> f32 {
         let mut sum = self.base;
         for &root in self.roots {
             let mut i = root as usize;
@@ -97,8 +95,8 @@ pub(crate) enum Compiled {
 }
 
 impl Compiled {
-    /// Lays `model` out for scoring.
-    pub fn new(model: &'static Model) -> Compiled {
+    /// Lays `model` out for scoring rows of `features` values.
+    pub fn new(model: &'static Model, features: usize) -> Compiled {
         let mut trees = Vec::with_capacity(model.roots.len());
         for &root in model.roots {
             let mut t = Complete {
@@ -106,7 +104,7 @@ impl Compiled {
                 threshold: [0.0; SPLITS],
                 leaf: [0.0; 1 << DEPTH],
             };
-            if !fill(model.nodes, root as usize, 0, &mut t) {
+            if !fill(model.nodes, root as usize, 0, &mut t, features) {
                 return Compiled::Plain(model);
             }
             trees.push(t);
@@ -123,9 +121,9 @@ impl Compiled {
     /// `NAN`): the same as [`Model::score`] on each row, but tree by tree over all rows,
     /// [`LANES`] rows at a time, so each tree stays in cache and independent descents
     /// overlap. Each row's sum still adds the trees in order.
-    pub fn score_all(
+    pub fn score_all<const N: usize>(
         &self,
-        rows: &[[f32; N_FEATURES]],
+        rows: &[[f32; N]],
         want: impl Fn(usize) -> bool,
         out: &mut Vec<f32>,
     ) {
@@ -173,8 +171,8 @@ const LANES: usize = 8;
 impl Complete {
     /// One level down from split `p` for row `x`.
     #[inline(always)]
-    fn step(&self, p: usize, x: &[f32; N_FEATURES]) -> usize {
-        let f = usize::from(self.feature[p]).min(N_FEATURES - 1);
+    fn step<const N: usize>(&self, p: usize, x: &[f32; N]) -> usize {
+        let f = usize::from(self.feature[p]).min(N.saturating_sub(1));
         // Left exactly when `v <= t`, as in `Model::score` (NaN goes right).
         let left = x[f] <= self.threshold[p];
         2 * p + 2 - usize::from(left)
@@ -182,7 +180,7 @@ impl Complete {
 }
 
 /// Writes node `i` of `nodes` at position `p` of `t`; false if the tree does not fit.
-fn fill(nodes: &[Node], i: usize, p: usize, t: &mut Complete) -> bool {
+fn fill(nodes: &[Node], i: usize, p: usize, t: &mut Complete, features: usize) -> bool {
     let Some(node) = nodes.get(i) else {
         return false;
     };
@@ -196,24 +194,32 @@ fn fill(nodes: &[Node], i: usize, p: usize, t: &mut Complete) -> bool {
     }
     if node.feature == LEAF {
         // A leaf above the last level: both subtrees end in the same value.
-        return fill(nodes, i, 2 * p + 1, t) && fill(nodes, i, 2 * p + 2, t);
+        return fill(nodes, i, 2 * p + 1, t, features) && fill(nodes, i, 2 * p + 2, t, features);
     }
-    if usize::from(node.feature) >= N_FEATURES {
+    if usize::from(node.feature) >= features {
         return false;
     }
     t.feature[p] = node.feature;
     t.threshold[p] = node.threshold;
-    fill(nodes, node.left as usize, 2 * p + 1, t) && fill(nodes, node.right as usize, 2 * p + 2, t)
+    fill(nodes, node.left as usize, 2 * p + 1, t, features)
+        && fill(nodes, node.right as usize, 2 * p + 2, t, features)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::model::MODEL;
+    use crate::features::N_FEATURES;
+    use crate::rules::model::{MODEL, STACKED};
+    use crate::stack::N_STACKED;
 
     #[test]
-    fn compiled_scores_exactly_like_the_model() {
-        let compiled = Compiled::new(&MODEL);
+    fn compiled_scores_exactly_like_the_models() {
+        check(&MODEL, [0f32; N_FEATURES]);
+        check(&STACKED, [0f32; N_STACKED]);
+    }
+
+    fn check<const N: usize>(model: &'static Model, zero: [f32; N]) {
+        let compiled = Compiled::new(model, N);
         assert!(matches!(compiled, Compiled::Complete { .. }));
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = || {
@@ -224,7 +230,7 @@ mod tests {
         };
         let mut rows = Vec::new();
         for _ in 0..2003 {
-            let mut x = [0f32; N_FEATURES];
+            let mut x = zero;
             for v in &mut x {
                 *v = match next() % 5 {
                     0 => 0.0,
@@ -235,7 +241,7 @@ mod tests {
             }
             rows.push(x);
         }
-        rows.push([f32::NAN; N_FEATURES]);
+        rows.push([f32::NAN; N]);
         let mut all = Vec::new();
         compiled.score_all(&rows, |k| k % 7 != 3, &mut all);
         assert_eq!(all.len(), rows.len());
@@ -243,7 +249,7 @@ mod tests {
             if k % 7 == 3 {
                 assert!(a.is_nan());
             } else {
-                assert_eq!(a.to_bits(), MODEL.score(x).to_bits());
+                assert_eq!(a.to_bits(), model.score(x).to_bits());
             }
         }
     }

@@ -56,9 +56,12 @@ impl Rule for Caption {
     }
 }
 
-/// Whether an image line is a credit (names a photographer or agency) rather than a URL.
+/// Whether an image line is a credit (names a photographer or agency) rather than a URL
+/// or a bare file name ("harbour-wall.jpg").
 fn is_credit(line: &str) -> bool {
-    !line.contains("://") && !line.starts_with("www.")
+    let t = line.trim();
+    let path_like = !t.contains(char::is_whitespace) && t.contains(['.', '/']);
+    !t.contains("://") && !t.starts_with("www.") && !path_like
 }
 
 /// Author bios after the article: "Jane Doe is a staff writer …", "Jane has worked as …".
@@ -147,6 +150,13 @@ mod tests {
         assert_eq!(category(&doc, 2), Some(Category::Caption));
         assert_eq!(category(&doc, 3), Some(Category::Image));
         assert_eq!(category(&doc, 5), None);
+    }
+
+    #[test]
+    fn an_image_file_name_is_no_credit() {
+        let doc = run("Storm hits coast\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h.\n\nharbour-wall.jpg\n\nThe clean-up began on Saturday.");
+        assert_eq!(category(&doc, 4), Some(Category::Image));
+        assert_eq!(category(&doc, 2), None);
     }
 
     #[test]

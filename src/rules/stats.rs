@@ -1,20 +1,35 @@
 //! The statistical rule: a line classifier over per-line features (the line's shape, its
 //! neighbours, its place relative to the main run of prose), trained on the dev corpus by
-//! `examples/train.rs` (gradient-boosted trees in [`super::model`]).
+//! `examples/train.rs` (gradient-boosted trees in [`super::model`]), in two stages: the
+//! second also sees the first stage's scores around each line ([`crate::stack`]).
 
 use std::sync::LazyLock;
 
 use super::gbdt::Compiled;
-use super::model::MODEL;
+use super::model::{MODEL, STACKED};
 use super::Rule;
 use crate::doc::{Doc, RuleId};
 use crate::features::{self, N_FEATURES};
+use crate::stack::{self, N_STACKED};
 use crate::Category;
 
-/// [`MODEL`] laid out for fast scoring (same scores).
-static SCORER: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&MODEL));
+/// [`MODEL`] (the first stage) laid out for fast scoring (same scores).
+static FIRST: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&MODEL, N_FEATURES));
+/// [`STACKED`] (the second stage, which also sees the first stage's scores around each
+/// line) laid out for fast scoring.
+static SECOND: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&STACKED, N_STACKED));
 
-/// Removes the open lines the classifier scores below [`THRESHOLD`]; lines before the
+/// The first stage's score of one row (for the training tools).
+pub(crate) fn first_score(x: &[f32; N_FEATURES]) -> f32 {
+    MODEL.score(x)
+}
+
+/// The second stage's score of one row (for the training tools).
+pub(crate) fn second_score(x: &[f32; N_STACKED]) -> f32 {
+    STACKED.score(x)
+}
+
+/// Removes the open lines the classifier's second stage scores below [`THRESHOLD`]; lines before the
 /// main region are labelled navigation, lines after it related, lines inside it low
 /// content. If that would leave no text at all, the main region is kept instead.
 #[derive(Debug)]
@@ -41,8 +56,17 @@ impl Rule for Classifier {
             return; // nothing left to decide
         }
         let (lines, rows) = features::extract(doc);
+        let open = |k: usize| doc.is_open(lines[k]);
+        let mut first = Vec::new();
+        FIRST.score_all(&rows, open, &mut first);
+        for (s, &i) in first.iter_mut().zip(&lines) {
+            if let Some(d) = stack::decided_score(!doc.is_open(i), doc.is_removed(i)) {
+                *s = d;
+            }
+        }
+        let stacked = stack::rows(&lines, &rows, &first);
         let mut scores = Vec::new();
-        SCORER.score_all(&rows, |k| doc.is_open(lines[k]), &mut scores);
+        SECOND.score_all(&stacked, open, &mut scores);
         let decisions: Vec<Option<Category>> = lines
             .iter()
             .zip(&rows)

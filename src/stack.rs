@@ -1,0 +1,226 @@
+//! Second-stage ("stacked") features: what the first-stage classifier thinks of a line's
+//! neighbours. A line between two kept paragraphs is more likely body than the same line
+//! between two menu lines; the first stage sees only raw shapes around a line, the second
+//! sees the first stage's verdicts around it (the scores of the lines above and below, of
+//! its blank-separated block, of the page).
+//!
+//! Both stages are gradient-boosted trees trained by `examples/train.rs`; the second
+//! stage is trained on first-stage scores from models that never saw the page
+//! (out-of-fold), as it will meet them on new pages.
+
+use crate::features::N_FEATURES;
+
+/// Number of context features added by the second stage.
+pub const N_CONTEXT: usize = 18;
+
+/// Features of the second stage: the first stage's, then the context ones.
+pub const N_STACKED: usize = N_FEATURES + N_CONTEXT;
+
+/// Names of the context features, in order (after [`crate::features::NAMES`]).
+pub const CONTEXT_NAMES: [&str; N_CONTEXT] = [
+    "s1",
+    "s1_prev",
+    "s1_next",
+    "s1_prev2",
+    "s1_next2",
+    "s1_mean3",
+    "s1_mean10",
+    "s1_max_above5",
+    "s1_max_below5",
+    "s1_block_mean",
+    "s1_block_max",
+    "s1_kept_share_above20",
+    "s1_kept_share_below20",
+    "s1_doc_kept_share",
+    "s1_doc_mean",
+    "s1_kept_before_share",
+    "log_kept_distance",
+    "log_kept_run",
+];
+
+/// First-stage score standing for a line an earlier rule removed.
+const DECIDED_REMOVED: f32 = -6.0;
+/// First-stage score standing for a line an earlier rule kept.
+const DECIDED_KEPT: f32 = 6.0;
+/// Scores are clipped to this magnitude (beyond it the trees see no difference).
+const CLIP: f32 = 8.0;
+/// Score at or above which a neighbour counts as kept (the first stage's threshold).
+const KEPT: f32 = crate::rules::stats::THRESHOLD;
+
+/// The first-stage score standing for a line an earlier rule decided (`None` if open).
+pub(crate) fn decided_score(decided: bool, removed: bool) -> Option<f32> {
+    match (decided, removed) {
+        (false, _) => None,
+        (true, true) => Some(DECIDED_REMOVED),
+        (true, false) => Some(DECIDED_KEPT),
+    }
+}
+
+/// The second-stage rows for the text lines `lines` (indices of the document's non-blank
+/// lines, in order; a gap means blank lines between), given their first-stage `rows` and
+/// `scores` (decided lines scored [`DECIDED_REMOVED`] or [`DECIDED_KEPT`]).
+pub(crate) fn rows(
+    lines: &[usize],
+    rows: &[[f32; N_FEATURES]],
+    scores: &[f32],
+) -> Vec<[f32; N_STACKED]> {
+    let n = lines.len().min(rows.len()).min(scores.len());
+    if n == 0 {
+        return Vec::new();
+    }
+    let s: Vec<f32> = scores[..n]
+        .iter()
+        .map(|&v| {
+            if v.is_nan() {
+                0.0
+            } else {
+                v.clamp(-CLIP, CLIP)
+            }
+        })
+        .collect();
+    let kept: Vec<bool> = s.iter().map(|&v| v >= KEPT).collect();
+    let mut pre_s = vec![0f32; n + 1];
+    let mut pre_kept = vec![0f32; n + 1];
+    for k in 0..n {
+        pre_s[k + 1] = pre_s[k] + s[k];
+        pre_kept[k + 1] = pre_kept[k] + f32::from(u8::from(kept[k]));
+    }
+    let mean = |pre: &[f32], lo: usize, hi: usize, empty: f32| {
+        if hi > lo {
+            (pre[hi] - pre[lo]) / (hi - lo) as f32
+        } else {
+            empty
+        }
+    };
+    let at = |k: isize| {
+        if k < 0 || k >= n as isize {
+            -CLIP
+        } else {
+            s[k as usize]
+        }
+    };
+    // Blank-separated blocks.
+    let mut block_start = vec![0usize; n];
+    let mut block_end = vec![n; n];
+    let mut start = 0;
+    for k in 1..=n {
+        if k == n || lines[k] != lines[k - 1] + 1 {
+            for j in start..k {
+                block_start[j] = start;
+                block_end[j] = k;
+            }
+            start = k;
+        }
+    }
+    // Distance to the nearest other kept line, and the run of kept lines around each.
+    let mut near = vec![n; n];
+    let mut last = None;
+    for k in 0..n {
+        if let Some(j) = last {
+            near[k] = k - j;
+        }
+        if kept[k] {
+            last = Some(k);
+        }
+    }
+    last = None;
+    for k in (0..n).rev() {
+        if let Some(j) = last {
+            near[k] = near[k].min(j - k);
+        }
+        if kept[k] {
+            last = Some(k);
+        }
+    }
+    let mut run = vec![0usize; n];
+    let mut k = 0;
+    while k < n {
+        if !kept[k] {
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        while e + 1 < n && kept[e + 1] {
+            e += 1;
+        }
+        for r in &mut run[k..=e] {
+            *r = e + 1 - k;
+        }
+        k = e + 1;
+    }
+    let total_kept = pre_kept[n];
+    let doc_kept_share = total_kept / n as f32;
+    let doc_mean = pre_s[n] / n as f32;
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        let mut x = [0f32; N_STACKED];
+        x[..N_FEATURES].copy_from_slice(&rows[k]);
+        let ki = k as isize;
+        let max_of = |lo: usize, hi: usize| s[lo..hi].iter().copied().fold(-CLIP, f32::max);
+        let (bs, be) = (block_start[k], block_end[k]);
+        let c = [
+            s[k],
+            at(ki - 1),
+            at(ki + 1),
+            at(ki - 2),
+            at(ki + 2),
+            mean(&pre_s, k.saturating_sub(3), (k + 4).min(n), 0.0),
+            mean(&pre_s, k.saturating_sub(10), (k + 11).min(n), 0.0),
+            max_of(k.saturating_sub(5), k),
+            max_of(k + 1, (k + 6).min(n)),
+            mean(&pre_s, bs, be, 0.0),
+            max_of(bs, be),
+            mean(&pre_kept, k.saturating_sub(20), k, -1.0),
+            mean(&pre_kept, k + 1, (k + 21).min(n), -1.0),
+            doc_kept_share,
+            doc_mean,
+            if total_kept > 0.0 {
+                pre_kept[k] / total_kept
+            } else {
+                -1.0
+            },
+            (near[k] as f32).ln_1p(),
+            (run[k] as f32).ln_1p(),
+        ];
+        x[N_FEATURES..].copy_from_slice(&c);
+        out.push(x);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_follows_the_neighbours_scores() {
+        // Lines 0, 1, 2 form one block, then a blank line, then 4 and 5.
+        let lines = [0, 1, 2, 4, 5];
+        let rows = vec![[0.5f32; N_FEATURES]; 5];
+        let scores = [3.0, -2.0, 4.0, DECIDED_REMOVED, 20.0];
+        let x = super::rows(&lines, &rows, &scores);
+        let c = |k: usize, name: &str| {
+            x[k][N_FEATURES + CONTEXT_NAMES.iter().position(|n| *n == name).unwrap()]
+        };
+        assert_eq!(x[1][..N_FEATURES], rows[1]);
+        assert_eq!(c(1, "s1"), -2.0);
+        assert_eq!(c(1, "s1_prev"), 3.0);
+        assert_eq!(c(1, "s1_next"), 4.0);
+        assert_eq!(c(0, "s1_prev"), -CLIP);
+        assert_eq!(c(4, "s1"), CLIP, "scores are clipped");
+        assert!((c(1, "s1_block_mean") - 5.0 / 3.0).abs() < 1e-6);
+        assert_eq!(c(3, "s1_block_max"), CLIP);
+        assert_eq!(c(1, "s1_max_above5"), 3.0);
+        assert_eq!(c(0, "s1_max_above5"), -CLIP);
+        assert_eq!(c(2, "log_kept_run"), 1f32.ln_1p());
+        assert_eq!(c(3, "log_kept_distance"), 1f32.ln_1p());
+        assert!((c(0, "s1_doc_kept_share") - 3.0 / 5.0).abs() < 1e-6);
+        assert_eq!(c(0, "s1_kept_before_share"), 0.0);
+        assert!((c(4, "s1_kept_before_share") - 2.0 / 3.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn empty_input_gives_no_rows() {
+        assert!(rows(&[], &[], &[]).is_empty());
+    }
+}
