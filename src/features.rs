@@ -8,7 +8,7 @@ use crate::phrases::stopwords::{self, Stopwords};
 use crate::text;
 
 /// Number of features per line.
-pub const N_FEATURES: usize = 68;
+pub const N_FEATURES: usize = 69;
 
 /// Names of the features, in order (for the trainer and for explanations).
 pub const NAMES: [&str; N_FEATURES] = [
@@ -80,7 +80,11 @@ pub const NAMES: [&str; N_FEATURES] = [
     "ends_ellipsis",
     "headline_side",
     "log_headline_distance",
+    "log_doc_plain_prose_words",
 ];
+
+/// Index of the `log_words` feature.
+pub(crate) const LOG_WORDS: usize = 1;
 
 /// What is measured once per line and reused by the context features.
 #[derive(Clone, Copy, Debug, Default)]
@@ -629,6 +633,14 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
             -1.0
         }
     };
+    // Prose words outside links on the whole page: near zero on a Markdown listing, whose
+    // every teaser is a link, however prose-like its text.
+    let plain_prose_words: usize = lines
+        .iter()
+        .map(|&i| &stats[i])
+        .filter(|s| s.prose && s.link_chars * 10 < s.chars * 3)
+        .map(|s| s.words)
+        .sum();
     let mut token = String::new();
     // The headline printed again over the article (the first line is often the page's
     // <title>, then come menus, then the headline, byline and text): the first later
@@ -745,6 +757,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
                 _ => 0.0,
             },
             headline_at.map_or(-1.0, |h| ln1p(k.abs_diff(h))),
+            ln1p(plain_prose_words),
         ]);
     }
     (lines, rows)

@@ -11,7 +11,7 @@
 use crate::features::N_FEATURES;
 
 /// Number of context features added by the second stage.
-pub const N_CONTEXT: usize = 18;
+pub const N_CONTEXT: usize = 22;
 
 /// Features of the second stage: the first stage's, then the context ones.
 pub const N_STACKED: usize = N_FEATURES + N_CONTEXT;
@@ -36,6 +36,10 @@ pub const CONTEXT_NAMES: [&str; N_CONTEXT] = [
     "s1_kept_before_share",
     "log_kept_distance",
     "log_kept_run",
+    "in_s1_region",
+    "s1_region_side",
+    "log_s1_region_distance",
+    "s1_region_word_share",
 ];
 
 /// First-stage score standing for a line an earlier rule removed.
@@ -148,6 +152,22 @@ pub(crate) fn rows(
         }
         k = e + 1;
     }
+    // The page's main run by first-stage verdicts: the stretch of lines with the largest
+    // sum of (probability of body - 1/2) x (1 + words), so that a long kept run wins over
+    // scattered kept teasers and a few doubtful lines inside the run do not split it.
+    let words: Vec<f32> = rows[..n]
+        .iter()
+        .map(|x| x[crate::features::LOG_WORDS].exp_m1().max(0.0))
+        .collect();
+    let region = best_run(
+        s.iter()
+            .zip(&words)
+            .map(|(&v, &w)| (sigmoid(v) - 0.5) * (1.0 + w)),
+    );
+    let total_words: f32 = words.iter().sum();
+    let region_word_share = region.map_or(0.0, |(a, z)| {
+        words[a..=z].iter().sum::<f32>() / total_words.max(1.0)
+    });
     let total_kept = pre_kept[n];
     let doc_kept_share = total_kept / n as f32;
     let doc_mean = pre_s[n] / n as f32;
@@ -181,11 +201,46 @@ pub(crate) fn rows(
             },
             (near[k] as f32).ln_1p(),
             (run[k] as f32).ln_1p(),
+            f32::from(u8::from(region.is_some_and(|(a, z)| (a..=z).contains(&k)))),
+            match region {
+                Some((a, _)) if k < a => -1.0,
+                Some((_, z)) if k > z => 1.0,
+                _ => 0.0,
+            },
+            match region {
+                Some((a, _)) if k < a => ((a - k) as f32).ln_1p(),
+                Some((_, z)) if k > z => ((k - z) as f32).ln_1p(),
+                Some(_) => 0.0,
+                None => -1.0,
+            },
+            region_word_share,
         ];
         x[N_FEATURES..].copy_from_slice(&c);
         out.push(x);
     }
     out
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// The first and last index of the run with the largest positive sum (Kadane), if any.
+fn best_run(values: impl Iterator<Item = f32>) -> Option<(usize, usize)> {
+    let (mut best, mut best_sum) = (None, 0.0f32);
+    let (mut start, mut sum) = (0, 0.0f32);
+    for (k, v) in values.enumerate() {
+        if sum <= 0.0 {
+            start = k;
+            sum = 0.0;
+        }
+        sum += v;
+        if sum > best_sum {
+            best_sum = sum;
+            best = Some((start, k));
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -217,6 +272,15 @@ mod tests {
         assert!((c(0, "s1_doc_kept_share") - 3.0 / 5.0).abs() < 1e-6);
         assert_eq!(c(0, "s1_kept_before_share"), 0.0);
         assert!((c(4, "s1_kept_before_share") - 2.0 / 3.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn best_run_bridges_a_doubtful_line() {
+        assert_eq!(
+            best_run([-1.0, 5.0, -1.0, 5.0, -20.0, 3.0].into_iter()),
+            Some((1, 3))
+        );
+        assert_eq!(best_run([-1.0, -2.0].into_iter()), None);
     }
 
     #[test]
