@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Rule;
-use crate::doc::{Doc, RuleId};
+use super::meta::next_text;
+use crate::doc::{Doc, Mark, RuleId};
 use crate::text;
 use crate::Category;
 
@@ -20,8 +21,9 @@ use crate::Category;
 #[derive(Debug)]
 pub(crate) struct Title;
 
-/// How many non-blank lines below the `title` element line are searched for its headline.
-const TITLE_WINDOW: usize = 80;
+/// How many non-blank lines below the `title` element line are searched for its headline
+/// (shop and news pages can print a thousand menu lines first).
+const TITLE_WINDOW: usize = 2000;
 
 /// How many non-blank lines from the top are searched for a Markdown `# ` heading (menus
 /// printed as Markdown lists can be long).
@@ -40,6 +42,13 @@ static MD_IMAGE: LazyLock<Regex> =
 /// A Markdown link: `[text](target)`; group 1 is the text.
 static MD_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
+
+/// A heading that is only a link to a site's home page (`# [Site](/)`): the logo, not the
+/// headline.
+static HOME_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^#+\s*\[[^\]]*\]\(\s*(?:/|(?:https?:)?//[^/\s)]+/?|\.?/?index\.\w+)(?:\s+[^)]*)?\)\s*$")
+        .expect("valid regex")
+});
 
 /// Separators between a `title` element's parts ("Headline | Section | Site").
 static TITLE_SEP: LazyLock<Regex> =
@@ -92,29 +101,128 @@ fn is_h1(line: &str) -> bool {
         .is_some_and(|rest| rest.starts_with([' ', '\t']))
 }
 
-/// Picks the headline line, if any.
-pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
-    let lines: Vec<usize> = doc.text_lines().into_iter().take(HEADING_WINDOW).collect();
-    // Markdown: the first level-1 heading with words of its own (not a logo image).
-    for &i in &lines {
-        let line = doc.line(i);
-        if is_h1(line) && doc.is_open(i) && line.len() <= TITLE_MAX {
-            let toks = plain_tokens(line);
-            if !toks.is_empty() && toks.len() <= PAGE_TITLE_MAX_WORDS {
-                return Some(TitlePick {
-                    line: i,
-                    page_line: None,
-                });
+/// Whether the line opens the article: one of the next three lines is a byline or a date
+/// (removed by an earlier rule), one of the next two is prose, or the next repeats it.
+fn leads_content(doc: &Doc<'_>, i: usize) -> bool {
+    let line = doc.line(i);
+    let mut j = i;
+    for k in 0..3 {
+        let Some(n) = next_text(doc, j) else { break };
+        j = n;
+        if matches!(
+            doc.mark(n),
+            Mark::Remove(_, Category::Byline | Category::Metadata)
+        ) {
+            return true;
+        }
+        let next = doc.line(n);
+        if k == 0 && next == line || k < 2 && text::word_count(next) >= 15 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Where `toks` sits among the parts of a `title` element ("Headline | Section | Site").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// Not a run of whole parts.
+    None,
+    /// The leading parts ("Headline", "Headline | Section"), the whole title, or inner parts
+    /// of two words or more ("tag - Question? - Site").
+    Headline,
+    /// The last part, or a one-word inner part: more likely the site or section name
+    /// ("Site", "Blog").
+    Label,
+}
+
+/// Classifies `toks` as a run of whole parts of the title (see [`Part`]).
+fn part_of(parts: &[Vec<String>], toks: &[String]) -> Part {
+    let n = parts.len();
+    if n < 2 {
+        return Part::None;
+    }
+    for a in 0..n {
+        let mut run: Vec<&String> = Vec::new();
+        for (b, part) in parts.iter().enumerate().skip(a) {
+            run.extend(part);
+            if run.len() > toks.len() {
+                break;
+            }
+            if run.len() == toks.len() && run.iter().zip(toks).all(|(x, y)| *x == y) {
+                return if a == 0 || b + 1 < n && toks.len() >= 2 {
+                    Part::Headline
+                } else {
+                    Part::Label
+                };
             }
         }
     }
+    Part::None
+}
+
+/// Whether the line is shaped like a headline of its own: 3 to 30 words, no full stop at the
+/// end, no URL, not a breadcrumb trail.
+fn headline_shaped(line: &str) -> bool {
+    let words = text::word_count(line);
+    let end = line.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+    (3..=30).contains(&words)
+        && !(end.ends_with('.') && !end.ends_with("..."))
+        && !line.contains("://")
+        && TITLE_SEP.find_iter(line).count() + line.matches(['>', '›']).count() < 2
+}
+
+/// Picks the headline line, if any.
+///
+/// Text printed from the HTML starts with the `title` element ("Headline | Site"). Below
+/// it, the line made of its words that covers most of it or is its leading part is the
+/// headline (the site name alone is not); failing that, the first headline-shaped line
+/// that shares much of its wording and opens the article (a byline, a date or prose
+/// follows). Without such a line, the first level-1 Markdown heading with words of its own
+/// (not a logo image or a link to the home page) is the headline; failing that, the
+/// `title` element line itself.
+pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
+    let lines: Vec<usize> = doc.text_lines();
+    let page = page_title(doc, &lines);
+    if let Some((pick, true)) = page {
+        return Some(pick);
+    }
+    markdown_heading(doc, &lines)
+        .map(|line| TitlePick {
+            line,
+            page_line: None,
+        })
+        .or(page.map(|(pick, _)| pick))
+}
+
+/// The first level-1 Markdown heading with words of its own (not a logo image or a link to
+/// the home page).
+fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
+    lines.iter().take(HEADING_WINDOW).copied().find(|&i| {
+        let line = doc.line(i);
+        if !is_h1(line) || !doc.is_open(i) || line.len() > TITLE_MAX || HOME_LINK.is_match(line) {
+            return false;
+        }
+        let toks = plain_tokens(line);
+        !toks.is_empty() && toks.len() <= PAGE_TITLE_MAX_WORDS
+    })
+}
+
+/// The pick from the `title` element line (the first line of text printed from the HTML),
+/// and whether a headline below it confirmed it.
+fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
     let &first = lines.first()?;
     let page = doc.line(first);
     let words = text::word_count(page);
+    // "Headline – Site – Our motto." is a title: only its leading part must not be a sentence.
+    let lead = TITLE_SEP
+        .split(page)
+        .find(|p| !p.trim().is_empty())
+        .unwrap_or(page);
     if !doc.is_open(first)
         || !(2..=PAGE_TITLE_MAX_WORDS).contains(&words)
         || page.len() > TITLE_MAX
-        || reads_as_sentence(page, words)
+        || reads_as_sentence(lead, text::word_count(lead))
     {
         return None;
     }
@@ -124,7 +232,10 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
         .map(text::tokens)
         .filter(|t| !t.is_empty())
         .collect();
-    let mut best: Option<(f32, usize)> = None;
+    // (score, line, strong): the best line made of the title's words.
+    let mut subset: Option<(f32, usize, bool)> = None;
+    // The first headline-shaped line that rewords the title.
+    let mut reworded: Option<usize> = None;
     for &i in lines.iter().skip(1).take(TITLE_WINDOW) {
         if !doc.is_open(i) {
             continue;
@@ -134,32 +245,53 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
             continue;
         }
         let toks = text::tokens(line);
-        // A whole part of the title ("Headline" of "Headline | Site") may be one word.
-        let whole_part = parts.len() > 1 && parts.contains(&toks);
-        if toks.is_empty() || toks.len() < 2 && !whole_part {
+        if toks.is_empty() {
             continue;
         }
-        // The headline's words all come from the title line, and it covers much of it.
+        let part = part_of(&parts, &toks);
         let precision = text::coverage(&toks, &head);
         let recall = text::coverage(&head, &toks);
-        if precision < 0.9 || recall < 0.4 && !whole_part {
-            continue;
+        if precision >= 0.9 {
+            let whole_part = part == Part::Headline;
+            let fits = whole_part
+                || part == Part::None
+                    && toks.len() >= 2
+                    && (recall >= 0.4 || recall >= 0.25 && leads_content(doc, i));
+            if fits {
+                let score = recall + if whole_part { 0.5 } else { 0.0 };
+                if subset.is_none_or(|(s, _, _)| score > s + 1e-6) {
+                    subset = Some((score, i, whole_part || recall >= 0.67));
+                }
+            }
         }
-        let score = recall + if whole_part { 0.5 } else { 0.0 };
-        if best.is_none_or(|(s, _)| score > s + 1e-6) {
-            best = Some((score, i));
+        if reworded.is_none() && headline_shaped(line) {
+            let f1 = if precision + recall > 0.0 {
+                2.0 * precision * recall / (precision + recall)
+            } else {
+                0.0
+            };
+            let shared = toks
+                .iter()
+                .filter(|t| t.chars().count() >= 4 && head.contains(t))
+                .count();
+            if f1 >= 0.5 && shared >= 2 && leads_content(doc, i) {
+                reworded = Some(i);
+            }
         }
     }
-    Some(match best {
-        Some((_, i)) => TitlePick {
-            line: i,
-            page_line: Some(first),
+    let line = match (subset, reworded) {
+        (Some((_, i, true)), _) | (_, Some(i)) => i,
+        _ => first,
+    };
+    // A Markdown line (a link, a heading) is not a `title` element.
+    let markdown = page.contains("](") || page.starts_with('#');
+    Some((
+        TitlePick {
+            line,
+            page_line: (line != first).then_some(first),
         },
-        None => TitlePick {
-            line: first,
-            page_line: None,
-        },
-    })
+        line != first && !markdown,
+    ))
 }
 
 #[cfg(test)]
