@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::doc::{Doc, Mark};
-use crate::{Category, Span};
+use crate::{text, Category, Span};
 
 /// One removed span of the input: where it is, which rule removed it and why.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -119,15 +119,18 @@ impl<'a> Cleaned<'a> {
     }
 
     /// The headline, when a rule recognised one: the text of the first span of category
-    /// [`Category::Title`], trimmed. The title is never part of the body.
+    /// [`Category::Title`], trimmed, without Markdown heading marks, a link or emphasis
+    /// wrapping the whole line, or a trailing anchor mark (`# [Headline](/url)` gives
+    /// `Headline`). The title is never part of the body.
     pub fn title(&self) -> Option<&'a str> {
-        self.first_of(Category::Title)
+        self.first_of(Category::Title).map(text::strip_markup)
     }
 
     /// The author line, when a rule recognised one: the text of the first span of category
-    /// [`Category::Byline`], trimmed. Never part of the body.
+    /// [`Category::Byline`], trimmed and without the Markdown around it (as for
+    /// [`Cleaned::title`]). Never part of the body.
     pub fn byline(&self) -> Option<&'a str> {
-        self.first_of(Category::Byline)
+        self.first_of(Category::Byline).map(text::strip_markup)
     }
 
     fn first_of(&self, category: Category) -> Option<&'a str> {
