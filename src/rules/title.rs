@@ -95,10 +95,15 @@ fn plain_tokens(line: &str) -> Vec<String> {
     text::tokens(&MD_LINK.replace_all(&no_images, "$1"))
 }
 
-/// Whether the line is a level-1 Markdown heading (`# Headline`).
-fn is_h1(line: &str) -> bool {
-    line.strip_prefix('#')
-        .is_some_and(|rest| rest.starts_with([' ', '\t']))
+/// The level of a Markdown heading line (`# ` is 1, `## ` 2, `### ` 3), or 0.
+fn heading_level(line: &str) -> usize {
+    let rest = line.trim_start_matches('#');
+    let level = line.len() - rest.len();
+    if (1..=3).contains(&level) && rest.starts_with([' ', '\t']) {
+        level
+    } else {
+        0
+    }
 }
 
 /// Whether the line opens the article: one of the next three lines is a byline or a date
@@ -195,17 +200,28 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
         .or(page.map(|(pick, _)| pick))
 }
 
-/// The first level-1 Markdown heading with words of its own (not a logo image or a link to
-/// the home page).
+/// The first Markdown heading of the highest level present (`# `, else `## `, else `### `)
+/// with words of its own (not a logo image or a link to the home page).
 fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
-    lines.iter().take(HEADING_WINDOW).copied().find(|&i| {
+    let mut best: Option<(usize, usize)> = None;
+    for &i in lines.iter().take(HEADING_WINDOW) {
         let line = doc.line(i);
-        if !is_h1(line) || !doc.is_open(i) || line.len() > TITLE_MAX || HOME_LINK.is_match(line) {
-            return false;
+        let level = heading_level(line);
+        if level == 0 || best.is_some_and(|(l, _)| l <= level) {
+            continue;
+        }
+        if !doc.is_open(i) || line.len() > TITLE_MAX || HOME_LINK.is_match(line) {
+            continue;
         }
         let toks = plain_tokens(line);
-        !toks.is_empty() && toks.len() <= PAGE_TITLE_MAX_WORDS
-    })
+        if !toks.is_empty() && toks.len() <= PAGE_TITLE_MAX_WORDS {
+            best = Some((level, i));
+            if level == 1 {
+                break;
+            }
+        }
+    }
+    best.map(|(_, i)| i)
 }
 
 /// The pick from the `title` element line (the first line of text printed from the HTML),
