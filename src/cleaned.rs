@@ -126,15 +126,35 @@ impl<'a> Cleaned<'a> {
         self.first_of(Category::Title).map(text::strip_markup)
     }
 
-    /// The author line, when a rule recognised one: the text of the first span of category
-    /// [`Category::Byline`], trimmed and without the Markdown around it (as for
-    /// [`Cleaned::title`]). Never part of the body.
+    /// The author line, when a rule recognised one: the text of the span of category
+    /// [`Category::Byline`] nearest the title (the first one when there is no title),
+    /// trimmed and without the Markdown around it (as for [`Cleaned::title`]); when it
+    /// links to an author's page (`By [Jane Doe](/author/jane)`), the link's text. Never
+    /// part of the body.
     pub fn byline(&self) -> Option<&'a str> {
-        self.first_of(Category::Byline).map(text::strip_markup)
+        let mut bylines = self
+            .removed
+            .iter()
+            .filter(|r| r.category == Category::Byline);
+        let title = self
+            .removed
+            .iter()
+            .find(|r| r.category == Category::Title)
+            .map(|r| r.span.start);
+        let r = match title {
+            Some(t) => bylines.min_by_key(|r| r.span.start.abs_diff(t)),
+            None => bylines.next(),
+        }?;
+        self.line_of(r).map(crate::rules::byline::name_text)
     }
 
     fn first_of(&self, category: Category) -> Option<&'a str> {
         let r = self.removed.iter().find(|r| r.category == category)?;
+        self.line_of(r)
+    }
+
+    /// The first non-blank line of a removed span, trimmed.
+    fn line_of(&self, r: &Removal) -> Option<&'a str> {
         // A leading byte order mark belongs to the first span but is not text.
         let text = self.input[r.span].trim_start_matches('\u{feff}');
         let text = text.lines().find(|l| !l.trim().is_empty())?;

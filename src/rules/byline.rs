@@ -6,6 +6,7 @@
 //! ([`Byline`]), and a name next to the headline or the date, or under an "Author:" label
 //! ([`NearTitle`]).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -94,6 +95,97 @@ static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A Markdown image: `![alt](src)`.
+static MD_IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("valid regex"));
+
+/// A Markdown link: `[text](target)`; group 1 is the text.
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
+
+/// A Markdown link to an author's page (`[Jane Doe](/author/jane-doe)`); group 1 is the
+/// text.
+pub(crate) static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\[\s*([^\]\[]*?\p{L}[^\]\[]*?)\s*\]\(\s*[^)\s]*/(?:author|authors|autor|autore|auteur|byline|contributors?|writers?|people|profiles?|staff|team|journalists?|redakteur|u|users?|members?)(?:/|\.|-|\?|=|#)[^)]*\)",
+    )
+    .expect("valid regex")
+});
+
+/// "by" and a capitalised name anywhere in a line ("March 4, 2025 by Jane Doe | News").
+static BY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[\s|•·,;:(–—\-])(?:(?i:written|posted|reported|published|authored)\s+)?(?:by|By|BY)\s*:?\s+",
+        r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:de|del|della|van|von|der|da|di|du|la|le|bin)\s+)?\p{Lu}[\p{L}'’.\-]*){1,4}",
+    ))
+    .expect("valid regex")
+});
+
+/// Words before "by" that make it a credit for something else ("Photo by …").
+static CREDIT_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:photos?|image|images|illustrations?|video|graphics?|artwork|art|design|designed|powered|sponsored|presented|brought to you|reviewed|checked|edited|fact-checked|verified|translated|produced|hosted|supported)\s+by\b")
+        .expect("valid regex")
+});
+
+/// A job title under an author's name ("Staff Writer", "VP - Technology", "Co-founder").
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:writer|editor|reporter|journalist|correspondent|columnists?|contributors?|author|producer|analyst|blogger|freelancer?|staff|desk|expert|specialist|founder|co-founder|ceo|cto|cmo|coo|vp|president|head|director|manager|lead|executive|consultant|strategist|marketer|engineer|developer|researcher|scientist|professor|attorney|lawyer|doctor|md|phd|team|partner|owner)\b",
+    )
+    .expect("valid regex")
+});
+
+/// A date ("March 4, 2025", "4 Mar 2025", "2025-03-04", "12.12.2025") or a reading time.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
+        r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+        r"|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b",
+        r"|\d+\s*min(?:ute)?s?\s+read\b)",
+    ))
+    .expect("valid regex")
+});
+
+/// The visible text of a Markdown line: images left out, links replaced by their text,
+/// emphasis marks, list bullets and heading marks dropped. Plain text comes back as is.
+pub(crate) fn plain(line: &str) -> Cow<'_, str> {
+    if !line.contains(['[', '*', '_', '#']) {
+        return Cow::Borrowed(line);
+    }
+    let s = MD_IMAGE.replace_all(line, "");
+    let s = MD_LINK.replace_all(&s, "$1");
+    let s = s.replace("**", "").replace("__", "");
+    let t = s.trim_start_matches(['#', '*', '-', '+', ' ', '\t']);
+    let t = t.trim_matches(|c: char| c == '_' || c == '*' || c.is_whitespace());
+    Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The name in a byline: the text of a link to the author's page when there is one
+/// ("By [Jane Doe](/author/jane)" gives "Jane Doe"), else the line without the Markdown
+/// around it.
+pub(crate) fn name_text(line: &str) -> &str {
+    match AUTHOR_LINK.captures(line).and_then(|c| c.get(1)) {
+        Some(m) => &line[m.range()],
+        None => text::strip_markup(line),
+    }
+}
+
+/// Whether the (plain) line is a short date or reading-time line.
+fn is_date_line(line: &str) -> bool {
+    text::word_count(line) <= 10 && DATE.is_match(line) && !text::ends_sentence(line)
+}
+
+/// Whether the (plain) line is a short job title.
+fn is_role(line: &str) -> bool {
+    line.len() <= NAME_MAX && text::word_count(line) <= 8 && ROLE.is_match(line) && !is_prose(line)
+}
+
+/// Whether the (plain) line carries "by Jane Doe" that credits the text, not a photo.
+fn has_by_name(line: &str) -> bool {
+    text::word_count(line) <= 40
+        && BY_NAME.find(line).is_some_and(|m| !CREDIT_BY.is_match(&line[..m.end()]))
+}
+
 /// Whether the line reads like a person's name or user handle: a short run of capitalised
 /// words ("Jane Doe", "Jane Doe, Staff Writer"), or one handle-like token ("jdoe42",
 /// "JaneD").
@@ -134,8 +226,12 @@ fn zone(doc: &Doc<'_>) -> Vec<usize> {
         .iter()
         .position(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Title)));
     if let Some(t) = title {
-        for &i in lines[t + 1..].iter().take(ZONE) {
+        for (k, &i) in lines[t + 1..].iter().take(ZONE).enumerate() {
             if is_prose(doc.line(i)) {
+                // A standfirst may sit between the headline and the byline.
+                if k == 0 {
+                    continue;
+                }
                 break;
             }
             out.push(i);
@@ -172,14 +268,20 @@ impl Rule for NearTitle {
         {
             return;
         }
+        let text_of = |j: usize| plain(doc.line(j));
+        let dated = |j: Option<usize>| {
+            j.is_some_and(|j| is_metadata(doc, j) || is_date_line(&text_of(j)))
+        };
         for &i in &zone {
             if !doc.is_open(i) {
                 continue;
             }
-            let line = doc.line(i);
+            let raw = doc.line(i);
+            let line = text_of(i);
+            let line = line.as_ref();
             if LABEL.is_match(line) {
                 if let Some(n) = next_text(doc, i) {
-                    if doc.is_open(n) && is_name_like(doc.line(n)) {
+                    if doc.is_open(n) && (is_name_like(&text_of(n)) || AUTHOR_LINK.is_match(doc.line(n))) {
                         doc.remove(i, id, Category::Metadata);
                         doc.remove(n, id, Category::Byline);
                         return;
@@ -187,14 +289,24 @@ impl Rule for NearTitle {
                 }
                 continue;
             }
-            if line.len() <= 2 * NAME_MAX && NAME_DATE.is_match(line) && !NOT_NAME.is_match(line) {
+            let short = line.len() <= 2 * NAME_MAX;
+            if AUTHOR_LINK.is_match(raw) && text::word_count(line) <= 30
+                || short && NAME_DATE.is_match(line) && !NOT_NAME.is_match(line)
+                || has_by_name(line) && !is_prose(line)
+            {
                 doc.remove(i, id, Category::Byline);
                 return;
             }
-            let dated = |j: Option<usize>| j.is_some_and(|j| is_metadata(doc, j));
-            if is_name_like(line) && (dated(next_text(doc, i)) || dated(prev_text(doc, i))) {
-                doc.remove(i, id, Category::Byline);
-                return;
+            if is_name_like(line) {
+                let next = next_text(doc, i);
+                let role_then_date = next
+                    .is_some_and(|n| is_role(&text_of(n)) && dated(next_text(doc, n)));
+                let role_first = next.is_some_and(|n| is_role(&text_of(n)))
+                    && prev_text(doc, i).is_some_and(|p| matches!(doc.mark(p), Mark::Remove(_, Category::Title)));
+                if dated(next) || dated(prev_text(doc, i)) || role_then_date || role_first {
+                    doc.remove(i, id, Category::Byline);
+                    return;
+                }
             }
         }
     }
