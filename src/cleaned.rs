@@ -257,3 +257,23 @@ pub(crate) fn next_segment<'r>(
     *pos = span.end;
     Some((span, removal))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn title_and_byline_without_markdown() {
+        let text = "* [Home](/)\n\n# [Storm hits coast](/news/storm)\n\nBy [Omar Reyes](/author/omar-reyes)\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
+        let cleaned = crate::clean(text);
+        assert_eq!(cleaned.title(), Some("Storm hits coast"));
+        assert_eq!(cleaned.byline(), Some("Omar Reyes"));
+    }
+
+    #[test]
+    fn byline_nearest_the_title() {
+        // A menu entry shaped like a byline comes first; the author's line is by the title.
+        let text = "Storm hits coast | The Planet\nSolutions\nBy Role\nBy Industry\nPricing\n\nStorm hits coast\nBy Omar Reyes\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
+        let cleaned = crate::clean(text);
+        assert_eq!(cleaned.title(), Some("Storm hits coast"));
+        assert_eq!(cleaned.byline(), Some("By Omar Reyes"));
+    }
+}

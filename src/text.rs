@@ -208,7 +208,10 @@ mod tests {
         );
         assert_eq!(strip_markup("## **Storm hits coast**"), "Storm hits coast");
         assert_eq!(strip_markup("Storm hits coast ¶"), "Storm hits coast");
-        assert_eq!(strip_markup("[ Jane Doe ](/author/jane \"Jane\")"), "Jane Doe");
+        assert_eq!(
+            strip_markup("[ Jane Doe ](/author/jane \"Jane\")"),
+            "Jane Doe"
+        );
         assert_eq!(strip_markup("# ![Garden Shop](/logo.svg)"), "Garden Shop");
         // Inner markup, hashtags and language names stay.
         assert_eq!(strip_markup("Free **SEO** tools"), "Free **SEO** tools");

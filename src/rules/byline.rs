@@ -91,7 +91,7 @@ static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that start date lines, not names ("Last Updated March 3, 2025").
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:last|updated|published|posted|modified|created|released|date|edited|reviewed|originally|first|on|since|from|copyright|season|week|day|issue|volume|vol|posts?|joined|member|registered)\b")
+    Regex::new(r"(?i)^(?:last|updated|published|posted|modified|created|released|date|edited|reviewed|originally|first|on|since|from|copyright|season|week|day|issue|volume|vol|posts?|joined|member|registered|asked|answered|commented|viewed|started|opened)\b")
         .expect("valid regex")
 });
 
@@ -171,8 +171,49 @@ pub(crate) fn name_text(line: &str) -> &str {
 }
 
 /// Whether the (plain) line is a short date or reading-time line.
+///
+/// A name followed by a date ("jdoe 2 May 2025 18:48") is a byline, not a date line.
 fn is_date_line(line: &str) -> bool {
-    text::word_count(line) <= 10 && DATE.is_match(line) && !text::ends_sentence(line)
+    text::word_count(line) <= 10
+        && DATE.is_match(line)
+        && !text::ends_sentence(line)
+        && (NOT_NAME.is_match(line) || !NAME_DATE.is_match(line))
+}
+
+/// A question's or thread's header stamp ("asked Feb 4, 2014 at 13:02", "Started by"):
+/// the poster's name follows it.
+static ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:asked|question asked|posted|started)\b.{0,40}\d").expect("valid regex")
+});
+
+/// Whether the line after `i` shows only the first letter of line `i`'s name (a forum's
+/// avatar placeholder: "jdoe42" then "J").
+fn avatar_initial_follows(doc: &Doc<'_>, i: usize, name: &str) -> bool {
+    let Some(n) = next_text(doc, i) else {
+        return false;
+    };
+    let mut next = doc.line(n).chars();
+    match (next.next(), next.next(), name.chars().next()) {
+        (Some(a), None, Some(b)) => a.is_alphabetic() && a.to_lowercase().eq(b.to_lowercase()),
+        _ => false,
+    }
+}
+
+/// Whether a "wrote" line follows line `i` within two lines (a forum post's header).
+fn wrote_follows(doc: &Doc<'_>, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..2 {
+        let Some(n) = next_text(doc, j) else {
+            return false;
+        };
+        let line = doc.line(n).to_lowercase();
+        if line.starts_with("wrote") || line.starts_with("schrieb") || line.starts_with("a écrit")
+        {
+            return true;
+        }
+        j = n;
+    }
+    false
 }
 
 /// Whether the (plain) line is a short job title.
@@ -183,7 +224,9 @@ fn is_role(line: &str) -> bool {
 /// Whether the (plain) line carries "by Jane Doe" that credits the text, not a photo.
 fn has_by_name(line: &str) -> bool {
     text::word_count(line) <= 40
-        && BY_NAME.find(line).is_some_and(|m| !CREDIT_BY.is_match(&line[..m.end()]))
+        && BY_NAME
+            .find(line)
+            .is_some_and(|m| !CREDIT_BY.is_match(&line[..m.end()]))
 }
 
 /// Whether the line reads like a person's name or user handle: a short run of capitalised
@@ -269,9 +312,8 @@ impl Rule for NearTitle {
             return;
         }
         let text_of = |j: usize| plain(doc.line(j));
-        let dated = |j: Option<usize>| {
-            j.is_some_and(|j| is_metadata(doc, j) || is_date_line(&text_of(j)))
-        };
+        let dated =
+            |j: Option<usize>| j.is_some_and(|j| is_metadata(doc, j) || is_date_line(&text_of(j)));
         for &i in &zone {
             if !doc.is_open(i) {
                 continue;
@@ -281,7 +323,9 @@ impl Rule for NearTitle {
             let line = line.as_ref();
             if LABEL.is_match(line) {
                 if let Some(n) = next_text(doc, i) {
-                    if doc.is_open(n) && (is_name_like(&text_of(n)) || AUTHOR_LINK.is_match(doc.line(n))) {
+                    if doc.is_open(n)
+                        && (is_name_like(&text_of(n)) || AUTHOR_LINK.is_match(doc.line(n)))
+                    {
                         doc.remove(i, id, Category::Metadata);
                         doc.remove(n, id, Category::Byline);
                         return;
@@ -297,16 +341,40 @@ impl Rule for NearTitle {
                 doc.remove(i, id, Category::Byline);
                 return;
             }
+            let after_title = prev_text(doc, i)
+                .is_some_and(|p| matches!(doc.mark(p), Mark::Remove(_, Category::Title)));
+            let handle = is_name_like(line) && !line.contains(char::is_whitespace);
+            let one_word = line.len() <= 30
+                && !line.contains(char::is_whitespace)
+                && line.chars().next().is_some_and(char::is_uppercase)
+                && !NOT_NAME.is_match(line);
+            if (is_name_like(line) || one_word)
+                && (avatar_initial_follows(doc, i, line) || wrote_follows(doc, i))
+                || handle && after_title && next_text(doc, i).is_some_and(|n| is_prose(doc.line(n)))
+            {
+                doc.remove(i, id, Category::Byline);
+                return;
+            }
             if is_name_like(line) {
                 let next = next_text(doc, i);
-                let role_then_date = next
-                    .is_some_and(|n| is_role(&text_of(n)) && dated(next_text(doc, n)));
-                let role_first = next.is_some_and(|n| is_role(&text_of(n)))
-                    && prev_text(doc, i).is_some_and(|p| matches!(doc.mark(p), Mark::Remove(_, Category::Title)));
+                let role_then_date =
+                    next.is_some_and(|n| is_role(&text_of(n)) && dated(next_text(doc, n)));
+                let role_first = after_title && next.is_some_and(|n| is_role(&text_of(n)));
                 if dated(next) || dated(prev_text(doc, i)) || role_then_date || role_first {
                     doc.remove(i, id, Category::Byline);
                     return;
                 }
+            }
+        }
+        // A question page: the name under the first "asked <date>" stamp.
+        let Some(a) = (0..doc.len()).find(|&i| ASKED.is_match(doc.line(i))) else {
+            return;
+        };
+        if let Some(n) = next_text(doc, a) {
+            let name = text_of(n);
+            let single = !name.contains(char::is_whitespace) && name.len() <= 30;
+            if doc.is_open(n) && (is_name_like(&name) || single && !NOT_NAME.is_match(&name)) {
+                doc.remove(n, id, Category::Byline);
             }
         }
     }
@@ -386,5 +454,65 @@ mod tests {
         let doc = run(&text);
         assert_eq!(category(&doc, 1), Some(Category::Byline));
         assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn markdown_author_link_after_headline() {
+        let text = format!("# Storm hits coast\nBy [Omar Reyes](/author/omar-reyes)\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 1), Some(Category::Byline));
+        assert_eq!(name_text(doc.line(1)), "Omar Reyes");
+        let bare = format!("# Storm hits coast\n* [Omar Reyes](https://x.example/authors/omar)\n* 4 min read\n{PROSE}");
+        assert_eq!(category(&run(&bare), 1), Some(Category::Byline));
+        assert_eq!(
+            plain("**Omar Reyes** _March 4, 2025_"),
+            "Omar Reyes _March 4, 2025"
+        );
+    }
+
+    #[test]
+    fn by_a_name_inside_a_line() {
+        let text = format!("Storm hits coast\nMarch 4, 2025 by Omar Reyes | Weather\n{PROSE}");
+        assert_eq!(category(&run(&text), 1), Some(Category::Byline));
+        assert!(has_by_name("Updated March 4 · By Omar Reyes"));
+        assert!(!has_by_name("Photo by Omar Reyes"));
+        assert!(!has_by_name("Sort by Price"));
+    }
+
+    #[test]
+    fn name_over_a_job_title_and_date() {
+        let text =
+            format!("Storm hits coast\nOmar Reyes\nSenior Weather Editor\nMarch 4, 2025\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 1), Some(Category::Byline));
+        assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn name_after_a_standfirst() {
+        let text = format!("Storm hits coast\n{PROSE}\nOmar Reyes\nMarch 4, 2025\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 2), Some(Category::Byline));
+        assert_eq!(category(&doc, 1), None);
+    }
+
+    #[test]
+    fn forum_post_headers() {
+        // A handle, then its avatar initial.
+        let initial = format!("Help with my boiler\nboilerfan42\nB\n{PROSE}");
+        assert_eq!(category(&run(&initial), 1), Some(Category::Byline));
+        // A handle, then "wrote".
+        let wrote = format!("Help with my boiler\nJaneD\nwrote on last edited by\n{PROSE}");
+        assert_eq!(category(&run(&wrote), 1), Some(Category::Byline));
+        // A tag line before "handle date": the handle line is the byline.
+        let tagged = format!(
+            "Help with my boiler\nheating\nboilerfan42 November 8, 2024, 7:33pm 1\n{PROSE}"
+        );
+        let doc = run(&tagged);
+        assert_eq!(category(&doc, 2), Some(Category::Byline));
+        assert_eq!(category(&doc, 1), None);
+        // A question page: the name under "asked <date>".
+        let asked = format!("Why does my boiler hiss?\n{PROSE}\n{PROSE}\nShare Follow\nasked Feb 4, 2014 at 13:02\nVader\n1,204 3 gold badges");
+        assert_eq!(category(&run(&asked), 5), Some(Category::Byline));
     }
 }

@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Rule;
 use super::meta::next_text;
+use super::Rule;
 use crate::doc::{Doc, Mark, RuleId};
 use crate::text;
 use crate::Category;
@@ -46,8 +46,10 @@ static MD_LINK: LazyLock<Regex> =
 /// A heading that is only a link to a site's home page (`# [Site](/)`): the logo, not the
 /// headline.
 static HOME_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^#+\s*\[[^\]]*\]\(\s*(?:/|(?:https?:)?//[^/\s)]+/?|\.?/?index\.\w+)(?:\s+[^)]*)?\)\s*$")
-        .expect("valid regex")
+    Regex::new(
+        r"^#+\s*\[[^\]]*\]\(\s*(?:/|(?:https?:)?//[^/\s)]+/?|\.?/?index\.\w+)(?:\s+[^)]*)?\)\s*$",
+    )
+    .expect("valid regex")
 });
 
 /// Separators between a `title` element's parts ("Headline | Section | Site").
