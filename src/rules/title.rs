@@ -315,7 +315,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::category;
+    use crate::rules::testing::{category, run_after_phrases};
 
     #[test]
     fn a_first_paragraph_is_not_a_title() {
@@ -386,5 +386,75 @@ mod tests {
     fn nothing_on_empty_input() {
         assert_eq!(find_title(&Doc::new("")), None);
         assert_eq!(find_title(&Doc::new("\n\n")), None);
+    }
+
+    const PROSE: &str = "The storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.";
+
+    #[test]
+    fn the_site_name_alone_is_not_the_headline() {
+        let text = format!("Healthy eating tips • The Food Source\nThe Food Source\nRecipes\nHealthy eating tips\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 3), Some(Category::Title));
+        assert_eq!(category(&doc, 1), None);
+        // Nor a one-word section between headline and site.
+        let text = format!("Kitchen trends to watch | Blog | Oak Realty\nBlog\n{PROSE}");
+        assert_eq!(category(&run(&text), 0), Some(Category::Title));
+    }
+
+    #[test]
+    fn an_inner_part_can_be_the_headline() {
+        let text = format!("boilers - Why does my boiler hiss? - Home Help\nboilers\nWhy does my boiler hiss?\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 2), Some(Category::Title));
+        assert_eq!(category(&doc, 0), Some(Category::Metadata));
+    }
+
+    #[test]
+    fn a_reworded_headline_that_opens_the_article() {
+        let text = format!("Storm hits coast | The Planet\nNews\nWeather\nHuge storm hits the coast overnight\nBy Omar Reyes\n{PROSE}");
+        let doc = run_after_phrases(&text, vec![Box::new(Title)]);
+        assert_eq!(category(&doc, 3), Some(Category::Title));
+        assert_eq!(category(&doc, 0), Some(Category::Metadata));
+        // Without anything opening an article below it, a similar line is not taken.
+        let text =
+            "Storm hits coast | The Planet\nNews\nHuge storm hits the coast overnight\nSport";
+        assert_eq!(category(&run(text), 0), Some(Category::Title));
+    }
+
+    #[test]
+    fn headline_below_a_long_menu() {
+        let menu: String = (0..150).map(|k| format!("Menu entry {k}\n")).collect();
+        let text = format!("Garden chairs | Garden Things Shop\n{menu}Garden chairs\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 151), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_title_with_a_motto_is_not_a_sentence() {
+        let text = format!(
+            "Ten tips for online courses – Study Hub – Realize your potential.\nMenu\n{PROSE}"
+        );
+        assert_eq!(category(&run(&text), 0), Some(Category::Title));
+    }
+
+    #[test]
+    fn markdown_home_link_and_lower_headings() {
+        let text = format!("# [Garden Shop](/)\n\n## Garden chairs\n\n{PROSE}\n\n## Delivery");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 0), None);
+        assert_eq!(category(&doc, 2), Some(Category::Title));
+        assert_eq!(heading_level("### Garden chairs"), 3);
+        assert_eq!(heading_level("#### Garden chairs"), 0);
+        assert_eq!(heading_level("#hashtag"), 0);
+    }
+
+    #[test]
+    fn a_confirmed_headline_beats_a_hash_line() {
+        let text = format!(
+            "Storm hits coast | The Planet\nStorm hits coast\n# Company Year Rating\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 1), Some(Category::Title));
+        assert_eq!(category(&doc, 2), None);
     }
 }
