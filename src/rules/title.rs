@@ -25,6 +25,10 @@ pub(crate) struct Title;
 /// (shop and news pages can print a thousand menu lines first).
 const TITLE_WINDOW: usize = 2000;
 
+/// How far below the `title` element (in non-blank lines) a plain repeat of it may be
+/// taken as the headline.
+const NEAR_WINDOW: usize = 80;
+
 /// How many non-blank lines from the top are searched for a Markdown `# ` heading (menus
 /// printed as Markdown lists can be long).
 const HEADING_WINDOW: usize = 400;
@@ -203,12 +207,21 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
 }
 
 /// The first Markdown heading of the highest level present (`# `, else `## `, else `### `)
-/// with words of its own (not a logo image or a link to the home page).
+/// with words of its own (not a logo image or a link to the home page). A lower heading
+/// must come before the first paragraph of prose (later ones head sections, "Like this:",
+/// "Leave a Reply").
 fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
+    let mut prose_seen = false;
     for &i in lines.iter().take(HEADING_WINDOW) {
         let line = doc.line(i);
         let level = heading_level(line);
+        if level == 0 && !prose_seen {
+            prose_seen = text::word_count(line) >= 15 && text::ends_sentence(line);
+        }
+        if level > 1 && prose_seen {
+            continue;
+        }
         if level == 0 || best.is_some_and(|(l, _)| l <= level) {
             continue;
         }
@@ -254,7 +267,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
     let mut subset: Option<(f32, usize, bool)> = None;
     // The first headline-shaped line that rewords the title.
     let mut reworded: Option<usize> = None;
-    for &i in lines.iter().skip(1).take(TITLE_WINDOW) {
+    for (n, &i) in lines.iter().enumerate().skip(1).take(TITLE_WINDOW) {
         if !doc.is_open(i) {
             continue;
         }
@@ -269,7 +282,10 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         let part = part_of(&parts, &toks);
         let precision = text::coverage(&toks, &head);
         let recall = text::coverage(&head, &toks);
-        if precision >= 0.9 {
+        // A far repeat of the whole title line is the site's name again (a footer, a
+        // logo), not its headline.
+        let repeat = toks == head && n > NEAR_WINDOW;
+        if precision >= 0.9 && !repeat {
             let whole_part = part == Part::Headline;
             let fits = whole_part
                 || part == Part::None
