@@ -54,10 +54,13 @@ impl Rule for Byline {
     }
 }
 
-/// Bylines found by their place near the top of the article: the name under an author
-/// label ("Written by" / "Jane Doe"), a short name line next to the date, or a name and a
-/// date on one line ("Jane Doe · March 3, 2025"), among the lines just after the headline
-/// or just before the first paragraph of prose.
+/// Bylines found by their place near the top of the article, among the lines just after the
+/// headline (and its standfirst) or just before the first paragraph of prose: the name
+/// under an author label ("Written by" / "Jane Doe"), a Markdown link to an author page, a
+/// line with "by Jane Doe" in it, a short name line next to the date or over a job title,
+/// a name and a date on one line ("Jane Doe · March 3, 2025"), or a forum handle over its
+/// post (with its avatar initial, "wrote", or straight above the text). Markdown is read
+/// as its plain text. Failing those, the name under a question's "asked <date>" stamp.
 #[derive(Debug)]
 pub(crate) struct NearTitle;
 
@@ -301,7 +304,7 @@ impl Rule for NearTitle {
         Category::Byline
     }
     fn description(&self) -> &str {
-        "an author name near the headline: under an \"Author\" label, next to the date, or with the date"
+        "an author name near the headline: under an \"Author\" label, linked to an author page, after \"by\", next to the date or a job title, or over a forum post"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let zone = zone(doc);

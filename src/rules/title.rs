@@ -1,9 +1,9 @@
 //! The headline.
 //!
 //! Scraped text comes in two shapes. Text printed from the HTML (`htmltext`) starts with
-//! the page's `title` element ("Headline | Site"), and the `h1` headline follows a few lines
-//! later without the site suffix. Markdown output has no `title` element line but marks the
-//! headline with a `# ` heading. [`find_title`] handles both; the line it picks is removed
+//! the page's `title` element ("Headline | Site"), and the `h1` headline follows later
+//! (sometimes after a thousand menu lines), without the site suffix or reworded. Markdown
+//! output has no `title` element line but marks the headline with a heading. [`find_title`] handles both; the line it picks is removed
 //! as [`Category::Title`], and the `title` element line, when the headline was found below it, is
 //! removed as [`Category::Metadata`] (it is page metadata, not body).
 
@@ -28,10 +28,6 @@ const TITLE_WINDOW: usize = 2000;
 /// How far below the `title` element (in non-blank lines) a plain repeat of it may be
 /// taken as the headline.
 const NEAR_WINDOW: usize = 80;
-
-/// How many non-blank lines from the top are searched for a Markdown `# ` heading (menus
-/// printed as Markdown lists can be long).
-const HEADING_WINDOW: usize = 400;
 
 /// Longest headline line, in bytes.
 const TITLE_MAX: usize = 300;
@@ -84,7 +80,7 @@ impl Rule for Title {
         Category::Title
     }
     fn description(&self) -> &str {
-        "the headline: a Markdown `# ` heading, else the early line that best matches the page title (first line)"
+        "the headline: the line below the page title (first line) that matches or rewords it, else a Markdown heading, else the page title"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let Some(pick) = find_title(doc) else { return };
@@ -189,9 +185,8 @@ fn headline_shaped(line: &str) -> bool {
 /// it, the line made of its words that covers most of it or is its leading part is the
 /// headline (the site name alone is not); failing that, the first headline-shaped line
 /// that shares much of its wording and opens the article (a byline, a date or prose
-/// follows). Without such a line, the first level-1 Markdown heading with words of its own
-/// (not a logo image or a link to the home page) is the headline; failing that, the
-/// `title` element line itself.
+/// follows). Without such a line, the Markdown headline (see [`markdown_heading`]) is the
+/// headline; failing that, the `title` element line itself.
 pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
     let lines: Vec<usize> = doc.text_lines();
     let page = page_title(doc, &lines);
@@ -206,37 +201,43 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
         .or(page.map(|(pick, _)| pick))
 }
 
-/// The first Markdown heading of the highest level present (`# `, else `## `, else `### `)
-/// with words of its own (not a logo image or a link to the home page). A lower heading
-/// must come before the first paragraph of prose (later ones head sections, "Like this:",
-/// "Leave a Reply").
+/// The Markdown headline: of the level-1 headings (`# `), the first that opens the article
+/// (a byline, a date or prose follows), else the first; without one, the first `## ` (else
+/// `### `) heading before the first paragraph of prose (later ones head sections, "Like
+/// this:", "Leave a Reply"). A heading that is only a logo image or a link to the home page
+/// is not a headline.
 fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
+    let mut first_h1: Option<usize> = None;
     let mut prose_seen = false;
-    for &i in lines.iter().take(HEADING_WINDOW) {
+    for &i in lines.iter().take(TITLE_WINDOW) {
         let line = doc.line(i);
         let level = heading_level(line);
         if level == 0 && !prose_seen {
             prose_seen = text::word_count(line) >= 15 && text::ends_sentence(line);
         }
-        if level > 1 && prose_seen {
-            continue;
-        }
-        if level == 0 || best.is_some_and(|(l, _)| l <= level) {
+        if level == 0 || level > 1 && (prose_seen || best.is_some_and(|(l, _)| l <= level)) {
             continue;
         }
         if !doc.is_open(i) || line.len() > TITLE_MAX || HOME_LINK.is_match(line) {
             continue;
         }
         let toks = plain_tokens(line);
-        if !toks.is_empty() && toks.len() <= PAGE_TITLE_MAX_WORDS {
-            best = Some((level, i));
-            if level == 1 {
-                break;
+        if toks.is_empty() || toks.len() > PAGE_TITLE_MAX_WORDS {
+            continue;
+        }
+        if level == 1 {
+            // Of several level-1 headings (a pop-up's, a section's), the one that opens
+            // the article.
+            if leads_content(doc, i) {
+                return Some(i);
             }
+            first_h1.get_or_insert(i);
+        } else {
+            best = Some((level, i));
         }
     }
-    best.map(|(_, i)| i)
+    first_h1.or(best.map(|(_, i)| i))
 }
 
 /// The pick from the `title` element line (the first line of text printed from the HTML),
