@@ -106,7 +106,7 @@ static WHOLE_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[\s*([^\]]*?)\s*\]\([^)]*\)$").expect("valid regex"));
 
 /// The visible text of a heading or name line, as a slice of it: leading `#` heading marks,
-/// leading images, a link that is the whole line (its text), wrapping emphasis (`**`, `__`,
+/// list bullets (`* `, `- `, `+ `), leading images, a link that is the whole line (its text), wrapping emphasis (`**`, `__`,
 /// `*`, `_`) and a trailing anchor mark (`¶`, ` #`) are left out. An image alone gives its
 /// alt text; the trimmed line is returned when nothing would be left.
 pub(crate) fn strip_markup(line: &str) -> &str {
@@ -117,6 +117,11 @@ pub(crate) fn strip_markup(line: &str) -> &str {
         let hashes = s.trim_start_matches('#');
         if hashes.len() < s.len() && hashes.starts_with(char::is_whitespace) {
             s = hashes.trim_start();
+        }
+        for bullet in ["* ", "- ", "+ "] {
+            if let Some(rest) = s.strip_prefix(bullet) {
+                s = rest.trim_start();
+            }
         }
         if let Some(c) = LEAD_IMAGE.captures(s) {
             let (all, alt) = (c.get(0).map_or(0, |m| m.end()), c.get(1));
@@ -213,6 +218,7 @@ mod tests {
             "Jane Doe"
         );
         assert_eq!(strip_markup("# ![Garden Shop](/logo.svg)"), "Garden Shop");
+        assert_eq!(strip_markup("* [Omar Reyes](/u/omar)"), "Omar Reyes");
         // Inner markup, hashtags and language names stay.
         assert_eq!(strip_markup("Free **SEO** tools"), "Free **SEO** tools");
         assert_eq!(strip_markup("#1 in C#"), "#1 in C#");

@@ -110,7 +110,7 @@ static MD_LINK: LazyLock<Regex> =
 /// text.
 pub(crate) static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\[\s*([^\]\[]*?\p{L}[^\]\[]*?)\s*\]\(\s*[^)\s]*/(?:author|authors|autor|autore|auteur|byline|contributors?|writers?|people|profiles?|staff|team|journalists?|redakteur|u|users?|members?)(?:/|\.|-|\?|=|#)[^)]*\)",
+        r"(?i)\[\s*([^\]\[]*?\p{L}[^\]\[]*?)\s*\]\(\s*(?:[^)\s]*/)?(?:author|authors|autor|autore|auteur|byline|contributors?|writers?|people|profiles?|staff|team|journalists?|redakteur|u|users?|members?|memberlist)(?:/|\.|-|\?|=|#)[^)]*\)",
     )
     .expect("valid regex")
 });
@@ -167,9 +167,13 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
 /// ("By [Jane Doe](/author/jane)" gives "Jane Doe"), else the line without the Markdown
 /// around it.
 pub(crate) fn name_text(line: &str) -> &str {
-    match AUTHOR_LINK.captures(line).and_then(|c| c.get(1)) {
+    let name = match AUTHOR_LINK.captures(line).and_then(|c| c.get(1)) {
         Some(m) => &line[m.range()],
         None => text::strip_markup(line),
+    };
+    match name.trim_matches(['_', '*', ' ']) {
+        "" => name,
+        trimmed => trimmed,
     }
 }
 
@@ -195,7 +199,8 @@ fn avatar_initial_follows(doc: &Doc<'_>, i: usize, name: &str) -> bool {
     let Some(n) = next_text(doc, i) else {
         return false;
     };
-    let mut next = doc.line(n).chars();
+    let next = plain(doc.line(n));
+    let mut next = next.trim().chars();
     match (next.next(), next.next(), name.chars().next()) {
         (Some(a), None, Some(b)) => a.is_alphabetic() && a.to_lowercase().eq(b.to_lowercase()),
         _ => false,
@@ -315,8 +320,13 @@ impl Rule for NearTitle {
             return;
         }
         let text_of = |j: usize| plain(doc.line(j));
-        let dated =
-            |j: Option<usize>| j.is_some_and(|j| is_metadata(doc, j) || is_date_line(&text_of(j)));
+        let dated = |j: Option<usize>| {
+            j.is_some_and(|j| {
+                is_metadata(doc, j)
+                    || !matches!(doc.mark(j), Mark::Remove(_, Category::Title))
+                        && is_date_line(&text_of(j))
+            })
+        };
         for &i in &zone {
             if !doc.is_open(i) {
                 continue;
@@ -373,10 +383,19 @@ impl Rule for NearTitle {
         let Some(a) = (0..doc.len()).find(|&i| ASKED.is_match(doc.line(i))) else {
             return;
         };
-        if let Some(n) = next_text(doc, a) {
+        // An avatar image may sit between the stamp and the name.
+        let mut n = next_text(doc, a);
+        if n.is_some_and(|n| text_of(n).is_empty()) {
+            n = n.and_then(|n| next_text(doc, n));
+        }
+        if let Some(n) = n {
             let name = text_of(n);
             let single = !name.contains(char::is_whitespace) && name.len() <= 30;
-            if doc.is_open(n) && (is_name_like(&name) || single && !NOT_NAME.is_match(&name)) {
+            if doc.is_open(n)
+                && (is_name_like(&name)
+                    || single && !NOT_NAME.is_match(&name)
+                    || AUTHOR_LINK.is_match(doc.line(n)))
+            {
                 doc.remove(n, id, Category::Byline);
             }
         }
@@ -517,5 +536,25 @@ mod tests {
         // A question page: the name under "asked <date>".
         let asked = format!("Why does my boiler hiss?\n{PROSE}\n{PROSE}\nShare Follow\nasked Feb 4, 2014 at 13:02\nVader\n1,204 3 gold badges");
         assert_eq!(category(&run(&asked), 5), Some(Category::Byline));
+        // In Markdown, with the avatar image between the stamp and the linked name.
+        let asked = format!("# Why does my boiler hiss?\n{PROSE}\n{PROSE}\nasked Feb 4, 2014 at 13:02\n[![Vader's avatar](/a.png)](/users/7/vader)\n[Vader](/users/7/vader)\n1,204 3 gold badges");
+        let doc = run(&asked);
+        assert_eq!(category(&doc, 5), Some(Category::Byline));
+        assert_eq!(name_text(doc.line(5)), "Vader");
+    }
+
+    #[test]
+    fn markdown_forum_post_header() {
+        // Category links under the headline are not a name next to a date; the linked
+        // handle with the post's date is the byline.
+        let text = format!("# Help with my boiler\n\n[Heating](/c/heating/19) [Boilers](/c/heating/boilers/23)\n[boilerfan](https://forum.example/u/boilerfan) September 5, 2024, 11:15pm 1\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 2), None);
+        assert_eq!(category(&doc, 3), Some(Category::Byline));
+        assert_eq!(name_text(doc.line(3)), "boilerfan");
+        assert_eq!(name_text("* __Omar Reyes"), "Omar Reyes");
+        assert!(AUTHOR_LINK.is_match("[omar](members/omar.1378/)"));
+        assert!(AUTHOR_LINK.is_match("[**omar**](member.php?u=805995)"));
+        assert!(!AUTHOR_LINK.is_match("[Weather](/news/weather)"));
     }
 }
