@@ -174,7 +174,7 @@ fn headline_shaped(line: &str) -> bool {
     let words = text::word_count(line);
     let end = line.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
     (3..=30).contains(&words)
-        && !(end.ends_with('.') && !end.ends_with("..."))
+        && (!end.ends_with('.') || end.ends_with("..."))
         && !line.contains("://")
         && TITLE_SEP.find_iter(line).count() + line.matches(['>', '›']).count() < 2
 }
