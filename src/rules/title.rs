@@ -251,7 +251,10 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         .split(page)
         .find(|p| !p.trim().is_empty())
         .unwrap_or(page);
-    if !doc.is_open(first)
+    // A `title` element with "by" in it ("Top 25 Ranked by Market Share", "Essay - by Jane
+    // Doe") may have been taken for a byline; it still names the headline to look for.
+    let as_byline = matches!(doc.mark(first), Mark::Remove(_, Category::Byline));
+    if !(doc.is_open(first) || as_byline)
         || !(2..=PAGE_TITLE_MAX_WORDS).contains(&words)
         || page.len() > TITLE_MAX
         || reads_as_sentence(lead, text::word_count(lead))
@@ -316,6 +319,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
     }
     let line = match (subset, reworded) {
         (Some((_, i, true)), _) | (_, Some(i)) => i,
+        _ if as_byline => return None,
         _ => first,
     };
     // A Markdown line (a link, a heading) is not a `title` element.
@@ -444,6 +448,14 @@ mod tests {
         let text = format!("Garden chairs | Garden Things Shop\n{menu}Garden chairs\n{PROSE}");
         let doc = run(&text);
         assert_eq!(category(&doc, 151), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_title_line_taken_for_a_byline_still_finds_the_headline() {
+        let text = format!("Best boilers of 2025 - Top 25 Ranked by Heat Output\nMenu\nBest boilers of 2025\n{PROSE}");
+        let doc = run_after_phrases(&text, vec![Box::new(Title)]);
+        assert_eq!(category(&doc, 0), Some(Category::Byline));
+        assert_eq!(category(&doc, 2), Some(Category::Title));
     }
 
     #[test]
