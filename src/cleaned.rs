@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::doc::{Doc, Mark};
+use crate::rules::byline;
 use crate::{text, Category, Span};
 
 /// One removed span of the input: where it is, which rule removed it and why.
@@ -127,25 +128,41 @@ impl<'a> Cleaned<'a> {
     }
 
     /// The author line, when a rule recognised one: the text of the span of category
-    /// [`Category::Byline`] nearest the title (the first one when there is no title),
-    /// trimmed and without the Markdown around it (as for [`Cleaned::title`]); when it
-    /// links to an author's page (`By [Jane Doe](/author/jane)`), the link's text. Never
-    /// part of the body.
+    /// [`Category::Byline`] nearest the title (the first one when there is no title; a
+    /// thread's "last post by" summary is passed over when there is another), trimmed and without the Markdown
+    /// around it (as for [`Cleaned::title`]); when it links to an author's page (`By [Jane
+    /// Doe](/author/jane)`), the link's text. Never part of the body.
     pub fn byline(&self) -> Option<&'a str> {
-        let mut bylines = self
+        // Every line of every byline span (adjacent ones merge), with its offset.
+        let mut lines: Vec<(usize, &'a str)> = Vec::new();
+        for r in self
             .removed
             .iter()
-            .filter(|r| r.category == Category::Byline);
+            .filter(|r| r.category == Category::Byline)
+        {
+            let text = &self.input[r.span];
+            let mut at = r.span.start;
+            for line in text.split_inclusive('\n') {
+                let trimmed = line.trim().trim_start_matches('\u{feff}').trim();
+                if !trimmed.is_empty() {
+                    lines.push((at, trimmed));
+                }
+                at += line.len();
+            }
+        }
+        if lines.iter().any(|(_, l)| !byline::is_thread_summary(l)) {
+            lines.retain(|(_, l)| !byline::is_thread_summary(l));
+        }
         let title = self
             .removed
             .iter()
             .find(|r| r.category == Category::Title)
             .map(|r| r.span.start);
-        let r = match title {
-            Some(t) => bylines.min_by_key(|r| r.span.start.abs_diff(t)),
-            None => bylines.next(),
+        let (_, line) = match title {
+            Some(t) => lines.into_iter().min_by_key(|(at, _)| at.abs_diff(t)),
+            None => lines.into_iter().next(),
         }?;
-        self.line_of(r).map(crate::rules::byline::name_text)
+        Some(byline::name_text(line))
     }
 
     fn first_of(&self, category: Category) -> Option<&'a str> {
@@ -266,6 +283,13 @@ mod tests {
         let cleaned = crate::clean(text);
         assert_eq!(cleaned.title(), Some("Storm hits coast"));
         assert_eq!(cleaned.byline(), Some("Omar Reyes"));
+    }
+
+    #[test]
+    fn a_last_post_summary_is_not_the_author() {
+        let text = "Help with my boiler | Home Forum\nHelp with my boiler\n12 replies · last post by Ann Lee\nBy Omar Reyes\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
+        let cleaned = crate::clean(text);
+        assert_eq!(cleaned.byline(), Some("By Omar Reyes"));
     }
 
     #[test]

@@ -115,6 +115,16 @@ pub(crate) static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The text of the first link to an author's page in the line (see [`AUTHOR_LINK`]) that
+/// is more than an avatar's initial.
+pub(crate) fn author_link(line: &str) -> Option<&str> {
+    AUTHOR_LINK
+        .captures_iter(line)
+        .filter_map(|c| c.get(1))
+        .map(|m| &line[m.range()])
+        .find(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+}
+
 /// "by" and a capitalised name anywhere in a line ("March 4, 2025 by Jane Doe | News").
 static BY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -167,14 +177,24 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
 /// ("By [Jane Doe](/author/jane)" gives "Jane Doe"), else the line without the Markdown
 /// around it.
 pub(crate) fn name_text(line: &str) -> &str {
-    let name = match AUTHOR_LINK.captures(line).and_then(|c| c.get(1)) {
-        Some(m) => &line[m.range()],
-        None => text::strip_markup(line),
-    };
+    let name = author_link(line).unwrap_or_else(|| text::strip_markup(line));
     match name.trim_matches(['_', '*', ' ']) {
         "" => name,
         trimmed => trimmed,
     }
+}
+
+/// A thread's summary line ("23 replies · last post by jdoe"): it names the last poster,
+/// not the author.
+static THREAD_SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:last|latest|newest|recent)\s+(?:post|posts|reply|replies|replied|comment|activity|message)\b")
+        .expect("valid regex")
+});
+
+/// Whether the line is a thread's summary that names its last poster (see
+/// [`THREAD_SUMMARY`]).
+pub(crate) fn is_thread_summary(line: &str) -> bool {
+    THREAD_SUMMARY.is_match(line)
 }
 
 /// Whether the (plain) line is a short date or reading-time line.
@@ -313,10 +333,10 @@ impl Rule for NearTitle {
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let zone = zone(doc);
-        if zone
-            .iter()
-            .any(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Byline)))
-        {
+        if zone.iter().any(|&i| {
+            matches!(doc.mark(i), Mark::Remove(_, Category::Byline))
+                && !is_thread_summary(doc.line(i))
+        }) {
             return;
         }
         let text_of = |j: usize| plain(doc.line(j));
@@ -332,12 +352,15 @@ impl Rule for NearTitle {
                 continue;
             }
             let raw = doc.line(i);
+            if is_thread_summary(raw) {
+                continue;
+            }
             let line = text_of(i);
             let line = line.as_ref();
             if LABEL.is_match(line) {
                 if let Some(n) = next_text(doc, i) {
                     if doc.is_open(n)
-                        && (is_name_like(&text_of(n)) || AUTHOR_LINK.is_match(doc.line(n)))
+                        && (is_name_like(&text_of(n)) || author_link(doc.line(n)).is_some())
                     {
                         doc.remove(i, id, Category::Metadata);
                         doc.remove(n, id, Category::Byline);
@@ -347,7 +370,7 @@ impl Rule for NearTitle {
                 continue;
             }
             let short = line.len() <= 2 * NAME_MAX;
-            if AUTHOR_LINK.is_match(raw) && text::word_count(line) <= 30
+            if author_link(raw).is_some() && text::word_count(line) <= 30
                 || short && NAME_DATE.is_match(line) && !NOT_NAME.is_match(line)
                 || has_by_name(line) && !is_prose(line)
             {
@@ -394,7 +417,7 @@ impl Rule for NearTitle {
             if doc.is_open(n)
                 && (is_name_like(&name)
                     || single && !NOT_NAME.is_match(&name)
-                    || AUTHOR_LINK.is_match(doc.line(n)))
+                    || author_link(doc.line(n)).is_some())
             {
                 doc.remove(n, id, Category::Byline);
             }
@@ -553,8 +576,12 @@ mod tests {
         assert_eq!(category(&doc, 3), Some(Category::Byline));
         assert_eq!(name_text(doc.line(3)), "boilerfan");
         assert_eq!(name_text("* __Omar Reyes"), "Omar Reyes");
-        assert!(AUTHOR_LINK.is_match("[omar](members/omar.1378/)"));
-        assert!(AUTHOR_LINK.is_match("[**omar**](member.php?u=805995)"));
-        assert!(!AUTHOR_LINK.is_match("[Weather](/news/weather)"));
+        assert!(author_link("[omar](members/omar.1378/)").is_some());
+        assert_eq!(author_link("[ J ](/members/jdoe.42/)"), None);
+        assert_eq!(
+            author_link("[**omar**](member.php?u=805995)"),
+            Some("**omar**")
+        );
+        assert_eq!(author_link("[Weather](/news/weather)"), None);
     }
 }
