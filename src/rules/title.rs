@@ -29,6 +29,10 @@ const TITLE_WINDOW: usize = 2000;
 /// taken as the headline.
 const NEAR_WINDOW: usize = 80;
 
+/// How many lines of prose may come before a reworded headline (a cookie notice, a
+/// disclosure); below more, a similar line heads a teaser or a related story.
+const PROSE_BEFORE_HEADLINE: usize = 2;
+
 /// Longest headline line, in bytes.
 const TITLE_MAX: usize = 300;
 
@@ -269,8 +273,9 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         .collect();
     // (score, line, strong): the best line made of the title's words.
     let mut subset: Option<(f32, usize, bool)> = None;
-    // The first headline-shaped line that rewords the title.
+    // The first headline-shaped line that rewords the title, before the article's text.
     let mut reworded: Option<usize> = None;
+    let mut prose_seen = 0;
     for (n, &i) in lines.iter().enumerate().skip(1).take(TITLE_WINDOW) {
         if !doc.is_open(i) {
             continue;
@@ -282,6 +287,9 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         let toks = text::tokens(line);
         if toks.is_empty() {
             continue;
+        }
+        if toks.len() >= 30 && text::ends_sentence(line) {
+            prose_seen += 1;
         }
         let part = part_of(&parts, &toks);
         let precision = text::coverage(&toks, &head);
@@ -302,7 +310,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
                 }
             }
         }
-        if reworded.is_none() && headline_shaped(line) {
+        if reworded.is_none() && prose_seen < PROSE_BEFORE_HEADLINE && headline_shaped(line) {
             let f1 = if precision + recall > 0.0 {
                 2.0 * precision * recall / (precision + recall)
             } else {
