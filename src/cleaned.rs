@@ -129,7 +129,8 @@ impl<'a> Cleaned<'a> {
 
     /// The author line, when a rule recognised one: the text of the span of category
     /// [`Category::Byline`] nearest the title (the first one when there is no title; a
-    /// thread's "last post by" summary is passed over when there is another), trimmed and without the Markdown
+    /// thread's "last post by" summary is passed over when there is another; for a lone
+    /// "Written by:" label, the line after it), trimmed and without the Markdown
     /// around it (as for [`Cleaned::title`]); when it links to an author's page (`By [Jane
     /// Doe](/author/jane)`), the link's text. Never part of the body.
     pub fn byline(&self) -> Option<&'a str> {
@@ -158,10 +159,19 @@ impl<'a> Cleaned<'a> {
             .iter()
             .find(|r| r.category == Category::Title)
             .map(|r| r.span.start);
-        let (_, line) = match title {
+        let (at, line) = match title {
             Some(t) => lines.into_iter().min_by_key(|(at, _)| at.abs_diff(t)),
             None => lines.into_iter().next(),
         }?;
+        if byline::is_label(line) {
+            // A lone "Written by:": the name is on the next line.
+            let rest = self.input.get(at..)?.split_inclusive('\n').skip(1);
+            if let Some(next) = rest.map(str::trim).find(|l| !l.is_empty()) {
+                if next.len() <= 100 && !byline::is_label(next) {
+                    return Some(byline::name_text(next));
+                }
+            }
+        }
         Some(byline::name_text(line))
     }
 
@@ -290,6 +300,13 @@ mod tests {
         let text = "Help with my boiler | Home Forum\nHelp with my boiler\n12 replies · last post by Ann Lee\nBy Omar Reyes\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
         let cleaned = crate::clean(text);
         assert_eq!(cleaned.byline(), Some("By Omar Reyes"));
+    }
+
+    #[test]
+    fn a_lone_author_label_gives_the_next_line() {
+        let text = "Storm hits coast\nPosted by:\nomar_r\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
+        let cleaned = crate::clean(text);
+        assert_eq!(cleaned.byline(), Some("omar_r"));
     }
 
     #[test]

@@ -79,6 +79,11 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether the (plain) line is only an author label ("Written by:", "Author").
+pub(crate) fn is_label(line: &str) -> bool {
+    LABEL.is_match(&plain(line))
+}
+
 /// A name (two to four capitalised words, or one user handle) followed by a date.
 static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(

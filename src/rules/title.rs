@@ -451,6 +451,15 @@ mod tests {
     }
 
     #[test]
+    fn a_reworded_line_after_the_article_is_not_the_headline() {
+        let long = "The storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast, and the council closed the harbour road until the sea wall could be checked by engineers.";
+        let text = format!("Storm hits coast | The Planet\n{long}\n{long}\nMore: storm hits the coast road again\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 0), Some(Category::Title));
+        assert_eq!(category(&doc, 3), None);
+    }
+
+    #[test]
     fn headline_below_a_long_menu() {
         let menu: String = (0..150).map(|k| format!("Menu entry {k}\n")).collect();
         let text = format!("Garden chairs | Garden Things Shop\n{menu}Garden chairs\n{PROSE}");
