@@ -79,6 +79,12 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// An author label alone on its line, or an "About the author" header.
+static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\p{P}]*(?:about the authors?|(?:article |story )?(?:written|posted|authored) by|authors?|written by)[\s\p{P}]*$")
+        .expect("valid regex")
+});
+
 /// Whether the (plain) line is only an author label ("Written by:", "Author").
 pub(crate) fn is_label(line: &str) -> bool {
     LABEL.is_match(&plain(line))
@@ -407,8 +413,12 @@ impl Rule for NearTitle {
                 }
             }
         }
-        // A question page: the name under the first "asked <date>" stamp.
-        let Some(a) = (0..doc.len()).find(|&i| ASKED.is_match(doc.line(i))) else {
+        // Failing those, the name under the first "asked <date>" stamp (a question page)
+        // or under an author label anywhere ("Written by", "About the author").
+        let Some(a) = (0..doc.len()).find(|&i| {
+            ASKED.is_match(doc.line(i))
+                || doc.line(i).len() <= 40 && ABOUT_AUTHOR.is_match(&text_of(i))
+        }) else {
             return;
         };
         // An avatar image may sit between the stamp and the name.
@@ -424,6 +434,7 @@ impl Rule for NearTitle {
                     || single && !NOT_NAME.is_match(&name)
                     || author_link(doc.line(n)).is_some())
             {
+                doc.remove(a, id, Category::Metadata);
                 doc.remove(n, id, Category::Byline);
             }
         }
@@ -565,6 +576,11 @@ mod tests {
         let asked = format!("Why does my boiler hiss?\n{PROSE}\n{PROSE}\nShare Follow\nasked Feb 4, 2014 at 13:02\nVader\n1,204 3 gold badges");
         assert_eq!(category(&run(&asked), 5), Some(Category::Byline));
         // In Markdown, with the avatar image between the stamp and the linked name.
+        // An author label far down the page.
+        let about = format!("Why does my boiler hiss?\n{PROSE}\n{PROSE}\n{PROSE}\nWritten by\nOmar Reyes\nMore questions");
+        let doc = run(&about);
+        assert_eq!(category(&doc, 5), Some(Category::Byline));
+        assert_eq!(category(&doc, 4), Some(Category::Metadata));
         let asked = format!("# Why does my boiler hiss?\n{PROSE}\n{PROSE}\nasked Feb 4, 2014 at 13:02\n[![Vader's avatar](/a.png)](/users/7/vader)\n[Vader](/users/7/vader)\n1,204 3 gold badges");
         let doc = run(&asked);
         assert_eq!(category(&doc, 5), Some(Category::Byline));
