@@ -286,8 +286,22 @@ fn is_name_like(line: &str) -> bool {
         let inner = chars.any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
         return line.len() <= 30 && (first || inner);
     }
-    (2..=6).contains(&text::word_count(line)) && text::is_capitalised_run(line)
+    if (2..=6).contains(&text::word_count(line)) && text::is_capitalised_run(line) {
+        return true;
+    }
+    // Several authors: "Ann Lee, Omar Reyes & Jo Kim", "Ann Lee and Omar Reyes | Guests".
+    let names = NAME_JOIN.replace_all(line, ",");
+    let list = names.len() < line.len() || line.contains(',');
+    list && (3..=14).contains(&text::word_count(&names))
+        && names.split([',', '|', '·', '/']).all(|n| {
+            n.trim().is_empty()
+                || text::is_capitalised_run(n) && (2..=4).contains(&text::word_count(n))
+        })
 }
+
+/// The words joining names in a list of authors.
+static NAME_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?:and|&|und|y|et|e|и)\s+").expect("valid regex"));
 
 /// Whether an earlier rule removed line `i` as a date or other page metadata.
 fn is_metadata(doc: &Doc<'_>, i: usize) -> bool {
@@ -351,6 +365,20 @@ impl Rule for NearTitle {
             return;
         }
         let text_of = |j: usize| plain(doc.line(j));
+        // The neighbouring lines with words ("•" between a name and a date is not one).
+        let worded = |j: usize| doc.line(j).chars().any(char::is_alphanumeric);
+        let next_of = |mut j: usize| loop {
+            match next_text(doc, j) {
+                Some(n) if !worded(n) => j = n,
+                other => break other,
+            }
+        };
+        let prev_of = |mut j: usize| loop {
+            match prev_text(doc, j) {
+                Some(p) if !worded(p) => j = p,
+                other => break other,
+            }
+        };
         let dated = |j: Option<usize>| {
             j.is_some_and(|j| {
                 is_metadata(doc, j)
@@ -403,14 +431,34 @@ impl Rule for NearTitle {
                 return;
             }
             if is_name_like(line) {
-                let next = next_text(doc, i);
-                let role_then_date =
-                    next.is_some_and(|n| is_role(&text_of(n)) && dated(next_text(doc, n)));
+                let next = next_of(i);
+                // A short line (a job title, "reviewed by …", categories) may sit between
+                // the name and the date.
+                let short_then_date = next.is_some_and(|n| {
+                    let t = text_of(n);
+                    (after_title || is_role(&t))
+                        && text::word_count(&t) <= 8
+                        && !is_prose(&t)
+                        && dated(next_of(n))
+                });
                 let role_first = after_title && next.is_some_and(|n| is_role(&text_of(n)));
-                if dated(next) || dated(prev_text(doc, i)) || role_then_date || role_first {
+                // A desk or team byline under the headline ("Podium Staff").
+                let desk = after_title && ROLE.is_match(line);
+                if dated(next) || dated(prev_of(i)) || short_then_date || role_first || desk {
                     doc.remove(i, id, Category::Byline);
                     return;
                 }
+            }
+            // A lone first name under the headline, over a bare date ("Gabo" / "Jan 23").
+            if one_word
+                && after_title
+                && next_of(i).is_some_and(|n| {
+                    let t = text_of(n);
+                    is_date_line(&t) && !NOT_NAME.is_match(&t)
+                })
+            {
+                doc.remove(i, id, Category::Byline);
+                return;
             }
         }
         // Failing those, the name under the first "asked <date>" stamp (a question page)
@@ -547,6 +595,28 @@ mod tests {
         let doc = run(&text);
         assert_eq!(category(&doc, 1), Some(Category::Byline));
         assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn more_name_lines() {
+        // A separator line between name and date; a short line between them.
+        let dot = format!(
+            "Storm hits coast\nOmar Reyes, Weather Expert\n•\nFriday, March 4, 2025\n{PROSE}"
+        );
+        assert_eq!(category(&run(&dot), 1), Some(Category::Byline));
+        let cats = format!("Storm hits coast\nOmar Reyes\non Weather News\nMar 4, 2025\n{PROSE}");
+        assert_eq!(category(&run(&cats), 1), Some(Category::Byline));
+        // Several authors.
+        let list = format!("Storm hits coast\nAnn Lee, Omar Reyes & Jo Kim\nMar 4, 2025\n{PROSE}");
+        assert_eq!(category(&run(&list), 1), Some(Category::Byline));
+        assert!(is_name_like("Ann Lee and Omar Reyes | Guest Columnists"));
+        assert!(!is_name_like("Sun, sea and sand"));
+        assert!(!is_name_like("Introductions, Help and Recommendations"));
+        // A desk under the headline; a lone first name over a bare date.
+        let desk = format!("Storm hits coast\nCoast Courier Staff\n{PROSE}");
+        assert_eq!(category(&run(&desk), 1), Some(Category::Byline));
+        let first = format!("Storm hits coast\nGabo\nJan 23\n{PROSE}");
+        assert_eq!(category(&run(&first), 1), Some(Category::Byline));
     }
 
     #[test]
