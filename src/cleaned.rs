@@ -5,7 +5,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::doc::{Doc, Mark};
-use crate::{Category, Span};
+use crate::rules::byline;
+use crate::{text, Category, Span};
 
 /// One removed span of the input: where it is, which rule removed it and why.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -119,19 +120,68 @@ impl<'a> Cleaned<'a> {
     }
 
     /// The headline, when a rule recognised one: the text of the first span of category
-    /// [`Category::Title`], trimmed. The title is never part of the body.
+    /// [`Category::Title`], trimmed, without Markdown heading marks, a link or emphasis
+    /// wrapping the whole line, or a trailing anchor mark (`# [Headline](/url)` gives
+    /// `Headline`). The title is never part of the body.
     pub fn title(&self) -> Option<&'a str> {
-        self.first_of(Category::Title)
+        self.first_of(Category::Title).map(text::strip_markup)
     }
 
-    /// The author line, when a rule recognised one: the text of the first span of category
-    /// [`Category::Byline`], trimmed. Never part of the body.
+    /// The author line, when a rule recognised one: the text of the span of category
+    /// [`Category::Byline`] nearest the title (the first one when there is no title; a
+    /// thread's "last post by" summary is passed over when there is another; for a lone
+    /// "Written by:" label, the line after it), trimmed and without the Markdown
+    /// around it (as for [`Cleaned::title`]); when it links to an author's page (`By [Jane
+    /// Doe](/author/jane)`), the link's text. Never part of the body.
     pub fn byline(&self) -> Option<&'a str> {
-        self.first_of(Category::Byline)
+        // Every line of every byline span (adjacent ones merge), with its offset.
+        let mut lines: Vec<(usize, &'a str)> = Vec::new();
+        for r in self
+            .removed
+            .iter()
+            .filter(|r| r.category == Category::Byline)
+        {
+            let text = &self.input[r.span];
+            let mut at = r.span.start;
+            for line in text.split_inclusive('\n') {
+                let trimmed = line.trim().trim_start_matches('\u{feff}').trim();
+                if !trimmed.is_empty() {
+                    lines.push((at, trimmed));
+                }
+                at += line.len();
+            }
+        }
+        if lines.iter().any(|(_, l)| !byline::is_thread_summary(l)) {
+            lines.retain(|(_, l)| !byline::is_thread_summary(l));
+        }
+        let title = self
+            .removed
+            .iter()
+            .find(|r| r.category == Category::Title)
+            .map(|r| r.span.start);
+        let (at, line) = match title {
+            Some(t) => lines.into_iter().min_by_key(|(at, _)| at.abs_diff(t)),
+            None => lines.into_iter().next(),
+        }?;
+        if byline::is_label(line) {
+            // A lone "Written by:": the name is on the next line.
+            let rest = self.input.get(at..)?.split_inclusive('\n').skip(1);
+            if let Some(next) = rest.map(str::trim).find(|l| !l.is_empty()) {
+                if next.len() <= 100 && !byline::is_label(next) {
+                    return Some(byline::name_text(next));
+                }
+            }
+        }
+        Some(byline::name_text(line))
     }
 
     fn first_of(&self, category: Category) -> Option<&'a str> {
         let r = self.removed.iter().find(|r| r.category == category)?;
+        self.line_of(r)
+    }
+
+    /// The first non-blank line of a removed span, trimmed.
+    fn line_of(&self, r: &Removal) -> Option<&'a str> {
         // A leading byte order mark belongs to the first span but is not text.
         let text = self.input[r.span].trim_start_matches('\u{feff}');
         let text = text.lines().find(|l| !l.trim().is_empty())?;
@@ -233,4 +283,38 @@ pub(crate) fn next_segment<'r>(
     };
     *pos = span.end;
     Some((span, removal))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn title_and_byline_without_markdown() {
+        let text = "* [Home](/)\n\n# [Storm hits coast](/news/storm)\n\nBy [Omar Reyes](/author/omar-reyes)\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
+        let cleaned = crate::clean(text);
+        assert_eq!(cleaned.title(), Some("Storm hits coast"));
+        assert_eq!(cleaned.byline(), Some("Omar Reyes"));
+    }
+
+    #[test]
+    fn a_last_post_summary_is_not_the_author() {
+        let text = "Help with my boiler | Home Forum\nHelp with my boiler\n12 replies · last post by Ann Lee\nBy Omar Reyes\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
+        let cleaned = crate::clean(text);
+        assert_eq!(cleaned.byline(), Some("By Omar Reyes"));
+    }
+
+    #[test]
+    fn a_lone_author_label_gives_the_next_line() {
+        let text = "Storm hits coast\nPosted by:\nomar_r\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
+        let cleaned = crate::clean(text);
+        assert_eq!(cleaned.byline(), Some("omar_r"));
+    }
+
+    #[test]
+    fn byline_nearest_the_title() {
+        // A menu entry shaped like a byline comes first; the author's line is by the title.
+        let text = "Storm hits coast | The Planet\nSolutions\nBy Role\nBy Industry\nPricing\n\nStorm hits coast\nBy Omar Reyes\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
+        let cleaned = crate::clean(text);
+        assert_eq!(cleaned.title(), Some("Storm hits coast"));
+        assert_eq!(cleaned.byline(), Some("By Omar Reyes"));
+    }
 }

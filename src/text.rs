@@ -1,5 +1,9 @@
 //! Small text measures shared by the rules: words, tokens, prose shape.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 /// Iterates the words of `s`: maximal runs of alphanumeric characters (apostrophes and
 /// hyphens inside a word are kept). Han, kana and Hangul syllables count one word per two
 /// characters, so text without spaces is measured fairly.
@@ -93,6 +97,66 @@ pub(crate) fn is_capitalised_run(s: &str) -> bool {
     any
 }
 
+/// A leading Markdown image (`![alt](src)`) and the space after it; group 1 is the alt text.
+static LEAD_IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^!\[([^\]]*)\]\([^)]*\)\s*").expect("valid regex"));
+
+/// A line that is one Markdown link (`[text](target "title")`); group 1 is the text.
+static WHOLE_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[\s*([^\]]*?)\s*\]\([^)]*\)$").expect("valid regex"));
+
+/// The visible text of a heading or name line, as a slice of it: leading `#` heading marks,
+/// list bullets (`* `, `- `, `+ `), leading images, a link that is the whole line (its text), wrapping emphasis (`**`, `__`,
+/// `*`, `_`) and a trailing anchor mark (`¶`, ` #`) are left out. An image alone gives its
+/// alt text; the trimmed line is returned when nothing would be left.
+pub(crate) fn strip_markup(line: &str) -> &str {
+    let whole = line.trim();
+    let mut s = whole;
+    loop {
+        let before = s;
+        let hashes = s.trim_start_matches('#');
+        if hashes.len() < s.len() && hashes.starts_with(char::is_whitespace) {
+            s = hashes.trim_start();
+        }
+        for bullet in ["* ", "- ", "+ "] {
+            if let Some(rest) = s.strip_prefix(bullet) {
+                s = rest.trim_start();
+            }
+        }
+        if let Some(c) = LEAD_IMAGE.captures(s) {
+            let (all, alt) = (c.get(0).map_or(0, |m| m.end()), c.get(1));
+            s = if all == s.len() {
+                alt.map_or("", |m| &s[m.range()]).trim()
+            } else {
+                &s[all..]
+            };
+        }
+        if let Some(text) = WHOLE_LINK.captures(s).and_then(|c| c.get(1)) {
+            s = &s[text.range()];
+        }
+        for mark in ["**", "__", "*", "_"] {
+            if let Some(inner) = s.strip_prefix(mark).and_then(|t| t.strip_suffix(mark)) {
+                if !inner.trim().is_empty() {
+                    s = inner.trim();
+                    break;
+                }
+            }
+        }
+        s = s.trim_end_matches('¶').trim_end();
+        if let Some(rest) = s.strip_suffix(" #") {
+            s = rest.trim_end();
+        }
+        if s == before {
+            break;
+        }
+    }
+    if s.is_empty() {
+        whole
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +198,31 @@ mod tests {
         assert!(coverage(&b, &a) < 1.0);
         assert!(is_capitalised_run("Jane Doe, The Paper"));
         assert!(!is_capitalised_run("Jane went home"));
+    }
+
+    #[test]
+    fn strips_markup_around_a_heading() {
+        assert_eq!(strip_markup("# Storm hits coast"), "Storm hits coast");
+        assert_eq!(
+            strip_markup("#  [Storm hits coast](/news/storm-hits-coast)"),
+            "Storm hits coast"
+        );
+        assert_eq!(
+            strip_markup("# ![](/img/icon.png) Storm hits coast"),
+            "Storm hits coast"
+        );
+        assert_eq!(strip_markup("## **Storm hits coast**"), "Storm hits coast");
+        assert_eq!(strip_markup("Storm hits coast ¶"), "Storm hits coast");
+        assert_eq!(
+            strip_markup("[ Jane Doe ](/author/jane \"Jane\")"),
+            "Jane Doe"
+        );
+        assert_eq!(strip_markup("# ![Garden Shop](/logo.svg)"), "Garden Shop");
+        assert_eq!(strip_markup("* [Omar Reyes](/u/omar)"), "Omar Reyes");
+        // Inner markup, hashtags and language names stay.
+        assert_eq!(strip_markup("Free **SEO** tools"), "Free **SEO** tools");
+        assert_eq!(strip_markup("#1 in C#"), "#1 in C#");
+        assert_eq!(strip_markup("**"), "**");
+        assert_eq!(strip_markup("  "), "");
     }
 }

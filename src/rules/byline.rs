@@ -6,6 +6,7 @@
 //! ([`Byline`]), and a name next to the headline or the date, or under an "Author:" label
 //! ([`NearTitle`]).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -53,10 +54,13 @@ impl Rule for Byline {
     }
 }
 
-/// Bylines found by their place near the top of the article: the name under an author
-/// label ("Written by" / "Jane Doe"), a short name line next to the date, or a name and a
-/// date on one line ("Jane Doe · March 3, 2025"), among the lines just after the headline
-/// or just before the first paragraph of prose.
+/// Bylines found by their place near the top of the article, among the lines just after the
+/// headline (and its standfirst) or just before the first paragraph of prose: the name
+/// under an author label ("Written by" / "Jane Doe"), a Markdown link to an author page, a
+/// line with "by Jane Doe" in it, a short name line next to the date or over a job title,
+/// a name and a date on one line ("Jane Doe · March 3, 2025"), or a forum handle over its
+/// post (with its avatar initial, "wrote", or straight above the text). Markdown is read
+/// as its plain text. Failing those, the name under a question's "asked <date>" stamp.
 #[derive(Debug)]
 pub(crate) struct NearTitle;
 
@@ -75,6 +79,17 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// An author label alone on its line, or an "About the author" header.
+static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\p{P}]*(?:about the authors?|(?:article |story )?(?:written|posted|authored) by|authors?|written by)[\s\p{P}]*$")
+        .expect("valid regex")
+});
+
+/// Whether the (plain) line is only an author label ("Written by:", "Author").
+pub(crate) fn is_label(line: &str) -> bool {
+    LABEL.is_match(&plain(line))
+}
+
 /// A name (two to four capitalised words, or one user handle) followed by a date.
 static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -90,9 +105,168 @@ static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that start date lines, not names ("Last Updated March 3, 2025").
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:last|updated|published|posted|modified|created|released|date|edited|reviewed|originally|first|on|since|from|copyright|season|week|day|issue|volume|vol|posts?|joined|member|registered)\b")
+    Regex::new(r"(?i)^(?:last|updated|published|posted|modified|created|released|date|edited|reviewed|originally|first|on|since|from|copyright|season|week|day|issue|volume|vol|posts?|joined|member|registered|asked|answered|commented|viewed|started|opened)\b")
         .expect("valid regex")
 });
+
+/// A Markdown image: `![alt](src)`.
+static MD_IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("valid regex"));
+
+/// A Markdown link: `[text](target)`; group 1 is the text.
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
+
+/// A Markdown link to an author's page (`[Jane Doe](/author/jane-doe)`); group 1 is the
+/// text.
+pub(crate) static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\[\s*([^\]\[]*?\p{L}[^\]\[]*?)\s*\]\(\s*(?:[^)\s]*/)?(?:author|authors|autor|autore|auteur|byline|contributors?|writers?|people|profiles?|staff|team|journalists?|redakteur|u|users?|members?|memberlist)(?:/|\.|-|\?|=|#)[^)]*\)",
+    )
+    .expect("valid regex")
+});
+
+/// The text of the first link to an author's page in the line (see [`AUTHOR_LINK`]) that
+/// is more than an avatar's initial.
+pub(crate) fn author_link(line: &str) -> Option<&str> {
+    AUTHOR_LINK
+        .captures_iter(line)
+        .filter_map(|c| c.get(1))
+        .map(|m| &line[m.range()])
+        .find(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+}
+
+/// "by" and a capitalised name anywhere in a line ("March 4, 2025 by Jane Doe | News").
+static BY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[\s|•·,;:(–—\-])(?:(?i:written|posted|reported|published|authored)\s+)?(?:by|By|BY)\s*:?\s+",
+        r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:de|del|della|van|von|der|da|di|du|la|le|bin)\s+)?\p{Lu}[\p{L}'’.\-]*){1,4}",
+    ))
+    .expect("valid regex")
+});
+
+/// Words before "by" that make it a credit for something else ("Photo by …").
+static CREDIT_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:photos?|image|images|illustrations?|video|graphics?|artwork|art|design|designed|powered|sponsored|presented|brought to you|reviewed|checked|edited|fact-checked|verified|translated|produced|hosted|supported)\s+by\b")
+        .expect("valid regex")
+});
+
+/// A job title under an author's name ("Staff Writer", "VP - Technology", "Co-founder").
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:writer|editor|reporter|journalist|correspondent|columnists?|contributors?|author|producer|analyst|blogger|freelancer?|staff|desk|expert|specialist|founder|co-founder|ceo|cto|cmo|coo|vp|president|head|director|manager|lead|executive|consultant|strategist|marketer|engineer|developer|researcher|scientist|professor|attorney|lawyer|doctor|md|phd|team|partner|owner)\b",
+    )
+    .expect("valid regex")
+});
+
+/// A date ("March 4, 2025", "4 Mar 2025", "2025-03-04", "12.12.2025") or a reading time.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
+        r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+        r"|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b",
+        r"|\d+\s*min(?:ute)?s?\s+read\b)",
+    ))
+    .expect("valid regex")
+});
+
+/// The visible text of a Markdown line: images left out, links replaced by their text,
+/// emphasis marks, list bullets and heading marks dropped. Plain text comes back as is.
+pub(crate) fn plain(line: &str) -> Cow<'_, str> {
+    if !line.contains(['[', '*', '_', '#']) {
+        return Cow::Borrowed(line);
+    }
+    let s = MD_IMAGE.replace_all(line, "");
+    let s = MD_LINK.replace_all(&s, "$1");
+    let s = s.replace("**", "").replace("__", "");
+    let t = s.trim_start_matches(['#', '*', '-', '+', ' ', '\t']);
+    let t = t.trim_matches(|c: char| c == '_' || c == '*' || c.is_whitespace());
+    Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The name in a byline: the text of a link to the author's page when there is one
+/// ("By [Jane Doe](/author/jane)" gives "Jane Doe"), else the line without the Markdown
+/// around it.
+pub(crate) fn name_text(line: &str) -> &str {
+    let name = author_link(line).unwrap_or_else(|| text::strip_markup(line));
+    match name.trim_matches(['_', '*', ' ']) {
+        "" => name,
+        trimmed => trimmed,
+    }
+}
+
+/// A thread's summary line ("23 replies · last post by jdoe"): it names the last poster,
+/// not the author.
+static THREAD_SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:last|latest|newest|recent)\s+(?:post|posts|reply|replies|replied|comment|activity|message)\b")
+        .expect("valid regex")
+});
+
+/// Whether the line is a thread's summary that names its last poster (see
+/// [`THREAD_SUMMARY`]).
+pub(crate) fn is_thread_summary(line: &str) -> bool {
+    THREAD_SUMMARY.is_match(line)
+}
+
+/// Whether the (plain) line is a short date or reading-time line.
+///
+/// A name followed by a date ("jdoe 2 May 2025 18:48") is a byline, not a date line.
+fn is_date_line(line: &str) -> bool {
+    text::word_count(line) <= 10
+        && DATE.is_match(line)
+        && !text::ends_sentence(line)
+        && (NOT_NAME.is_match(line) || !NAME_DATE.is_match(line))
+}
+
+/// A question's or thread's header stamp ("asked Feb 4, 2014 at 13:02", "Started by"):
+/// the poster's name follows it.
+static ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:asked|question asked|posted|started)\b.{0,40}\d").expect("valid regex")
+});
+
+/// Whether the line after `i` shows only the first letter of line `i`'s name (a forum's
+/// avatar placeholder: "jdoe42" then "J").
+fn avatar_initial_follows(doc: &Doc<'_>, i: usize, name: &str) -> bool {
+    let Some(n) = next_text(doc, i) else {
+        return false;
+    };
+    let next = plain(doc.line(n));
+    let mut next = next.trim().chars();
+    match (next.next(), next.next(), name.chars().next()) {
+        (Some(a), None, Some(b)) => a.is_alphabetic() && a.to_lowercase().eq(b.to_lowercase()),
+        _ => false,
+    }
+}
+
+/// Whether a "wrote" line follows line `i` within two lines (a forum post's header).
+fn wrote_follows(doc: &Doc<'_>, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..2 {
+        let Some(n) = next_text(doc, j) else {
+            return false;
+        };
+        let line = doc.line(n).to_lowercase();
+        if line.starts_with("wrote") || line.starts_with("schrieb") || line.starts_with("a écrit")
+        {
+            return true;
+        }
+        j = n;
+    }
+    false
+}
+
+/// Whether the (plain) line is a short job title.
+fn is_role(line: &str) -> bool {
+    line.len() <= NAME_MAX && text::word_count(line) <= 8 && ROLE.is_match(line) && !is_prose(line)
+}
+
+/// Whether the (plain) line carries "by Jane Doe" that credits the text, not a photo.
+fn has_by_name(line: &str) -> bool {
+    text::word_count(line) <= 40
+        && BY_NAME
+            .find(line)
+            .is_some_and(|m| !CREDIT_BY.is_match(&line[..m.end()]))
+}
 
 /// Whether the line reads like a person's name or user handle: a short run of capitalised
 /// words ("Jane Doe", "Jane Doe, Staff Writer"), or one handle-like token ("jdoe42",
@@ -112,8 +286,22 @@ fn is_name_like(line: &str) -> bool {
         let inner = chars.any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
         return line.len() <= 30 && (first || inner);
     }
-    (2..=6).contains(&text::word_count(line)) && text::is_capitalised_run(line)
+    if (2..=6).contains(&text::word_count(line)) && text::is_capitalised_run(line) {
+        return true;
+    }
+    // Several authors: "Ann Lee, Omar Reyes & Jo Kim", "Ann Lee and Omar Reyes | Guests".
+    let names = NAME_JOIN.replace_all(line, ",");
+    let list = names.len() < line.len() || line.contains(',');
+    list && (3..=14).contains(&text::word_count(&names))
+        && names.split([',', '|', '·', '/']).all(|n| {
+            n.trim().is_empty()
+                || text::is_capitalised_run(n) && (2..=4).contains(&text::word_count(n))
+        })
 }
+
+/// The words joining names in a list of authors.
+static NAME_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?:and|&|und|y|et|e|и)\s+").expect("valid regex"));
 
 /// Whether an earlier rule removed line `i` as a date or other page metadata.
 fn is_metadata(doc: &Doc<'_>, i: usize) -> bool {
@@ -134,8 +322,12 @@ fn zone(doc: &Doc<'_>) -> Vec<usize> {
         .iter()
         .position(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Title)));
     if let Some(t) = title {
-        for &i in lines[t + 1..].iter().take(ZONE) {
+        for (k, &i) in lines[t + 1..].iter().take(ZONE).enumerate() {
             if is_prose(doc.line(i)) {
+                // A standfirst may sit between the headline and the byline.
+                if k == 0 {
+                    continue;
+                }
                 break;
             }
             out.push(i);
@@ -162,24 +354,53 @@ impl Rule for NearTitle {
         Category::Byline
     }
     fn description(&self) -> &str {
-        "an author name near the headline: under an \"Author\" label, next to the date, or with the date"
+        "an author name near the headline: under an \"Author\" label, linked to an author page, after \"by\", next to the date or a job title, or over a forum post"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let zone = zone(doc);
-        if zone
-            .iter()
-            .any(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Byline)))
-        {
+        if zone.iter().any(|&i| {
+            matches!(doc.mark(i), Mark::Remove(_, Category::Byline))
+                && !is_thread_summary(doc.line(i))
+        }) {
             return;
         }
+        let text_of = |j: usize| plain(doc.line(j));
+        // The neighbouring lines with words ("•" between a name and a date is not one).
+        let worded = |j: usize| doc.line(j).chars().any(char::is_alphanumeric);
+        let next_of = |mut j: usize| loop {
+            match next_text(doc, j) {
+                Some(n) if !worded(n) => j = n,
+                other => break other,
+            }
+        };
+        let prev_of = |mut j: usize| loop {
+            match prev_text(doc, j) {
+                Some(p) if !worded(p) => j = p,
+                other => break other,
+            }
+        };
+        let dated = |j: Option<usize>| {
+            j.is_some_and(|j| {
+                is_metadata(doc, j)
+                    || !matches!(doc.mark(j), Mark::Remove(_, Category::Title))
+                        && is_date_line(&text_of(j))
+            })
+        };
         for &i in &zone {
             if !doc.is_open(i) {
                 continue;
             }
-            let line = doc.line(i);
+            let raw = doc.line(i);
+            if is_thread_summary(raw) {
+                continue;
+            }
+            let line = text_of(i);
+            let line = line.as_ref();
             if LABEL.is_match(line) {
                 if let Some(n) = next_text(doc, i) {
-                    if doc.is_open(n) && is_name_like(doc.line(n)) {
+                    if doc.is_open(n)
+                        && (is_name_like(&text_of(n)) || author_link(doc.line(n)).is_some())
+                    {
                         doc.remove(i, id, Category::Metadata);
                         doc.remove(n, id, Category::Byline);
                         return;
@@ -187,14 +408,82 @@ impl Rule for NearTitle {
                 }
                 continue;
             }
-            if line.len() <= 2 * NAME_MAX && NAME_DATE.is_match(line) && !NOT_NAME.is_match(line) {
+            let short = line.len() <= 2 * NAME_MAX;
+            if author_link(raw).is_some() && text::word_count(line) <= 30
+                || short && NAME_DATE.is_match(line) && !NOT_NAME.is_match(line)
+                || has_by_name(line) && !is_prose(line)
+            {
                 doc.remove(i, id, Category::Byline);
                 return;
             }
-            let dated = |j: Option<usize>| j.is_some_and(|j| is_metadata(doc, j));
-            if is_name_like(line) && (dated(next_text(doc, i)) || dated(prev_text(doc, i))) {
+            let after_title = prev_text(doc, i)
+                .is_some_and(|p| matches!(doc.mark(p), Mark::Remove(_, Category::Title)));
+            let handle = is_name_like(line) && !line.contains(char::is_whitespace);
+            let one_word = line.len() <= 30
+                && !line.contains(char::is_whitespace)
+                && line.chars().next().is_some_and(char::is_uppercase)
+                && !NOT_NAME.is_match(line);
+            if (is_name_like(line) || one_word)
+                && (avatar_initial_follows(doc, i, line) || wrote_follows(doc, i))
+                || handle && after_title && next_text(doc, i).is_some_and(|n| is_prose(doc.line(n)))
+            {
                 doc.remove(i, id, Category::Byline);
                 return;
+            }
+            if is_name_like(line) {
+                let next = next_of(i);
+                // A short line (a job title, "reviewed by …", categories) may sit between
+                // the name and the date.
+                let short_then_date = next.is_some_and(|n| {
+                    let t = text_of(n);
+                    (after_title || is_role(&t))
+                        && text::word_count(&t) <= 8
+                        && !is_prose(&t)
+                        && dated(next_of(n))
+                });
+                let role_first = after_title && next.is_some_and(|n| is_role(&text_of(n)));
+                // A desk or team byline under the headline ("Podium Staff").
+                let desk = after_title && ROLE.is_match(line);
+                if dated(next) || dated(prev_of(i)) || short_then_date || role_first || desk {
+                    doc.remove(i, id, Category::Byline);
+                    return;
+                }
+            }
+            // A lone first name under the headline, over a bare date ("Gabo" / "Jan 23").
+            if one_word
+                && after_title
+                && next_of(i).is_some_and(|n| {
+                    let t = text_of(n);
+                    is_date_line(&t) && !NOT_NAME.is_match(&t)
+                })
+            {
+                doc.remove(i, id, Category::Byline);
+                return;
+            }
+        }
+        // Failing those, the name under the first "asked <date>" stamp (a question page)
+        // or under an author label anywhere ("Written by", "About the author").
+        let Some(a) = (0..doc.len()).find(|&i| {
+            ASKED.is_match(doc.line(i))
+                || doc.line(i).len() <= 40 && ABOUT_AUTHOR.is_match(&text_of(i))
+        }) else {
+            return;
+        };
+        // An avatar image may sit between the stamp and the name.
+        let mut n = next_text(doc, a);
+        if n.is_some_and(|n| text_of(n).is_empty()) {
+            n = n.and_then(|n| next_text(doc, n));
+        }
+        if let Some(n) = n {
+            let name = text_of(n);
+            let single = !name.contains(char::is_whitespace) && name.len() <= 30;
+            if doc.is_open(n)
+                && (is_name_like(&name)
+                    || single && !NOT_NAME.is_match(&name)
+                    || author_link(doc.line(n)).is_some())
+            {
+                doc.remove(a, id, Category::Metadata);
+                doc.remove(n, id, Category::Byline);
             }
         }
     }
@@ -274,5 +563,116 @@ mod tests {
         let doc = run(&text);
         assert_eq!(category(&doc, 1), Some(Category::Byline));
         assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn markdown_author_link_after_headline() {
+        let text = format!("# Storm hits coast\nBy [Omar Reyes](/author/omar-reyes)\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 1), Some(Category::Byline));
+        assert_eq!(name_text(doc.line(1)), "Omar Reyes");
+        let bare = format!("# Storm hits coast\n* [Omar Reyes](https://x.example/authors/omar)\n* 4 min read\n{PROSE}");
+        assert_eq!(category(&run(&bare), 1), Some(Category::Byline));
+        assert_eq!(
+            plain("**Omar Reyes** _March 4, 2025_"),
+            "Omar Reyes _March 4, 2025"
+        );
+    }
+
+    #[test]
+    fn by_a_name_inside_a_line() {
+        let text = format!("Storm hits coast\nMarch 4, 2025 by Omar Reyes | Weather\n{PROSE}");
+        assert_eq!(category(&run(&text), 1), Some(Category::Byline));
+        assert!(has_by_name("Updated March 4 · By Omar Reyes"));
+        assert!(!has_by_name("Photo by Omar Reyes"));
+        assert!(!has_by_name("Sort by Price"));
+    }
+
+    #[test]
+    fn name_over_a_job_title_and_date() {
+        let text =
+            format!("Storm hits coast\nOmar Reyes\nSenior Weather Editor\nMarch 4, 2025\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 1), Some(Category::Byline));
+        assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn more_name_lines() {
+        // A separator line between name and date; a short line between them.
+        let dot = format!(
+            "Storm hits coast\nOmar Reyes, Weather Expert\n•\nFriday, March 4, 2025\n{PROSE}"
+        );
+        assert_eq!(category(&run(&dot), 1), Some(Category::Byline));
+        let cats = format!("Storm hits coast\nOmar Reyes\non Weather News\nMar 4, 2025\n{PROSE}");
+        assert_eq!(category(&run(&cats), 1), Some(Category::Byline));
+        // Several authors.
+        let list = format!("Storm hits coast\nAnn Lee, Omar Reyes & Jo Kim\nMar 4, 2025\n{PROSE}");
+        assert_eq!(category(&run(&list), 1), Some(Category::Byline));
+        assert!(is_name_like("Ann Lee and Omar Reyes | Guest Columnists"));
+        assert!(!is_name_like("Sun, sea and sand"));
+        assert!(!is_name_like("Introductions, Help and Recommendations"));
+        // A desk under the headline; a lone first name over a bare date.
+        let desk = format!("Storm hits coast\nCoast Courier Staff\n{PROSE}");
+        assert_eq!(category(&run(&desk), 1), Some(Category::Byline));
+        let first = format!("Storm hits coast\nGabo\nJan 23\n{PROSE}");
+        assert_eq!(category(&run(&first), 1), Some(Category::Byline));
+    }
+
+    #[test]
+    fn name_after_a_standfirst() {
+        let text = format!("Storm hits coast\n{PROSE}\nOmar Reyes\nMarch 4, 2025\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 2), Some(Category::Byline));
+        assert_eq!(category(&doc, 1), None);
+    }
+
+    #[test]
+    fn forum_post_headers() {
+        // A handle, then its avatar initial.
+        let initial = format!("Help with my boiler\nboilerfan42\nB\n{PROSE}");
+        assert_eq!(category(&run(&initial), 1), Some(Category::Byline));
+        // A handle, then "wrote".
+        let wrote = format!("Help with my boiler\nJaneD\nwrote on last edited by\n{PROSE}");
+        assert_eq!(category(&run(&wrote), 1), Some(Category::Byline));
+        // A tag line before "handle date": the handle line is the byline.
+        let tagged = format!(
+            "Help with my boiler\nheating\nboilerfan42 November 8, 2024, 7:33pm 1\n{PROSE}"
+        );
+        let doc = run(&tagged);
+        assert_eq!(category(&doc, 2), Some(Category::Byline));
+        assert_eq!(category(&doc, 1), None);
+        // A question page: the name under "asked <date>".
+        let asked = format!("Why does my boiler hiss?\n{PROSE}\n{PROSE}\nShare Follow\nasked Feb 4, 2014 at 13:02\nVader\n1,204 3 gold badges");
+        assert_eq!(category(&run(&asked), 5), Some(Category::Byline));
+        // In Markdown, with the avatar image between the stamp and the linked name.
+        // An author label far down the page.
+        let about = format!("Why does my boiler hiss?\n{PROSE}\n{PROSE}\n{PROSE}\nWritten by\nOmar Reyes\nMore questions");
+        let doc = run(&about);
+        assert_eq!(category(&doc, 5), Some(Category::Byline));
+        assert_eq!(category(&doc, 4), Some(Category::Metadata));
+        let asked = format!("# Why does my boiler hiss?\n{PROSE}\n{PROSE}\nasked Feb 4, 2014 at 13:02\n[![Vader's avatar](/a.png)](/users/7/vader)\n[Vader](/users/7/vader)\n1,204 3 gold badges");
+        let doc = run(&asked);
+        assert_eq!(category(&doc, 5), Some(Category::Byline));
+        assert_eq!(name_text(doc.line(5)), "Vader");
+    }
+
+    #[test]
+    fn markdown_forum_post_header() {
+        // Category links under the headline are not a name next to a date; the linked
+        // handle with the post's date is the byline.
+        let text = format!("# Help with my boiler\n\n[Heating](/c/heating/19) [Boilers](/c/heating/boilers/23)\n[boilerfan](https://forum.example/u/boilerfan) September 5, 2024, 11:15pm 1\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 2), None);
+        assert_eq!(category(&doc, 3), Some(Category::Byline));
+        assert_eq!(name_text(doc.line(3)), "boilerfan");
+        assert_eq!(name_text("* __Omar Reyes"), "Omar Reyes");
+        assert!(author_link("[omar](members/omar.1378/)").is_some());
+        assert_eq!(author_link("[ J ](/members/jdoe.42/)"), None);
+        assert_eq!(
+            author_link("[**omar**](member.php?u=805995)"),
+            Some("**omar**")
+        );
+        assert_eq!(author_link("[Weather](/news/weather)"), None);
     }
 }
