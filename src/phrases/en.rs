@@ -15,6 +15,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:https?:)?//\S*/(?:images?|img|photos?|media|uploads|flexiimages)/\S+",
         r"[\w\-.]+\.(?:jpe?g|png|gif|webp|avif)",
         r"!\[[^\]]*\]\([^)]*\)",
+        r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)",
         r"(?:image|photo|picture|gallery)(?: \d+)?(?: of \d+)?",
         r"\d+ of \d+(?: photos| images)?",
     ],

@@ -746,6 +746,14 @@ mod tests {
             "image-url",
             "Read the report at https://example.org/report.jpg today"
         ));
+        assert!(removes(
+            "image-url",
+            "[![Harbour at dusk](/img/harbour.png)](https://example.org/gallery)"
+        ));
+        assert!(!removes(
+            "image-url",
+            "[Harbour at dusk](https://example.org/gallery)"
+        ));
         assert!(removes("bare-url", "https://example.org/some/page"));
         assert!(removes("bare-url", "www.example.org"));
         assert!(removes(
