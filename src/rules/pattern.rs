@@ -4,11 +4,12 @@
 
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{AhoCorasick, Anchored};
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::hir::{
+    Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
+};
 
 use super::Rule;
 use crate::doc::{Doc, PhraseHits, RuleId};
@@ -103,7 +104,7 @@ impl PatternRule {
             category,
             description: description.to_owned(),
             regex,
-            prefilter: Prefilter::new(&fragments, &format!("^{edge}(?:"), &format!("){edge}$")),
+            prefilter: Prefilter::folded(&fragments, &format!("^{edge}(?:"), &format!("){edge}$")),
             action: Action::Remove,
             max_len,
             group: None,
@@ -167,8 +168,9 @@ const PREFILTER_MIN_LEN: usize = 2;
 /// wrapper `W` (optional edge characters) requires nothing.
 #[derive(Debug)]
 pub(crate) struct Prefilter {
-    /// Every fragment's literals, ASCII case-insensitive.
-    literals: AhoCorasick,
+    /// Every fragment's literals, ASCII case-insensitive (`None` for built-in rules,
+    /// which use `conds` in their shared [`Group`] instead).
+    literals: Option<AhoCorasick>,
     /// For each literal (pattern id), the fragments that require it.
     owners: Vec<Vec<u32>>,
     /// One anchored pattern per fragment with literals, compiled on first use (`None`
@@ -176,8 +178,21 @@ pub(crate) struct Prefilter {
     fragments: Vec<(String, OnceLock<Option<Regex>>)>,
     /// The fragments without useful literals, in one anchored regex.
     residual: Option<Regex>,
-    /// The literals of `literals`, ASCII lower case (for [`Group`]).
-    bytes: Vec<Vec<u8>>,
+    /// For built-in rules: what each fragment of `fragments` needs of a line (on the
+    /// [`fold`]ed text), for the shared [`Group`] scan.
+    conds: Vec<Conds>,
+}
+
+/// Necessary conditions for a line to match a fragment `^W(?:f)W$` (`W` the edge class),
+/// on literals of the fragment with every character [`fold`]ed: the folded line, after
+/// some run of edge characters, starts with one of `prefix`; before some run of edge
+/// characters it ends with one of `suffix`; it contains one of `inner`. `inner` is
+/// only used when neither `prefix` nor `suffix` is known.
+#[derive(Debug, Default)]
+struct Conds {
+    prefix: Option<Vec<Vec<u8>>>,
+    suffix: Option<Vec<Vec<u8>>>,
+    inner: Option<Vec<Vec<u8>>>,
 }
 
 impl Prefilter {
@@ -217,17 +232,54 @@ impl Prefilter {
         } else {
             Some(compile(&format!("{open}{}{close}", rest.join("|")), 64 << 20).ok()?)
         };
-        let bytes = literals;
         let literals = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(&bytes)
+            .build(&literals)
             .ok()?;
         Some(Prefilter {
-            literals,
+            literals: Some(literals),
             owners,
             fragments: regexes,
             residual,
-            bytes,
+            conds: Vec::new(),
+        })
+    }
+
+    /// A prefilter for a built-in rule: each fragment's [`Conds`], from its pattern with
+    /// every character [`fold`]ed (so case variants collapse into one literal); the
+    /// fragments without any go to the residual regex. Only usable in a [`Group`].
+    ///
+    /// Soundness: `fold` maps characters one to one, so if `m` matches fragment `f`,
+    /// `fold(m)` matches `fold_hir(f)`, and a line `w1 m w2` (`w1`, `w2` edge runs) folds
+    /// to `fold(w1) fold(m) fold(w2)`: the prefix, suffix and inner literals of the
+    /// folded fragment bound the folded line exactly as the extractor promises.
+    fn folded(fragments: &[&str], open: &str, close: &str) -> Option<Prefilter> {
+        let mut parser = regex_syntax::ParserBuilder::new();
+        parser.case_insensitive(true);
+        let mut regexes = Vec::new();
+        let mut conds = Vec::new();
+        let mut rest = Vec::new();
+        for &fragment in fragments {
+            let hir = parser.build().parse(fragment).ok()?;
+            let c = fold_hir(&hir).map(|h| Conds::of(&h)).unwrap_or_default();
+            if c.prefix.is_none() && c.suffix.is_none() && c.inner.is_none() {
+                rest.push(fragment);
+                continue;
+            }
+            regexes.push((format!("{open}{fragment}{close}"), OnceLock::new()));
+            conds.push(c);
+        }
+        let residual = if rest.is_empty() {
+            None
+        } else {
+            Some(compile(&format!("{open}{}{close}", rest.join("|")), 64 << 20).ok()?)
+        };
+        Some(Prefilter {
+            literals: None,
+            owners: Vec::new(),
+            fragments: regexes,
+            residual,
+            conds,
         })
     }
 
@@ -255,9 +307,12 @@ impl Prefilter {
 
     /// Whether `line` matches one of the fragments with literals.
     fn fragments_match(&self, line: &str, whole: &Whole) -> bool {
+        let Some(literals) = &self.literals else {
+            return whole.is_match(line);
+        };
         // Fragments already tried on this line (rules have few fragments).
         let mut tried = [0u64; 4];
-        for m in self.literals.find_overlapping_iter(line) {
+        for m in literals.find_overlapping_iter(line) {
             for &f in &self.owners[m.pattern().as_usize()] {
                 let f = f as usize;
                 if f < 256 {
@@ -305,6 +360,106 @@ fn required(hir: &Hir) -> Option<Seq> {
         }
         _ => Some(prefixes(hir)).filter(useful),
     }
+}
+
+impl Conds {
+    /// The conditions of a folded fragment.
+    fn of(hir: &Hir) -> Conds {
+        let anchored = |kind| {
+            let seq = Extractor::new().kind(kind).limit_total(500).extract(hir);
+            let lits = seq.literals()?;
+            (!lits.is_empty() && lits.iter().all(|l| !l.as_bytes().is_empty()))
+                .then(|| lits.iter().map(|l| l.as_bytes().to_vec()).collect::<Vec<_>>())
+        };
+        let prefix = anchored(ExtractKind::Prefix);
+        let suffix = anchored(ExtractKind::Suffix);
+        let inner = if prefix.is_none() && suffix.is_none() {
+            required(hir).and_then(|s| {
+                s.literals()
+                    .map(|l| l.iter().map(|l| l.as_bytes().to_vec()).collect())
+            })
+        } else {
+            None
+        };
+        Conds {
+            prefix,
+            suffix,
+            inner,
+        }
+    }
+}
+
+/// The character the prefilter of built-in rules reads in place of `c`: its lower case
+/// when that is one character, else `c` itself. Any fixed map would be sound (lines and
+/// literals are mapped alike); this one merges most case variants.
+#[inline]
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// `hir` with every character mapped by [`fold`] (classes of more than a few hundred
+/// characters become "any character"), so that for every match `m` of `hir`, `fold(m)`
+/// matches the result. `None` for a literal that is not UTF-8.
+fn fold_hir(hir: &Hir) -> Option<Hir> {
+    Some(match hir.kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => {
+            let text = std::str::from_utf8(&lit.0).ok()?;
+            Hir::literal(text.chars().map(fold).collect::<String>().into_bytes())
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            let size: u64 = class
+                .ranges()
+                .iter()
+                .map(|r| u64::from(r.end()) - u64::from(r.start()) + 1)
+                .sum();
+            let mut out = ClassUnicode::empty();
+            if size > 512 {
+                out.push(ClassUnicodeRange::new('\0', char::MAX));
+            } else {
+                for r in class.ranges() {
+                    for c in r.start()..=r.end() {
+                        let f = fold(c);
+                        out.push(ClassUnicodeRange::new(f, f));
+                    }
+                }
+            }
+            Hir::class(Class::Unicode(out))
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            let mut out = ClassBytes::empty();
+            if class.ranges().iter().all(|r| r.end().is_ascii()) {
+                for r in class.ranges() {
+                    for b in r.start()..=r.end() {
+                        let f = b.to_ascii_lowercase();
+                        out.push(ClassBytesRange::new(f, f));
+                    }
+                }
+            } else {
+                out.push(ClassBytesRange::new(0, 255));
+            }
+            Hir::class(Class::Bytes(out))
+        }
+        HirKind::Look(look) => Hir::look(*look),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(fold_hir(&r.sub)?),
+        }),
+        HirKind::Capture(c) => fold_hir(&c.sub)?,
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(fold_hir).collect::<Option<_>>()?),
+        HirKind::Alternation(alts) => {
+            Hir::alternation(alts.iter().map(fold_hir).collect::<Option<_>>()?)
+        }
+    })
 }
 
 fn prefixes(hir: &Hir) -> Seq {
@@ -394,52 +549,114 @@ pub(crate) fn builtin_cached() -> &'static [Box<dyn Rule>] {
     &RULES
 }
 
-/// One scan for the literals of all built-in rules: per line, the set of rules (one bit
-/// each) that have a literal in it. A rule whose bit is clear cannot match the line by
-/// one of its literal fragments, so it skips its own scan (see [`Prefilter`]). Each
-/// document computes the sets once, on first use, for the lines open at that point (a
-/// line closed then stays closed).
+/// One scan for all built-in rules: per open line, the fragments (`bit << 16 | fragment`,
+/// `bit` the rule's place in the group) whose [`Conds`] the line meets; only those
+/// fragments' regexes run (see [`Prefilter::folded`]). Each document computes the sets
+/// once, on first use, for the lines open at that point (a line closed then stays
+/// closed).
+///
+/// Prefix and suffix literals are looked up in tries, walked from each place where an
+/// edge run may end (or start) over the folded characters there: a few bytes per line.
+/// Only the fragments with neither (long `.{0,n}…` phrases) need a scan of the whole
+/// folded line, for their inner literals.
 #[derive(Debug)]
 pub(crate) struct Group {
-    /// By increasing length limit: the literals of the rules that look at lines up to
-    /// that length, and for each literal the rules (bits) that have it. A line is scanned
-    /// with the first tier whose limit it fits, so long lines skip short-line rules.
-    tiers: Vec<Tier>,
-    /// Number of candidate ids (`bit << 16 | fragment`) below which all ids fall.
-    ids: usize,
+    /// Prefix literals of every fragment.
+    prefix: Trie,
+    /// Suffix literals, reversed.
+    suffix: Trie,
+    /// Inner literals (folded), and for each the candidate ids it brings.
+    inner: Option<(AhoCorasick, Vec<Vec<u32>>)>,
+    /// Longest line any rule with inner literals looks at.
+    inner_max: usize,
+    /// By candidate id: the conditions it needs (1 prefix, 2 suffix, 4 inner).
+    need: Vec<u8>,
+    /// By rule bit: the longest line the rule looks at.
+    max_len: Vec<usize>,
+    /// The edge class `W` (as the rules' regexes read it): ASCII members, and the
+    /// sorted ranges of the others.
+    edge_ascii: [bool; 128],
+    edge_ranges: Vec<(char, char)>,
 }
 
-/// One length tier of a [`Group`].
-#[derive(Debug)]
-struct Tier {
-    /// Longest line (bytes) scanned with this tier.
-    limit: usize,
-    /// Every literal of the tier.
-    all: Scan,
-    /// Only its ASCII literals, for ASCII lines (which cannot contain the others): most
-    /// literal variants are non-ASCII, so this automaton is a fraction of the size.
-    ascii: Scan,
+/// A byte trie of literals; node 0 is the root (never a target).
+#[derive(Debug, Default)]
+struct Trie {
+    root: Vec<u32>,
+    edges: Vec<Vec<(u8, u32)>>,
+    ids: Vec<Vec<u32>>,
 }
 
-/// Literals walked byte by byte, ASCII case-insensitive (a contiguous NFA: as fast here
-/// as a DFA, which for the thousands of literals takes tens of MB).
-#[derive(Debug)]
-struct Scan {
-    nfa: aho_corasick::nfa::contiguous::NFA,
-    /// Its unanchored start state.
-    start: aho_corasick::automaton::StateID,
-    /// For each literal, the candidate ids it brings.
-    owners: Vec<Vec<u32>>,
+impl Trie {
+    fn new() -> Trie {
+        Trie {
+            root: vec![0; 256],
+            edges: vec![Vec::new()],
+            ids: vec![Vec::new()],
+        }
+    }
+
+    fn insert(&mut self, literal: impl Iterator<Item = u8>, id: u32) {
+        let mut node = 0u32;
+        for b in literal {
+            let next = self.step(node, b);
+            node = if next != 0 {
+                next
+            } else {
+                let new = self.edges.len() as u32;
+                self.edges.push(Vec::new());
+                self.ids.push(Vec::new());
+                if node == 0 {
+                    self.root[usize::from(b)] = new;
+                } else {
+                    let e = &mut self.edges[node as usize];
+                    let at = e.partition_point(|&(x, _)| x < b);
+                    e.insert(at, (b, new));
+                }
+                new
+            };
+        }
+        let ids = &mut self.ids[node as usize];
+        if node != 0 && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+
+    /// The child of `node` by `b`, or 0.
+    #[inline]
+    fn step(&self, node: u32, b: u8) -> u32 {
+        if node == 0 {
+            return self.root[usize::from(b)];
+        }
+        let e = &self.edges[node as usize];
+        match e.binary_search_by_key(&b, |&(x, _)| x) {
+            Ok(k) => e[k].1,
+            Err(_) => 0,
+        }
+    }
 }
 
-impl Scan {
-    fn new(literals: &[&[u8]], owners: Vec<Vec<u32>>) -> Option<Scan> {
-        let nfa = aho_corasick::nfa::contiguous::NFA::builder()
-            .ascii_case_insensitive(true)
-            .build(literals)
-            .ok()?;
-        let start = nfa.start_state(Anchored::No).ok()?;
-        Some(Scan { nfa, start, owners })
+/// Per-line candidate bookkeeping for [`Group::scan`].
+struct Marks<'g> {
+    group: &'g Group,
+    len: usize,
+    got: Vec<u8>,
+    touched: Vec<u32>,
+}
+
+impl Marks<'_> {
+    #[inline]
+    fn hit(&mut self, ids: &[u32], cond: u8) {
+        for &id in ids {
+            if self.group.max_len[(id >> 16) as usize] < self.len {
+                continue;
+            }
+            let g = &mut self.got[id as usize];
+            if *g == 0 {
+                self.touched.push(id);
+            }
+            *g |= cond;
+        }
     }
 }
 
@@ -448,49 +665,134 @@ impl Group {
         if rules.len() > 32 {
             return None;
         }
-        let mut limits: Vec<usize> = rules.iter().map(|r| r.max_len).collect();
-        limits.sort_unstable();
-        limits.dedup();
-        let mut tiers = Vec::new();
-        let mut ids = 0;
-        for limit in limits {
-            let mut index: std::collections::HashMap<&[u8], usize> = Default::default();
-            let mut bytes: Vec<&[u8]> = Vec::new();
-            let mut owners: Vec<Vec<u32>> = Vec::new();
-            for (bit, rule) in rules.iter().enumerate() {
-                if rule.max_len < limit {
-                    continue;
-                }
-                let pre = rule.prefilter.as_ref()?;
-                if pre.fragments.len() >= 1 << 16 {
-                    return None;
-                }
-                for (lit, frags) in pre.bytes.iter().zip(&pre.owners) {
-                    let k = *index.entry(lit).or_insert_with(|| {
-                        bytes.push(lit);
-                        owners.push(Vec::new());
-                        owners.len() - 1
-                    });
-                    for &f in frags {
-                        let id = (bit as u32) << 16 | f;
-                        ids = ids.max(id as usize + 1);
-                        owners[k].push(id);
+        let mut prefix = Trie::new();
+        let mut suffix = Trie::new();
+        let mut inner_index: std::collections::HashMap<&[u8], usize> = Default::default();
+        let mut inner_bytes: Vec<&[u8]> = Vec::new();
+        let mut inner_owners: Vec<Vec<u32>> = Vec::new();
+        let mut inner_max = 0;
+        let mut need = Vec::new();
+        for (bit, rule) in rules.iter().enumerate() {
+            let pre = rule.prefilter.as_ref()?;
+            if pre.conds.len() >= 1 << 16 || pre.conds.len() != pre.fragments.len() {
+                return None;
+            }
+            for (f, c) in pre.conds.iter().enumerate() {
+                let id = (bit as u32) << 16 | f as u32;
+                let mut n = 0u8;
+                if let Some(lits) = &c.prefix {
+                    n |= 1;
+                    for l in lits {
+                        prefix.insert(l.iter().copied(), id);
                     }
                 }
+                if let Some(lits) = &c.suffix {
+                    n |= 2;
+                    for l in lits {
+                        suffix.insert(l.iter().rev().copied(), id);
+                    }
+                }
+                if n == 0 {
+                    let lits = c.inner.as_ref()?;
+                    n = 4;
+                    inner_max = inner_max.max(rule.max_len);
+                    for l in lits {
+                        let k = *inner_index.entry(l).or_insert_with(|| {
+                            inner_bytes.push(l);
+                            inner_owners.push(Vec::new());
+                            inner_owners.len() - 1
+                        });
+                        if !inner_owners[k].contains(&id) {
+                            inner_owners[k].push(id);
+                        }
+                    }
+                }
+                let id = id as usize;
+                if need.len() <= id {
+                    need.resize(id + 1, 0);
+                }
+                need[id] = n;
             }
-            let (ascii_bytes, ascii_owners): (Vec<&[u8]>, Vec<Vec<u32>>) = bytes
-                .iter()
-                .zip(&owners)
-                .filter(|(b, _)| b.is_ascii())
-                .map(|(b, o)| (*b, o.clone()))
-                .unzip();
-            tiers.push(Tier {
-                limit,
-                ascii: Scan::new(&ascii_bytes, ascii_owners)?,
-                all: Scan::new(&bytes, owners)?,
-            });
         }
-        Some(Group { tiers, ids })
+        let inner = if inner_bytes.is_empty() {
+            None
+        } else {
+            Some((AhoCorasick::new(&inner_bytes).ok()?, inner_owners))
+        };
+        // The edge class exactly as the rules' (case-insensitive) regexes read it.
+        let mut parser = regex_syntax::ParserBuilder::new();
+        parser.case_insensitive(true);
+        let hir = parser.build().parse(phrases::EDGE).ok()?;
+        let HirKind::Repetition(rep) = hir.kind() else {
+            return None;
+        };
+        let HirKind::Class(Class::Unicode(class)) = rep.sub.kind() else {
+            return None;
+        };
+        let mut edge_ascii = [false; 128];
+        let mut edge_ranges = Vec::new();
+        for r in class.ranges() {
+            for c in r.start()..=r.end().min('\x7f') {
+                edge_ascii[c as usize] = true;
+            }
+            if r.end() >= '\u{80}' {
+                edge_ranges.push((r.start().max('\u{80}'), r.end()));
+            }
+        }
+        Some(Group {
+            prefix,
+            suffix,
+            inner,
+            inner_max,
+            need,
+            max_len: rules.iter().map(|r| r.max_len).collect(),
+            edge_ascii,
+            edge_ranges,
+        })
+    }
+
+    /// Whether `c` is in the edge class.
+    #[inline]
+    fn is_edge(&self, c: char) -> bool {
+        match self.edge_ascii.get(c as usize) {
+            Some(&e) => e,
+            None => {
+                let k = self.edge_ranges.partition_point(|&(_, end)| end < c);
+                self.edge_ranges.get(k).is_some_and(|&(start, _)| start <= c)
+            }
+        }
+    }
+
+    /// Walks the prefix trie over the folded text of `rest`.
+    fn walk_prefix(&self, rest: &str, marks: &mut Marks<'_>) {
+        let trie = &self.prefix;
+        let mut node = 0;
+        for c in rest.chars() {
+            let mut buf = [0u8; 4];
+            for &b in fold(c).encode_utf8(&mut buf).as_bytes() {
+                node = trie.step(node, b);
+                if node == 0 {
+                    return;
+                }
+                marks.hit(&trie.ids[node as usize], 1);
+            }
+        }
+    }
+
+    /// Walks the suffix trie backwards over the folded text of `head`.
+    fn walk_suffix(&self, head: &str, marks: &mut Marks<'_>) {
+        let trie = &self.suffix;
+        let mut node = 0;
+        for c in head.chars().rev() {
+            let mut buf = [0u8; 4];
+            for &b in fold(c).encode_utf8(&mut buf).as_bytes().iter().rev() {
+                node = trie.step(node, b);
+                if node == 0 {
+                    return;
+                }
+                marks.hit(&trie.ids[node as usize], 2);
+            }
+        }
     }
 
     /// Computes, once per document, every open line's candidate fragments.
@@ -504,48 +806,60 @@ impl Group {
             start: Vec::with_capacity(doc.len() + 1),
             ids: Vec::new(),
         };
-        let mut seen = vec![0u64; self.ids.div_ceil(64)];
+        let mut marks = Marks {
+            group: self,
+            len: 0,
+            got: vec![0; self.need.len()],
+            touched: Vec::new(),
+        };
+        let longest = self.max_len.iter().copied().max().unwrap_or(0);
+        let mut folded = String::new();
         for j in 0..doc.len() {
             hits.start.push(hits.ids.len() as u32);
             if !doc.is_open(j) {
                 continue;
             }
             let line = doc.line(j);
-            if line.is_empty() {
+            if line.is_empty() || line.len() > longest {
                 continue;
             }
-            let Some(tier) = self.tiers.iter().find(|t| line.len() <= t.limit) else {
-                continue;
-            };
-            let from = hits.ids.len();
-            // An overlapping search, without the iterator: with standard match semantics
-            // a state's matches are every literal that ends at this byte.
-            let scan = if line.is_ascii() {
-                &tier.ascii
-            } else {
-                &tier.all
-            };
-            let nfa = &scan.nfa;
-            let mut sid = scan.start;
-            for &byte in line.as_bytes() {
-                sid = nfa.next_state(Anchored::No, sid, byte);
-                if !nfa.is_match(sid) {
-                    continue;
+            marks.len = line.len();
+            // Every place an edge run at the start may end, and the text from there.
+            self.walk_prefix(line, &mut marks);
+            for (k, c) in line.char_indices() {
+                if !self.is_edge(c) {
+                    break;
                 }
-                for k in 0..nfa.match_len(sid) {
-                    let literal = nfa.match_pattern(sid, k).as_usize();
-                    for &id in scan.owners.get(literal).map_or(&[][..], Vec::as_slice) {
-                        let (w, b) = (id as usize / 64, id % 64);
-                        if seen[w] & (1 << b) == 0 {
-                            seen[w] |= 1 << b;
-                            hits.ids.push(id);
-                        }
+                self.walk_prefix(&line[k + c.len_utf8()..], &mut marks);
+            }
+            self.walk_suffix(line, &mut marks);
+            for (k, c) in line.char_indices().rev() {
+                if !self.is_edge(c) {
+                    break;
+                }
+                self.walk_suffix(&line[..k], &mut marks);
+            }
+            if let Some((ac, owners)) = &self.inner {
+                if line.len() <= self.inner_max {
+                    folded.clear();
+                    if line.is_ascii() {
+                        folded.push_str(line);
+                        folded.make_ascii_lowercase();
+                    } else {
+                        folded.extend(line.chars().map(fold));
+                    }
+                    for m in ac.find_overlapping_iter(&folded) {
+                        marks.hit(&owners[m.pattern().as_usize()], 4);
                     }
                 }
             }
-            for &id in &hits.ids[from..] {
-                seen[id as usize / 64] = 0;
+            for &id in &marks.touched {
+                let g = std::mem::take(&mut marks.got[id as usize]);
+                if g == self.need[id as usize] {
+                    hits.ids.push(id);
+                }
             }
+            marks.touched.clear();
         }
         hits.start.push(hits.ids.len() as u32);
         doc.phrase_hits = hits;

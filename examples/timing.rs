@@ -1,0 +1,50 @@
+//! Times start-up (compiling the default rules) and per-document cleaning over the dev
+//! corpus's pages (`../shared/corpus/dev`, one variant), for profiling.
+//!
+//! ```text
+//! cargo build --release --example timing
+//! target/release/examples/timing htmltext 5     # variant, passes over the corpus
+//! perf record -g target/release/examples/timing htmltext 20
+//! ```
+
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let variant = args.next().unwrap_or_else(|| "htmltext".into());
+    let passes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    let Ok(manifest) = std::fs::read_to_string(dir.join("manifest.tsv")) else {
+        eprintln!("timing: {} not found", dir.display());
+        std::process::exit(2);
+    };
+    let pages: Vec<String> = manifest
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .filter_map(|id| std::fs::read(dir.join(format!("{id}.{variant}.txt"))).ok())
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let t = Instant::now();
+    let cleaner = deboil::Cleaner::new();
+    let _ = cleaner.clean("x");
+    let startup = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let mut body = 0;
+    for _ in 0..passes {
+        for p in &pages {
+            body += cleaner.clean(p).body().len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let mib = (bytes * passes) as f64 / (1u64 << 20) as f64;
+    println!(
+        "{} pages, {:.2} MB, start-up {:.1} ms, {passes} passes {:.3} s: {:.2} MiB/s (body {body})",
+        pages.len(),
+        bytes as f64 / 1e6,
+        startup * 1e3,
+        secs,
+        mib / secs
+    );
+}
