@@ -179,12 +179,12 @@ pub(crate) struct Prefilter {
     /// The fragments without useful literals, in one anchored regex.
     residual: Option<Regex>,
     /// For built-in rules: what each fragment of `fragments` needs of a line (on the
-    /// [`fold`]ed text), for the shared [`Group`] scan.
+    /// folded text, see [`Fold`]), for the shared [`Group`] scan.
     conds: Vec<Conds>,
 }
 
 /// Necessary conditions for a line to match a fragment `^W(?:f)W$` (`W` the edge class),
-/// on literals of the fragment with every character [`fold`]ed: the folded line, after
+/// on literals of the fragment with every character folded (see [`Fold`]): the folded line, after
 /// some run of edge characters, starts with one of `prefix`; before some run of edge
 /// characters it ends with one of `suffix`; it contains one of `inner`. `inner` is
 /// only used when neither `prefix` nor `suffix` is known.
@@ -246,11 +246,11 @@ impl Prefilter {
     }
 
     /// A prefilter for a built-in rule: each fragment's [`Conds`], from its pattern with
-    /// every character [`fold`]ed (so case variants collapse into one literal); the
+    /// every character folded (see [`Fold`]: case variants collapse into one literal); the
     /// fragments without any go to the residual regex. Only usable in a [`Group`].
     ///
     /// Soundness: `fold` maps characters one to one, so if `m` matches fragment `f`,
-    /// `fold(m)` matches `fold_hir(f)`, and a line `w1 m w2` (`w1`, `w2` edge runs) folds
+    /// `fold(m)` matches `Fold::hir(f)`, and a line `w1 m w2` (`w1`, `w2` edge runs) folds
     /// to `fold(w1) fold(m) fold(w2)`: the prefix, suffix and inner literals of the
     /// folded fragment bound the folded line exactly as the extractor promises.
     fn folded(fragments: &[&str], open: &str, close: &str) -> Option<Prefilter> {
@@ -261,7 +261,7 @@ impl Prefilter {
         let mut rest = Vec::new();
         for &fragment in fragments {
             let hir = parser.build().parse(fragment).ok()?;
-            let c = fold_hir(&hir).map(|h| Conds::of(&h)).unwrap_or_default();
+            let c = FOLD.hir(&hir).map(|h| Conds::of(&h)).unwrap_or_default();
             if c.prefix.is_none() && c.suffix.is_none() && c.inner.is_none() {
                 rest.push(fragment);
                 continue;
@@ -389,77 +389,159 @@ impl Conds {
     }
 }
 
-/// The character the prefilter of built-in rules reads in place of `c`: its lower case
-/// when that is one character, else `c` itself. Any fixed map would be sound (lines and
-/// literals are mapped alike); this one merges most case variants.
-#[inline]
-fn fold(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
+/// The character the prefilter of built-in rules reads in place of `c`: `0` for every
+/// decimal digit (`\d`), a space for every white space character (`\s`), the lower
+/// case of a letter when that is one character, else `c` itself. Any fixed map would be
+/// sound (lines and literals are mapped alike); this one merges case variants, digits
+/// and spaces, so classes such as `\d` and `\s` become one character.
+#[derive(Debug)]
+struct Fold {
+    ascii: [u8; 128],
+    /// Sorted ranges of the non-ASCII digits and white space, and what they map to.
+    ranges: Vec<(char, char, char)>,
+    digit: ClassUnicode,
+    space: ClassUnicode,
 }
 
-/// `hir` with every character mapped by [`fold`] (classes of more than a few hundred
-/// characters become "any character"), so that for every match `m` of `hir`, `fold(m)`
-/// matches the result. `None` for a literal that is not UTF-8.
-fn fold_hir(hir: &Hir) -> Option<Hir> {
-    Some(match hir.kind() {
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(lit) => {
-            let text = std::str::from_utf8(&lit.0).ok()?;
-            Hir::literal(text.chars().map(fold).collect::<String>().into_bytes())
-        }
-        HirKind::Class(Class::Unicode(class)) => {
-            let size: u64 = class
-                .ranges()
-                .iter()
-                .map(|r| u64::from(r.end()) - u64::from(r.start()) + 1)
-                .sum();
-            let mut out = ClassUnicode::empty();
-            if size > 512 {
-                out.push(ClassUnicodeRange::new('\0', char::MAX));
-            } else {
-                for r in class.ranges() {
-                    for c in r.start()..=r.end() {
-                        let f = fold(c);
-                        out.push(ClassUnicodeRange::new(f, f));
-                    }
+/// The one [`Fold`].
+static FOLD: std::sync::LazyLock<Fold> = std::sync::LazyLock::new(Fold::new);
+
+impl Fold {
+    fn new() -> Fold {
+        let class = |pattern: &str| {
+            let hir = regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(pattern);
+            match hir.as_ref().map(Hir::kind) {
+                Ok(HirKind::Class(Class::Unicode(c))) => c.clone(),
+                _ => ClassUnicode::empty(),
+            }
+        };
+        let (digit, space) = (class(r"\d"), class(r"\s"));
+        let mut ascii: [u8; 128] = std::array::from_fn(|b| (b as u8).to_ascii_lowercase());
+        let mut ranges = Vec::new();
+        for (class, to) in [(&digit, '0'), (&space, ' ')] {
+            for r in class.ranges() {
+                for c in r.start()..=r.end().min('\x7f') {
+                    ascii[c as usize] = to as u8;
+                }
+                if r.end() >= '\u{80}' {
+                    ranges.push((r.start().max('\u{80}'), r.end(), to));
                 }
             }
-            Hir::class(Class::Unicode(out))
         }
-        HirKind::Class(Class::Bytes(class)) => {
-            let mut out = ClassBytes::empty();
-            if class.ranges().iter().all(|r| r.end().is_ascii()) {
-                for r in class.ranges() {
-                    for b in r.start()..=r.end() {
-                        let f = b.to_ascii_lowercase();
-                        out.push(ClassBytesRange::new(f, f));
+        ranges.sort_unstable();
+        Fold {
+            ascii,
+            ranges,
+            digit,
+            space,
+        }
+    }
+
+    #[inline]
+    fn byte(&self, b: u8) -> u8 {
+        self.ascii.get(usize::from(b)).copied().unwrap_or(b)
+    }
+
+    #[inline]
+    fn char(&self, c: char) -> char {
+        if let Some(&f) = self.ascii.get(c as usize) {
+            return char::from(f);
+        }
+        let k = self.ranges.partition_point(|&(_, end, _)| end < c);
+        if let Some(&(start, _, to)) = self.ranges.get(k) {
+            if start <= c {
+                return to;
+            }
+        }
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) => l,
+            _ => c,
+        }
+    }
+
+    /// The folded `line`, in `out`.
+    fn line(&self, line: &str, out: &mut String) {
+        out.clear();
+        if line.is_ascii() {
+            out.extend(line.bytes().map(|b| char::from(self.byte(b))));
+        } else {
+            out.extend(line.chars().map(|c| self.char(c)));
+        }
+    }
+
+    /// `hir` with every character mapped by [`Fold::char`] (what remains of a class
+    /// beyond its digits and spaces becomes "any character" when it has more than a few
+    /// hundred characters), so that for every match `m` of `hir`, `fold(m)` matches the
+    /// result. `None` for a literal that is not UTF-8.
+    fn hir(&self, hir: &Hir) -> Option<Hir> {
+        Some(match hir.kind() {
+            HirKind::Empty => Hir::empty(),
+            HirKind::Literal(lit) => {
+                let text = std::str::from_utf8(&lit.0).ok()?;
+                Hir::literal(text.chars().map(|c| self.char(c)).collect::<String>().into_bytes())
+            }
+            HirKind::Class(Class::Unicode(class)) => {
+                let mut out = ClassUnicode::empty();
+                let mut rest = class.clone();
+                for (set, to) in [(&self.digit, '0'), (&self.space, ' ')] {
+                    let mut common = class.clone();
+                    common.intersect(set);
+                    if common.ranges().first().is_some() {
+                        out.push(ClassUnicodeRange::new(to, to));
+                        rest.difference(set);
                     }
                 }
-            } else {
-                out.push(ClassBytesRange::new(0, 255));
+                let size: u64 = rest
+                    .ranges()
+                    .iter()
+                    .map(|r| u64::from(r.end()) - u64::from(r.start()) + 1)
+                    .sum();
+                if size > 512 {
+                    out.push(ClassUnicodeRange::new('\0', char::MAX));
+                } else {
+                    for r in rest.ranges() {
+                        for c in r.start()..=r.end() {
+                            let f = self.char(c);
+                            out.push(ClassUnicodeRange::new(f, f));
+                        }
+                    }
+                }
+                Hir::class(Class::Unicode(out))
             }
-            Hir::class(Class::Bytes(out))
-        }
-        HirKind::Look(look) => Hir::look(*look),
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            min: r.min,
-            max: r.max,
-            greedy: r.greedy,
-            sub: Box::new(fold_hir(&r.sub)?),
-        }),
-        HirKind::Capture(c) => fold_hir(&c.sub)?,
-        HirKind::Concat(parts) => Hir::concat(parts.iter().map(fold_hir).collect::<Option<_>>()?),
-        HirKind::Alternation(alts) => {
-            Hir::alternation(alts.iter().map(fold_hir).collect::<Option<_>>()?)
-        }
-    })
+            HirKind::Class(Class::Bytes(class)) => {
+                let mut out = ClassBytes::empty();
+                if class.ranges().iter().all(|r| r.end().is_ascii()) {
+                    for r in class.ranges() {
+                        for b in r.start()..=r.end() {
+                            let f = self.byte(b);
+                            out.push(ClassBytesRange::new(f, f));
+                        }
+                    }
+                } else {
+                    out.push(ClassBytesRange::new(0, 255));
+                }
+                Hir::class(Class::Bytes(out))
+            }
+            HirKind::Look(look) => Hir::look(*look),
+            HirKind::Repetition(r) => Hir::repetition(Repetition {
+                min: r.min,
+                max: r.max,
+                greedy: r.greedy,
+                sub: Box::new(self.hir(&r.sub)?),
+            }),
+            HirKind::Capture(c) => self.hir(&c.sub)?,
+            HirKind::Concat(parts) => {
+                Hir::concat(parts.iter().map(|h| self.hir(h)).collect::<Option<_>>()?)
+            }
+            HirKind::Alternation(alts) => {
+                Hir::alternation(alts.iter().map(|h| self.hir(h)).collect::<Option<_>>()?)
+            }
+        })
+    }
 }
 
 fn prefixes(hir: &Hir) -> Seq {
@@ -764,12 +846,12 @@ impl Group {
     }
 
     /// Walks the prefix trie over the folded text of `rest`.
-    fn walk_prefix(&self, rest: &str, marks: &mut Marks<'_>) {
+    fn walk_prefix(&self, fold: &Fold, rest: &str, marks: &mut Marks<'_>) {
         let trie = &self.prefix;
         let mut node = 0;
         for c in rest.chars() {
             let mut buf = [0u8; 4];
-            for &b in fold(c).encode_utf8(&mut buf).as_bytes() {
+            for &b in fold.char(c).encode_utf8(&mut buf).as_bytes() {
                 node = trie.step(node, b);
                 if node == 0 {
                     return;
@@ -780,12 +862,12 @@ impl Group {
     }
 
     /// Walks the suffix trie backwards over the folded text of `head`.
-    fn walk_suffix(&self, head: &str, marks: &mut Marks<'_>) {
+    fn walk_suffix(&self, fold: &Fold, head: &str, marks: &mut Marks<'_>) {
         let trie = &self.suffix;
         let mut node = 0;
         for c in head.chars().rev() {
             let mut buf = [0u8; 4];
-            for &b in fold(c).encode_utf8(&mut buf).as_bytes().iter().rev() {
+            for &b in fold.char(c).encode_utf8(&mut buf).as_bytes().iter().rev() {
                 node = trie.step(node, b);
                 if node == 0 {
                     return;
@@ -814,6 +896,7 @@ impl Group {
         };
         let longest = self.max_len.iter().copied().max().unwrap_or(0);
         let mut folded = String::new();
+        let fold: &Fold = &FOLD;
         for j in 0..doc.len() {
             hits.start.push(hits.ids.len() as u32);
             if !doc.is_open(j) {
@@ -825,29 +908,23 @@ impl Group {
             }
             marks.len = line.len();
             // Every place an edge run at the start may end, and the text from there.
-            self.walk_prefix(line, &mut marks);
+            self.walk_prefix(fold, line, &mut marks);
             for (k, c) in line.char_indices() {
                 if !self.is_edge(c) {
                     break;
                 }
-                self.walk_prefix(&line[k + c.len_utf8()..], &mut marks);
+                self.walk_prefix(fold, &line[k + c.len_utf8()..], &mut marks);
             }
-            self.walk_suffix(line, &mut marks);
+            self.walk_suffix(fold, line, &mut marks);
             for (k, c) in line.char_indices().rev() {
                 if !self.is_edge(c) {
                     break;
                 }
-                self.walk_suffix(&line[..k], &mut marks);
+                self.walk_suffix(fold, &line[..k], &mut marks);
             }
             if let Some((ac, owners)) = &self.inner {
                 if line.len() <= self.inner_max {
-                    folded.clear();
-                    if line.is_ascii() {
-                        folded.push_str(line);
-                        folded.make_ascii_lowercase();
-                    } else {
-                        folded.extend(line.chars().map(fold));
-                    }
+                    fold.line(line, &mut folded);
                     for m in ac.find_overlapping_iter(&folded) {
                         marks.hit(&owners[m.pattern().as_usize()], 4);
                     }
