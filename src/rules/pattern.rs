@@ -391,7 +391,7 @@ impl Conds {
 
 /// The character the prefilter of built-in rules reads in place of `c`: `0` for every
 /// decimal digit (`\d`), a space for every white space character (`\s`), the lower
-/// case of a letter when that is one character, else `c` itself. Any fixed map would be
+/// case of the upper case of a letter (where each is one character), else `c` itself. Any fixed map would be
 /// sound (lines and literals are mapped alike); this one merges case variants, digits
 /// and spaces, so classes such as `\d` and `\s` become one character.
 #[derive(Debug)]
@@ -401,6 +401,14 @@ struct Fold {
     ranges: Vec<(char, char, char)>,
     digit: ClassUnicode,
     space: ClassUnicode,
+}
+
+/// The only character `chars` yields, if it yields exactly one.
+fn single(mut chars: impl Iterator<Item = char>) -> Option<char> {
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
 }
 
 /// The one [`Fold`].
@@ -456,20 +464,20 @@ impl Fold {
                 return to;
             }
         }
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) => l,
-            _ => c,
-        }
+        // Through the upper case first, so that `ſ` and `s`, or `ς` and `σ`, meet.
+        single(c.to_uppercase()).map_or(c, |u| single(u.to_lowercase()).unwrap_or(u))
     }
 
     /// The folded `line`, in `out`.
-    fn line(&self, line: &str, out: &mut String) {
+    fn line(&self, line: &str, out: &mut Vec<u8>) {
         out.clear();
         if line.is_ascii() {
-            out.extend(line.bytes().map(|b| char::from(self.byte(b))));
+            out.extend(line.bytes().map(|b| self.ascii[usize::from(b & 0x7f)]));
         } else {
-            out.extend(line.chars().map(|c| self.char(c)));
+            let mut buf = [0u8; 4];
+            for c in line.chars() {
+                out.extend_from_slice(self.char(c).encode_utf8(&mut buf).as_bytes());
+            }
         }
     }
 
@@ -651,10 +659,12 @@ pub(crate) struct Group {
     inner: Option<(AhoCorasick, Vec<Vec<u32>>)>,
     /// Longest line any rule with inner literals looks at.
     inner_max: usize,
-    /// By candidate id: the conditions it needs (1 prefix, 2 suffix, 4 inner).
+    /// By fragment (numbered across the group's rules; the tries hold these numbers):
+    /// the conditions it needs (1 prefix, 2 suffix, 4 inner), its candidate id, and the
+    /// longest line its rule looks at.
     need: Vec<u8>,
-    /// By rule bit: the longest line the rule looks at.
-    max_len: Vec<usize>,
+    code: Vec<u32>,
+    limit: Vec<usize>,
     /// The edge class `W` (as the rules' regexes read it): ASCII members, and the
     /// sorted ranges of the others.
     edge_ascii: [bool; 128],
@@ -730,7 +740,7 @@ impl Marks<'_> {
     #[inline]
     fn hit(&mut self, ids: &[u32], cond: u8) {
         for &id in ids {
-            if self.group.max_len[(id >> 16) as usize] < self.len {
+            if self.group.limit[id as usize] < self.len {
                 continue;
             }
             let g = &mut self.got[id as usize];
@@ -754,13 +764,15 @@ impl Group {
         let mut inner_owners: Vec<Vec<u32>> = Vec::new();
         let mut inner_max = 0;
         let mut need = Vec::new();
+        let mut code = Vec::new();
+        let mut limit = Vec::new();
         for (bit, rule) in rules.iter().enumerate() {
             let pre = rule.prefilter.as_ref()?;
             if pre.conds.len() >= 1 << 16 || pre.conds.len() != pre.fragments.len() {
                 return None;
             }
             for (f, c) in pre.conds.iter().enumerate() {
-                let id = (bit as u32) << 16 | f as u32;
+                let id = need.len() as u32;
                 let mut n = 0u8;
                 if let Some(lits) = &c.prefix {
                     n |= 1;
@@ -789,17 +801,21 @@ impl Group {
                         }
                     }
                 }
-                let id = id as usize;
-                if need.len() <= id {
-                    need.resize(id + 1, 0);
-                }
-                need[id] = n;
+                need.push(n);
+                code.push((bit as u32) << 16 | f as u32);
+                limit.push(rule.max_len);
             }
         }
         let inner = if inner_bytes.is_empty() {
             None
         } else {
-            Some((AhoCorasick::new(&inner_bytes).ok()?, inner_owners))
+            // A DFA: a few hundred literals, and every open line up to `inner_max` bytes
+            // goes through it.
+            let ac = AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&inner_bytes)
+                .ok()?;
+            Some((ac, inner_owners))
         };
         // The edge class exactly as the rules' (case-insensitive) regexes read it.
         let mut parser = regex_syntax::ParserBuilder::new();
@@ -827,7 +843,8 @@ impl Group {
             inner,
             inner_max,
             need,
-            max_len: rules.iter().map(|r| r.max_len).collect(),
+            code,
+            limit,
             edge_ascii,
             edge_ranges,
         })
@@ -894,8 +911,8 @@ impl Group {
             got: vec![0; self.need.len()],
             touched: Vec::new(),
         };
-        let longest = self.max_len.iter().copied().max().unwrap_or(0);
-        let mut folded = String::new();
+        let longest = self.limit.iter().copied().max().unwrap_or(0);
+        let mut folded = Vec::new();
         let fold: &Fold = &FOLD;
         for j in 0..doc.len() {
             hits.start.push(hits.ids.len() as u32);
@@ -933,7 +950,7 @@ impl Group {
             for &id in &marks.touched {
                 let g = std::mem::take(&mut marks.got[id as usize]);
                 if g == self.need[id as usize] {
-                    hits.ids.push(id);
+                    hits.ids.push(self.code[id as usize]);
                 }
             }
             marks.touched.clear();
