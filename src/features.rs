@@ -174,7 +174,12 @@ fn unicode_counts(line: &str, stop: &Stopwords) -> LineStats {
             }
         }
         lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
         if stop.contains(&lower) {
             s.stop += 1;
         }
