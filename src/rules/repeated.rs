@@ -61,7 +61,7 @@ fn normalise(line: &str, out: &mut String) {
 /// once each; SipHash's flood resistance is not needed for counting them (a collision
 /// only costs a string comparison).
 #[derive(Default)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl std::hash::Hasher for FxHasher {
     #[inline]
@@ -86,7 +86,8 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// A `BuildHasher` for [`FxHasher`].
+pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 impl Rule for Repeated {
     fn name(&self) -> &str {
