@@ -184,10 +184,10 @@ pub(crate) struct Prefilter {
 }
 
 /// Necessary conditions for a line to match a fragment `^W(?:f)W$` (`W` the edge class),
-/// on literals of the fragment with every character folded (see [`Fold`]): the folded line, after
-/// some run of edge characters, starts with one of `prefix`; before some run of edge
-/// characters it ends with one of `suffix`; it contains one of `inner`. `inner` is
-/// only used when neither `prefix` nor `suffix` is known.
+/// on literals of the fragment with every character folded (see [`Fold`]): the folded
+/// line, after some run of edge characters, starts with one of `prefix`; before some run
+/// of edge characters it ends with one of `suffix`; it contains one of `inner`. `inner` is
+/// only known when `prefix` and `suffix` are missing or short (see [`WEAK_EDGE`]).
 #[derive(Debug, Default)]
 struct Conds {
     prefix: Option<Vec<Vec<u8>>>,
@@ -339,12 +339,18 @@ impl Prefilter {
 /// A finite set of literals, each at least [`PREFILTER_MIN_LEN`] bytes, one of which every
 /// match of `hir` contains; `None` when there is none.
 fn required(hir: &Hir) -> Option<Seq> {
+    required_min(hir, PREFILTER_MIN_LEN)
+}
+
+/// [`required`] with literals of at least `min` bytes.
+fn required_min(hir: &Hir, min: usize) -> Option<Seq> {
+    let useful = |seq: &Seq| seq.min_literal_len().is_some_and(|n| n >= min);
     match hir.kind() {
-        HirKind::Capture(c) => required(&c.sub),
+        HirKind::Capture(c) => required_min(&c.sub, min),
         HirKind::Alternation(alts) => {
             let mut all = Seq::empty();
             for alt in alts {
-                all.union(&mut required(alt)?);
+                all.union(&mut required_min(alt, min)?);
             }
             Some(all)
         }
@@ -362,6 +368,10 @@ fn required(hir: &Hir) -> Option<Seq> {
     }
 }
 
+/// Edge literals shorter than this (in bytes, the shortest of the better side) are
+/// backed by inner literals.
+const WEAK_EDGE: usize = 4;
+
 impl Conds {
     /// The conditions of a folded fragment.
     fn of(hir: &Hir) -> Conds {
@@ -373,13 +383,24 @@ impl Conds {
         };
         let prefix = anchored(ExtractKind::Prefix);
         let suffix = anchored(ExtractKind::Suffix);
-        let inner = if prefix.is_none() && suffix.is_none() {
-            required(hir).and_then(|s| {
+        let inner = |min| {
+            required_min(hir, min).and_then(|s| {
                 s.literals()
-                    .map(|l| l.iter().map(|l| l.as_bytes().to_vec()).collect())
+                    .map(|l| l.iter().map(|l| l.as_bytes().to_vec()).collect::<Vec<_>>())
             })
-        } else {
-            None
+        };
+        // Inner literals as well when the edge literals are short (a digit, "ad"): many
+        // lines start or end like that. One-byte inner literals rather than none at all.
+        let edge_min =
+            |lits: &Option<Vec<Vec<u8>>>| lits.as_ref().map(|l| l.iter().map(Vec::len).min());
+        let shortest = match (edge_min(&prefix), edge_min(&suffix)) {
+            (None, None) => None,
+            (a, b) => Some(a.flatten().unwrap_or(0).max(b.flatten().unwrap_or(0))),
+        };
+        let inner = match shortest {
+            Some(n) if n >= WEAK_EDGE => None,
+            Some(_) => inner(PREFILTER_MIN_LEN),
+            None => inner(PREFILTER_MIN_LEN).or_else(|| inner(1)),
         };
         Conds {
             prefix,
@@ -391,8 +412,9 @@ impl Conds {
 
 /// The character the prefilter of built-in rules reads in place of `c`: `0` for every
 /// decimal digit (`\d`), a space for every white space character (`\s`), the lower
-/// case of the upper case of a letter (where each is one character), else `c` itself. Any fixed map would be
-/// sound (lines and literals are mapped alike); this one merges case variants, digits
+/// case of the upper case of a letter (where each is one character), else `c` itself.
+/// Any fixed map would be sound (lines and literals are mapped alike); this one merges
+/// case variants, digits
 /// and spaces, so classes such as `\d` and `\s` become one character.
 #[derive(Debug)]
 struct Fold {
@@ -557,11 +579,6 @@ fn prefixes(hir: &Hir) -> Seq {
         .kind(ExtractKind::Prefix)
         .limit_total(500)
         .extract(hir)
-}
-
-fn useful(seq: &Seq) -> bool {
-    seq.min_literal_len()
-        .is_some_and(|n| n >= PREFILTER_MIN_LEN)
 }
 
 /// Longer shortest literal first, then fewer literals.
@@ -786,9 +803,8 @@ impl Group {
                         suffix.insert(l.iter().rev().copied(), id);
                     }
                 }
-                if n == 0 {
-                    let lits = c.inner.as_ref()?;
-                    n = 4;
+                if let Some(lits) = &c.inner {
+                    n |= 4;
                     inner_max = inner_max.max(rule.max_len);
                     for l in lits {
                         let k = *inner_index.entry(l).or_insert_with(|| {
@@ -800,6 +816,9 @@ impl Group {
                             inner_owners[k].push(id);
                         }
                     }
+                }
+                if n == 0 {
+                    return None;
                 }
                 need.push(n);
                 code.push((bit as u32) << 16 | f as u32);
