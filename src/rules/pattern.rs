@@ -414,8 +414,8 @@ impl Conds {
 /// decimal digit (`\d`), a space for every white space character (`\s`), the lower
 /// case of the upper case of a letter (where each is one character), else `c` itself.
 /// Any fixed map would be sound (lines and literals are mapped alike); this one merges
-/// case variants, digits
-/// and spaces, so classes such as `\d` and `\s` become one character.
+/// case variants, digits and spaces, so classes such as `\d` and `\s` become one
+/// character.
 #[derive(Debug)]
 struct Fold {
     ascii: [u8; 128],
