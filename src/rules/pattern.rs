@@ -688,20 +688,73 @@ pub(crate) struct Group {
     edge_ranges: Vec<(char, char)>,
 }
 
-/// A byte trie of literals; node 0 is the root (never a target).
+/// A byte trie of literals, built with [`TrieBuilder`]; node 0 is the root (never a
+/// target). Laid out flat (each node's edges and ids are ranges of two arrays), so a walk
+/// touches few cache lines.
 #[derive(Debug, Default)]
 struct Trie {
+    root: Vec<u32>,
+    /// By node: its edges (sorted by byte) and its ids, as ranges of `edges` and `ids`.
+    nodes: Vec<(u32, u32, u32, u32)>,
+    edges: Vec<(u8, u32)>,
+    ids: Vec<u32>,
+}
+
+impl Trie {
+    /// The child of `node` by `b`, or 0.
+    #[inline]
+    fn step(&self, node: u32, b: u8) -> u32 {
+        if node == 0 {
+            return self.root[usize::from(b)];
+        }
+        let Some(&(start, len, _, _)) = self.nodes.get(node as usize) else {
+            return 0;
+        };
+        let edges = &self.edges[start as usize..(start + len) as usize];
+        if edges.len() <= 8 {
+            return edges.iter().find(|e| e.0 == b).map_or(0, |e| e.1);
+        }
+        match edges.binary_search_by_key(&b, |&(x, _)| x) {
+            Ok(k) => edges[k].1,
+            Err(_) => 0,
+        }
+    }
+
+    /// The ids of the literals that end at `node`.
+    #[inline]
+    fn ids(&self, node: u32) -> &[u32] {
+        match self.nodes.get(node as usize) {
+            Some(&(_, _, start, len)) => &self.ids[start as usize..(start + len) as usize],
+            None => &[],
+        }
+    }
+}
+
+/// A [`Trie`] under construction.
+#[derive(Debug)]
+struct TrieBuilder {
     root: Vec<u32>,
     edges: Vec<Vec<(u8, u32)>>,
     ids: Vec<Vec<u32>>,
 }
 
-impl Trie {
-    fn new() -> Trie {
-        Trie {
+impl TrieBuilder {
+    fn new() -> TrieBuilder {
+        TrieBuilder {
             root: vec![0; 256],
             edges: vec![Vec::new()],
             ids: vec![Vec::new()],
+        }
+    }
+
+    fn step(&self, node: u32, b: u8) -> u32 {
+        if node == 0 {
+            return self.root[usize::from(b)];
+        }
+        let e = &self.edges[node as usize];
+        match e.binary_search_by_key(&b, |&(x, _)| x) {
+            Ok(k) => e[k].1,
+            Err(_) => 0,
         }
     }
 
@@ -731,17 +784,24 @@ impl Trie {
         }
     }
 
-    /// The child of `node` by `b`, or 0.
-    #[inline]
-    fn step(&self, node: u32, b: u8) -> u32 {
-        if node == 0 {
-            return self.root[usize::from(b)];
+    /// The flat trie (`None` if it does not fit in 32-bit offsets).
+    fn build(self) -> Option<Trie> {
+        let mut t = Trie {
+            root: self.root,
+            ..Trie::default()
+        };
+        for (edges, ids) in self.edges.iter().zip(&self.ids) {
+            let fit = |n: usize| u32::try_from(n).ok();
+            t.nodes.push((
+                fit(t.edges.len())?,
+                fit(edges.len())?,
+                fit(t.ids.len())?,
+                fit(ids.len())?,
+            ));
+            t.edges.extend_from_slice(edges);
+            t.ids.extend_from_slice(ids);
         }
-        let e = &self.edges[node as usize];
-        match e.binary_search_by_key(&b, |&(x, _)| x) {
-            Ok(k) => e[k].1,
-            Err(_) => 0,
-        }
+        Some(t)
     }
 }
 
@@ -774,8 +834,8 @@ impl Group {
         if rules.len() > 32 {
             return None;
         }
-        let mut prefix = Trie::new();
-        let mut suffix = Trie::new();
+        let mut prefix = TrieBuilder::new();
+        let mut suffix = TrieBuilder::new();
         let mut inner_index: std::collections::HashMap<&[u8], usize> = Default::default();
         let mut inner_bytes: Vec<&[u8]> = Vec::new();
         let mut inner_owners: Vec<Vec<u32>> = Vec::new();
@@ -857,8 +917,8 @@ impl Group {
             }
         }
         Some(Group {
-            prefix,
-            suffix,
+            prefix: prefix.build()?,
+            suffix: suffix.build()?,
             inner,
             inner_max,
             need,
@@ -892,7 +952,7 @@ impl Group {
                 if node == 0 {
                     return;
                 }
-                marks.hit(&trie.ids[node as usize], 1);
+                marks.hit(trie.ids(node), 1);
             }
         }
     }
@@ -908,7 +968,7 @@ impl Group {
                 if node == 0 {
                     return;
                 }
-                marks.hit(&trie.ids[node as usize], 2);
+                marks.hit(trie.ids(node), 2);
             }
         }
     }
