@@ -4,7 +4,8 @@
 
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::{AhoCorasick, Anchored};
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{
@@ -399,7 +400,7 @@ impl Conds {
         };
         let inner = match shortest {
             Some(n) if n >= WEAK_EDGE => None,
-            Some(_) => inner(PREFILTER_MIN_LEN),
+            Some(_) => inner(WEAK_EDGE - 1),
             None => inner(PREFILTER_MIN_LEN).or_else(|| inner(1)),
         };
         Conds {
@@ -673,7 +674,7 @@ pub(crate) struct Group {
     /// Suffix literals, reversed.
     suffix: Trie,
     /// Inner literals (folded), and for each the candidate ids it brings.
-    inner: Option<(AhoCorasick, Vec<Vec<u32>>)>,
+    inner: Option<Inner>,
     /// Longest line any rule with inner literals looks at.
     inner_max: usize,
     /// By fragment (numbered across the group's rules; the tries hold these numbers):
@@ -805,6 +806,38 @@ impl TrieBuilder {
     }
 }
 
+/// The inner literals of a [`Group`]: an overlapping search, walked by hand (with
+/// standard match semantics, a state's matches are every literal that ends at its byte).
+#[derive(Debug)]
+struct Inner {
+    dfa: aho_corasick::dfa::DFA,
+    start: StateID,
+    /// For each literal, the fragments it brings.
+    owners: Vec<Vec<u32>>,
+}
+
+impl Inner {
+    fn scan(&self, folded: &[u8], marks: &mut Marks<'_>) {
+        let dfa = &self.dfa;
+        let mut sid = self.start;
+        for &b in folded {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+                continue;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let literal = dfa.match_pattern(sid, k).as_usize();
+                if let Some(owners) = self.owners.get(literal) {
+                    marks.hit(owners, 4);
+                }
+            }
+        }
+    }
+}
+
+/// Bytes of each inner literal the [`Inner`] automaton looks for.
+const INNER_LEN: usize = 8;
+
 /// Per-line candidate bookkeeping for [`Group::scan`].
 struct Marks<'g> {
     group: &'g Group,
@@ -867,6 +900,9 @@ impl Group {
                     n |= 4;
                     inner_max = inner_max.max(rule.max_len);
                     for l in lits {
+                        // A line that contains a literal contains its first bytes: short
+                        // literals keep the automaton small (fewer, shared states).
+                        let l = &l[..l.len().min(INNER_LEN)];
                         let k = *inner_index.entry(l).or_insert_with(|| {
                             inner_bytes.push(l);
                             inner_owners.push(Vec::new());
@@ -890,11 +926,13 @@ impl Group {
         } else {
             // A DFA: a few hundred literals, and every open line up to `inner_max` bytes
             // goes through it.
-            let ac = AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&inner_bytes)
-                .ok()?;
-            Some((ac, inner_owners))
+            let dfa = aho_corasick::dfa::DFA::new(&inner_bytes).ok()?;
+            let start = dfa.start_state(Anchored::No).ok()?;
+            Some(Inner {
+                dfa,
+                start,
+                owners: inner_owners,
+            })
         };
         // The edge class exactly as the rules' (case-insensitive) regexes read it.
         let mut parser = regex_syntax::ParserBuilder::new();
@@ -1018,12 +1056,10 @@ impl Group {
                 }
                 self.walk_suffix(fold, &line[..k], &mut marks);
             }
-            if let Some((ac, owners)) = &self.inner {
+            if let Some(inner) = &self.inner {
                 if line.len() <= self.inner_max {
                     fold.line(line, &mut folded);
-                    for m in ac.find_overlapping_iter(&folded) {
-                        marks.hit(&owners[m.pattern().as_usize()], 4);
-                    }
+                    inner.scan(&folded, &mut marks);
                 }
             }
             for &id in &marks.touched {
