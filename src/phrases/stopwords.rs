@@ -114,14 +114,16 @@ const ALL: &[&[&str]] = &[EN, DE, FR, ES, IT, PT, ID, RU];
 /// and the length of the longest, so that longer words skip the lookup.
 #[derive(Debug)]
 pub(crate) struct Stopwords {
-    set: HashSet<&'static str, FxBuild>,
+    set: HashSet<&'static [u8], FxBuild>,
     longest: usize,
 }
 
 impl Stopwords {
     fn of(lists: &[&[&'static str]]) -> Stopwords {
-        let set: HashSet<&'static str, FxBuild> =
-            lists.iter().flat_map(|l| l.iter().copied()).collect();
+        let set: HashSet<&'static [u8], FxBuild> = lists
+            .iter()
+            .flat_map(|l| l.iter().map(|w| w.as_bytes()))
+            .collect();
         let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
         Stopwords { set, longest }
     }
@@ -129,6 +131,12 @@ impl Stopwords {
     /// Whether `word` (already lower-cased) is in the set.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// [`Stopwords::contains`] for the bytes of a word.
+    #[inline]
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
         word.len() <= self.longest && self.set.contains(word)
     }
 }
