@@ -1368,6 +1368,66 @@ mod tests {
     }
 
     #[test]
+    fn shared_scan_agrees_with_whole_regexes() {
+        // Lines near the phrase tables, in case and script variants the folded literals
+        // must still cover: `ſ` and the Kelvin sign (case variants of `s` and `k`),
+        // dotted and dotless i, Unicode digits and spaces, edge symbols.
+        let base = [
+            "Subscribe to our newsletter",
+            "Sign up for our newsletter",
+            "Advertisement",
+            "— Advertisement —",
+            "Share this article",
+            "Skip to content",
+            "12 Comments",
+            "5 min read",
+            "Updated: March 3, 2021 at 5:00 p.m.",
+            "3 of 12 photos",
+            "By Jane Doe",
+            "© 2024 Example Media. All rights reserved.",
+            "We use cookies to improve your experience on our site.",
+            "Photo: John Smith / Reuters",
+            "Home › News › World",
+            "Related Articles",
+            "Most Popular",
+            "Leave a comment",
+            "Weitere Artikel",
+            "Alle Rechte vorbehalten",
+            "Подписаться на рассылку",
+            "Все права защищены",
+            "21 марта 2024",
+            "広告",
+            "2024年3月21日",
+            "The council voted on Tuesday to rebuild the harbour wall after two storms.",
+        ];
+        let variants = |l: &str| {
+            let mut v = vec![
+                l.to_owned(),
+                l.to_uppercase(),
+                l.to_lowercase(),
+                l.replace('s', "ſ").replace('k', "\u{212a}"),
+                l.replace('i', "ı").replace('I', "İ"),
+                l.replace('1', "١").replace('2', "２").replace(' ', "\u{a0}"),
+                format!("» {l} «"),
+                format!("Ⓐ {l}"),
+                format!("{l} ..."),
+            ];
+            v.extend(l.split(' ').map(str::to_owned));
+            v
+        };
+        let rules = builtin_rules();
+        for line in base.iter().flat_map(|l| variants(l)) {
+            for rule in &rules {
+                let mut doc = Doc::new(&line);
+                rule.apply(&mut doc, 0);
+                let t = doc.line(0);
+                let expected = !t.is_empty() && t.len() <= rule.max_len && rule.regex.is_match(t);
+                assert_eq!(doc.is_removed(0), expected, "{} on {line:?}", rule.name);
+            }
+        }
+    }
+
+    #[test]
     fn prefilter_agrees_with_whole_regex() {
         let fragments = [
             "sign up(?: now)?",
