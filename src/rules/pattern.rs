@@ -674,13 +674,19 @@ pub(crate) struct Group {
     /// Suffix literals, reversed.
     suffix: Trie,
     /// Inner literals (folded), and for each the candidate ids it brings.
-    inner: Option<Inner>,
-    /// Longest line any rule with inner literals looks at.
-    inner_max: usize,
+    /// By increasing length limit: an automaton of the inner literals of the rules that
+    /// look at lines up to that length. A line is scanned with the first tier it fits,
+    /// so long lines meet fewer literals (a smaller automaton, fewer cache misses).
+    inner: Vec<(usize, Inner)>,
     /// By fragment (numbered across the group's rules; the tries hold these numbers):
     /// the conditions it needs (1 prefix, 2 suffix, 4 inner), its candidate id, and the
     /// longest line its rule looks at.
     need: Vec<u8>,
+    /// By fragment: whether its edge literals are backed by inner literals (they are
+    /// short, see [`WEAK_EDGE`]); `backing` finds those, in the lines that meet a backed
+    /// fragment's edge conditions.
+    backed: Vec<bool>,
+    backing: Option<Inner>,
     code: Vec<u32>,
     limit: Vec<usize>,
     /// The edge class `W` (as the rules' regexes read it): ASCII members, and the
@@ -810,23 +816,63 @@ impl TrieBuilder {
 /// standard match semantics, a state's matches are every literal that ends at its byte).
 #[derive(Debug)]
 struct Inner {
-    dfa: aho_corasick::dfa::DFA,
+    walk: Walk,
     start: StateID,
     /// For each literal, the fragments it brings.
     owners: Vec<Vec<u32>>,
 }
 
 impl Inner {
+    fn new<'a>(lits: impl Iterator<Item = (&'a [u8], u32)>) -> Option<Inner> {
+        let mut index: std::collections::HashMap<&[u8], usize> = Default::default();
+        let mut bytes: Vec<&[u8]> = Vec::new();
+        let mut owners: Vec<Vec<u32>> = Vec::new();
+        for (l, id) in lits {
+            let k = *index.entry(l).or_insert_with(|| {
+                bytes.push(l);
+                owners.push(Vec::new());
+                owners.len() - 1
+            });
+            if !owners[k].contains(&id) {
+                owners[k].push(id);
+            }
+        }
+        // Most open lines go through it: a DFA when it is small enough to stay in cache,
+        // else a contiguous NFA (a tenth of the size for a thousand literals).
+        let dfa = aho_corasick::dfa::DFA::new(&bytes).ok()?;
+        let walk = if dfa.memory_usage() <= INNER_DFA_MAX {
+            Walk::Dfa(dfa)
+        } else {
+            Walk::Nfa(aho_corasick::nfa::contiguous::NFA::new(&bytes).ok()?)
+        };
+        let start = match &walk {
+            Walk::Dfa(a) => a.start_state(Anchored::No).ok()?,
+            Walk::Nfa(a) => a.start_state(Anchored::No).ok()?,
+        };
+        Some(Inner {
+            walk,
+            start,
+            owners,
+        })
+    }
+
     fn scan(&self, folded: &[u8], marks: &mut Marks<'_>) {
-        let dfa = &self.dfa;
+        match &self.walk {
+            Walk::Dfa(a) => self.scan_with(a, folded, marks),
+            Walk::Nfa(a) => self.scan_with(a, folded, marks),
+        }
+    }
+
+    #[inline]
+    fn scan_with(&self, automaton: &impl Automaton, folded: &[u8], marks: &mut Marks<'_>) {
         let mut sid = self.start;
         for &b in folded {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+            sid = automaton.next_state(Anchored::No, sid, b);
+            if !automaton.is_special(sid) || !automaton.is_match(sid) {
                 continue;
             }
-            for k in 0..dfa.match_len(sid) {
-                let literal = dfa.match_pattern(sid, k).as_usize();
+            for k in 0..automaton.match_len(sid) {
+                let literal = automaton.match_pattern(sid, k).as_usize();
                 if let Some(owners) = self.owners.get(literal) {
                     marks.hit(owners, 4);
                 }
@@ -834,6 +880,16 @@ impl Inner {
         }
     }
 }
+
+/// The automaton of an [`Inner`].
+#[derive(Debug)]
+enum Walk {
+    Dfa(aho_corasick::dfa::DFA),
+    Nfa(aho_corasick::nfa::contiguous::NFA),
+}
+
+/// Largest DFA (bytes) an [`Inner`] uses.
+const INNER_DFA_MAX: usize = 256 << 10;
 
 /// Bytes of each inner literal the [`Inner`] automaton looks for.
 const INNER_LEN: usize = 8;
@@ -869,11 +925,11 @@ impl Group {
         }
         let mut prefix = TrieBuilder::new();
         let mut suffix = TrieBuilder::new();
-        let mut inner_index: std::collections::HashMap<&[u8], usize> = Default::default();
-        let mut inner_bytes: Vec<&[u8]> = Vec::new();
-        let mut inner_owners: Vec<Vec<u32>> = Vec::new();
-        let mut inner_max = 0;
+        // Inner literals with their fragment and its rule's length limit.
+        let mut inner_lits: Vec<(&[u8], u32, usize)> = Vec::new();
         let mut need = Vec::new();
+        let mut backed = Vec::new();
+        let mut backing_lits: Vec<(&[u8], u32)> = Vec::new();
         let mut code = Vec::new();
         let mut limit = Vec::new();
         for (bit, rule) in rules.iter().enumerate() {
@@ -896,44 +952,42 @@ impl Group {
                         suffix.insert(l.iter().rev().copied(), id);
                     }
                 }
-                if let Some(lits) = &c.inner {
-                    n |= 4;
-                    inner_max = inner_max.max(rule.max_len);
-                    for l in lits {
-                        // A line that contains a literal contains its first bytes: short
-                        // literals keep the automaton small (fewer, shared states).
-                        let l = &l[..l.len().min(INNER_LEN)];
-                        let k = *inner_index.entry(l).or_insert_with(|| {
-                            inner_bytes.push(l);
-                            inner_owners.push(Vec::new());
-                            inner_owners.len() - 1
-                        });
-                        if !inner_owners[k].contains(&id) {
-                            inner_owners[k].push(id);
+                let mut backs = false;
+                match &c.inner {
+                    // Backing short edge literals: looked for only in the few lines that
+                    // meet the edge conditions, not in every line.
+                    Some(lits) if n != 0 => {
+                        backs = true;
+                        n |= 4;
+                        for l in lits {
+                            backing_lits.push((&l[..l.len().min(INNER_LEN)], id));
                         }
                     }
-                }
-                if n == 0 {
-                    return None;
+                    Some(lits) => {
+                        n = 4;
+                        for l in lits {
+                            // A line that contains a literal contains its first bytes:
+                            // short literals keep the automaton small.
+                            inner_lits.push((&l[..l.len().min(INNER_LEN)], id, rule.max_len));
+                        }
+                    }
+                    None if n == 0 => return None,
+                    None => {}
                 }
                 need.push(n);
+                backed.push(backs);
                 code.push((bit as u32) << 16 | f as u32);
                 limit.push(rule.max_len);
             }
         }
-        let inner = if inner_bytes.is_empty() {
-            None
-        } else {
-            // A DFA: a few hundred literals, and every open line up to `inner_max` bytes
-            // goes through it.
-            let dfa = aho_corasick::dfa::DFA::new(&inner_bytes).ok()?;
-            let start = dfa.start_state(Anchored::No).ok()?;
-            Some(Inner {
-                dfa,
-                start,
-                owners: inner_owners,
-            })
-        };
+        let mut limits: Vec<usize> = inner_lits.iter().map(|&(_, _, m)| m).collect();
+        limits.sort_unstable();
+        limits.dedup();
+        let mut inner = Vec::new();
+        for limit in limits {
+            let tier = inner_lits.iter().filter(|&&(_, _, m)| m >= limit);
+            inner.push((limit, Inner::new(tier.map(|&(l, id, _)| (l, id)))?));
+        }
         // The edge class exactly as the rules' (case-insensitive) regexes read it.
         let mut parser = regex_syntax::ParserBuilder::new();
         parser.case_insensitive(true);
@@ -958,8 +1012,12 @@ impl Group {
             prefix: prefix.build()?,
             suffix: suffix.build()?,
             inner,
-            inner_max,
             need,
+            backed,
+            backing: match backing_lits.is_empty() {
+                true => None,
+                false => Some(Inner::new(backing_lits.into_iter())?),
+            },
             code,
             limit,
             edge_ascii,
@@ -1056,10 +1114,22 @@ impl Group {
                 }
                 self.walk_suffix(fold, &line[..k], &mut marks);
             }
-            if let Some(inner) = &self.inner {
-                if line.len() <= self.inner_max {
-                    fold.line(line, &mut folded);
-                    inner.scan(&folded, &mut marks);
+            let mut is_folded = false;
+            if let Some((_, inner)) = self.inner.iter().find(|(l, _)| line.len() <= *l) {
+                fold.line(line, &mut folded);
+                is_folded = true;
+                inner.scan(&folded, &mut marks);
+            }
+            if let Some(backing) = &self.backing {
+                let wanted = marks.touched.iter().any(|&id| {
+                    let id = id as usize;
+                    self.backed[id] && marks.got[id] | 4 == self.need[id]
+                });
+                if wanted {
+                    if !is_folded {
+                        fold.line(line, &mut folded);
+                    }
+                    backing.scan(&folded, &mut marks);
                 }
             }
             for &id in &marks.touched {
