@@ -379,8 +379,11 @@ impl Conds {
         let anchored = |kind| {
             let seq = Extractor::new().kind(kind).limit_total(500).extract(hir);
             let lits = seq.literals()?;
-            (!lits.is_empty() && lits.iter().all(|l| !l.as_bytes().is_empty()))
-                .then(|| lits.iter().map(|l| l.as_bytes().to_vec()).collect::<Vec<_>>())
+            (!lits.is_empty() && lits.iter().all(|l| !l.as_bytes().is_empty())).then(|| {
+                lits.iter()
+                    .map(|l| l.as_bytes().to_vec())
+                    .collect::<Vec<_>>()
+            })
         };
         let prefix = anchored(ExtractKind::Prefix);
         let suffix = anchored(ExtractKind::Suffix);
@@ -513,7 +516,12 @@ impl Fold {
             HirKind::Empty => Hir::empty(),
             HirKind::Literal(lit) => {
                 let text = std::str::from_utf8(&lit.0).ok()?;
-                Hir::literal(text.chars().map(|c| self.char(c)).collect::<String>().into_bytes())
+                Hir::literal(
+                    text.chars()
+                        .map(|c| self.char(c))
+                        .collect::<String>()
+                        .into_bytes(),
+                )
             }
             HirKind::Class(Class::Unicode(class)) => {
                 let mut out = ClassUnicode::empty();
@@ -521,7 +529,7 @@ impl Fold {
                 for (set, to) in [(&self.digit, '0'), (&self.space, ' ')] {
                     let mut common = class.clone();
                     common.intersect(set);
-                    if common.ranges().first().is_some() {
+                    if !common.ranges().is_empty() {
                         out.push(ClassUnicodeRange::new(to, to));
                         rest.difference(set);
                     }
@@ -1032,7 +1040,9 @@ impl Group {
             Some(&e) => e,
             None => {
                 let k = self.edge_ranges.partition_point(|&(_, end)| end < c);
-                self.edge_ranges.get(k).is_some_and(|&(start, _)| start <= c)
+                self.edge_ranges
+                    .get(k)
+                    .is_some_and(|&(start, _)| start <= c)
             }
         }
     }
@@ -1477,7 +1487,9 @@ mod tests {
                 l.to_lowercase(),
                 l.replace('s', "ſ").replace('k', "\u{212a}"),
                 l.replace('i', "ı").replace('I', "İ"),
-                l.replace('1', "١").replace('2', "２").replace(' ', "\u{a0}"),
+                l.replace('1', "١")
+                    .replace('2', "２")
+                    .replace(' ', "\u{a0}"),
                 format!("» {l} «"),
                 format!("Ⓐ {l}"),
                 format!("{l} ..."),
