@@ -427,6 +427,17 @@ struct Fold {
     ranges: Vec<(char, char, char)>,
     digit: ClassUnicode,
     space: ClassUnicode,
+    /// [`Fold::slow`] of every character from U+0080 to [`FOLD_TABLE_END`].
+    table: Vec<char>,
+}
+
+/// End of [`Fold::table`] (exclusive): Latin, Greek, Cyrillic, Arabic, Indic scripts….
+const FOLD_TABLE_END: u32 = 0x3000;
+
+/// Kana, CJK ideographs and Hangul syllables: no case, no digits, no spaces (folded to
+/// themselves; a unit test checks it).
+fn caseless(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}')
 }
 
 /// The only character `chars` yields, if it yields exactly one.
@@ -466,12 +477,17 @@ impl Fold {
             }
         }
         ranges.sort_unstable();
-        Fold {
+        let mut fold = Fold {
             ascii,
             ranges,
             digit,
             space,
-        }
+            table: Vec::new(),
+        };
+        fold.table = (0x80..FOLD_TABLE_END)
+            .map(|u| char::from_u32(u).map_or('\0', |c| fold.slow(c)))
+            .collect();
+        fold
     }
 
     #[inline]
@@ -481,6 +497,20 @@ impl Fold {
 
     #[inline]
     fn char(&self, c: char) -> char {
+        if let Some(&f) = self.ascii.get(c as usize) {
+            return char::from(f);
+        }
+        if let Some(&f) = self.table.get((c as usize).wrapping_sub(0x80)) {
+            return f;
+        }
+        if caseless(c) {
+            return c;
+        }
+        self.slow(c)
+    }
+
+    /// [`Fold::char`] without the tables.
+    fn slow(&self, c: char) -> char {
         if let Some(&f) = self.ascii.get(c as usize) {
             return char::from(f);
         }
@@ -1445,6 +1475,21 @@ mod tests {
         assert!(
             PatternRule::custom("x", Category::Other, "Sponsored by .+", Action::Remove).is_ok()
         );
+    }
+
+    #[test]
+    fn fold_tables_agree_with_the_slow_fold() {
+        let fold = &*FOLD;
+        for c in ('\0'..='\u{ffff}').chain('\u{1d7ce}'..='\u{1d7ff}') {
+            assert_eq!(fold.char(c), fold.slow(c), "{c:?}");
+            if caseless(c) {
+                assert_eq!(fold.slow(c), c, "{c:?}");
+            }
+        }
+        assert_eq!(fold.char('ſ'), 's');
+        assert_eq!(fold.char('\u{212a}'), 'k');
+        assert_eq!(fold.char('٣'), '0');
+        assert_eq!(fold.char('\u{3000}'), ' ');
     }
 
     #[test]
