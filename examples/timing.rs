@@ -4,10 +4,14 @@
 //! ```text
 //! cargo build --release --example timing
 //! target/release/examples/timing htmltext 5     # variant, passes over the corpus
+//! target/release/examples/timing urls 5         # or a hostile shape: urls, tiny-lines
 //! perf record -g target/release/examples/timing htmltext 20
 //! ```
 
 use std::time::Instant;
+
+#[path = "../benches/common/mod.rs"]
+mod common;
 
 /// This thread's CPU time in seconds (Linux; 0 elsewhere): steadier than wall time on a
 /// shared machine.
@@ -22,10 +26,24 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let variant = args.next().unwrap_or_else(|| "htmltext".into());
     let passes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
+    // Synthetic hostile shapes from the benches (`urls`, `tiny-lines`), else a corpus
+    // variant.
+    let synthetic = match variant.as_str() {
+        "urls" => Some(common::urls(20 << 20)),
+        "tiny-lines" => Some(common::tiny_lines(1_000_000)),
+        _ => None,
+    };
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
-    let Ok(manifest) = std::fs::read_to_string(dir.join("manifest.tsv")) else {
-        eprintln!("timing: {} not found", dir.display());
-        std::process::exit(2);
+    let manifest = match (
+        &synthetic,
+        std::fs::read_to_string(dir.join("manifest.tsv")),
+    ) {
+        (Some(_), _) => String::new(),
+        (None, Ok(m)) => m,
+        (None, Err(_)) => {
+            eprintln!("timing: {} not found", dir.display());
+            std::process::exit(2);
+        }
     };
     let pages: Vec<String> = manifest
         .lines()
@@ -33,6 +51,7 @@ fn main() {
         .filter_map(|l| l.split('\t').next())
         .filter_map(|id| std::fs::read(dir.join(format!("{id}.{variant}.txt"))).ok())
         .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .chain(synthetic)
         .collect();
     let bytes: usize = pages.iter().map(String::len).sum();
     let t = Instant::now();

@@ -715,7 +715,9 @@ pub(crate) struct Group {
     /// By increasing length limit: an automaton of the inner literals of the rules that
     /// look at lines up to that length. A line is scanned with the first tier it fits,
     /// so long lines meet fewer literals (a smaller automaton, fewer cache misses).
-    inner: Vec<(usize, Inner)>,
+    /// Each tier has a second, smaller automaton with only the ASCII literals, for ASCII
+    /// lines (which cannot contain the others).
+    inner: Vec<(usize, Inner, Inner)>,
     /// By fragment (numbered across the group's rules; the tries hold these numbers):
     /// the conditions it needs (1 prefix, 2 suffix, 4 inner), its candidate id, and the
     /// longest line its rule looks at.
@@ -1024,7 +1026,12 @@ impl Group {
         let mut inner = Vec::new();
         for limit in limits {
             let tier = inner_lits.iter().filter(|&&(_, _, m)| m >= limit);
-            inner.push((limit, Inner::new(tier.map(|&(l, id, _)| (l, id)))?));
+            let ascii = tier.clone().filter(|(l, _, _)| l.is_ascii());
+            inner.push((
+                limit,
+                Inner::new(ascii.map(|&(l, id, _)| (l, id)))?,
+                Inner::new(tier.map(|&(l, id, _)| (l, id)))?,
+            ));
         }
         // The edge class exactly as the rules' (case-insensitive) regexes read it.
         let mut parser = regex_syntax::ParserBuilder::new();
@@ -1155,9 +1162,10 @@ impl Group {
                 self.walk_suffix(fold, &line[..k], &mut marks);
             }
             let mut is_folded = false;
-            if let Some((_, inner)) = self.inner.iter().find(|(l, _)| line.len() <= *l) {
+            if let Some((_, ascii, all)) = self.inner.iter().find(|t| line.len() <= t.0) {
                 fold.line(line, &mut folded);
                 is_folded = true;
+                let inner = if line.is_ascii() { ascii } else { all };
                 inner.scan(&folded, &mut marks);
             }
             if let Some(backing) = &self.backing {
