@@ -174,7 +174,12 @@ fn unicode_counts(line: &str, stop: &Stopwords) -> LineStats {
             }
         }
         lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
         if stop.contains(&lower) {
             s.stop += 1;
         }
@@ -229,7 +234,7 @@ fn ascii_counts(line: &str, stop: &Stopwords) -> LineStats {
                 for (l, b) in buf.iter_mut().zip(w) {
                     *l = b.to_ascii_lowercase();
                 }
-                std::str::from_utf8(buf).is_ok_and(|w| stop.contains(w))
+                stop.contains_bytes(buf)
             }
             None => stop.contains(&String::from_utf8_lossy(w).to_ascii_lowercase()),
         };
@@ -347,7 +352,8 @@ fn title_coverage(line: &str, title: &[String], token: &mut String) -> f32 {
     if line.is_ascii() {
         for w in text::ascii_words(line.as_bytes()) {
             token.clear();
-            token.extend(w.iter().map(|b| char::from(b.to_ascii_lowercase())));
+            token.push_str(std::str::from_utf8(w).unwrap_or_default());
+            token.make_ascii_lowercase();
             all += 1;
             if title.contains(token) {
                 hit += 1;

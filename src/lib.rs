@@ -81,7 +81,7 @@
 //!
 //! Time is linear in the input, also on hostile shapes (one huge line, a million tiny or
 //! repeated lines, only URLs). On the dev corpus of news pages one core cleans about
-//! 9 MB/s today (criterion benches in `benches/`, figures and commands in the README).
+//! 8 MB/s today (criterion benches in `benches/`, figures and commands in the README).
 //! The built-in rules compile once per process; a [`Cleaner`] is `Send + Sync`, so clean
 //! documents on as many threads as you have (the `jsonl` example's `--threads`, or
 //! `Cleaner::clean_batch` with the `rayon` feature).

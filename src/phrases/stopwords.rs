@@ -6,6 +6,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::rules::repeated::FxBuild;
+
 /// English.
 const EN: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
@@ -108,19 +110,34 @@ const RU: &[&str] = &[
 /// Every list: the fallback when the language is unknown.
 const ALL: &[&[&str]] = &[EN, DE, FR, ES, IT, PT, ID, RU];
 
-/// A set of stopwords (lower-cased).
+/// A set of stopwords (lower-cased), with a fast hash (the words are short and fixed),
+/// and the length of the longest, so that longer words skip the lookup.
 #[derive(Debug)]
-pub(crate) struct Stopwords(HashSet<&'static str>);
+pub(crate) struct Stopwords {
+    set: HashSet<&'static [u8], FxBuild>,
+    longest: usize,
+}
 
 impl Stopwords {
     fn of(lists: &[&[&'static str]]) -> Stopwords {
-        Stopwords(lists.iter().flat_map(|l| l.iter().copied()).collect())
+        let set: HashSet<&'static [u8], FxBuild> = lists
+            .iter()
+            .flat_map(|l| l.iter().map(|w| w.as_bytes()))
+            .collect();
+        let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
+        Stopwords { set, longest }
     }
 
     /// Whether `word` (already lower-cased) is in the set.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// [`Stopwords::contains`] for the bytes of a word.
+    #[inline]
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
+        word.len() <= self.longest && self.set.contains(word)
     }
 }
 

@@ -89,7 +89,8 @@ impl Rule for CommentThread {
             if prose_before >= MIN_PROSE_BEFORE && is_header(line) {
                 headers.push(k);
             }
-            if headers.is_empty() {
+            // Only whether the prose reached the minimum matters: stop counting there.
+            if headers.is_empty() && prose_before < MIN_PROSE_BEFORE {
                 let w = text::word_count(line);
                 if is_prose(w, text::ends_sentence(line)) {
                     prose_before += w;

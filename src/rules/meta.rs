@@ -87,6 +87,23 @@ static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Words every [`ABOUT_AUTHOR`] match contains, ASCII case-insensitive (none of their
+/// letters has a non-ASCII case variant): most lines skip the regex.
+static ABOUT_AUTHOR_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["author", "writer"])
+        .ok()
+});
+
+/// Whether the line is an "About the author" header.
+fn is_about_author(line: &str) -> bool {
+    ABOUT_AUTHOR_WORDS
+        .as_ref()
+        .is_none_or(|words| words.is_match(line))
+        && ABOUT_AUTHOR.is_match(line)
+}
+
 /// Longest bio paragraph, in bytes.
 const BIO_MAX: usize = 900;
 
@@ -108,7 +125,7 @@ impl Rule for Bio {
                 continue;
             }
             let line = doc.line(i);
-            if ABOUT_AUTHOR.is_match(line) {
+            if is_about_author(line) {
                 doc.remove(i, id, Category::Bio);
                 if let Some(n) = next_text(doc, i) {
                     if doc.line(n).len() <= BIO_MAX {
@@ -117,7 +134,11 @@ impl Rule for Bio {
                 }
                 continue;
             }
-            if line.len() > BIO_MAX || !BIO_START.is_match(line) {
+            // `BIO_START` starts with `\p{Lu}`, which is upper case.
+            if line.len() > BIO_MAX
+                || !line.chars().next().is_some_and(char::is_uppercase)
+                || !BIO_START.is_match(line)
+            {
                 continue;
             }
             let head_end = line.char_indices().nth(200).map_or(line.len(), |(b, _)| b);
@@ -132,6 +153,23 @@ impl Rule for Bio {
 mod tests {
     use super::*;
     use crate::rules::testing::{category, run_after_phrases};
+
+    #[test]
+    fn about_author_words_have_only_ascii_case_variants() {
+        // `is_about_author` searches ASCII case-insensitively: that is exact only if no
+        // letter of "author" and "writer" matches a non-ASCII character under `(?i)`.
+        let hir = regex_syntax::Parser::new()
+            .parse("(?i)[authorwie]")
+            .expect("valid class");
+        let regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) =
+            hir.kind()
+        else {
+            panic!("a Unicode class");
+        };
+        assert!(class.ranges().iter().all(|r| r.end().is_ascii()));
+        assert!(is_about_author("About the Author"));
+        assert!(!is_about_author("About the company"));
+    }
 
     fn run(text: &str) -> Doc<'_> {
         run_after_phrases(

@@ -4,11 +4,13 @@
 
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{AhoCorasick, Anchored};
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::hir::{
+    Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
+};
 
 use super::Rule;
 use crate::doc::{Doc, PhraseHits, RuleId};
@@ -103,7 +105,7 @@ impl PatternRule {
             category,
             description: description.to_owned(),
             regex,
-            prefilter: Prefilter::new(&fragments, &format!("^{edge}(?:"), &format!("){edge}$")),
+            prefilter: Prefilter::folded(&fragments, &format!("^{edge}(?:"), &format!("){edge}$")),
             action: Action::Remove,
             max_len,
             group: None,
@@ -167,8 +169,9 @@ const PREFILTER_MIN_LEN: usize = 2;
 /// wrapper `W` (optional edge characters) requires nothing.
 #[derive(Debug)]
 pub(crate) struct Prefilter {
-    /// Every fragment's literals, ASCII case-insensitive.
-    literals: AhoCorasick,
+    /// Every fragment's literals, ASCII case-insensitive (`None` for built-in rules,
+    /// which use `conds` in their shared [`Group`] instead).
+    literals: Option<AhoCorasick>,
     /// For each literal (pattern id), the fragments that require it.
     owners: Vec<Vec<u32>>,
     /// One anchored pattern per fragment with literals, compiled on first use (`None`
@@ -176,8 +179,21 @@ pub(crate) struct Prefilter {
     fragments: Vec<(String, OnceLock<Option<Regex>>)>,
     /// The fragments without useful literals, in one anchored regex.
     residual: Option<Regex>,
-    /// The literals of `literals`, ASCII lower case (for [`Group`]).
-    bytes: Vec<Vec<u8>>,
+    /// For built-in rules: what each fragment of `fragments` needs of a line (on the
+    /// folded text, see [`Fold`]), for the shared [`Group`] scan.
+    conds: Vec<Conds>,
+}
+
+/// Necessary conditions for a line to match a fragment `^W(?:f)W$` (`W` the edge class),
+/// on literals of the fragment with every character folded (see [`Fold`]): the folded
+/// line, after some run of edge characters, starts with one of `prefix`; before some run
+/// of edge characters it ends with one of `suffix`; it contains one of `inner`. `inner` is
+/// only known when `prefix` and `suffix` are missing or short (see [`WEAK_EDGE`]).
+#[derive(Debug, Default)]
+struct Conds {
+    prefix: Option<Vec<Vec<u8>>>,
+    suffix: Option<Vec<Vec<u8>>>,
+    inner: Option<Vec<Vec<u8>>>,
 }
 
 impl Prefilter {
@@ -217,17 +233,54 @@ impl Prefilter {
         } else {
             Some(compile(&format!("{open}{}{close}", rest.join("|")), 64 << 20).ok()?)
         };
-        let bytes = literals;
         let literals = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(&bytes)
+            .build(&literals)
             .ok()?;
         Some(Prefilter {
-            literals,
+            literals: Some(literals),
             owners,
             fragments: regexes,
             residual,
-            bytes,
+            conds: Vec::new(),
+        })
+    }
+
+    /// A prefilter for a built-in rule: each fragment's [`Conds`], from its pattern with
+    /// every character folded (see [`Fold`]: case variants collapse into one literal); the
+    /// fragments without any go to the residual regex. Only usable in a [`Group`].
+    ///
+    /// Soundness: `fold` maps characters one to one, so if `m` matches fragment `f`,
+    /// `fold(m)` matches `Fold::hir(f)`, and a line `w1 m w2` (`w1`, `w2` edge runs) folds
+    /// to `fold(w1) fold(m) fold(w2)`: the prefix, suffix and inner literals of the
+    /// folded fragment bound the folded line exactly as the extractor promises.
+    fn folded(fragments: &[&str], open: &str, close: &str) -> Option<Prefilter> {
+        let mut parser = regex_syntax::ParserBuilder::new();
+        parser.case_insensitive(true);
+        let mut regexes = Vec::new();
+        let mut conds = Vec::new();
+        let mut rest = Vec::new();
+        for &fragment in fragments {
+            let hir = parser.build().parse(fragment).ok()?;
+            let c = FOLD.hir(&hir).map(|h| Conds::of(&h)).unwrap_or_default();
+            if c.prefix.is_none() && c.suffix.is_none() && c.inner.is_none() {
+                rest.push(fragment);
+                continue;
+            }
+            regexes.push((format!("{open}{fragment}{close}"), OnceLock::new()));
+            conds.push(c);
+        }
+        let residual = if rest.is_empty() {
+            None
+        } else {
+            Some(compile(&format!("{open}{}{close}", rest.join("|")), 64 << 20).ok()?)
+        };
+        Some(Prefilter {
+            literals: None,
+            owners: Vec::new(),
+            fragments: regexes,
+            residual,
+            conds,
         })
     }
 
@@ -255,9 +308,12 @@ impl Prefilter {
 
     /// Whether `line` matches one of the fragments with literals.
     fn fragments_match(&self, line: &str, whole: &Whole) -> bool {
+        let Some(literals) = &self.literals else {
+            return whole.is_match(line);
+        };
         // Fragments already tried on this line (rules have few fragments).
         let mut tried = [0u64; 4];
-        for m in self.literals.find_overlapping_iter(line) {
+        for m in literals.find_overlapping_iter(line) {
             for &f in &self.owners[m.pattern().as_usize()] {
                 let f = f as usize;
                 if f < 256 {
@@ -284,12 +340,18 @@ impl Prefilter {
 /// A finite set of literals, each at least [`PREFILTER_MIN_LEN`] bytes, one of which every
 /// match of `hir` contains; `None` when there is none.
 fn required(hir: &Hir) -> Option<Seq> {
+    required_min(hir, PREFILTER_MIN_LEN)
+}
+
+/// [`required`] with literals of at least `min` bytes.
+fn required_min(hir: &Hir, min: usize) -> Option<Seq> {
+    let useful = |seq: &Seq| seq.min_literal_len().is_some_and(|n| n >= min);
     match hir.kind() {
-        HirKind::Capture(c) => required(&c.sub),
+        HirKind::Capture(c) => required_min(&c.sub, min),
         HirKind::Alternation(alts) => {
             let mut all = Seq::empty();
             for alt in alts {
-                all.union(&mut required(alt)?);
+                all.union(&mut required_min(alt, min)?);
             }
             Some(all)
         }
@@ -307,16 +369,255 @@ fn required(hir: &Hir) -> Option<Seq> {
     }
 }
 
+/// Edge literals shorter than this (in bytes, the shortest of the better side) are
+/// backed by inner literals.
+const WEAK_EDGE: usize = 4;
+
+impl Conds {
+    /// The conditions of a folded fragment.
+    fn of(hir: &Hir) -> Conds {
+        let anchored = |kind| {
+            let seq = Extractor::new().kind(kind).limit_total(500).extract(hir);
+            let lits = seq.literals()?;
+            (!lits.is_empty() && lits.iter().all(|l| !l.as_bytes().is_empty())).then(|| {
+                lits.iter()
+                    .map(|l| l.as_bytes().to_vec())
+                    .collect::<Vec<_>>()
+            })
+        };
+        let prefix = anchored(ExtractKind::Prefix);
+        let suffix = anchored(ExtractKind::Suffix);
+        let inner = |min| {
+            required_min(hir, min).and_then(|s| {
+                s.literals()
+                    .map(|l| l.iter().map(|l| l.as_bytes().to_vec()).collect::<Vec<_>>())
+            })
+        };
+        // Inner literals as well when the edge literals are short (a digit, "ad"): many
+        // lines start or end like that. One-byte inner literals rather than none at all.
+        let edge_min =
+            |lits: &Option<Vec<Vec<u8>>>| lits.as_ref().map(|l| l.iter().map(Vec::len).min());
+        let shortest = match (edge_min(&prefix), edge_min(&suffix)) {
+            (None, None) => None,
+            (a, b) => Some(a.flatten().unwrap_or(0).max(b.flatten().unwrap_or(0))),
+        };
+        let inner = match shortest {
+            Some(n) if n >= WEAK_EDGE => None,
+            Some(_) => inner(WEAK_EDGE - 1),
+            None => inner(PREFILTER_MIN_LEN).or_else(|| inner(1)),
+        };
+        Conds {
+            prefix,
+            suffix,
+            inner,
+        }
+    }
+}
+
+/// The character the prefilter of built-in rules reads in place of `c`: `0` for every
+/// decimal digit (`\d`), a space for every white space character (`\s`), the lower
+/// case of the upper case of a letter (where each is one character), else `c` itself.
+/// Any fixed map would be sound (lines and literals are mapped alike); this one merges
+/// case variants, digits and spaces, so classes such as `\d` and `\s` become one
+/// character.
+#[derive(Debug)]
+struct Fold {
+    ascii: [u8; 128],
+    /// Sorted ranges of the non-ASCII digits and white space, and what they map to.
+    ranges: Vec<(char, char, char)>,
+    digit: ClassUnicode,
+    space: ClassUnicode,
+    /// [`Fold::slow`] of every character from U+0080 to [`FOLD_TABLE_END`].
+    table: Vec<char>,
+}
+
+/// End of [`Fold::table`] (exclusive): Latin, Greek, Cyrillic, Arabic, Indic scripts….
+const FOLD_TABLE_END: u32 = 0x3000;
+
+/// Kana, CJK ideographs and Hangul syllables: no case, no digits, no spaces (folded to
+/// themselves; a unit test checks it).
+fn caseless(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}')
+}
+
+/// The only character `chars` yields, if it yields exactly one.
+fn single(mut chars: impl Iterator<Item = char>) -> Option<char> {
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// The one [`Fold`].
+static FOLD: std::sync::LazyLock<Fold> = std::sync::LazyLock::new(Fold::new);
+
+impl Fold {
+    fn new() -> Fold {
+        let class = |pattern: &str| {
+            let hir = regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(pattern);
+            match hir.as_ref().map(Hir::kind) {
+                Ok(HirKind::Class(Class::Unicode(c))) => c.clone(),
+                _ => ClassUnicode::empty(),
+            }
+        };
+        let (digit, space) = (class(r"\d"), class(r"\s"));
+        let mut ascii: [u8; 128] = std::array::from_fn(|b| (b as u8).to_ascii_lowercase());
+        let mut ranges = Vec::new();
+        for (class, to) in [(&digit, '0'), (&space, ' ')] {
+            for r in class.ranges() {
+                for c in r.start()..=r.end().min('\x7f') {
+                    ascii[c as usize] = to as u8;
+                }
+                if r.end() >= '\u{80}' {
+                    ranges.push((r.start().max('\u{80}'), r.end(), to));
+                }
+            }
+        }
+        ranges.sort_unstable();
+        let mut fold = Fold {
+            ascii,
+            ranges,
+            digit,
+            space,
+            table: Vec::new(),
+        };
+        fold.table = (0x80..FOLD_TABLE_END)
+            .map(|u| char::from_u32(u).map_or('\0', |c| fold.slow(c)))
+            .collect();
+        fold
+    }
+
+    #[inline]
+    fn byte(&self, b: u8) -> u8 {
+        self.ascii.get(usize::from(b)).copied().unwrap_or(b)
+    }
+
+    #[inline]
+    fn char(&self, c: char) -> char {
+        if let Some(&f) = self.ascii.get(c as usize) {
+            return char::from(f);
+        }
+        if let Some(&f) = self.table.get((c as usize).wrapping_sub(0x80)) {
+            return f;
+        }
+        if caseless(c) {
+            return c;
+        }
+        self.slow(c)
+    }
+
+    /// [`Fold::char`] without the tables.
+    fn slow(&self, c: char) -> char {
+        if let Some(&f) = self.ascii.get(c as usize) {
+            return char::from(f);
+        }
+        let k = self.ranges.partition_point(|&(_, end, _)| end < c);
+        if let Some(&(start, _, to)) = self.ranges.get(k) {
+            if start <= c {
+                return to;
+            }
+        }
+        // Through the upper case first, so that `ſ` and `s`, or `ς` and `σ`, meet.
+        single(c.to_uppercase()).map_or(c, |u| single(u.to_lowercase()).unwrap_or(u))
+    }
+
+    /// The folded `line`, in `out`.
+    fn line(&self, line: &str, out: &mut Vec<u8>) {
+        out.clear();
+        if line.is_ascii() {
+            out.extend(line.bytes().map(|b| self.ascii[usize::from(b & 0x7f)]));
+        } else {
+            let mut buf = [0u8; 4];
+            for c in line.chars() {
+                out.extend_from_slice(self.char(c).encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+
+    /// `hir` with every character mapped by [`Fold::char`] (what remains of a class
+    /// beyond its digits and spaces becomes "any character" when it has more than a few
+    /// hundred characters), so that for every match `m` of `hir`, `fold(m)` matches the
+    /// result. `None` for a literal that is not UTF-8.
+    fn hir(&self, hir: &Hir) -> Option<Hir> {
+        Some(match hir.kind() {
+            HirKind::Empty => Hir::empty(),
+            HirKind::Literal(lit) => {
+                let text = std::str::from_utf8(&lit.0).ok()?;
+                Hir::literal(
+                    text.chars()
+                        .map(|c| self.char(c))
+                        .collect::<String>()
+                        .into_bytes(),
+                )
+            }
+            HirKind::Class(Class::Unicode(class)) => {
+                let mut out = ClassUnicode::empty();
+                let mut rest = class.clone();
+                for (set, to) in [(&self.digit, '0'), (&self.space, ' ')] {
+                    let mut common = class.clone();
+                    common.intersect(set);
+                    if !common.ranges().is_empty() {
+                        out.push(ClassUnicodeRange::new(to, to));
+                        rest.difference(set);
+                    }
+                }
+                let size: u64 = rest
+                    .ranges()
+                    .iter()
+                    .map(|r| u64::from(r.end()) - u64::from(r.start()) + 1)
+                    .sum();
+                if size > 512 {
+                    out.push(ClassUnicodeRange::new('\0', char::MAX));
+                } else {
+                    for r in rest.ranges() {
+                        for c in r.start()..=r.end() {
+                            let f = self.char(c);
+                            out.push(ClassUnicodeRange::new(f, f));
+                        }
+                    }
+                }
+                Hir::class(Class::Unicode(out))
+            }
+            HirKind::Class(Class::Bytes(class)) => {
+                let mut out = ClassBytes::empty();
+                if class.ranges().iter().all(|r| r.end().is_ascii()) {
+                    for r in class.ranges() {
+                        for b in r.start()..=r.end() {
+                            let f = self.byte(b);
+                            out.push(ClassBytesRange::new(f, f));
+                        }
+                    }
+                } else {
+                    out.push(ClassBytesRange::new(0, 255));
+                }
+                Hir::class(Class::Bytes(out))
+            }
+            HirKind::Look(look) => Hir::look(*look),
+            HirKind::Repetition(r) => Hir::repetition(Repetition {
+                min: r.min,
+                max: r.max,
+                greedy: r.greedy,
+                sub: Box::new(self.hir(&r.sub)?),
+            }),
+            HirKind::Capture(c) => self.hir(&c.sub)?,
+            HirKind::Concat(parts) => {
+                Hir::concat(parts.iter().map(|h| self.hir(h)).collect::<Option<_>>()?)
+            }
+            HirKind::Alternation(alts) => {
+                Hir::alternation(alts.iter().map(|h| self.hir(h)).collect::<Option<_>>()?)
+            }
+        })
+    }
+}
+
 fn prefixes(hir: &Hir) -> Seq {
     Extractor::new()
         .kind(ExtractKind::Prefix)
         .limit_total(500)
         .extract(hir)
-}
-
-fn useful(seq: &Seq) -> bool {
-    seq.min_literal_len()
-        .is_some_and(|n| n >= PREFILTER_MIN_LEN)
 }
 
 /// Longer shortest literal first, then fewer literals.
@@ -394,52 +695,266 @@ pub(crate) fn builtin_cached() -> &'static [Box<dyn Rule>] {
     &RULES
 }
 
-/// One scan for the literals of all built-in rules: per line, the set of rules (one bit
-/// each) that have a literal in it. A rule whose bit is clear cannot match the line by
-/// one of its literal fragments, so it skips its own scan (see [`Prefilter`]). Each
-/// document computes the sets once, on first use, for the lines open at that point (a
-/// line closed then stays closed).
+/// One scan for all built-in rules: per open line, the fragments (`bit << 16 | fragment`,
+/// `bit` the rule's place in the group) whose [`Conds`] the line meets; only those
+/// fragments' regexes run (see [`Prefilter::folded`]). Each document computes the sets
+/// once, on first use, for the lines open at that point (a line closed then stays
+/// closed).
+///
+/// Prefix and suffix literals are looked up in tries, walked from each place where an
+/// edge run may end (or start) over the folded characters there: a few bytes per line.
+/// Only the fragments with neither (long `.{0,n}…` phrases) need a scan of the whole
+/// folded line, for their inner literals.
 #[derive(Debug)]
 pub(crate) struct Group {
-    /// By increasing length limit: the literals of the rules that look at lines up to
-    /// that length, and for each literal the rules (bits) that have it. A line is scanned
-    /// with the first tier whose limit it fits, so long lines skip short-line rules.
-    tiers: Vec<Tier>,
-    /// Number of candidate ids (`bit << 16 | fragment`) below which all ids fall.
-    ids: usize,
+    /// Prefix literals of every fragment.
+    prefix: Trie,
+    /// Suffix literals, reversed.
+    suffix: Trie,
+    /// Inner literals (folded), and for each the candidate ids it brings.
+    /// By increasing length limit: an automaton of the inner literals of the rules that
+    /// look at lines up to that length. A line is scanned with the first tier it fits,
+    /// so long lines meet fewer literals (a smaller automaton, fewer cache misses).
+    /// Each tier has a second, smaller automaton with only the ASCII literals, for ASCII
+    /// lines (which cannot contain the others).
+    inner: Vec<(usize, Inner, Inner)>,
+    /// By fragment (numbered across the group's rules; the tries hold these numbers):
+    /// the conditions it needs (1 prefix, 2 suffix, 4 inner), its candidate id, and the
+    /// longest line its rule looks at.
+    need: Vec<u8>,
+    /// By fragment: whether its edge literals are backed by inner literals (they are
+    /// short, see [`WEAK_EDGE`]); `backing` finds those, in the lines that meet a backed
+    /// fragment's edge conditions.
+    backed: Vec<bool>,
+    backing: Option<Inner>,
+    code: Vec<u32>,
+    limit: Vec<usize>,
+    /// The edge class `W` (as the rules' regexes read it): ASCII members, and the
+    /// sorted ranges of the others.
+    edge_ascii: [bool; 128],
+    edge_ranges: Vec<(char, char)>,
 }
 
-/// One length tier of a [`Group`].
-#[derive(Debug)]
-struct Tier {
-    /// Longest line (bytes) scanned with this tier.
-    limit: usize,
-    /// Every literal of the tier.
-    all: Scan,
-    /// Only its ASCII literals, for ASCII lines (which cannot contain the others): most
-    /// literal variants are non-ASCII, so this automaton is a fraction of the size.
-    ascii: Scan,
+/// A byte trie of literals, built with [`TrieBuilder`]; node 0 is the root (never a
+/// target). Laid out flat (each node's edges and ids are ranges of two arrays), so a walk
+/// touches few cache lines.
+#[derive(Debug, Default)]
+struct Trie {
+    root: Vec<u32>,
+    /// By node: its edges (sorted by byte) and its ids, as ranges of `edges` and `ids`.
+    nodes: Vec<(u32, u32, u32, u32)>,
+    edges: Vec<(u8, u32)>,
+    ids: Vec<u32>,
 }
 
-/// Literals walked byte by byte, ASCII case-insensitive (a contiguous NFA: as fast here
-/// as a DFA, which for the thousands of literals takes tens of MB).
+impl Trie {
+    /// The child of `node` by `b`, or 0.
+    #[inline]
+    fn step(&self, node: u32, b: u8) -> u32 {
+        if node == 0 {
+            return self.root[usize::from(b)];
+        }
+        let Some(&(start, len, _, _)) = self.nodes.get(node as usize) else {
+            return 0;
+        };
+        let edges = &self.edges[start as usize..(start + len) as usize];
+        if edges.len() <= 8 {
+            return edges.iter().find(|e| e.0 == b).map_or(0, |e| e.1);
+        }
+        match edges.binary_search_by_key(&b, |&(x, _)| x) {
+            Ok(k) => edges[k].1,
+            Err(_) => 0,
+        }
+    }
+
+    /// The ids of the literals that end at `node`.
+    #[inline]
+    fn ids(&self, node: u32) -> &[u32] {
+        match self.nodes.get(node as usize) {
+            Some(&(_, _, start, len)) => &self.ids[start as usize..(start + len) as usize],
+            None => &[],
+        }
+    }
+}
+
+/// A [`Trie`] under construction.
 #[derive(Debug)]
-struct Scan {
-    nfa: aho_corasick::nfa::contiguous::NFA,
-    /// Its unanchored start state.
-    start: aho_corasick::automaton::StateID,
-    /// For each literal, the candidate ids it brings.
+struct TrieBuilder {
+    root: Vec<u32>,
+    edges: Vec<Vec<(u8, u32)>>,
+    ids: Vec<Vec<u32>>,
+}
+
+impl TrieBuilder {
+    fn new() -> TrieBuilder {
+        TrieBuilder {
+            root: vec![0; 256],
+            edges: vec![Vec::new()],
+            ids: vec![Vec::new()],
+        }
+    }
+
+    fn step(&self, node: u32, b: u8) -> u32 {
+        if node == 0 {
+            return self.root[usize::from(b)];
+        }
+        let e = &self.edges[node as usize];
+        match e.binary_search_by_key(&b, |&(x, _)| x) {
+            Ok(k) => e[k].1,
+            Err(_) => 0,
+        }
+    }
+
+    fn insert(&mut self, literal: impl Iterator<Item = u8>, id: u32) {
+        let mut node = 0u32;
+        for b in literal {
+            let next = self.step(node, b);
+            node = if next != 0 {
+                next
+            } else {
+                let new = self.edges.len() as u32;
+                self.edges.push(Vec::new());
+                self.ids.push(Vec::new());
+                if node == 0 {
+                    self.root[usize::from(b)] = new;
+                } else {
+                    let e = &mut self.edges[node as usize];
+                    let at = e.partition_point(|&(x, _)| x < b);
+                    e.insert(at, (b, new));
+                }
+                new
+            };
+        }
+        let ids = &mut self.ids[node as usize];
+        if node != 0 && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+
+    /// The flat trie (`None` if it does not fit in 32-bit offsets).
+    fn build(self) -> Option<Trie> {
+        let mut t = Trie {
+            root: self.root,
+            ..Trie::default()
+        };
+        for (edges, ids) in self.edges.iter().zip(&self.ids) {
+            let fit = |n: usize| u32::try_from(n).ok();
+            t.nodes.push((
+                fit(t.edges.len())?,
+                fit(edges.len())?,
+                fit(t.ids.len())?,
+                fit(ids.len())?,
+            ));
+            t.edges.extend_from_slice(edges);
+            t.ids.extend_from_slice(ids);
+        }
+        Some(t)
+    }
+}
+
+/// The inner literals of a [`Group`]: an overlapping search, walked by hand (with
+/// standard match semantics, a state's matches are every literal that ends at its byte).
+#[derive(Debug)]
+struct Inner {
+    walk: Walk,
+    start: StateID,
+    /// For each literal, the fragments it brings.
     owners: Vec<Vec<u32>>,
 }
 
-impl Scan {
-    fn new(literals: &[&[u8]], owners: Vec<Vec<u32>>) -> Option<Scan> {
-        let nfa = aho_corasick::nfa::contiguous::NFA::builder()
-            .ascii_case_insensitive(true)
-            .build(literals)
-            .ok()?;
-        let start = nfa.start_state(Anchored::No).ok()?;
-        Some(Scan { nfa, start, owners })
+impl Inner {
+    fn new<'a>(lits: impl Iterator<Item = (&'a [u8], u32)>) -> Option<Inner> {
+        let mut index: std::collections::HashMap<&[u8], usize> = Default::default();
+        let mut bytes: Vec<&[u8]> = Vec::new();
+        let mut owners: Vec<Vec<u32>> = Vec::new();
+        for (l, id) in lits {
+            let k = *index.entry(l).or_insert_with(|| {
+                bytes.push(l);
+                owners.push(Vec::new());
+                owners.len() - 1
+            });
+            if !owners[k].contains(&id) {
+                owners[k].push(id);
+            }
+        }
+        // Most open lines go through it: a DFA when it is small enough to stay in cache,
+        // else a contiguous NFA (a tenth of the size for a thousand literals).
+        let dfa = aho_corasick::dfa::DFA::new(&bytes).ok()?;
+        let walk = if dfa.memory_usage() <= INNER_DFA_MAX {
+            Walk::Dfa(dfa)
+        } else {
+            Walk::Nfa(aho_corasick::nfa::contiguous::NFA::new(&bytes).ok()?)
+        };
+        let start = match &walk {
+            Walk::Dfa(a) => a.start_state(Anchored::No).ok()?,
+            Walk::Nfa(a) => a.start_state(Anchored::No).ok()?,
+        };
+        Some(Inner {
+            walk,
+            start,
+            owners,
+        })
+    }
+
+    fn scan(&self, folded: &[u8], marks: &mut Marks<'_>) {
+        match &self.walk {
+            Walk::Dfa(a) => self.scan_with(a, folded, marks),
+            Walk::Nfa(a) => self.scan_with(a, folded, marks),
+        }
+    }
+
+    #[inline]
+    fn scan_with(&self, automaton: &impl Automaton, folded: &[u8], marks: &mut Marks<'_>) {
+        let mut sid = self.start;
+        for &b in folded {
+            sid = automaton.next_state(Anchored::No, sid, b);
+            if !automaton.is_special(sid) || !automaton.is_match(sid) {
+                continue;
+            }
+            for k in 0..automaton.match_len(sid) {
+                let literal = automaton.match_pattern(sid, k).as_usize();
+                if let Some(owners) = self.owners.get(literal) {
+                    marks.hit(owners, 4);
+                }
+            }
+        }
+    }
+}
+
+/// The automaton of an [`Inner`].
+#[derive(Debug)]
+enum Walk {
+    Dfa(aho_corasick::dfa::DFA),
+    Nfa(aho_corasick::nfa::contiguous::NFA),
+}
+
+/// Largest DFA (bytes) an [`Inner`] uses.
+const INNER_DFA_MAX: usize = 256 << 10;
+
+/// Bytes of each inner literal the [`Inner`] automaton looks for.
+const INNER_LEN: usize = 8;
+
+/// Per-line candidate bookkeeping for [`Group::scan`].
+struct Marks<'g> {
+    group: &'g Group,
+    len: usize,
+    got: Vec<u8>,
+    touched: Vec<u32>,
+}
+
+impl Marks<'_> {
+    #[inline]
+    fn hit(&mut self, ids: &[u32], cond: u8) {
+        for &id in ids {
+            if self.group.limit[id as usize] < self.len {
+                continue;
+            }
+            let g = &mut self.got[id as usize];
+            if *g == 0 {
+                self.touched.push(id);
+            }
+            *g |= cond;
+        }
     }
 }
 
@@ -448,49 +963,157 @@ impl Group {
         if rules.len() > 32 {
             return None;
         }
-        let mut limits: Vec<usize> = rules.iter().map(|r| r.max_len).collect();
-        limits.sort_unstable();
-        limits.dedup();
-        let mut tiers = Vec::new();
-        let mut ids = 0;
-        for limit in limits {
-            let mut index: std::collections::HashMap<&[u8], usize> = Default::default();
-            let mut bytes: Vec<&[u8]> = Vec::new();
-            let mut owners: Vec<Vec<u32>> = Vec::new();
-            for (bit, rule) in rules.iter().enumerate() {
-                if rule.max_len < limit {
-                    continue;
-                }
-                let pre = rule.prefilter.as_ref()?;
-                if pre.fragments.len() >= 1 << 16 {
-                    return None;
-                }
-                for (lit, frags) in pre.bytes.iter().zip(&pre.owners) {
-                    let k = *index.entry(lit).or_insert_with(|| {
-                        bytes.push(lit);
-                        owners.push(Vec::new());
-                        owners.len() - 1
-                    });
-                    for &f in frags {
-                        let id = (bit as u32) << 16 | f;
-                        ids = ids.max(id as usize + 1);
-                        owners[k].push(id);
+        let mut prefix = TrieBuilder::new();
+        let mut suffix = TrieBuilder::new();
+        // Inner literals with their fragment and its rule's length limit.
+        let mut inner_lits: Vec<(&[u8], u32, usize)> = Vec::new();
+        let mut need = Vec::new();
+        let mut backed = Vec::new();
+        let mut backing_lits: Vec<(&[u8], u32)> = Vec::new();
+        let mut code = Vec::new();
+        let mut limit = Vec::new();
+        for (bit, rule) in rules.iter().enumerate() {
+            let pre = rule.prefilter.as_ref()?;
+            if pre.conds.len() >= 1 << 16 || pre.conds.len() != pre.fragments.len() {
+                return None;
+            }
+            for (f, c) in pre.conds.iter().enumerate() {
+                let id = need.len() as u32;
+                let mut n = 0u8;
+                if let Some(lits) = &c.prefix {
+                    n |= 1;
+                    for l in lits {
+                        prefix.insert(l.iter().copied(), id);
                     }
                 }
+                if let Some(lits) = &c.suffix {
+                    n |= 2;
+                    for l in lits {
+                        suffix.insert(l.iter().rev().copied(), id);
+                    }
+                }
+                let mut backs = false;
+                match &c.inner {
+                    // Backing short edge literals: looked for only in the few lines that
+                    // meet the edge conditions, not in every line.
+                    Some(lits) if n != 0 => {
+                        backs = true;
+                        n |= 4;
+                        for l in lits {
+                            backing_lits.push((&l[..l.len().min(INNER_LEN)], id));
+                        }
+                    }
+                    Some(lits) => {
+                        n = 4;
+                        for l in lits {
+                            // A line that contains a literal contains its first bytes:
+                            // short literals keep the automaton small.
+                            inner_lits.push((&l[..l.len().min(INNER_LEN)], id, rule.max_len));
+                        }
+                    }
+                    None if n == 0 => return None,
+                    None => {}
+                }
+                need.push(n);
+                backed.push(backs);
+                code.push((bit as u32) << 16 | f as u32);
+                limit.push(rule.max_len);
             }
-            let (ascii_bytes, ascii_owners): (Vec<&[u8]>, Vec<Vec<u32>>) = bytes
-                .iter()
-                .zip(&owners)
-                .filter(|(b, _)| b.is_ascii())
-                .map(|(b, o)| (*b, o.clone()))
-                .unzip();
-            tiers.push(Tier {
-                limit,
-                ascii: Scan::new(&ascii_bytes, ascii_owners)?,
-                all: Scan::new(&bytes, owners)?,
-            });
         }
-        Some(Group { tiers, ids })
+        let mut limits: Vec<usize> = inner_lits.iter().map(|&(_, _, m)| m).collect();
+        limits.sort_unstable();
+        limits.dedup();
+        let mut inner = Vec::new();
+        for limit in limits {
+            let tier = inner_lits.iter().filter(|&&(_, _, m)| m >= limit);
+            let ascii = tier.clone().filter(|(l, _, _)| l.is_ascii());
+            inner.push((
+                limit,
+                Inner::new(ascii.map(|&(l, id, _)| (l, id)))?,
+                Inner::new(tier.map(|&(l, id, _)| (l, id)))?,
+            ));
+        }
+        // The edge class exactly as the rules' (case-insensitive) regexes read it.
+        let mut parser = regex_syntax::ParserBuilder::new();
+        parser.case_insensitive(true);
+        let hir = parser.build().parse(phrases::EDGE).ok()?;
+        let HirKind::Repetition(rep) = hir.kind() else {
+            return None;
+        };
+        let HirKind::Class(Class::Unicode(class)) = rep.sub.kind() else {
+            return None;
+        };
+        let mut edge_ascii = [false; 128];
+        let mut edge_ranges = Vec::new();
+        for r in class.ranges() {
+            for c in r.start()..=r.end().min('\x7f') {
+                edge_ascii[c as usize] = true;
+            }
+            if r.end() >= '\u{80}' {
+                edge_ranges.push((r.start().max('\u{80}'), r.end()));
+            }
+        }
+        Some(Group {
+            prefix: prefix.build()?,
+            suffix: suffix.build()?,
+            inner,
+            need,
+            backed,
+            backing: match backing_lits.is_empty() {
+                true => None,
+                false => Some(Inner::new(backing_lits.into_iter())?),
+            },
+            code,
+            limit,
+            edge_ascii,
+            edge_ranges,
+        })
+    }
+
+    /// Whether `c` is in the edge class.
+    #[inline]
+    fn is_edge(&self, c: char) -> bool {
+        match self.edge_ascii.get(c as usize) {
+            Some(&e) => e,
+            None => {
+                let k = self.edge_ranges.partition_point(|&(_, end)| end < c);
+                self.edge_ranges
+                    .get(k)
+                    .is_some_and(|&(start, _)| start <= c)
+            }
+        }
+    }
+
+    /// Walks the prefix trie over the folded text of `rest`.
+    fn walk_prefix(&self, fold: &Fold, rest: &str, marks: &mut Marks<'_>) {
+        let trie = &self.prefix;
+        let mut node = 0;
+        for c in rest.chars() {
+            let mut buf = [0u8; 4];
+            for &b in fold.char(c).encode_utf8(&mut buf).as_bytes() {
+                node = trie.step(node, b);
+                if node == 0 {
+                    return;
+                }
+                marks.hit(trie.ids(node), 1);
+            }
+        }
+    }
+
+    /// Walks the suffix trie backwards over the folded text of `head`.
+    fn walk_suffix(&self, fold: &Fold, head: &str, marks: &mut Marks<'_>) {
+        let trie = &self.suffix;
+        let mut node = 0;
+        for c in head.chars().rev() {
+            let mut buf = [0u8; 4];
+            for &b in fold.char(c).encode_utf8(&mut buf).as_bytes().iter().rev() {
+                node = trie.step(node, b);
+                if node == 0 {
+                    return;
+                }
+                marks.hit(trie.ids(node), 2);
+            }
+        }
     }
 
     /// Computes, once per document, every open line's candidate fragments.
@@ -504,48 +1127,66 @@ impl Group {
             start: Vec::with_capacity(doc.len() + 1),
             ids: Vec::new(),
         };
-        let mut seen = vec![0u64; self.ids.div_ceil(64)];
+        let mut marks = Marks {
+            group: self,
+            len: 0,
+            got: vec![0; self.need.len()],
+            touched: Vec::new(),
+        };
+        let longest = self.limit.iter().copied().max().unwrap_or(0);
+        let mut folded = Vec::new();
+        let fold: &Fold = &FOLD;
         for j in 0..doc.len() {
             hits.start.push(hits.ids.len() as u32);
             if !doc.is_open(j) {
                 continue;
             }
             let line = doc.line(j);
-            if line.is_empty() {
+            if line.is_empty() || line.len() > longest {
                 continue;
             }
-            let Some(tier) = self.tiers.iter().find(|t| line.len() <= t.limit) else {
-                continue;
-            };
-            let from = hits.ids.len();
-            // An overlapping search, without the iterator: with standard match semantics
-            // a state's matches are every literal that ends at this byte.
-            let scan = if line.is_ascii() {
-                &tier.ascii
-            } else {
-                &tier.all
-            };
-            let nfa = &scan.nfa;
-            let mut sid = scan.start;
-            for &byte in line.as_bytes() {
-                sid = nfa.next_state(Anchored::No, sid, byte);
-                if !nfa.is_match(sid) {
-                    continue;
+            marks.len = line.len();
+            // Every place an edge run at the start may end, and the text from there.
+            self.walk_prefix(fold, line, &mut marks);
+            for (k, c) in line.char_indices() {
+                if !self.is_edge(c) {
+                    break;
                 }
-                for k in 0..nfa.match_len(sid) {
-                    let literal = nfa.match_pattern(sid, k).as_usize();
-                    for &id in scan.owners.get(literal).map_or(&[][..], Vec::as_slice) {
-                        let (w, b) = (id as usize / 64, id % 64);
-                        if seen[w] & (1 << b) == 0 {
-                            seen[w] |= 1 << b;
-                            hits.ids.push(id);
-                        }
+                self.walk_prefix(fold, &line[k + c.len_utf8()..], &mut marks);
+            }
+            self.walk_suffix(fold, line, &mut marks);
+            for (k, c) in line.char_indices().rev() {
+                if !self.is_edge(c) {
+                    break;
+                }
+                self.walk_suffix(fold, &line[..k], &mut marks);
+            }
+            let mut is_folded = false;
+            if let Some((_, ascii, all)) = self.inner.iter().find(|t| line.len() <= t.0) {
+                fold.line(line, &mut folded);
+                is_folded = true;
+                let inner = if line.is_ascii() { ascii } else { all };
+                inner.scan(&folded, &mut marks);
+            }
+            if let Some(backing) = &self.backing {
+                let wanted = marks.touched.iter().any(|&id| {
+                    let id = id as usize;
+                    self.backed[id] && marks.got[id] | 4 == self.need[id]
+                });
+                if wanted {
+                    if !is_folded {
+                        fold.line(line, &mut folded);
                     }
+                    backing.scan(&folded, &mut marks);
                 }
             }
-            for &id in &hits.ids[from..] {
-                seen[id as usize / 64] = 0;
+            for &id in &marks.touched {
+                let g = std::mem::take(&mut marks.got[id as usize]);
+                if g == self.need[id as usize] {
+                    hits.ids.push(self.code[id as usize]);
+                }
             }
+            marks.touched.clear();
         }
         hits.start.push(hits.ids.len() as u32);
         doc.phrase_hits = hits;
@@ -850,6 +1491,83 @@ mod tests {
         assert!(
             PatternRule::custom("x", Category::Other, "Sponsored by .+", Action::Remove).is_ok()
         );
+    }
+
+    #[test]
+    fn fold_tables_agree_with_the_slow_fold() {
+        let fold = &*FOLD;
+        for c in ('\0'..='\u{ffff}').chain('\u{1d7ce}'..='\u{1d7ff}') {
+            assert_eq!(fold.char(c), fold.slow(c), "{c:?}");
+            if caseless(c) {
+                assert_eq!(fold.slow(c), c, "{c:?}");
+            }
+        }
+        assert_eq!(fold.char('ſ'), 's');
+        assert_eq!(fold.char('\u{212a}'), 'k');
+        assert_eq!(fold.char('٣'), '0');
+        assert_eq!(fold.char('\u{3000}'), ' ');
+    }
+
+    #[test]
+    fn shared_scan_agrees_with_whole_regexes() {
+        // Lines near the phrase tables, in case and script variants the folded literals
+        // must still cover: `ſ` and the Kelvin sign (case variants of `s` and `k`),
+        // dotted and dotless i, Unicode digits and spaces, edge symbols.
+        let base = [
+            "Subscribe to our newsletter",
+            "Sign up for our newsletter",
+            "Advertisement",
+            "— Advertisement —",
+            "Share this article",
+            "Skip to content",
+            "12 Comments",
+            "5 min read",
+            "Updated: March 3, 2021 at 5:00 p.m.",
+            "3 of 12 photos",
+            "By Jane Doe",
+            "© 2024 Example Media. All rights reserved.",
+            "We use cookies to improve your experience on our site.",
+            "Photo: John Smith / Reuters",
+            "Home › News › World",
+            "Related Articles",
+            "Most Popular",
+            "Leave a comment",
+            "Weitere Artikel",
+            "Alle Rechte vorbehalten",
+            "Подписаться на рассылку",
+            "Все права защищены",
+            "21 марта 2024",
+            "広告",
+            "2024年3月21日",
+            "The council voted on Tuesday to rebuild the harbour wall after two storms.",
+        ];
+        let variants = |l: &str| {
+            let mut v = vec![
+                l.to_owned(),
+                l.to_uppercase(),
+                l.to_lowercase(),
+                l.replace('s', "ſ").replace('k', "\u{212a}"),
+                l.replace('i', "ı").replace('I', "İ"),
+                l.replace('1', "١")
+                    .replace('2', "２")
+                    .replace(' ', "\u{a0}"),
+                format!("» {l} «"),
+                format!("Ⓐ {l}"),
+                format!("{l} ..."),
+            ];
+            v.extend(l.split(' ').map(str::to_owned));
+            v
+        };
+        let rules = builtin_rules();
+        for line in base.iter().flat_map(|l| variants(l)) {
+            for rule in &rules {
+                let mut doc = Doc::new(&line);
+                rule.apply(&mut doc, 0);
+                let t = doc.line(0);
+                let expected = !t.is_empty() && t.len() <= rule.max_len && rule.regex.is_match(t);
+                assert_eq!(doc.is_removed(0), expected, "{} on {line:?}", rule.name);
+            }
+        }
     }
 
     #[test]

@@ -21,8 +21,8 @@ pub(crate) struct Repeated;
 const PROSE_WORDS: usize = 12;
 
 /// Case-folded text with runs of non-alphanumerics collapsed, so that copies that differ
-/// only in case, spacing or punctuation match. Appended to `out`.
-fn normalise(line: &str, out: &mut String) {
+/// only in case, spacing or punctuation match. Appended to `out` (UTF-8).
+fn normalise(line: &str, out: &mut Vec<u8>) {
     let base = out.len();
     let mut gap = false;
     let bytes = line.as_bytes();
@@ -34,10 +34,10 @@ fn normalise(line: &str, out: &mut String) {
             i += 1;
             if b.is_ascii_alphanumeric() {
                 if gap && out.len() > base {
-                    out.push(' ');
+                    out.push(b' ');
                 }
                 gap = false;
-                out.push(b.to_ascii_lowercase() as char);
+                out.push(b.to_ascii_lowercase());
             } else {
                 gap = true;
             }
@@ -47,10 +47,13 @@ fn normalise(line: &str, out: &mut String) {
         i += c.len_utf8();
         if c.is_alphanumeric() {
             if gap && out.len() > base {
-                out.push(' ');
+                out.push(b' ');
             }
             gap = false;
-            out.extend(c.to_lowercase());
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
         } else {
             gap = true;
         }
@@ -61,7 +64,7 @@ fn normalise(line: &str, out: &mut String) {
 /// once each; SipHash's flood resistance is not needed for counting them (a collision
 /// only costs a string comparison).
 #[derive(Default)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl std::hash::Hasher for FxHasher {
     #[inline]
@@ -86,7 +89,8 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// A `BuildHasher` for [`FxHasher`].
+pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 impl Rule for Repeated {
     fn name(&self) -> &str {
@@ -101,7 +105,7 @@ impl Rule for Repeated {
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         // Every line's key in one buffer (no allocation per line), then counted by
         // borrowed key.
-        let mut arena = String::new();
+        let mut arena = Vec::new();
         let mut keys: Vec<(usize, usize)> = Vec::with_capacity(doc.len());
         for i in 0..doc.len() {
             let start = arena.len();
@@ -110,7 +114,7 @@ impl Rule for Repeated {
             }
             keys.push((start, arena.len()));
         }
-        let mut seen: HashMap<&str, (u32, usize), FxBuild> =
+        let mut seen: HashMap<&[u8], (u32, usize), FxBuild> =
             HashMap::with_capacity_and_hasher(doc.len(), FxBuild::default());
         for (i, &(a, b)) in keys.iter().enumerate() {
             if a == b {
