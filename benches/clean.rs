@@ -119,6 +119,7 @@ fn adversarial(c: &mut Criterion) {
     pair(c, "adv-tiny-lines-1m", &common::tiny_lines(1_000_000));
     pair(c, "adv-repeats-1m", &common::repeats(1_000_000));
     pair(c, "adv-urls-20m", &common::urls(20 * MB));
+    pair(c, "adv-huge-title", &common::huge_first_line(MB, 2 * MB));
     pair(
         c,
         "adv-no-space-1m-runs",

@@ -1,6 +1,7 @@
 //! Per-line features for the statistical classifier: the line's own shape, its
 //! neighbours, and where it sits relative to the page's main run of prose.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
@@ -347,7 +348,7 @@ fn link_chars(line: &str) -> usize {
 
 /// `text::coverage(&text::tokens(line), title)` without allocating per token: the share
 /// of the line's lower-cased words that occur in `title` (0 when it has none).
-fn title_coverage(line: &str, title: &[String], token: &mut String) -> f32 {
+fn title_coverage(line: &str, title: &HashSet<&str>, token: &mut String) -> f32 {
     let (mut hit, mut all) = (0usize, 0usize);
     if line.is_ascii() {
         for w in text::ascii_words(line.as_bytes()) {
@@ -355,7 +356,7 @@ fn title_coverage(line: &str, title: &[String], token: &mut String) -> f32 {
             token.push_str(std::str::from_utf8(w).unwrap_or_default());
             token.make_ascii_lowercase();
             all += 1;
-            if title.contains(token) {
+            if title.contains(token.as_str()) {
                 hit += 1;
             }
         }
@@ -374,7 +375,7 @@ fn title_coverage(line: &str, title: &[String], token: &mut String) -> f32 {
             token.push_str(&w.to_lowercase());
         }
         all += 1;
-        if title.contains(token) {
+        if title.contains(token.as_str()) {
             hit += 1;
         }
     }
@@ -480,7 +481,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
     let mut sorted: Vec<usize> = lines.iter().map(|&i| stats[i].words).collect();
     sorted.sort_unstable();
     let median = sorted[n / 2].max(1) as f32;
-    let title = text::tokens(doc.line(lines[0]));
+    let title_tokens = text::tokens(doc.line(lines[0]));
+    // A set, so that a huge first line does not make every later lookup slow.
+    let title: HashSet<&str> = title_tokens.iter().map(String::as_str).collect();
     // Prefix sums over text lines for windows.
     let mut pre_logw = vec![0f32; n + 1];
     let mut pre_prose = vec![0f32; n + 1];
@@ -654,7 +657,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
     let headline_at = (1..n).find(|&k| {
         let s = &stats[lines[k]];
         (3..=40).contains(&s.words)
-            && s.words * 2 >= title.len()
+            && s.words * 2 >= title_tokens.len()
             && title_coverage(doc.line(lines[k]), &title, &mut token) >= 0.8
     });
     let mut rows = Vec::with_capacity(n);

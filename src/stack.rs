@@ -103,15 +103,19 @@ pub(crate) fn rows(
             s[k as usize]
         }
     };
-    // Blank-separated blocks.
+    // Blank-separated blocks: each line's block bounds and the block's highest score
+    // (once per block, so a huge block costs no more than many small ones).
     let mut block_start = vec![0usize; n];
     let mut block_end = vec![n; n];
+    let mut block_max = vec![-CLIP; n];
     let mut start = 0;
     for k in 1..=n {
         if k == n || lines[k] != lines[k - 1] + 1 {
+            let max = s[start..k].iter().copied().fold(-CLIP, f32::max);
             for j in start..k {
                 block_start[j] = start;
                 block_end[j] = k;
+                block_max[j] = max;
             }
             start = k;
         }
@@ -189,7 +193,7 @@ pub(crate) fn rows(
             max_of(k.saturating_sub(5), k),
             max_of(k + 1, (k + 6).min(n)),
             mean(&pre_s, bs, be, 0.0),
-            max_of(bs, be),
+            block_max[k],
             mean(&pre_kept, k.saturating_sub(20), k, -1.0),
             mean(&pre_kept, k + 1, (k + 21).min(n), -1.0),
             doc_kept_share,

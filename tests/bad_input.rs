@@ -183,6 +183,19 @@ fn one_large_line() {
 }
 
 #[test]
+fn huge_first_line_then_many_lines() {
+    // The first line is the title candidate that every later line is compared with: a
+    // huge one must not make each comparison slow (the bench group `adv-huge-title`
+    // measures the time).
+    let mut text: String = (0..100_000).map(|i| format!("word{i} ")).collect();
+    text.push('\n');
+    for i in 0..20_000 {
+        text.push_str(&format!("Line {i} of the harbour report, short.\n"));
+    }
+    check(&text);
+}
+
+#[test]
 fn many_empty_lines() {
     let mut text = "Harbour wall to be rebuilt\n".to_owned();
     text.push_str(&"\n".repeat(50_000));

@@ -267,6 +267,19 @@ pub fn one_line(size: usize) -> String {
     s
 }
 
+/// A first line of `first` bytes of prose (the title candidate), then `rest` bytes of
+/// short lines: every later line is compared with the first.
+pub fn huge_first_line(first: usize, rest: usize) -> String {
+    let mut s = one_line(first);
+    s.push('\n');
+    let mut rng = Rng::new(13);
+    while s.len() < first + rest {
+        sentence(&mut rng, Lang::En, &mut s);
+        s.push('\n');
+    }
+    s
+}
+
 /// `n` tiny lines (1–4 bytes each, varied).
 pub fn tiny_lines(n: usize) -> String {
     let mut rng = Rng::new(11);
