@@ -31,7 +31,9 @@
 //! a category) or protect it from later rules. [`Cleaner::rules`] lists the rules in the
 //! order they run: precise phrase rules first (subscribe, newsletter, cookie, share, …),
 //! then structural ones (the headline, captions, bios, bylines, repeated lines), then the
-//! statistical line classifier that decides what is left.
+//! statistical line classifier that decides what is left: boosted trees in two stages, the
+//! first over each line's features (its shape, its neighbours, its place on the page), the
+//! second also over the first stage's verdicts on the lines around it.
 //!
 //! # The invariant
 //!
