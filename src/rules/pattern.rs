@@ -189,11 +189,17 @@ pub(crate) struct Prefilter {
 /// line, after some run of edge characters, starts with one of `prefix`; before some run
 /// of edge characters it ends with one of `suffix`; it contains one of `inner`. `inner` is
 /// only known when `prefix` and `suffix` are missing or short (see [`WEAK_EDGE`]).
+///
+/// Fragments with neither edge condition (long `.{0,n}…` phrases, whose regexes cost the
+/// most) also have `all`: sets of literals, the prefix literals of each part of the
+/// fragment's top-level concatenation, one literal of each set being in every matching
+/// (folded) line. The regex runs only when every set is met.
 #[derive(Debug, Default)]
 struct Conds {
     prefix: Option<Vec<Vec<u8>>>,
     suffix: Option<Vec<Vec<u8>>>,
     inner: Option<Vec<Vec<u8>>>,
+    all: Vec<Vec<Vec<u8>>>,
 }
 
 impl Prefilter {
@@ -406,12 +412,46 @@ impl Conds {
             Some(_) => inner(WEAK_EDGE - 1),
             None => inner(PREFILTER_MIN_LEN).or_else(|| inner(1)),
         };
+        let all = match (&prefix, &suffix) {
+            (None, None) => required_sets(hir, inner.as_ref()),
+            _ => Vec::new(),
+        };
         Conds {
             prefix,
             suffix,
             inner,
+            all,
         }
     }
+}
+
+/// Sets of literals each of which has a member in every match of `hir` (see
+/// [`Conds::all`]): the finite prefix literals of each part of its top-level
+/// concatenation (a match of the concatenation contains a match of each part, which
+/// starts with one of the part's literals). Sets equal to `inner` (already checked) and
+/// sets with a lone space (in almost every line) are left out.
+fn required_sets(hir: &Hir, inner: Option<&Vec<Vec<u8>>>) -> Vec<Vec<Vec<u8>>> {
+    let HirKind::Concat(parts) = hir.kind() else {
+        return Vec::new();
+    };
+    let mut sets: Vec<Vec<Vec<u8>>> = Vec::new();
+    for part in parts {
+        let seq = prefixes(part);
+        let Some(lits) = seq.literals() else { continue };
+        let mut set: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+        set.sort();
+        set.dedup();
+        if set.is_empty()
+            || set.len() > 16
+            || set.iter().any(|l| l.is_empty() || l == b" ")
+            || inner.is_some_and(|i| i.len() == set.len() && set.iter().all(|l| i.contains(l)))
+            || sets.contains(&set)
+        {
+            continue;
+        }
+        sets.push(set);
+    }
+    sets
 }
 
 /// The character the prefilter of built-in rules reads in place of `c`: `0` for every
@@ -727,6 +767,8 @@ pub(crate) struct Group {
     /// fragment's edge conditions.
     backed: Vec<bool>,
     backing: Option<Inner>,
+    /// By fragment: [`Conds::all`] (empty for most).
+    all: Vec<Vec<Vec<Vec<u8>>>>,
     code: Vec<u32>,
     limit: Vec<usize>,
     /// The edge class `W` (as the rules' regexes read it): ASCII members, and the
@@ -971,6 +1013,7 @@ impl Group {
         let mut backed = Vec::new();
         let mut backing_lits: Vec<(&[u8], u32)> = Vec::new();
         let mut code = Vec::new();
+        let mut all = Vec::new();
         let mut limit = Vec::new();
         for (bit, rule) in rules.iter().enumerate() {
             let pre = rule.prefilter.as_ref()?;
@@ -1016,6 +1059,7 @@ impl Group {
                 }
                 need.push(n);
                 backed.push(backs);
+                all.push(c.all.clone());
                 code.push((bit as u32) << 16 | f as u32);
                 limit.push(rule.max_len);
             }
@@ -1063,6 +1107,7 @@ impl Group {
                 true => None,
                 false => Some(Inner::new(backing_lits.into_iter())?),
             },
+            all,
             code,
             limit,
             edge_ascii,
@@ -1176,15 +1221,29 @@ impl Group {
                 if wanted {
                     if !is_folded {
                         fold.line(line, &mut folded);
+                        is_folded = true;
                     }
                     backing.scan(&folded, &mut marks);
                 }
             }
             for &id in &marks.touched {
-                let g = std::mem::take(&mut marks.got[id as usize]);
-                if g == self.need[id as usize] {
-                    hits.ids.push(self.code[id as usize]);
+                let id = id as usize;
+                let g = std::mem::take(&mut marks.got[id]);
+                if g != self.need[id] {
+                    continue;
                 }
+                // Every set of `all` met (only a narrowing: unchecked without the folded
+                // line, which every fragment with `all` needs for its inner literals).
+                let sets = self.all.get(id).map_or(&[][..], Vec::as_slice);
+                if is_folded
+                    && !sets.iter().all(|set| {
+                        set.iter()
+                            .any(|l| memchr::memmem::find(&folded, l).is_some())
+                    })
+                {
+                    continue;
+                }
+                hits.ids.push(self.code[id]);
             }
             marks.touched.clear();
         }
