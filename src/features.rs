@@ -190,9 +190,9 @@ fn unicode_counts(line: &str, stop: &Stopwords) -> LineStats {
         // Common typographic punctuation: neither numeric, alphabetic nor whitespace
         // (`tests::typographic_punctuation_is_punct`), so skip the Unicode table lookups.
         let typographic = matches!(c, '’' | '‘' | '“' | '”' | '—' | '–' | '…' | '©');
-        if !typographic && c.is_numeric() {
+        if !typographic && text::is_numeric(c) {
             s.digits += 1;
-        } else if !typographic && c.is_alphabetic() {
+        } else if !typographic && text::is_alphabetic(c) {
             s.letters += 1;
             if c.is_uppercase() {
                 s.upper += 1;

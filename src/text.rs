@@ -8,7 +8,7 @@ use regex::Regex;
 /// hyphens inside a word are kept). Han, kana and Hangul syllables count one word per two
 /// characters, so text without spaces is measured fairly.
 pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c == '\'' || c == '’' || c == '-' || c.is_alphanumeric()))
+    s.split(|c: char| !(c == '\'' || c == '’' || c == '-' || is_alphanumeric(c)))
         .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
 }
@@ -26,6 +26,43 @@ pub(crate) fn ascii_words(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
             &w[a..z.max(a)]
         })
         .filter(|w| !w.is_empty())
+}
+
+/// Ranges of letters every one of which is alphabetic and not numeric (a unit test checks
+/// it against the standard library): Cyrillic capitals and small letters, hiragana,
+/// katakana, CJK unified ideographs, Hangul syllables.
+#[inline]
+fn plain_letter(c: char) -> bool {
+    matches!(c, '\u{0410}'..='\u{044f}' | '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}'
+        | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}')
+}
+
+/// `c.is_alphanumeric()`, with ASCII and the common scripts of [`plain_letter`] answered
+/// without the Unicode tables.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    plain_letter(c) || c.is_alphanumeric()
+}
+
+/// `c.is_alphabetic()`, as [`is_alphanumeric`].
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    plain_letter(c) || c.is_alphabetic()
+}
+
+/// `c.is_numeric()`, as [`is_alphanumeric`].
+#[inline]
+pub(crate) fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    !plain_letter(c) && c.is_numeric()
 }
 
 /// Whether `c` is written without spaces between words (CJK ideographs, kana).
@@ -49,7 +86,7 @@ pub(crate) fn word_count(s: &str) -> usize {
         if c == '\'' || c == '’' || c == '-' {
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             word = true;
             run_cjk += usize::from(is_cjk(c));
             continue;
@@ -193,6 +230,15 @@ pub(crate) fn strip_markup(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_classes_agree_with_the_standard_library() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn counts_words() {
