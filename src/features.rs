@@ -393,31 +393,37 @@ pub(crate) fn main_region(
     lines: &[usize],
     open: &[bool],
 ) -> Option<(usize, usize)> {
-    let (mut best, mut range) = (0.0f32, None);
-    let (mut sum, mut start) = (0.0f32, 0);
-    for (k, &i) in lines.iter().enumerate() {
-        if !open[k] {
-            continue;
-        }
+    best_run(lines.iter().zip(open).map(|(&i, &open)| {
         let s = &stats[i];
-        let score = if s.prose {
+        if !open {
+            0.0 // decided lines neither extend nor break a run
+        } else if s.prose {
             (s.words as f32).min(80.0)
         } else if s.sentence && s.words >= 5 {
             1.0
         } else {
             -6.0
-        };
-        if sum <= 0.0 {
-            sum = 0.0;
-            start = k;
         }
-        sum += score;
-        if sum > best {
-            best = sum;
-            range = Some((start, k));
+    }))
+}
+
+/// The first and last index of the run of `values` with the largest positive sum
+/// (Kadane), if any.
+pub(crate) fn best_run(values: impl Iterator<Item = f32>) -> Option<(usize, usize)> {
+    let (mut best, mut best_sum) = (None, 0.0f32);
+    let (mut start, mut sum) = (0, 0.0f32);
+    for (k, v) in values.enumerate() {
+        if sum <= 0.0 {
+            start = k;
+            sum = 0.0;
+        }
+        sum += v;
+        if sum > best_sum {
+            best_sum = sum;
+            best = Some((start, k));
         }
     }
-    range
+    best
 }
 
 /// Up to [`SAMPLE_BYTES`] of the page's longer lines (eight words or more), for guessing

@@ -8,7 +8,7 @@
 //! stage is trained on first-stage scores from models that never saw the page
 //! (out-of-fold), as it will meet them on new pages.
 
-use crate::features::N_FEATURES;
+use crate::features::{best_run, N_FEATURES};
 
 /// Number of context features added by the second stage.
 pub const N_CONTEXT: usize = 22;
@@ -227,24 +227,6 @@ pub(crate) fn rows(
 
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
-}
-
-/// The first and last index of the run with the largest positive sum (Kadane), if any.
-fn best_run(values: impl Iterator<Item = f32>) -> Option<(usize, usize)> {
-    let (mut best, mut best_sum) = (None, 0.0f32);
-    let (mut start, mut sum) = (0, 0.0f32);
-    for (k, v) in values.enumerate() {
-        if sum <= 0.0 {
-            start = k;
-            sum = 0.0;
-        }
-        sum += v;
-        if sum > best_sum {
-            best_sum = sum;
-            best = Some((start, k));
-        }
-    }
-    best
 }
 
 #[cfg(test)]
