@@ -6,10 +6,11 @@ use std::sync::LazyLock;
 
 use crate::doc::Doc;
 use crate::phrases::stopwords::{self, Stopwords};
+use crate::terms::Terms;
 use crate::text;
 
 /// Number of features per line.
-pub const N_FEATURES: usize = 69;
+pub const N_FEATURES: usize = 72;
 
 /// Names of the features, in order (for the trainer and for explanations).
 pub const NAMES: [&str; N_FEATURES] = [
@@ -82,6 +83,9 @@ pub const NAMES: [&str; N_FEATURES] = [
     "headline_side",
     "log_headline_distance",
     "log_doc_plain_prose_words",
+    "log_glued_joins",
+    "log_bylines_above",
+    "log_bylines_below",
 ];
 
 /// Index of the `log_words` feature.
@@ -112,6 +116,7 @@ pub(crate) struct LineStats {
     pub leading_caps: usize,
     pub image_only: bool,
     pub table_row: bool,
+    pub glued: usize,
 }
 
 /// `(n as f32).ln_1p()`, from a table of the same values for small `n`.
@@ -150,6 +155,7 @@ pub(crate) fn line_stats(line: &str, stop: &Stopwords) -> LineStats {
         || line.contains('\t')
         || (line.contains('|') && line.matches(" | ").count() >= 2);
     s.starts_lower = t.chars().next().is_some_and(char::is_lowercase);
+    s.glued = glued_joins(line);
     s.sentence = text::ends_sentence(line);
     s.prose = is_prose(s.words, s.sentence);
     s
@@ -387,7 +393,7 @@ fn title_coverage(line: &str, title: &HashSet<&str>, token: &mut String) -> f32 
 }
 
 /// The main region: the maximum-sum run of text lines, where prose lines count their
-/// words and other lines a penalty. Returns indices into `lines` (inclusive), if any.
+/// words (half when they do not end a sentence) and other lines a penalty. Returns indices into `lines` (inclusive), if any.
 pub(crate) fn main_region(
     stats: &[LineStats],
     lines: &[usize],
@@ -397,8 +403,12 @@ pub(crate) fn main_region(
         let s = &stats[i];
         if !open {
             0.0 // decided lines neither extend nor break a run
-        } else if s.prose {
+        } else if s.prose && s.sentence {
             (s.words as f32).min(80.0)
+        } else if s.prose {
+            // A long line that ends without a full stop: a flattened menu, footer or
+            // teaser strip as often as a paragraph.
+            (s.words as f32).min(80.0) / 2.0
         } else if s.sentence && s.words >= 5 {
             1.0
         } else {
@@ -447,15 +457,24 @@ fn language_sample(doc: &Doc<'_>, lines: &[usize]) -> String {
 const SAMPLE_BYTES: usize = 2048;
 
 /// Features of every non-blank line of `doc`, given what earlier rules decided. Returns
-/// the line indices and one feature row per line; lines an earlier rule decided get a row
+/// the line indices, one feature row per line and the lines' content words (none for
+/// removed lines); lines an earlier rule decided get a row
 /// of zeros (they only serve as context for their neighbours).
-pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
+pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Terms) {
     let lines = doc.text_lines();
     let n = lines.len();
     if n == 0 {
-        return (lines, Vec::new());
+        return (lines, Vec::new(), Terms::new());
     }
     let stop = stopwords::for_text(&language_sample(doc, &lines));
+    let mut terms = Terms::new();
+    for &i in &lines {
+        if doc.is_removed(i) {
+            terms.push_empty();
+        } else {
+            terms.push_line(doc.line(i), stop);
+        }
+    }
     let mut stats = vec![LineStats::default(); doc.len()];
     for &i in &lines {
         stats[i] = line_stats(doc.line(i), stop);
@@ -495,8 +514,16 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
     let mut pre_prose = vec![0f32; n + 1];
     let mut pre_removed = vec![0f32; n + 1];
     let mut pre_prose_words = vec![0f32; n + 1];
+    // Author and date lines an earlier rule removed: one near the headline on an article,
+    // one per item on a page of teaser cards, comments or forum posts.
+    let mut pre_bylines = vec![0usize; n + 1];
     for k in 0..n {
         let s = &stats[lines[k]];
+        let byline = matches!(
+            doc.mark(lines[k]),
+            crate::doc::Mark::Remove(_, crate::Category::Byline | crate::Category::Metadata)
+        );
+        pre_bylines[k + 1] = pre_bylines[k] + usize::from(byline);
         pre_logw[k + 1] = pre_logw[k] + ln1p(s.words);
         pre_prose[k + 1] = pre_prose[k] + f32::from(u8::from(s.prose));
         pre_removed[k + 1] = pre_removed[k] + f32::from(u8::from(removed[k]));
@@ -773,9 +800,40 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>) {
             },
             headline_at.map_or(-1.0, |h| ln1p(k.abs_diff(h))),
             ln1p(plain_prose_words),
+            ln1p(s.glued),
+            ln1p(pre_bylines[k]),
+            ln1p(pre_bylines[n] - pre_bylines[k + 1]),
         ]);
     }
-    (lines, rows)
+    (lines, rows, terms)
+}
+
+/// How many times a capital letter follows, inside one token, three lower-case letters
+/// or a sentence's end ("Council Backs BridgeThe council met", "on Monday.Next story"):
+/// a teaser's headline glued to its summary, as text printed from adjacent page elements
+/// reads. (Brand names in camel case count too; the classifier weighs it with the rest.)
+fn glued_joins(line: &str) -> usize {
+    let (mut joins, mut lower_run, mut after_stop) = (0, 0usize, false);
+    let mut prev_lower = false;
+    for c in line.chars() {
+        if c.is_uppercase() {
+            if lower_run >= 3 || after_stop {
+                joins += 1;
+            }
+            lower_run = 0;
+            after_stop = false;
+            prev_lower = false;
+        } else if c.is_lowercase() {
+            lower_run += 1;
+            after_stop = false;
+            prev_lower = true;
+        } else {
+            after_stop = prev_lower && matches!(c, '.' | '?' | '!');
+            lower_run = 0;
+            prev_lower = false;
+        }
+    }
+    joins
 }
 
 /// Whether a line ends in an ellipsis ("…", "...", "[…]"): a truncated teaser, as
@@ -810,10 +868,30 @@ mod tests {
     }
 
     #[test]
+    fn glued_headlines_are_counted() {
+        assert_eq!(
+            super::glued_joins("Council Backs BridgeThe council met on Monday."),
+            1
+        );
+        assert_eq!(
+            super::glued_joins("Rain Returns?Forecasters expect a wet week.Next"),
+            2
+        );
+        assert_eq!(
+            super::glued_joins("The council met on Monday. It agreed."),
+            0
+        );
+        assert_eq!(
+            super::glued_joins("McDonald and iPhone, U.S. and e.g. GmbH"),
+            0
+        );
+    }
+
+    #[test]
     fn hard_wrapped_paragraph_is_measured_whole() {
         let text = "Menu\n\nThe council met on Monday night and agreed,\nafter a long debate, to rebuild the bridge\nover the river next spring.\n\n  Indented line";
         let doc = crate::doc::Doc::new(text);
-        let (lines, rows) = super::extract(&doc);
+        let (lines, rows, _) = super::extract(&doc);
         let col = |name: &str| super::NAMES.iter().position(|n| *n == name).unwrap();
         let (words, sentence, indent) = (
             col("log_paragraph_words"),
@@ -833,7 +911,7 @@ mod tests {
     fn headline_copy_is_located() {
         let text = "Bridge to reopen in spring | City News\nHome\nSport\nBridge to reopen in spring\nThe council met on Monday night and agreed to rebuild the bridge.";
         let doc = crate::doc::Doc::new(text);
-        let (_, rows) = super::extract(&doc);
+        let (_, rows, _) = super::extract(&doc);
         let col = |name: &str| super::NAMES.iter().position(|n| *n == name).unwrap();
         let (side, dist) = (col("headline_side"), col("log_headline_distance"));
         assert_eq!(rows[1][side], -1.0);

@@ -110,6 +110,7 @@ mod phrases;
 mod rules;
 mod span;
 mod stack;
+mod terms;
 mod text;
 
 pub use builder::CleanerBuilder;
@@ -140,6 +141,8 @@ pub mod training {
         pub removed: bool,
         /// The first-stage features.
         pub x: [f32; N_FEATURES],
+        /// The line's content words (hashed; see the second stage's cohesion features).
+        pub terms: Vec<u64>,
     }
 
     /// The classifier's features for every non-blank line of `text`, as the default rules
@@ -153,11 +156,12 @@ pub mod training {
             }
             rule.apply(&mut doc, id as u32);
         }
-        let (lines, rows) = crate::features::extract(&doc);
+        let (lines, rows, terms) = crate::features::extract(&doc);
         lines
             .into_iter()
             .zip(rows)
-            .map(|(i, x)| {
+            .enumerate()
+            .map(|(k, (i, x))| {
                 let l = doc.lines[i];
                 Line {
                     span: crate::Span::new(l.start, l.end),
@@ -165,6 +169,7 @@ pub mod training {
                     decided: !doc.is_open(i),
                     removed: doc.is_removed(i),
                     x,
+                    terms: terms.of(k).to_vec(),
                 }
             })
             .collect()
@@ -199,7 +204,11 @@ pub mod training {
             .zip(first)
             .map(|(l, &s)| crate::stack::decided_score(l.decided, l.removed).unwrap_or(s))
             .collect();
-        crate::stack::rows(&index, &rows, &scores)
+        let mut terms = crate::terms::Terms::new();
+        for l in lines {
+            terms.push_ids(&l.terms);
+        }
+        crate::stack::rows(&index, &rows, &scores, &terms)
     }
 }
 

@@ -8,10 +8,14 @@
 //! stage is trained on first-stage scores from models that never saw the page
 //! (out-of-fold), as it will meet them on new pages.
 
+use std::collections::HashMap;
+
 use crate::features::{best_run, N_FEATURES};
+use crate::rules::repeated::FxBuild;
+use crate::terms::Terms;
 
 /// Number of context features added by the second stage.
-pub const N_CONTEXT: usize = 22;
+pub const N_CONTEXT: usize = 24;
 
 /// Features of the second stage: the first stage's, then the context ones.
 pub const N_STACKED: usize = N_FEATURES + N_CONTEXT;
@@ -40,6 +44,8 @@ pub const CONTEXT_NAMES: [&str; N_CONTEXT] = [
     "s1_region_side",
     "log_s1_region_distance",
     "s1_region_word_share",
+    "region_cohesion",
+    "kept_cohesion",
 ];
 
 /// First-stage score standing for a line an earlier rule removed.
@@ -62,11 +68,13 @@ pub(crate) fn decided_score(decided: bool, removed: bool) -> Option<f32> {
 
 /// The second-stage rows for the text lines `lines` (indices of the document's non-blank
 /// lines, in order; a gap means blank lines between), given their first-stage `rows` and
-/// `scores` (decided lines scored [`DECIDED_REMOVED`] or [`DECIDED_KEPT`]).
+/// `scores` (decided lines scored [`DECIDED_REMOVED`] or [`DECIDED_KEPT`]) and their
+/// content words `terms`.
 pub(crate) fn rows(
     lines: &[usize],
     rows: &[[f32; N_FEATURES]],
     scores: &[f32],
+    terms: &Terms,
 ) -> Vec<[f32; N_STACKED]> {
     let n = lines.len().min(rows.len()).min(scores.len());
     if n == 0 {
@@ -172,6 +180,13 @@ pub(crate) fn rows(
     let region_word_share = region.map_or(0.0, |(a, z)| {
         words[a..=z].iter().sum::<f32>() / total_words.max(1.0)
     });
+    // Topic cohesion: how many of a line's content words occur in other lines of the
+    // main run, and in other kept lines.
+    let in_region: Vec<bool> = (0..n)
+        .map(|k| region.is_some_and(|(a, z)| (a..=z).contains(&k)))
+        .collect();
+    let region_cohesion = cohesion(terms, n, &in_region);
+    let kept_cohesion = cohesion(terms, n, &kept);
     let total_kept = pre_kept[n];
     let doc_kept_share = total_kept / n as f32;
     let doc_mean = pre_s[n] / n as f32;
@@ -205,7 +220,7 @@ pub(crate) fn rows(
             },
             (near[k] as f32).ln_1p(),
             (run[k] as f32).ln_1p(),
-            f32::from(u8::from(region.is_some_and(|(a, z)| (a..=z).contains(&k)))),
+            f32::from(u8::from(in_region[k])),
             match region {
                 Some((a, _)) if k < a => -1.0,
                 Some((_, z)) if k > z => 1.0,
@@ -218,11 +233,38 @@ pub(crate) fn rows(
                 None => -1.0,
             },
             region_word_share,
+            region_cohesion[k],
+            kept_cohesion[k],
         ];
         x[N_FEATURES..].copy_from_slice(&c);
         out.push(x);
     }
     out
+}
+
+/// For each of the first `n` lines, the share of its content words that occur in at
+/// least one *other* line of `members` (-1 for a line without content words).
+fn cohesion(terms: &Terms, n: usize, members: &[bool]) -> Vec<f32> {
+    let mut count: HashMap<u64, u32, FxBuild> = HashMap::default();
+    for k in (0..n).filter(|&k| members[k]) {
+        for &t in terms.of(k) {
+            *count.entry(t).or_insert(0) += 1;
+        }
+    }
+    (0..n)
+        .map(|k| {
+            let own = terms.of(k);
+            if own.is_empty() {
+                return -1.0;
+            }
+            let me = u32::from(members[k]);
+            let shared = own
+                .iter()
+                .filter(|t| count.get(t).is_some_and(|&c| c > me))
+                .count();
+            shared as f32 / own.len() as f32
+        })
+        .collect()
 }
 
 fn sigmoid(x: f32) -> f32 {
@@ -239,7 +281,7 @@ mod tests {
         let lines = [0, 1, 2, 4, 5];
         let rows = vec![[0.5f32; N_FEATURES]; 5];
         let scores = [3.0, -2.0, 4.0, DECIDED_REMOVED, 20.0];
-        let x = super::rows(&lines, &rows, &scores);
+        let x = super::rows(&lines, &rows, &scores, &Terms::new());
         let c = |k: usize, name: &str| {
             x[k][N_FEATURES + CONTEXT_NAMES.iter().position(|n| *n == name).unwrap()]
         };
@@ -271,6 +313,6 @@ mod tests {
 
     #[test]
     fn empty_input_gives_no_rows() {
-        assert!(rows(&[], &[], &[]).is_empty());
+        assert!(rows(&[], &[], &[], &Terms::new()).is_empty());
     }
 }

@@ -55,7 +55,7 @@ impl Rule for Classifier {
         if !(0..doc.len()).any(|i| doc.is_open(i) && !doc.is_blank(i)) {
             return; // nothing left to decide
         }
-        let (lines, rows) = features::extract(doc);
+        let (lines, rows, terms) = features::extract(doc);
         let open = |k: usize| doc.is_open(lines[k]);
         let mut first = Vec::new();
         FIRST.score_all(&rows, open, &mut first);
@@ -64,7 +64,7 @@ impl Rule for Classifier {
                 *s = d;
             }
         }
-        let stacked = stack::rows(&lines, &rows, &first);
+        let stacked = stack::rows(&lines, &rows, &first, &terms);
         let mut scores = Vec::new();
         SECOND.score_all(&stacked, open, &mut scores);
         let decisions: Vec<Option<Category>> = lines

@@ -1,0 +1,170 @@
+//! Content words per line, for topic cohesion: an article's paragraphs share names and
+//! terms with each other; a teaser for another story, a comment policy or a footer shares
+//! few with the article around it, however much it reads like prose.
+
+use std::hash::Hasher;
+
+use crate::phrases::stopwords::Stopwords;
+use crate::rules::repeated::FxHasher;
+use crate::text;
+
+/// The content words of many lines in one buffer: line `k`'s words (hashed, sorted, each
+/// once) are `ids[start[k]..start[k + 1]]`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Terms {
+    ids: Vec<u64>,
+    start: Vec<u32>,
+}
+
+/// Shortest content word, in characters (shorter words are mostly function words or
+/// abbreviations a stopword list misses).
+const MIN_CHARS: usize = 3;
+
+impl Terms {
+    /// No lines yet.
+    pub(crate) fn new() -> Terms {
+        Terms {
+            ids: Vec::new(),
+            start: vec![0],
+        }
+    }
+
+    /// Number of lines.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    /// The terms of line `k` (empty past the end).
+    pub(crate) fn of(&self, k: usize) -> &[u64] {
+        match (self.start.get(k), self.start.get(k + 1)) {
+            (Some(&a), Some(&z)) => &self.ids[a as usize..z as usize],
+            _ => &[],
+        }
+    }
+
+    /// Appends a line with no terms (a line an earlier rule removed).
+    pub(crate) fn push_empty(&mut self) {
+        self.start.push(self.ids.len() as u32);
+    }
+
+    /// Appends a line given its hashed terms (sorted and deduplicated here).
+    pub(crate) fn push_ids(&mut self, ids: &[u64]) {
+        let from = self.ids.len();
+        self.ids.extend_from_slice(ids);
+        self.ids[from..].sort_unstable();
+        let mut w = from;
+        for r in from..self.ids.len() {
+            if w == from || self.ids[r] != self.ids[w - 1] {
+                self.ids[w] = self.ids[r];
+                w += 1;
+            }
+        }
+        self.ids.truncate(w);
+        self.start.push(self.ids.len() as u32);
+    }
+
+    /// Appends the content words of `line`: its visible words (not link targets, URLs or
+    /// e-mail addresses), lower-cased, that are not in `stop`, have at least [`MIN_CHARS`]
+    /// characters and a letter; in text without spaces (Han, kana, Hangul), every pair of
+    /// adjacent characters.
+    pub(crate) fn push_line(&mut self, line: &str, stop: &Stopwords) {
+        let from = self.ids.len();
+        let mut lower = String::new();
+        let visible = without_link_targets(line);
+        let tokens = visible
+            .split_whitespace()
+            .filter(|t| !(t.contains("://") || t.starts_with("www.") || t.contains('@')));
+        for w in tokens.flat_map(text::words) {
+            if w.chars().any(text::is_cjk) {
+                let chars: Vec<char> = w.chars().filter(|&c| text::is_cjk(c)).collect();
+                for pair in chars.windows(2) {
+                    let mut h = FxHasher::default();
+                    h.write_u32(pair[0] as u32);
+                    h.write_u32(pair[1] as u32);
+                    self.ids.push(h.finish());
+                }
+                continue;
+            }
+            if w.len() < MIN_CHARS || !w.chars().any(text::is_alphabetic) {
+                continue;
+            }
+            lower.clear();
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            if lower.chars().count() < MIN_CHARS || stop.contains(&lower) {
+                continue;
+            }
+            let mut h = FxHasher::default();
+            h.write(lower.as_bytes());
+            self.ids.push(h.finish());
+        }
+        let new: Vec<u64> = self.ids.drain(from..).collect();
+        self.push_ids(&new);
+    }
+}
+
+/// `line` without the targets of its Markdown links and images (`[text](target)` keeps
+/// `[text]`).
+fn without_link_targets(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains("](") {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(p) = rest.find("](") {
+        out.push_str(&rest[..=p]);
+        let after = &rest[p + 2..];
+        rest = after.find(')').map_or("", |q| &after[q + 1..]);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::phrases::stopwords;
+
+    #[test]
+    fn content_words_are_case_folded_and_counted_once() {
+        let stop = stopwords::for_text(
+            "The council met on Monday and agreed to rebuild the bridge over the river.",
+        );
+        let mut t = Terms::new();
+        t.push_line("The Bridge, the bridge and the BRIDGE", stop);
+        t.push_line("A new bridge over the river", stop);
+        t.push_empty();
+        assert_eq!(t.len(), 3);
+        assert_eq!(t.of(0).len(), 1, "one content word, 'bridge'");
+        assert!(t.of(1).contains(&t.of(0)[0]));
+        assert_eq!(t.of(1).len(), 3, "bridge, new, river");
+        assert!(t.of(2).is_empty());
+        assert!(t.of(7).is_empty());
+    }
+
+    #[test]
+    fn link_targets_and_urls_are_not_words() {
+        let stop = stopwords::for_text("");
+        let mut t = Terms::new();
+        t.push_line(
+            "[Harbour news](https://example.org/harbour-news-today) www.example.org/x",
+            stop,
+        );
+        t.push_line("Harbour news", stop);
+        assert_eq!(t.of(0), t.of(1));
+        assert_eq!(without_link_targets("a [b](c) d ![e](f)"), "a [b] d ![e]");
+    }
+
+    #[test]
+    fn text_without_spaces_gives_character_pairs() {
+        let stop = stopwords::for_text("");
+        let mut t = Terms::new();
+        t.push_line("東京都知事", stop);
+        assert_eq!(t.of(0).len(), 4);
+    }
+}
