@@ -54,8 +54,10 @@ const DECIDED_REMOVED: f32 = -6.0;
 const DECIDED_KEPT: f32 = 6.0;
 /// Scores are clipped to this magnitude (beyond it the trees see no difference).
 const CLIP: f32 = 8.0;
-/// Score at or above which a neighbour counts as kept (the first stage's threshold).
-const KEPT: f32 = crate::rules::stats::THRESHOLD;
+/// First-stage score at or above which a neighbour counts as kept (the log-odds the
+/// classifier's decision threshold had when the second stage's features were designed;
+/// fixed here, so that moving the decision threshold does not move the features).
+const KEPT: f32 = -0.7;
 
 /// The first-stage score standing for a line an earlier rule decided (`None` if open).
 pub(crate) fn decided_score(decided: bool, removed: bool) -> Option<f32> {

@@ -52,6 +52,11 @@ impl Terms {
     pub(crate) fn push_ids(&mut self, ids: &[u64]) {
         let from = self.ids.len();
         self.ids.extend_from_slice(ids);
+        self.close_line(from);
+    }
+
+    /// Ends the line whose terms are `ids[from..]`: sorts them and keeps each once.
+    fn close_line(&mut self, from: usize) {
         self.ids[from..].sort_unstable();
         let mut w = from;
         for r in from..self.ids.len() {
@@ -76,6 +81,22 @@ impl Terms {
             .split_whitespace()
             .filter(|t| !(t.contains("://") || t.starts_with("www.") || t.contains('@')));
         for w in tokens.flat_map(text::words) {
+            if w.is_ascii() {
+                // The common case, without the Unicode tables.
+                if w.len() < MIN_CHARS || !w.bytes().any(|b| b.is_ascii_alphabetic()) {
+                    continue;
+                }
+                lower.clear();
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+                if stop.contains(&lower) {
+                    continue;
+                }
+                let mut h = FxHasher::default();
+                h.write(lower.as_bytes());
+                self.ids.push(h.finish());
+                continue;
+            }
             if w.chars().any(text::is_cjk) {
                 let chars: Vec<char> = w.chars().filter(|&c| text::is_cjk(c)).collect();
                 for pair in chars.windows(2) {
@@ -90,12 +111,7 @@ impl Terms {
                 continue;
             }
             lower.clear();
-            if w.is_ascii() {
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-            }
+            lower.extend(w.chars().flat_map(char::to_lowercase));
             if lower.chars().count() < MIN_CHARS || stop.contains(&lower) {
                 continue;
             }
@@ -103,8 +119,7 @@ impl Terms {
             h.write(lower.as_bytes());
             self.ids.push(h.finish());
         }
-        let new: Vec<u64> = self.ids.drain(from..).collect();
-        self.push_ids(&new);
+        self.close_line(from);
     }
 }
 
