@@ -10,7 +10,7 @@ use crate::terms::Terms;
 use crate::text;
 
 /// Number of features per line.
-pub const N_FEATURES: usize = 72;
+pub const N_FEATURES: usize = 73;
 
 /// Names of the features, in order (for the trainer and for explanations).
 pub const NAMES: [&str; N_FEATURES] = [
@@ -86,6 +86,7 @@ pub const NAMES: [&str; N_FEATURES] = [
     "log_glued_joins",
     "log_bylines_above",
     "log_bylines_below",
+    "headline_cohesion",
 ];
 
 /// Index of the `log_words` feature.
@@ -542,6 +543,12 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             crate::doc::Mark::Remove(_, crate::Category::Title)
         )
     });
+    // The headline's content words, for the share of each line's that it names.
+    let mut headline = Terms::new();
+    if let Some(t) = title_at {
+        headline.push_line(doc.line(lines[t]), stop);
+    }
+    let headline_terms = headline.of(0);
     // Runs of consecutive short lines of similar length (menus, lists, tables).
     let mut run = vec![1usize; n];
     {
@@ -803,6 +810,17 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             ln1p(s.glued),
             ln1p(pre_bylines[k]),
             ln1p(pre_bylines[n] - pre_bylines[k + 1]),
+            match terms.of(k) {
+                _ if headline_terms.is_empty() => -1.0,
+                [] => -1.0,
+                own => {
+                    let named = own
+                        .iter()
+                        .filter(|t| headline_terms.binary_search(t).is_ok())
+                        .count();
+                    named as f32 / own.len() as f32
+                }
+            },
         ]);
     }
     (lines, rows, terms)
