@@ -76,7 +76,7 @@ impl Terms {
     pub(crate) fn push_line(&mut self, line: &str, stop: &Stopwords) {
         let from = self.ids.len();
         let mut lower = String::new();
-        let visible = without_link_targets(line);
+        let visible = text::without_link_targets(line);
         let tokens = visible
             .split_whitespace()
             .filter(|t| !(t.contains("://") || t.starts_with("www.") || t.contains('@')));
@@ -123,23 +123,6 @@ impl Terms {
     }
 }
 
-/// `line` without the targets of its Markdown links and images (`[text](target)` keeps
-/// `[text]`).
-fn without_link_targets(line: &str) -> std::borrow::Cow<'_, str> {
-    if !line.contains("](") {
-        return std::borrow::Cow::Borrowed(line);
-    }
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(p) = rest.find("](") {
-        out.push_str(&rest[..=p]);
-        let after = &rest[p + 2..];
-        rest = after.find(')').map_or("", |q| &after[q + 1..]);
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,7 +155,7 @@ mod tests {
         );
         t.push_line("Harbour news", stop);
         assert_eq!(t.of(0), t.of(1));
-        assert_eq!(without_link_targets("a [b](c) d ![e](f)"), "a [b] d ![e]");
+        assert_eq!(text::without_link_targets("a [b](c) d ![e](f)"), "a [b] d ![e]");
     }
 
     #[test]

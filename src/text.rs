@@ -175,6 +175,23 @@ static LEAD_IMAGE: LazyLock<Regex> =
 static WHOLE_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[\s*([^\]]*?)\s*\]\([^)]*\)$").expect("valid regex"));
 
+/// `line` without the targets of its Markdown links and images (`[text](target)` keeps
+/// `[text]`).
+pub(crate) fn without_link_targets(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains("](") {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(p) = rest.find("](") {
+        out.push_str(&rest[..=p]);
+        let after = &rest[p + 2..];
+        rest = after.find(')').map_or("", |q| &after[q + 1..]);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// The visible text of a heading or name line, as a slice of it: leading `#` heading marks,
 /// list bullets (`* `, `- `, `+ `), leading images, a link that is the whole line (its text), wrapping emphasis (`**`, `__`,
 /// `*`, `_`) and a trailing anchor mark (`¶`, ` #`) are left out. An image alone gives its

@@ -15,7 +15,7 @@ use regex_syntax::hir::{
 use super::Rule;
 use crate::doc::{Doc, PhraseHits, RuleId};
 use crate::phrases::{self, Phrases};
-use crate::{Category, Error};
+use crate::{text, Category, Error};
 
 /// Most bytes a compiled custom pattern may take (see `RegexBuilder::size_limit`).
 pub(crate) const SIZE_LIMIT: usize = 1 << 20;
@@ -717,6 +717,13 @@ impl Rule for PatternRule {
                 (Some(pre), None) => pre.is_match(line, &self.regex),
                 (None, _) => self.regex.is_match(line),
             };
+            // A Markdown line is also matched on its visible text (`* [Subscribe](/offer)`
+            // reads "* [Subscribe]"): a link's target is not what the reader sees.
+            let hit = hit
+                || (line.contains("](") && {
+                    let visible = text::without_link_targets(line);
+                    visible.len() < line.len() && self.regex.is_match(&visible)
+                });
             if !hit {
                 continue;
             }
@@ -1429,6 +1436,20 @@ mod tests {
         assert!(!removes(
             "newsletter",
             "She signed up for the army in 1990 and served for a decade."
+        ));
+    }
+
+    #[test]
+    fn markdown_links_match_on_their_text() {
+        assert!(removes("subscribe", "* [Subscribe](https://example.org/offer?ref=nav)"));
+        assert!(removes(
+            "share",
+            "  * [Click to share on Facebook (Opens in new window)](https://example.org/2019/storm/?share=facebook)"
+        ));
+        assert!(removes("footer", "[Privacy Policy](https://example.org/legal/privacy)"));
+        assert!(!removes(
+            "navigation",
+            "The council [said](https://example.org/said) the bridge will reopen in spring."
         ));
     }
 
