@@ -20,9 +20,13 @@ pub(crate) struct Repeated;
 /// Words a repeated line needs to be treated as prose (first copy kept).
 const PROSE_WORDS: usize = 12;
 
+/// Words a repeated line needs to keep its first copy open even when it is no sentence (a
+/// headline printed twice on a listing: once in a carousel, once in the list).
+const TITLE_WORDS: usize = 5;
+
 /// Case-folded text with runs of non-alphanumerics collapsed, so that copies that differ
 /// only in case, spacing or punctuation match. Appended to `out` (UTF-8).
-fn normalise(line: &str, out: &mut Vec<u8>) {
+pub(crate) fn normalise(line: &str, out: &mut Vec<u8>) {
     let base = out.len();
     let mut gap = false;
     let bytes = line.as_bytes();
@@ -132,8 +136,9 @@ impl Rule for Repeated {
                 continue;
             }
             let line = doc.line(i);
-            let prose = text::word_count(line) >= PROSE_WORDS && text::ends_sentence(line);
-            if prose && i == first {
+            let words = text::word_count(line);
+            let prose = words >= PROSE_WORDS && text::ends_sentence(line);
+            if (prose || words >= TITLE_WORDS) && i == first {
                 continue;
             }
             doc.remove(i, id, Category::Repeated);
