@@ -900,9 +900,9 @@ pub(crate) fn grids(doc: &Doc<'_>, lines: &[usize]) -> Grids {
     let key = |k: usize| &arena[keys[k].0..keys[k].1];
     let mut copies: HashMap<&[u8], Vec<usize>, crate::rules::repeated::FxBuild> =
         HashMap::with_capacity_and_hasher(n, Default::default());
-    for k in 0..n {
-        if keys[k].0 < keys[k].1 {
-            copies.entry(key(k)).or_default().push(k);
+    for (k, &(a, b)) in keys.iter().enumerate() {
+        if a < b {
+            copies.entry(&arena[a..b]).or_default().push(k);
         }
     }
     for at in copies.values() {

@@ -13,7 +13,7 @@ use crate::{text, Category};
 
 /// Removes everything from the first comment header to the end of the page, when the
 /// page has at least [`MIN_HEADERS`] comment headers and the first one comes after some
-/// article prose.
+/// article prose, with a full paragraph ([`MIN_PARAGRAPH_BEFORE`] words).
 #[derive(Debug)]
 pub(crate) struct CommentThread;
 
