@@ -10,7 +10,7 @@ use crate::terms::Terms;
 use crate::text;
 
 /// Number of features per line.
-pub const N_FEATURES: usize = 73;
+pub const N_FEATURES: usize = 79;
 
 /// Names of the features, in order (for the trainer and for explanations).
 pub const NAMES: [&str; N_FEATURES] = [
@@ -87,10 +87,43 @@ pub const NAMES: [&str; N_FEATURES] = [
     "log_bylines_above",
     "log_bylines_below",
     "headline_cohesion",
+    "log_grid_items",
+    "grid_label",
+    "doc_grid_share",
+    "doc_grid_word_share",
+    "doc_periodic_word_share",
+    "log_doc_max_paragraph_words",
 ];
 
+/// The index of the feature called `name` in [`NAMES`], found at compile time (a name
+/// that is not there stops the build), so that adding a feature never shifts a constant.
+pub(crate) const fn index_of(name: &str) -> usize {
+    let want = name.as_bytes();
+    let mut k = 0;
+    while k < N_FEATURES {
+        let have = NAMES[k].as_bytes();
+        if have.len() == want.len() {
+            let mut i = 0;
+            while i < have.len() && have[i] == want[i] {
+                i += 1;
+            }
+            if i == have.len() {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    panic!("no feature of that name")
+}
+
 /// Index of the `log_words` feature.
-pub(crate) const LOG_WORDS: usize = 1;
+pub(crate) const LOG_WORDS: usize = index_of("log_words");
+/// Index of the `log_periodic_run` feature.
+pub(crate) const LOG_PERIODIC_RUN: usize = index_of("log_periodic_run");
+/// Index of the `log_grid_items` feature.
+pub(crate) const LOG_GRID_ITEMS: usize = index_of("log_grid_items");
+/// Index of the `doc_grid_word_share` feature.
+pub(crate) const DOC_GRID_WORD_SHARE: usize = index_of("doc_grid_word_share");
 
 /// What is measured once per line and reused by the context features.
 #[derive(Clone, Copy, Debug, Default)]
@@ -690,6 +723,19 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
         .filter(|s| s.prose && s.link_chars * 10 < s.chars * 3)
         .map(|s| s.words)
         .sum();
+    let grid = grids(doc, &lines);
+    let doc_grid_share = grid.items.iter().filter(|&&c| c > 0).count() as f32 / nf;
+    let grid_words: usize = (0..n)
+        .filter(|&k| grid.items[k] > 0)
+        .map(|k| stats[lines[k]].words)
+        .sum();
+    let doc_grid_word_share = grid_words as f32 / total_words.max(1) as f32;
+    let periodic_words: usize = (0..n)
+        .filter(|&k| periodic[k] >= 6)
+        .map(|k| stats[lines[k]].words)
+        .sum();
+    let doc_periodic_word_share = periodic_words as f32 / total_words.max(1) as f32;
+    let max_para_words = para_words.iter().copied().max().unwrap_or(0);
     let mut token = String::new();
     // The headline printed again over the article (the first line is often the page's
     // <title>, then come menus, then the headline, byline and text): the first later
@@ -821,6 +867,12 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
                     named as f32 / own.len() as f32
                 }
             },
+            ln1p(grid.items[k]),
+            f32::from(u8::from(grid.label[k])),
+            doc_grid_share,
+            doc_grid_word_share,
+            doc_periodic_word_share,
+            ln1p(max_para_words),
         ]);
     }
     (lines, rows, terms)
@@ -852,6 +904,94 @@ fn glued_joins(line: &str) -> usize {
         }
     }
     joins
+}
+
+/// Card grids: a label that recurs in every item of a list of products, posts or
+/// courses ("Add to cart", "Read more", "Free delivery"), with other, different lines
+/// between its copies. Unlike a menu printed twice, whose copies come with the same
+/// neighbours, a label's copies are each surrounded by their own item.
+pub(crate) struct Grids {
+    /// Per text line: the copies of the largest grid label whose span (first to last
+    /// copy) covers the line, 0 outside every grid.
+    pub items: Vec<usize>,
+    /// Per text line: whether it is itself a grid label.
+    pub label: Vec<bool>,
+}
+
+/// Copies a label needs to make a grid.
+const GRID_MIN_COPIES: usize = 4;
+
+/// Finds the card grids of the text lines `lines` of `doc` (see [`Grids`]).
+pub(crate) fn grids(doc: &Doc<'_>, lines: &[usize]) -> Grids {
+    use std::collections::HashMap;
+    let n = lines.len();
+    let mut g = Grids {
+        items: vec![0; n],
+        label: vec![false; n],
+    };
+    let mut arena = Vec::new();
+    let mut keys = Vec::with_capacity(n);
+    for &i in lines {
+        let start = arena.len();
+        crate::rules::repeated::normalise(doc.line(i), &mut arena);
+        keys.push((start, arena.len()));
+    }
+    let key = |k: usize| &arena[keys[k].0..keys[k].1];
+    let mut copies: HashMap<&[u8], Vec<usize>, crate::rules::repeated::FxBuild> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    for (k, &(a, b)) in keys.iter().enumerate() {
+        if a < b {
+            copies.entry(&arena[a..b]).or_default().push(k);
+        }
+    }
+    for at in copies.values() {
+        if at.len() < GRID_MIN_COPIES {
+            continue;
+        }
+        // Items of one grid have similar sizes: the copies come at a steady pace.
+        let gaps = at.windows(2).map(|w| w[1] - w[0]);
+        let (lo, hi) = gaps.fold((usize::MAX, 0), |(lo, hi), g| (lo.min(g), hi.max(g)));
+        if hi > 2 * lo + 2 {
+            continue;
+        }
+        // Copies never adjacent, and mostly each in its own item: the lines aligned
+        // with the next copy (same text at the same offset) fill at most half the gap.
+        let mut own = 0;
+        let mut adjacent = false;
+        for w in at.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let gap = b - a;
+            if gap < 2 {
+                adjacent = true;
+                break;
+            }
+            let mut aligned = 1;
+            let mut d = 1;
+            while a + d < b && b + d < n && key(a + d) == key(b + d) {
+                aligned += 1;
+                d += 1;
+            }
+            d = 1;
+            while d <= a && b - d > a && key(a - d) == key(b - d) {
+                aligned += 1;
+                d += 1;
+            }
+            if aligned * 2 <= gap {
+                own += 1;
+            }
+        }
+        if adjacent || own * 3 < (at.len() - 1) * 2 {
+            continue;
+        }
+        let (first, last) = (at[0], at[at.len() - 1]);
+        for c in &mut g.items[first..=last] {
+            *c = (*c).max(at.len());
+        }
+        for &k in at {
+            g.label[k] = true;
+        }
+    }
+    g
 }
 
 /// Whether a line ends in an ellipsis ("…", "...", "[…]"): a truncated teaser, as
@@ -954,6 +1094,40 @@ mod tests {
         assert!(line_stats_any("| Size | Weight |").table_row);
         assert!(line_stats_any("Size | 12 cm | 300 g").table_row);
         assert!(!line_stats_any("News | Sport").table_row);
+    }
+
+    #[test]
+    fn feature_indices_match_names() {
+        assert_eq!(super::NAMES[super::LOG_WORDS], "log_words");
+        assert_eq!(super::NAMES[super::LOG_PERIODIC_RUN], "log_periodic_run");
+        assert_eq!(super::NAMES[super::LOG_GRID_ITEMS], "log_grid_items");
+        assert_eq!(
+            super::NAMES[super::DOC_GRID_WORD_SHARE],
+            "doc_grid_word_share"
+        );
+    }
+
+    #[test]
+    fn card_labels_make_a_grid_but_a_repeated_menu_does_not() {
+        let mut text = String::from("Home\nShop\nAbout\n");
+        for (name, price) in [
+            ("Oak chair", "$40"),
+            ("Pine table", "$120"),
+            ("Teak bench", "$95"),
+            ("Ash stool", "$30"),
+        ] {
+            text.push_str(&format!("{name}\n{price}\nAdd to cart\n"));
+        }
+        text.push_str("Home\nShop\nAbout\nHome\nShop\nAbout");
+        let doc = crate::doc::Doc::new(&text);
+        let lines = doc.text_lines();
+        let g = super::grids(&doc, &lines);
+        // "Add to cart" at lines 5, 8, 11, 14: a grid of four items over lines 5..=14.
+        assert!(g.label[5] && g.label[14] && !g.label[3]);
+        assert_eq!(g.items[5..=14], [4; 10]);
+        assert_eq!(g.items[..5], [0; 5]);
+        // The menu's three copies come with the same neighbours: no grid.
+        assert!(!g.label[0] && !g.label[15] && g.items[16] == 0);
     }
 
     #[test]

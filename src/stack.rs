@@ -15,7 +15,7 @@ use crate::rules::repeated::FxBuild;
 use crate::terms::Terms;
 
 /// Number of context features added by the second stage.
-pub const N_CONTEXT: usize = 24;
+pub const N_CONTEXT: usize = 26;
 
 /// Features of the second stage: the first stage's, then the context ones.
 pub const N_STACKED: usize = N_FEATURES + N_CONTEXT;
@@ -46,6 +46,8 @@ pub const CONTEXT_NAMES: [&str; N_CONTEXT] = [
     "s1_region_word_share",
     "region_cohesion",
     "kept_cohesion",
+    "s1_grid_kept_share",
+    "s1_periodic_kept_share",
 ];
 
 /// First-stage score standing for a line an earlier rule removed.
@@ -189,6 +191,16 @@ pub(crate) fn rows(
         .collect();
     let region_cohesion = cohesion(terms, n, &in_region);
     let kept_cohesion = cohesion(terms, n, &kept);
+    // Items decided together: the share of kept lines in the line's card grid and in its
+    // run of periodic shapes (consecutive lines with the same nonzero grid size or
+    // periodic run length form one segment).
+    let grid_kept = segment_kept_share(&rows[..n], &kept, crate::features::LOG_GRID_ITEMS, 0.0);
+    let periodic_kept = segment_kept_share(
+        &rows[..n],
+        &kept,
+        crate::features::LOG_PERIODIC_RUN,
+        2f32.ln_1p(),
+    );
     let total_kept = pre_kept[n];
     let doc_kept_share = total_kept / n as f32;
     let doc_mean = pre_s[n] / n as f32;
@@ -237,6 +249,8 @@ pub(crate) fn rows(
             region_word_share,
             region_cohesion[k],
             kept_cohesion[k],
+            grid_kept[k],
+            periodic_kept[k],
         ];
         x[N_FEATURES..].copy_from_slice(&c);
         out.push(x);
@@ -267,6 +281,27 @@ fn cohesion(terms: &Terms, n: usize, members: &[bool]) -> Vec<f32> {
             shared as f32 / own.len() as f32
         })
         .collect()
+}
+
+/// For each line, the share of kept lines among the consecutive lines with the same value
+/// of feature `f` (a segment), or -1 when that value is at most `floor` (no segment).
+fn segment_kept_share(rows: &[[f32; N_FEATURES]], kept: &[bool], f: usize, floor: f32) -> Vec<f32> {
+    let n = rows.len().min(kept.len());
+    let mut out = vec![-1.0; n];
+    let mut start = 0;
+    for k in 1..=n {
+        if k == n || rows[k][f] != rows[start][f] {
+            if rows[start][f] > floor {
+                let share =
+                    kept[start..k].iter().filter(|&&x| x).count() as f32 / (k - start) as f32;
+                for o in &mut out[start..k] {
+                    *o = share;
+                }
+            }
+            start = k;
+        }
+    }
+    out
 }
 
 fn sigmoid(x: f32) -> f32 {
@@ -302,6 +337,19 @@ mod tests {
         assert!((c(0, "s1_doc_kept_share") - 3.0 / 5.0).abs() < 1e-6);
         assert_eq!(c(0, "s1_kept_before_share"), 0.0);
         assert!((c(4, "s1_kept_before_share") - 2.0 / 3.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn segments_share_their_kept_lines() {
+        let mut rows = vec![[0f32; N_FEATURES]; 5];
+        for r in &mut rows[1..4] {
+            r[0] = 2.0;
+        }
+        let kept = [true, true, false, true, true];
+        let out = segment_kept_share(&rows, &kept, 0, 0.0);
+        assert_eq!(out[0], -1.0);
+        assert!((out[2] - 2.0 / 3.0).abs() < 1e-6);
+        assert_eq!(out[4], -1.0);
     }
 
     #[test]

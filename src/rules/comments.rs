@@ -13,7 +13,7 @@ use crate::{text, Category};
 
 /// Removes everything from the first comment header to the end of the page, when the
 /// page has at least [`MIN_HEADERS`] comment headers and the first one comes after some
-/// article prose.
+/// article prose, with a full paragraph ([`MIN_PARAGRAPH_BEFORE`] words).
 #[derive(Debug)]
 pub(crate) struct CommentThread;
 
@@ -22,6 +22,11 @@ const MIN_HEADERS: usize = 3;
 
 /// Prose words that must come before the thread (the article it comments on).
 const MIN_PROSE_BEFORE: usize = 40;
+
+/// Words of the longest prose line before the thread: an article has at least one full
+/// paragraph, while a listing's teasers (a headline, a one-sentence summary, "3 hrs
+/// ago") are all short, and their timestamps are no comment headers.
+const MIN_PARAGRAPH_BEFORE: usize = 30;
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -69,6 +74,28 @@ fn is_header(line: &str) -> bool {
         }
 }
 
+/// Words of `line` outside Markdown link targets (`](…)`) and bare URLs, whose path
+/// segments would otherwise count as words.
+fn words_outside_links(line: &str) -> usize {
+    let mut words = 0;
+    let mut rest = line;
+    while let Some(p) = rest.find("](") {
+        words += plain_words(&rest[..p]);
+        rest = rest[p + 2..]
+            .find(')')
+            .map_or("", |e| &rest[p + 2 + e + 1..]);
+    }
+    words + plain_words(rest)
+}
+
+/// Words of `text` not inside a URL.
+fn plain_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|t| !t.contains("://") && !t.starts_with("www."))
+        .map(text::word_count)
+        .sum()
+}
+
 impl Rule for CommentThread {
     fn name(&self) -> &str {
         "comment-thread"
@@ -81,19 +108,22 @@ impl Rule for CommentThread {
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let lines = doc.text_lines();
-        // Headers count only once some article prose has gone by.
+        // Headers count only once some article prose has gone by, with a full paragraph.
         let mut prose_before = 0;
+        let mut longest = 0;
         let mut headers = Vec::new();
         for (k, &i) in lines.iter().enumerate() {
             let line = doc.line(i);
-            if prose_before >= MIN_PROSE_BEFORE && is_header(line) {
+            let article = prose_before >= MIN_PROSE_BEFORE && longest >= MIN_PARAGRAPH_BEFORE;
+            if article && is_header(line) {
                 headers.push(k);
             }
             // Only whether the prose reached the minimum matters: stop counting there.
-            if headers.is_empty() && prose_before < MIN_PROSE_BEFORE {
+            if !article {
                 let w = text::word_count(line);
                 if is_prose(w, text::ends_sentence(line)) {
                     prose_before += w;
+                    longest = longest.max(words_outside_links(line));
                 }
             }
         }
@@ -125,7 +155,7 @@ impl Rule for CommentThread {
 mod tests {
     use super::*;
 
-    const ARTICLE: &str = "The team lost again on Monday night, and its playoff hopes are now slim after a run of five defeats.\n\nThe coach said the players would keep fighting until the last game of the season, whatever the table says and whatever the fans think.\n\n";
+    const ARTICLE: &str = "The team lost again on Monday night, and its playoff hopes are now slim after a run of five defeats.\n\nThe coach said the players would keep fighting until the last game of the season, whatever the table says and whatever the fans think, and the owner backed him in a short statement on Tuesday.\n\n";
 
     #[test]
     fn cuts_thread_after_article() {
@@ -134,6 +164,61 @@ mod tests {
         CommentThread.apply(&mut doc, 0);
         assert!(!doc.is_removed(0) && !doc.is_removed(2));
         assert!((4..doc.len()).all(|i| doc.is_removed(i)));
+    }
+
+    #[test]
+    fn timestamps_of_a_listing_are_no_thread() {
+        let mut text = String::new();
+        for (title, summary) in [
+            (
+                "Harbour wall to be rebuilt",
+                "The council agreed to rebuild the wall after two storms.",
+            ),
+            (
+                "Ferry fares rise again",
+                "Operators blame fuel costs for the third rise this year.",
+            ),
+            (
+                "School roof repaired",
+                "Pupils return on Monday after a summer of building work.",
+            ),
+            (
+                "New bus route opens",
+                "The route links the station with the hospital every hour.",
+            ),
+            (
+                "Library hours extended",
+                "The library will now open on Sundays from the start of May.",
+            ),
+            (
+                "Market moves indoors",
+                "Traders will use the old corn exchange while the square is paved.",
+            ),
+            (
+                "Pier reopens to walkers",
+                "Engineers say the repaired deck is safe for the summer crowds.",
+            ),
+        ] {
+            text.push_str(&format!("{title}\n{summary}\n3 hrs ago\n\n"));
+        }
+        let mut doc = Doc::new(&text);
+        CommentThread.apply(&mut doc, 0);
+        assert!((0..doc.len()).all(|i| !doc.is_removed(i)));
+    }
+
+    #[test]
+    fn link_targets_are_no_words() {
+        assert_eq!(
+            words_outside_links(
+                "Read [the full report](https://example.org/a/long/path/to/the-report-page) today"
+            ),
+            5
+        );
+        assert_eq!(
+            words_outside_links("see https://example.org/a/b/c and more"),
+            3
+        );
+        assert_eq!(words_outside_links("[broken](link without end"), 1);
     }
 
     #[test]

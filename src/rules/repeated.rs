@@ -13,16 +13,22 @@ use crate::Category;
 /// Policy (measured on the dev corpus): short or non-sentence lines that repeat are
 /// layout (menus, labels, blurbs) and every copy goes; a repeated line that reads as
 /// prose (at least [`PROSE_WORDS`] words, ending like a sentence) keeps its first copy,
-/// since articles sometimes repeat a sentence as a pull quote.
+/// since articles sometimes repeat a sentence as a pull quote, and so does a line of
+/// [`TITLE_WORDS`] words or more (a headline printed twice on a listing); the classifier
+/// then judges that copy.
 #[derive(Debug)]
 pub(crate) struct Repeated;
 
 /// Words a repeated line needs to be treated as prose (first copy kept).
 const PROSE_WORDS: usize = 12;
 
+/// Words a repeated line needs to keep its first copy open even when it is no sentence (a
+/// headline printed twice on a listing: once in a carousel, once in the list).
+const TITLE_WORDS: usize = 5;
+
 /// Case-folded text with runs of non-alphanumerics collapsed, so that copies that differ
 /// only in case, spacing or punctuation match. Appended to `out` (UTF-8).
-fn normalise(line: &str, out: &mut Vec<u8>) {
+pub(crate) fn normalise(line: &str, out: &mut Vec<u8>) {
     let base = out.len();
     let mut gap = false;
     let bytes = line.as_bytes();
@@ -100,7 +106,7 @@ impl Rule for Repeated {
         Category::Repeated
     }
     fn description(&self) -> &str {
-        "a line whose text occurs more than once (prose keeps its first copy)"
+        "a line whose text occurs more than once (prose and lines of five words or more keep their first copy)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         // Every line's key in one buffer (no allocation per line), then counted by
@@ -132,8 +138,9 @@ impl Rule for Repeated {
                 continue;
             }
             let line = doc.line(i);
-            let prose = text::word_count(line) >= PROSE_WORDS && text::ends_sentence(line);
-            if prose && i == first {
+            let words = text::word_count(line);
+            let prose = words >= PROSE_WORDS && text::ends_sentence(line);
+            if (prose || words >= TITLE_WORDS) && i == first {
                 continue;
             }
             doc.remove(i, id, Category::Repeated);
@@ -163,6 +170,15 @@ mod tests {
     fn prose_keeps_first_copy() {
         let p = "The committee voted on Tuesday to approve the budget for the coming year.";
         assert_eq!(removed(&format!("{p}\nother\n{p}")), [false, false, true]);
+    }
+
+    #[test]
+    fn repeated_headline_keeps_first_copy() {
+        let h = "Harbour wall to be rebuilt after storms";
+        assert_eq!(
+            removed(&format!("{h}\nNews\n{h}\nNews")),
+            [false, true, true, true]
+        );
     }
 
     #[test]

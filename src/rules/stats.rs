@@ -72,7 +72,7 @@ impl Rule for Classifier {
             .zip(&rows)
             .zip(&scores)
             .map(|((&i, x), &score)| {
-                if !doc.is_open(i) || score >= THRESHOLD {
+                if !doc.is_open(i) || score >= threshold(x) {
                     return None;
                 }
                 Some(category_of(x))
@@ -91,10 +91,30 @@ impl Rule for Classifier {
     }
 }
 
+/// How much lower the bar is for a line inside a card grid on a page that is mostly
+/// grid (see [`threshold`]).
+const GRID_LENIENCY: f32 = 1.5;
+
+/// Share of the page's words inside card grids above which the page counts as a list
+/// of items (a shop's category page, a list of courses or posts).
+const GRID_PAGE_SHARE: f32 = 0.4;
+
+/// The log-odds a line's second-stage score must reach to stay: [`THRESHOLD`], or lower
+/// by [`GRID_LENIENCY`] for a line inside a card grid ([`crate::features::grids`]) on a
+/// page whose words are mostly in grids. On such a page the items are the content, and
+/// a classifier that learnt mostly from articles doubts them.
+fn threshold(x: &[f32; N_FEATURES]) -> f32 {
+    if x[features::LOG_GRID_ITEMS] > 0.0 && x[features::DOC_GRID_WORD_SHARE] > GRID_PAGE_SHARE {
+        THRESHOLD - GRID_LENIENCY
+    } else {
+        THRESHOLD
+    }
+}
+
 /// Index of the `in_region` feature.
-const IN_REGION: usize = 26;
+const IN_REGION: usize = features::index_of("in_region");
 /// Index of the `region_side` feature.
-const REGION_SIDE: usize = 28;
+const REGION_SIDE: usize = features::index_of("region_side");
 
 /// The category of a classifier removal, from where the line sits.
 fn category_of(x: &[f32; N_FEATURES]) -> Category {
@@ -114,6 +134,17 @@ mod tests {
     fn feature_indices_match_names() {
         assert_eq!(NAMES[IN_REGION], "in_region");
         assert_eq!(NAMES[REGION_SIDE], "region_side");
+    }
+
+    #[test]
+    fn grid_lines_on_a_grid_page_get_a_lower_bar() {
+        let mut x = [0f32; N_FEATURES];
+        assert_eq!(threshold(&x), THRESHOLD);
+        x[features::LOG_GRID_ITEMS] = 2.0;
+        x[features::DOC_GRID_WORD_SHARE] = 0.2;
+        assert_eq!(threshold(&x), THRESHOLD, "a small grid on an article");
+        x[features::DOC_GRID_WORD_SHARE] = 0.7;
+        assert_eq!(threshold(&x), THRESHOLD - GRID_LENIENCY);
     }
 
     #[test]
