@@ -155,7 +155,10 @@ mod tests {
         );
         t.push_line("Harbour news", stop);
         assert_eq!(t.of(0), t.of(1));
-        assert_eq!(text::without_link_targets("a [b](c) d ![e](f)"), "a [b] d ![e]");
+        assert_eq!(
+            text::without_link_targets("a [b](c) d ![e](f)"),
+            "a [b] d ![e]"
+        );
     }
 
     #[test]

@@ -1441,12 +1441,18 @@ mod tests {
 
     #[test]
     fn markdown_links_match_on_their_text() {
-        assert!(removes("subscribe", "* [Subscribe](https://example.org/offer?ref=nav)"));
+        assert!(removes(
+            "subscribe",
+            "* [Subscribe](https://example.org/offer?ref=nav)"
+        ));
         assert!(removes(
             "share",
             "  * [Click to share on Facebook (Opens in new window)](https://example.org/2019/storm/?share=facebook)"
         ));
-        assert!(removes("footer", "[Privacy Policy](https://example.org/legal/privacy)"));
+        assert!(removes(
+            "footer",
+            "[Privacy Policy](https://example.org/legal/privacy)"
+        ));
         assert!(!removes(
             "navigation",
             "The council [said](https://example.org/said) the bridge will reopen in spring."
