@@ -14,6 +14,8 @@ use crate::text;
 pub(crate) struct Terms {
     ids: Vec<u64>,
     start: Vec<u32>,
+    /// A lower-cased word (reused across lines, so no line allocates).
+    lower: String,
 }
 
 /// Shortest content word, in characters (shorter words are mostly function words or
@@ -26,6 +28,7 @@ impl Terms {
         Terms {
             ids: Vec::new(),
             start: vec![0],
+            lower: String::new(),
         }
     }
 
@@ -75,7 +78,7 @@ impl Terms {
     /// adjacent characters.
     pub(crate) fn push_line(&mut self, line: &str, stop: &Stopwords) {
         let from = self.ids.len();
-        let mut lower = String::new();
+        let mut lower = std::mem::take(&mut self.lower);
         let visible = text::without_link_targets(line);
         let tokens = visible
             .split_whitespace()
@@ -98,12 +101,15 @@ impl Terms {
                 continue;
             }
             if w.chars().any(text::is_cjk) {
-                let chars: Vec<char> = w.chars().filter(|&c| text::is_cjk(c)).collect();
-                for pair in chars.windows(2) {
-                    let mut h = FxHasher::default();
-                    h.write_u32(pair[0] as u32);
-                    h.write_u32(pair[1] as u32);
-                    self.ids.push(h.finish());
+                let mut prev = None;
+                for c in w.chars().filter(|&c| text::is_cjk(c)) {
+                    if let Some(p) = prev {
+                        let mut h = FxHasher::default();
+                        h.write_u32(p as u32);
+                        h.write_u32(c as u32);
+                        self.ids.push(h.finish());
+                    }
+                    prev = Some(c);
                 }
                 continue;
             }
@@ -119,6 +125,7 @@ impl Terms {
             h.write(lower.as_bytes());
             self.ids.push(h.finish());
         }
+        self.lower = lower;
         self.close_line(from);
     }
 }
