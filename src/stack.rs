@@ -362,6 +362,25 @@ mod tests {
     }
 
     #[test]
+    fn cohesion_counts_words_shared_with_other_members() {
+        let stop = crate::phrases::stopwords::for_text("");
+        let mut t = Terms::new();
+        t.push_line("Harbour bridge closed", stop);
+        t.push_line("The bridge reopens after repairs to the harbour wall", stop);
+        t.push_line("Win tickets to the concert", stop);
+        t.push_empty();
+        let c = cohesion(&t, 4, &[true, true, false, false]);
+        assert_eq!(c[0], 2.0 / 3.0, "harbour and bridge occur in line 1");
+        assert_eq!(
+            c[1],
+            2.0 / 5.0,
+            "of bridge, reopens, repairs, harbour, wall"
+        );
+        assert_eq!(c[2], 0.0, "nothing shared with the members");
+        assert_eq!(c[3], -1.0, "no content words");
+    }
+
+    #[test]
     fn empty_input_gives_no_rows() {
         assert!(rows(&[], &[], &[], &Terms::new()).is_empty());
     }
