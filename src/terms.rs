@@ -82,7 +82,7 @@ impl Terms {
         let visible = text::without_link_targets(line);
         let tokens = visible
             .split_whitespace()
-            .filter(|t| !(t.contains("://") || t.starts_with("www.") || t.contains('@')));
+            .filter(|t| !(text::is_url(t) || t.contains('@')));
         for w in tokens.flat_map(text::words) {
             if w.is_ascii() {
                 // The common case, without the Unicode tables.

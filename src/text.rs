@@ -175,6 +175,11 @@ static LEAD_IMAGE: LazyLock<Regex> =
 static WHOLE_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[\s*([^\]]*?)\s*\]\([^)]*\)$").expect("valid regex"));
 
+/// Whether a whitespace-separated token is a URL (`https://…`, `www.…`).
+pub(crate) fn is_url(token: &str) -> bool {
+    token.contains("://") || token.starts_with("www.")
+}
+
 /// `line` without the targets of its Markdown links and images (`[text](target)` keeps
 /// `[text]`).
 pub(crate) fn without_link_targets(line: &str) -> std::borrow::Cow<'_, str> {

@@ -77,21 +77,9 @@ fn is_header(line: &str) -> bool {
 /// Words of `line` outside Markdown link targets (`](…)`) and bare URLs, whose path
 /// segments would otherwise count as words.
 fn words_outside_links(line: &str) -> usize {
-    let mut words = 0;
-    let mut rest = line;
-    while let Some(p) = rest.find("](") {
-        words += plain_words(&rest[..p]);
-        rest = rest[p + 2..]
-            .find(')')
-            .map_or("", |e| &rest[p + 2 + e + 1..]);
-    }
-    words + plain_words(rest)
-}
-
-/// Words of `text` not inside a URL.
-fn plain_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|t| !t.contains("://") && !t.starts_with("www."))
+    text::without_link_targets(line)
+        .split_whitespace()
+        .filter(|t| !text::is_url(t))
         .map(text::word_count)
         .sum()
 }
