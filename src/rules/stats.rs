@@ -57,6 +57,12 @@ impl Rule for Classifier {
         }
         let (lines, rows, terms) = features::extract(doc);
         let open = |k: usize| doc.is_open(lines[k]);
+        if (0..lines.len())
+            .find(|&k| open(k))
+            .is_some_and(|k| prose_free(&rows[k]))
+        {
+            return; // a list of links, not an article: nothing to measure lines against
+        }
         let mut first = Vec::new();
         FIRST.score_all(&rows, open, &mut first);
         for (s, &i) in first.iter_mut().zip(&lines) {
@@ -112,6 +118,21 @@ fn threshold(x: &[f32; N_FEATURES]) -> f32 {
 }
 
 /// Index of the `in_region` feature.
+/// Below this many words of plain prose on the whole page (prose lines less than a third
+/// link text), the classifier removes nothing. Such a page is a list of links (a Markdown
+/// listing or collection whose every teaser is a link, a link hub): the classifier learnt
+/// what an article looks like and has no article here to measure lines against, so on
+/// unseen listings it removed most of the items that are the content. The pattern and
+/// structure rules before it still apply. No dev news page comes near the bar.
+const MIN_PLAIN_PROSE_WORDS: f32 = 50.0;
+
+/// Whether a page (given any open line's features: the page measure is on every row) has
+/// too little plain prose for the classifier (see [`MIN_PLAIN_PROSE_WORDS`]).
+fn prose_free(x: &[f32; N_FEATURES]) -> bool {
+    x[LOG_DOC_PLAIN_PROSE_WORDS] < MIN_PLAIN_PROSE_WORDS.ln_1p()
+}
+
+const LOG_DOC_PLAIN_PROSE_WORDS: usize = features::index_of("log_doc_plain_prose_words");
 const IN_REGION: usize = features::index_of("in_region");
 /// Index of the `region_side` feature.
 const REGION_SIDE: usize = features::index_of("region_side");
@@ -134,6 +155,50 @@ mod tests {
     fn feature_indices_match_names() {
         assert_eq!(NAMES[IN_REGION], "in_region");
         assert_eq!(NAMES[REGION_SIDE], "region_side");
+    }
+
+    #[test]
+    fn a_page_of_links_keeps_its_items() {
+        let topics = [
+            "Seven quiet places to read on a rainy afternoon",
+            "How the old ferry route got its second boat",
+            "A beginner's map of the northern hiking trails",
+            "Why the bakery on Elm Street opens at five",
+            "The long history of the town's clock tower",
+            "What to plant in a shady garden this spring",
+            "Ten soups that freeze well for busy weeks",
+            "Inside the volunteer crew that fixes bicycles",
+            "Notes from the harbour's winter market",
+            "The library's plan for a larger children's room",
+        ];
+        // A Markdown listing: every item a link, the one byline per item repeated.
+        let mut page = String::from(
+            "open search\n\nGO\n\n## quick links\n\n  * [Help](/help)\n\n# Town reading lists\n\n",
+        );
+        for (k, t) in topics.iter().enumerate() {
+            let n = k + 1;
+            page.push_str(&format!("[{n}] [{t}](/p/{k}) [[pdf](/pdf/{k})]\n\n"));
+            page.push_str("[Ana Ruiz](/a/ruiz), [Tom Berg](/a/berg)\n\n");
+        }
+        page.push_str("Subscribe to our newsletter\n");
+        let cleaned = crate::clean(&page);
+        for t in topics {
+            assert!(cleaned.body().contains(t), "lost the item {t:?}");
+        }
+        assert!(!cleaned.body().contains("Subscribe"));
+        assert!(cleaned
+            .removed()
+            .iter()
+            .all(|r| &*r.rule != "line-classifier"));
+    }
+
+    #[test]
+    fn prose_free_counts_plain_prose_words() {
+        let mut x = [0f32; N_FEATURES];
+        x[LOG_DOC_PLAIN_PROSE_WORDS] = 49f32.ln_1p();
+        assert!(prose_free(&x));
+        x[LOG_DOC_PLAIN_PROSE_WORDS] = 50f32.ln_1p();
+        assert!(!prose_free(&x));
     }
 
     #[test]
