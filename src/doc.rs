@@ -187,6 +187,45 @@ impl<'a> Doc<'a> {
     pub fn text_lines(&self) -> Vec<usize> {
         (0..self.len()).filter(|&i| !self.is_blank(i)).collect()
     }
+
+    /// Which lines are inside a Markdown code block: between ```` ``` ```` or `~~~` fences
+    /// (the fences included), or indented by four spaces or a tab (not a list item) after a
+    /// blank line or another such line. Code repeats lines (`}`, `try {`, `</tr>`) that are
+    /// content, not layout.
+    pub fn code_lines(&self) -> Vec<bool> {
+        let mut code = vec![false; self.len()];
+        let mut fenced = false;
+        let mut prev_blank = true;
+        for i in 0..self.len() {
+            let raw = self.raw(i);
+            let line = self.line(i);
+            if line.starts_with("```") || line.starts_with("~~~") {
+                code[i] = true;
+                fenced = !fenced;
+            } else if fenced {
+                code[i] = true;
+            } else if !self.is_blank(i) {
+                let indented = raw.starts_with("    ") || raw.starts_with('\t');
+                code[i] = indented && !is_list_item(line) && (prev_blank || (i > 0 && code[i - 1]));
+            }
+            prev_blank = self.is_blank(i);
+        }
+        code
+    }
+}
+
+/// Whether a trimmed line starts with a Markdown list marker (`*`, `-`, `+` or `1.`
+/// followed by a space).
+fn is_list_item(line: &str) -> bool {
+    let b = line.as_bytes();
+    match b.first() {
+        Some(b'*' | b'-' | b'+') => b.get(1) == Some(&b' '),
+        Some(c) if c.is_ascii_digit() => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            b.get(digits) == Some(&b'.') && b.get(digits + 1) == Some(&b' ')
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -214,6 +253,20 @@ mod tests {
         assert_eq!(doc.raw(0), "Title");
         assert_eq!(doc.full_span(0), Span::new(0, 9));
         assert_eq!(Doc::new("\u{feff}").len(), 0);
+    }
+
+    #[test]
+    fn code_lines_in_fences_and_indented_blocks() {
+        let doc = Doc::new(
+            "Intro:\n\n    fn main() {\n    }\n\nText\n  * item\n    * nested\n```\nx = 1\n```\nEnd",
+        );
+        let got: Vec<bool> = doc.code_lines();
+        let want = [
+            false, false, true, true, false, false, false, false, true, true, true, false,
+        ];
+        assert_eq!(got, want);
+        // An indented line right after text continues the paragraph: not code.
+        assert_eq!(Doc::new("Text\n    more").code_lines(), [false, false]);
     }
 
     #[test]

@@ -8,7 +8,9 @@ use crate::doc::{Doc, RuleId};
 use crate::text;
 use crate::Category;
 
-/// Removes lines whose normalised text occurs more than once in the document.
+/// Removes lines whose normalised text occurs more than once in the document, except
+/// code in Markdown code blocks ([`Doc::code_lines`], [`reads_as_code`]: code repeats
+/// `}` and `try {` as content).
 ///
 /// Policy (measured on the dev corpus): short or non-sentence lines that repeat are
 /// layout (menus, labels, blurbs) and every copy goes; a repeated line that reads as
@@ -98,6 +100,13 @@ impl std::hash::Hasher for FxHasher {
 /// A `BuildHasher` for [`FxHasher`].
 pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
+/// Whether a line of a code block reads as code: it has a bracket, semicolon, `=` or
+/// angle bracket and no Markdown link. Indented blocks also hold forum user panels (join
+/// dates, post counts, "[Germany](/location)"), which repeat per post and are layout.
+fn reads_as_code(line: &str) -> bool {
+    !line.contains("](") && line.bytes().any(|b| b"{}();=<>".contains(&b))
+}
+
 impl Rule for Repeated {
     fn name(&self) -> &str {
         "repeated-line"
@@ -113,9 +122,10 @@ impl Rule for Repeated {
         // borrowed key.
         let mut arena = Vec::new();
         let mut keys: Vec<(usize, usize)> = Vec::with_capacity(doc.len());
+        let code = doc.code_lines();
         for i in 0..doc.len() {
             let start = arena.len();
-            if !doc.is_blank(i) {
+            if !doc.is_blank(i) && !(code[i] && reads_as_code(doc.line(i))) {
                 normalise(doc.line(i), &mut arena);
             }
             keys.push((start, arena.len()));
@@ -178,6 +188,23 @@ mod tests {
         assert_eq!(
             removed(&format!("{h}\nNews\n{h}\nNews")),
             [false, true, true, true]
+        );
+    }
+
+    #[test]
+    fn code_repeats_stay() {
+        let code = "    try {\n        run();\n    }\n";
+        let page = format!("Intro\n\n{code}\nThen\n\n{code}");
+        assert!(removed(&page).iter().all(|&r| !r));
+    }
+
+    #[test]
+    fn indented_user_panels_still_go() {
+        let panel = "\n    Mar 3, 2019\n    1,204\n\n";
+        let page = format!("First reply.\n{panel}Second reply.\n{panel}");
+        assert_eq!(
+            removed(&page),
+            [false, false, true, true, false, false, false, true, true, false]
         );
     }
 
