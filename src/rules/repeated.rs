@@ -123,9 +123,10 @@ impl Rule for Repeated {
         let mut arena = Vec::new();
         let mut keys: Vec<(usize, usize)> = Vec::with_capacity(doc.len());
         let code = doc.code_lines();
-        for i in 0..doc.len() {
+        for (i, &in_code) in code.iter().enumerate() {
             let start = arena.len();
-            if !doc.is_blank(i) && !(code[i] && reads_as_code(doc.line(i))) {
+            let code_line = in_code && reads_as_code(doc.line(i));
+            if !doc.is_blank(i) && !code_line {
                 normalise(doc.line(i), &mut arena);
             }
             keys.push((start, arena.len()));
