@@ -27,6 +27,8 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r".{0,200}(?:/|©|courtesy(?: of)?|via|\|) ?(?:getty images|getty|ap photo|afp|reuters|shutterstock|istock(?:photo)?|alamy|epa(?:-efe)?|associated press|unsplash|pexels|wikimedia commons|pa images|pa wire|bloomberg|sipa|corbis|dreamstime)\b.{0,60}",
         r"\((?:ap|afp|reuters|getty images) photo.{0,100}\)",
         r"file photo.{0,80}",
+        r"in this (?:(?:undated|(?:\w+, )?\w+\.? \d{1,2},? \d{4},?|\d{4}) (?:file )?|file )(?:photo(?:graph)?|image|picture)(?: (?:provided|released|issued|made available|taken|distributed) by [^,]{1,60})?, .{10,600}",
+        r"in this (?:photo(?:graph)?|image|picture) (?:provided|released|issued|made available|distributed) by [^,]{1,60}, .{10,600}",
         r".{0,300}\bcredits?\s*(?::|\.\.\.|…)\s*.{1,120}",
     ],
     subscribe: &[
@@ -196,6 +198,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"powered by .{1,60}",
         r".{0,120}\b(?:is|are) (?:a )?(?:registered )?trademarks? of .{0,150}",
         r".{0,160}(?:may not be|cannot be) (?:re)?published, broadcast, rewritten,? or redistributed.{0,100}",
+        r".{0,200}\bno part (?:of (?:this|these) \w+ )?may be (?:reproduced|copied|republished).{0,200}",
     ],
     metadata: &[
         r"(?:published|posted|updated|last updated|modified|first published|created|released)(?: on| at)?\s*:?\s*.{0,60}\d.{0,40}",

@@ -1440,6 +1440,33 @@ mod tests {
     }
 
     #[test]
+    fn wire_captions_and_reproduction_notices() {
+        for l in [
+            "In this March 4, 2018, file photo, volunteers sort donated coats at the shelter in Dayton, Ohio.",
+            "In this undated photo provided by the county museum, a ferry crosses the bay.",
+            "In this 1998 file photo, the old mill stands empty after the flood.",
+            "In this Monday, June 3, 2019, photograph, buses wait at the depot in Leeds.",
+            "In this photo issued by the ministry, the two leaders shake hands in the hall.",
+        ] {
+            assert!(removes("image-credit", l), "{l}");
+        }
+        for l in [
+            "In this photo essay, our reporter follows three families through a long winter.",
+            "In this city, photos of the old harbour hang in every cafe.",
+        ] {
+            assert!(!removes("image-credit", l), "{l}");
+        }
+        assert!(removes(
+            "footer",
+            "This report is protected by copyright. No part may be reproduced without written permission."
+        ));
+        assert!(!removes(
+            "footer",
+            "The museum said no part of the collection may be sold."
+        ));
+    }
+
+    #[test]
     fn markdown_links_match_on_their_text() {
         assert!(removes(
             "subscribe",
