@@ -1,5 +1,8 @@
 //! Comment threads after the article: found by their headers ("jane says:", "Jane on
 //! May 3, 2021 at 4:47 pm said:", "2 days ago at 07:50 am").
+//!
+//! A bare "jane said:" or "jane wrote:" is no header: forums print it above a quoted post
+//! (the thread is the page's content), and articles above a quotation ("As Joel writes:").
 
 use std::sync::LazyLock;
 
@@ -31,7 +34,7 @@ const MIN_PARAGRAPH_BEFORE: usize = 30;
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            [\p{L}\p{N}_.\-'’\ ]{1,40}\s+(?:says|said|wrote|writes|commented|replied|asks|answered)\s*:?
+            [\p{L}\p{N}_.\-'’\ ]{1,40}\s+(?:says|commented|replied|asks|answered)\s*:?
           | .{1,60}\s+(?:on|at)\s+.{4,40}\d{4}.{0,25}\s*(?:said|says|wrote|commented)\s*:?
           | (?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago(?:\s+at\s+.{1,14})?
           | (?:reply|replies|\d+\s+repl(?:y|ies)|report|flag|permalink|quote|upvote|downvote)
@@ -42,7 +45,7 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The alternatives of [`HEADER`], one by one (same flags), for [`HEADER_PREFILTER`].
 const HEADER_FRAGMENTS: [&str; 4] = [
-    r"(?ix:[\p{L}\p{N}_.\-'’\ ]{1,40}\s+(?:says|said|wrote|writes|commented|replied|asks|answered)\s*:?)",
+    r"(?ix:[\p{L}\p{N}_.\-'’\ ]{1,40}\s+(?:says|commented|replied|asks|answered)\s*:?)",
     r"(?ix:.{1,60}\s+(?:on|at)\s+.{4,40}\d{4}.{0,25}\s*(?:said|says|wrote|commented)\s*:?)",
     r"(?ix:(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago(?:\s+at\s+.{1,14})?)",
     r"(?ix:(?:reply|replies|\d+\s+repl(?:y|ies)|report|flag|permalink|quote|upvote|downvote))",
@@ -152,6 +155,16 @@ mod tests {
         CommentThread.apply(&mut doc, 0);
         assert!(!doc.is_removed(0) && !doc.is_removed(2));
         assert!((4..doc.len()).all(|i| doc.is_removed(i)));
+    }
+
+    #[test]
+    fn forum_quote_attributions_are_no_thread() {
+        let text = format!(
+            "{ARTICLE}jo said:\nWhat a season.\nI agree with jo.\nsam_22 wrote:\nTime for a new coach.\nNo, keep him.\nkit said:\nAgreed.\nMe too."
+        );
+        let mut doc = Doc::new(&text);
+        CommentThread.apply(&mut doc, 0);
+        assert!((0..doc.len()).all(|i| !doc.is_removed(i)));
     }
 
     #[test]
