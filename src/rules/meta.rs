@@ -56,12 +56,18 @@ impl Rule for Caption {
     }
 }
 
-/// Whether an image line is a credit (names a photographer or agency) rather than a URL
-/// or a bare file name ("harbour-wall.jpg").
+/// Whether an image line is a photo credit (names a photographer or agency) rather than a
+/// URL or a bare file name ("harbour-wall.jpg"), or a "Source: …" line, which attributes
+/// a chart, a table or a quoted passage: the line before it is content (a paragraph, a
+/// list item), not a caption.
 fn is_credit(line: &str) -> bool {
     let t = line.trim();
     let path_like = !t.contains(char::is_whitespace) && t.contains(['.', '/']);
-    !t.contains("://") && !t.starts_with("www.") && !path_like
+    let words = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let source = words
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("source"));
+    !t.contains("://") && !t.starts_with("www.") && !path_like && !source
 }
 
 /// Author bios after the article: "Jane Doe is a staff writer …", "Jane has worked as …".
@@ -180,6 +186,13 @@ mod tests {
                 Box::new(crate::rules::byline::Byline),
             ],
         )
+    }
+
+    #[test]
+    fn a_source_line_makes_no_caption() {
+        let doc = run("Best hiking apps\n\n2. Trailfinder\n\nSource: Trailfinder\n\nThe app maps more than 40,000 trails and works offline.");
+        assert_eq!(category(&doc, 4), Some(Category::Image));
+        assert_eq!(category(&doc, 2), None);
     }
 
     #[test]
