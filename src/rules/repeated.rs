@@ -115,7 +115,7 @@ impl Rule for Repeated {
         Category::Repeated
     }
     fn description(&self) -> &str {
-        "a line whose text occurs more than once (prose and lines of five words or more keep their first copy)"
+        "a line whose text occurs more than once (prose and lines of five words or more keep their first copy; code in Markdown code blocks stays)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         // Every line's key in one buffer (no allocation per line), then counted by

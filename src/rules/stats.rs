@@ -49,7 +49,7 @@ impl Rule for Classifier {
         Category::LowContent
     }
     fn description(&self) -> &str {
-        "lines the trained classifier finds un-article-like, in context (navigation before the main text, related after, low content inside)"
+        "lines the trained classifier finds un-article-like, in context (navigation before the main text, related after, low content inside; nothing on a page with under 50 words of plain prose)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         if !(0..doc.len()).any(|i| doc.is_open(i) && !doc.is_blank(i)) {
