@@ -4,6 +4,7 @@
 //! A bare "jane said:" or "jane wrote:" is no header: forums print it above a quoted post
 //! (the thread is the page's content), and articles above a quotation ("As Joel writes:").
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -68,13 +69,57 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Whether the line is a comment header: an author line, a timestamp or an action.
+/// The text of a comment header as a reader sees it: a Markdown line (`1. **jo** says:`,
+/// `* **Ann** on [May 3, 2021 at 4:47 pm](/c/7) said:`) without its list marker, emphasis
+/// marks, link brackets and link targets; other lines as they are.
+fn visible(line: &str) -> Cow<'_, str> {
+    if !line.contains(['*', '[', '_']) && !line.starts_with(['-', '+']) {
+        return Cow::Borrowed(line);
+    }
+    let text = text::without_link_targets(line);
+    let text = text.trim_start();
+    let text = match text.split_once(' ') {
+        Some((marker, rest))
+            if matches!(marker, "*" | "-" | "+")
+                || (marker.ends_with('.')
+                    && marker.len() > 1
+                    && marker[..marker.len() - 1]
+                        .bytes()
+                        .all(|b| b.is_ascii_digit())) =>
+        {
+            rest
+        }
+        _ => text,
+    };
+    let mut out = text.replace("**", "").replace("__", "");
+    out.retain(|c| c != '[' && c != ']');
+    Cow::Owned(out.trim().to_string())
+}
+
+/// The author-line alternatives of [`HEADER`] alone, for the visible text of Markdown
+/// lines ([`visible`]).
+static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "^(?:{}|{})$",
+        HEADER_FRAGMENTS[0], HEADER_FRAGMENTS[1]
+    ))
+    .expect("valid regex")
+});
+
+/// Whether the line is a comment header: an author line, a timestamp or an action. A
+/// Markdown line also counts when its visible text ([`visible`]) is an author line
+/// (`1. **jo** says:`); its buttons and timestamps do not (`* [Reply](/r/1)`, `[2 days
+/// ago](/p/9)` also sit on forum posts, which are the page's content).
 fn is_header(line: &str) -> bool {
-    line.len() <= 120
+    let raw = line.len() <= 120
         && match HEADER_PREFILTER.as_ref() {
             Some(pre) => pre.is_match(line, &HEADER_WHOLE),
             None => HEADER.is_match(line),
-        }
+        };
+    raw || match visible(line) {
+        Cow::Owned(v) => v.len() <= 120 && AUTHOR.is_match(&v),
+        Cow::Borrowed(_) => false,
+    }
 }
 
 /// Words of `line` outside Markdown link targets (`](…)`) and bare URLs, whose path
@@ -155,6 +200,20 @@ mod tests {
         CommentThread.apply(&mut doc, 0);
         assert!(!doc.is_removed(0) && !doc.is_removed(2));
         assert!((4..doc.len()).all(|i| doc.is_removed(i)));
+    }
+
+    #[test]
+    fn markdown_headers_are_read_as_shown() {
+        for l in [
+            "  1. **jo_22** says:",
+            "* **[sam](https://example.org/sam)** says:",
+            "  * **Ann Lee** on [May 3, 2021 at 4:47 pm](https://example.org/post#comment-7) said:",
+        ] {
+            assert!(is_header(l), "{l}");
+        }
+        assert!(!is_header("* [Reply](https://example.org/reply?to=7)"));
+        assert!(!is_header("[2 days ago](https://example.org/post#c9)"));
+        assert_eq!(visible("plain says:"), "plain says:");
     }
 
     #[test]
