@@ -1412,6 +1412,8 @@ mod tests {
             "Sign in to read more",
             "Not sure which email you used for your subscription? Contact us",
             "Continue reading this article and get limited website access each month.",
+            "To Read the Full Story",
+            "To read the full article, subscribe",
         ] {
             assert!(removes("subscribe", l), "{l}");
         }
@@ -1555,6 +1557,7 @@ mod tests {
         assert!(removes("navigation", "Log In"));
         assert!(removes("related", "Related Articles"));
         assert!(removes("related", "Most Popular"));
+        assert!(removes("related", "## Most Popular Videos"));
         assert!(removes("comments", "Leave a comment"));
         assert!(removes("comments", "12 Comments"));
         assert!(!removes(
