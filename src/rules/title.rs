@@ -193,11 +193,18 @@ fn headline_shaped(line: &str) -> bool {
 /// headline; failing that, the `title` element line itself.
 pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
     let lines: Vec<usize> = doc.text_lines();
-    let page = page_title(doc, &lines);
+    let markdown = is_markdown(doc, &lines);
+    // Markdown output has no `title` element line: its first line is a menu or a logo.
+    let page = if markdown {
+        None
+    } else {
+        page_title(doc, &lines)
+    };
     if let Some((pick, true)) = page {
         return Some(pick);
     }
     markdown_heading(doc, &lines)
+        .or_else(|| markdown.then(|| markdown_name_line(doc, &lines)).flatten())
         .map(|line| TitlePick {
             line,
             page_line: None,
@@ -205,12 +212,190 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
         .or(page.map(|(pick, _)| pick))
 }
 
+/// How many lines with a Markdown link or image among the first lines of text make the
+/// input Markdown.
+const MARKDOWN_LINKS: usize = 3;
+
+/// Whether the input is Markdown (html2text output): a few of its first lines hold a
+/// Markdown link or image (`[text](target)`). Text printed from the HTML has none.
+fn is_markdown(doc: &Doc<'_>, lines: &[usize]) -> bool {
+    lines
+        .iter()
+        .take(TITLE_WINDOW)
+        .filter(|&&i| doc.line(i).contains("](") && MD_LINK.is_match(doc.line(i)))
+        .nth(MARKDOWN_LINKS - 1)
+        .is_some()
+}
+
+/// Interface phrases that head a pop-up, a widget or a list of links rather than the page:
+/// a search box's prompt, a table of contents, a language picker, an error or browser
+/// notice. Matched against a heading's whole visible text, case-insensitively.
+static INTERFACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\s\p{P}\p{S}]*(?:what are you looking for|what can we help you find|how can we help|search(?: (?:all|the|our|this) .{1,40}| results| for)?|(?:in|on) this (?:article|page|post)|table of contents|contents|keyboard shortcuts|(?:select|choose|change) (?:your |the )?(?:site |display )?(?:language|region|country|location)|something went wrong.{0,80}|(?:please )?(?:update|upgrade) your browser.{0,120}|your browser is (?:not supported|out of date).{0,120}|size (?:guide|chart)|shopping (?:cart|bag)|your (?:cart|bag|basket)(?: is empty)?|(?:more|top|latest) (?:top )?(?:stories|news|headlines)|quick links|useful links|main menu|footer|breadcrumbs?|filters?|sort by|(?:your )?cookie (?:settings|preferences)|your (?:choice|privacy) (?:regarding|choices).{0,60}|skip to.{0,40}|newsletter|subscribe.{0,40}|follow us|share(?: this)?(?: article| post| page)?|related(?: articles| posts| stories)?)[\s\p{P}\p{S}]*$",
+    )
+    .expect("valid regex")
+});
+
+/// The visible text of a line: Markdown images and link targets left out, `#` marks and
+/// emphasis around it too.
+fn visible(line: &str) -> String {
+    let no_images = MD_IMAGE.replace_all(line, "");
+    let text = MD_LINK.replace_all(&no_images, "$1");
+    text::strip_markup(&text).to_string()
+}
+
+/// Whether the line names a piece of the interface (see [`INTERFACE`]).
+fn is_interface(line: &str) -> bool {
+    INTERFACE.is_match(&visible(line))
+}
+
+/// The share of a line's visible characters that sit inside Markdown link texts (a line
+/// of images and empty links counts as all link).
+fn link_share(line: &str) -> f32 {
+    let no_images = MD_IMAGE.replace_all(line, "");
+    let linked: usize = MD_LINK
+        .captures_iter(&no_images)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str().trim().chars().count())
+        .sum();
+    let total = visible(line).chars().count();
+    if total == 0 {
+        if line.contains("](") {
+            1.0
+        } else {
+            0.0
+        }
+    } else {
+        (linked as f32 / total as f32).min(1.0)
+    }
+}
+
+/// Most words in a product or page name line taken without a heading mark.
+const NAME_MAX_WORDS: usize = 15;
+
+/// How many of the first lines of Markdown are searched for a name line.
+const NAME_WINDOW: usize = 400;
+
+/// Markdown without a usable heading: the first short line of plain text (not a link, an
+/// image, a list item or a sentence, not an interface phrase) that opens the content:
+/// prose or a byline follows, or it is repeated next, or the image below it has it as alt
+/// text (a product's picture).
+fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
+    for &i in lines.iter().take(NAME_WINDOW) {
+        let line = doc.line(i);
+        if !doc.is_open(i) || line.len() > TITLE_MAX || heading_level(line) > 0 {
+            continue;
+        }
+        if line.contains("](") || line.starts_with(['*', '-', '+', '|', '>', '!', '[']) {
+            continue;
+        }
+        let words = text::word_count(line);
+        let end = line.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+        if !(1..=NAME_MAX_WORDS).contains(&words) || end.ends_with(['.', ':', ',', ';']) {
+            continue;
+        }
+        if is_interface(line) || text::tokens(line).is_empty() {
+            continue;
+        }
+        if leads_content(doc, i) || named_by_image(doc, i) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Whether the next line is an image whose alt text is the line (a product's picture
+/// below its name).
+fn named_by_image(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(n) = next_text(doc, i) else {
+        return false;
+    };
+    let next = doc.line(n);
+    next.starts_with("![")
+        && plain_alt(next).is_some_and(|alt| text::tokens(alt) == text::tokens(doc.line(i)))
+}
+
+/// The alt text of a line's leading Markdown image.
+fn plain_alt(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("![")?;
+    rest.find(']').map(|e| &rest[..e])
+}
+
+/// Whether heading line `i` can be a headline: open, not too long (without its link
+/// targets), not a logo or home link, not an interface phrase.
+fn usable_heading(doc: &Doc<'_>, i: usize) -> bool {
+    let line = doc.line(i);
+    doc.is_open(i)
+        && text::without_link_targets(line).len() <= TITLE_MAX
+        && !HOME_LINK.is_match(line)
+        && !is_interface(line)
+}
+
+/// Whether a heading is one Markdown link and nothing else (`## [Teaser](/story)`).
+fn is_link_heading(line: &str) -> bool {
+    let rest = line.trim_start_matches('#').trim();
+    let rest = rest.trim_matches(['*', '_']).trim();
+    rest.starts_with('[') && rest.ends_with(')') && link_share(line) >= 0.99
+}
+
+/// The text line a heading names: the heading itself, or, for an empty heading mark (`# `
+/// alone, its text printed on the next line), that next line when it is short and plain.
+fn heading_text_line(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    if !plain_tokens(doc.line(i)).is_empty() {
+        return Some(i);
+    }
+    let n = next_text(doc, i)?;
+    let next = doc.line(n);
+    let words = text::word_count(next);
+    (heading_level(next) == 0
+        && !next.contains("](")
+        && !next.starts_with(['*', '-', '+', '|', '!'])
+        && (1..=PAGE_TITLE_MAX_WORDS).contains(&words)
+        && !(words >= 10 && text::ends_sentence(next)))
+    .then_some(n)
+}
+
+/// A short heading (three words or fewer) just above a longer heading of the same level
+/// is a section label or kicker ("Blog", "Perspectives"): the heading below, within two
+/// lines, is the headline. (A lower heading below is more often a subtitle.)
+fn below_kicker(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    let level = heading_level(doc.line(i));
+    let words = text::word_count(&visible(doc.line(i)));
+    if words > 3 {
+        return None;
+    }
+    let mut j = i;
+    for _ in 0..2 {
+        j = next_text(doc, j)?;
+        let line = doc.line(j);
+        if heading_level(line) > 0 {
+            let w = text::word_count(&visible(line));
+            return (heading_level(line) == level
+                && w > words && w >= 3 && usable_heading(doc, j) && !is_link_heading(line))
+                .then_some(j);
+        }
+    }
+    None
+}
+
 /// The Markdown headline: of the level-1 headings (`# `), the first that opens the article
 /// (a byline, a date or prose follows), else the first; without one, the first `## ` (else
 /// `### `) heading before the first paragraph of prose (later ones head sections, "Like
 /// this:", "Leave a Reply"). A heading that is only a logo image or a link to the home page
-/// is not a headline.
+/// is not a headline, nor an interface phrase ([`INTERFACE`]), nor one of several
+/// headings of the same level that are each a single link (the teasers of a listing). An
+/// empty heading mark names the line below it; a short kicker heading gives way to the
+/// longer heading just below it.
 fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
+    let mut teasers = [0usize; 4];
+    for &i in lines.iter().take(TITLE_WINDOW) {
+        let line = doc.line(i);
+        let level = heading_level(line);
+        if level > 0 && is_link_heading(line) {
+            teasers[level] += 1;
+        }
+    }
     let mut best: Option<(usize, usize)> = None;
     let mut first_h1: Option<usize> = None;
     let mut prose_seen = false;
@@ -223,22 +408,29 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         if level == 0 || level > 1 && (prose_seen || best.is_some_and(|(l, _)| l <= level)) {
             continue;
         }
-        if !doc.is_open(i) || line.len() > TITLE_MAX || HOME_LINK.is_match(line) {
+        if !usable_heading(doc, i) || teasers[level] >= 2 && is_link_heading(line) {
             continue;
         }
-        let toks = plain_tokens(line);
+        let Some(t) = heading_text_line(doc, i) else {
+            continue;
+        };
+        if t != i && (!doc.is_open(t) || is_interface(doc.line(t))) {
+            continue;
+        }
+        let toks = plain_tokens(doc.line(t));
         if toks.is_empty() || toks.len() > PAGE_TITLE_MAX_WORDS {
             continue;
         }
+        let pick = below_kicker(doc, t).unwrap_or(t);
         if level == 1 {
             // Of several level-1 headings (a pop-up's, a section's), the one that opens
             // the article.
-            if leads_content(doc, i) {
-                return Some(i);
+            if leads_content(doc, pick) {
+                return Some(pick);
             }
-            first_h1.get_or_insert(i);
+            first_h1.get_or_insert(pick);
         } else {
-            best = Some((level, i));
+            best = Some((level, pick));
         }
     }
     first_h1.or(best.map(|(_, i)| i))
