@@ -214,15 +214,24 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
 
 /// How many lines with a Markdown link or image among the first lines of text make the
 /// input Markdown.
-const MARKDOWN_LINKS: usize = 3;
+const MARKDOWN_LINKS: usize = 5;
+
+/// How many of the first lines of text are looked at to tell Markdown (the links of its
+/// menus come first; code further down may look like links).
+const MARKDOWN_WINDOW: usize = 200;
+
+/// A Markdown link or image whose `[` does not follow a word (`Model[int](x)` in code is
+/// not one).
+static MD_LINK_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\w\]])\[[^\]]*\]\([^)\s]*").expect("valid regex"));
 
 /// Whether the input is Markdown (html2text output): a few of its first lines hold a
 /// Markdown link or image (`[text](target)`). Text printed from the HTML has none.
 fn is_markdown(doc: &Doc<'_>, lines: &[usize]) -> bool {
     lines
         .iter()
-        .take(TITLE_WINDOW)
-        .filter(|&&i| doc.line(i).contains("](") && MD_LINK.is_match(doc.line(i)))
+        .take(MARKDOWN_WINDOW)
+        .filter(|&&i| doc.line(i).contains("](") && MD_LINK_START.is_match(doc.line(i)))
         .nth(MARKDOWN_LINKS - 1)
         .is_some()
 }
@@ -298,7 +307,8 @@ fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         if is_interface(line) || text::tokens(line).is_empty() {
             continue;
         }
-        if leads_content(doc, i) || named_by_image(doc, i) {
+        // One word alone ("Share", an icon's name) is a name only under its picture.
+        if named_by_image(doc, i) || words >= 2 && leads_content(doc, i) {
             return Some(i);
         }
     }
@@ -383,8 +393,10 @@ fn below_kicker(doc: &Doc<'_>, i: usize) -> Option<usize> {
 /// (a byline, a date or prose follows), else the first; without one, the first `## ` (else
 /// `### `) heading before the first paragraph of prose (later ones head sections, "Like
 /// this:", "Leave a Reply"). A heading that is only a logo image or a link to the home page
-/// is not a headline, nor an interface phrase ([`INTERFACE`]), nor one of several
-/// headings of the same level that are each a single link (the teasers of a listing). An
+/// is not a headline, nor an interface phrase ([`INTERFACE`]). Where several headings of
+/// a level are each a single link (the teasers of a listing, or the sections of an API
+/// reference), they come last: a plain heading heads the list; without one, the first
+/// of them. An
 /// empty heading mark names the line below it; a short kicker heading gives way to the
 /// longer heading just below it.
 fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
@@ -398,6 +410,7 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
     }
     let mut best: Option<(usize, usize)> = None;
     let mut first_h1: Option<usize> = None;
+    let mut first_teaser: Option<usize> = None;
     let mut prose_seen = false;
     for &i in lines.iter().take(TITLE_WINDOW) {
         let line = doc.line(i);
@@ -408,7 +421,11 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         if level == 0 || level > 1 && (prose_seen || best.is_some_and(|(l, _)| l <= level)) {
             continue;
         }
-        if !usable_heading(doc, i) || teasers[level] >= 2 && is_link_heading(line) {
+        if !usable_heading(doc, i) {
+            continue;
+        }
+        if teasers[level] >= 2 && is_link_heading(line) {
+            first_teaser.get_or_insert(i);
             continue;
         }
         let Some(t) = heading_text_line(doc, i) else {
@@ -433,7 +450,7 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
             best = Some((level, pick));
         }
     }
-    first_h1.or(best.map(|(_, i)| i))
+    first_h1.or(best.map(|(_, i)| i)).or(first_teaser)
 }
 
 /// The pick from the `title` element line (the first line of text printed from the HTML),
