@@ -112,6 +112,17 @@ fn heading_level(line: &str) -> usize {
     }
 }
 
+/// The heading level of line `i` (see [`heading_level`]), 0 for an indented line: a `#`
+/// comment in a code block is not a heading.
+fn md_level(doc: &Doc<'_>, i: usize) -> usize {
+    let raw = doc.raw(i);
+    if raw.starts_with("    ") || raw.starts_with('\t') {
+        0
+    } else {
+        heading_level(doc.line(i))
+    }
+}
+
 /// Whether the line opens the article: one of the next three lines is a byline or a date
 /// (removed by an earlier rule), one of the next two is prose, or the next repeats it.
 fn leads_content(doc: &Doc<'_>, i: usize) -> bool {
@@ -370,7 +381,7 @@ fn heading_text_line(doc: &Doc<'_>, i: usize) -> Option<usize> {
 /// is a section label or kicker ("Blog", "Perspectives"): the heading below, within two
 /// lines, is the headline. (A lower heading below is more often a subtitle.)
 fn below_kicker(doc: &Doc<'_>, i: usize) -> Option<usize> {
-    let level = heading_level(doc.line(i));
+    let level = md_level(doc, i);
     let words = text::word_count(&visible(doc.line(i)));
     if words > 3 {
         return None;
@@ -379,9 +390,9 @@ fn below_kicker(doc: &Doc<'_>, i: usize) -> Option<usize> {
     for _ in 0..2 {
         j = next_text(doc, j)?;
         let line = doc.line(j);
-        if heading_level(line) > 0 {
+        if md_level(doc, j) > 0 {
             let w = text::word_count(&visible(line));
-            return (heading_level(line) == level
+            return (md_level(doc, j) == level
                 && w > words && w >= 3 && usable_heading(doc, j) && !is_link_heading(line))
                 .then_some(j);
         }
@@ -403,7 +414,7 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
     let mut teasers = [0usize; 4];
     for &i in lines.iter().take(TITLE_WINDOW) {
         let line = doc.line(i);
-        let level = heading_level(line);
+        let level = md_level(doc, i);
         if level > 0 && is_link_heading(line) {
             teasers[level] += 1;
         }
@@ -414,7 +425,7 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
     let mut prose_seen = false;
     for &i in lines.iter().take(TITLE_WINDOW) {
         let line = doc.line(i);
-        let level = heading_level(line);
+        let level = md_level(doc, i);
         if level == 0 && !prose_seen {
             prose_seen = text::word_count(line) >= 15 && text::ends_sentence(line);
         }
