@@ -116,10 +116,14 @@ fn heading_level(line: &str) -> usize {
 /// comment in a code block is not a heading.
 fn md_level(doc: &Doc<'_>, i: usize) -> usize {
     let raw = doc.raw(i);
+    let line = doc.line(i);
     if raw.starts_with("    ") || raw.starts_with('\t') {
         0
+    } else if (1..=3).contains(&line.len()) && line.bytes().all(|b| b == b'#') {
+        // An empty heading mark (`# `, trimmed): its text is on the next line.
+        line.len()
     } else {
-        heading_level(doc.line(i))
+        heading_level(line)
     }
 }
 
@@ -214,8 +218,19 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
     if let Some((pick, true)) = page {
         return Some(pick);
     }
-    markdown_heading(doc, &lines)
-        .or_else(|| markdown.then(|| markdown_name_line(doc, &lines)).flatten())
+    let heading = markdown_heading(doc, &lines, markdown);
+    let heading = match heading {
+        // A heading found only after prose gives way to an earlier name line.
+        Some((h, true)) if markdown => Some(
+            markdown_name_line(doc, &lines)
+                .filter(|&n| n < h)
+                .unwrap_or(h),
+        ),
+        Some((h, _)) => Some(h),
+        None if markdown => markdown_name_line(doc, &lines),
+        None => None,
+    };
+    heading
         .map(|line| TitlePick {
             line,
             page_line: None,
@@ -304,7 +319,11 @@ const NAME_WINDOW: usize = 400;
 fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
     for &i in lines.iter().take(NAME_WINDOW) {
         let line = doc.line(i);
-        if !doc.is_open(i) || line.len() > TITLE_MAX || heading_level(line) > 0 {
+        if !doc.is_open(i) || line.len() > TITLE_MAX || md_level(doc, i) > 0 {
+            continue;
+        }
+        // An indented line is code or a quoted detail ("Posts: 12" under a user's name).
+        if doc.raw(i).starts_with([' ', '\t']) {
             continue;
         }
         if line.contains("](") || line.starts_with(['*', '-', '+', '|', '>', '!', '[']) {
@@ -315,7 +334,7 @@ fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         if !(1..=NAME_MAX_WORDS).contains(&words) || end.ends_with(['.', ':', ',', ';']) {
             continue;
         }
-        if is_interface(line) || text::tokens(line).is_empty() {
+        if is_interface(line) || !has_letters(line) {
             continue;
         }
         // One word alone ("Share", an icon's name) is a name only under its picture.
@@ -324,6 +343,11 @@ fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether the line has two letters or more (not only numbers and symbols).
+fn has_letters(line: &str) -> bool {
+    line.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
 }
 
 /// Whether the next line is an image whose alt text is the line (a product's picture
@@ -370,6 +394,7 @@ fn heading_text_line(doc: &Doc<'_>, i: usize) -> Option<usize> {
     let next = doc.line(n);
     let words = text::word_count(next);
     (heading_level(next) == 0
+        && has_letters(next)
         && !next.contains("](")
         && !next.starts_with(['*', '-', '+', '|', '!'])
         && (1..=PAGE_TITLE_MAX_WORDS).contains(&words)
@@ -410,7 +435,7 @@ fn below_kicker(doc: &Doc<'_>, i: usize) -> Option<usize> {
 /// of them. An
 /// empty heading mark names the line below it; a short kicker heading gives way to the
 /// longer heading just below it.
-fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
+fn markdown_heading(doc: &Doc<'_>, lines: &[usize], markdown: bool) -> Option<(usize, bool)> {
     let mut teasers = [0usize; 4];
     for &i in lines.iter().take(TITLE_WINDOW) {
         let line = doc.line(i);
@@ -422,6 +447,7 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     let mut first_h1: Option<usize> = None;
     let mut first_teaser: Option<usize> = None;
+    let mut late: Option<usize> = None;
     let mut prose_seen = false;
     for &i in lines.iter().take(TITLE_WINDOW) {
         let line = doc.line(i);
@@ -429,7 +455,21 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         if level == 0 && !prose_seen {
             prose_seen = text::word_count(line) >= 15 && text::ends_sentence(line);
         }
-        if level == 0 || level > 1 && (prose_seen || best.is_some_and(|(l, _)| l <= level)) {
+        if level == 0 || level > 1 && best.is_some_and(|(l, _)| l <= level) {
+            continue;
+        }
+        if level > 1 && prose_seen {
+            // A lower heading after prose heads a section; the first one that opens
+            // content is kept for a page with no other heading (a forum topic below its
+            // board's notice).
+            if markdown
+                && late.is_none()
+                && usable_heading(doc, i)
+                && has_letters(&plain_tokens(line).concat())
+                && leads_content(doc, i)
+            {
+                late = Some(i);
+            }
             continue;
         }
         if !usable_heading(doc, i) {
@@ -439,7 +479,9 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
             first_teaser.get_or_insert(i);
             continue;
         }
-        let Some(t) = heading_text_line(doc, i) else {
+        // An empty heading mark names the next line in Markdown only ("###" in text
+        // printed from the HTML is a separator).
+        let Some(t) = heading_text_line(doc, i).filter(|&t| t == i || markdown) else {
             continue;
         };
         if t != i && (!doc.is_open(t) || is_interface(doc.line(t))) {
@@ -454,14 +496,18 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
             // Of several level-1 headings (a pop-up's, a section's), the one that opens
             // the article.
             if leads_content(doc, pick) {
-                return Some(pick);
+                return Some((pick, false));
             }
             first_h1.get_or_insert(pick);
         } else {
             best = Some((level, pick));
         }
     }
-    first_h1.or(best.map(|(_, i)| i)).or(first_teaser)
+    first_h1
+        .or(best.map(|(_, i)| i))
+        .or(first_teaser)
+        .map(|i| (i, false))
+        .or(late.map(|i| (i, true)))
 }
 
 /// The pick from the `title` element line (the first line of text printed from the HTML),
