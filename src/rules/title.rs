@@ -267,7 +267,7 @@ fn is_markdown(doc: &Doc<'_>, lines: &[usize]) -> bool {
 /// notice. Matched against a heading's whole visible text, case-insensitively.
 static INTERFACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[\s\p{P}\p{S}]*(?:what are you looking for|what can we help you find|how can we help|search(?: (?:all|the|our|this) .{1,40}| results| for)?|(?:in|on) this (?:article|page|post)|table of contents|contents|keyboard shortcuts|(?:select|choose|change) (?:your |the )?(?:site |display )?(?:language|region|country|location)|something went wrong.{0,80}|(?:please )?(?:update|upgrade) your browser.{0,120}|your browser is (?:not supported|out of date).{0,120}|size (?:guide|chart)|shopping (?:cart|bag)|your (?:cart|bag|basket)(?: is empty)?|(?:more|top|latest) (?:top )?(?:stories|news|headlines)|quick links|useful links|main menu|footer|breadcrumbs?|filters?|sort by|(?:your )?cookie (?:settings|preferences)|your (?:choice|privacy) (?:regarding|choices).{0,60}|skip to.{0,40}|newsletter|subscribe.{0,40}|follow us|share(?: this)?(?: article| post| page)?|related(?: articles| posts| stories)?)[\s\p{P}\p{S}]*$",
+        r"(?i)^[\s\p{P}\p{S}]*(?:what are you looking for|what can we help you find|how can we help|search(?: (?:all|the|our|this) .{1,40}| results| for)?|(?:in|on) this (?:article|page|post)|table of contents|contents|keyboard shortcuts|(?:select|choose|change) (?:your |the )?(?:site |display )?(?:language|region|country|location)|something went wrong.{0,80}|(?:please )?(?:update|upgrade) your browser.{0,120}|your browser is (?:not supported|out of date).{0,120}|size (?:guide|chart)|shopping (?:cart|bag)|your (?:cart|bag|basket)(?: is empty)?|more (?:top )?(?:stories|news|headlines)|quick links|useful links|main menu|footer|breadcrumbs?|filters?|sort by|(?:your )?cookie (?:settings|preferences)|your (?:choice|privacy) (?:regarding|choices).{0,60}|skip to.{0,40}|newsletter|subscribe.{0,40}|follow us|share(?: this)?(?: article| post| page)?|related(?: articles| posts| stories)?)[\s\p{P}\p{S}]*$",
     )
     .expect("valid regex")
 });
@@ -418,8 +418,11 @@ fn below_kicker(doc: &Doc<'_>, i: usize) -> Option<usize> {
         if md_level(doc, j) > 0 {
             let w = text::word_count(&visible(line));
             return (md_level(doc, j) == level
-                && w > words && w >= 3 && usable_heading(doc, j) && !is_link_heading(line))
-                .then_some(j);
+                && w > words
+                && w >= 3
+                && usable_heading(doc, j)
+                && !is_link_heading(line))
+            .then_some(j);
         }
     }
     None
@@ -768,5 +771,100 @@ mod tests {
         let doc = run(&text);
         assert_eq!(category(&doc, 1), Some(Category::Title));
         assert_eq!(category(&doc, 2), None);
+    }
+
+    /// A Markdown menu: five lines of links make the input Markdown.
+    const MENU: &str = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)\n* [About](/about)\n";
+
+    #[test]
+    fn markdown_is_told_by_its_links_not_by_code() {
+        let doc = Doc::new(MENU);
+        assert!(is_markdown(&doc, &doc.text_lines()));
+        let code = "class Box[T](Base): pass\nx = Box[int](1)\ny = Box[str](2)\nz = Box[int](3)\nw = Box[int](4)\n";
+        let doc = Doc::new(code);
+        assert!(!is_markdown(&doc, &doc.text_lines()));
+    }
+
+    #[test]
+    fn an_interface_heading_is_not_the_headline() {
+        let text = format!("{MENU}## What are you looking for?\n\n## Storm hits coast\n\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), None);
+        assert_eq!(category(&doc, 7), Some(Category::Title));
+        assert!(is_interface("### In this article"));
+        assert!(is_interface("# Select Site Language"));
+        assert!(!is_interface("# Storm hits coast"));
+    }
+
+    #[test]
+    fn markdown_menu_line_is_not_a_title() {
+        // No heading and no name line: the first line (a menu link) is not taken.
+        let text = format!("{MENU}\nWelcome!");
+        assert_eq!(find_title(&Doc::new(&text)), None);
+    }
+
+    #[test]
+    fn teaser_link_headings_come_after_a_plain_heading() {
+        let text = format!(
+            "{MENU}# [Storm hits coast](/a)\n{PROSE}\n# Latest news\n# [Rain returns](/b)\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 7), Some(Category::Title));
+        // Without a plain one, the first of them (an API reference's sections).
+        let text = format!("{MENU}# [Charges](/charges)\n{PROSE}\n# [Refunds](/refunds)\n{PROSE}");
+        assert_eq!(category(&run(&text), 5), Some(Category::Title));
+    }
+
+    #[test]
+    fn an_empty_heading_mark_names_the_next_line() {
+        let text = format!("{MENU}# \nStorm hits coast\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 6), Some(Category::Title));
+        // Not in text printed from the HTML, where "###" separates parts.
+        let text = format!("Storm hits coast | The Planet\n###\nBy the sea\n{PROSE}");
+        assert_eq!(category(&run(&text), 2), None);
+    }
+
+    #[test]
+    fn a_kicker_gives_way_to_the_headline_below() {
+        let text = format!("{MENU}# Opinion\n# Why the storm hit the coast so hard\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), None);
+        assert_eq!(category(&doc, 6), Some(Category::Title));
+        // A lower heading below is a subtitle.
+        let text = format!("{MENU}# Storm watch\n## Why it hit the coast so hard\n{PROSE}");
+        assert_eq!(category(&run(&text), 5), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_comment_in_a_code_block_is_not_a_heading() {
+        let text = format!("{MENU}# Install guide\nRun this:\n\n    # install the tool first\n    tool install\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), Some(Category::Title));
+        assert_eq!(category(&doc, 8), None);
+    }
+
+    #[test]
+    fn a_topic_heading_after_a_notice() {
+        let notice = "Please read the board rules before posting, and search for older topics before you open a new one.";
+        let text = format!("{MENU}{notice}\n### Boiler hisses at night\n{PROSE}\n### Re: Boiler hisses at night\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 6), Some(Category::Title));
+        // Not in text printed from the HTML.
+        let text = format!("{notice}\n### Boiler hisses at night\n{PROSE}");
+        assert_eq!(category(&run(&text), 1), None);
+    }
+
+    #[test]
+    fn a_product_name_above_its_picture() {
+        let text = format!(
+            "{MENU}Free delivery\nGarden chair deluxe\n![Garden chair deluxe](/chair.jpg)\n$120"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 6), Some(Category::Title));
+        assert_eq!(category(&doc, 5), None);
+        // An indented detail or a number is no name.
+        let text = format!("{MENU}    Posts: 12\n{PROSE}\n0  0\n![0 0](/x.png)");
+        assert_eq!(find_title(&Doc::new(&text)), None);
     }
 }
