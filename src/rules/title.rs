@@ -267,7 +267,7 @@ fn is_markdown(doc: &Doc<'_>, lines: &[usize]) -> bool {
 /// notice. Matched against a heading's whole visible text, case-insensitively.
 static INTERFACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[\s\p{P}\p{S}]*(?:what are you looking for|what can we help you find|how can we help|search(?: (?:all|the|our|this) .{1,40}| results| for)?|(?:in|on) this (?:article|page|post)|table of contents|contents|keyboard shortcuts|(?:select|choose|change) (?:your |the )?(?:site |display )?(?:language|region|country|location)|something went wrong.{0,80}|(?:please )?(?:update|upgrade) your browser.{0,120}|your browser is (?:not supported|out of date).{0,120}|size (?:guide|chart)|shopping (?:cart|bag)|your (?:cart|bag|basket)(?: is empty)?|more (?:top )?(?:stories|news|headlines)|quick links|useful links|main menu|footer|breadcrumbs?|filters?|sort by|(?:your )?cookie (?:settings|preferences)|your (?:choice|privacy) (?:regarding|choices).{0,60}|skip to.{0,40}|newsletter|subscribe.{0,40}|follow us|share(?: this)?(?: article| post| page)?|related(?: articles| posts| stories)?)[\s\p{P}\p{S}]*$",
+        r"(?i)^[\s\p{P}\p{S}]*(?:what are you looking for|what can we help you find|how can we help|search(?: (?:all|the|our|this) .{1,40}| results| for)?|(?:in|on) this (?:article|page|post)|table of contents|contents|keyboard shortcuts|(?:select|choose|change) (?:your |the )?(?:site |display )?(?:language|region|country|location)|something went wrong.{0,80}|(?:please )?(?:update|upgrade) your browser.{0,120}|your browser is (?:not supported|out of date).{0,120}|size (?:guide|chart)|shopping (?:cart|bag)|your (?:cart|bag|basket)(?: is empty)?|more (?:top )?(?:stories|news|headlines)|quick links|useful links|main menu|footer|breadcrumbs?|filters?|sort by|(?:your )?cookie (?:settings|preferences)|your (?:choice|privacy) (?:regarding|choices).{0,60}|skip to.{0,40}|newsletter|subscribe.{0,40}|follow us|share(?: this)?(?: article| post| page)?|related(?: articles| posts| stories| questions)?|view (?:the )?(?:desktop|mobile|full|classic) (?:website|site|version)|access denied|page not found|here(?:'|’)s how you know|personal tools|about this (?:item|product)|product (?:description|details|information|overview)|technical (?:details|specifications)|additional information|specifications?|customer (?:reviews|questions)(?: (?:&|and) answers)?|reviews|description|details|customers (?:also|frequently) (?:viewed|bought).{0,40}|frequently bought together|warranty(?: (?:&|and) (?:support|returns))?|(?:shipping|delivery) (?:&|and) returns)[\s\p{P}\p{S}]*$",
     )
     .expect("valid regex")
 });
@@ -280,9 +280,13 @@ fn visible(line: &str) -> String {
     text::strip_markup(&text).to_string()
 }
 
-/// Whether the line names a piece of the interface (see [`INTERFACE`]).
+/// Whether the line names a piece of the interface (see [`INTERFACE`]), is a short label
+/// ("News:"), or links to a script (`javascript:` in a button).
 fn is_interface(line: &str) -> bool {
-    INTERFACE.is_match(&visible(line))
+    let text = visible(line);
+    INTERFACE.is_match(&text)
+        || text.trim_end().ends_with(':') && text::word_count(&text) <= 3
+        || line.contains("](javascript:")
 }
 
 /// The share of a line's visible characters that sit inside Markdown link texts (a line
@@ -375,6 +379,29 @@ fn usable_heading(doc: &Doc<'_>, i: usize) -> bool {
         && text::without_link_targets(line).len() <= TITLE_MAX
         && !HOME_LINK.is_match(line)
         && !is_interface(line)
+}
+
+/// Whether a heading links to another page: it is one link (see [`is_link_heading`])
+/// whose target does not spell out its own words (a permalink, `[Boiler
+/// hisses](/t/boiler-hisses/12)`, names the page itself).
+fn links_away(line: &str) -> bool {
+    if !is_link_heading(line) {
+        return false;
+    }
+    let Some(target) = line.rfind("](").map(|p| &line[p + 2..]) else {
+        return false;
+    };
+    let target = target.to_lowercase();
+    let slug: Vec<&str> = target
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<String> = plain_tokens(line)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    let hits = words.iter().filter(|w| slug.contains(&w.as_str())).count();
+    words.is_empty() || hits * 2 < words.len()
 }
 
 /// Whether a heading is one Markdown link and nothing else (`## [Teaser](/story)`).
@@ -501,7 +528,10 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize], markdown: bool) -> Option<(u
             if leads_content(doc, pick) {
                 return Some((pick, false));
             }
-            first_h1.get_or_insert(pick);
+            // A plain one before one that links elsewhere (a site name, a logo).
+            if first_h1.is_none_or(|f| links_away(doc.line(f)) && !links_away(line)) {
+                first_h1 = Some(pick);
+            }
         } else {
             best = Some((level, pick));
         }
@@ -866,5 +896,32 @@ mod tests {
         // An indented detail or a number is no name.
         let text = format!("{MENU}    Posts: 12\n{PROSE}\n0  0\n![0 0](/x.png)");
         assert_eq!(find_title(&Doc::new(&text)), None);
+    }
+
+    #[test]
+    fn section_labels_and_script_links_are_interface() {
+        assert!(is_interface("# About this item"));
+        assert!(is_interface("## Warranty & Support"));
+        assert!(is_interface("## News:"));
+        assert!(is_interface("View desktop website"));
+        assert!(is_interface("# [Show details](javascript:void(0))"));
+        assert!(!is_interface("# Garden chair deluxe"));
+        let text = format!("{MENU}# Garden chair deluxe\n$120\n# About this item\n{PROSE}");
+        assert_eq!(category(&run(&text), 5), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_plain_level_one_heading_before_a_link_away() {
+        // Neither opens the article: the plain one (or a permalink) names the page.
+        let text = format!("{MENU}# [Garden Talk Online](https://boards.example/groups/gardeners/?sid=1)\nBoards\n# Boiler hisses at night\nTopic options");
+        assert_eq!(category(&run(&text), 7), Some(Category::Title));
+        assert!(links_away(
+            "# [Garden Talk Online](https://boards.example/groups/gardeners/?sid=1)"
+        ));
+        assert!(!links_away(
+            "# [Boiler hisses at night](/t/boiler-hisses-at-night/12)"
+        ));
+        let text = format!("{MENU}# [Boiler hisses at night](/t/boiler-hisses-at-night/12)\nBoards\n# Garden Forum\nFooter");
+        assert_eq!(category(&run(&text), 5), Some(Category::Title));
     }
 }
