@@ -558,7 +558,9 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
     // Doe") may have been taken for a byline; it still names the headline to look for.
     let as_byline = matches!(doc.mark(first), Mark::Remove(_, Category::Byline));
     if !(doc.is_open(first) || as_byline)
-        || !(2..=PAGE_TITLE_MAX_WORDS).contains(&words)
+        || !(1..=PAGE_TITLE_MAX_WORDS).contains(&words)
+        // One word is a title ("Pricing", "SELECT") unless it is a letter or a label.
+        || words == 1 && (page.chars().filter(|c| c.is_alphanumeric()).count() < 3 || is_interface(page))
         || page.len() > TITLE_MAX
         || reads_as_sentence(lead, text::word_count(lead))
     {
@@ -597,13 +599,22 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         // logo), not its headline.
         let repeat = toks == head && n > NEAR_WINDOW;
         if precision >= 0.9 && !repeat {
-            let whole_part = part == Part::Headline;
+            // The last part is usually the site's name, but not when it is long (most of
+            // the title) and opens the article ("Blog Name - How I Built My Own Boat").
+            let whole_part = part == Part::Headline
+                || part == Part::Label
+                    && toks.len() >= 6
+                    && toks.len() * 2 > head.len()
+                    && leads_content(doc, i);
             let fits = whole_part
                 || part == Part::None
                     && toks.len() >= 2
                     && (recall >= 0.4 || recall >= 0.25 && leads_content(doc, i));
             if fits {
-                let score = recall + if whole_part { 0.5 } else { 0.0 };
+                // Of two whole parts, the leading one is the headline more often.
+                let lead = whole_part && head.starts_with(&toks);
+                let score =
+                    recall + if whole_part { 0.5 } else { 0.0 } + if lead { 0.1 } else { 0.0 };
                 if subset.is_none_or(|(s, _, _)| score > s + 1e-6) {
                     subset = Some((score, i, whole_part || recall >= 0.67));
                 }
@@ -923,5 +934,35 @@ mod tests {
         ));
         let text = format!("{MENU}# [Boiler hisses at night](/t/boiler-hisses-at-night/12)\nBoards\n# Garden Forum\nFooter");
         assert_eq!(category(&run(&text), 5), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_one_word_title_line() {
+        let text = format!("Pricing\nHome\nPlans\n{PROSE}");
+        assert_eq!(category(&run(&text), 0), Some(Category::Title));
+        // Not a letter, nor an interface label.
+        assert_eq!(find_title(&Doc::new(&format!("A\nHome\n{PROSE}"))), None);
+        assert_eq!(
+            find_title(&Doc::new(&format!("Filters\nHome\n{PROSE}"))),
+            None
+        );
+    }
+
+    #[test]
+    fn a_long_last_part_that_opens_the_article() {
+        let text = format!("Slow Boat Notes - How I built my own wooden sailing boat at home\nSlow Boat Notes\nMenu\nHow I built my own wooden sailing boat at home\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 3), Some(Category::Title));
+        assert_eq!(category(&doc, 1), None);
+    }
+
+    #[test]
+    fn the_leading_part_before_an_inner_one() {
+        let text = format!(
+            "Boiler hisses - Heating Talk - Home Forum\nHeating Talk\nMenu\nBoiler hisses\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 3), Some(Category::Title));
+        assert_eq!(category(&doc, 1), None);
     }
 }
