@@ -267,7 +267,7 @@ fn is_markdown(doc: &Doc<'_>, lines: &[usize]) -> bool {
 /// notice. Matched against a heading's whole visible text, case-insensitively.
 static INTERFACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[\s\p{P}\p{S}]*(?:what are you looking for|what can we help you find|how can we help|search(?: (?:all|the|our|this) .{1,40}| results| for)?|(?:in|on) this (?:article|page|post)|table of contents|contents|keyboard shortcuts|(?:select|choose|change) (?:your |the )?(?:site |display )?(?:language|region|country|location)|something went wrong.{0,80}|(?:please )?(?:update|upgrade) your browser.{0,120}|your browser is (?:not supported|out of date).{0,120}|size (?:guide|chart)|shopping (?:cart|bag)|your (?:cart|bag|basket)(?: is empty)?|more (?:top )?(?:stories|news|headlines)|quick links|useful links|main menu|footer|breadcrumbs?|filters?|sort by|(?:your )?cookie (?:settings|preferences)|your (?:choice|privacy) (?:regarding|choices).{0,60}|skip to.{0,40}|newsletter|subscribe.{0,40}|follow us|share(?: this)?(?: article| post| page)?|related(?: articles| posts| stories| questions)?|view (?:the )?(?:desktop|mobile|full|classic) (?:website|site|version)|access denied|page not found|here(?:'|’)s how you know|personal tools|about this (?:item|product)|product (?:description|details|information|overview)|technical (?:details|specifications)|additional information|specifications?|customer (?:reviews|questions)(?: (?:&|and) answers)?|reviews|description|details|customers (?:also|frequently) (?:viewed|bought).{0,40}|frequently bought together|warranty(?: (?:&|and) (?:support|returns))?|(?:shipping|delivery) (?:&|and) returns)[\s\p{P}\p{S}]*$",
+        r"(?i)^[\s\p{P}\p{S}]*(?:what are you looking for|what can we help you find|how can we help|search(?: (?:all|the|our|this) .{1,40}| results| for)?|(?:in|on) this (?:article|page|post)|table of contents|contents|keyboard shortcuts|(?:select|choose|change) (?:your |the )?(?:site |display )?(?:language|region|country|location)|something went wrong.{0,80}|(?:please )?(?:ensure|make sure|check) (?:that )?javascript is enabled.{0,120}|javascript is (?:required|disabled).{0,120}|(?:please )?(?:update|upgrade) your browser.{0,120}|your browser is (?:not supported|out of date).{0,120}|size (?:guide|chart)|shopping (?:cart|bag)|your (?:cart|bag|basket)(?: is empty)?|more (?:top )?(?:stories|news|headlines)|quick links|useful links|main menu|main content|footer|breadcrumbs?|filters?|sort by|(?:your )?cookie (?:settings|preferences)|your (?:choice|privacy) (?:regarding|choices).{0,60}|skip to.{0,40}|newsletter|subscribe.{0,40}|follow us|share(?: this)?(?: article| post| page)?|related(?: articles| posts| stories| questions)?|view (?:the )?(?:desktop|mobile|full|classic) (?:website|site|version)|access denied|page not found|here(?:'|’)s how you know|personal tools|about this (?:item|product)|product (?:description|details|information|overview)|technical (?:details|specifications)|additional information|specifications?|customer (?:reviews|questions)(?: (?:&|and) answers)?|reviews|description|details|customers (?:also|frequently) (?:viewed|bought).{0,40}|frequently bought together|warranty(?: (?:&|and) (?:support|returns))?|(?:shipping|delivery) (?:&|and) returns)[\s\p{P}\p{S}]*$",
     )
     .expect("valid regex")
 });
@@ -278,6 +278,16 @@ fn visible(line: &str) -> String {
     let no_images = MD_IMAGE.replace_all(line, "");
     let text = MD_LINK.replace_all(&no_images, "$1");
     text::strip_markup(&text).to_string()
+}
+
+/// Whether line `i` is a notice about the page rather than its title: an interface phrase,
+/// or a line a phrase rule removed as navigation or a cookie notice.
+fn is_notice(doc: &Doc<'_>, i: usize) -> bool {
+    is_interface(doc.line(i))
+        || matches!(
+            doc.mark(i),
+            Mark::Remove(_, Category::Navigation | Category::Cookie)
+        )
 }
 
 /// Whether the line names a piece of the interface (see [`INTERFACE`]), is a short label
@@ -546,6 +556,12 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize], markdown: bool) -> Option<(u
 /// The pick from the `title` element line (the first line of text printed from the HTML),
 /// and whether a headline below it confirmed it.
 fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
+    // A notice printed above the `title` element (a script or browser warning) is passed
+    // when the line below it has the parts of one ("Headline | Site").
+    let skip = usize::from(
+        lines.len() > 1 && is_notice(doc, lines[0]) && TITLE_SEP.is_match(doc.line(lines[1])),
+    );
+    let lines = &lines[skip..];
     let &first = lines.first()?;
     let page = doc.line(first);
     let words = text::word_count(page);
@@ -560,7 +576,8 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
     if !(doc.is_open(first) || as_byline)
         || !(1..=PAGE_TITLE_MAX_WORDS).contains(&words)
         // One word is a title ("Pricing", "SELECT") unless it is a letter or a label.
-        || words == 1 && (page.chars().filter(|c| c.is_alphanumeric()).count() < 3 || is_interface(page))
+        || words == 1 && page.chars().filter(|c| c.is_alphanumeric()).count() < 3
+        || is_interface(page)
         || page.len() > TITLE_MAX
         || reads_as_sentence(lead, text::word_count(lead))
     {
@@ -964,5 +981,19 @@ mod tests {
         let doc = run(&text);
         assert_eq!(category(&doc, 3), Some(Category::Title));
         assert_eq!(category(&doc, 1), None);
+    }
+
+    #[test]
+    fn a_notice_above_the_title_line_is_passed() {
+        let text = format!("Please ensure JavaScript is enabled for this site\nStorm hits coast | The Planet\nMenu\nStorm hits coast\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 3), Some(Category::Title));
+        assert_eq!(category(&doc, 1), Some(Category::Metadata));
+        assert_eq!(category(&doc, 0), None);
+        // An interface line is no title line.
+        assert_eq!(
+            find_title(&Doc::new(&format!("Main content\nMenu\n{PROSE}"))),
+            None
+        );
     }
 }
