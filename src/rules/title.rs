@@ -327,9 +327,9 @@ const NAME_MAX_WORDS: usize = 15;
 const NAME_WINDOW: usize = 400;
 
 /// Markdown without a usable heading: the first short line of plain text (not a link, an
-/// image, a list item or a sentence, not an interface phrase) that opens the content:
-/// prose or a byline follows, or it is repeated next, or the image below it has it as alt
-/// text (a product's picture).
+/// image, a list item or a sentence, not an interface phrase) that the image below it has
+/// as alt text (a product's name above its picture). A line that only opens prose is too
+/// often a pop-up's or a widget's.
 fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
     for &i in lines.iter().take(NAME_WINDOW) {
         let line = doc.line(i);
@@ -351,8 +351,7 @@ fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         if is_interface(line) || !has_letters(line) {
             continue;
         }
-        // One word alone ("Share", an icon's name) is a name only under its picture.
-        if named_by_image(doc, i) || words >= 2 && leads_content(doc, i) {
+        if named_by_image(doc, i) {
             return Some(i);
         }
     }
