@@ -187,6 +187,28 @@ fn part_of(parts: &[Vec<String>], toks: &[String]) -> Part {
     Part::None
 }
 
+/// Least token F1 with the `title` element line for a reworded headline that a byline or
+/// a date follows at once.
+const REWORD_DATED: f32 = 0.3;
+
+/// Whether one of the next two lines is a byline or a date (removed by an earlier rule).
+fn dated(doc: &Doc<'_>, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..2 {
+        let Some(n) = next_text(doc, j) else {
+            return false;
+        };
+        j = n;
+        if matches!(
+            doc.mark(n),
+            Mark::Remove(_, Category::Byline | Category::Metadata)
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether the line is shaped like a headline of its own: 3 to 30 words, no full stop at the
 /// end, no URL, not a breadcrumb trail.
 fn headline_shaped(line: &str) -> bool {
@@ -646,7 +668,10 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
                 .iter()
                 .filter(|t| t.chars().count() >= 4 && head.contains(t))
                 .count();
-            if f1 >= 0.5 && shared >= 2 && leads_content(doc, i) {
+            // Less shared wording will do when a byline or a date follows at once.
+            if shared >= 2
+                && (f1 >= 0.5 && leads_content(doc, i) || f1 >= REWORD_DATED && dated(doc, i))
+            {
                 reworded = Some(i);
             }
         }
@@ -994,5 +1019,15 @@ mod tests {
             find_title(&Doc::new(&format!("Main content\nMenu\n{PROSE}"))),
             None
         );
+    }
+
+    #[test]
+    fn a_loosely_reworded_headline_with_a_date_below() {
+        let text = format!("Ten garden chairs to buy in 2025 | The Planet\nMenu\nThe best garden chairs for every budget\nPublished: March 3, 2025\n{PROSE}");
+        let doc = run_after_phrases(&text, vec![Box::new(Title)]);
+        assert_eq!(category(&doc, 2), Some(Category::Title));
+        // Without the date, so little shared wording is not enough.
+        let text = format!("Ten garden chairs to buy in 2025 | The Planet\nMenu\nThe best garden chairs for every budget\n{PROSE}");
+        assert_eq!(category(&run(&text), 0), Some(Category::Title));
     }
 }
