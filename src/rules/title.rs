@@ -553,6 +553,11 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize], markdown: bool) -> Option<(u
             continue;
         }
         let pick = below_kicker(doc, t).unwrap_or(t);
+        if level == 1 && prose_seen && first_h1.is_some_and(|f| !links_away(doc.line(f))) {
+            // A level-1 heading inside or below the article (a section's, a promotion's)
+            // does not replace the one found above it.
+            break;
+        }
         if level == 1 {
             // Of several level-1 headings (a pop-up's, a section's), the one that opens
             // the article.
@@ -1029,5 +1034,15 @@ mod tests {
         // Without the date, so little shared wording is not enough.
         let text = format!("Ten garden chairs to buy in 2025 | The Planet\nMenu\nThe best garden chairs for every budget\n{PROSE}");
         assert_eq!(category(&run(&text), 0), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_level_one_heading_below_the_article_start() {
+        // The first one opens nothing (tags follow), but a later one after prose is a
+        // section's or a promotion's.
+        let text = format!("{MENU}# Storm hits coast\ngardens\nweather\n{PROSE}\n# Plant the storm-proof way\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), Some(Category::Title));
+        assert_eq!(category(&doc, 9), None);
     }
 }
