@@ -252,12 +252,41 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
         None if markdown => markdown_name_line(doc, &lines),
         None => None,
     };
+    // In Markdown, a plain headline-shaped line that a byline or a date follows at once
+    // beats a lower heading below it (a widget's, a section's).
+    let heading = if markdown && heading.is_none_or(|h| md_level(doc, h) != 1) {
+        match dated_line(doc, &lines) {
+            Some(d) if heading.is_none_or(|h| d < h) => Some(d),
+            _ => heading,
+        }
+    } else {
+        heading
+    };
     heading
         .map(|line| TitlePick {
             line,
             page_line: None,
         })
         .or(page.map(|(pick, _)| pick))
+}
+
+/// How many of the first lines of text are searched for a dated headline line.
+const DATED_WINDOW: usize = 300;
+
+/// The first plain headline-shaped line (see [`headline_shaped`]; not a link, a heading
+/// or an interface phrase) that a byline or a date follows at once (see [`dated`]).
+fn dated_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
+    lines.iter().take(DATED_WINDOW).copied().find(|&i| {
+        let line = doc.line(i);
+        doc.is_open(i)
+            && md_level(doc, i) == 0
+            && !line.contains("](")
+            && !line.starts_with(['*', '-', '+', '|', '>', '!', '['])
+            && !doc.raw(i).starts_with([' ', '\t'])
+            && headline_shaped(line)
+            && !is_interface(line)
+            && dated(doc, i)
+    })
 }
 
 /// How many lines with a Markdown link or image among the first lines of text make the
@@ -1044,5 +1073,13 @@ mod tests {
         let doc = run(&text);
         assert_eq!(category(&doc, 5), Some(Category::Title));
         assert_eq!(category(&doc, 9), None);
+    }
+
+    #[test]
+    fn a_plain_headline_with_a_date_below_beats_a_widget_heading() {
+        let text = format!("{MENU}Storm hits the coast overnight\nPublished: March 3, 2025\n{PROSE}\n## More podcasts\n{PROSE}");
+        let doc = run_after_phrases(&text, vec![Box::new(Title)]);
+        assert_eq!(category(&doc, 5), Some(Category::Title));
+        assert_eq!(category(&doc, 8), None);
     }
 }
