@@ -432,11 +432,13 @@ fn plain_alt(line: &str) -> Option<&str> {
 }
 
 /// Whether heading line `i` can be a headline: open, not too long (without its link
-/// targets), not a logo or home link, not an interface phrase.
+/// targets), with letters unless one word (not a number and a date), not a logo or home
+/// link, not an interface phrase.
 fn usable_heading(doc: &Doc<'_>, i: usize) -> bool {
     let line = doc.line(i);
     doc.is_open(i)
         && text::without_link_targets(line).len() <= TITLE_MAX
+        && (plain_tokens(line).len() <= 1 || has_letters(&visible(line)))
         && !HOME_LINK.is_match(line)
         && !is_interface(line)
 }
@@ -543,7 +545,8 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize], markdown: bool) -> Option<(u
         let line = doc.line(i);
         let level = md_level(doc, i);
         if level == 0 && !prose_seen {
-            prose_seen = text::word_count(line) >= 15 && text::ends_sentence(line);
+            prose_seen =
+                text::word_count(line) >= 15 && text::ends_sentence(line) && link_share(line) < 0.4;
         }
         if level == 0 || level > 1 && best.is_some_and(|(l, _)| l <= level) {
             continue;
@@ -1081,5 +1084,24 @@ mod tests {
         let doc = run_after_phrases(&text, vec![Box::new(Title)]);
         assert_eq!(category(&doc, 5), Some(Category::Title));
         assert_eq!(category(&doc, 8), None);
+    }
+
+    #[test]
+    fn a_linked_banner_is_not_the_article_prose() {
+        let banner = "Two tools, one name. [Watch our webinar about the change to the product and what it means for you](/webinar).";
+        let text = format!("{MENU}{banner}\n## Beginner guide\n* Starting\n* Stopping");
+        assert_eq!(category(&run(&text), 6), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_post_number_and_date_is_not_a_headline() {
+        let text = format!(
+            "{MENU}## #1 [2025-11-01 15:14:37](topic?p=1)\n### Boiler hisses at night\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), None);
+        assert_eq!(category(&doc, 6), Some(Category::Title));
+        // One number alone may be a title.
+        assert!(usable_heading(&Doc::new("# 001"), 0));
     }
 }
