@@ -228,6 +228,11 @@ fn headline_shaped(line: &str) -> bool {
 /// that shares much of its wording and opens the article (a byline, a date or prose
 /// follows). Without such a line, the Markdown headline (see [`markdown_heading`]) is the
 /// headline; failing that, the `title` element line itself.
+///
+/// Markdown input (see [`is_markdown`]) has no `title` element: its headline is the
+/// Markdown heading; where that is only a lower heading, a plain line with a byline or a
+/// date just below it ([`dated_line`]) comes first when it comes earlier; without a
+/// heading, a product's name above its picture ([`markdown_name_line`]).
 pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
     let lines: Vec<usize> = doc.text_lines();
     let markdown = is_markdown(doc, &lines);
