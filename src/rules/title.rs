@@ -112,6 +112,21 @@ fn heading_level(line: &str) -> usize {
     }
 }
 
+/// The heading level of line `i` (see [`heading_level`]), 0 for an indented line: a `#`
+/// comment in a code block is not a heading.
+fn md_level(doc: &Doc<'_>, i: usize) -> usize {
+    let raw = doc.raw(i);
+    let line = doc.line(i);
+    if raw.starts_with("    ") || raw.starts_with('\t') {
+        0
+    } else if (1..=3).contains(&line.len()) && line.bytes().all(|b| b == b'#') {
+        // An empty heading mark (`# `, trimmed): its text is on the next line.
+        line.len()
+    } else {
+        heading_level(line)
+    }
+}
+
 /// Whether the line opens the article: one of the next three lines is a byline or a date
 /// (removed by an earlier rule), one of the next two is prose, or the next repeats it.
 fn leads_content(doc: &Doc<'_>, i: usize) -> bool {
@@ -172,6 +187,28 @@ fn part_of(parts: &[Vec<String>], toks: &[String]) -> Part {
     Part::None
 }
 
+/// Least token F1 with the `title` element line for a reworded headline that a byline or
+/// a date follows at once.
+const REWORD_DATED: f32 = 0.3;
+
+/// Whether one of the next two lines is a byline or a date (removed by an earlier rule).
+fn dated(doc: &Doc<'_>, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..2 {
+        let Some(n) = next_text(doc, j) else {
+            return false;
+        };
+        j = n;
+        if matches!(
+            doc.mark(n),
+            Mark::Remove(_, Category::Byline | Category::Metadata)
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether the line is shaped like a headline of its own: 3 to 30 words, no full stop at the
 /// end, no URL, not a breadcrumb trail.
 fn headline_shaped(line: &str) -> bool {
@@ -191,13 +228,46 @@ fn headline_shaped(line: &str) -> bool {
 /// that shares much of its wording and opens the article (a byline, a date or prose
 /// follows). Without such a line, the Markdown headline (see [`markdown_heading`]) is the
 /// headline; failing that, the `title` element line itself.
+///
+/// Markdown input (see [`is_markdown`]) has no `title` element: its headline is the
+/// Markdown heading; where that is only a lower heading, a plain line with a byline or a
+/// date just below it ([`dated_line`]) comes first when it comes earlier; without a
+/// heading, a product's name above its picture ([`markdown_name_line`]).
 pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
     let lines: Vec<usize> = doc.text_lines();
-    let page = page_title(doc, &lines);
+    let markdown = is_markdown(doc, &lines);
+    // Markdown output has no `title` element line: its first line is a menu or a logo.
+    let page = if markdown {
+        None
+    } else {
+        page_title(doc, &lines)
+    };
     if let Some((pick, true)) = page {
         return Some(pick);
     }
-    markdown_heading(doc, &lines)
+    let heading = markdown_heading(doc, &lines, markdown);
+    let heading = match heading {
+        // A heading found only after prose gives way to an earlier name line.
+        Some((h, true)) if markdown => Some(
+            markdown_name_line(doc, &lines)
+                .filter(|&n| n < h)
+                .unwrap_or(h),
+        ),
+        Some((h, _)) => Some(h),
+        None if markdown => markdown_name_line(doc, &lines),
+        None => None,
+    };
+    // In Markdown, a plain headline-shaped line that a byline or a date follows at once
+    // beats a lower heading below it (a widget's, a section's).
+    let heading = if markdown && heading.is_none_or(|h| md_level(doc, h) != 1) {
+        match dated_line(doc, &lines) {
+            Some(d) if heading.is_none_or(|h| d < h) => Some(d),
+            _ => heading,
+        }
+    } else {
+        heading
+    };
+    heading
         .map(|line| TitlePick {
             line,
             page_line: None,
@@ -205,48 +275,356 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
         .or(page.map(|(pick, _)| pick))
 }
 
+/// How many of the first lines of text are searched for a dated headline line.
+const DATED_WINDOW: usize = 300;
+
+/// The first plain headline-shaped line (see [`headline_shaped`]; not a link, a heading
+/// or an interface phrase) that a byline or a date follows at once (see [`dated`]).
+fn dated_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
+    lines.iter().take(DATED_WINDOW).copied().find(|&i| {
+        let line = doc.line(i);
+        doc.is_open(i)
+            && md_level(doc, i) == 0
+            && !line.contains("](")
+            && !line.starts_with(['*', '-', '+', '|', '>', '!', '['])
+            && !doc.raw(i).starts_with([' ', '\t'])
+            && headline_shaped(line)
+            && !is_interface(line)
+            && dated(doc, i)
+    })
+}
+
+/// How many lines with a Markdown link or image among the first lines of text make the
+/// input Markdown.
+const MARKDOWN_LINKS: usize = 5;
+
+/// How many of the first lines of text are looked at to tell Markdown (the links of its
+/// menus come first; code further down may look like links).
+const MARKDOWN_WINDOW: usize = 200;
+
+/// A Markdown link or image whose `[` does not follow a word (`Model[int](x)` in code is
+/// not one).
+static MD_LINK_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\w\]])\[[^\]]*\]\([^)\s]*").expect("valid regex"));
+
+/// Whether the input is Markdown (html2text output): a few of its first lines hold a
+/// Markdown link or image (`[text](target)`). Text printed from the HTML has none.
+fn is_markdown(doc: &Doc<'_>, lines: &[usize]) -> bool {
+    lines
+        .iter()
+        .take(MARKDOWN_WINDOW)
+        .filter(|&&i| doc.line(i).contains("](") && MD_LINK_START.is_match(doc.line(i)))
+        .nth(MARKDOWN_LINKS - 1)
+        .is_some()
+}
+
+/// Interface phrases that head a pop-up, a widget or a list of links rather than the page:
+/// a search box's prompt, a table of contents, a language picker, an error or browser
+/// notice. Matched against a heading's whole visible text, case-insensitively.
+static INTERFACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\s\p{P}\p{S}]*(?:what are you looking for|what can we help you find|how can we help|search(?: (?:all|the|our|this) .{1,40}| results| for)?|(?:in|on) this (?:article|page|post)|table of contents|contents|keyboard shortcuts|(?:select|choose|change) (?:your |the )?(?:site |display )?(?:language|region|country|location)|something went wrong.{0,80}|(?:please )?(?:ensure|make sure|check) (?:that )?javascript is enabled.{0,120}|javascript is (?:required|disabled).{0,120}|(?:please )?(?:update|upgrade) your browser.{0,120}|your browser is (?:not supported|out of date).{0,120}|size (?:guide|chart)|shopping (?:cart|bag)|your (?:cart|bag|basket)(?: is empty)?|more (?:top )?(?:stories|news|headlines)|quick links|useful links|main menu|main content|footer|breadcrumbs?|filters?|sort by|(?:your )?cookie (?:settings|preferences)|your (?:choice|privacy) (?:regarding|choices).{0,60}|skip to.{0,40}|newsletter|subscribe.{0,40}|follow us|share(?: this)?(?: article| post| page)?|related(?: articles| posts| stories| questions)?|view (?:the )?(?:desktop|mobile|full|classic) (?:website|site|version)|access denied|page not found|here(?:'|’)s how you know|personal tools|about this (?:item|product)|product (?:description|details|information|overview)|technical (?:details|specifications)|additional information|specifications?|customer (?:reviews|questions)(?: (?:&|and) answers)?|reviews|description|details|customers (?:also|frequently) (?:viewed|bought).{0,40}|frequently bought together|warranty(?: (?:&|and) (?:support|returns))?|(?:shipping|delivery)(?: (?:&|and) returns| information| options)?|we (?:care about|value|respect) your privacy|(?:this (?:site|website) uses|we use) cookies.{0,80}|(?:cookie|privacy) (?:policy|notice|consent|settings|preferences|overview)|manage (?:cookies|consent|(?:your )?preferences)|(?:\w+ )?navigation|(?:return|back|go) to (?:the )?.{1,40}(?:website|site|home ?page)|search (?:code|docs|documentation|the site|products|articles|jobs|posts)\b.{0,80}|want (?:updates|news|more)\b.{0,40}(?:inbox|email)|support (?:us|our (?:work|journalism))|move to sidebar.{0,10})[\s\p{P}\p{S}]*$",
+    )
+    .expect("valid regex")
+});
+
+/// The visible text of a line: Markdown images and link targets left out, `#` marks and
+/// emphasis around it too.
+fn visible(line: &str) -> String {
+    let no_images = MD_IMAGE.replace_all(line, "");
+    let text = MD_LINK.replace_all(&no_images, "$1");
+    text::strip_markup(&text).to_string()
+}
+
+/// Whether line `i` is a notice about the page rather than its title: an interface phrase,
+/// or a line a phrase rule removed as navigation or a cookie notice.
+fn is_notice(doc: &Doc<'_>, i: usize) -> bool {
+    is_interface(doc.line(i))
+        || matches!(
+            doc.mark(i),
+            Mark::Remove(_, Category::Navigation | Category::Cookie)
+        )
+}
+
+/// Whether the line names a piece of the interface (see [`INTERFACE`]), is a short label
+/// ("News:"), or links to a script (`javascript:` in a button).
+fn is_interface(line: &str) -> bool {
+    let text = visible(line);
+    INTERFACE.is_match(&text)
+        || text.trim_end().ends_with(':') && text::word_count(&text) <= 3
+        || line.contains("](javascript:")
+}
+
+/// The share of a line's visible characters that sit inside Markdown link texts (a line
+/// of images and empty links counts as all link).
+fn link_share(line: &str) -> f32 {
+    let no_images = MD_IMAGE.replace_all(line, "");
+    let linked: usize = MD_LINK
+        .captures_iter(&no_images)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str().trim().chars().count())
+        .sum();
+    let total = visible(line).chars().count();
+    if total == 0 {
+        if line.contains("](") {
+            1.0
+        } else {
+            0.0
+        }
+    } else {
+        (linked as f32 / total as f32).min(1.0)
+    }
+}
+
+/// Most words in a product or page name line taken without a heading mark.
+const NAME_MAX_WORDS: usize = 15;
+
+/// How many of the first lines of Markdown are searched for a name line.
+const NAME_WINDOW: usize = 400;
+
+/// Markdown without a usable heading: the first short line of plain text (not a link, an
+/// image, a list item or a sentence, not an interface phrase) that the image below it has
+/// as alt text (a product's name above its picture). A line that only opens prose is too
+/// often a pop-up's or a widget's.
+fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
+    for &i in lines.iter().take(NAME_WINDOW) {
+        let line = doc.line(i);
+        if !doc.is_open(i) || line.len() > TITLE_MAX || md_level(doc, i) > 0 {
+            continue;
+        }
+        // An indented line is code or a quoted detail ("Posts: 12" under a user's name).
+        if doc.raw(i).starts_with([' ', '\t']) {
+            continue;
+        }
+        if line.contains("](") || line.starts_with(['*', '-', '+', '|', '>', '!', '[']) {
+            continue;
+        }
+        let words = text::word_count(line);
+        let end = line.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+        if !(1..=NAME_MAX_WORDS).contains(&words) || end.ends_with(['.', ':', ',', ';']) {
+            continue;
+        }
+        if is_interface(line) || !has_letters(line) {
+            continue;
+        }
+        if named_by_image(doc, i) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Whether the line has two letters or more (not only numbers and symbols).
+fn has_letters(line: &str) -> bool {
+    line.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+}
+
+/// Whether the next line is an image whose alt text is the line (a product's picture
+/// below its name).
+fn named_by_image(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(n) = next_text(doc, i) else {
+        return false;
+    };
+    let next = doc.line(n);
+    next.starts_with("![")
+        && plain_alt(next).is_some_and(|alt| text::tokens(alt) == text::tokens(doc.line(i)))
+}
+
+/// The alt text of a line's leading Markdown image.
+fn plain_alt(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("![")?;
+    rest.find(']').map(|e| &rest[..e])
+}
+
+/// Whether heading line `i` can be a headline: open, not too long (without its link
+/// targets), with letters unless one word (not a number and a date), not a logo or home
+/// link, not an interface phrase.
+fn usable_heading(doc: &Doc<'_>, i: usize) -> bool {
+    let line = doc.line(i);
+    doc.is_open(i)
+        && text::without_link_targets(line).len() <= TITLE_MAX
+        && (plain_tokens(line).len() <= 1 || has_letters(&visible(line)))
+        && !HOME_LINK.is_match(line)
+        && !is_interface(line)
+}
+
+/// Whether a heading links to another page: it is one link (see [`is_link_heading`])
+/// whose target does not spell out its own words (a permalink, `[Boiler
+/// hisses](/t/boiler-hisses/12)`, names the page itself).
+fn links_away(line: &str) -> bool {
+    if !is_link_heading(line) {
+        return false;
+    }
+    let Some(target) = line.rfind("](").map(|p| &line[p + 2..]) else {
+        return false;
+    };
+    let target = target.to_lowercase();
+    let slug: Vec<&str> = target
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<String> = plain_tokens(line)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    let hits = words.iter().filter(|w| slug.contains(&w.as_str())).count();
+    words.is_empty() || hits * 2 < words.len()
+}
+
+/// Whether a heading is one Markdown link and nothing else (`## [Teaser](/story)`).
+fn is_link_heading(line: &str) -> bool {
+    let rest = line.trim_start_matches('#').trim();
+    let rest = rest.trim_matches(['*', '_']).trim();
+    rest.starts_with('[') && rest.ends_with(')') && link_share(line) >= 0.99
+}
+
+/// The text line a heading names: the heading itself, or, for an empty heading mark (`# `
+/// alone, its text printed on the next line), that next line when it is short and plain.
+fn heading_text_line(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    if !plain_tokens(doc.line(i)).is_empty() {
+        return Some(i);
+    }
+    let n = next_text(doc, i)?;
+    let next = doc.line(n);
+    let words = text::word_count(next);
+    (heading_level(next) == 0
+        && has_letters(next)
+        && !next.contains("](")
+        && !next.starts_with(['*', '-', '+', '|', '!'])
+        && (1..=PAGE_TITLE_MAX_WORDS).contains(&words)
+        && !(words >= 10 && text::ends_sentence(next)))
+    .then_some(n)
+}
+
+/// A short heading (three words or fewer) just above a longer heading of the same level
+/// is a section label or kicker ("Blog", "Perspectives"): the heading below, within two
+/// lines, is the headline. (A lower heading below is more often a subtitle.)
+fn below_kicker(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    let level = md_level(doc, i);
+    let words = text::word_count(&visible(doc.line(i)));
+    if words > 3 {
+        return None;
+    }
+    let mut j = i;
+    for _ in 0..2 {
+        j = next_text(doc, j)?;
+        let line = doc.line(j);
+        if md_level(doc, j) > 0 {
+            let w = text::word_count(&visible(line));
+            return (md_level(doc, j) == level
+                && w > words
+                && w >= 3
+                && usable_heading(doc, j)
+                && !is_link_heading(line))
+            .then_some(j);
+        }
+    }
+    None
+}
+
 /// The Markdown headline: of the level-1 headings (`# `), the first that opens the article
 /// (a byline, a date or prose follows), else the first; without one, the first `## ` (else
 /// `### `) heading before the first paragraph of prose (later ones head sections, "Like
 /// this:", "Leave a Reply"). A heading that is only a logo image or a link to the home page
-/// is not a headline.
-fn markdown_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
+/// is not a headline, nor an interface phrase ([`INTERFACE`]). Where several headings of
+/// a level are each a single link (the teasers of a listing, or the sections of an API
+/// reference), they come last: a plain heading heads the list; without one, the first
+/// of them. An
+/// empty heading mark names the line below it; a short kicker heading gives way to the
+/// longer heading just below it.
+fn markdown_heading(doc: &Doc<'_>, lines: &[usize], markdown: bool) -> Option<(usize, bool)> {
+    let mut teasers = [0usize; 4];
+    for &i in lines.iter().take(TITLE_WINDOW) {
+        let line = doc.line(i);
+        let level = md_level(doc, i);
+        if level > 0 && is_link_heading(line) {
+            teasers[level] += 1;
+        }
+    }
     let mut best: Option<(usize, usize)> = None;
     let mut first_h1: Option<usize> = None;
+    let mut first_teaser: Option<usize> = None;
+    let mut late: Option<usize> = None;
     let mut prose_seen = false;
     for &i in lines.iter().take(TITLE_WINDOW) {
         let line = doc.line(i);
-        let level = heading_level(line);
+        let level = md_level(doc, i);
         if level == 0 && !prose_seen {
-            prose_seen = text::word_count(line) >= 15 && text::ends_sentence(line);
+            prose_seen =
+                text::word_count(line) >= 15 && text::ends_sentence(line) && link_share(line) < 0.4;
         }
-        if level == 0 || level > 1 && (prose_seen || best.is_some_and(|(l, _)| l <= level)) {
+        if level == 0 || level > 1 && best.is_some_and(|(l, _)| l <= level) {
             continue;
         }
-        if !doc.is_open(i) || line.len() > TITLE_MAX || HOME_LINK.is_match(line) {
+        if level > 1 && prose_seen {
+            // A lower heading after prose heads a section; the first one that opens
+            // content is kept for a page with no other heading (a forum topic below its
+            // board's notice).
+            if markdown
+                && late.is_none()
+                && usable_heading(doc, i)
+                && has_letters(&plain_tokens(line).concat())
+                && leads_content(doc, i)
+            {
+                late = Some(i);
+            }
             continue;
         }
-        let toks = plain_tokens(line);
+        if !usable_heading(doc, i) {
+            continue;
+        }
+        if teasers[level] >= 2 && is_link_heading(line) {
+            first_teaser.get_or_insert(i);
+            continue;
+        }
+        // An empty heading mark names the next line in Markdown only ("###" in text
+        // printed from the HTML is a separator).
+        let Some(t) = heading_text_line(doc, i).filter(|&t| t == i || markdown) else {
+            continue;
+        };
+        if t != i && (!doc.is_open(t) || is_interface(doc.line(t))) {
+            continue;
+        }
+        let toks = plain_tokens(doc.line(t));
         if toks.is_empty() || toks.len() > PAGE_TITLE_MAX_WORDS {
             continue;
+        }
+        let pick = below_kicker(doc, t).unwrap_or(t);
+        if level == 1 && prose_seen && first_h1.is_some_and(|f| !links_away(doc.line(f))) {
+            // A level-1 heading inside or below the article (a section's, a promotion's)
+            // does not replace the one found above it.
+            break;
         }
         if level == 1 {
             // Of several level-1 headings (a pop-up's, a section's), the one that opens
             // the article.
-            if leads_content(doc, i) {
-                return Some(i);
+            if leads_content(doc, pick) {
+                return Some((pick, false));
             }
-            first_h1.get_or_insert(i);
+            // A plain one before one that links elsewhere (a site name, a logo).
+            if first_h1.is_none_or(|f| links_away(doc.line(f)) && !links_away(line)) {
+                first_h1 = Some(pick);
+            }
         } else {
-            best = Some((level, i));
+            best = Some((level, pick));
         }
     }
-    first_h1.or(best.map(|(_, i)| i))
+    first_h1
+        .or(best.map(|(_, i)| i))
+        .or(first_teaser)
+        .map(|i| (i, false))
+        .or(late.map(|i| (i, true)))
 }
 
 /// The pick from the `title` element line (the first line of text printed from the HTML),
 /// and whether a headline below it confirmed it.
 fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
+    // A notice printed above the `title` element (a script or browser warning) is passed
+    // when the line below it has the parts of one ("Headline | Site").
+    let skip = usize::from(
+        lines.len() > 1 && is_notice(doc, lines[0]) && TITLE_SEP.is_match(doc.line(lines[1])),
+    );
+    let lines = &lines[skip..];
     let &first = lines.first()?;
     let page = doc.line(first);
     let words = text::word_count(page);
@@ -259,7 +637,10 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
     // Doe") may have been taken for a byline; it still names the headline to look for.
     let as_byline = matches!(doc.mark(first), Mark::Remove(_, Category::Byline));
     if !(doc.is_open(first) || as_byline)
-        || !(2..=PAGE_TITLE_MAX_WORDS).contains(&words)
+        || !(1..=PAGE_TITLE_MAX_WORDS).contains(&words)
+        // One word is a title ("Pricing", "SELECT") unless it is a letter or a label.
+        || words == 1 && page.chars().filter(|c| c.is_alphanumeric()).count() < 3
+        || is_interface(page)
         || page.len() > TITLE_MAX
         || reads_as_sentence(lead, text::word_count(lead))
     {
@@ -298,13 +679,22 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         // logo), not its headline.
         let repeat = toks == head && n > NEAR_WINDOW;
         if precision >= 0.9 && !repeat {
-            let whole_part = part == Part::Headline;
+            // The last part is usually the site's name, but not when it is long (most of
+            // the title) and opens the article ("Blog Name - How I Built My Own Boat").
+            let whole_part = part == Part::Headline
+                || part == Part::Label
+                    && toks.len() >= 6
+                    && toks.len() * 2 > head.len()
+                    && leads_content(doc, i);
             let fits = whole_part
                 || part == Part::None
                     && toks.len() >= 2
                     && (recall >= 0.4 || recall >= 0.25 && leads_content(doc, i));
             if fits {
-                let score = recall + if whole_part { 0.5 } else { 0.0 };
+                // Of two whole parts, the leading one is the headline more often.
+                let lead = whole_part && head.starts_with(&toks);
+                let score =
+                    recall + if whole_part { 0.5 } else { 0.0 } + if lead { 0.1 } else { 0.0 };
                 if subset.is_none_or(|(s, _, _)| score > s + 1e-6) {
                     subset = Some((score, i, whole_part || recall >= 0.67));
                 }
@@ -320,7 +710,10 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
                 .iter()
                 .filter(|t| t.chars().count() >= 4 && head.contains(t))
                 .count();
-            if f1 >= 0.5 && shared >= 2 && leads_content(doc, i) {
+            // Less shared wording will do when a byline or a date follows at once.
+            if shared >= 2
+                && (f1 >= 0.5 && leads_content(doc, i) || f1 >= REWORD_DATED && dated(doc, i))
+            {
                 reworded = Some(i);
             }
         }
@@ -502,5 +895,221 @@ mod tests {
         let doc = run(&text);
         assert_eq!(category(&doc, 1), Some(Category::Title));
         assert_eq!(category(&doc, 2), None);
+    }
+
+    /// A Markdown menu: five lines of links make the input Markdown.
+    const MENU: &str = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)\n* [About](/about)\n";
+
+    #[test]
+    fn markdown_is_told_by_its_links_not_by_code() {
+        let doc = Doc::new(MENU);
+        assert!(is_markdown(&doc, &doc.text_lines()));
+        let code = "class Box[T](Base): pass\nx = Box[int](1)\ny = Box[str](2)\nz = Box[int](3)\nw = Box[int](4)\n";
+        let doc = Doc::new(code);
+        assert!(!is_markdown(&doc, &doc.text_lines()));
+    }
+
+    #[test]
+    fn an_interface_heading_is_not_the_headline() {
+        let text = format!("{MENU}## What are you looking for?\n\n## Storm hits coast\n\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), None);
+        assert_eq!(category(&doc, 7), Some(Category::Title));
+        assert!(is_interface("### In this article"));
+        assert!(is_interface("# Select Site Language"));
+        assert!(!is_interface("# Storm hits coast"));
+    }
+
+    #[test]
+    fn markdown_menu_line_is_not_a_title() {
+        // No heading and no name line: the first line (a menu link) is not taken.
+        let text = format!("{MENU}\nWelcome!");
+        assert_eq!(find_title(&Doc::new(&text)), None);
+    }
+
+    #[test]
+    fn teaser_link_headings_come_after_a_plain_heading() {
+        let text = format!(
+            "{MENU}# [Storm hits coast](/a)\n{PROSE}\n# Latest news\n# [Rain returns](/b)\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 7), Some(Category::Title));
+        // Without a plain one, the first of them (an API reference's sections).
+        let text = format!("{MENU}# [Charges](/charges)\n{PROSE}\n# [Refunds](/refunds)\n{PROSE}");
+        assert_eq!(category(&run(&text), 5), Some(Category::Title));
+    }
+
+    #[test]
+    fn an_empty_heading_mark_names_the_next_line() {
+        let text = format!("{MENU}# \nStorm hits coast\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 6), Some(Category::Title));
+        // Not in text printed from the HTML, where "###" separates parts.
+        let text = format!("Storm hits coast | The Planet\n###\nBy the sea\n{PROSE}");
+        assert_eq!(category(&run(&text), 2), None);
+    }
+
+    #[test]
+    fn a_kicker_gives_way_to_the_headline_below() {
+        let text = format!("{MENU}# Opinion\n# Why the storm hit the coast so hard\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), None);
+        assert_eq!(category(&doc, 6), Some(Category::Title));
+        // A lower heading below is a subtitle.
+        let text = format!("{MENU}# Storm watch\n## Why it hit the coast so hard\n{PROSE}");
+        assert_eq!(category(&run(&text), 5), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_comment_in_a_code_block_is_not_a_heading() {
+        let text = format!("{MENU}# Install guide\nRun this:\n\n    # install the tool first\n    tool install\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), Some(Category::Title));
+        assert_eq!(category(&doc, 8), None);
+    }
+
+    #[test]
+    fn a_topic_heading_after_a_notice() {
+        let notice = "Please read the board rules before posting, and search for older topics before you open a new one.";
+        let text = format!("{MENU}{notice}\n### Boiler hisses at night\n{PROSE}\n### Re: Boiler hisses at night\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 6), Some(Category::Title));
+        // Not in text printed from the HTML.
+        let text = format!("{notice}\n### Boiler hisses at night\n{PROSE}");
+        assert_eq!(category(&run(&text), 1), None);
+    }
+
+    #[test]
+    fn a_product_name_above_its_picture() {
+        let text = format!(
+            "{MENU}Free delivery\nGarden chair deluxe\n![Garden chair deluxe](/chair.jpg)\n$120"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 6), Some(Category::Title));
+        assert_eq!(category(&doc, 5), None);
+        // An indented detail or a number is no name.
+        let text = format!("{MENU}    Posts: 12\n{PROSE}\n0  0\n![0 0](/x.png)");
+        assert_eq!(find_title(&Doc::new(&text)), None);
+    }
+
+    #[test]
+    fn section_labels_and_script_links_are_interface() {
+        assert!(is_interface("# About this item"));
+        assert!(is_interface("## Warranty & Support"));
+        assert!(is_interface("## News:"));
+        assert!(is_interface("View desktop website"));
+        assert!(is_interface("## We care about your privacy"));
+        assert!(is_interface("Search code, repositories, users..."));
+        assert!(is_interface("# Return to the Example Shop website"));
+        assert!(is_interface("# [Show details](javascript:void(0))"));
+        assert!(!is_interface("# Garden chair deluxe"));
+        let text = format!("{MENU}# Garden chair deluxe\n$120\n# About this item\n{PROSE}");
+        assert_eq!(category(&run(&text), 5), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_plain_level_one_heading_before_a_link_away() {
+        // Neither opens the article: the plain one (or a permalink) names the page.
+        let text = format!("{MENU}# [Garden Talk Online](https://boards.example/groups/gardeners/?sid=1)\nBoards\n# Boiler hisses at night\nTopic options");
+        assert_eq!(category(&run(&text), 7), Some(Category::Title));
+        assert!(links_away(
+            "# [Garden Talk Online](https://boards.example/groups/gardeners/?sid=1)"
+        ));
+        assert!(!links_away(
+            "# [Boiler hisses at night](/t/boiler-hisses-at-night/12)"
+        ));
+        let text = format!("{MENU}# [Boiler hisses at night](/t/boiler-hisses-at-night/12)\nBoards\n# Garden Forum\nFooter");
+        assert_eq!(category(&run(&text), 5), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_one_word_title_line() {
+        let text = format!("Pricing\nHome\nPlans\n{PROSE}");
+        assert_eq!(category(&run(&text), 0), Some(Category::Title));
+        // Not a letter, nor an interface label.
+        assert_eq!(find_title(&Doc::new(&format!("A\nHome\n{PROSE}"))), None);
+        assert_eq!(
+            find_title(&Doc::new(&format!("Filters\nHome\n{PROSE}"))),
+            None
+        );
+    }
+
+    #[test]
+    fn a_long_last_part_that_opens_the_article() {
+        let text = format!("Slow Boat Notes - How I built my own wooden sailing boat at home\nSlow Boat Notes\nMenu\nHow I built my own wooden sailing boat at home\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 3), Some(Category::Title));
+        assert_eq!(category(&doc, 1), None);
+    }
+
+    #[test]
+    fn the_leading_part_before_an_inner_one() {
+        let text = format!(
+            "Boiler hisses - Heating Talk - Home Forum\nHeating Talk\nMenu\nBoiler hisses\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 3), Some(Category::Title));
+        assert_eq!(category(&doc, 1), None);
+    }
+
+    #[test]
+    fn a_notice_above_the_title_line_is_passed() {
+        let text = format!("Please ensure JavaScript is enabled for this site\nStorm hits coast | The Planet\nMenu\nStorm hits coast\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 3), Some(Category::Title));
+        assert_eq!(category(&doc, 1), Some(Category::Metadata));
+        assert_eq!(category(&doc, 0), None);
+        // An interface line is no title line.
+        assert_eq!(
+            find_title(&Doc::new(&format!("Main content\nMenu\n{PROSE}"))),
+            None
+        );
+    }
+
+    #[test]
+    fn a_loosely_reworded_headline_with_a_date_below() {
+        let text = format!("Ten garden chairs to buy in 2025 | The Planet\nMenu\nThe best garden chairs for every budget\nPublished: March 3, 2025\n{PROSE}");
+        let doc = run_after_phrases(&text, vec![Box::new(Title)]);
+        assert_eq!(category(&doc, 2), Some(Category::Title));
+        // Without the date, so little shared wording is not enough.
+        let text = format!("Ten garden chairs to buy in 2025 | The Planet\nMenu\nThe best garden chairs for every budget\n{PROSE}");
+        assert_eq!(category(&run(&text), 0), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_level_one_heading_below_the_article_start() {
+        // The first one opens nothing (tags follow), but a later one after prose is a
+        // section's or a promotion's.
+        let text = format!("{MENU}# Storm hits coast\ngardens\nweather\n{PROSE}\n# Plant the storm-proof way\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), Some(Category::Title));
+        assert_eq!(category(&doc, 9), None);
+    }
+
+    #[test]
+    fn a_plain_headline_with_a_date_below_beats_a_widget_heading() {
+        let text = format!("{MENU}Storm hits the coast overnight\nPublished: March 3, 2025\n{PROSE}\n## More podcasts\n{PROSE}");
+        let doc = run_after_phrases(&text, vec![Box::new(Title)]);
+        assert_eq!(category(&doc, 5), Some(Category::Title));
+        assert_eq!(category(&doc, 8), None);
+    }
+
+    #[test]
+    fn a_linked_banner_is_not_the_article_prose() {
+        let banner = "Two tools, one name. [Watch our webinar about the change to the product and what it means for you](/webinar).";
+        let text = format!("{MENU}{banner}\n## Beginner guide\n* Starting\n* Stopping");
+        assert_eq!(category(&run(&text), 6), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_post_number_and_date_is_not_a_headline() {
+        let text = format!(
+            "{MENU}## #1 [2025-11-01 15:14:37](topic?p=1)\n### Boiler hisses at night\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), None);
+        assert_eq!(category(&doc, 6), Some(Category::Title));
+        // One number alone may be a title.
+        assert!(usable_heading(&Doc::new("# 001"), 0));
     }
 }
