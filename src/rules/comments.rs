@@ -116,11 +116,30 @@ fn is_header(line: &str) -> bool {
             Some(pre) => pre.is_match(line, &HEADER_WHOLE),
             None => HEADER.is_match(line),
         };
-    raw || match visible(line) {
-        Cow::Owned(v) => v.len() <= 120 && AUTHOR.is_match(&v),
-        Cow::Borrowed(_) => false,
-    }
+    raw || (AUTHOR_WORDS.as_ref().is_none_or(|w| w.is_match(line))
+        && match visible(line) {
+            Cow::Owned(v) => v.len() <= 120 && AUTHOR.is_match(&v),
+            Cow::Borrowed(_) => false,
+        })
 }
+
+/// The verbs an [`AUTHOR`] line ends with, searched ASCII case-insensitively before a
+/// Markdown line's visible text is built (most lines have none). Spellings with non-ASCII
+/// case variants of these letters (`ſ`, the Kelvin sign) are not headers in Markdown lines.
+static AUTHOR_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "says",
+            "said",
+            "wrote",
+            "commented",
+            "replied",
+            "asks",
+            "answered",
+        ])
+        .ok()
+});
 
 /// Words of `line` outside Markdown link targets (`](…)`) and bare URLs, whose path
 /// segments would otherwise count as words.
