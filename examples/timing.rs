@@ -31,6 +31,11 @@ fn main() {
     let synthetic = match variant.as_str() {
         "urls" => Some(common::urls(20 << 20)),
         "tiny-lines" => Some(common::tiny_lines(1_000_000)),
+        // One synthetic English document of this many MB, as in the `scale-*` benches.
+        v if v.starts_with("doc-") => v[4..]
+            .parse::<usize>()
+            .ok()
+            .map(|mb| common::document(6, common::Lang::En, mb << 20, 20_000)),
         _ => None,
     };
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");

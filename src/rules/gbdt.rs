@@ -118,9 +118,9 @@ impl Compiled {
 
 impl Compiled {
     /// The scores of the rows `want` selects, in `out` (cleared first; other rows get
-    /// `NAN`): the same as [`Model::score`] on each row, but tree by tree over all rows,
-    /// [`LANES`] rows at a time, so each tree stays in cache and independent descents
-    /// overlap. Each row's sum still adds the trees in order.
+    /// `NAN`): the same as [`Model::score`] on each row, but tree by tree over a block of
+    /// [`BLOCK`] rows, [`LANES`] rows at a time, so independent descents overlap. Each
+    /// row's sum still adds the trees in order.
     pub fn score_all<const N: usize>(
         &self,
         rows: &[[f32; N]],
@@ -134,26 +134,11 @@ impl Compiled {
             Compiled::Plain(model) => sums.extend(picked.iter().map(|&k| model.score(&rows[k]))),
             Compiled::Complete { base, trees } => {
                 sums.resize(picked.len(), *base);
-                for t in trees {
-                    let mut chunks = picked.chunks_exact(LANES);
-                    let mut outs = sums.chunks_exact_mut(LANES);
-                    for (ks, ss) in (&mut chunks).zip(&mut outs) {
-                        let mut p = [0usize; LANES];
-                        for _ in 0..DEPTH {
-                            for (p, &k) in p.iter_mut().zip(ks) {
-                                *p = t.step(*p, &rows[k]);
-                            }
-                        }
-                        for (s, p) in ss.iter_mut().zip(p) {
-                            *s += t.leaf[p - SPLITS];
-                        }
-                    }
-                    for (&k, s) in chunks.remainder().iter().zip(outs.into_remainder()) {
-                        let mut p = 0;
-                        for _ in 0..DEPTH {
-                            p = t.step(p, &rows[k]);
-                        }
-                        *s += t.leaf[p - SPLITS];
+                // Rows in blocks, every tree over one block before the next: the block's
+                // rows stay in cache however long the document is.
+                for (picked, sums) in picked.chunks(BLOCK).zip(sums.chunks_mut(BLOCK)) {
+                    for t in trees {
+                        t.add_to(rows, picked, sums);
                     }
                 }
             }
@@ -168,7 +153,36 @@ impl Compiled {
 /// Rows descended side by side in [`Compiled::score_all`].
 const LANES: usize = 8;
 
+/// Rows scored by every tree before the next rows (a multiple of [`LANES`]).
+const BLOCK: usize = 64;
+
 impl Complete {
+    /// Adds this tree's leaf for each row `rows[k]` (`k` in `picked`) to its sum in `sums`,
+    /// [`LANES`] rows side by side.
+    #[inline]
+    fn add_to<const N: usize>(&self, rows: &[[f32; N]], picked: &[usize], sums: &mut [f32]) {
+        let mut chunks = picked.chunks_exact(LANES);
+        let mut outs = sums.chunks_exact_mut(LANES);
+        for (ks, ss) in (&mut chunks).zip(&mut outs) {
+            let mut p = [0usize; LANES];
+            for _ in 0..DEPTH {
+                for (p, &k) in p.iter_mut().zip(ks) {
+                    *p = self.step(*p, &rows[k]);
+                }
+            }
+            for (s, p) in ss.iter_mut().zip(p) {
+                *s += self.leaf[p - SPLITS];
+            }
+        }
+        for (&k, s) in chunks.remainder().iter().zip(outs.into_remainder()) {
+            let mut p = 0;
+            for _ in 0..DEPTH {
+                p = self.step(p, &rows[k]);
+            }
+            *s += self.leaf[p - SPLITS];
+        }
+    }
+
     /// One level down from split `p` for row `x`.
     #[inline(always)]
     fn step<const N: usize>(&self, p: usize, x: &[f32; N]) -> usize {
