@@ -5,6 +5,7 @@
 //! cargo build --release --example timing
 //! target/release/examples/timing htmltext 5     # variant, passes over the corpus
 //! target/release/examples/timing urls 5         # or a hostile shape: urls, tiny-lines
+//! target/release/examples/timing doc-16m 2      # or one synthetic document (doc-10k, …)
 //! perf record -g target/release/examples/timing htmltext 20
 //! ```
 
@@ -31,11 +32,14 @@ fn main() {
     let synthetic = match variant.as_str() {
         "urls" => Some(common::urls(20 << 20)),
         "tiny-lines" => Some(common::tiny_lines(1_000_000)),
-        // One synthetic English document of this many MB, as in the `scale-*` benches.
-        v if v.starts_with("doc-") => v[4..]
-            .parse::<usize>()
-            .ok()
-            .map(|mb| common::document(6, common::Lang::En, mb << 20, 20_000)),
+        // A synthetic English document as in the `scale-*` benches: `doc-10k`, `doc-16m`.
+        v if v.starts_with("doc-") => {
+            let (n, unit) = v[4..].split_at(v.len().saturating_sub(5));
+            let unit = if unit == "m" { 1 << 20 } else { 1000 };
+            n.parse::<usize>()
+                .ok()
+                .map(|n| common::document(6, common::Lang::En, n * unit, 20_000))
+        }
         _ => None,
     };
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
