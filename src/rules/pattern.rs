@@ -176,7 +176,7 @@ pub(crate) struct Prefilter {
     owners: Vec<Vec<u32>>,
     /// One anchored pattern per fragment with literals, compiled on first use (`None`
     /// if it fails to compile: the whole rule's regex is used instead).
-    fragments: Vec<(String, OnceLock<Option<Regex>>)>,
+    fragments: Vec<(String, OnceLock<Option<Fragment>>)>,
     /// The fragments without useful literals, in one anchored regex.
     residual: Option<Regex>,
     /// For built-in rules: what each fragment of `fragments` needs of a line (on the
@@ -305,7 +305,7 @@ impl Prefilter {
         let Some((pattern, regex)) = self.fragments.get(f) else {
             return whole.is_match(line);
         };
-        let regex = regex.get_or_init(|| compile(pattern, 64 << 20).ok());
+        let regex = regex.get_or_init(|| Fragment::new(pattern, 64 << 20));
         match regex {
             Some(regex) => regex.is_match(line),
             None => whole.is_match(line),
@@ -329,7 +329,7 @@ impl Prefilter {
                     tried[f / 64] |= 1 << (f % 64);
                 }
                 let (pattern, regex) = &self.fragments[f];
-                let regex = regex.get_or_init(|| compile(pattern, 64 << 20).ok());
+                let regex = regex.get_or_init(|| Fragment::new(pattern, 64 << 20));
                 let hit = match regex {
                     Some(regex) => regex.is_match(line),
                     None => whole.is_match(line),
@@ -672,12 +672,90 @@ fn better(seq: &Seq, than: Option<&Seq>) -> bool {
     key(seq) > key(than)
 }
 
+/// One fragment's anchored regex, matched exactly like the `regex` crate's [`Regex`] built
+/// by [`compile`] (same syntax and match settings), but a fragment with a long counted
+/// repetition (`.{0,300}…`, see [`LONG_COUNT`]) goes without the lazy DFA: on a line it
+/// has not seen, the lazy DFA builds about one state per byte there (each a set of many
+/// NFA states), 5–10× slower than the bounded backtracker or the PikeVM, which give the
+/// same answers (over the dev corpus, 30–70 µs against 4–13 µs a line for the longest
+/// ones). Other fragments keep the lazy DFA, whose states they reuse.
+#[derive(Debug)]
+struct Fragment(regex_automata::meta::Regex);
+
+/// The longest counted repetition (`x{m,n}`, largest `n`) a fragment may have and keep
+/// the lazy DFA (see [`Fragment`]).
+const LONG_COUNT: u32 = 16;
+
+impl Fragment {
+    /// `pattern` compiled as [`compile`] does; `None` if it does not compile.
+    fn new(pattern: &str, size_limit: usize) -> Option<Fragment> {
+        use regex_automata::{meta, util::syntax, MatchKind};
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(pattern)
+            .ok()?;
+        let config = meta::Config::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .utf8_empty(true)
+            .nfa_size_limit(Some(size_limit))
+            .hybrid_cache_capacity(size_limit)
+            .hybrid(longest_count(&hir) <= LONG_COUNT);
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
+            .build(pattern)
+            .ok()
+            .map(Fragment)
+    }
+
+    #[inline]
+    fn is_match(&self, line: &str) -> bool {
+        self.0.is_match(line)
+    }
+}
+
+/// The largest upper bound of a counted repetition in `hir` (0 if none).
+fn longest_count(hir: &Hir) -> u32 {
+    match hir.kind() {
+        HirKind::Repetition(r) => r.max.unwrap_or(r.min).max(longest_count(&r.sub)),
+        HirKind::Capture(c) => longest_count(&c.sub),
+        HirKind::Concat(hs) | HirKind::Alternation(hs) => {
+            hs.iter().map(longest_count).max().unwrap_or(0)
+        }
+        _ => 0,
+    }
+}
+
 fn compile(pattern: &str, size_limit: usize) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern)
         .case_insensitive(true)
         .size_limit(size_limit)
         .dfa_size_limit(size_limit)
         .build()
+}
+
+impl PatternRule {
+    /// Whether `text` (not a line of the document) matches the rule's regex: for a
+    /// built-in rule, the fragments whose [`Conds`] it meets are tried one by one (the
+    /// whole rule's alternation is much slower to search, and to compile), as for the
+    /// document's lines.
+    fn is_match(&self, text: &str) -> bool {
+        let (Some(pre), Some((group, bit))) = (&self.prefilter, &self.group) else {
+            return self.regex.is_match(text);
+        };
+        if text.is_empty() {
+            return self.regex.is_match(text);
+        }
+        if pre.residual_match(text) {
+            return true;
+        }
+        let mut ids = Vec::new();
+        group.candidates(text, &mut group.marks(), &mut Vec::new(), &mut ids);
+        ids.iter().any(|&id| {
+            id >> 16 == *bit && pre.fragment_match((id & 0xffff) as usize, text, &self.regex)
+        })
+    }
 }
 
 impl Rule for PatternRule {
@@ -722,7 +800,7 @@ impl Rule for PatternRule {
             let hit = hit
                 || (line.contains("](") && {
                     let visible = text::without_link_targets(line);
-                    visible.len() < line.len() && self.regex.is_match(&visible)
+                    visible.len() < line.len() && self.is_match(&visible)
                 });
             if !hit {
                 continue;
@@ -1179,15 +1257,9 @@ impl Group {
             start: Vec::with_capacity(doc.len() + 1),
             ids: Vec::new(),
         };
-        let mut marks = Marks {
-            group: self,
-            len: 0,
-            got: vec![0; self.need.len()],
-            touched: Vec::new(),
-        };
+        let mut marks = self.marks();
         let longest = self.limit.iter().copied().max().unwrap_or(0);
         let mut folded = Vec::new();
-        let fold: &Fold = &FOLD;
         for j in 0..doc.len() {
             hits.start.push(hits.ids.len() as u32);
             if !doc.is_open(j) {
@@ -1197,65 +1269,89 @@ impl Group {
             if line.is_empty() || line.len() > longest {
                 continue;
             }
-            marks.len = line.len();
-            // Every place an edge run at the start may end, and the text from there.
-            self.walk_prefix(fold, line, &mut marks);
-            for (k, c) in line.char_indices() {
-                if !self.is_edge(c) {
-                    break;
-                }
-                self.walk_prefix(fold, &line[k + c.len_utf8()..], &mut marks);
-            }
-            self.walk_suffix(fold, line, &mut marks);
-            for (k, c) in line.char_indices().rev() {
-                if !self.is_edge(c) {
-                    break;
-                }
-                self.walk_suffix(fold, &line[..k], &mut marks);
-            }
-            let mut is_folded = false;
-            if let Some((_, ascii, all)) = self.inner.iter().find(|t| line.len() <= t.0) {
-                fold.line(line, &mut folded);
-                is_folded = true;
-                let inner = if line.is_ascii() { ascii } else { all };
-                inner.scan(&folded, &mut marks);
-            }
-            if let Some(backing) = &self.backing {
-                let wanted = marks.touched.iter().any(|&id| {
-                    let id = id as usize;
-                    self.backed[id] && marks.got[id] | 4 == self.need[id]
-                });
-                if wanted {
-                    if !is_folded {
-                        fold.line(line, &mut folded);
-                        is_folded = true;
-                    }
-                    backing.scan(&folded, &mut marks);
-                }
-            }
-            for &id in &marks.touched {
-                let id = id as usize;
-                let g = std::mem::take(&mut marks.got[id]);
-                if g != self.need[id] {
-                    continue;
-                }
-                // Every set of `all` met (only a narrowing: unchecked without the folded
-                // line, which every fragment with `all` needs for its inner literals).
-                let sets = self.all.get(id).map_or(&[][..], Vec::as_slice);
-                if is_folded
-                    && !sets.iter().all(|set| {
-                        set.iter()
-                            .any(|l| memchr::memmem::find(&folded, l).is_some())
-                    })
-                {
-                    continue;
-                }
-                hits.ids.push(self.code[id]);
-            }
-            marks.touched.clear();
+            self.candidates(line, &mut marks, &mut folded, &mut hits.ids);
         }
         hits.start.push(hits.ids.len() as u32);
         doc.phrase_hits = hits;
+    }
+
+    /// Empty per-line bookkeeping for [`Group::candidates`].
+    fn marks(&self) -> Marks<'_> {
+        Marks {
+            group: self,
+            len: 0,
+            got: vec![0; self.need.len()],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Pushes to `out` the candidate fragments (`bit << 16 | fragment`) of a non-empty
+    /// `line`: those whose [`Conds`] it meets. `marks` is left empty again; `folded` is
+    /// scratch space.
+    fn candidates(
+        &self,
+        line: &str,
+        marks: &mut Marks<'_>,
+        folded: &mut Vec<u8>,
+        out: &mut Vec<u32>,
+    ) {
+        let fold: &Fold = &FOLD;
+        marks.len = line.len();
+        // Every place an edge run at the start may end, and the text from there.
+        self.walk_prefix(fold, line, marks);
+        for (k, c) in line.char_indices() {
+            if !self.is_edge(c) {
+                break;
+            }
+            self.walk_prefix(fold, &line[k + c.len_utf8()..], marks);
+        }
+        self.walk_suffix(fold, line, marks);
+        for (k, c) in line.char_indices().rev() {
+            if !self.is_edge(c) {
+                break;
+            }
+            self.walk_suffix(fold, &line[..k], marks);
+        }
+        let mut is_folded = false;
+        if let Some((_, ascii, all)) = self.inner.iter().find(|t| line.len() <= t.0) {
+            fold.line(line, folded);
+            is_folded = true;
+            let inner = if line.is_ascii() { ascii } else { all };
+            inner.scan(folded, marks);
+        }
+        if let Some(backing) = &self.backing {
+            let wanted = marks.touched.iter().any(|&id| {
+                let id = id as usize;
+                self.backed[id] && marks.got[id] | 4 == self.need[id]
+            });
+            if wanted {
+                if !is_folded {
+                    fold.line(line, folded);
+                    is_folded = true;
+                }
+                backing.scan(folded, marks);
+            }
+        }
+        for &id in &marks.touched {
+            let id = id as usize;
+            let g = std::mem::take(&mut marks.got[id]);
+            if g != self.need[id] {
+                continue;
+            }
+            // Every set of `all` met (only a narrowing: unchecked without the folded
+            // line, which every fragment with `all` needs for its inner literals).
+            let sets = self.all.get(id).map_or(&[][..], Vec::as_slice);
+            if is_folded
+                && !sets.iter().all(|set| {
+                    set.iter()
+                        .any(|l| memchr::memmem::find(folded, l).is_some())
+                })
+            {
+                continue;
+            }
+            out.push(self.code[id]);
+        }
+        marks.touched.clear();
     }
 }
 
@@ -1682,6 +1778,78 @@ mod tests {
                 let t = doc.line(0);
                 let expected = !t.is_empty() && t.len() <= rule.max_len && rule.regex.is_match(t);
                 assert_eq!(doc.is_removed(0), expected, "{} on {line:?}", rule.name);
+                // The path for a Markdown line's visible text, on any text.
+                assert_eq!(
+                    rule.is_match(&line),
+                    line.len() <= rule.max_len && rule.regex.is_match(&line),
+                    "{} on {line:?}",
+                    rule.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fragments_match_like_the_regex_crate() {
+        // Every built-in fragment, with and without the lazy DFA, on lines long and
+        // short, ASCII and not, matching and nearly matching.
+        let mut lines = vec![
+            String::new(),
+            "We use cookies to improve your experience on our site.".to_owned(),
+            "© 2024 Example Media. All rights reserved.".to_owned(),
+            "Photo: John Smith / Reuters".to_owned(),
+            "Published on 3 March 2024, 10:00".to_owned(),
+            "Posted 12 hours ago by Jane Doe".to_owned(),
+            "Get the best stories delivered straight to your inbox every week.".to_owned(),
+            "Subscribe to our newsletter".to_owned(),
+            "Image credits: Jane Doe / Example".to_owned(),
+            "Nous utilisons des cookies pour améliorer votre expérience.".to_owned(),
+            "Мы используем файлы cookie, чтобы сайт работал лучше.".to_owned(),
+            "当サイトではクッキーを使用しています。".to_owned(),
+        ];
+        let long = format!(
+            "{} we {} cookies {}",
+            "word ".repeat(70),
+            "x".repeat(70),
+            "y ".repeat(150)
+        );
+        lines.push(long.clone());
+        lines.push(long.replace("word", "wörd"));
+        lines.push(format!("{} we use cookies", "a".repeat(301)));
+        lines.push(format!("— {} —", lines[1]));
+        let variants: Vec<String> = lines
+            .iter()
+            .flat_map(|l| [l.clone(), l.to_uppercase(), l.replace('s', "ſ")])
+            .collect();
+        let edge = phrases::EDGE;
+        for p in phrases::ALL {
+            let fields = [
+                p.image_url,
+                p.bare_url,
+                p.image_credit,
+                p.subscribe,
+                p.newsletter,
+                p.cookie,
+                p.share,
+                p.advert,
+                p.navigation,
+                p.related,
+                p.comments,
+                p.footer,
+                p.byline,
+                p.metadata,
+            ];
+            for f in fields.iter().flat_map(|f| f.iter()) {
+                let pattern = format!("^{edge}(?:{f}){edge}$");
+                let expected = compile(&pattern, 64 << 20).unwrap();
+                let got = Fragment::new(&pattern, 64 << 20).unwrap();
+                for line in &variants {
+                    assert_eq!(
+                        got.is_match(line),
+                        expected.is_match(line),
+                        "{f} on {line:?}"
+                    );
+                }
             }
         }
     }
