@@ -883,17 +883,37 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
 /// a teaser's headline glued to its summary, as text printed from adjacent page elements
 /// reads. (Brand names in camel case count too; the classifier weighs it with the rest.)
 fn glued_joins(line: &str) -> usize {
+    if line.is_ascii() {
+        // The same walk over bytes: an ASCII `char` is upper (lower) case exactly when
+        // `is_ascii_uppercase` (`is_ascii_lowercase`).
+        return glued_joins_with(line.bytes().map(|b| {
+            (
+                b.is_ascii_uppercase(),
+                b.is_ascii_lowercase(),
+                char::from(b),
+            )
+        }));
+    }
+    glued_joins_with(
+        line.chars()
+            .map(|c| (c.is_uppercase(), c.is_lowercase(), c)),
+    )
+}
+
+/// [`glued_joins`] over `(is upper case, is lower case, char)` for each character.
+#[inline]
+fn glued_joins_with(chars: impl Iterator<Item = (bool, bool, char)>) -> usize {
     let (mut joins, mut lower_run, mut after_stop) = (0, 0usize, false);
     let mut prev_lower = false;
-    for c in line.chars() {
-        if c.is_uppercase() {
+    for (upper, lower, c) in chars {
+        if upper {
             if lower_run >= 3 || after_stop {
                 joins += 1;
             }
             lower_run = 0;
             after_stop = false;
             prev_lower = false;
-        } else if c.is_lowercase() {
+        } else if lower {
             lower_run += 1;
             after_stop = false;
             prev_lower = true;
@@ -1043,6 +1063,16 @@ mod tests {
             super::glued_joins("McDonald and iPhone, U.S. and e.g. GmbH"),
             0
         );
+        // The ASCII walk counts like the one over `char`s.
+        let mut line = String::new();
+        for k in 0..2000u32 {
+            let b = (k.wrapping_mul(2_654_435_761) >> 13) % 128;
+            line.push(char::from_u32(b).unwrap_or(' '));
+            let chars = line
+                .chars()
+                .map(|c| (c.is_uppercase(), c.is_lowercase(), c));
+            assert_eq!(super::glued_joins(&line), super::glued_joins_with(chars));
+        }
     }
 
     #[test]

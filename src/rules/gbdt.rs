@@ -68,13 +68,14 @@ impl Model {
     }
 }
 
-/// Depth of every tree in a [`Compiled`] ensemble: shallower branches are padded.
+/// Greatest depth of the trees in a [`Compiled`] ensemble.
 const DEPTH: usize = 6;
-/// Split nodes of a padded tree.
+/// Split nodes of a padded tree of depth [`DEPTH`].
 const SPLITS: usize = (1 << DEPTH) - 1;
 
-/// One tree padded to a complete binary tree of depth [`DEPTH`], stored breadth-first
-/// (children of `p` at `2p + 1` and `2p + 2`), so it is evaluated without branches.
+/// One tree padded to a complete binary tree of its ensemble's depth (at most [`DEPTH`]),
+/// stored breadth-first (children of `p` at `2p + 1` and `2p + 2`), so it is evaluated
+/// without branches; the leaves of a shallower ensemble fill the start of `leaf`.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Complete {
     feature: [u8; SPLITS],
@@ -88,8 +89,12 @@ pub(crate) struct Complete {
 /// trees, bad indices) are scored by [`Model::score`].
 #[derive(Debug)]
 pub(crate) enum Compiled {
-    /// Every tree padded.
-    Complete { base: f32, trees: Vec<Complete> },
+    /// Every tree padded to `depth`, the depth of the deepest.
+    Complete {
+        base: f32,
+        depth: usize,
+        trees: Vec<Complete>,
+    },
     /// The model as it is.
     Plain(&'static Model),
 }
@@ -97,6 +102,13 @@ pub(crate) enum Compiled {
 impl Compiled {
     /// Lays `model` out for scoring rows of `features` values.
     pub fn new(model: &'static Model, features: usize) -> Compiled {
+        let mut depth = 0;
+        for &root in model.roots {
+            match depth_of(model.nodes, root as usize, 0) {
+                Some(d) if d <= DEPTH => depth = depth.max(d),
+                _ => return Compiled::Plain(model),
+            }
+        }
         let mut trees = Vec::with_capacity(model.roots.len());
         for &root in model.roots {
             let mut t = Complete {
@@ -104,13 +116,14 @@ impl Compiled {
                 threshold: [0.0; SPLITS],
                 leaf: [0.0; 1 << DEPTH],
             };
-            if !fill(model.nodes, root as usize, 0, &mut t, features) {
+            if !fill(model.nodes, root as usize, 0, &mut t, features, depth) {
                 return Compiled::Plain(model);
             }
             trees.push(t);
         }
         Compiled::Complete {
             base: model.base,
+            depth,
             trees,
         }
     }
@@ -132,13 +145,22 @@ impl Compiled {
         let mut sums = Vec::with_capacity(picked.len());
         match self {
             Compiled::Plain(model) => sums.extend(picked.iter().map(|&k| model.score(&rows[k]))),
-            Compiled::Complete { base, trees } => {
+            Compiled::Complete { base, depth, trees } => {
                 sums.resize(picked.len(), *base);
                 // Rows in blocks, every tree over one block before the next: the block's
                 // rows stay in cache however long the document is.
+                let add: fn(&Complete, &[[f32; N]], &[usize], &mut [f32]) = match depth {
+                    0 => Complete::add_to::<N, 0>,
+                    1 => Complete::add_to::<N, 1>,
+                    2 => Complete::add_to::<N, 2>,
+                    3 => Complete::add_to::<N, 3>,
+                    4 => Complete::add_to::<N, 4>,
+                    5 => Complete::add_to::<N, 5>,
+                    _ => Complete::add_to::<N, DEPTH>,
+                };
                 for (picked, sums) in picked.chunks(BLOCK).zip(sums.chunks_mut(BLOCK)) {
                     for t in trees {
-                        t.add_to(rows, picked, sums);
+                        add(t, rows, picked, sums);
                     }
                 }
             }
@@ -158,28 +180,33 @@ const BLOCK: usize = 64;
 
 impl Complete {
     /// Adds this tree's leaf for each row `rows[k]` (`k` in `picked`) to its sum in `sums`,
-    /// [`LANES`] rows side by side.
-    #[inline]
-    fn add_to<const N: usize>(&self, rows: &[[f32; N]], picked: &[usize], sums: &mut [f32]) {
+    /// [`LANES`] rows side by side; the tree is padded to depth `D`.
+    fn add_to<const N: usize, const D: usize>(
+        &self,
+        rows: &[[f32; N]],
+        picked: &[usize],
+        sums: &mut [f32],
+    ) {
+        let splits = (1 << D) - 1;
         let mut chunks = picked.chunks_exact(LANES);
         let mut outs = sums.chunks_exact_mut(LANES);
         for (ks, ss) in (&mut chunks).zip(&mut outs) {
             let mut p = [0usize; LANES];
-            for _ in 0..DEPTH {
+            for _ in 0..D {
                 for (p, &k) in p.iter_mut().zip(ks) {
                     *p = self.step(*p, &rows[k]);
                 }
             }
             for (s, p) in ss.iter_mut().zip(p) {
-                *s += self.leaf[p - SPLITS];
+                *s += self.leaf[p - splits];
             }
         }
         for (&k, s) in chunks.remainder().iter().zip(outs.into_remainder()) {
             let mut p = 0;
-            for _ in 0..DEPTH {
+            for _ in 0..D {
                 p = self.step(p, &rows[k]);
             }
-            *s += self.leaf[p - SPLITS];
+            *s += self.leaf[p - splits];
         }
     }
 
@@ -193,30 +220,54 @@ impl Complete {
     }
 }
 
-/// Writes node `i` of `nodes` at position `p` of `t`; false if the tree does not fit.
-fn fill(nodes: &[Node], i: usize, p: usize, t: &mut Complete, features: usize) -> bool {
+/// The depth of the tree at node `i` of `nodes` (splits on its longest branch), if it
+/// is at most [`DEPTH`] (`at`: the depth of node `i`).
+fn depth_of(nodes: &[Node], i: usize, at: usize) -> Option<usize> {
+    let node = nodes.get(i)?;
+    if node.feature == LEAF {
+        return Some(at);
+    }
+    if at >= DEPTH {
+        return None;
+    }
+    let left = depth_of(nodes, node.left as usize, at + 1)?;
+    Some(left.max(depth_of(nodes, node.right as usize, at + 1)?))
+}
+
+/// Writes node `i` of `nodes` at position `p` of `t`, padded to `depth`; false if the
+/// tree does not fit.
+fn fill(
+    nodes: &[Node],
+    i: usize,
+    p: usize,
+    t: &mut Complete,
+    features: usize,
+    depth: usize,
+) -> bool {
     let Some(node) = nodes.get(i) else {
         return false;
     };
-    if p >= SPLITS {
+    let splits = (1 << depth) - 1;
+    if p >= splits {
         // Last level: only a leaf fits here.
-        if node.feature != LEAF {
+        if node.feature != LEAF || p - splits >= t.leaf.len() {
             return false;
         }
-        t.leaf[p - SPLITS] = node.value;
+        t.leaf[p - splits] = node.value;
         return true;
     }
     if node.feature == LEAF {
         // A leaf above the last level: both subtrees end in the same value.
-        return fill(nodes, i, 2 * p + 1, t, features) && fill(nodes, i, 2 * p + 2, t, features);
+        return fill(nodes, i, 2 * p + 1, t, features, depth)
+            && fill(nodes, i, 2 * p + 2, t, features, depth);
     }
-    if usize::from(node.feature) >= features {
+    if usize::from(node.feature) >= features || p >= SPLITS {
         return false;
     }
     t.feature[p] = node.feature;
     t.threshold[p] = node.threshold;
-    fill(nodes, node.left as usize, 2 * p + 1, t, features)
-        && fill(nodes, node.right as usize, 2 * p + 2, t, features)
+    fill(nodes, node.left as usize, 2 * p + 1, t, features, depth)
+        && fill(nodes, node.right as usize, 2 * p + 2, t, features, depth)
 }
 
 #[cfg(test)]
