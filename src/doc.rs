@@ -54,6 +54,16 @@ pub(crate) struct Doc<'a> {
     marks: Vec<Mark>,
     /// Scratch for the built-in phrase rules' shared literal scan.
     pub phrase_hits: PhraseHits,
+    /// Every line's repetition key, computed on first use (see [`Doc::repeat_key`]).
+    repeat_keys: std::cell::OnceCell<RepeatKeys>,
+}
+
+/// Every line's [`crate::rules::repeated::normalise`]d text, in one buffer: line `i`'s is
+/// `arena[spans[i].0..spans[i].1]`.
+#[derive(Debug, Default)]
+struct RepeatKeys {
+    arena: Vec<u8>,
+    spans: Vec<(usize, usize)>,
 }
 
 /// Per line, the phrase-rule fragments whose literals occur in it (`ids[start[i]..
@@ -98,6 +108,31 @@ impl<'a> Doc<'a> {
             lines,
             marks,
             phrase_hits: PhraseHits::default(),
+            repeat_keys: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The key that groups line `i` with its repeats: its text lower-cased, with only
+    /// letters and digits, runs of anything else one space (see
+    /// [`crate::rules::repeated::normalise`]); empty for a line without letters or
+    /// digits. Computed for every line on first use: the repeated-line rule and the
+    /// classifier's grid features share them.
+    pub fn repeat_key(&self, i: usize) -> &[u8] {
+        let keys = self.repeat_keys.get_or_init(|| {
+            let mut keys = RepeatKeys {
+                arena: Vec::with_capacity(self.text.len()),
+                spans: Vec::with_capacity(self.len()),
+            };
+            for i in 0..self.len() {
+                let start = keys.arena.len();
+                crate::rules::repeated::normalise(self.line(i), &mut keys.arena);
+                keys.spans.push((start, keys.arena.len()));
+            }
+            keys
+        });
+        match keys.spans.get(i) {
+            Some(&(a, b)) => &keys.arena[a..b],
+            None => &[],
         }
     }
 

@@ -949,19 +949,13 @@ pub(crate) fn grids(doc: &Doc<'_>, lines: &[usize]) -> Grids {
         items: vec![0; n],
         label: vec![false; n],
     };
-    let mut arena = Vec::new();
-    let mut keys = Vec::with_capacity(n);
-    for &i in lines {
-        let start = arena.len();
-        crate::rules::repeated::normalise(doc.line(i), &mut arena);
-        keys.push((start, arena.len()));
-    }
-    let key = |k: usize| &arena[keys[k].0..keys[k].1];
+    let key = |k: usize| doc.repeat_key(lines[k]);
     let mut copies: HashMap<&[u8], Vec<usize>, crate::rules::repeated::FxBuild> =
         HashMap::with_capacity_and_hasher(n, Default::default());
-    for (k, &(a, b)) in keys.iter().enumerate() {
-        if a < b {
-            copies.entry(&arena[a..b]).or_default().push(k);
+    for k in 0..n {
+        let key = key(k);
+        if !key.is_empty() {
+            copies.entry(key).or_default().push(k);
         }
     }
     for at in copies.values() {

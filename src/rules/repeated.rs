@@ -118,33 +118,30 @@ impl Rule for Repeated {
         "a line whose text occurs more than once (prose and lines of five words or more keep their first copy; code in Markdown code blocks stays)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
-        // Every line's key in one buffer (no allocation per line), then counted by
-        // borrowed key.
-        let mut arena = Vec::new();
-        let mut keys: Vec<(usize, usize)> = Vec::with_capacity(doc.len());
+        // Every line's key (computed once per document, in one buffer; none for code
+        // in a Markdown code block), counted by borrowed key.
         let code = doc.code_lines();
-        for (i, &in_code) in code.iter().enumerate() {
-            let start = arena.len();
-            let code_line = in_code && reads_as_code(doc.line(i));
-            if !doc.is_blank(i) && !code_line {
-                normalise(doc.line(i), &mut arena);
-            }
-            keys.push((start, arena.len()));
-        }
+        let keys: Vec<&[u8]> = (0..doc.len())
+            .map(|i| match code.get(i) {
+                Some(true) if reads_as_code(doc.line(i)) => &[][..],
+                _ => doc.repeat_key(i),
+            })
+            .collect();
         let mut seen: HashMap<&[u8], (u32, usize), FxBuild> =
             HashMap::with_capacity_and_hasher(doc.len(), FxBuild::default());
-        for (i, &(a, b)) in keys.iter().enumerate() {
-            if a == b {
+        for (i, &key) in keys.iter().enumerate() {
+            if key.is_empty() {
                 continue;
             }
-            let entry = seen.entry(&arena[a..b]).or_insert((0, i));
+            let entry = seen.entry(key).or_insert((0, i));
             entry.0 = entry.0.saturating_add(1);
         }
-        for (i, &(a, b)) in keys.iter().enumerate() {
-            if a == b {
+        let mut remove = Vec::new();
+        for (i, &key) in keys.iter().enumerate() {
+            if key.is_empty() {
                 continue;
             }
-            let (count, first) = seen[&arena[a..b]];
+            let (count, first) = seen[key];
             if count < 2 {
                 continue;
             }
@@ -154,6 +151,9 @@ impl Rule for Repeated {
             if (prose || words >= TITLE_WORDS) && i == first {
                 continue;
             }
+            remove.push(i);
+        }
+        for i in remove {
             doc.remove(i, id, Category::Repeated);
         }
     }
