@@ -699,7 +699,7 @@ impl Fragment {
             .match_kind(MatchKind::LeftmostFirst)
             .utf8_empty(true)
             .nfa_size_limit(Some(size_limit))
-            .hybrid_cache_capacity(size_limit)
+            .hybrid_cache_capacity(DFA_CACHE)
             .hybrid(longest_count(&hir) <= LONG_COUNT);
         meta::Builder::new()
             .configure(config)
@@ -727,11 +727,16 @@ fn longest_count(hir: &Hir) -> u32 {
     }
 }
 
+/// Most bytes each thread's lazy DFA cache of one regex may hold (see
+/// `RegexBuilder::dfa_size_limit`). Caches fill up as new lines bring new states, so this
+/// bounds a long stream's memory.
+const DFA_CACHE: usize = 4 << 20;
+
 fn compile(pattern: &str, size_limit: usize) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern)
         .case_insensitive(true)
         .size_limit(size_limit)
-        .dfa_size_limit(size_limit)
+        .dfa_size_limit(DFA_CACHE)
         .build()
 }
 
