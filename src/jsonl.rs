@@ -21,6 +21,7 @@
 
 use std::io::{self, BufRead, Write};
 use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{json, Map, Value};
 
@@ -300,31 +301,37 @@ pub fn run(mut input: impl BufRead, mut output: impl Write, opts: &Options) -> i
                 .map(|(k, (line, out))| u64::from(output_line(opts, first + k as u64, line, out)))
                 .sum()
         } else {
-            let per = batch.len().div_ceil(threads);
-            std::thread::scope(|s| {
-                let handles: Vec<_> = batch
-                    .chunks(per)
-                    .zip(outs.chunks_mut(per))
-                    .enumerate()
-                    .map(|(c, (lines, outs))| {
+            // Each thread takes the next record not yet taken (records differ in cost, so
+            // fixed shares would leave a thread idle); the outputs go back in place.
+            let next = AtomicUsize::new(0);
+            let (batch, next) = (&batch, &next);
+            let done: Vec<Vec<(usize, Vec<u8>, bool)>> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|_| {
                         s.spawn(move || {
-                            let base = first + (c * per) as u64;
-                            lines
-                                .iter()
-                                .zip(outs.iter_mut())
-                                .enumerate()
-                                .map(|(k, (line, out))| {
-                                    u64::from(output_line(opts, base + k as u64, line, out))
-                                })
-                                .sum::<u64>()
+                            let mut done = Vec::new();
+                            loop {
+                                let k = next.fetch_add(1, Ordering::Relaxed);
+                                let Some(line) = batch.get(k) else { break };
+                                let mut out = Vec::new();
+                                let failed = output_line(opts, first + k as u64, line, &mut out);
+                                done.push((k, out, failed));
+                            }
+                            done
                         })
                     })
                     .collect();
                 handles
                     .into_iter()
                     .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                    .sum()
-            })
+                    .collect()
+            });
+            let mut failed = 0;
+            for (k, out, f) in done.into_iter().flatten() {
+                outs[k] = out;
+                failed += u64::from(f);
+            }
+            failed
         };
         for out in &outs[..batch.len()] {
             output.write_all(out)?;
