@@ -149,7 +149,7 @@ impl Compiled {
                 sums.resize(picked.len(), *base);
                 // Rows in blocks, every tree over one block before the next: the block's
                 // rows stay in cache however long the document is.
-                let add: fn(&Complete, &[[f32; N]], &[usize], &mut [f32]) = match depth {
+                let add: AddTo<N> = match depth {
                     0 => Complete::add_to::<N, 0>,
                     1 => Complete::add_to::<N, 1>,
                     2 => Complete::add_to::<N, 2>,
@@ -171,6 +171,9 @@ impl Compiled {
         }
     }
 }
+
+/// [`Complete::add_to`] for one depth.
+type AddTo<const N: usize> = fn(&Complete, &[[f32; N]], &[usize], &mut [f32]);
 
 /// Rows descended side by side in [`Compiled::score_all`].
 const LANES: usize = 8;
