@@ -78,7 +78,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:check your inbox|you can unsubscribe|unsubscribe at any time).{0,120}",
     ],
     cookie: &[
-        r".{0,300}\b(?:we|this (?:web)?site|our (?:web)?site|our partners|uses?|using|accept|store|allow)\b.{0,80}\bcookies?\b.{0,400}",
+        r".{0,300}\b(?:we|this (?:web)?site|our (?:web)?site|our partners|uses?|using|accept|store|allow)\b.{0,80}\bcookies?\b.{0,1200}",
         r".{0,200}\bcookies?\b.{0,80}\b(?:policy|settings|preferences|consent|notice|to (?:improve|enhance|personali[sz]e|analy[sz]e)|browsing experience)\b.{0,300}",
         r"(?:accept|reject|allow|decline|refuse)(?: all| necessary| essential)?(?: cookies)?",
         r"(?:manage|cookie|privacy) (?:settings|preferences|options|choices)",
@@ -148,6 +148,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
     ],
     related: &[
         r"related(?: articles?| stories| posts?| content| news| coverage| reading| links| topics| videos?| items?)?",
+        r"related (?:articles?|stories|posts|content|news|coverage|reading|links|videos?) (?:from|on|in|about|by) \S+(?: \S+){0,6}",
         r"(?:read|see) (?:more|also|next)(?:\s*[:|>»].{0,160})?",
         r"(?:read|see) (?:more|also) (?:about|from|on|in) .{1,80}",
         r"more (?:from|on|in|about|stories|news|articles|coverage|videos|like this|to explore|to read).{0,60}",

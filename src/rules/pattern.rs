@@ -779,7 +779,22 @@ impl Rule for PatternRule {
                 continue;
             }
             let line = doc.line(i);
-            if line.is_empty() || line.len() > self.max_len {
+            if line.is_empty() {
+                continue;
+            }
+            // A Markdown line is also matched on its visible text (`* [Subscribe](/offer)`
+            // reads "* [Subscribe]"): a link's target is not what the reader sees, nor
+            // what counts towards the rule's longest line.
+            let markdown = |line: &str| {
+                line.contains("](") && {
+                    let visible = text::without_link_targets(line);
+                    visible.len() < line.len() && self.is_match(&visible)
+                }
+            };
+            if line.len() > self.max_len {
+                if markdown(line) {
+                    self.act(doc, i, id);
+                }
                 continue;
             }
             let hit = match (&self.prefilter, &self.group) {
@@ -800,21 +815,20 @@ impl Rule for PatternRule {
                 (Some(pre), None) => pre.is_match(line, &self.regex),
                 (None, _) => self.regex.is_match(line),
             };
-            // A Markdown line is also matched on its visible text (`* [Subscribe](/offer)`
-            // reads "* [Subscribe]"): a link's target is not what the reader sees.
-            let hit = hit
-                || (line.contains("](") && {
-                    let visible = text::without_link_targets(line);
-                    visible.len() < line.len() && self.is_match(&visible)
-                });
-            if !hit {
-                continue;
+            if hit || markdown(line) {
+                self.act(doc, i, id);
             }
-            match self.action {
-                Action::Remove => doc.remove(i, id, self.category),
-                Action::Keep => doc.keep(i, id),
-            };
         }
+    }
+}
+
+impl PatternRule {
+    /// Removes or keeps line `i`, as the rule says.
+    fn act(&self, doc: &mut Doc<'_>, i: usize, id: RuleId) {
+        match self.action {
+            Action::Remove => doc.remove(i, id, self.category),
+            Action::Keep => doc.keep(i, id),
+        };
     }
 }
 
@@ -1587,6 +1601,13 @@ mod tests {
             "navigation",
             "The council [said](https://example.org/said) the bridge will reopen in spring."
         ));
+        // The rule's longest line counts the visible text, not the link target.
+        let long = format!(
+            "### [Related articles](https://example.org/{}/related)",
+            "section/".repeat(20)
+        );
+        assert!(long.len() > 120);
+        assert!(removes("related", &long));
     }
 
     #[test]
@@ -1659,6 +1680,14 @@ mod tests {
         assert!(removes("related", "Related Articles"));
         assert!(removes("related", "Most Popular"));
         assert!(removes("related", "## Most Popular Videos"));
+        assert!(removes(
+            "related",
+            "### Related coverage from Money Basics:"
+        ));
+        assert!(!removes(
+            "related",
+            "Related stories on the flood appeared in three papers, and the mayor answered all of them."
+        ));
         assert!(removes("comments", "Leave a comment"));
         assert!(removes("comments", "12 Comments"));
         assert!(!removes(
