@@ -183,6 +183,18 @@ pub(crate) fn is_url(token: &str) -> bool {
     b.starts_with(b"www.") || memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
 }
 
+/// The length in bytes of [`without_link_targets`]`(line)`, without building it.
+pub(crate) fn without_link_targets_len(line: &str) -> usize {
+    let mut len = 0;
+    let mut rest = line;
+    while let Some(p) = rest.find("](") {
+        len += p + 1;
+        let after = &rest[p + 2..];
+        rest = after.find(')').map_or("", |q| &after[q + 1..]);
+    }
+    len + rest.len()
+}
+
 /// `line` without the targets of its Markdown links and images (`[text](target)` keeps
 /// `[text]`).
 pub(crate) fn without_link_targets(line: &str) -> std::borrow::Cow<'_, str> {
@@ -254,6 +266,25 @@ pub(crate) fn strip_markup(line: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn link_target_free_length_matches_the_text() {
+        for l in [
+            "",
+            "plain text",
+            "[a](b) and [c](d e) then ![img](x.png)",
+            "unclosed [a](b and more",
+            "](",
+            "[x]() [y](()) tail",
+            "é [ü](ö) ß",
+        ] {
+            assert_eq!(
+                without_link_targets_len(l),
+                without_link_targets(l).len(),
+                "{l}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -792,7 +792,9 @@ impl Rule for PatternRule {
                 }
             };
             if line.len() > self.max_len {
-                if markdown(line) {
+                let short_enough =
+                    line.contains("](") && text::without_link_targets_len(line) <= self.max_len;
+                if short_enough && markdown(line) {
                     self.act(doc, i, id);
                 }
                 continue;
