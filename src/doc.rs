@@ -54,6 +54,9 @@ pub(crate) struct Doc<'a> {
     marks: Vec<Mark>,
     /// Scratch for the built-in phrase rules' shared literal scan.
     pub phrase_hits: PhraseHits,
+    /// Markdown lines' visible text and its candidate phrase fragments, for the group of
+    /// built-in phrase rules named by `key` (filled by the first rule that asks).
+    pub visible_hits: VisibleHits,
     /// Every line's repetition key, computed on first use (see [`Doc::repeat_key`]).
     repeat_keys: std::cell::OnceCell<RepeatKeys>,
 }
@@ -74,6 +77,14 @@ pub(crate) struct PhraseHits {
     pub key: usize,
     pub start: Vec<u32>,
     pub ids: Vec<u32>,
+}
+
+/// Per Markdown line (by index): its text without link targets and the candidate
+/// fragments of that text, computed once for all the built-in phrase rules.
+#[derive(Debug, Default)]
+pub(crate) struct VisibleHits {
+    pub key: usize,
+    pub lines: std::collections::HashMap<usize, (String, Vec<u32>)>,
 }
 
 impl<'a> Doc<'a> {
@@ -108,6 +119,7 @@ impl<'a> Doc<'a> {
             lines,
             marks,
             phrase_hits: PhraseHits::default(),
+            visible_hits: VisibleHits::default(),
             repeat_keys: std::cell::OnceCell::new(),
         }
     }

@@ -13,7 +13,7 @@ use regex_syntax::hir::{
 };
 
 use super::Rule;
-use crate::doc::{Doc, PhraseHits, RuleId};
+use crate::doc::{Doc, PhraseHits, RuleId, VisibleHits};
 use crate::phrases::{self, Phrases};
 use crate::{text, Category, Error};
 
@@ -785,16 +785,10 @@ impl Rule for PatternRule {
             // A Markdown line is also matched on its visible text (`* [Subscribe](/offer)`
             // reads "* [Subscribe]"): a link's target is not what the reader sees, nor
             // what counts towards the rule's longest line.
-            let markdown = |line: &str| {
-                line.contains("](") && {
-                    let visible = text::without_link_targets(line);
-                    visible.len() < line.len() && self.is_match(&visible)
-                }
-            };
             if line.len() > self.max_len {
                 let short_enough =
                     line.contains("](") && text::without_link_targets_len(line) <= self.max_len;
-                if short_enough && markdown(line) {
+                if short_enough && self.visible_match(doc, i, line) {
                     self.act(doc, i, id);
                 }
                 continue;
@@ -817,7 +811,7 @@ impl Rule for PatternRule {
                 (Some(pre), None) => pre.is_match(line, &self.regex),
                 (None, _) => self.regex.is_match(line),
             };
-            if hit || markdown(line) {
+            if hit || (line.contains("](") && self.visible_match(doc, i, line)) {
                 self.act(doc, i, id);
             }
         }
@@ -825,6 +819,42 @@ impl Rule for PatternRule {
 }
 
 impl PatternRule {
+    /// Whether the visible text of Markdown line `i` (`line`, which holds a link: its text
+    /// without link targets) matches the rule. For built-in rules the text and its
+    /// candidate fragments are computed once per line for the whole group
+    /// (`Doc::visible_hits`); the answer is that of [`PatternRule::is_match`].
+    fn visible_match(&self, doc: &mut Doc<'_>, i: usize, line: &str) -> bool {
+        let (Some(pre), Some((group, bit))) = (&self.prefilter, &self.group) else {
+            let visible = text::without_link_targets(line);
+            return visible.len() < line.len() && self.is_match(&visible);
+        };
+        let key = Arc::as_ptr(group) as usize;
+        if doc.visible_hits.key != key {
+            doc.visible_hits = VisibleHits {
+                key,
+                lines: std::collections::HashMap::new(),
+            };
+        }
+        let (visible, ids) = doc.visible_hits.lines.entry(i).or_insert_with(|| {
+            let visible = text::without_link_targets(line).into_owned();
+            let mut ids = Vec::new();
+            if !visible.is_empty() {
+                group.candidates(&visible, &mut group.marks(), &mut Vec::new(), &mut ids);
+            }
+            (visible, ids)
+        });
+        if visible.len() >= line.len() {
+            return false;
+        }
+        if visible.is_empty() {
+            return self.regex.is_match(visible);
+        }
+        pre.residual_match(visible)
+            || ids.iter().any(|&id| {
+                id >> 16 == *bit && pre.fragment_match((id & 0xffff) as usize, visible, &self.regex)
+            })
+    }
+
     /// Removes or keeps line `i`, as the rule says.
     fn act(&self, doc: &mut Doc<'_>, i: usize, id: RuleId) {
         match self.action {
@@ -1556,6 +1586,35 @@ mod tests {
             "newsletter",
             "She signed up for the army in 1990 and served for a decade."
         ));
+    }
+
+    #[test]
+    fn shared_visible_text_scan_answers_like_each_rule() {
+        let page = [
+            "* [Subscribe](https://example.org/offer)",
+            "### [Related articles](https://example.org/section/section/section/section/section/section/section/section/related)",
+            "[Privacy Policy](https://example.org/legal/privacy) | [Terms of Use](/terms)",
+            "The council [said](https://example.org/said) the bridge will reopen in spring.",
+            "  * [Click to share on Facebook (Opens in new window)](https://example.org/?share=facebook)",
+            "[![](/logo.png)](/)",
+            "Updated [May 3, 2021](/archive/2021/05/03)",
+        ]
+        .join("\n");
+        let rules = builtin_rules();
+        let mut doc = Doc::new(&page);
+        for rule in &rules {
+            for i in 0..doc.len() {
+                let line = doc.line(i);
+                let visible = text::without_link_targets(line);
+                let expected = visible.len() < line.len() && rule.is_match(&visible);
+                assert_eq!(
+                    rule.visible_match(&mut doc, i, line),
+                    expected,
+                    "{} on {line:?}",
+                    rule.name
+                );
+            }
+        }
     }
 
     #[test]
