@@ -253,25 +253,13 @@ impl<'a> Doc<'a> {
                 code[i] = true;
             } else if !self.is_blank(i) {
                 let indented = raw.starts_with("    ") || raw.starts_with('\t');
-                code[i] = indented && !is_list_item(line) && (prev_blank || (i > 0 && code[i - 1]));
+                code[i] = indented
+                    && crate::text::after_list_marker(line).is_none()
+                    && (prev_blank || (i > 0 && code[i - 1]));
             }
             prev_blank = self.is_blank(i);
         }
         code
-    }
-}
-
-/// Whether a trimmed line starts with a Markdown list marker (`*`, `-`, `+` or `1.`
-/// followed by a space).
-fn is_list_item(line: &str) -> bool {
-    let b = line.as_bytes();
-    match b.first() {
-        Some(b'*' | b'-' | b'+') => b.get(1) == Some(&b' '),
-        Some(c) if c.is_ascii_digit() => {
-            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-            b.get(digits) == Some(&b'.') && b.get(digits + 1) == Some(&b' ')
-        }
-        _ => false,
     }
 }
 

@@ -78,19 +78,7 @@ fn visible(line: &str) -> Cow<'_, str> {
     }
     let text = text::without_link_targets(line);
     let text = text.trim_start();
-    let text = match text.split_once(' ') {
-        Some((marker, rest))
-            if matches!(marker, "*" | "-" | "+")
-                || (marker.ends_with('.')
-                    && marker.len() > 1
-                    && marker[..marker.len() - 1]
-                        .bytes()
-                        .all(|b| b.is_ascii_digit())) =>
-        {
-            rest
-        }
-        _ => text,
-    };
+    let text = text::after_list_marker(text).unwrap_or(text);
     let mut out = text.replace("**", "").replace("__", "");
     out.retain(|c| c != '[' && c != ']');
     Cow::Owned(out.trim().to_string())

@@ -757,8 +757,15 @@ impl PatternRule {
         }
         let mut ids = Vec::new();
         group.candidates(text, &mut group.marks(), &mut Vec::new(), &mut ids);
+        self.candidate_match(pre, *bit, &ids, text)
+    }
+
+    /// Whether `text` matches one of this rule's fragments among `ids`, the group's
+    /// candidate fragments for it (`bit << 16 | fragment`; this rule's are those with its
+    /// `bit`).
+    fn candidate_match(&self, pre: &Prefilter, bit: u32, ids: &[u32], text: &str) -> bool {
         ids.iter().any(|&id| {
-            id >> 16 == *bit && pre.fragment_match((id & 0xffff) as usize, text, &self.regex)
+            id >> 16 == bit && pre.fragment_match((id & 0xffff) as usize, text, &self.regex)
         })
     }
 }
@@ -802,10 +809,7 @@ impl Rule for PatternRule {
                             (Some(&a), Some(&b)) => &hits.ids[a as usize..b as usize],
                             _ => &[],
                         };
-                        ids.iter().any(|&id| {
-                            id >> 16 == *bit
-                                && pre.fragment_match((id & 0xffff) as usize, line, &self.regex)
-                        })
+                        self.candidate_match(pre, *bit, ids, line)
                     }
                 }
                 (Some(pre), None) => pre.is_match(line, &self.regex),
@@ -849,10 +853,7 @@ impl PatternRule {
         if visible.is_empty() {
             return self.regex.is_match(visible);
         }
-        pre.residual_match(visible)
-            || ids.iter().any(|&id| {
-                id >> 16 == *bit && pre.fragment_match((id & 0xffff) as usize, visible, &self.regex)
-            })
+        pre.residual_match(visible) || self.candidate_match(pre, *bit, ids, visible)
     }
 
     /// Removes or keeps line `i`, as the rule says.
