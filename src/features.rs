@@ -1,7 +1,7 @@
 //! Per-line features for the statistical classifier: the line's own shape, its
 //! neighbours, and where it sits relative to the page's main run of prose.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
@@ -10,7 +10,7 @@ use crate::terms::Terms;
 use crate::text;
 
 /// Number of features per line.
-pub const N_FEATURES: usize = 79;
+pub const N_FEATURES: usize = 80;
 
 /// Names of the features, in order (for the trainer and for explanations).
 pub const NAMES: [&str; N_FEATURES] = [
@@ -93,6 +93,7 @@ pub const NAMES: [&str; N_FEATURES] = [
     "doc_grid_word_share",
     "doc_periodic_word_share",
     "log_doc_max_paragraph_words",
+    "log_copies",
 ];
 
 /// The index of the feature called `name` in [`NAMES`], found at compile time (a name
@@ -746,6 +747,16 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             && s.words * 2 >= title_tokens.len()
             && title_coverage(doc.line(lines[k]), &title, &mut token) >= 0.8
     });
+    // How many times each line's text occurs on the page (the repeated-line rule leaves
+    // one copy of a few open when it heads a paragraph).
+    let mut copies: HashMap<&[u8], u32, crate::rules::repeated::FxBuild> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    for &i in &lines {
+        let key = doc.repeat_key(i);
+        if !key.is_empty() {
+            *copies.entry(key).or_insert(0) += 1;
+        }
+    }
     let mut rows = Vec::with_capacity(n);
     for k in 0..n {
         let i = lines[k];
@@ -873,6 +884,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             doc_grid_word_share,
             doc_periodic_word_share,
             ln1p(max_para_words),
+            copies
+                .get(doc.repeat_key(i))
+                .map_or(0.0, |&c| ln1p(c as usize - 1)),
         ]);
     }
     (lines, rows, terms)
@@ -943,7 +957,6 @@ const GRID_MIN_COPIES: usize = 4;
 
 /// Finds the card grids of the text lines `lines` of `doc` (see [`Grids`]).
 pub(crate) fn grids(doc: &Doc<'_>, lines: &[usize]) -> Grids {
-    use std::collections::HashMap;
     let n = lines.len();
     let mut g = Grids {
         items: vec![0; n],

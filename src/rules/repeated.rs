@@ -12,12 +12,15 @@ use crate::Category;
 /// code in Markdown code blocks ([`Doc::code_lines`], [`reads_as_code`]: code repeats
 /// `}` and `try {` as content).
 ///
-/// Policy (measured on the dev corpus): short or non-sentence lines that repeat are
-/// layout (menus, labels, blurbs) and every copy goes; a repeated line that reads as
-/// prose (at least [`PROSE_WORDS`] words, ending like a sentence) keeps its first copy,
-/// since articles sometimes repeat a sentence as a pull quote, and so does a line of
-/// [`TITLE_WORDS`] words or more (a headline printed twice on a listing); the classifier
-/// then judges that copy.
+/// Policy: a line printed two or three times ([`MAX_OPEN_COPIES`]) of which one copy is
+/// directly followed by a paragraph (a sentence of [`HEADS_WORDS`] words or more) keeps
+/// that copy open for the classifier: it heads the paragraph (a heading listed in a table
+/// of contents and again over its section, a product's name in a breadcrumb and over its
+/// description). Otherwise short or non-sentence lines that repeat are layout (menus,
+/// labels, blurbs) and every copy goes, except that a line that reads as prose (at least
+/// [`PROSE_WORDS`] words, ending like a sentence) or has [`TITLE_WORDS`] words or more
+/// keeps its first copy (a pull quote, a headline printed in a carousel and a list). The
+/// classifier sees how many copies a line it judges has.
 #[derive(Debug)]
 pub(crate) struct Repeated;
 
@@ -27,6 +30,12 @@ const PROSE_WORDS: usize = 12;
 /// Words a repeated line needs to keep its first copy open even when it is no sentence (a
 /// headline printed twice on a listing: once in a carousel, once in the list).
 const TITLE_WORDS: usize = 5;
+
+/// Most copies of a line for one of them to stay open (see [`Repeated`]).
+const MAX_OPEN_COPIES: u32 = 3;
+
+/// Words of the sentence after a repeated line that make it the heading of a paragraph.
+const HEADS_WORDS: usize = 8;
 
 /// Case-folded text with runs of non-alphanumerics collapsed, so that copies that differ
 /// only in case, spacing or punctuation match. Appended to `out` (UTF-8).
@@ -107,6 +116,79 @@ fn reads_as_code(line: &str) -> bool {
     !line.contains("](") && line.bytes().any(|b| b"{}();=<>".contains(&b))
 }
 
+/// Where a line sits in a passage printed twice (see [`passage_copies`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Copy {
+    /// In no such passage.
+    None,
+    /// In the first copy: left to the classifier whole.
+    First,
+    /// In the second copy: removed.
+    Second,
+}
+
+/// Passages printed twice: a run of lines (blank lines aside) that occurs again later in
+/// the same order and contains a line of prose printed exactly twice (a page's article
+/// in both its desktop and its mobile layout). Its short lines (headings, list items,
+/// "Pros", "Price") are the article's as much as its prose is, so the first copy stays
+/// whole and the second goes. Runs are grown outwards from each twice-printed prose line
+/// and never cross each other, so the walk is linear.
+fn passage_copies(
+    doc: &Doc<'_>,
+    keys: &[&[u8]],
+    seen: &HashMap<&[u8], (u32, usize), FxBuild>,
+) -> Vec<Copy> {
+    let mut copy = vec![Copy::None; doc.len()];
+    let lines = doc.text_lines();
+    // Text-line position of each line, for jumping from a first copy to its second.
+    let mut second_of: HashMap<&[u8], usize, FxBuild> = HashMap::default();
+    for (k, &i) in lines.iter().enumerate() {
+        let key = keys[i];
+        if !key.is_empty() && seen[key].0 == 2 && seen[key].1 != i {
+            second_of.insert(key, k);
+        }
+    }
+    let same = |a: usize, b: usize| keys[lines[a]] == keys[lines[b]];
+    for (k, &i) in lines.iter().enumerate() {
+        let key = keys[i];
+        if copy[i] != Copy::None || key.is_empty() || seen[key].0 != 2 || seen[key].1 != i {
+            continue;
+        }
+        let line = doc.line(i);
+        if text::word_count(line) < PROSE_WORDS || !text::ends_sentence(line) {
+            continue;
+        }
+        let m = second_of[key];
+        let mark = |a: usize, b: usize, copy: &mut Vec<Copy>| {
+            if !keys[lines[a]].is_empty() {
+                copy[lines[a]] = Copy::First;
+                copy[lines[b]] = Copy::Second;
+            }
+        };
+        // Upwards from the anchor pair, then downwards, while the two copies agree and
+        // neither runs into the other or into a passage already marked.
+        let mut d = 0;
+        while d <= k
+            && m - d > k
+            && same(k - d, m - d)
+            && (d == 0 || copy[lines[k - d]] == Copy::None)
+        {
+            mark(k - d, m - d, &mut copy);
+            d += 1;
+        }
+        d = 1;
+        while k + d < m
+            && m + d < lines.len()
+            && same(k + d, m + d)
+            && copy[lines[k + d]] == Copy::None
+        {
+            mark(k + d, m + d, &mut copy);
+            d += 1;
+        }
+    }
+    copy
+}
+
 impl Rule for Repeated {
     fn name(&self) -> &str {
         "repeated-line"
@@ -115,7 +197,7 @@ impl Rule for Repeated {
         Category::Repeated
     }
     fn description(&self) -> &str {
-        "a line whose text occurs more than once (prose and lines of five words or more keep their first copy; code in Markdown code blocks stays)"
+        "a line whose text occurs more than once (a copy heading a paragraph, prose and lines of five words or more keep one copy; code in Markdown code blocks stays)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         // Every line's key (computed once per document, in one buffer; none for code
@@ -136,6 +218,29 @@ impl Rule for Repeated {
             let entry = seen.entry(key).or_insert((0, i));
             entry.0 = entry.0.saturating_add(1);
         }
+        // For lines with few copies, the copy followed by the most prose: (line, words).
+        let mut best: HashMap<&[u8], (usize, usize), FxBuild> = HashMap::default();
+        let mut next_text = doc.len();
+        for i in (0..doc.len()).rev() {
+            let key = keys[i];
+            if !key.is_empty() && (2..=MAX_OPEN_COPIES).contains(&seen[key].0) {
+                let after = match next_text < doc.len() {
+                    true if text::ends_sentence(doc.line(next_text)) => {
+                        text::word_count(doc.line(next_text))
+                    }
+                    _ => 0,
+                };
+                // Walking backwards, `>=` makes the earliest copy win ties.
+                let e = best.entry(key).or_insert((i, after));
+                if after >= e.1 {
+                    *e = (i, after);
+                }
+            }
+            if !doc.is_blank(i) {
+                next_text = i;
+            }
+        }
+        let copy = passage_copies(doc, &keys, &seen);
         let mut remove = Vec::new();
         for (i, &key) in keys.iter().enumerate() {
             if key.is_empty() {
@@ -144,6 +249,23 @@ impl Rule for Repeated {
             let (count, first) = seen[key];
             if count < 2 {
                 continue;
+            }
+            match copy[i] {
+                Copy::First => continue,
+                Copy::Second => {
+                    remove.push(i);
+                    continue;
+                }
+                Copy::None => {}
+            }
+            if count <= MAX_OPEN_COPIES {
+                let (at, after) = best[key];
+                if after >= HEADS_WORDS {
+                    if at != i {
+                        remove.push(i);
+                    }
+                    continue;
+                }
             }
             let line = doc.line(i);
             let words = text::word_count(line);
@@ -207,6 +329,40 @@ mod tests {
             removed(&page),
             [false, false, true, true, false, false, false, true, true, false]
         );
+    }
+
+    #[test]
+    fn a_passage_printed_twice_keeps_its_first_copy_whole() {
+        let passage = "Pricing\n\nFrom ten dollars a month, billed once a year, with no setup fee at all.\n\nPros\nQuick support\n";
+        let page = format!("Menu\n{passage}\nFooter\n{passage}");
+        let r = removed(&page);
+        let lines: Vec<&str> = page.lines().collect();
+        // The first copy (lines 1..=6) is untouched, every text line of the second goes.
+        assert!(r[1..=6].iter().all(|&x| !x), "{r:?}");
+        for (k, line) in lines.iter().enumerate().skip(8) {
+            assert_eq!(r[k], !line.is_empty(), "line {k} {line:?}");
+        }
+    }
+
+    #[test]
+    fn a_menu_printed_twice_still_goes_whole() {
+        let menu = "Home\nNews\nSport\n";
+        let page = format!("{menu}\nThe council met on Monday and agreed to rebuild the harbour wall.\n\n{menu}");
+        let r = removed(&page);
+        assert_eq!(&r[..3], &[true, true, true]);
+        assert_eq!(&r[6..9], &[true, true, true]);
+        assert!(!r[4]);
+    }
+
+    #[test]
+    fn the_copy_heading_a_paragraph_stays() {
+        let page = "Contents\nWhy it matters\nWhat to do\n\nWhy it matters\nThe harbour wall protects two hundred homes from the winter storms.\n\nWhat to do\nShort.\n";
+        let r = removed(page);
+        // In the table of contents both go; over its paragraph "Why it matters" stays,
+        // "What to do" (over a line too short to be a paragraph) goes everywhere.
+        assert_eq!(&r[..3], &[false, true, true]);
+        assert_eq!(&r[4..6], &[false, false]);
+        assert_eq!(&r[7..9], &[true, false]);
     }
 
     #[test]
