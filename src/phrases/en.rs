@@ -81,6 +81,8 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r".{0,300}\b(?:we|this (?:web)?site|our (?:web)?site|our partners|uses?|using|accept|store|allow)\b.{0,80}\bcookies?\b.{0,1200}",
         r".{0,200}\bcookies?\b.{0,80}\b(?:policy|settings|preferences|consent|notice|to (?:improve|enhance|personali[sz]e|analy[sz]e)|browsing experience)\b.{0,300}",
         r"(?:accept|reject|allow|decline|refuse)(?: all| necessary| essential)?(?: cookies)?",
+        r"(?:these|this|such) cookies? (?:may |might |will |can |do |does )?(?:not )?(?:be |are |is )?(?:set|used|placed|stored|required|necessary|essential|strictly necessary|allow|allows|help|helps|enable|enables|collect|collects|track|tracks|record|records|store|stores|remember|remembers|provide|provides|ensure|ensures|let|lets)\b.{0,1200}",
+        r"(?:strictly )?(?:necessary|essential|required|performance|functional|functionality|targeting|advertising|analytics?|analytical|marketing|social media|statistics?|statistical|preferences?|personali[sz]ation|third[- ]party|first[- ]party|unclassified) cookies",
         r"(?:manage|cookie|privacy) (?:settings|preferences|options|choices)",
         r"(?:i )?(?:agree|accept|understand|consent)(?: and (?:close|continue))?",
         r"got it",
@@ -137,6 +139,9 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:\S+ ?[›»>] ?){2,}\S*",
         r"(?:enable|turn on) javascript.{0,200}",
         r".{0,60}(?:your browser|javascript) (?:is (?:not supported|out of date|disabled)|doesn(?:'|’)t support).{0,200}",
+        r".{0,40}\byou(?:(?:'|’)re| are)? (?:using|have|use) an? (?:out[- ]of[- ]date|outdated|old|older|unsupported) (?:web )?browser.{0,200}",
+        r"(?:you should |please )?upgrade (?:your browser )?or use an? (?:alternative|different|modern) browser.{0,40}",
+        r"(?:this|the) (?:site|website|page|forum) (?:is )?best viewed (?:in|with|using|on) .{1,150}",
         r"(?:switch|change) (?:to )?(?:language|region|country|theme|dark mode|light mode).{0,20}",
         r"(?:all )?topics",
         r"jump to.{0,40}",
@@ -183,6 +188,10 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:newest|oldest|best|top) (?:first)?",
         r"conversation",
         r"we (?:welcome|encourage) (?:your )?(?:comments|discussion).{0,200}",
+        r"click to (?:expand|shrink|collapse)(?:\.{3}|…)?",
+        r"(?:improve|edit|flag|follow|cite|share) (?:this )?(?:question|answer|post|comment|thread)",
+        r"sorted by\s*:?.{0,80}",
+        r"highest score \(default\).{0,160}",
         r"(?:your|post a) comment.{0,40}",
     ],
     footer: &[
@@ -222,6 +231,29 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:\d+|an?|one) (?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s? ago",
         r"(?:just now|yesterday|today)",
         r"(?:\d+[\d,.]*k? )?(?:views?|reads?|likes?|claps?)",
+        concat!(
+            r"(?:asked|answered|commented|edited|modified|viewed|active|replied)\s+(?:on\s+)?(?:",
+            month!(),
+            r" \d{1,2}(?:st|nd|rd|th)?(?:,? '?\d{2,4})?|\d{1,2}\.? ",
+            month!(),
+            r"(?:,? \d{2,4})?|(?:\d+|an?|one) (?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s? ago|\d{4}-\d{2}-\d{2}|yesterday|today)(?:,? (?:at )?\d{1,2}:\d{2}.{0,12})?(?: by .{1,40})?"
+        ),
+        r"viewed [\d,.]+k? times",
+        r"last edited(?: by .{1,40}?)?\s*[:;,(]?\s*(?:on\s+)?.{0,40}\d.{0,30}",
+        r"(?:joined|member since|registered|join date|start date)\s*:\s*.{0,40}\d.{0,20}",
+        concat!(
+            r"(?:joined|member since)\s+(?:",
+            month!(),
+            r" )?(?:\d{1,2},? )?\d{4}"
+        ),
+        r"(?:posts|messages|reactions?|reaction score|likes received|points|solutions|reputation|karma|threads)\s*:\s*[\d,.]+k?",
+        r"[\d,.]+k? (?:posts|messages)(?:\s*[·•|,]\s*joined .{0,20})?",
+        r"post by .{1,40}? (?:»|on) .{0,40}\d.{0,20}",
+        concat!(
+            r"\S{1,40} ",
+            month!(),
+            r" \d{1,2}, \d{4},? \d{1,2}:\d{2}\s*[ap]\.?m\.?(?: \d{1,5})?"
+        ),
     ],
     byline: &[
         r"(?-i:by|By|BY)\s*:?\s+(?-i:\p{Lu})[\p{L}'’.\-]*(?:\s+(?:(?-i:\p{Lu})|de |van |von |da |di |del |la |le |al-|bin )[\p{L}'’.\-]*){0,4}(?:\s*(?:,|\band\b|&|\||-|–|—|/)\s*[^.!?]{0,90})?",

@@ -1480,7 +1480,7 @@ fn builtin_rules() -> Vec<PatternRule> {
             Category::Navigation,
             "skip links, log-in links, menu and search labels",
             |p| p.navigation,
-            120,
+            300,
         ),
         (
             "related",
@@ -1615,6 +1615,46 @@ mod tests {
                     rule.name
                 );
             }
+        }
+    }
+
+    #[test]
+    fn forum_and_question_site_furniture() {
+        let cases = [
+            ("navigation", "You are using an out of date browser. It may not display this or other websites correctly. You should upgrade or use an alternative browser."),
+            ("navigation", "This forum is best viewed with JavaScript enabled."),
+            ("comments", "Click to expand..."),
+            ("comments", "Improve this answer"),
+            ("comments", "Sorted by: Reset to default"),
+            ("metadata", "answered Sep 10, 2016 at 21:38"),
+            ("metadata", "Commented 3 days ago"),
+            ("metadata", "Viewed 12k times"),
+            ("metadata", "Last edited by jo (2024-08-06 12:54:32)"),
+            ("metadata", "Joined: 13. Aug 2016, 04:41"),
+            ("metadata", "Joined Mar 2019"),
+            ("metadata", "Posts: 1,204"),
+            ("metadata", "6,118 posts · Joined 2019"),
+            ("metadata", "Post by kettlefan » 12. Sep 2024, 10:57"),
+            ("metadata", "kettlefan January 11, 2025, 3:39am 8"),
+            ("cookie", "These cookies may be set through our site by our advertising partners to build a profile of your interests."),
+            ("cookie", "Strictly Necessary Cookies"),
+        ];
+        for (rule, l) in cases {
+            assert!(removes(rule, l), "{rule}: {l}");
+        }
+        for (rule, l) in [
+            ("metadata", "Asked about the 2020 election, he said no."),
+            ("metadata", "Joined the company in 2019 as chief executive."),
+            (
+                "cookie",
+                "These cookies are soft, chewy and ready in 20 minutes.",
+            ),
+            (
+                "navigation",
+                "Older browsers were slower, the study of 2012 found.",
+            ),
+        ] {
+            assert!(!removes(rule, l), "{rule}: {l}");
         }
     }
 
