@@ -502,7 +502,8 @@ fn is_link_heading(line: &str) -> bool {
 }
 
 /// The text line a heading names: the heading itself, or, for an empty heading mark (`# `
-/// alone, its text printed on the next line), that next line when it is short and plain.
+/// alone, its text printed on the next line), that next line when it is short and plain
+/// (a question may be long).
 fn heading_text_line(doc: &Doc<'_>, i: usize) -> Option<usize> {
     if !plain_tokens(doc.line(i)).is_empty() {
         return Some(i);
@@ -515,7 +516,7 @@ fn heading_text_line(doc: &Doc<'_>, i: usize) -> Option<usize> {
         && !next.contains("](")
         && !next.starts_with(['*', '-', '+', '|', '!'])
         && (1..=PAGE_TITLE_MAX_WORDS).contains(&words)
-        && !(words >= 10 && text::ends_sentence(next)))
+        && !(words >= 10 && text::ends_sentence(next) && !next.ends_with('?')))
     .then_some(n)
 }
 
@@ -997,6 +998,10 @@ mod tests {
         let text = format!("{MENU}# \nStorm hits coast\n{PROSE}");
         let doc = run(&text);
         assert_eq!(category(&doc, 6), Some(Category::Title));
+        // A long question is a title too.
+        let text =
+            format!("{MENU}# \nHow do I stop my old boiler from hissing all night long?\n{PROSE}");
+        assert_eq!(category(&run(&text), 6), Some(Category::Title));
         // Not in text printed from the HTML, where "###" separates parts.
         let text = format!("Storm hits coast | The Planet\n###\nBy the sea\n{PROSE}");
         assert_eq!(category(&run(&text), 2), None);
