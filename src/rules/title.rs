@@ -207,9 +207,10 @@ const SITE_MAX_WORDS: usize = 3;
 /// (it must also be twice as long).
 const LATER_PART_MIN_WORDS: usize = 4;
 
-/// Whether a line has no word of two letters or digits: a stray mark or letter ("A", "•").
+/// Whether a line is one stray letter or digit ("A", an icon's initial). A lone symbol
+/// ("×", a close button) is not: it marks a pop-up, whose lines come next.
 fn is_stray(line: &str) -> bool {
-    !text::words(line).any(|w| w.chars().filter(|c| c.is_alphanumeric()).nth(1).is_some())
+    line.chars().filter(|c| c.is_alphanumeric()).count() == 1
 }
 
 /// Whether one of the next two lines is a byline or a date (removed by an earlier rule),
@@ -644,8 +645,8 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize], markdown: bool) -> Option<(u
 /// and whether a headline below it confirmed it.
 fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
     // A notice printed above the `title` element (a script or browser warning) is passed
-    // when the line below it has the parts of one ("Headline | Site"); so is a stray mark
-    // or letter without a word ("A", "•") above a headline-shaped line.
+    // when the line below it has the parts of one ("Headline | Site"); so is a stray
+    // letter ("A") above a headline-shaped line.
     let skip = usize::from(
         lines.len() > 1
             && (is_notice(doc, lines[0]) && TITLE_SEP.is_match(doc.line(lines[1]))
@@ -1177,8 +1178,11 @@ mod tests {
         let doc = run(&text);
         assert_eq!(category(&doc, 1), Some(Category::Title));
         assert_eq!(category(&doc, 0), None);
-        assert!(is_stray("•"));
+        assert!(is_stray("• A"));
         assert!(!is_stray("Pricing"));
+        // A close button's cross opens a pop-up, not the page.
+        let text = format!("×\nContinue to the Planet Skip ad\n{PROSE}");
+        assert_eq!(find_title(&Doc::new(&text)), None);
     }
 
     #[test]
