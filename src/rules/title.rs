@@ -248,10 +248,11 @@ fn headline_shaped(line: &str) -> bool {
 ///
 /// Text printed from the HTML starts with the `title` element ("Headline | Site"). Below
 /// it, the line made of its words that covers most of it or is its leading part is the
-/// headline (the site name alone is not); failing that, the first headline-shaped line
-/// that shares much of its wording and opens the article (a byline, a date or prose
-/// follows). Without such a line, the Markdown headline (see [`markdown_heading`]) is the
-/// headline; failing that, the `title` element line itself.
+/// headline (the site name alone is not; a later part only when it is much longer than the
+/// leading one); failing that, the first headline-shaped line that shares much of its
+/// wording and opens the article (a byline, a date, an author label or prose follows), or
+/// that shares most of it. Without such a line, the Markdown headline (see
+/// [`markdown_heading`]) is the headline; failing that, the `title` element line itself.
 ///
 /// Markdown input (see [`is_markdown`]) has no `title` element: its headline is the
 /// Markdown heading; where that is only a lower heading, a plain line with a byline or a
