@@ -122,9 +122,11 @@ impl<'a> Cleaned<'a> {
     /// The headline, when a rule recognised one: the text of the first span of category
     /// [`Category::Title`], trimmed, without Markdown heading marks, a link or emphasis
     /// wrapping the whole line, or a trailing anchor mark (`# [Headline](/url)` gives
-    /// `Headline`). The title is never part of the body.
+    /// `Headline`); a link that starts the line and is followed only by other links (its
+    /// source, its comment count) gives its text too. The title is never part of the body.
     pub fn title(&self) -> Option<&'a str> {
-        self.first_of(Category::Title).map(text::strip_markup)
+        self.first_of(Category::Title)
+            .map(|t| text::lead_link_text(text::strip_markup(t)))
     }
 
     /// The author line, when a rule recognised one: the text of the span of category
@@ -293,6 +295,9 @@ mod tests {
         let cleaned = crate::clean(text);
         assert_eq!(cleaned.title(), Some("Storm hits coast"));
         assert_eq!(cleaned.byline(), Some("Omar Reyes"));
+        // A headline linked to itself, then its source and its comments.
+        let text = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)\n* [About](/about)\n\n# [Storm hits coast](/news/storm) [(planet.com)](https://planet.com/s) [139](/news/storm#comments)\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
+        assert_eq!(crate::clean(text).title(), Some("Storm hits coast"));
     }
 
     #[test]

@@ -175,6 +175,34 @@ static LEAD_IMAGE: LazyLock<Regex> =
 static WHOLE_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[\s*([^\]]*?)\s*\]\([^)]*\)$").expect("valid regex"));
 
+/// A Markdown link at the start of a line (`[text](target "title")`); group 1 is the text.
+static LEAD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[\s*([^\]]*?)\s*\]\([^)]*\)").expect("valid regex"));
+
+/// Any Markdown link or image (`[text](target)`, `![alt](src)`).
+static ANY_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!?\[[^\]]*\]\([^)]*\)").expect("valid regex"));
+
+/// The text of the link a heading starts with, when nothing but other links and markup
+/// follows it (`[Headline](/story) [(source.com)](https://…) [139](/story#comments)` gives
+/// `Headline`: a headline linked to itself, then its source and comment count); else the
+/// line as it is.
+pub(crate) fn lead_link_text(line: &str) -> &str {
+    let Some(c) = LEAD_LINK.captures(line) else {
+        return line;
+    };
+    let (Some(all), Some(text)) = (c.get(0), c.get(1)) else {
+        return line;
+    };
+    let rest = ANY_LINK.replace_all(&line[all.end()..], "");
+    if text.as_str().chars().any(char::is_alphanumeric) && !rest.chars().any(char::is_alphanumeric)
+    {
+        text.as_str()
+    } else {
+        line
+    }
+}
+
 /// Whether a whitespace-separated token is a URL (`https://…`, `www.…`).
 pub(crate) fn is_url(token: &str) -> bool {
     // `contains("://")`, by hand: the standard search costs more set-up than a short
@@ -440,6 +468,15 @@ mod tests {
         // Inner markup, hashtags and language names stay.
         assert_eq!(strip_markup("Free **SEO** tools"), "Free **SEO** tools");
         assert_eq!(strip_markup("#1 in C#"), "#1 in C#");
+        assert_eq!(
+            lead_link_text("[Storm hits coast](/s/1) [ (planet.com) ](https://planet.com/s) [139](/s/1#c) ____"),
+            "Storm hits coast"
+        );
+        assert_eq!(
+            lead_link_text("[Planet](/p) Storm hits coast"),
+            "[Planet](/p) Storm hits coast"
+        );
+        assert_eq!(lead_link_text("Storm hits coast"), "Storm hits coast");
         assert_eq!(strip_markup("**"), "**");
         assert_eq!(strip_markup("  "), "");
     }

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::byline::is_label;
 use super::meta::next_text;
 use super::Rule;
 use crate::doc::{Doc, Mark, RuleId};
@@ -191,7 +192,29 @@ fn part_of(parts: &[Vec<String>], toks: &[String]) -> Part {
 /// a date follows at once.
 const REWORD_DATED: f32 = 0.3;
 
-/// Whether one of the next two lines is a byline or a date (removed by an earlier rule).
+/// Least token F1 with the `title` element line for a reworded headline with nothing below
+/// to confirm it (it must share [`REWORD_CLOSE_WORDS`] words too).
+const REWORD_CLOSE: f32 = 0.55;
+
+/// Least number of words of four letters or more that a reworded headline with nothing
+/// below to confirm it shares with the `title` element line.
+const REWORD_CLOSE_WORDS: usize = 4;
+
+/// Most words in the last part of a `title` element that names the site ("| Site Name").
+const SITE_MAX_WORDS: usize = 3;
+
+/// Least words in a later part of the `title` element for it to beat the leading part
+/// (it must also be twice as long).
+const LATER_PART_MIN_WORDS: usize = 4;
+
+/// Whether a line is one stray letter or digit ("A", an icon's initial). A lone symbol
+/// ("×", a close button) is not: it marks a pop-up, whose lines come next.
+fn is_stray(line: &str) -> bool {
+    line.chars().filter(|c| c.is_alphanumeric()).count() == 1
+}
+
+/// Whether one of the next two lines is a byline or a date (removed by an earlier rule),
+/// or an author label alone ("By", "Written by:", the name on the line below it).
 fn dated(doc: &Doc<'_>, i: usize) -> bool {
     let mut j = i;
     for _ in 0..2 {
@@ -202,7 +225,8 @@ fn dated(doc: &Doc<'_>, i: usize) -> bool {
         if matches!(
             doc.mark(n),
             Mark::Remove(_, Category::Byline | Category::Metadata)
-        ) {
+        ) || doc.is_open(n) && is_label(doc.line(n))
+        {
             return true;
         }
     }
@@ -224,10 +248,11 @@ fn headline_shaped(line: &str) -> bool {
 ///
 /// Text printed from the HTML starts with the `title` element ("Headline | Site"). Below
 /// it, the line made of its words that covers most of it or is its leading part is the
-/// headline (the site name alone is not); failing that, the first headline-shaped line
-/// that shares much of its wording and opens the article (a byline, a date or prose
-/// follows). Without such a line, the Markdown headline (see [`markdown_heading`]) is the
-/// headline; failing that, the `title` element line itself.
+/// headline (the site name alone is not; a later part only when it is much longer than the
+/// leading one); failing that, the first headline-shaped line that shares much of its
+/// wording and opens the article (a byline, a date, an author label or prose follows), or
+/// that shares most of it. Without such a line, the Markdown headline (see
+/// [`markdown_heading`]) is the headline; failing that, the `title` element line itself.
 ///
 /// Markdown input (see [`is_markdown`]) has no `title` element: its headline is the
 /// Markdown heading; where that is only a lower heading, a plain line with a byline or a
@@ -479,7 +504,8 @@ fn is_link_heading(line: &str) -> bool {
 }
 
 /// The text line a heading names: the heading itself, or, for an empty heading mark (`# `
-/// alone, its text printed on the next line), that next line when it is short and plain.
+/// alone, its text printed on the next line), that next line when it is short and plain
+/// (a question may be long).
 fn heading_text_line(doc: &Doc<'_>, i: usize) -> Option<usize> {
     if !plain_tokens(doc.line(i)).is_empty() {
         return Some(i);
@@ -492,7 +518,7 @@ fn heading_text_line(doc: &Doc<'_>, i: usize) -> Option<usize> {
         && !next.contains("](")
         && !next.starts_with(['*', '-', '+', '|', '!'])
         && (1..=PAGE_TITLE_MAX_WORDS).contains(&words)
-        && !(words >= 10 && text::ends_sentence(next)))
+        && !(words >= 10 && text::ends_sentence(next) && !next.ends_with('?')))
     .then_some(n)
 }
 
@@ -620,19 +646,28 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize], markdown: bool) -> Option<(u
 /// and whether a headline below it confirmed it.
 fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
     // A notice printed above the `title` element (a script or browser warning) is passed
-    // when the line below it has the parts of one ("Headline | Site").
+    // when the line below it has the parts of one ("Headline | Site"); so is a stray
+    // letter ("A") above a headline-shaped line.
     let skip = usize::from(
-        lines.len() > 1 && is_notice(doc, lines[0]) && TITLE_SEP.is_match(doc.line(lines[1])),
+        lines.len() > 1
+            && (is_notice(doc, lines[0]) && TITLE_SEP.is_match(doc.line(lines[1]))
+                || is_stray(doc.line(lines[0])) && headline_shaped(doc.line(lines[1]))),
     );
     let lines = &lines[skip..];
     let &first = lines.first()?;
     let page = doc.line(first);
     let words = text::word_count(page);
-    // "Headline – Site – Our motto." is a title: only its leading part must not be a sentence.
-    let lead = TITLE_SEP
+    // "Headline – Site – Our motto." is a title: only its leading part must not be a sentence,
+    // and even that may be one when a short last part names the site ("Mice grow hair. : science").
+    let texts: Vec<&str> = TITLE_SEP
         .split(page)
-        .find(|p| !p.trim().is_empty())
-        .unwrap_or(page);
+        .filter(|p| text::word_count(p) > 0)
+        .collect();
+    let lead = texts.first().copied().unwrap_or(page);
+    let site_named = texts.len() >= 2
+        && texts.last().is_some_and(|p| {
+            text::word_count(p) <= SITE_MAX_WORDS && !text::ends_sentence(p.trim())
+        });
     // A `title` element with "by" in it ("Top 25 Ranked by Market Share", "Essay - by Jane
     // Doe") may have been taken for a byline; it still names the headline to look for.
     let as_byline = matches!(doc.mark(first), Mark::Remove(_, Category::Byline));
@@ -642,7 +677,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         || words == 1 && page.chars().filter(|c| c.is_alphanumeric()).count() < 3
         || is_interface(page)
         || page.len() > TITLE_MAX
-        || reads_as_sentence(lead, text::word_count(lead))
+        || reads_as_sentence(lead, text::word_count(lead)) && !site_named
     {
         return None;
     }
@@ -652,8 +687,11 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         .map(text::tokens)
         .filter(|t| !t.is_empty())
         .collect();
-    // (score, line, strong): the best line made of the title's words.
-    let mut subset: Option<(f32, usize, bool)> = None;
+    // (score, line, strong, later): the best line made of the title's words; `later` is
+    // its length in words when it is a whole part other than the leading one.
+    let mut subset: Option<(f32, usize, bool, Option<usize>)> = None;
+    // (line, words): the first line that is the title's leading part alone.
+    let mut lead_part: Option<(usize, usize)> = None;
     // The first headline-shaped line that rewords the title, before the article's text.
     let mut reworded: Option<usize> = None;
     let mut prose_seen = 0;
@@ -693,10 +731,14 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
             if fits {
                 // Of two whole parts, the leading one is the headline more often.
                 let lead = whole_part && head.starts_with(&toks);
+                if lead && part == Part::Headline && toks.len() < head.len() {
+                    lead_part.get_or_insert((i, toks.len()));
+                }
                 let score =
                     recall + if whole_part { 0.5 } else { 0.0 } + if lead { 0.1 } else { 0.0 };
-                if subset.is_none_or(|(s, _, _)| score > s + 1e-6) {
-                    subset = Some((score, i, whole_part || recall >= 0.67));
+                if subset.is_none_or(|(s, _, _, _)| score > s + 1e-6) {
+                    let later = (whole_part && !lead).then_some(toks.len());
+                    subset = Some((score, i, whole_part || recall >= 0.67, later));
                 }
             }
         }
@@ -710,16 +752,30 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
                 .iter()
                 .filter(|t| t.chars().count() >= 4 && head.contains(t))
                 .count();
-            // Less shared wording will do when a byline or a date follows at once.
+            // Less shared wording will do when a byline or a date follows at once; much
+            // shared wording needs nothing below it (a product's full name, a reworded
+            // headline over a standfirst), but a line made only of the title's words must
+            // be its beginning (else it is more often a section's or the site's name).
             if shared >= 2
                 && (f1 >= 0.5 && leads_content(doc, i) || f1 >= REWORD_DATED && dated(doc, i))
+                || shared >= REWORD_CLOSE_WORDS
+                    && f1 >= REWORD_CLOSE
+                    && (precision < 0.9 || head.starts_with(&toks))
             {
                 reworded = Some(i);
             }
         }
     }
+    // A later part beats the leading one only when it is much longer (a question after
+    // its tag, a headline after the site's name), not for a section's or a site's name
+    // that happens to have more words ("Flexbox - Learn web development | MDN").
+    if let (Some((s, _, _, Some(n))), Some((l, m))) = (subset, lead_part) {
+        if n < LATER_PART_MIN_WORDS || n < 2 * m {
+            subset = Some((s, l, true, None));
+        }
+    }
     let line = match (subset, reworded) {
-        (Some((_, i, true)), _) | (_, Some(i)) => i,
+        (Some((_, i, true, _)), _) | (_, Some(i)) => i,
         _ if as_byline => return None,
         _ => first,
     };
@@ -944,6 +1000,10 @@ mod tests {
         let text = format!("{MENU}# \nStorm hits coast\n{PROSE}");
         let doc = run(&text);
         assert_eq!(category(&doc, 6), Some(Category::Title));
+        // A long question is a title too.
+        let text =
+            format!("{MENU}# \nHow do I stop my old boiler from hissing all night long?\n{PROSE}");
+        assert_eq!(category(&run(&text), 6), Some(Category::Title));
         // Not in text printed from the HTML, where "###" separates parts.
         let text = format!("Storm hits coast | The Planet\n###\nBy the sea\n{PROSE}");
         assert_eq!(category(&run(&text), 2), None);
@@ -1111,5 +1171,64 @@ mod tests {
         assert_eq!(category(&doc, 6), Some(Category::Title));
         // One number alone may be a title.
         assert!(usable_heading(&Doc::new("# 001"), 0));
+    }
+
+    #[test]
+    fn a_stray_first_line_is_passed() {
+        let text = format!("A\nChoosing pipes: what differs?\nMenu\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 1), Some(Category::Title));
+        assert_eq!(category(&doc, 0), None);
+        assert!(is_stray("• A"));
+        assert!(!is_stray("Pricing"));
+        // A close button's cross opens a pop-up, not the page.
+        let text = format!("×\nContinue to the Planet Skip ad\n{PROSE}");
+        assert_eq!(find_title(&Doc::new(&text)), None);
+    }
+
+    #[test]
+    fn a_sentence_title_with_a_short_site_part() {
+        let text = format!("Hair was grown in the lab for the very first time. Mice show the way. : science\nMenu\n{PROSE}");
+        assert_eq!(category(&run(&text), 0), Some(Category::Title));
+        // Without the site's name it reads as the first paragraph.
+        let text = format!(
+            "Hair was grown in the lab for the very first time. Mice show the way.\nMenu\n{PROSE}"
+        );
+        assert_eq!(find_title(&Doc::new(&text)), None);
+    }
+
+    #[test]
+    fn the_leading_part_beats_a_short_later_part() {
+        let text = format!(
+            "Flexbox - Learn web design | Web Docs\nLearn web design\nMenu\nFlexbox\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 3), Some(Category::Title));
+        assert_eq!(category(&doc, 1), None);
+        // Parts of the same length: the leading one.
+        let text = format!(
+            "New look 2024 - General Talk - Notes Forum\nGeneral Talk\nNew look 2024\n{PROSE}"
+        );
+        assert_eq!(category(&run(&text), 2), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_close_rewording_needs_nothing_below() {
+        let text = "Garden chair deluxe oak wood 120cm | Shop\nMenu\nGarden chair deluxe in solid oak wood, 120cm\n$120";
+        let doc = run(text);
+        assert_eq!(category(&doc, 2), Some(Category::Title));
+        assert_eq!(category(&doc, 0), Some(Category::Metadata));
+        // Only the title's words, but not its beginning: a section's name.
+        let text = "Oak chair deluxe wooden seats. Shop.com\nMenu\nChair deluxe wooden seats\n$120";
+        assert_eq!(category(&run(text), 0), Some(Category::Title));
+    }
+
+    #[test]
+    fn an_author_label_below_confirms_a_reworded_headline() {
+        let text = format!("Best Tax Prep Software | Money Site\nMenu\nThe Best Tax Prep Software of 2025\nBy\nJane Doe\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 2), Some(Category::Title));
+        let text = format!("Best Tax Prep Software | Money Site\nMenu\nThe Best Tax Prep Software of 2025\nJane Doe\nMenu\n{PROSE}");
+        assert_eq!(category(&run(&text), 0), Some(Category::Title));
     }
 }
