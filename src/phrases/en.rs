@@ -248,12 +248,6 @@ pub(crate) static PHRASES: Phrases = Phrases {
         ),
         r"(?:posts|messages|reactions?|reaction score|likes received|points|solutions|reputation|karma|threads)\s*:\s*[\d,.]+k?",
         r"[\d,.]+k? (?:posts|messages)(?:\s*[·•|,]\s*joined .{0,20})?",
-        r"post by .{1,40}? (?:»|on) .{0,40}\d.{0,20}",
-        concat!(
-            r"\S{1,40} ",
-            month!(),
-            r" \d{1,2}, \d{4},? \d{1,2}:\d{2}\s*[ap]\.?m\.?(?: \d{1,5})?"
-        ),
     ],
     byline: &[
         r"(?-i:by|By|BY)\s*:?\s+(?-i:\p{Lu})[\p{L}'’.\-]*(?:\s+(?:(?-i:\p{Lu})|de |van |von |da |di |del |la |le |al-|bin )[\p{L}'’.\-]*){0,4}(?:\s*(?:,|\band\b|&|\||-|–|—|/)\s*[^.!?]{0,90})?",
@@ -262,5 +256,13 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r".{0,60}\d.{0,30}\s(?-i:by|By|BY)\s*:?\s+(?-i:\p{Lu})[^.!?]{1,80}",
         r"(?:thread starter|original poster|asked by|question by)\s*:?\s*\S.{0,40}",
         r"(?:author|writer|reporter|correspondent)s?\s*:\s*.{1,80}",
+        // Forum post headers: "Post by jo » 12. Sep 2024, 10:57"; "jo January 11, 2025,
+        // 3:39am 8" (name, date, time and the post's number).
+        r"post by .{1,40}? (?:»|on) .{0,40}\d.{0,20}",
+        concat!(
+            r"\S{1,40} ",
+            month!(),
+            r" \d{1,2}, \d{4}, \d{1,2}:\d{2}\s*[ap]m \d{1,5}"
+        ),
     ],
 };

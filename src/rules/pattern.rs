@@ -1478,7 +1478,7 @@ fn builtin_rules() -> Vec<PatternRule> {
         (
             "navigation",
             Category::Navigation,
-            "skip links, log-in links, menu and search labels",
+            "skip links, log-in links, menu and search labels, out-of-date browser notices",
             |p| p.navigation,
             300,
         ),
@@ -1492,7 +1492,7 @@ fn builtin_rules() -> Vec<PatternRule> {
         (
             "comments",
             Category::Comments,
-            "comment-section prompts and counters",
+            "comment-section prompts and counters, forum and Q&A controls (\"Click to expand...\", \"Sorted by: …\")",
             |p| p.comments,
             160,
         ),
@@ -1506,14 +1506,14 @@ fn builtin_rules() -> Vec<PatternRule> {
         (
             "byline-by",
             Category::Byline,
-            "\"By Jane Doe\" author lines",
+            "\"By Jane Doe\" author lines and forum post headers",
             |p| p.byline,
             120,
         ),
         (
             "metadata",
             Category::Metadata,
-            "dates, reading times, \"Updated …\" stamps",
+            "dates, reading times, \"Updated …\" stamps, answer and comment stamps, post counts and join dates",
             |p| p.metadata,
             120,
         ),
@@ -1634,8 +1634,8 @@ mod tests {
             ("metadata", "Joined Mar 2019"),
             ("metadata", "Posts: 1,204"),
             ("metadata", "6,118 posts · Joined 2019"),
-            ("metadata", "Post by kettlefan » 12. Sep 2024, 10:57"),
-            ("metadata", "kettlefan January 11, 2025, 3:39am 8"),
+            ("byline-by", "Post by kettlefan » 12. Sep 2024, 10:57"),
+            ("byline-by", "kettlefan January 11, 2025, 3:39am 8"),
             ("cookie", "These cookies may be set through our site by our advertising partners to build a profile of your interests."),
             ("cookie", "Strictly Necessary Cookies"),
         ];
@@ -1644,6 +1644,7 @@ mod tests {
         }
         for (rule, l) in [
             ("metadata", "Asked about the 2020 election, he said no."),
+            ("byline-by", "Reuters November 18, 2019 11:03 PM"),
             ("metadata", "Joined the company in 2019 as chief executive."),
             (
                 "cookie",

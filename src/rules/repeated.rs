@@ -197,7 +197,7 @@ impl Rule for Repeated {
         Category::Repeated
     }
     fn description(&self) -> &str {
-        "a line whose text occurs more than once (a copy heading a paragraph, prose and lines of five words or more keep one copy; code in Markdown code blocks stays)"
+        "a line whose text occurs more than once (a passage printed twice keeps its first copy whole; a copy heading a paragraph, prose and lines of five words or more keep one copy; code in Markdown code blocks stays)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         // Every line's key (computed once per document, in one buffer; none for code
