@@ -67,6 +67,8 @@ pub(crate) struct Doc<'a> {
 struct RepeatKeys {
     arena: Vec<u8>,
     spans: Vec<(usize, usize)>,
+    /// Per line, how many lines of the document share its (non-empty) key; 0 for an empty key.
+    copies: Vec<u32>,
 }
 
 /// Per line, the phrase-rule fragments whose literals occur in it (`ids[start[i]..
@@ -130,22 +132,51 @@ impl<'a> Doc<'a> {
     /// digits. Computed for every line on first use: the repeated-line rule and the
     /// classifier's grid features share them.
     pub fn repeat_key(&self, i: usize) -> &[u8] {
-        let keys = self.repeat_keys.get_or_init(|| {
+        let keys = self.repeat_keys();
+        match keys.spans.get(i) {
+            Some(&(a, b)) => &keys.arena[a..b],
+            None => &[],
+        }
+    }
+
+    /// How many lines of the document have line `i`'s [`repeat_key`](Doc::repeat_key)
+    /// (line `i` included); 0 when the key is empty. Counted once per document, with the
+    /// keys.
+    pub fn copies(&self, i: usize) -> u32 {
+        self.repeat_keys().copies.get(i).copied().unwrap_or(0)
+    }
+
+    /// Every line's repetition key and its number of copies, computed on first use.
+    fn repeat_keys(&self) -> &RepeatKeys {
+        self.repeat_keys.get_or_init(|| {
+            use crate::rules::repeated::FxBuild;
+            use std::collections::HashMap;
             let mut keys = RepeatKeys {
                 arena: Vec::with_capacity(self.text.len()),
                 spans: Vec::with_capacity(self.len()),
+                copies: Vec::new(),
             };
             for i in 0..self.len() {
                 let start = keys.arena.len();
                 crate::rules::repeated::normalise(self.line(i), &mut keys.arena);
                 keys.spans.push((start, keys.arena.len()));
             }
+            let key = |&(a, b): &(usize, usize)| &keys.arena[a..b];
+            let mut count: HashMap<&[u8], u32, FxBuild> =
+                HashMap::with_capacity_and_hasher(self.len(), FxBuild::default());
+            for span in &keys.spans {
+                if span.1 > span.0 {
+                    *count.entry(key(span)).or_insert(0) += 1;
+                }
+            }
+            let copies = keys
+                .spans
+                .iter()
+                .map(|span| count.get(key(span)).copied().unwrap_or(0))
+                .collect();
+            keys.copies = copies;
             keys
-        });
-        match keys.spans.get(i) {
-            Some(&(a, b)) => &keys.arena[a..b],
-            None => &[],
-        }
+        })
     }
 
     /// Number of lines.
@@ -273,6 +304,15 @@ mod tests {
         let got: Vec<&str> = (0..doc.len()).map(|i| doc.raw(i)).collect();
         assert_eq!(got, ["a", "b", "c", "d"]);
         assert_eq!(doc.lines.last().unwrap().next, 8);
+    }
+
+    #[test]
+    fn copies_count_lines_with_the_same_key() {
+        let doc = Doc::new("Top Stories\nnews\n\n--\ntop stories!\nNews\nTOP  STORIES");
+        let got: Vec<u32> = (0..doc.len()).map(|i| doc.copies(i)).collect();
+        // Blank lines and lines without letters or digits have no key and no copies.
+        assert_eq!(got, [3, 2, 0, 0, 3, 2, 3]);
+        assert_eq!(doc.copies(99), 0);
     }
 
     #[test]

@@ -747,16 +747,6 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             && s.words * 2 >= title_tokens.len()
             && title_coverage(doc.line(lines[k]), &title, &mut token) >= 0.8
     });
-    // How many times each line's text occurs on the page (the repeated-line rule leaves
-    // one copy of a few open when it heads a paragraph).
-    let mut copies: HashMap<&[u8], u32, crate::rules::repeated::FxBuild> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
-    for &i in &lines {
-        let key = doc.repeat_key(i);
-        if !key.is_empty() {
-            *copies.entry(key).or_insert(0) += 1;
-        }
-    }
     let mut rows = Vec::with_capacity(n);
     for k in 0..n {
         let i = lines[k];
@@ -884,9 +874,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             doc_grid_word_share,
             doc_periodic_word_share,
             ln1p(max_para_words),
-            copies
-                .get(doc.repeat_key(i))
-                .map_or(0.0, |&c| ln1p(c as usize - 1)),
+            // How many times the line's text occurs on the page (the repeated-line rule
+            // leaves some copies open).
+            ln1p(doc.copies(i).saturating_sub(1) as usize),
         ]);
     }
     (lines, rows, terms)
@@ -965,9 +955,10 @@ pub(crate) fn grids(doc: &Doc<'_>, lines: &[usize]) -> Grids {
     let key = |k: usize| doc.repeat_key(lines[k]);
     let mut copies: HashMap<&[u8], Vec<usize>, crate::rules::repeated::FxBuild> =
         HashMap::with_capacity_and_hasher(n, Default::default());
-    for k in 0..n {
+    for (k, &line) in lines.iter().enumerate() {
         let key = key(k);
-        if !key.is_empty() {
+        // A key with fewer copies in the whole document cannot make a grid.
+        if !key.is_empty() && doc.copies(line) as usize >= GRID_MIN_COPIES {
             copies.entry(key).or_default().push(k);
         }
     }
