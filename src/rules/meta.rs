@@ -57,11 +57,15 @@ impl Rule for Caption {
 }
 
 /// Whether an image line is a photo credit (names a photographer or agency) rather than a
-/// URL or a bare file name ("harbour-wall.jpg"), or a "Source: …" line, which attributes
-/// a chart, a table or a quoted passage: the line before it is content (a paragraph, a
-/// list item), not a caption.
+/// URL or a bare file name ("harbour-wall.jpg"), a Markdown image (`![alt](src)`: the
+/// picture itself, which the paragraph or product name above it does not caption), or a
+/// "Source: …" line, which attributes a chart, a table or a quoted passage: the line before
+/// it is content (a paragraph, a list item), not a caption.
 fn is_credit(line: &str) -> bool {
     let t = line.trim();
+    if t.starts_with("![") || t.starts_with("[![") {
+        return false;
+    }
     let path_like = !t.contains(char::is_whitespace) && t.contains(['.', '/']);
     let words = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     let source = words
@@ -206,6 +210,13 @@ mod tests {
     #[test]
     fn an_image_file_name_is_no_credit() {
         let doc = run("Storm hits coast\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h.\n\nharbour-wall.jpg\n\nThe clean-up began on Saturday.");
+        assert_eq!(category(&doc, 4), Some(Category::Image));
+        assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn a_markdown_image_is_no_credit() {
+        let doc = run("Storm hits coast\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h.\n\n![Boats in the harbour](/img/harbour.jpg)\n\nThe clean-up began on Saturday.");
         assert_eq!(category(&doc, 4), Some(Category::Image));
         assert_eq!(category(&doc, 2), None);
     }
