@@ -40,7 +40,7 @@ impl Rule for Caption {
         Category::Caption
     }
     fn description(&self) -> &str {
-        "the line just before a photo credit (not before a \"Source: …\" line)"
+        "the line just before a photo credit (not before a \"Source: …\" line or a Markdown image)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         for i in 0..doc.len() {
