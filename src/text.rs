@@ -171,11 +171,9 @@ pub(crate) fn is_capitalised_run(s: &str) -> bool {
 static LEAD_IMAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^!\[([^\]]*)\]\([^)]*\)\s*").expect("valid regex"));
 
-/// A line that is one Markdown link (`[text](target "title")`); group 1 is the text.
-static WHOLE_LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[\s*([^\]]*?)\s*\]\([^)]*\)$").expect("valid regex"));
-
 /// A Markdown link at the start of a line (`[text](target "title")`); group 1 is the text.
+/// The match ends at the first `)` after `](`, so the line is one link exactly when the
+/// match covers it.
 static LEAD_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[\s*([^\]]*?)\s*\]\([^)]*\)").expect("valid regex"));
 
@@ -194,9 +192,8 @@ pub(crate) fn lead_link_text(line: &str) -> &str {
     let (Some(all), Some(text)) = (c.get(0), c.get(1)) else {
         return line;
     };
-    let rest = ANY_LINK.replace_all(&line[all.end()..], "");
-    if text.as_str().chars().any(char::is_alphanumeric) && !rest.chars().any(char::is_alphanumeric)
-    {
+    let has_text = |t: &str| t.chars().any(char::is_alphanumeric);
+    if has_text(text.as_str()) && !ANY_LINK.split(&line[all.end()..]).any(has_text) {
         text.as_str()
     } else {
         line
@@ -280,8 +277,12 @@ pub(crate) fn strip_markup(line: &str) -> &str {
                 &s[all..]
             };
         }
-        if let Some(text) = WHOLE_LINK.captures(s).and_then(|c| c.get(1)) {
-            s = &s[text.range()];
+        if let Some(c) = LEAD_LINK.captures(s) {
+            if let (Some(all), Some(text)) = (c.get(0), c.get(1)) {
+                if all.end() == s.len() {
+                    s = &s[text.range()];
+                }
+            }
         }
         for mark in ["**", "__", "*", "_"] {
             if let Some(inner) = s.strip_prefix(mark).and_then(|t| t.strip_suffix(mark)) {

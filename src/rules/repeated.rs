@@ -118,7 +118,7 @@ fn reads_as_code(line: &str) -> bool {
 
 /// Where a line sits in a passage printed twice (see [`passage_copies`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Copy {
+enum Passage {
     /// In no such passage.
     None,
     /// In the first copy: left to the classifier whole.
@@ -137,8 +137,8 @@ fn passage_copies(
     doc: &Doc<'_>,
     keys: &[&[u8]],
     seen: &HashMap<&[u8], (u32, usize), FxBuild>,
-) -> Vec<Copy> {
-    let mut copy = vec![Copy::None; doc.len()];
+) -> Vec<Passage> {
+    let mut copy = vec![Passage::None; doc.len()];
     let lines = doc.text_lines();
     // Text-line position of each line, for jumping from a first copy to its second.
     let mut second_of: HashMap<&[u8], usize, FxBuild> = HashMap::default();
@@ -151,7 +151,7 @@ fn passage_copies(
     let same = |a: usize, b: usize| keys[lines[a]] == keys[lines[b]];
     for (k, &i) in lines.iter().enumerate() {
         let key = keys[i];
-        if copy[i] != Copy::None || key.is_empty() || seen[key].0 != 2 || seen[key].1 != i {
+        if copy[i] != Passage::None || key.is_empty() || seen[key].0 != 2 || seen[key].1 != i {
             continue;
         }
         let line = doc.line(i);
@@ -159,10 +159,10 @@ fn passage_copies(
             continue;
         }
         let m = second_of[key];
-        let mark = |a: usize, b: usize, copy: &mut Vec<Copy>| {
+        let mark = |a: usize, b: usize, copy: &mut Vec<Passage>| {
             if !keys[lines[a]].is_empty() {
-                copy[lines[a]] = Copy::First;
-                copy[lines[b]] = Copy::Second;
+                copy[lines[a]] = Passage::First;
+                copy[lines[b]] = Passage::Second;
             }
         };
         // Upwards from the anchor pair, then downwards, while the two copies agree and
@@ -171,7 +171,7 @@ fn passage_copies(
         while d <= k
             && m - d > k
             && same(k - d, m - d)
-            && (d == 0 || copy[lines[k - d]] == Copy::None)
+            && (d == 0 || copy[lines[k - d]] == Passage::None)
         {
             mark(k - d, m - d, &mut copy);
             d += 1;
@@ -180,7 +180,7 @@ fn passage_copies(
         while k + d < m
             && m + d < lines.len()
             && same(k + d, m + d)
-            && copy[lines[k + d]] == Copy::None
+            && copy[lines[k + d]] == Passage::None
         {
             mark(k + d, m + d, &mut copy);
             d += 1;
@@ -224,12 +224,10 @@ impl Rule for Repeated {
         for i in (0..doc.len()).rev() {
             let key = keys[i];
             if !key.is_empty() && (2..=MAX_OPEN_COPIES).contains(&seen[key].0) {
-                let after = match next_text < doc.len() {
-                    true if text::ends_sentence(doc.line(next_text)) => {
-                        text::word_count(doc.line(next_text))
-                    }
-                    _ => 0,
-                };
+                let next = (next_text < doc.len()).then(|| doc.line(next_text));
+                let after = next
+                    .filter(|l| text::ends_sentence(l))
+                    .map_or(0, text::word_count);
                 // Walking backwards, `>=` makes the earliest copy win ties.
                 let e = best.entry(key).or_insert((i, after));
                 if after >= e.1 {
@@ -251,12 +249,12 @@ impl Rule for Repeated {
                 continue;
             }
             match copy[i] {
-                Copy::First => continue,
-                Copy::Second => {
+                Passage::First => continue,
+                Passage::Second => {
                     remove.push(i);
                     continue;
                 }
-                Copy::None => {}
+                Passage::None => {}
             }
             if count <= MAX_OPEN_COPIES {
                 let (at, after) = best[key];
