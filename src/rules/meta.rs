@@ -57,13 +57,14 @@ impl Rule for Caption {
 }
 
 /// Whether an image line is a photo credit (names a photographer or agency) rather than a
-/// URL or a bare file name ("harbour-wall.jpg"), a Markdown image (`![alt](src)`: the
-/// picture itself, which the paragraph or product name above it does not caption), or a
+/// URL or a bare file name ("harbour-wall.jpg"), a Markdown image (`![alt](src)` anywhere
+/// in the line, also in a list item or a link: the picture itself, a reaction icon or a
+/// teaser's thumbnail, which the paragraph or product name above it does not caption), or a
 /// "Source: …" line, which attributes a chart, a table or a quoted passage: the line before
 /// it is content (a paragraph, a list item), not a caption.
 fn is_credit(line: &str) -> bool {
     let t = line.trim();
-    if t.starts_with("![") || t.starts_with("[![") {
+    if t.contains("![") {
         return false;
     }
     let path_like = !t.contains(char::is_whitespace) && t.contains(['.', '/']);
@@ -218,6 +219,13 @@ mod tests {
     fn a_markdown_image_is_no_credit() {
         let doc = run("Storm hits coast\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h.\n\n![Boats in the harbour](/img/harbour.jpg)\n\nThe clean-up began on Saturday.");
         assert_eq!(category(&doc, 4), Some(Category::Image));
+        assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn a_markdown_image_in_a_list_item_is_no_credit() {
+        let doc = run("Forum thread\n\nI switched to the smaller tent last year and never looked back.\n  * __![Like](/icons/like.png)\n\nSame here, it packs down to nothing and takes a minute to pitch.");
+        assert_eq!(category(&doc, 3), Some(Category::Image));
         assert_eq!(category(&doc, 2), None);
     }
 
