@@ -47,6 +47,10 @@ struct Options {
     /// Trees and depth of the second stage.
     stack_trees: usize,
     stack_depth: usize,
+    /// Pages whose gold body is mostly not in the raw text (a written summary rather than
+    /// the page's own lines) are left out of training: under this share of the gold's
+    /// five-word runs occur in the input. Their labels would call every line boilerplate.
+    min_extractive: f32,
 }
 
 fn parse() -> Result<Options, Box<dyn Error>> {
@@ -64,6 +68,7 @@ fn parse() -> Result<Options, Box<dyn Error>> {
         article_weight: 1.0,
         stack_trees: 100,
         stack_depth: 5,
+        min_extractive: 0.0,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -81,11 +86,27 @@ fn parse() -> Result<Options, Box<dyn Error>> {
             "--article-weight" => o.article_weight = v()?.parse()?,
             "--stack-trees" => o.stack_trees = v()?.parse()?,
             "--stack-depth" => o.stack_depth = v()?.parse()?,
+            "--min-extractive" => o.min_extractive = v()?.parse()?,
             "--page-types" => o.page_types = Some(v()?.split(',').map(String::from).collect()),
             _ => return Err(format!("unknown argument {a}").into()),
         }
     }
     Ok(o)
+}
+
+/// Share of the gold's five-word runs (of `gold_norm`, normalised) that occur in `text`.
+fn extractive_share(gold_norm: &str, text: &str) -> f32 {
+    const N: usize = 5;
+    let shingles = |s: &str| -> HashSet<Vec<String>> {
+        let w: Vec<String> = s.split_whitespace().map(String::from).collect();
+        w.windows(N).map(<[String]>::to_vec).collect()
+    };
+    let gold = shingles(gold_norm);
+    if gold.is_empty() {
+        return 1.0;
+    }
+    let input = shingles(&normalise(text));
+    gold.intersection(&input).count() as f32 / gold.len() as f32
 }
 
 /// Lower-cased words joined by single spaces (Markdown link targets dropped first).
@@ -241,6 +262,7 @@ fn load(o: &Options) -> Result<(Data, Vec<Page>), Box<dyn Error>> {
                     .is_none_or(|t| types.iter().any(|x| x == t))
             });
         }
+        let mut skipped = 0usize;
         for id in &ids {
             let article = page_type.get(id).is_none_or(|t| t == "article");
             let page_weight = if article { o.article_weight } else { 1.0 };
@@ -255,6 +277,11 @@ fn load(o: &Options) -> Result<(Data, Vec<Page>), Box<dyn Error>> {
                     continue;
                 };
                 let text = String::from_utf8_lossy(&bytes);
+                if o.min_extractive > 0.0 && extractive_share(&gold_norm, &text) < o.min_extractive
+                {
+                    skipped += 1;
+                    continue;
+                }
                 let page_start = d.w.len();
                 let lines = features(&text);
                 let mut row = Vec::with_capacity(lines.len());
@@ -289,7 +316,11 @@ fn load(o: &Options) -> Result<(Data, Vec<Page>), Box<dyn Error>> {
                 pages.push(Page { lines, row, fold });
             }
         }
-        eprintln!("{corpus}: {} pages ({} split)", ids.len(), o.split);
+        eprintln!(
+            "{corpus}: {} pages ({} split), {skipped} page inputs left out (gold not extractive)",
+            ids.len(),
+            o.split
+        );
     }
     Ok((d, pages))
 }
