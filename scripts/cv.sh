@@ -21,7 +21,7 @@ for split in tune held-out; do
     other=$([ "$split" = tune ] && echo held-out || echo tune)
     ./target/release/examples/train --trees 250 --depth 6 --rate 0.1 --min-hess 1 \
         --corpus dev,wide --variants htmltext,resili,markdown --article-weight 5 \
-        --stack-trees 100 --stack-depth 5 --split "$split" --out "$out/model_$split.rs" "$@" \
+        --min-extractive 0.5 --stack-trees 100 --stack-depth 5 --split "$split" --out "$out/model_$split.rs" "$@" \
         2> "$out/train_$split.log"
     cp "$out/model_$split.rs" src/rules/model.rs
     cargo build -q --release --examples
