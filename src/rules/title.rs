@@ -164,6 +164,24 @@ enum Part {
 }
 
 /// Classifies `toks` as a run of whole parts of the title (see [`Part`]).
+/// How many [`text::tokens`] `line` has and how many of them are in `head`, without
+/// building them (the same counts as `tokens(line).len()` and the hits of
+/// `text::coverage(&tokens(line), head)`).
+fn head_hits(line: &str, head: &[String]) -> (usize, usize) {
+    let (mut count, mut hits) = (0, 0);
+    for w in text::words(line) {
+        count += 1;
+        // `head` is lower-cased: an ASCII word matches a token equal to it lower-cased.
+        let hit = if w.is_ascii() {
+            head.iter().any(|h| h.eq_ignore_ascii_case(w))
+        } else {
+            head.contains(&w.to_lowercase())
+        };
+        hits += usize::from(hit);
+    }
+    (count, hits)
+}
+
 fn part_of(parts: &[Vec<String>], toks: &[String]) -> Part {
     let n = parts.len();
     if n < 2 {
@@ -703,13 +721,21 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         if line.len() > TITLE_MAX {
             continue;
         }
-        let toks = text::tokens(line);
-        if toks.is_empty() {
+        // Most lines are neither made of the title's words nor a candidate rewording: tell
+        // them without building their tokens.
+        let (count, hits) = head_hits(line, &head);
+        if count == 0 {
             continue;
         }
-        if toks.len() >= 30 && text::ends_sentence(line) {
+        if count >= 30 && text::ends_sentence(line) {
             prose_seen += 1;
         }
+        let may_reword =
+            reworded.is_none() && prose_seen < PROSE_BEFORE_HEADLINE && headline_shaped(line);
+        if hits as f32 / (count as f32) < 0.9 && !may_reword {
+            continue;
+        }
+        let toks = text::tokens(line);
         let part = part_of(&parts, &toks);
         let precision = text::coverage(&toks, &head);
         let recall = text::coverage(&head, &toks);
@@ -742,7 +768,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
                 }
             }
         }
-        if reworded.is_none() && prose_seen < PROSE_BEFORE_HEADLINE && headline_shaped(line) {
+        if may_reword {
             let f1 = if precision + recall > 0.0 {
                 2.0 * precision * recall / (precision + recall)
             } else {
@@ -793,6 +819,27 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn head_hits_counts_as_tokens_and_coverage_do() {
+        let head = text::tokens("Größte Brücke der Stadt – Harbour News: O'Neil's ΣΟΦΙΑ report");
+        for line in [
+            "Größte BRÜCKE der Stadt",
+            "HARBOUR news, o'neil's report; report!",
+            "ΣΟΦΙΑΣ Σοφια stadt 12 -- ' ’",
+            "",
+            "nothing here at all",
+        ] {
+            let toks = text::tokens(line);
+            let (count, hits) = head_hits(line, &head);
+            assert_eq!(count, toks.len(), "{line}");
+            assert_eq!(
+                hits,
+                toks.iter().filter(|t| head.contains(t)).count(),
+                "{line}"
+            );
+        }
+    }
     use crate::rules::testing::{category, run_after_phrases};
 
     #[test]
