@@ -76,12 +76,16 @@ fn is_credit(line: &str) -> bool {
 }
 
 /// Author bios after the article: "Jane Doe is a staff writer …", "Jane has worked as …".
+/// The sentence's subject (group 1 of its opening pattern) is a name: not an impersonal or
+/// first- or second-person pronoun ("This covers the basics", "It is the author's …"), and
+/// a one-word subject (a first name, but also a product's: "Mode is an analytics platform
+/// … data editor") needs its role word among the sentence's first [`BIO_ROLE_WORDS`] words.
 #[derive(Debug)]
 pub(crate) struct Bio;
 
 static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}?\p{Lu}[\p{L}'’.\-]*\s+(?:is|was|has|had|writes|covers|joined|reports|lives|leads|edits|holds|worked|spent|previously|currently|also)\b",
+        r"^((?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}?\p{Lu}[\p{L}'’.\-]*)\s+(?:is|was|has|had|writes|covers|joined|reports|lives|leads|edits|holds|worked|spent|previously|currently|also)\b",
     )
     .expect("valid regex")
 });
@@ -115,6 +119,47 @@ fn is_about_author(line: &str) -> bool {
         && ABOUT_AUTHOR.is_match(line)
 }
 
+/// Subjects that are no one's name.
+const NOT_NAMES: &[&str] = &[
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "Who",
+    "What",
+    "Which",
+    "Nobody",
+    "Everyone",
+    "Everybody",
+    "Everything",
+    "Something",
+    "Nothing",
+    "You",
+    "You’ll",
+    "You'll",
+    "We",
+    "I",
+];
+
+/// How early a one-word subject's role word must come, in words from the line's start.
+const BIO_ROLE_WORDS: usize = 8;
+
+/// Whether the bio pattern's `subject` and the line's opening `head` read as a bio.
+fn bio_subject_fits(subject: &str, head: &str) -> bool {
+    if subject.split_whitespace().nth(1).is_some() {
+        return BIO_ROLE.is_match(head);
+    }
+    if NOT_NAMES.contains(&subject) {
+        return false;
+    }
+    BIO_ROLE
+        .find(head)
+        .is_some_and(|m| head[..m.start()].split_whitespace().count() < BIO_ROLE_WORDS)
+}
+
 /// Longest bio paragraph, in bytes.
 const BIO_MAX: usize = 900;
 
@@ -146,14 +191,14 @@ impl Rule for Bio {
                 continue;
             }
             // `BIO_START` starts with `\p{Lu}`, which is upper case.
-            if line.len() > BIO_MAX
-                || !line.chars().next().is_some_and(char::is_uppercase)
-                || !BIO_START.is_match(line)
-            {
+            if line.len() > BIO_MAX || !line.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
+            let Some(subject) = BIO_START.captures(line).and_then(|c| c.get(1)) else {
+                continue;
+            };
             let head_end = line.char_indices().nth(200).map_or(line.len(), |(b, _)| b);
-            if BIO_ROLE.is_match(&line[..head_end]) {
+            if bio_subject_fits(subject.as_str(), &line[..head_end]) {
                 doc.remove(i, id, Category::Bio);
             }
         }
@@ -233,6 +278,32 @@ mod tests {
     fn no_caption_without_credit() {
         let doc = run("Storm hits coast\n\nA fisherman checks his boat in the harbour, as the wind picks up.\n\nThe storm arrived on Friday night.");
         assert_eq!(category(&doc, 2), None);
+    }
+
+    /// An article of four paragraphs and then `last` (line 10).
+    fn with_last_line(last: &str) -> String {
+        format!("Harbour reopens\n\nThe harbour reopened on Monday after a week of repairs to the sea wall.\n\nFishing boats were the first to return, followed by the ferry in the afternoon.\n\nThe council said the work came in under budget and on time.\n\nA second phase will begin in the spring.\n\n{last}")
+    }
+
+    #[test]
+    fn a_bio_under_a_first_name_is_removed() {
+        let text =
+            with_last_line("Priya is a staff writer who has covered the coast for ten years.");
+        assert_eq!(category(&run(&text), 10), Some(Category::Bio));
+    }
+
+    #[test]
+    fn a_product_or_a_pronoun_is_no_bio_subject() {
+        // One-word subject whose role word comes late: a product described, not a person.
+        let text = with_last_line("Tidewatch is a free app that shows tide tables, harbour webcams and the harbour master's notices for every port, with a news desk.");
+        assert_eq!(category(&run(&text), 10), None);
+        let text = with_last_line(
+            "This covers the basics of mooring, but the harbour office can tell you more.",
+        );
+        assert_eq!(category(&run(&text), 10), None);
+        // A full name keeps the role word anywhere in the opening.
+        let text = with_last_line("Jo Marsh is based in the north and has written about ports, fishing and the coast for many years as a reporter.");
+        assert_eq!(category(&run(&text), 10), Some(Category::Bio));
     }
 
     #[test]
