@@ -79,7 +79,9 @@ fn is_credit(line: &str) -> bool {
 /// The sentence's subject (group 1 of its opening pattern) is a name: not an impersonal or
 /// first- or second-person pronoun ("This covers the basics", "It is the author's …"), and
 /// a one-word subject (a first name, but also a product's: "Mode is an analytics platform
-/// … data editor") needs its role word among the sentence's first [`BIO_ROLE_WORDS`] words.
+/// … data editor") needs its role word among the sentence's first [`BIO_ROLE_WORDS`] words
+/// or a personal pronoun in the line ("Jo has written for the blog since 2018. She is a
+/// writer …").
 #[derive(Debug)]
 pub(crate) struct Bio;
 
@@ -155,10 +157,16 @@ fn bio_subject_fits(subject: &str, head: &str) -> bool {
     if NOT_NAMES.contains(&subject) {
         return false;
     }
-    BIO_ROLE
-        .find(head)
-        .is_some_and(|m| head[..m.start()].split_whitespace().count() < BIO_ROLE_WORDS)
+    BIO_ROLE.find(head).is_some_and(|m| {
+        head[..m.start()].split_whitespace().count() < BIO_ROLE_WORDS
+            || crate::text::words(head).any(|w| PERSONAL.contains(&w))
+    })
 }
+
+/// Third-person personal pronouns: a line that has one is about a person.
+const PERSONAL: &[&str] = &[
+    "He", "he", "She", "she", "His", "his", "Her", "her", "Him", "him",
+];
 
 /// Longest bio paragraph, in bytes.
 const BIO_MAX: usize = 900;
@@ -289,6 +297,9 @@ mod tests {
     fn a_bio_under_a_first_name_is_removed() {
         let text =
             with_last_line("Priya is a staff writer who has covered the coast for ten years.");
+        assert_eq!(category(&run(&text), 10), Some(Category::Bio));
+        // The role word comes late, but the line is about a person.
+        let text = with_last_line("Priya has written for the Harbour Gazette since 2018. She is a writer with a background in local news.");
         assert_eq!(category(&run(&text), 10), Some(Category::Bio));
     }
 
