@@ -94,18 +94,20 @@ fn parse() -> Result<Options, Box<dyn Error>> {
     Ok(o)
 }
 
-/// Share of the gold's five-word runs (of `gold_norm`, normalised) that occur in `text`.
-fn extractive_share(gold_norm: &str, text: &str) -> f32 {
-    const N: usize = 5;
-    let shingles = |s: &str| -> HashSet<Vec<String>> {
-        let w: Vec<String> = s.split_whitespace().map(String::from).collect();
-        w.windows(N).map(<[String]>::to_vec).collect()
-    };
-    let gold = shingles(gold_norm);
+/// The five-word runs of normalised text.
+fn shingles(norm: &str) -> HashSet<Vec<&str>> {
+    let w: Vec<&str> = norm.split_whitespace().collect();
+    w.windows(5).map(<[&str]>::to_vec).collect()
+}
+
+/// Share of the gold's five-word runs ([`shingles`] of the normalised gold) that occur in
+/// `text`.
+fn extractive_share(gold: &HashSet<Vec<&str>>, text: &str) -> f32 {
     if gold.is_empty() {
         return 1.0;
     }
-    let input = shingles(&normalise(text));
+    let norm = normalise(text);
+    let input = shingles(&norm);
     gold.intersection(&input).count() as f32 / gold.len() as f32
 }
 
@@ -269,6 +271,7 @@ fn load(o: &Options) -> Result<(Data, Vec<Page>), Box<dyn Error>> {
             let gold = std::fs::read_to_string(dir.join(format!("{id}.gold.txt")))?;
             let gold_norm = format!(" {} ", normalise(&gold));
             let gold_lines: HashSet<String> = gold.lines().map(normalise).collect();
+            let gold_shingles = shingles(&gold_norm);
             // Cross-fitting folds by another bit of the id's hash than the split's.
             let fold = usize::from((sha1_first_byte(id) >> 1) & 1);
             for variant in &o.variants {
@@ -277,7 +280,8 @@ fn load(o: &Options) -> Result<(Data, Vec<Page>), Box<dyn Error>> {
                     continue;
                 };
                 let text = String::from_utf8_lossy(&bytes);
-                if o.min_extractive > 0.0 && extractive_share(&gold_norm, &text) < o.min_extractive
+                if o.min_extractive > 0.0
+                    && extractive_share(&gold_shingles, &text) < o.min_extractive
                 {
                     skipped += 1;
                     continue;

@@ -40,6 +40,10 @@ const TITLE_MAX: usize = 300;
 /// Most words in a `title` element line.
 const PAGE_TITLE_MAX_WORDS: usize = 40;
 
+/// Least share of a line's words that are the `title` element's for the line to be made of
+/// the title's words (a part of it, or all of it).
+const OF_TITLE: f32 = 0.9;
+
 /// A Markdown image: `![alt](src)`.
 static MD_IMAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("valid regex"));
@@ -163,7 +167,6 @@ enum Part {
     Label,
 }
 
-/// Classifies `toks` as a run of whole parts of the title (see [`Part`]).
 /// How many [`text::tokens`] `line` has and how many of them are in `head`, without
 /// building them (the same counts as `tokens(line).len()` and the hits of
 /// `text::coverage(&tokens(line), head)`).
@@ -182,6 +185,7 @@ fn head_hits(line: &str, head: &[String]) -> (usize, usize) {
     (count, hits)
 }
 
+/// Classifies `toks` as a run of whole parts of the title (see [`Part`]).
 fn part_of(parts: &[Vec<String>], toks: &[String]) -> Part {
     let n = parts.len();
     if n < 2 {
@@ -732,7 +736,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         }
         let may_reword =
             reworded.is_none() && prose_seen < PROSE_BEFORE_HEADLINE && headline_shaped(line);
-        if hits as f32 / (count as f32) < 0.9 && !may_reword {
+        if (hits as f32) / (count as f32) < OF_TITLE && !may_reword {
             continue;
         }
         let toks = text::tokens(line);
@@ -742,7 +746,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         // A far repeat of the whole title line is the site's name again (a footer, a
         // logo), not its headline.
         let repeat = toks == head && n > NEAR_WINDOW;
-        if precision >= 0.9 && !repeat {
+        if precision >= OF_TITLE && !repeat {
             // The last part is usually the site's name, but not when it is long (most of
             // the title) and opens the article ("Blog Name - How I Built My Own Boat").
             let whole_part = part == Part::Headline
@@ -786,7 +790,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
                 && (f1 >= 0.5 && leads_content(doc, i) || f1 >= REWORD_DATED && dated(doc, i))
                 || shared >= REWORD_CLOSE_WORDS
                     && f1 >= REWORD_CLOSE
-                    && (precision < 0.9 || head.starts_with(&toks))
+                    && (precision < OF_TITLE || head.starts_with(&toks))
             {
                 reworded = Some(i);
             }
@@ -819,6 +823,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::testing::{category, run_after_phrases};
 
     #[test]
     fn head_hits_counts_as_tokens_and_coverage_do() {
@@ -840,7 +845,6 @@ mod tests {
             );
         }
     }
-    use crate::rules::testing::{category, run_after_phrases};
 
     #[test]
     fn a_first_paragraph_is_not_a_title() {
