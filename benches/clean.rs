@@ -1,6 +1,7 @@
 //! Throughput of `deboil::clean` (criterion, `Throughput::Bytes`).
 //!
-//! Every group measures `clean` and a `split-lines` baseline (only splitting the same
+//! Every group measures `clean` (the default engine, `Cleaner::new`), `clean-fast` (the
+//! fast engine, `Cleaner::fast`) and a `split-lines` baseline (only splitting the same
 //! input into lines) in the same run, so each result is also a ratio to that ceiling.
 //! Groups: `page-5k`, `page-50k`, `doc-10m`, `ru-50k`, `cjk-50k`, `dev-corpus` (the dev
 //! corpus's htmltext pages, read at bench time; skipped when absent), `scale-*` (the same
@@ -44,14 +45,18 @@ fn configure(g: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>, bytes
     }
 }
 
-/// Benches `clean` and the line-split baseline over one input.
+/// Benches both engines and the line-split baseline over one input.
 fn pair(c: &mut Criterion, name: &str, text: &str) {
     let cleaner = deboil::Cleaner::new();
+    let fast = deboil::Cleaner::fast();
     let mut g = c.benchmark_group(name);
     configure(&mut g, text.len());
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("split-lines", |b| b.iter(|| split_lines(black_box(text))));
     g.bench_function("clean", |b| b.iter(|| clean_len(&cleaner, black_box(text))));
+    g.bench_function("clean-fast", |b| {
+        b.iter(|| clean_len(&fast, black_box(text)))
+    });
     g.finish();
 }
 
@@ -82,6 +87,7 @@ fn dev_corpus(c: &mut Criterion) {
     };
     let bytes: usize = pages.iter().map(String::len).sum();
     let cleaner = deboil::Cleaner::new();
+    let fast = deboil::Cleaner::fast();
     let mut g = c.benchmark_group("dev-corpus");
     configure(&mut g, bytes);
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -98,6 +104,14 @@ fn dev_corpus(c: &mut Criterion) {
             pages
                 .iter()
                 .map(|p| clean_len(&cleaner, black_box(p)))
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("clean-fast", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .map(|p| clean_len(&fast, black_box(p)))
                 .sum::<usize>()
         })
     });

@@ -10,6 +10,7 @@
 //! ```text
 //! cargo run --release --example jsonl < pages.jsonl > cleaned.jsonl
 //! cargo run --release --example jsonl -- --threads 4 < pages.jsonl > cleaned.jsonl
+//! cargo run --release --example jsonl -- --fast < pages.jsonl > cleaned.jsonl  # Cleaner::fast
 //! ```
 //!
 //! The record logic is [`deboil::jsonl`] (feature `serde`).
@@ -20,7 +21,8 @@ use std::process::ExitCode;
 
 use deboil::jsonl::{run, Options};
 
-const USAGE: &str = "usage: jsonl [--threads N] [--max-line-bytes N] < in.jsonl > out.jsonl";
+const USAGE: &str =
+    "usage: jsonl [--fast] [--threads N] [--max-line-bytes N] < in.jsonl > out.jsonl";
 
 fn main() -> ExitCode {
     let opts = match parse_args() {
@@ -72,6 +74,7 @@ fn parse_args() -> Result<Option<Options>, String> {
                 opts = opts.threads(n);
             }
             "--max-line-bytes" => opts = opts.max_line(value("--max-line-bytes")?),
+            "--fast" => opts = opts.cleaner(deboil::Cleaner::fast()),
             "-h" | "--help" => return Ok(None),
             _ => return Err(format!("unexpected argument `{arg}`")),
         }

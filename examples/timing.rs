@@ -7,6 +7,7 @@
 //! target/release/examples/timing urls 5         # or a hostile shape: urls, tiny-lines
 //! target/release/examples/timing doc-16m 2      # or one synthetic document (doc-10k, …)
 //! perf record -g target/release/examples/timing htmltext 20
+//! DEBOIL_FAST=1 target/release/examples/timing htmltext 20   # the fast engine
 //! ```
 
 use std::time::Instant;
@@ -64,7 +65,12 @@ fn main() {
         .collect();
     let bytes: usize = pages.iter().map(String::len).sum();
     let t = Instant::now();
-    let cleaner = deboil::Cleaner::new();
+    // `DEBOIL_FAST=1`: time the fast engine (`Cleaner::fast`).
+    let cleaner = if std::env::var_os("DEBOIL_FAST").is_some_and(|v| v == "1") {
+        deboil::Cleaner::fast()
+    } else {
+        deboil::Cleaner::new()
+    };
     let _ = cleaner.clean("x");
     let startup = t.elapsed().as_secs_f64();
     // One pass first: the rules compile some regexes on first use.

@@ -27,7 +27,10 @@ use std::error::Error;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use deboil::training::{features, Line, CONTEXT_NAMES, FEATURE_NAMES, N_FEATURES, N_STACKED};
+use deboil::training::{
+    fast_page, fast_stacked, features, FastPage, Line, CONTEXT_NAMES, FAST_N, FAST_N2, FAST_NAMES,
+    FAST_NAMES2, FEATURE_NAMES, N_FEATURES, N_STACKED,
+};
 
 struct Options {
     shared: PathBuf,
@@ -51,6 +54,9 @@ struct Options {
     /// the page's own lines) are left out of training: under this share of the gold's
     /// five-word runs occur in the input. Their labels would call every line boilerplate.
     min_extractive: f32,
+    /// Fit the fast engine's trees (`--engine fast`: `Cleaner::fast`) instead of the
+    /// default engine's classifier.
+    fast: bool,
 }
 
 fn parse() -> Result<Options, Box<dyn Error>> {
@@ -69,13 +75,19 @@ fn parse() -> Result<Options, Box<dyn Error>> {
         stack_trees: 100,
         stack_depth: 5,
         min_extractive: 0.0,
+        fast: false,
     };
+    let mut out_given = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut v = || args.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
             "--shared" => o.shared = v()?.into(),
-            "--out" => o.out = v()?.into(),
+            "--out" => {
+                o.out = v()?.into();
+                out_given = true;
+            }
+            "--engine" => o.fast = v()? == "fast",
             "--corpus" => o.corpora = v()?.split(',').map(String::from).collect(),
             "--variants" => o.variants = v()?.split(',').map(String::from).collect(),
             "--split" => o.split = v()?,
@@ -90,6 +102,9 @@ fn parse() -> Result<Options, Box<dyn Error>> {
             "--page-types" => o.page_types = Some(v()?.split(',').map(String::from).collect()),
             _ => return Err(format!("unknown argument {a}").into()),
         }
+    }
+    if o.fast && !out_given {
+        o.out = PathBuf::from("src/rules/fast_model.rs");
     }
     Ok(o)
 }
@@ -199,6 +214,8 @@ fn in_split(id: &str, split: &str) -> bool {
 /// One page in one raw variant, as the classifier meets it.
 struct Page {
     lines: Vec<Line>,
+    /// The fast engine's view of the page (with `--engine fast`; `lines` is then empty).
+    fast: Option<FastPage>,
     /// For each line, its row in [`Data`] (open lines only).
     row: Vec<Option<usize>>,
     /// Cross-fitting fold of the page (for the second stage's out-of-fold scores).
@@ -224,7 +241,7 @@ impl Data {
 
 fn load(o: &Options) -> Result<(Data, Vec<Page>), Box<dyn Error>> {
     let mut d = Data {
-        nf: N_FEATURES,
+        nf: if o.fast { FAST_N } else { N_FEATURES },
         x: Vec::new(),
         y: Vec::new(),
         w: Vec::new(),
@@ -287,17 +304,34 @@ fn load(o: &Options) -> Result<(Data, Vec<Page>), Box<dyn Error>> {
                     continue;
                 }
                 let page_start = d.w.len();
-                let lines = features(&text);
-                let mut row = Vec::with_capacity(lines.len());
-                for line in &lines {
-                    if line.decided {
+                let (lines, fast) = if o.fast {
+                    (Vec::new(), Some(fast_page(&text)))
+                } else {
+                    (features(&text), None)
+                };
+                // Each line: its span, and its features unless an earlier rule decided it.
+                let items: Vec<(deboil::Span, Option<&[f32]>)> = match &fast {
+                    Some(f) => f
+                        .spans
+                        .iter()
+                        .zip(&f.rows)
+                        .map(|(&s, x)| (s, Some(&x[..])))
+                        .collect(),
+                    None => lines
+                        .iter()
+                        .map(|l| (l.span, (!l.decided).then_some(&l.x[..])))
+                        .collect(),
+                };
+                let mut row = Vec::with_capacity(items.len());
+                for &(span, x) in &items {
+                    let Some(x) = x else {
                         row.push(None);
                         continue;
-                    }
+                    };
                     row.push(Some(d.y.len()));
-                    d.x.extend_from_slice(&line.x);
+                    d.x.extend_from_slice(x);
                     // Lines without words are scored but not trained on (weight 0).
-                    let norm = normalise(&text[line.span]);
+                    let norm = normalise(&text[span]);
                     if norm.is_empty() {
                         d.y.push(0.0);
                         d.w.push(0.0);
@@ -317,7 +351,12 @@ fn load(o: &Options) -> Result<(Data, Vec<Page>), Box<dyn Error>> {
                 for w in &mut d.w[page_start..] {
                     *w *= 100.0 * page_weight / total.max(1.0);
                 }
-                pages.push(Page { lines, row, fold });
+                pages.push(Page {
+                    lines,
+                    fast,
+                    row,
+                    fold,
+                });
             }
         }
         eprintln!(
@@ -622,20 +661,28 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     let first = trainer.fit(&all, o.trees, "first stage:");
     // The second stage's rows, from the out-of-fold first-stage scores.
+    let n2 = if o.fast { FAST_N2 } else { N_STACKED };
     let mut stacked = Data {
-        nf: N_STACKED,
-        x: vec![0.0; data.len() * N_STACKED],
+        nf: n2,
+        x: vec![0.0; data.len() * n2],
         y: data.y.clone(),
         w: data.w.clone(),
     };
     for p in &pages {
         let scores: Vec<f32> = p.row.iter().map(|r| r.map_or(0.0, |r| oof[r])).collect();
-        for (x, r) in deboil::training::stacked(&p.lines, &scores)
-            .iter()
-            .zip(&p.row)
-        {
+        let rows: Vec<Vec<f32>> = match &p.fast {
+            Some(f) => fast_stacked(f, &scores)
+                .iter()
+                .map(|x| x.to_vec())
+                .collect(),
+            None => deboil::training::stacked(&p.lines, &scores)
+                .iter()
+                .map(|x| x.to_vec())
+                .collect(),
+        };
+        for (x, r) in rows.iter().zip(&p.row) {
             if let Some(r) = *r {
-                stacked.x[r * N_STACKED..(r + 1) * N_STACKED].copy_from_slice(x);
+                stacked.x[r * n2..(r + 1) * n2].copy_from_slice(x);
             }
         }
     }
@@ -644,7 +691,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut src = String::new();
     writeln!(
         src,
-        "//! Generated by `cargo run --release --example train`; do not edit."
+        "//! Generated by `cargo run --release --example train{}`; do not edit.",
+        if o.fast { " -- --engine fast" } else { "" }
     )?;
     writeln!(
         src,
@@ -658,28 +706,41 @@ fn main() -> Result<(), Box<dyn Error>> {
         o.corpora.join(", "),
         o.variants.join(", ")
     )?;
-    writeln!(
-        src,
-        "//! Features (by index): {}.",
-        FEATURE_NAMES
-            .iter()
-            .chain(CONTEXT_NAMES.iter())
+    let list = |names: &mut dyn Iterator<Item = &&str>| {
+        names
             .enumerate()
             .map(|(i, n)| format!("{i} {n}"))
             .collect::<Vec<_>>()
             .join(", ")
-    )?;
+    };
+    let (names1, names2, name1, name2) = if o.fast {
+        (
+            list(&mut FAST_NAMES.iter()),
+            list(&mut FAST_NAMES2.iter()),
+            "FAST_FIRST",
+            "FAST_SECOND",
+        )
+    } else {
+        (
+            list(&mut FEATURE_NAMES.iter()),
+            list(&mut FEATURE_NAMES.iter().chain(CONTEXT_NAMES.iter())),
+            "MODEL",
+            "STACKED",
+        )
+    };
+    writeln!(src, "//! First-stage features (by index): {names1}.")?;
+    writeln!(src, "//! Second-stage features (by index): {names2}.")?;
     writeln!(src, "\nuse super::gbdt::{{leaf, split, Model, Node}};\n")?;
     let n1 = write_model(
         &mut src,
-        "MODEL",
+        name1,
         "The first stage of the line classifier (the line's own features).",
         &first,
     )?;
     let n2 = write_model(
         &mut src,
-        "STACKED",
-        "The second stage: the first stage's features and its scores around the line.",
+        name2,
+        "The second stage: the first stage's scores around the line, with some of its features.",
         &second,
     )?;
     std::fs::write(&o.out, src)?;

@@ -46,7 +46,7 @@ def in_split(page_id, split):
     return odd if split == "held-out" else not odd
 
 
-def run(corpus, variant, split, by, meta_out=None):
+def run(corpus, variant, split, by, meta_out=None, fast=False):
     gold_dir = os.path.join(SHARED, "corpus", corpus)
     ids = sorted(n[: -len(".gold.txt")] for n in os.listdir(gold_dir) if n.endswith(".gold.txt"))
     ids = [i for i in ids if in_split(i, split)]
@@ -54,7 +54,7 @@ def run(corpus, variant, split, by, meta_out=None):
     for i in ids:
         with open(os.path.join(gold_dir, f"{i}.{variant}.txt"), encoding="utf-8", errors="replace") as f:
             lines.append(json.dumps({"id": i, "text": f.read()}))
-    proc = subprocess.run([BIN], input=("\n".join(lines) + "\n").encode(), capture_output=True)
+    proc = subprocess.run([BIN] + (["--fast"] if fast else []), input=("\n".join(lines) + "\n").encode(), capture_output=True)
     if proc.returncode != 0:
         sys.exit(f"jsonl failed ({proc.returncode}): {proc.stderr.decode()[:2000]}")
     with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as gold_split:
@@ -94,6 +94,7 @@ def main():
                     help="tune = even SHA-1 first byte, held-out = odd")
     ap.add_argument("--by", default=None, help="manifest column to break down by (default: lang on dev, page_type on wide)")
     ap.add_argument("--check", action="store_true", help="exit 1 below the floors")
+    ap.add_argument("--fast", action="store_true", help="score the fast engine (Cleaner::fast)")
     ap.add_argument("--meta", default=None, help="also write id/title/byline JSONL here (first variant)")
     a = ap.parse_args()
     if not os.path.exists(BIN):
@@ -101,7 +102,7 @@ def main():
     by = a.by or ("lang" if a.corpus == "dev" else "page_type")
     failures = []
     for k, variant in enumerate(a.variants.split(",")):
-        res, empty_bad = run(a.corpus, variant, a.split, by, a.meta if k == 0 else None)
+        res, empty_bad = run(a.corpus, variant, a.split, by, a.meta if k == 0 else None, a.fast)
         o = res["ALL"]
         print(f"{a.corpus}/{variant} ({a.split}, n={o['n']}): BoW P {o['bow_p']:.3f} R {o['bow_r']:.3f} F1 {o['bow_f1']:.3f} | "
               f"shingle P {o['sh_p']:.3f} R {o['sh_r']:.3f} F1 {o['sh_f1']:.3f} | empty {o['empty']} (gold non-empty: {empty_bad})")

@@ -180,10 +180,7 @@ pub(crate) fn line_stats(line: &str, stop: &Stopwords) -> LineStats {
     };
     s.link_chars = link_chars(line);
     let t = line.trim_start();
-    s.bullet = t.starts_with(['•', '-', '*', '·', '–', '▪', '►', '+'])
-        || t.split_once(['.', ')']).is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
-        });
+    s.bullet = text::is_list_item(t);
     s.heading = t.starts_with('#');
     s.image_only = is_image_only(t);
     s.table_row = t.starts_with('|')

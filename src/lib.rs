@@ -175,6 +175,40 @@ pub mod training {
             .collect()
     }
 
+    /// The fast engine's rows for every non-blank line of `text` (see
+    /// [`crate::Cleaner::fast`]).
+    pub struct FastPage {
+        /// Each non-blank line's bytes in the page.
+        pub spans: Vec<crate::Span>,
+        /// Each line's first-stage features.
+        pub rows: Vec<[f32; FAST_N]>,
+        page: crate::rules::fast::Scored,
+    }
+
+    pub use crate::rules::fast::{
+        NAMES as FAST_NAMES, NAMES2 as FAST_NAMES2, N_FAST as FAST_N, N_FAST2 as FAST_N2,
+    };
+
+    /// Measures `text` as the fast engine does.
+    pub fn fast_page(text: &str) -> FastPage {
+        let doc = crate::doc::Doc::new(text);
+        let page = crate::rules::fast::score(&doc);
+        FastPage {
+            spans: page
+                .lines
+                .iter()
+                .map(|&i| crate::Span::new(doc.lines[i].start, doc.lines[i].end))
+                .collect(),
+            rows: page.rows.clone(),
+            page,
+        }
+    }
+
+    /// The fast engine's second-stage rows of `page`, given first-stage `scores`.
+    pub fn fast_stacked(page: &FastPage, scores: &[f32]) -> Vec<[f32; FAST_N2]> {
+        page.page.restack(scores)
+    }
+
     /// The classifier's two scores (log-odds of body; first stage, second stage) for every
     /// open non-blank line of `text`; `None` for lines an earlier rule decided.
     pub fn scores(text: &str) -> Vec<(crate::Span, Option<(f32, f32)>)> {

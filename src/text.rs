@@ -127,6 +127,16 @@ fn ascii_word_count(bytes: &[u8]) -> usize {
     n
 }
 
+/// Whether a (trimmed) line is a list item: a bullet (`-`, `*`, `+`, `•`, `·`, `–`, `▪`,
+/// `►`), or a number of up to three digits and `.` or `)`. Looks at the first bytes only.
+pub(crate) fn is_list_item(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = b.iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+    matches!(b.first(), Some(b'-' | b'*' | b'+'))
+        || t.starts_with(['•', '·', '–', '▪', '►'])
+        || (1..=3).contains(&digits) && matches!(b.get(digits), Some(b'.' | b')'))
+}
+
 /// Whether the line ends like a sentence (., !, ?, …, a closing quote after one, or the
 /// CJK full stop).
 pub(crate) fn ends_sentence(s: &str) -> bool {
@@ -309,6 +319,19 @@ pub(crate) fn strip_markup(line: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn list_items() {
+        use super::is_list_item;
+        for l in ["- a", "* b", "+ c", "• d", "– e", "1. f", "12) g", "123. h"] {
+            assert!(is_list_item(l), "{l}");
+        }
+        for l in ["1234. x", "x. y", ".5 z", "", "a-b"] {
+            assert!(!is_list_item(l), "{l}");
+        }
+        // Only the first bytes are read: a decimal number passes for a numbered item.
+        assert!(is_list_item("12.5 percent rose"));
+    }
+
     #[test]
     fn list_markers() {
         assert_eq!(after_list_marker("* item"), Some("item"));

@@ -180,6 +180,15 @@ proptest! {
     }
 
     #[test]
+    fn fast_engine_tiles_any_text(bytes in proptest::collection::vec(any::<u8>(), 0..600), text in page()) {
+        let fast = Cleaner::fast();
+        check_with(&fast, &String::from_utf8_lossy(&bytes));
+        check_with(&fast, &text);
+        let mutated = String::from_utf8_lossy(&bytes).replace('a', "\u{2019}a\u{4e2d}");
+        check_with(&fast, &mutated);
+    }
+
+    #[test]
     fn arbitrary_custom_rules(
         patterns in proptest::collection::vec("[a-z .*+?|()\\\\w\\\\d\\[\\]-]{0,12}", 0..4),
         text in page(),

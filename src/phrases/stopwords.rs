@@ -175,6 +175,17 @@ fn plainly_english(sample: &str, en: &Stopwords) -> bool {
     words >= PLAIN_MIN_WORDS && stop as f32 >= PLAIN_MIN_SHARE * words as f32
 }
 
+/// Every stopword of every known language (lower-cased).
+pub(crate) fn all_words() -> impl Iterator<Item = &'static str> {
+    ALL.iter().flat_map(|l| l.iter().copied())
+}
+
+/// The stopwords of every known language: for callers that do not guess the language.
+pub(crate) fn union() -> &'static Stopwords {
+    static UNION: LazyLock<Stopwords> = LazyLock::new(|| Stopwords::of(ALL));
+    &UNION
+}
+
 /// The stopwords of the language guessed from `sample` (with `whatlang`), or of every
 /// known language when the guess is unreliable or the language has no list here.
 pub(crate) fn for_text(sample: &str) -> &'static Stopwords {
@@ -184,7 +195,6 @@ pub(crate) fn for_text(sample: &str) -> &'static Stopwords {
             .map(|l| Stopwords::of(&[l]))
             .collect()
     });
-    static UNION: LazyLock<Stopwords> = LazyLock::new(|| Stopwords::of(ALL));
     if plainly_english(sample, &SETS[0]) {
         return &SETS[0];
     }
@@ -206,7 +216,7 @@ pub(crate) fn for_text(sample: &str) -> &'static Stopwords {
         });
     match index {
         Some(k) => &SETS[k],
-        None => &UNION,
+        None => union(),
     }
 }
 

@@ -12,6 +12,8 @@ use crate::Category;
 pub(crate) mod byline;
 pub(crate) mod comments;
 pub(crate) mod context;
+pub(crate) mod fast;
+pub(crate) mod fast_model;
 pub(crate) mod gbdt;
 pub(crate) mod meta;
 pub(crate) mod model;

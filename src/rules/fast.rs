@@ -1,0 +1,1417 @@
+//! The fast engine ([`Cleaner::fast`](crate::Cleaner::fast)): one rule that does the whole
+//! job in a few linear passes, for corpus pipelines where throughput matters more than the
+//! last points of quality.
+//!
+//! 1. One pass over each line's bytes measures its shape (words, stopwords, capitals,
+//!    digits, punctuation, link text, sentence end, list and heading marks).
+//! 2. One literal automaton over the whole text finds boilerplate phrases ("subscribe",
+//!    "cookies", "share this", "all rights reserved", …) in all the languages of
+//!    [`crate::phrases`]; a hash table counts each line's copies.
+//! 3. A linear pass over those measurements gives every line its context: its neighbours,
+//!    its block, the page's main run of prose (the best-scoring stretch of lines, as in the
+//!    maximum-subarray problem) and the page as a whole.
+//! 4. A small tree ensemble ([`super::fast_model`], fitted by
+//!    `cargo run --release --example train -- --engine fast`) scores each line, then a
+//!    second, smaller one scores it again with the first's scores around it.
+//!
+//! No regular expression, no language guess and no per-line allocation: the cost is a
+//! few dozen instructions per byte.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::fast_model::{FAST_FIRST, FAST_SECOND};
+use super::gbdt::Compiled;
+use super::repeated::FxBuild;
+use super::Rule;
+use crate::doc::{Doc, RuleId};
+use crate::phrases::stopwords;
+use crate::text;
+use crate::Category;
+
+/// Features per line of the first stage.
+pub const N_FAST: usize = 61;
+
+/// Names of the first stage's features, in order.
+pub const NAMES: [&str; N_FAST] = [
+    "log_chars",
+    "log_words",
+    "ends_sentence",
+    "stop_share",
+    "caps_share",
+    "digit_share",
+    "punct_share",
+    "link_share",
+    "bullet",
+    "md_heading",
+    "image_only",
+    "table_row",
+    "upper_share",
+    "mean_word_len",
+    "commas_per_word",
+    "separators_per_word",
+    "starts_lower",
+    "log_phrase_hits",
+    "phrase_share",
+    "phrase_kind",
+    "log_copies",
+    "prose",
+    "cjk_share",
+    "prev_log_words",
+    "prev_sentence",
+    "next_log_words",
+    "next_sentence",
+    "window_prose_share",
+    "window_mean_log_words",
+    "blank_around",
+    "log_block_lines",
+    "log_block_words",
+    "block_prose_share",
+    "in_region",
+    "log_region_distance",
+    "region_side",
+    "rel_line_pos",
+    "prose_mass_before",
+    "log_prose_above",
+    "log_prose_below",
+    "doc_log_words",
+    "doc_prose_share",
+    "log_doc_lines",
+    "doc_link_share",
+    "doc_short_share",
+    "log_similar_run",
+    "region_word_share",
+    "window_phrase_share",
+    "prev_phrase",
+    "next_phrase",
+    "starts_caps_run",
+    "log_leading_caps",
+    "title_overlap",
+    "headline_side",
+    "log_headline_distance",
+    "log_comment_marks_above",
+    "log_comment_mark_distance",
+    "log_related_marks_above",
+    "log_related_mark_distance",
+    "log_lines_after_prose",
+    "region_cohesion",
+];
+
+/// Features per line of the second stage: the first stage's score of the line and around
+/// it, with a few of the line's own features.
+pub const N_FAST2: usize = 15;
+
+/// Names of the second stage's features, in order.
+pub const NAMES2: [&str; N_FAST2] = [
+    "score",
+    "prev_score",
+    "next_score",
+    "window_mean_score",
+    "window_min_score",
+    "window_max_score",
+    "block_mean_score",
+    "region_mean_score",
+    "doc_mean_score",
+    "log_words",
+    "ends_sentence",
+    "in_region",
+    "log_region_distance",
+    "phrase_share",
+    "region_cohesion",
+];
+
+/// Log-odds below which the second stage removes a line: even odds (chosen on the
+/// held-out half of dev and wide; -0.5 gains wide 0.01 and loses dev 0.02).
+const THRESHOLD: f32 = 0.0;
+
+/// A boilerplate phrase family: the category its lines are removed with.
+#[derive(Clone, Copy)]
+struct Family {
+    category: Category,
+    phrases: &'static [&'static str],
+}
+
+/// The phrases the automaton looks for (ASCII case ignored), by family. Each is matched as
+/// whole words. Short and common on purpose: the trees weigh a hit against the line's
+/// length and context, so a phrase inside a paragraph does not remove it.
+const FAMILIES: &[Family] = &[
+    Family {
+        category: Category::Subscribe,
+        phrases: &[
+            "subscribe",
+            "subscriber",
+            "subscribers",
+            "subscription",
+            "already a subscriber",
+            "to continue reading",
+            "continue reading",
+            "unlimited access",
+            "digital access",
+            "log in",
+            "login",
+            "sign in",
+            "sign up",
+            "register",
+            "create an account",
+            "create a free account",
+            "free trial",
+            "premium",
+            "paywall",
+            "abonnieren",
+            "abonnement",
+            "abonnez-vous",
+            "suscríbete",
+            "suscribirse",
+            "assine",
+            "abbonati",
+            "подписаться",
+            "подписка",
+            "berlangganan",
+            "anmelden",
+            "se connecter",
+            "iniciar sesión",
+            "entrar",
+            "accedi",
+            "войти",
+            "masuk",
+        ],
+    },
+    Family {
+        category: Category::Newsletter,
+        phrases: &[
+            "newsletter",
+            "newsletters",
+            "your inbox",
+            "email address",
+            "e-mail address",
+            "your email",
+            "unsubscribe",
+            "rundbrief",
+            "boletín",
+            "lettre d'information",
+            "рассылка",
+        ],
+    },
+    Family {
+        category: Category::Cookie,
+        phrases: &[
+            "cookie",
+            "cookies",
+            "privacy policy",
+            "privacy settings",
+            "consent",
+            "accept all",
+            "reject all",
+            "manage preferences",
+            "datenschutz",
+            "confidentialité",
+            "privacidad",
+            "privacy",
+            "конфиденциальности",
+        ],
+    },
+    Family {
+        category: Category::Share,
+        phrases: &[
+            "share",
+            "share this",
+            "share on",
+            "tweet",
+            "facebook",
+            "twitter",
+            "linkedin",
+            "whatsapp",
+            "pinterest",
+            "reddit",
+            "telegram",
+            "email this",
+            "print",
+            "copy link",
+            "follow us",
+            "teilen",
+            "partager",
+            "compartir",
+            "condividi",
+            "compartilhar",
+            "поделиться",
+            "bagikan",
+        ],
+    },
+    Family {
+        category: Category::Advert,
+        phrases: &[
+            "advertisement",
+            "advertising",
+            "sponsored",
+            "promoted",
+            "ad",
+            "anzeige",
+            "werbung",
+            "publicité",
+            "publicidad",
+            "pubblicità",
+            "publicidade",
+            "реклама",
+            "iklan",
+        ],
+    },
+    Family {
+        category: Category::Navigation,
+        phrases: &[
+            "home",
+            "menu",
+            "search",
+            "skip to content",
+            "skip to main content",
+            "main menu",
+            "navigation",
+            "back to top",
+            "next article",
+            "previous article",
+            "breadcrumb",
+            "toggle",
+            "close",
+            "open",
+            "loading",
+            "startseite",
+            "accueil",
+            "inicio",
+            "главная",
+            "beranda",
+        ],
+    },
+    Family {
+        category: Category::Related,
+        phrases: &[
+            "related",
+            "read more",
+            "read next",
+            "more from",
+            "more stories",
+            "most popular",
+            "most read",
+            "recommended",
+            "you may also like",
+            "you might also like",
+            "trending",
+            "see also",
+            "top stories",
+            "latest news",
+            "more news",
+            "mehr zum thema",
+            "lesen sie auch",
+            "à lire aussi",
+            "lire aussi",
+            "leer más",
+            "lee también",
+            "leia mais",
+            "leggi anche",
+            "читайте также",
+            "baca juga",
+        ],
+    },
+    Family {
+        category: Category::Comments,
+        phrases: &[
+            "comment",
+            "comments",
+            "reply",
+            "replies",
+            "says:",
+            "said:",
+            "wrote:",
+            "votes",
+            "upvote",
+            "report abuse",
+            "log in to reply",
+            "permalink",
+            "leave a comment",
+            "post a comment",
+            "join the conversation",
+            "kommentare",
+            "commentaires",
+            "comentarios",
+            "commenti",
+            "comentários",
+            "комментарии",
+            "komentar",
+        ],
+    },
+    Family {
+        category: Category::Footer,
+        phrases: &[
+            "all rights reserved",
+            "copyright",
+            "©",
+            "terms of use",
+            "terms of service",
+            "terms and conditions",
+            "contact us",
+            "about us",
+            "careers",
+            "impressum",
+            "mentions légales",
+            "aviso legal",
+            "все права защищены",
+            "hak cipta",
+        ],
+    },
+    Family {
+        category: Category::Caption,
+        phrases: &[
+            "photo",
+            "image",
+            "getty images",
+            "credit",
+            "photograph",
+            "illustration",
+            "foto",
+            "bild",
+            "imagen",
+            "фото",
+            "file photo",
+        ],
+    },
+    Family {
+        category: Category::Metadata,
+        phrases: &[
+            "posted",
+            "published",
+            "updated",
+            "min read",
+            "minute read",
+            "by",
+            "written by",
+            "views",
+            "tags",
+            "filed under",
+            "veröffentlicht",
+            "publié",
+            "publicado",
+            "pubblicato",
+            "опубликовано",
+            "diterbitkan",
+        ],
+    },
+];
+
+/// Lines of more words than this are not scanned for phrases: they are prose or a long
+/// blurb, told apart by their other measures, and they hold most of a page's bytes.
+const PHRASE_MAX_WORDS: u32 = 24;
+
+/// The phrase automaton and, per pattern, the index of its family in [`FAMILIES`] and
+/// whether it begins and ends with a letter or digit (then it must not touch another).
+struct Phrases {
+    automaton: AhoCorasick,
+    family: Vec<u8>,
+    edges: Vec<(bool, bool)>,
+}
+
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut family = Vec::new();
+    let mut edges = Vec::new();
+    for (k, f) in FAMILIES.iter().enumerate() {
+        for p in f.phrases {
+            patterns.push(*p);
+            family.push(k as u8);
+            let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            edges.push((alnum(p.chars().next()), alnum(p.chars().next_back())));
+        }
+    }
+    // Leftmost-longest: "share this" over "share". A DFA: the scan runs over every byte.
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .or_else(|_| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+        })
+        .expect("the built-in phrases are plain literals");
+    Phrases {
+        automaton,
+        family,
+        edges,
+    }
+});
+
+static FIRST: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&FAST_FIRST, N_FAST));
+static SECOND: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&FAST_SECOND, N_FAST2));
+
+/// What is measured once per non-blank line.
+#[derive(Clone, Copy, Debug, Default)]
+struct Stat {
+    /// Index of the line in the document.
+    index: usize,
+    chars: u32,
+    words: u32,
+    stop: u32,
+    caps: u32,
+    leading_caps: u32,
+    digits: u32,
+    punct: u32,
+    upper: u32,
+    letters: u32,
+    word_chars: u32,
+    commas: u32,
+    separators: u32,
+    link: u32,
+    cjk: u32,
+    phrase_hits: u32,
+    phrase_bytes: u32,
+    /// 1 + the family index of the line's first phrase (0: none).
+    phrase_kind: u8,
+    copies: u32,
+    sentence: bool,
+    bullet: bool,
+    heading: bool,
+    image_only: bool,
+    table_row: bool,
+    starts_lower: bool,
+    prose: bool,
+    /// Blank lines just before and after (0, 1 or 2).
+    blank_around: u8,
+    /// Index of the line's block (run of non-blank lines) among the blocks.
+    block: u32,
+    /// Share of the line's words that are words of the page's first line (its `title`
+    /// element in text printed from HTML); 0 for long lines.
+    title_overlap: f32,
+}
+
+/// Lines of more words than this are never measured against the title.
+const TITLE_MAX_WORDS: u32 = 30;
+
+/// `ln(1 + n)`, from a table for small `n`.
+#[inline]
+fn ln1p(n: u32) -> f32 {
+    static TABLE: LazyLock<[f32; 1024]> =
+        LazyLock::new(|| std::array::from_fn(|k| (k as f32).ln_1p()));
+    match TABLE.get(n as usize) {
+        Some(&v) => v,
+        None => (n as f32).ln_1p(),
+    }
+}
+
+/// Whether `b` continues a word (ASCII letters, digits, and any byte of a multi-byte
+/// character, so that a phrase never matches inside a non-ASCII word either).
+#[inline]
+fn wordish(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Multiplier of the word hash (FxHash's).
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// One step of the word hash: the hash of a lower-cased word is the fold of `mix` over
+/// its characters' code points, whether it is read byte by byte (ASCII) or char by char.
+#[inline]
+fn mix(h: u64, c: u32) -> u64 {
+    (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(K)
+}
+
+/// The hash [`measure`] gives the word `w` (lower-cased first).
+fn word_hash(w: &str) -> u64 {
+    w.chars()
+        .flat_map(char::to_lowercase)
+        .fold(0, |h, c| mix(h, c as u32))
+}
+
+/// A set of word hashes (the hash is already mixed: the table only spreads it).
+type WordSet = std::collections::HashSet<u64, FxBuild>;
+
+/// The hashes of every stopword of every language in [`crate::phrases::stopwords`].
+static STOPWORDS: LazyLock<WordSet> =
+    LazyLock::new(|| stopwords::all_words().map(word_hash).collect());
+
+/// Classes of ASCII bytes for [`measure`]'s loop.
+const LOWER: u8 = 0;
+const UPPER: u8 = 1;
+const DIGIT: u8 = 2;
+const SPACE: u8 = 3;
+const MARK: u8 = 4;
+const PUNCT: u8 = 5;
+const WIDE: u8 = 6;
+
+/// The class of every byte: letters, digits, space and tab, the punctuation the loop
+/// looks at (`:`, `[`, `]`, `|`, `/`, `>`, `,`), other punctuation, and the bytes of
+/// non-ASCII characters.
+static CLASS: [u8; 256] = {
+    let mut t = [PUNCT; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b' ' || c == b'\t' {
+            SPACE
+        } else if matches!(c, b':' | b'[' | b']' | b'|' | b'/' | b'>' | b',') {
+            MARK
+        } else if c >= 0x80 {
+            WIDE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether `c` is a letter of the Latin-1 supplement or the basic Cyrillic block (most
+/// non-ASCII letters of European text), with its case and lower-case code point, without
+/// the Unicode tables; `None` for any other character.
+#[inline]
+fn letter_case(c: char) -> Option<(bool, u32)> {
+    let u = c as u32;
+    match u {
+        0xC0..=0xDE if u != 0xD7 => Some((true, u + 0x20)),
+        0xDF..=0xFF if u != 0xF7 => Some((false, u)),
+        0x400..=0x40F => Some((true, u + 0x50)),
+        0x410..=0x42F => Some((true, u + 0x20)),
+        0x430..=0x45F => Some((false, u)),
+        _ => None,
+    }
+}
+
+/// The word being read by [`measure`].
+#[derive(Clone, Copy)]
+struct Word {
+    hash: u64,
+    len: u32,
+    capital: bool,
+}
+
+/// Measures the words, characters and link text of `line` (already trimmed), in one pass
+/// over its bytes (a non-ASCII character is decoded where it starts). Each word's hash,
+/// computed on the way, answers whether it is a stopword and whether it is in `title`
+/// (the page's first line), which gets the hashes of its own words when it is empty.
+fn measure(line: &str, title: &mut WordSet, content: &mut Vec<u64>, s: &mut Stat) {
+    let bytes = line.as_bytes();
+    s.chars = bytes.len() as u32;
+    let fill_title = title.is_empty();
+    let mut title_hits = 0u32;
+    let mut word: Option<Word> = None;
+    let mut end_word = |w: Word, s: &mut Stat| {
+        s.words += 1;
+        s.word_chars += w.len;
+        if w.capital {
+            s.caps += 1;
+            if s.caps == s.words {
+                s.leading_caps += 1;
+            }
+        }
+        if STOPWORDS.contains(&w.hash) {
+            s.stop += 1;
+        } else if w.len > 1 {
+            content.push(w.hash);
+        }
+        if fill_title {
+            if title.len() < 40 {
+                title.insert(w.hash);
+            }
+        } else {
+            title_hits += u32::from(title.contains(&w.hash));
+        }
+    };
+    let mut token_start = 0usize;
+    let mut token_link = false;
+    let mut last_open: Option<usize> = None;
+    let (mut lower, mut upper, mut digits) = (0u32, 0u32, 0u32);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let class = CLASS[usize::from(b)];
+        if class <= DIGIT {
+            let w = word.get_or_insert(Word {
+                hash: 0,
+                len: 0,
+                capital: class == UPPER,
+            });
+            // The rest of the ASCII run in a tight loop (`| 0x20` lower-cases a letter
+            // and leaves a digit as it is).
+            let (start, mut hash) = (i, w.hash);
+            while let Some(&b) = bytes.get(i) {
+                let class = CLASS[usize::from(b)];
+                if class > DIGIT {
+                    break;
+                }
+                hash = mix(hash, u32::from(b | 0x20));
+                lower += u32::from(class == LOWER);
+                upper += u32::from(class == UPPER);
+                digits += u32::from(class == DIGIT);
+                i += 1;
+            }
+            w.hash = hash;
+            w.len += (i - start) as u32;
+            continue;
+        }
+        if class == WIDE {
+            let c = line[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            let typographic = matches!(
+                c,
+                '’' | '‘'
+                    | '“'
+                    | '”'
+                    | '—'
+                    | '–'
+                    | '…'
+                    | '«'
+                    | '»'
+                    | '„'
+                    | '©'
+                    | '·'
+                    | '•'
+                    | '›'
+            );
+            let letter = letter_case(c);
+            if letter.is_some() || !typographic && !text::is_cjk(c) && c.is_alphanumeric() {
+                let upper = letter.map_or_else(|| c.is_uppercase(), |(up, _)| up);
+                let w = word.get_or_insert(Word {
+                    hash: 0,
+                    len: 0,
+                    capital: upper,
+                });
+                match letter {
+                    Some((_, l)) => w.hash = mix(w.hash, l),
+                    None => {
+                        for l in c.to_lowercase() {
+                            w.hash = mix(w.hash, l as u32);
+                        }
+                    }
+                }
+                w.len += 1;
+                if letter.is_none() && c.is_numeric() {
+                    s.digits += 1;
+                } else {
+                    s.letters += 1;
+                    s.upper += u32::from(upper);
+                }
+                i += len;
+                continue;
+            }
+            if let Some(w) = word.take() {
+                end_word(w, s);
+            }
+            if text::is_cjk(c) {
+                s.cjk += 1;
+                s.letters += 1;
+            } else if c.is_whitespace() {
+                if token_link {
+                    s.link += (i - token_start) as u32;
+                }
+                token_start = i + len;
+                token_link = false;
+            } else {
+                s.punct += 1;
+                match c {
+                    '·' | '•' | '»' | '›' | '–' => s.separators += 1,
+                    '、' | '，' => s.commas += 1,
+                    _ => {}
+                }
+            }
+            i += len;
+            continue;
+        }
+        if let Some(w) = word.take() {
+            end_word(w, s);
+        }
+        i += 1;
+        if class == SPACE {
+            s.table_row |= b == b'\t';
+            if token_link {
+                s.link += (i - 1 - token_start) as u32;
+            }
+            token_start = i;
+            token_link = false;
+            continue;
+        }
+        s.punct += 1;
+        if class == MARK {
+            match b {
+                b':' if bytes[i..].starts_with(b"//") => token_link = true,
+                b'[' => last_open = Some(i - 1),
+                b']' if bytes.get(i) == Some(&b'(') => {
+                    token_link = true;
+                    if let Some(o) = last_open.take() {
+                        // The link's text, when it began in an earlier token.
+                        if o < token_start {
+                            s.link += (token_start - o) as u32;
+                        }
+                    }
+                }
+                b',' => s.commas += 1,
+                b'|' | b'/' | b'>' => s.separators += 1,
+                _ => {}
+            }
+        }
+    }
+    if let Some(w) = word {
+        end_word(w, s);
+    }
+    s.letters += lower + upper;
+    s.upper += upper;
+    s.digits += digits;
+    if token_link {
+        s.link += (bytes.len() - token_start) as u32;
+    }
+    if !fill_title && (2..=TITLE_MAX_WORDS).contains(&s.words) {
+        s.title_overlap = title_hits as f32 / s.words as f32;
+    }
+    // Every two CJK characters count as a word.
+    s.words += s.cjk.div_ceil(2);
+}
+
+/// Whether a line with `words` words reads as prose.
+#[inline]
+fn is_prose(words: u32, sentence: bool) -> bool {
+    (words >= 10 && sentence) || words >= 25
+}
+
+/// The page as the fast engine measures it: one [`Stat`] per non-blank line.
+struct Page {
+    stats: Vec<Stat>,
+    /// The hashes of every line's content words (not stopwords, not one letter), in order.
+    content: Vec<u64>,
+    /// Where each line's content words end in `content`.
+    content_end: Vec<u32>,
+}
+
+impl Page {
+    fn measure(doc: &Doc<'_>) -> Page {
+        let mut title = WordSet::default();
+        let mut content = Vec::new();
+        let mut content_end = Vec::new();
+        let mut stats = Vec::with_capacity(doc.len() / 2 + 1);
+        let mut block = 0u32;
+        let mut blank_before = true;
+        for i in 0..doc.len() {
+            if doc.is_blank(i) {
+                if !blank_before {
+                    block += 1;
+                }
+                blank_before = true;
+                if let Some(last) = stats.last_mut() {
+                    let last: &mut Stat = last;
+                    if last.index + 1 == i {
+                        last.blank_around += 1;
+                    }
+                }
+                continue;
+            }
+            let line = doc.line(i);
+            let t = line;
+            let mut s = Stat {
+                index: i,
+                block,
+                blank_around: u8::from(blank_before),
+                ..Stat::default()
+            };
+            blank_before = false;
+            measure(line, &mut title, &mut content, &mut s);
+            content_end.push(content.len() as u32);
+            s.bullet = text::is_list_item(t);
+            s.heading = t.starts_with('#');
+            s.image_only = t.starts_with("![") || t.starts_with("[![");
+            s.table_row |= t.starts_with('|');
+            s.starts_lower = t.chars().next().is_some_and(char::is_lowercase);
+            s.sentence = text::ends_sentence(line);
+            s.prose = is_prose(s.words, s.sentence);
+            stats.push(s);
+        }
+        let mut page = Page {
+            stats,
+            content,
+            content_end,
+        };
+        page.phrases(doc);
+        page.copies(doc);
+        page
+    }
+
+    /// Counts the phrase hits of every line, in one scan of the whole text.
+    fn phrases(&mut self, doc: &Doc<'_>) {
+        let phrases = &*PHRASES;
+        for s in &mut self.stats {
+            if s.words > PHRASE_MAX_WORDS {
+                continue;
+            }
+            let line = doc.line(s.index);
+            let bytes = line.as_bytes();
+            for m in phrases.automaton.find_iter(line) {
+                let (start, end) = (m.start(), m.end());
+                let (head, tail) = phrases.edges[m.pattern().as_usize()];
+                if head && start > 0 && wordish(bytes[start - 1])
+                    || tail && end < bytes.len() && wordish(bytes[end])
+                {
+                    continue; // inside a longer word
+                }
+                s.phrase_hits += 1;
+                s.phrase_bytes += (end - start) as u32;
+                if s.phrase_kind == 0 {
+                    s.phrase_kind = 1 + phrases.family[m.pattern().as_usize()];
+                }
+            }
+        }
+    }
+
+    /// Counts every line's copies in the page (the same text, spaces at the ends aside).
+    fn copies(&mut self, doc: &Doc<'_>) {
+        let build = FxBuild::default();
+        let hashes: Vec<u64> = self
+            .stats
+            .iter()
+            .map(|s| {
+                let mut h = build.build_hasher();
+                h.write(doc.line(s.index).as_bytes());
+                h.finish()
+            })
+            .collect();
+        let mut count: HashMap<u64, u32, FxBuild> =
+            HashMap::with_capacity_and_hasher(hashes.len(), build);
+        for &h in &hashes {
+            *count.entry(h).or_default() += 1;
+        }
+        for (s, h) in self.stats.iter_mut().zip(&hashes) {
+            s.copies = count[h];
+        }
+    }
+
+    /// The main run of prose: the stretch of lines (by index in `stats`) with the largest
+    /// sum of line values, a prose line worth its words, any other line a fixed cost.
+    fn region(&self) -> Option<(usize, usize)> {
+        let (mut best, mut best_at) = (0f32, None);
+        let (mut run, mut run_start) = (0f32, 0usize);
+        for (k, s) in self.stats.iter().enumerate() {
+            let v = if s.prose { s.words as f32 } else { -8.0 };
+            if run <= 0.0 {
+                run = 0.0;
+                run_start = k;
+            }
+            run += v;
+            if run > best {
+                best = run;
+                best_at = Some((run_start, k));
+            }
+        }
+        best_at
+    }
+
+    /// Per line, the share of its content words that the main region's prose lines also
+    /// use (-1 for a line without content words): a teaser of another story shares few.
+    fn cohesion(&self, region: Option<(usize, usize)>) -> Vec<f32> {
+        let words = |k: usize| {
+            let start = k.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
+            &self.content[start..self.content_end[k] as usize]
+        };
+        let mut vocabulary = WordSet::default();
+        if let Some((a, b)) = region {
+            for k in a..=b {
+                if self.stats[k].prose {
+                    vocabulary.extend(words(k));
+                }
+            }
+        }
+        (0..self.stats.len())
+            .map(|k| {
+                let w = words(k);
+                if w.is_empty() {
+                    return -1.0;
+                }
+                let hits = w.iter().filter(|h| vocabulary.contains(h)).count();
+                hits as f32 / w.len() as f32
+            })
+            .collect()
+    }
+
+    /// The first-stage feature rows, one per non-blank line.
+    fn rows(&self, doc_lines: usize) -> (Vec<[f32; N_FAST]>, Option<(usize, usize)>) {
+        let st = &self.stats;
+        let n = st.len();
+        let region = self.region();
+        let (r0, r1) = region.unwrap_or((n, n));
+        // Prefix sums over the lines: prose lines, prose words, phrase lines.
+        let mut prose_lines = vec![0u32; n + 1];
+        let mut prose_words = vec![0u32; n + 1];
+        let mut phrase_lines = vec![0u32; n + 1];
+        let mut log_words = vec![0f32; n + 1];
+        for (k, s) in st.iter().enumerate() {
+            prose_lines[k + 1] = prose_lines[k] + u32::from(s.prose);
+            prose_words[k + 1] = prose_words[k] + if s.prose { s.words } else { 0 };
+            phrase_lines[k + 1] = phrase_lines[k] + u32::from(s.phrase_hits > 0);
+            log_words[k + 1] = log_words[k] + ln1p(s.words);
+        }
+        let words: u32 = st.iter().map(|s| s.words).sum();
+        let doc_chars: u32 = st.iter().map(|s| s.chars).sum::<u32>().max(1);
+        let link: u32 = st.iter().map(|s| s.link).sum();
+        let short = st.iter().filter(|s| s.words <= 3).count();
+        let region_words: u32 = region.map_or(0, |(a, b)| st[a..=b].iter().map(|s| s.words).sum());
+        // Blocks: first and last line of each.
+        let blocks = st.last().map_or(0, |s| s.block as usize + 1);
+        let mut block_span = vec![(usize::MAX, 0usize); blocks];
+        let mut block_words = vec![0u32; blocks];
+        for (k, s) in st.iter().enumerate() {
+            let b = &mut block_span[s.block as usize];
+            b.0 = b.0.min(k);
+            b.1 = k;
+            block_words[s.block as usize] += s.words;
+        }
+        // Runs of lines of the same coarse shape (cards of a listing).
+        let shape = |s: &Stat| {
+            let len = match s.words {
+                0..=1 => 0u8,
+                2..=3 => 1,
+                4..=7 => 2,
+                8..=15 => 3,
+                _ => 4,
+            };
+            len | u8::from(s.sentence) << 3
+                | u8::from(s.link > 0) << 4
+                | u8::from(s.digits > 0) << 5
+        };
+        let mut run = vec![1u32; n];
+        for k in 1..n {
+            if shape(&st[k]) == shape(&st[k - 1]) {
+                run[k] = run[k - 1] + 1;
+            }
+        }
+        for k in (0..n.saturating_sub(1)).rev() {
+            if shape(&st[k]) == shape(&st[k + 1]) {
+                run[k] = run[k + 1];
+            }
+        }
+        // The headline: the first line after the first that is mostly the title's words.
+        let headline = st
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(n * 3 / 5 + 1)
+            .find(|(_, s)| s.words >= 3 && s.title_overlap >= 0.6)
+            .map(|(k, _)| k);
+        // Short lines naming the comments or a related list, and the last prose line.
+        let family_of = |s: &Stat| {
+            (s.phrase_kind > 0 && s.words <= 6)
+                .then(|| FAMILIES[usize::from(s.phrase_kind) - 1].category)
+        };
+        let mut comment_marks = vec![0u32; n + 1];
+        let mut related_marks = vec![0u32; n + 1];
+        let mut last_comment = vec![u32::MAX; n];
+        let mut last_related = vec![u32::MAX; n];
+        let mut after_prose = vec![0u32; n];
+        let (mut lc, mut lr, mut lp) = (None, None, None);
+        for (k, s) in st.iter().enumerate() {
+            let f = family_of(s);
+            comment_marks[k + 1] = comment_marks[k] + u32::from(f == Some(Category::Comments));
+            related_marks[k + 1] = related_marks[k] + u32::from(f == Some(Category::Related));
+            if let Some(j) = lc {
+                last_comment[k] = (k - j) as u32;
+            }
+            if let Some(j) = lr {
+                last_related[k] = (k - j) as u32;
+            }
+            if let Some(j) = lp {
+                after_prose[k] = (k - j) as u32;
+            }
+            if f == Some(Category::Comments) {
+                lc = Some(k);
+            }
+            if f == Some(Category::Related) {
+                lr = Some(k);
+            }
+            if s.prose {
+                lp = Some(k);
+            }
+        }
+        let far = |d: u32| if d == u32::MAX { -1.0 } else { ln1p(d) };
+        let cohesion = self.cohesion(region);
+        let total_prose = prose_words[n].max(1) as f32;
+        let doc_prose_share = prose_words[n] as f32 / words.max(1) as f32;
+        let mut rows = Vec::with_capacity(n);
+        for (k, s) in st.iter().enumerate() {
+            let w = s.words.max(1) as f32;
+            let chars = s.chars.max(1) as f32;
+            let prev = k.checked_sub(1).map(|j| &st[j]);
+            let next = st.get(k + 1);
+            let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
+            let window = (b - a) as f32;
+            let (b0, b1) = block_span[s.block as usize];
+            let block_words = block_words[s.block as usize];
+            let block_prose = prose_lines[b1 + 1] - prose_lines[b0];
+            let (side, dist) = if k < r0 {
+                (-1.0, r0 - k)
+            } else if k > r1 {
+                (1.0, k - r1)
+            } else {
+                (0.0, 0)
+            };
+            let (side, dist) = if r0 >= n { (2.0, n) } else { (side, dist) };
+            rows.push([
+                ln1p(s.chars),
+                ln1p(s.words),
+                f32::from(u8::from(s.sentence)),
+                s.stop as f32 / w,
+                s.caps as f32 / w,
+                s.digits as f32 / chars,
+                s.punct as f32 / chars,
+                s.link as f32 / chars,
+                f32::from(u8::from(s.bullet)),
+                f32::from(u8::from(s.heading)),
+                f32::from(u8::from(s.image_only)),
+                f32::from(u8::from(s.table_row)),
+                s.upper as f32 / s.letters.max(1) as f32,
+                s.word_chars as f32 / w,
+                s.commas as f32 / w,
+                s.separators as f32 / w,
+                f32::from(u8::from(s.starts_lower)),
+                ln1p(s.phrase_hits),
+                s.phrase_bytes as f32 / chars,
+                f32::from(s.phrase_kind),
+                ln1p(s.copies.saturating_sub(1)),
+                f32::from(u8::from(s.prose)),
+                s.cjk as f32 / chars,
+                prev.map_or(-1.0, |p| ln1p(p.words)),
+                prev.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
+                next.map_or(-1.0, |p| ln1p(p.words)),
+                next.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
+                (prose_lines[b] - prose_lines[a]) as f32 / window,
+                (log_words[b] - log_words[a]) / window,
+                f32::from(s.blank_around),
+                ln1p((b1 - b0 + 1) as u32),
+                ln1p(block_words),
+                block_prose as f32 / (b1 - b0 + 1) as f32,
+                f32::from(u8::from(side == 0.0)),
+                ln1p(dist as u32),
+                side,
+                k as f32 / n as f32,
+                prose_words[k] as f32 / total_prose,
+                ln1p(prose_lines[k]),
+                ln1p(prose_lines[n] - prose_lines[k + 1]),
+                ln1p(words),
+                doc_prose_share,
+                ln1p(doc_lines as u32),
+                link as f32 / doc_chars as f32,
+                short as f32 / n as f32,
+                ln1p(run[k]),
+                region_words as f32 / words.max(1) as f32,
+                (phrase_lines[b] - phrase_lines[a]) as f32 / window,
+                prev.map_or(-1.0, |p| f32::from(u8::from(p.phrase_hits > 0))),
+                next.map_or(-1.0, |p| f32::from(u8::from(p.phrase_hits > 0))),
+                f32::from(u8::from(s.caps == s.words && s.words > 0)),
+                ln1p(s.leading_caps),
+                s.title_overlap,
+                headline.map_or(2.0, |h| (k as f32 - h as f32).signum()),
+                headline.map_or(-1.0, |h| ln1p(k.abs_diff(h) as u32)),
+                ln1p(comment_marks[k]),
+                far(last_comment[k]),
+                ln1p(related_marks[k]),
+                far(last_related[k]),
+                ln1p(after_prose[k]),
+                cohesion[k],
+            ]);
+        }
+        (rows, region)
+    }
+}
+
+/// The second-stage rows, from the first stage's `scores` (one per line of `page`).
+fn stacked(
+    page: &Page,
+    rows: &[[f32; N_FAST]],
+    scores: &[f32],
+    region: Option<(usize, usize)>,
+) -> Vec<[f32; N_FAST2]> {
+    let n = scores.len();
+    let mut prefix = vec![0f32; n + 1];
+    for (k, &s) in scores.iter().enumerate() {
+        prefix[k + 1] = prefix[k] + s;
+    }
+    let mean = |a: usize, b: usize| {
+        if b > a {
+            (prefix[b] - prefix[a]) / (b - a) as f32
+        } else {
+            0.0
+        }
+    };
+    let region_mean = region.map_or(0.0, |(a, b)| mean(a, b + 1));
+    let doc_mean = mean(0, n);
+    let blocks = page.stats.last().map_or(0, |s| s.block as usize + 1);
+    let mut block_span = vec![(usize::MAX, 0usize); blocks];
+    for (k, s) in page.stats.iter().enumerate() {
+        let b = &mut block_span[s.block as usize];
+        b.0 = b.0.min(k);
+        b.1 = k;
+    }
+    let f = |name: &str| NAMES.iter().position(|n| *n == name).unwrap_or(0);
+    let (lw, es, ir, rd, ps, rc) = (
+        f("log_words"),
+        f("ends_sentence"),
+        f("in_region"),
+        f("log_region_distance"),
+        f("phrase_share"),
+        f("region_cohesion"),
+    );
+    (0..n)
+        .map(|k| {
+            let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
+            let window = &scores[a..b];
+            let (b0, b1) = block_span[page.stats[k].block as usize];
+            let x = &rows[k];
+            [
+                scores[k],
+                k.checked_sub(1).map_or(-5.0, |j| scores[j]),
+                scores.get(k + 1).copied().unwrap_or(-5.0),
+                mean(a, b),
+                window.iter().copied().fold(f32::INFINITY, f32::min),
+                window.iter().copied().fold(f32::NEG_INFINITY, f32::max),
+                mean(b0, b1 + 1),
+                region_mean,
+                doc_mean,
+                x[lw],
+                x[es],
+                x[ir],
+                x[rd],
+                x[ps],
+                x[rc],
+            ]
+        })
+        .collect()
+}
+
+/// The whole page through both stages: every non-blank line's index, its first-stage
+/// row and both scores.
+pub(crate) struct Scored {
+    pub lines: Vec<usize>,
+    pub rows: Vec<[f32; N_FAST]>,
+    pub second: Vec<f32>,
+    page: Page,
+    region: Option<(usize, usize)>,
+    /// Per line: the family category of its first phrase, its copies, its side of the
+    /// main region (-1 before, 0 inside, 1 after, 2 no region).
+    kind: Vec<(u8, u32, f32)>,
+}
+
+/// Measures and scores every non-blank line of `doc`.
+pub(crate) fn score(doc: &Doc<'_>) -> Scored {
+    let page = Page::measure(doc);
+    let (rows, region) = page.rows(doc.len());
+    let mut first = Vec::new();
+    FIRST.score_all(&rows, |_| true, &mut first);
+    let stacked = stacked(&page, &rows, &first, region);
+    let mut second = Vec::new();
+    SECOND.score_all(&stacked, |_| true, &mut second);
+    let side = NAMES.iter().position(|n| *n == "region_side").unwrap_or(0);
+    Scored {
+        lines: page.stats.iter().map(|s| s.index).collect(),
+        kind: page
+            .stats
+            .iter()
+            .zip(&rows)
+            .map(|(s, x)| {
+                // The phrase names the line's category when it is much of the line.
+                let named = s.words <= 6 || 3 * s.phrase_bytes >= s.chars;
+                (if named { s.phrase_kind } else { 0 }, s.copies, x[side])
+            })
+            .collect(),
+        rows,
+        second,
+        page,
+        region,
+    }
+}
+
+impl Scored {
+    /// The second-stage rows for other first-stage `scores` (the trainer's out-of-fold ones).
+    pub(crate) fn restack(&self, scores: &[f32]) -> Vec<[f32; N_FAST2]> {
+        stacked(&self.page, &self.rows, scores, self.region)
+    }
+}
+
+/// The fast engine as one rule: removes the lines its trees score as boilerplate.
+#[derive(Debug)]
+pub(crate) struct Fast;
+
+impl Rule for Fast {
+    fn name(&self) -> &str {
+        "fast-classifier"
+    }
+    fn category(&self) -> Category {
+        Category::LowContent
+    }
+    fn description(&self) -> &str {
+        "the fast engine: lines a small tree ensemble over cheap line and context measures scores as boilerplate (the category of the phrase in the line, else repeated, navigation before the main text, related after it, low content inside)"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        let scored = score(doc);
+        let remove: Vec<bool> = scored
+            .lines
+            .iter()
+            .zip(&scored.second)
+            .map(|(&i, &s)| doc.is_open(i) && s < THRESHOLD)
+            .collect();
+        // A page where every line would go keeps them all: nothing reads as the article,
+        // and an empty result helps no one.
+        if remove.iter().all(|&r| r) {
+            return;
+        }
+        for ((&i, &(kind, copies, side)), &r) in scored.lines.iter().zip(&scored.kind).zip(&remove)
+        {
+            if !r {
+                continue;
+            }
+            let category = match kind {
+                k @ 1.. => FAMILIES[usize::from(k) - 1].category,
+                0 if copies > 1 => Category::Repeated,
+                _ if side < 0.0 => Category::Navigation,
+                _ if side == 1.0 => Category::Related,
+                _ => Category::LowContent,
+            };
+            doc.remove(i, id, category);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stat(line: &str) -> Stat {
+        let mut s = Stat::default();
+        let mut title = WordSet::default();
+        title.insert(word_hash("nothing"));
+        measure(line, &mut title, &mut Vec::new(), &mut s);
+        s
+    }
+
+    fn page(text: &str) -> Page {
+        Page::measure(&Doc::new(text))
+    }
+
+    #[test]
+    fn measures_words_stopwords_and_capitals() {
+        let s = stat("The Mayor said the bridge would reopen in May, 2027.");
+        assert_eq!(s.words, 10);
+        assert_eq!(s.stop, 5, "The, said, the, would, in");
+        assert_eq!(s.caps, 3, "The, Mayor, May");
+        assert_eq!(s.leading_caps, 2);
+        assert_eq!(s.digits, 4);
+        assert_eq!(s.commas, 1);
+    }
+
+    #[test]
+    fn typographic_punctuation_is_not_a_letter() {
+        let plain = stat("It's \"the\" end - of it");
+        let curly = stat("It’s “the” end – of it");
+        assert_eq!(curly.words, plain.words);
+        assert_eq!(curly.stop, plain.stop);
+        assert_eq!(curly.letters, plain.letters);
+        assert_eq!(curly.punct, plain.punct);
+    }
+
+    #[test]
+    fn non_ascii_words_are_lower_cased_for_stopwords() {
+        let s = stat("Über die Brücke und über den Fluss");
+        assert_eq!(s.words, 7);
+        assert_eq!(s.stop, 3, "die, und, den");
+        assert_eq!(s.caps, 3);
+        let ru = stat("ОН сказал, что это было");
+        assert_eq!(ru.stop, stat("он сказал, что это было").stop);
+        assert!(ru.stop >= 2, "что, это");
+    }
+
+    #[test]
+    fn latin_and_cyrillic_letters_agree_with_the_unicode_tables() {
+        for c in (0x80..0x500u32).filter_map(char::from_u32) {
+            if let Some((upper, lower)) = letter_case(c) {
+                assert!(c.is_alphabetic(), "{c}");
+                assert_eq!(upper, c.is_uppercase(), "{c}");
+                let l: Vec<char> = c.to_lowercase().collect();
+                assert_eq!(l, [char::from_u32(lower).unwrap()], "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn cjk_characters_count_two_to_a_word() {
+        let s = stat("東京都は月曜日に発表した");
+        assert_eq!(s.cjk, 12);
+        assert_eq!(s.words, 6);
+    }
+
+    #[test]
+    fn link_text_and_targets_count_as_link() {
+        assert_eq!(stat("no links here at all").link, 0);
+        let s = stat("see https://example.com/a now");
+        assert_eq!(s.link, "https://example.com/a".len() as u32);
+        let md = stat("[Read the report](https://example.com/r) today");
+        assert_eq!(
+            md.link,
+            "[Read the report](https://example.com/r)".len() as u32
+        );
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        let p = page("Subscribe to our newsletter\nShareholders met on Friday\nShare this\n©2025 The Daily\n");
+        let hits: Vec<(u32, u8)> = p
+            .stats
+            .iter()
+            .map(|s| (s.phrase_hits, s.phrase_kind))
+            .collect();
+        assert_eq!(hits[0].0, 2);
+        assert_eq!(
+            FAMILIES[usize::from(hits[0].1) - 1].category,
+            Category::Subscribe
+        );
+        assert_eq!(hits[1].0, 0, "share inside shareholders is no hit");
+        assert_eq!(
+            FAMILIES[usize::from(hits[2].1) - 1].category,
+            Category::Share
+        );
+        assert_eq!(
+            FAMILIES[usize::from(hits[3].1) - 1].category,
+            Category::Footer
+        );
+    }
+
+    #[test]
+    fn copies_and_blocks() {
+        let p = page("Menu\n\nMenu\nA line\n\n\nMenu\n");
+        let copies: Vec<u32> = p.stats.iter().map(|s| s.copies).collect();
+        assert_eq!(copies, [3, 3, 1, 3]);
+        let blocks: Vec<u32> = p.stats.iter().map(|s| s.block).collect();
+        assert_eq!(blocks, [0, 1, 1, 2]);
+        assert_eq!(p.stats[0].blank_around, 2);
+    }
+
+    #[test]
+    fn region_is_the_run_of_prose() {
+        let prose =
+            "The council voted on Tuesday to keep the old library open for another ten years.";
+        let text = format!(
+            "Home\nNews\nSport\n{prose}\n{prose}\nPhoto\n{prose}\nMore stories\nContact\nJobs\n"
+        );
+        let p = page(&text);
+        assert_eq!(p.region(), Some((3, 6)));
+        assert_eq!(page("Home\nNews\n").region(), None);
+    }
+
+    #[test]
+    fn rows_are_finite() {
+        let text = "Home\n\n# A headline\n\nThe council voted on Tuesday to keep the old library open, officials said.\n\n![x](https://e.com/x.jpg)\n| a | b |\n";
+        let doc = Doc::new(text);
+        let p = Page::measure(&doc);
+        let (rows, _) = p.rows(doc.len());
+        assert_eq!(rows.len(), 5);
+        assert!(rows.iter().flatten().all(|v| v.is_finite()));
+    }
+}
