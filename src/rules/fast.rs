@@ -523,12 +523,86 @@ fn word_hash(w: &str) -> u64 {
         .fold(0, |h, c| mix(h, c as u32))
 }
 
-/// A set of word hashes (the hash is already mixed: the table only spreads it).
-type WordSet = std::collections::HashSet<u64, FxBuild>;
+/// A set of word hashes: open addressing over a power-of-two table at most half full,
+/// probed linearly from the hash's high bits (the hashes are already well mixed, so no
+/// second hash is needed). An empty slot holds 0, so the hash 0 is stored as 1.
+#[derive(Clone, Debug)]
+struct WordSet {
+    slots: Vec<u64>,
+    len: usize,
+}
+
+impl Default for WordSet {
+    fn default() -> WordSet {
+        WordSet {
+            slots: vec![0; 16],
+            len: 0,
+        }
+    }
+}
+
+impl WordSet {
+    #[inline]
+    fn slot(&self, h: u64) -> (u64, usize) {
+        (h.max(1), (h >> 32) as usize & (self.slots.len() - 1))
+    }
+
+    /// Whether `h` is in the set.
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        let (key, mut i) = self.slot(h);
+        let mask = self.slots.len() - 1;
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Adds `h`.
+    fn insert(&mut self, h: u64) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let size = self.slots.len() * 2;
+            let old = std::mem::replace(&mut self.slots, vec![0; size]);
+            self.len = 0;
+            for k in old.into_iter().filter(|&k| k != 0) {
+                self.insert(k);
+            }
+        }
+        let (key, mut i) = self.slot(h);
+        let mask = self.slots.len() - 1;
+        loop {
+            match self.slots[i] {
+                0 => {
+                    self.slots[i] = key;
+                    self.len += 1;
+                    return;
+                }
+                k if k == key => return,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
 
 /// The hashes of every stopword of every language in [`crate::phrases::stopwords`].
-static STOPWORDS: LazyLock<WordSet> =
-    LazyLock::new(|| stopwords::all_words().map(word_hash).collect());
+static STOPWORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set = WordSet::default();
+    for w in stopwords::all_words() {
+        set.insert(word_hash(w));
+    }
+    set
+});
 
 /// Classes of ASCII bytes for [`measure`]'s loop.
 const LOWER: u8 = 0;
@@ -583,6 +657,23 @@ fn letter_case(c: char) -> Option<(bool, u32)> {
     }
 }
 
+/// Per ASCII byte, what it adds to [`measure`]'s packed count: 1 for a capital letter,
+/// 1 << 32 for a digit.
+static PACK: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_uppercase() {
+            t[b] = 1;
+        } else if c.is_ascii_digit() {
+            t[b] = 1 << 32;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The word being read by [`measure`].
 #[derive(Clone, Copy)]
 struct Word {
@@ -599,6 +690,7 @@ fn measure(line: &str, title: &mut WordSet, content: &mut Vec<u64>, s: &mut Stat
     let bytes = line.as_bytes();
     s.chars = bytes.len() as u32;
     let fill_title = title.is_empty();
+    let stopwords = &*STOPWORDS;
     let mut title_hits = 0u32;
     let mut word: Option<Word> = None;
     let mut end_word = |w: Word, s: &mut Stat| {
@@ -610,7 +702,7 @@ fn measure(line: &str, title: &mut WordSet, content: &mut Vec<u64>, s: &mut Stat
                 s.leading_caps += 1;
             }
         }
-        if STOPWORDS.contains(&w.hash) {
+        if stopwords.contains(w.hash) {
             s.stop += 1;
         } else if w.len > 1 {
             content.push(w.hash);
@@ -620,13 +712,15 @@ fn measure(line: &str, title: &mut WordSet, content: &mut Vec<u64>, s: &mut Stat
                 title.insert(w.hash);
             }
         } else {
-            title_hits += u32::from(title.contains(&w.hash));
+            title_hits += u32::from(title.contains(w.hash));
         }
     };
     let mut token_start = 0usize;
     let mut token_link = false;
     let mut last_open: Option<usize> = None;
-    let (mut lower, mut upper, mut digits) = (0u32, 0u32, 0u32);
+    // Capitals in the low half, digits in the high half (see `PACK`).
+    let mut packed = 0u64;
+    let mut alnum = 0u32;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -646,13 +740,12 @@ fn measure(line: &str, title: &mut WordSet, content: &mut Vec<u64>, s: &mut Stat
                     break;
                 }
                 hash = mix(hash, u32::from(b | 0x20));
-                lower += u32::from(class == LOWER);
-                upper += u32::from(class == UPPER);
-                digits += u32::from(class == DIGIT);
+                packed += PACK[usize::from(b)];
                 i += 1;
             }
             w.hash = hash;
             w.len += (i - start) as u32;
+            alnum += (i - start) as u32;
             continue;
         }
         if class == WIDE {
@@ -759,7 +852,8 @@ fn measure(line: &str, title: &mut WordSet, content: &mut Vec<u64>, s: &mut Stat
     if let Some(w) = word {
         end_word(w, s);
     }
-    s.letters += lower + upper;
+    let (upper, digits) = (packed as u32, (packed >> 32) as u32);
+    s.letters += alnum - digits;
     s.upper += upper;
     s.digits += digits;
     if token_link {
@@ -788,7 +882,7 @@ struct Page {
 }
 
 impl Page {
-    fn measure(doc: &Doc<'_>) -> Page {
+        fn measure(doc: &Doc<'_>) -> Page {
         let mut title = WordSet::default();
         let mut content = Vec::new();
         let mut content_end = Vec::new();
@@ -840,7 +934,7 @@ impl Page {
     }
 
     /// Counts the phrase hits of every line, in one scan of the whole text.
-    fn phrases(&mut self, doc: &Doc<'_>) {
+        fn phrases(&mut self, doc: &Doc<'_>) {
         let phrases = &*PHRASES;
         for s in &mut self.stats {
             if s.words > PHRASE_MAX_WORDS {
@@ -866,7 +960,7 @@ impl Page {
     }
 
     /// Counts every line's copies in the page (the same text, spaces at the ends aside).
-    fn copies(&mut self, doc: &Doc<'_>) {
+        fn copies(&mut self, doc: &Doc<'_>) {
         let build = FxBuild::default();
         let hashes: Vec<u64> = self
             .stats
@@ -909,7 +1003,7 @@ impl Page {
 
     /// Per line, the share of its content words that the main region's prose lines also
     /// use (-1 for a line without content words): a teaser of another story shares few.
-    fn cohesion(&self, region: Option<(usize, usize)>) -> Vec<f32> {
+        fn cohesion(&self, region: Option<(usize, usize)>) -> Vec<f32> {
         let words = |k: usize| {
             let start = k.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
             &self.content[start..self.content_end[k] as usize]
@@ -918,7 +1012,9 @@ impl Page {
         if let Some((a, b)) = region {
             for k in a..=b {
                 if self.stats[k].prose {
-                    vocabulary.extend(words(k));
+                    for &h in words(k) {
+                        vocabulary.insert(h);
+                    }
                 }
             }
         }
@@ -928,14 +1024,14 @@ impl Page {
                 if w.is_empty() {
                     return -1.0;
                 }
-                let hits = w.iter().filter(|h| vocabulary.contains(h)).count();
+                let hits = w.iter().filter(|&&h| vocabulary.contains(h)).count();
                 hits as f32 / w.len() as f32
             })
             .collect()
     }
 
     /// The first-stage feature rows, one per non-blank line.
-    fn rows(&self, doc_lines: usize) -> (Vec<[f32; N_FAST]>, Option<(usize, usize)>) {
+        fn rows(&self, doc_lines: usize) -> (Vec<[f32; N_FAST]>, Option<(usize, usize)>) {
         let st = &self.stats;
         let n = st.len();
         let region = self.region();
