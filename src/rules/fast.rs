@@ -483,6 +483,8 @@ struct Stat {
     /// Share of the line's words that are words of the page's first line (its `title`
     /// element in text printed from HTML); 0 for long lines.
     title_overlap: f32,
+    /// How many of the line's words are words of the page's first line.
+    title_hits: u32,
 }
 
 /// Lines of more words than this are never measured against the title.
@@ -861,6 +863,7 @@ fn measure(line: &str, title: &mut WordSet, content: &mut Vec<u64>, s: &mut Stat
     }
     if !fill_title && (2..=TITLE_MAX_WORDS).contains(&s.words) {
         s.title_overlap = title_hits as f32 / s.words as f32;
+        s.title_hits = title_hits;
     }
     // Every two CJK characters count as a word.
     s.words += s.cjk.div_ceil(2);
@@ -882,7 +885,7 @@ struct Page {
 }
 
 impl Page {
-        fn measure(doc: &Doc<'_>) -> Page {
+    fn measure(doc: &Doc<'_>) -> Page {
         let mut title = WordSet::default();
         let mut content = Vec::new();
         let mut content_end = Vec::new();
@@ -934,7 +937,7 @@ impl Page {
     }
 
     /// Counts the phrase hits of every line, in one scan of the whole text.
-        fn phrases(&mut self, doc: &Doc<'_>) {
+    fn phrases(&mut self, doc: &Doc<'_>) {
         let phrases = &*PHRASES;
         for s in &mut self.stats {
             if s.words > PHRASE_MAX_WORDS {
@@ -960,7 +963,7 @@ impl Page {
     }
 
     /// Counts every line's copies in the page (the same text, spaces at the ends aside).
-        fn copies(&mut self, doc: &Doc<'_>) {
+    fn copies(&mut self, doc: &Doc<'_>) {
         let build = FxBuild::default();
         let hashes: Vec<u64> = self
             .stats
@@ -1001,9 +1004,30 @@ impl Page {
         best_at
     }
 
+    /// The headline: the first line after the first (in the first three fifths of the
+    /// page) of three words or more that is mostly the first line's words.
+    fn headline(&self) -> Option<usize> {
+        let n = self.stats.len();
+        self.stats
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(n * 3 / 5 + 1)
+            .find(|(_, s)| s.words >= 3 && s.title_overlap >= 0.6)
+            .map(|(k, _)| k)
+    }
+
+    /// The headline as the title: a headline that holds at least half of the first line's
+    /// words (not a breadcrumb or a section name that shares a few of them).
+    fn full_headline(&self) -> Option<usize> {
+        let title_words = self.stats.first()?.words;
+        self.headline()
+            .filter(|&k| 2 * self.stats[k].title_hits >= title_words)
+    }
+
     /// Per line, the share of its content words that the main region's prose lines also
     /// use (-1 for a line without content words): a teaser of another story shares few.
-        fn cohesion(&self, region: Option<(usize, usize)>) -> Vec<f32> {
+    fn cohesion(&self, region: Option<(usize, usize)>) -> Vec<f32> {
         let words = |k: usize| {
             let start = k.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
             &self.content[start..self.content_end[k] as usize]
@@ -1031,7 +1055,7 @@ impl Page {
     }
 
     /// The first-stage feature rows, one per non-blank line.
-        fn rows(&self, doc_lines: usize) -> (Vec<[f32; N_FAST]>, Option<(usize, usize)>) {
+    fn rows(&self, doc_lines: usize) -> (Vec<[f32; N_FAST]>, Option<(usize, usize)>) {
         let st = &self.stats;
         let n = st.len();
         let region = self.region();
@@ -1087,13 +1111,7 @@ impl Page {
             }
         }
         // The headline: the first line after the first that is mostly the title's words.
-        let headline = st
-            .iter()
-            .enumerate()
-            .skip(1)
-            .take(n * 3 / 5 + 1)
-            .find(|(_, s)| s.words >= 3 && s.title_overlap >= 0.6)
-            .map(|(k, _)| k);
+        let headline = self.headline();
         // Short lines naming the comments or a related list, and the last prose line.
         let family_of = |s: &Stat| {
             (s.phrase_kind > 0 && s.words <= 6)
@@ -1294,6 +1312,8 @@ pub(crate) struct Scored {
     /// Per line: the family category of its first phrase, its copies, its side of the
     /// main region (-1 before, 0 inside, 1 after, 2 no region).
     kind: Vec<(u8, u32, f32)>,
+    /// Which line (in `lines`) is the title, and whether it is the page's first line.
+    title: Option<(usize, bool)>,
 }
 
 /// Measures and scores every non-blank line of `doc`.
@@ -1306,7 +1326,9 @@ pub(crate) fn score(doc: &Doc<'_>) -> Scored {
     let mut second = Vec::new();
     SECOND.score_all(&stacked, |_| true, &mut second);
     let side = NAMES.iter().position(|n| *n == "region_side").unwrap_or(0);
+    let title = title_line(&page, doc);
     Scored {
+        title,
         lines: page.stats.iter().map(|s| s.index).collect(),
         kind: page
             .stats
@@ -1332,6 +1354,44 @@ impl Scored {
     }
 }
 
+/// The page's title line (by index among the non-blank lines), and whether it is the
+/// page's first line: the first level-one Markdown heading in the first three fifths of the
+/// page, else the headline (a line below mostly made of the first line's words), else a
+/// first line of two words or more that is no link (text printed from HTML starts with the
+/// `title` element). Never a line of prose, nor on a page of one line.
+fn title_line(page: &Page, doc: &Doc<'_>) -> Option<(usize, bool)> {
+    let n = page.stats.len();
+    if n < 2 {
+        return None; // a page of one line is all text
+    }
+    let title = page.stats
+        .iter()
+        .take(n * 3 / 5 + 1)
+        .position(|s| s.heading && doc.line(s.index).starts_with("# ") && s.words >= 1)
+        .map(|k| (k, k == 0))
+        .or_else(|| page.full_headline().map(|k| (k, false)))
+        .or_else(|| {
+            page.stats
+                .first()
+                .filter(|s| s.words >= 2 && s.link == 0)
+                .map(|_| (0, true))
+        });
+    // A title is a line, not a paragraph.
+    title.filter(|&(k, _)| !page.stats[k].prose && page.stats[k].words <= TITLE_MAX_WORDS)
+}
+
+/// Whether a line reads as an author line: "By …" (or "Written by …") and at most eight
+/// words (`Cleaned::byline`).
+fn is_byline(line: &str) -> bool {
+    let t = text::strip_markup(line);
+    let rest = t
+        .strip_prefix("By ")
+        .or_else(|| t.strip_prefix("by "))
+        .or_else(|| t.strip_prefix("BY "))
+        .or_else(|| t.strip_prefix("Written by "));
+    rest.is_some_and(|r| (1..=7).contains(&r.split_whitespace().count()))
+}
+
 /// The fast engine as one rule: removes the lines its trees score as boilerplate.
 #[derive(Debug)]
 pub(crate) struct Fast;
@@ -1344,27 +1404,41 @@ impl Rule for Fast {
         Category::LowContent
     }
     fn description(&self) -> &str {
-        "the fast engine: lines a small tree ensemble over cheap line and context measures scores as boilerplate (the category of the phrase in the line, else repeated, navigation before the main text, related after it, low content inside)"
+        "the fast engine: lines a small tree ensemble over cheap line and context measures scores as boilerplate (the headline as title, \"By …\" lines as byline, else the category of the phrase that fills the line, repeated, navigation before the main text, related after it, low content inside)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let scored = score(doc);
+        let title = scored.title.map(|(t, _)| t);
         let remove: Vec<bool> = scored
             .lines
             .iter()
             .zip(&scored.second)
-            .map(|(&i, &s)| doc.is_open(i) && s < THRESHOLD)
+            .enumerate()
+            .map(|(k, (&i, &s))| doc.is_open(i) && (s < THRESHOLD || title == Some(k)))
             .collect();
-        // A page where every line would go keeps them all: nothing reads as the article,
-        // and an empty result helps no one.
-        if remove.iter().all(|&r| r) {
-            return;
-        }
-        for ((&i, &(kind, copies, side)), &r) in scored.lines.iter().zip(&scored.kind).zip(&remove)
+        // A page where every line would go keeps them all but its title: nothing reads as
+        // the article, and an empty result helps no one.
+        let remove: Vec<bool> = if remove.iter().all(|&r| r) {
+            (0..remove.len()).map(|k| title == Some(k)).collect()
+        } else {
+            remove
+        };
+        for (k, ((&i, &(kind, copies, side)), &r)) in scored
+            .lines
+            .iter()
+            .zip(&scored.kind)
+            .zip(&remove)
+            .enumerate()
         {
             if !r {
                 continue;
             }
+            let line = doc.line(i);
             let category = match kind {
+                // The headline (`Cleaned::title`), and the `title` element above it.
+                _ if title == Some(k) => Category::Title,
+                _ if k == 0 && title.is_some() => Category::Metadata,
+                _ if is_byline(line) => Category::Byline,
                 k @ 1.. => FAMILIES[usize::from(k) - 1].category,
                 0 if copies > 1 => Category::Repeated,
                 _ if side < 0.0 => Category::Navigation,
@@ -1499,6 +1573,47 @@ mod tests {
         let p = page(&text);
         assert_eq!(p.region(), Some((3, 6)));
         assert_eq!(page("Home\nNews\n").region(), None);
+    }
+
+    #[test]
+    fn title_is_the_first_heading_or_the_first_line() {
+        let fast = crate::Cleaner::fast();
+        let prose = "The river rose two metres overnight and flooded the lower town, the mayor said on Sunday.";
+        let md = format!("[Home](/) [World](/world)\n\n# River floods lower town\n\n{prose}\n");
+        assert_eq!(fast.clean(&md).title(), Some("River floods lower town"));
+        let text = format!("River floods lower town - The Courier\nHome\n\n{prose}\n");
+        let cleaned = fast.clean(&text);
+        assert_eq!(
+            cleaned.title(),
+            Some("River floods lower town - The Courier")
+        );
+        assert!(!cleaned.body().contains("The Courier"));
+        // A headline holding the first line's words is the title, the first line metadata.
+        let both = format!(
+            "River floods lower town - The Courier\nHome\n\nRiver floods lower town\n\n{prose}\n"
+        );
+        let cleaned = fast.clean(&both);
+        assert_eq!(cleaned.title(), Some("River floods lower town"));
+        assert_eq!(cleaned.removed()[0].category, Category::Metadata);
+    }
+
+    #[test]
+    fn bylines() {
+        for l in [
+            "By Jane Doe",
+            "by Jane Doe and John Roe",
+            "**By [Jane Doe](/a/jd)**",
+            "Written by J. Doe",
+        ] {
+            assert!(is_byline(l), "{l}");
+        }
+        for l in [
+            "By the river the town waited for the water to fall again",
+            "Bye now",
+            "By",
+        ] {
+            assert!(!is_byline(l), "{l}");
+        }
     }
 
     #[test]
