@@ -33,7 +33,7 @@ use crate::text;
 use crate::Category;
 
 /// Features per line of the first stage.
-pub const N_FAST: usize = 61;
+pub const N_FAST: usize = 65;
 
 /// Names of the first stage's features, in order.
 pub const NAMES: [&str; N_FAST] = [
@@ -98,6 +98,10 @@ pub const NAMES: [&str; N_FAST] = [
     "log_related_mark_distance",
     "log_lines_after_prose",
     "region_cohesion",
+    "doc_copies_share",
+    "doc_run_share",
+    "log_label_above",
+    "log_label_below",
 ];
 
 /// Features per line of the second stage: the first stage's score of the line and around
@@ -1110,6 +1114,31 @@ impl Page {
                 run[k] = run[k + 1];
             }
         }
+        let doc_run_share = run.iter().filter(|&&r| r >= 3).count() as f32 / n.max(1) as f32;
+        let doc_copies_share = st.iter().filter(|s| s.copies >= 2).count() as f32 / n.max(1) as f32;
+        // Labels printed once per card of a grid ("Add to cart", "Read more"): short lines
+        // with four copies or more. Each line's distance to the nearest one above and below.
+        let label = |s: &Stat| s.copies >= 4 && s.words <= 6;
+        let mut label_above = vec![u32::MAX; n];
+        let mut label_below = vec![u32::MAX; n];
+        let mut last = None;
+        for (k, s) in st.iter().enumerate() {
+            if let Some(j) = last {
+                label_above[k] = (k - j) as u32;
+            }
+            if label(s) {
+                last = Some(k);
+            }
+        }
+        last = None;
+        for (k, s) in st.iter().enumerate().rev() {
+            if let Some(j) = last {
+                label_below[k] = (j - k) as u32;
+            }
+            if label(s) {
+                last = Some(k);
+            }
+        }
         // The headline: the first line after the first that is mostly the title's words.
         let headline = self.headline();
         // Short lines naming the comments or a related list, and the last prose line.
@@ -1231,6 +1260,10 @@ impl Page {
                 far(last_related[k]),
                 ln1p(after_prose[k]),
                 cohesion[k],
+                doc_copies_share,
+                doc_run_share,
+                far(label_above[k]),
+                far(label_below[k]),
             ]);
         }
         (rows, region)
@@ -1364,7 +1397,8 @@ fn title_line(page: &Page, doc: &Doc<'_>) -> Option<(usize, bool)> {
     if n < 2 {
         return None; // a page of one line is all text
     }
-    let title = page.stats
+    let title = page
+        .stats
         .iter()
         .take(n * 3 / 5 + 1)
         .position(|s| s.heading && doc.line(s.index).starts_with("# ") && s.words >= 1)
