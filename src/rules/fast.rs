@@ -1417,7 +1417,8 @@ fn title_line(page: &Page, doc: &Doc<'_>) -> Option<(usize, bool)> {
 /// Whether a line reads as an author line: "By …" (or "Written by …") and at most eight
 /// words (`Cleaned::byline`).
 fn is_byline(line: &str) -> bool {
-    let t = text::strip_markup(line);
+    // Markdown around it: emphasis, a heading or quote mark, a link's bracket.
+    let t = line.trim_start_matches(['*', '_', '#', '>', '[', ' ']);
     let rest = t
         .strip_prefix("By ")
         .or_else(|| t.strip_prefix("by "))
