@@ -6,6 +6,7 @@
 //! cargo run --release --example memory -- 100          # a generated 100 MB page mix
 //! cargo run --release --example memory -- page.txt     # a file
 //! /usr/bin/time -v target/release/examples/memory 100  # peak RSS from the kernel
+//! DEBOIL_FAST=1 target/release/examples/memory 100     # the fast engine
 //! ```
 
 #[path = "../benches/common/mod.rs"]
@@ -33,7 +34,13 @@ fn main() {
     };
     let before = peak_rss_kb().unwrap_or(0);
     let t = Instant::now();
-    let cleaned = deboil::clean(&text);
+    // `DEBOIL_FAST=1`: the fast engine (`Cleaner::fast`).
+    let cleaner = if std::env::var_os("DEBOIL_FAST").is_some_and(|v| v == "1") {
+        deboil::Cleaner::fast()
+    } else {
+        deboil::Cleaner::new()
+    };
+    let cleaned = cleaner.clean(&text);
     let secs = t.elapsed().as_secs_f64();
     let mb = text.len() as f64 / (1u64 << 20) as f64;
     println!(
