@@ -57,6 +57,8 @@ struct Options {
     /// Fit the fast engine's trees (`--engine fast`: `Cleaner::fast`) instead of the
     /// default engine's classifier.
     fast: bool,
+    /// Oblivious trees (`--oblivious`): one split per level, scored many rows at a time.
+    oblivious: bool,
 }
 
 fn parse() -> Result<Options, Box<dyn Error>> {
@@ -76,6 +78,7 @@ fn parse() -> Result<Options, Box<dyn Error>> {
         stack_depth: 5,
         min_extractive: 0.0,
         fast: false,
+        oblivious: false,
     };
     let mut out_given = false;
     let mut args = std::env::args().skip(1);
@@ -88,6 +91,7 @@ fn parse() -> Result<Options, Box<dyn Error>> {
                 out_given = true;
             }
             "--engine" => o.fast = v()? == "fast",
+            "--oblivious" => o.oblivious = true,
             "--corpus" => o.corpora = v()?.split(',').map(String::from).collect(),
             "--variants" => o.variants = v()?.split(',').map(String::from).collect(),
             "--split" => o.split = v()?,
@@ -378,6 +382,9 @@ struct Trainer<'a> {
     rate: f32,
     lambda: f32,
     min_hess: f32,
+    /// Oblivious trees: every node of a level splits on the same feature and threshold
+    /// (`--oblivious`), which the library scores many rows at a time.
+    oblivious: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -467,6 +474,7 @@ impl<'a> Trainer<'a> {
             rate,
             lambda: 1.0,
             min_hess,
+            oblivious: false,
         }
     }
 
@@ -474,22 +482,16 @@ impl<'a> Trainer<'a> {
         self.binned[r as usize * self.data.nf + f] as usize
     }
 
-    fn build(&self, rows: &[u32], g: &[f32], h: &[f32], depth: usize) -> Tree {
-        let (gs, hs) = rows.iter().fold((0.0f64, 0.0f64), |(a, b), &r| {
-            (a + g[r as usize] as f64, b + h[r as usize] as f64)
-        });
-        let leaf = || Tree::Leaf((-gs / (hs + self.lambda as f64)) as f32 * self.rate);
-        if depth == self.depth || hs < 2.0 * self.min_hess as f64 {
-            return leaf();
-        }
-        let parent = gs * gs / (hs + self.lambda as f64);
-        // Histograms of every feature in one pass over the rows (row-major, as stored).
+    /// Histograms of gradients and hessians over `rows`, every feature's bins one after
+    /// the other (`offset[f]..offset[f + 1]` for feature `f`).
+    fn histograms(
+        &self,
+        rows: &[u32],
+        g: &[f32],
+        h: &[f32],
+        offset: &[usize],
+    ) -> (Vec<f64>, Vec<f64>) {
         let nf = self.data.nf;
-        let mut offset = Vec::with_capacity(nf + 1);
-        offset.push(0);
-        for f in 0..nf {
-            offset.push(offset[f] + self.bins[f].len() + 1);
-        }
         let mut hg = vec![0f64; offset[nf]];
         let mut hh = vec![0f64; offset[nf]];
         for &r in rows {
@@ -501,6 +503,121 @@ impl<'a> Trainer<'a> {
                 hh[k] += hr;
             }
         }
+        (hg, hh)
+    }
+
+    /// Where each feature's bins start in a histogram (one past the last at `nf`).
+    fn offsets(&self) -> Vec<usize> {
+        let nf = self.data.nf;
+        let mut offset = Vec::with_capacity(nf + 1);
+        offset.push(0);
+        for f in 0..nf {
+            offset.push(offset[f] + self.bins[f].len() + 1);
+        }
+        offset
+    }
+
+    /// An oblivious tree: level by level, the one split (feature, bin) with the largest
+    /// gain summed over the level's nodes; a node too light to split either side gains
+    /// nothing from it (and is split all the same). Stops early when no split gains.
+    fn build_oblivious(&self, rows: &[u32], g: &[f32], h: &[f32]) -> Tree {
+        let offset = self.offsets();
+        let nf = self.data.nf;
+        let lambda = self.lambda as f64;
+        let min_hess = self.min_hess as f64;
+        let mut nodes: Vec<Vec<u32>> = vec![rows.to_vec()];
+        let mut splits: Vec<(usize, usize)> = Vec::new();
+        for _ in 0..self.depth {
+            let mut total = vec![0f64; offset[nf]];
+            for node in &nodes {
+                let (gs, hs) = node.iter().fold((0f64, 0f64), |(a, b), &r| {
+                    (a + g[r as usize] as f64, b + h[r as usize] as f64)
+                });
+                if hs < 2.0 * min_hess {
+                    continue;
+                }
+                let parent = gs * gs / (hs + lambda);
+                let (hg, hh) = self.histograms(node, g, h, &offset);
+                for f in 0..nf {
+                    let (mut gl, mut hl) = (0f64, 0f64);
+                    for k in offset[f]..offset[f + 1] - 1 {
+                        gl += hg[k];
+                        hl += hh[k];
+                        let (gr, hr) = (gs - gl, hs - hl);
+                        if hl < min_hess || hr < min_hess {
+                            continue;
+                        }
+                        total[k] += gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parent;
+                    }
+                }
+            }
+            let mut best: Option<(f64, usize, usize)> = None;
+            for f in 0..nf {
+                for k in offset[f]..offset[f + 1] - 1 {
+                    if best.is_none_or(|(bg, _, _)| total[k] > bg) {
+                        best = Some((total[k], f, k - offset[f]));
+                    }
+                }
+            }
+            let Some((gain, f, b)) = best else { break };
+            if gain <= 1e-6 {
+                break;
+            }
+            splits.push((f, b));
+            nodes = nodes
+                .iter()
+                .flat_map(|node| {
+                    let (l, r): (Vec<u32>, Vec<u32>) =
+                        node.iter().partition(|&&row| self.bin(row, f) <= b);
+                    [l, r]
+                })
+                .collect();
+        }
+        let values: Vec<f32> = nodes
+            .iter()
+            .map(|node| {
+                let (gs, hs) = node.iter().fold((0f64, 0f64), |(a, b), &r| {
+                    (a + g[r as usize] as f64, b + h[r as usize] as f64)
+                });
+                (-gs / (hs + lambda)) as f32 * self.rate
+            })
+            .collect();
+        fn make(
+            level: usize,
+            i: usize,
+            splits: &[(usize, usize)],
+            bins: &[Vec<f32>],
+            values: &[f32],
+        ) -> Tree {
+            match splits.get(level) {
+                None => Tree::Leaf(values[i]),
+                Some(&(f, b)) => Tree::Split {
+                    feature: f,
+                    threshold: bins[f][b],
+                    left: Box::new(make(level + 1, 2 * i, splits, bins, values)),
+                    right: Box::new(make(level + 1, 2 * i + 1, splits, bins, values)),
+                },
+            }
+        }
+        make(0, 0, &splits, &self.bins, &values)
+    }
+
+    fn build(&self, rows: &[u32], g: &[f32], h: &[f32], depth: usize) -> Tree {
+        if self.oblivious {
+            return self.build_oblivious(rows, g, h);
+        }
+        let (gs, hs) = rows.iter().fold((0.0f64, 0.0f64), |(a, b), &r| {
+            (a + g[r as usize] as f64, b + h[r as usize] as f64)
+        });
+        let leaf = || Tree::Leaf((-gs / (hs + self.lambda as f64)) as f32 * self.rate);
+        if depth == self.depth || hs < 2.0 * self.min_hess as f64 {
+            return leaf();
+        }
+        let parent = gs * gs / (hs + self.lambda as f64);
+        // Histograms of every feature in one pass over the rows (row-major, as stored).
+        let nf = self.data.nf;
+        let offset = self.offsets();
+        let (hg, hh) = self.histograms(rows, g, h, &offset);
         let mut best: Option<(f64, usize, usize)> = None;
         for f in 0..nf {
             let (hg, hh) = (&hg[offset[f]..offset[f + 1]], &hh[offset[f]..offset[f + 1]]);
@@ -639,7 +756,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let (data, pages) = load(&o)?;
     let pos = data.y.iter().filter(|&&y| y > 0.5).count();
     eprintln!("{} lines, {} positive", data.len(), pos);
-    let trainer = Trainer::new(&data, o.depth, o.rate, o.min_hess);
+    let mut trainer = Trainer::new(&data, o.depth, o.rate, o.min_hess);
+    trainer.oblivious = o.oblivious;
     let all: Vec<u32> = (0..data.len() as u32).collect();
     // First-stage scores of every row from a model that never saw the row's page.
     let mut oof = vec![0f32; data.len()];
@@ -686,7 +804,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             }
         }
     }
-    let trainer2 = Trainer::new(&stacked, o.stack_depth, o.rate, o.min_hess);
+    let mut trainer2 = Trainer::new(&stacked, o.stack_depth, o.rate, o.min_hess);
+    trainer2.oblivious = o.oblivious;
     let second = trainer2.fit(&all, o.stack_trees, "second stage:");
     let mut src = String::new();
     writeln!(
@@ -696,8 +815,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     )?;
     writeln!(
         src,
-        "//! First stage: {} trees of depth {}; second stage: {} trees of depth {}; learning rate {}; trained on the {} split of {} ({}).",
+        "//! First stage: {} {}trees of depth {}; second stage: {} trees of depth {}; learning rate {}; trained on the {} split of {} ({}).",
         o.trees,
+        if o.oblivious { "oblivious " } else { "" },
         o.depth,
         o.stack_trees,
         o.stack_depth,
