@@ -494,12 +494,13 @@ struct Stat {
 /// Lines of more words than this are never measured against the title.
 const TITLE_MAX_WORDS: u32 = 30;
 
-/// `ln(1 + n)`, from a table for small `n`.
+/// `ln(1 + k)` for small `k`.
+static LN1P: LazyLock<[f32; 1024]> = LazyLock::new(|| std::array::from_fn(|k| (k as f32).ln_1p()));
+
+/// `ln(1 + n)`, from `table` (the [`LN1P`] table, fetched once by the caller) for small `n`.
 #[inline]
-fn ln1p(n: u32) -> f32 {
-    static TABLE: LazyLock<[f32; 1024]> =
-        LazyLock::new(|| std::array::from_fn(|k| (k as f32).ln_1p()));
-    match TABLE.get(n as usize) {
+fn ln1p_in(table: &[f32; 1024], n: u32) -> f32 {
+    match table.get(n as usize) {
         Some(&v) => v,
         None => (n as f32).ln_1p(),
     }
@@ -548,6 +549,14 @@ impl Default for WordSet {
 }
 
 impl WordSet {
+    /// An empty set that takes `n` hashes without growing.
+    fn with_capacity(n: usize) -> WordSet {
+        WordSet {
+            slots: vec![0; (2 * n + 2).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
     #[inline]
     fn slot(&self, h: u64) -> (u64, usize) {
         (h.max(1), (h >> 32) as usize & (self.slots.len() - 1))
@@ -1038,6 +1047,8 @@ impl Page {
         };
         let mut vocabulary = WordSet::default();
         if let Some((a, b)) = region {
+            let start = a.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
+            vocabulary = WordSet::with_capacity(self.content_end[b] as usize - start);
             for k in a..=b {
                 if self.stats[k].prose {
                     for &h in words(k) {
@@ -1062,6 +1073,8 @@ impl Page {
     fn rows(&self, doc_lines: usize) -> (Vec<[f32; N_FAST]>, Option<(usize, usize)>) {
         let st = &self.stats;
         let n = st.len();
+        let table = &*LN1P;
+        let ln1p = |n: u32| ln1p_in(table, n);
         let region = self.region();
         let (r0, r1) = region.unwrap_or((n, n));
         // Prefix sums over the lines: prose lines, prose words, phrase lines.
