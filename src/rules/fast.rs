@@ -1416,6 +1416,7 @@ fn title_line(page: &Page, doc: &Doc<'_>) -> Option<(usize, bool)> {
         .take(n * 3 / 5 + 1)
         .position(|s| s.heading && doc.line(s.index).starts_with("# ") && s.words >= 1)
         .map(|k| (k, k == 0))
+        .or_else(|| part_headline(page, doc).map(|k| (k, false)))
         .or_else(|| page.full_headline().map(|k| (k, false)))
         .or_else(|| {
             page.stats
@@ -1425,6 +1426,49 @@ fn title_line(page: &Page, doc: &Doc<'_>) -> Option<(usize, bool)> {
         });
     // A title is a line, not a paragraph.
     title.filter(|&(k, _)| !page.stats[k].prose && page.stats[k].words <= TITLE_MAX_WORDS)
+}
+
+/// Separators between the parts of a `title` element ("Headline | Site", "Post - Forum -
+/// Site", "Page — Project documentation").
+const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " — ", " – ", " :: ", " · "];
+
+/// A line's text without the Markdown around it (heading marks, emphasis, spaces).
+fn bare(line: &str) -> &str {
+    line.trim_start_matches(['#', '*', '_', ' '])
+        .trim_end_matches(['*', '_', ' '])
+}
+
+/// The headline as a part of the `title` element: the first line below the first (in the
+/// first three fifths of the page, not prose) whose text is, letter case aside, one of the
+/// first line's parts other than the last (which names the site), split at
+/// [`TITLE_SEPARATORS`]; the leading part's line first (the others are more often a section
+/// or a forum's name).
+fn part_headline(page: &Page, doc: &Doc<'_>) -> Option<usize> {
+    let first = bare(doc.line(page.stats.first()?.index));
+    let mut parts: Vec<&str> = vec![first];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    parts.pop();
+    let window = page.stats.len() * 3 / 5 + 1;
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .find_map(|p| {
+            page.stats
+                .iter()
+                .take(window)
+                .skip(1)
+                .position(|s| {
+                    let line = bare(doc.line(s.index));
+                    !s.prose && p.len() == line.len() && p.eq_ignore_ascii_case(line)
+                })
+                .map(|k| k + 1)
+        })
 }
 
 /// Whether a line reads as an author line: "By …" (or "Written by …") and at most eight
@@ -1643,6 +1687,18 @@ mod tests {
         let cleaned = fast.clean(&both);
         assert_eq!(cleaned.title(), Some("River floods lower town"));
         assert_eq!(cleaned.removed()[0].category, Category::Metadata);
+        // A short headline equal to a part of the first line (not the last, the site's);
+        // the leading part's line comes first, even below another part's.
+        let short = format!(
+            "Tents | Camping | Outdoor Shop\nOutdoor Shop\nCamping\n\n## Tents\n\n{prose}\n"
+        );
+        assert_eq!(fast.clean(&short).title(), Some("Tents"));
+        assert_eq!(part_headline(&page(&short), &Doc::new(&short)), Some(3));
+        let site_only = format!("Tents | Outdoor Shop\nOutdoor Shop\n\n{prose}\n");
+        assert_eq!(
+            part_headline(&page(&site_only), &Doc::new(&site_only)),
+            None
+        );
     }
 
     #[test]
