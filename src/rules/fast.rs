@@ -412,6 +412,70 @@ struct Phrases {
     automaton: AhoCorasick,
     family: Vec<u8>,
     edges: Vec<(bool, bool)>,
+    /// A word or character of every phrase, for [`measure`] to flag the lines worth
+    /// scanning.
+    keys: PhraseKeys,
+}
+
+/// One word of every phrase (a word as [`measure`] splits them, complete in any whole-word
+/// match; a content word where the phrase has one) and the first character of the phrases
+/// without words ("©"). A line where the automaton finds a phrase has its key word or
+/// character, so [`measure`] flags the lines to scan as it reads their words. `all`: no key
+/// could be found for some phrase (it would start with a non-word ASCII character or have a
+/// word [`word_hash`] may not hash as [`measure`] does), so every line is scanned.
+#[derive(Default)]
+struct PhraseKeys {
+    /// Every stopword ([`STOP`]) and key word ([`KEY`]).
+    words: WordFlags,
+    chars: Vec<char>,
+    all: bool,
+}
+
+impl PhraseKeys {
+    fn new(phrases: &[&str]) -> PhraseKeys {
+        let mut keys = PhraseKeys::default();
+        let mut words: Vec<(u64, u8)> = stopword_hashes().collect();
+        // Stopwords only, no keys: what `measure` needs to find content words.
+        let none = PhraseKeys {
+            words: STOPWORDS.clone(),
+            ..PhraseKeys::default()
+        };
+        let mut title = WordSet::default();
+        title.insert(1); // not empty: `measure` does not fill it
+        for p in phrases {
+            let mut content = Vec::new();
+            measure(p, &mut title, &mut content, &none, &mut Stat::default());
+            if let Some(&h) = content.last() {
+                words.push((h, KEY));
+                continue;
+            }
+            // Only stopwords and one-letter words: the longest, where `word_hash` is sure
+            // to agree with `measure` (ASCII letters and digits only).
+            let word = p
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .max_by_key(|w| w.len())
+                .filter(|w| !w.is_empty());
+            // A character `measure` reads as no word's (checked by measuring it alone).
+            let not_a_word = |c: char| {
+                let mut st = Stat::default();
+                measure(
+                    c.encode_utf8(&mut [0; 4]),
+                    &mut title.clone(),
+                    &mut Vec::new(),
+                    &none,
+                    &mut st,
+                );
+                st.words == st.cjk.div_ceil(2)
+            };
+            match (word, p.chars().next()) {
+                (Some(w), _) if p.is_ascii() => words.push((word_hash(w), KEY)),
+                (None, Some(c)) if !c.is_ascii() && not_a_word(c) => keys.chars.push(c),
+                _ => keys.all = true,
+            }
+        }
+        keys.words = WordFlags::new(&words);
+        keys
+    }
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
@@ -443,6 +507,7 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
         automaton,
         family,
         edges,
+        keys: PhraseKeys::new(&patterns),
     }
 });
 
@@ -472,6 +537,9 @@ struct Stat {
     phrase_bytes: u32,
     /// 1 + the family index of the line's first phrase (0: none).
     phrase_kind: u8,
+    /// Whether the line has a key word or character of some phrase (see [`PhraseKeys`]):
+    /// a line without one holds no phrase and is not scanned.
+    phrase_key: bool,
     copies: u32,
     sentence: bool,
     bullet: bool,
@@ -562,6 +630,20 @@ impl WordSet {
         (h.max(1), (h >> 32) as usize & (self.slots.len() - 1))
     }
 
+    /// The slot holding `h`, if it is in the set.
+    #[inline]
+    fn find(&self, h: u64) -> Option<usize> {
+        let (key, mut i) = self.slot(h);
+        let mask = self.slots.len() - 1;
+        loop {
+            match self.slots[i] {
+                0 => return None,
+                k if k == key => return Some(i),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
     /// Whether `h` is in the set.
     #[inline]
     fn contains(&self, h: u64) -> bool {
@@ -610,14 +692,49 @@ impl WordSet {
     }
 }
 
-/// The hashes of every stopword of every language in [`crate::phrases::stopwords`].
-static STOPWORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    let mut set = WordSet::default();
-    for w in stopwords::all_words() {
-        set.insert(word_hash(w));
+/// Word hashes with flags ([`STOP`], [`KEY`]), built once: one probe answers both.
+#[derive(Clone, Debug, Default)]
+struct WordFlags {
+    set: WordSet,
+    /// The flags of the word in each slot of `set`.
+    flags: Vec<u8>,
+}
+
+/// A stopword (of some language).
+const STOP: u8 = 1;
+/// A phrase's key word (see [`PhraseKeys`]).
+const KEY: u8 = 2;
+
+impl WordFlags {
+    fn new(words: &[(u64, u8)]) -> WordFlags {
+        let mut set = WordSet::with_capacity(words.len());
+        for &(h, _) in words {
+            set.insert(h);
+        }
+        let mut flags = vec![0; set.slots.len()];
+        for &(h, f) in words {
+            if let Some(i) = set.find(h) {
+                flags[i] |= f;
+            }
+        }
+        WordFlags { set, flags }
     }
-    set
-});
+
+    /// The flags of `h` (0 for a word not in the table).
+    #[inline]
+    fn get(&self, h: u64) -> u8 {
+        self.set.find(h).map_or(0, |i| self.flags[i])
+    }
+}
+
+/// The hashes of every stopword of every language in [`crate::phrases::stopwords`].
+fn stopword_hashes() -> impl Iterator<Item = (u64, u8)> {
+    stopwords::all_words().map(|w| (word_hash(w), STOP))
+}
+
+/// The stopwords alone (to find the phrases' key words).
+static STOPWORDS: LazyLock<WordFlags> =
+    LazyLock::new(|| WordFlags::new(&stopword_hashes().collect::<Vec<_>>()));
 
 /// Classes of ASCII bytes for [`measure`]'s loop.
 const LOWER: u8 = 0;
@@ -701,11 +818,16 @@ struct Word {
 /// over its bytes (a non-ASCII character is decoded where it starts). Each word's hash,
 /// computed on the way, answers whether it is a stopword and whether it is in `title`
 /// (the page's first line), which gets the hashes of its own words when it is empty.
-fn measure(line: &str, title: &mut WordSet, content: &mut Vec<u64>, s: &mut Stat) {
+fn measure(
+    line: &str,
+    title: &mut WordSet,
+    content: &mut Vec<u64>,
+    keys: &PhraseKeys,
+    s: &mut Stat,
+) {
     let bytes = line.as_bytes();
     s.chars = bytes.len() as u32;
     let fill_title = title.is_empty();
-    let stopwords = &*STOPWORDS;
     let mut title_hits = 0u32;
     let mut word: Option<Word> = None;
     let mut end_word = |w: Word, s: &mut Stat| {
@@ -717,11 +839,13 @@ fn measure(line: &str, title: &mut WordSet, content: &mut Vec<u64>, s: &mut Stat
                 s.leading_caps += 1;
             }
         }
-        if stopwords.contains(w.hash) {
+        let flags = keys.words.get(w.hash);
+        if flags & STOP != 0 {
             s.stop += 1;
         } else if w.len > 1 {
             content.push(w.hash);
         }
+        s.phrase_key |= flags & KEY != 0;
         if fill_title {
             if title.len() < 40 {
                 title.insert(w.hash);
@@ -811,6 +935,9 @@ fn measure(line: &str, title: &mut WordSet, content: &mut Vec<u64>, s: &mut Stat
             if let Some(w) = word.take() {
                 end_word(w, s);
             }
+            if keys.chars.contains(&c) {
+                s.phrase_key = true;
+            }
             if text::is_cjk(c) {
                 s.cjk += 1;
                 s.letters += 1;
@@ -899,6 +1026,7 @@ struct Page {
 
 impl Page {
     fn measure(doc: &Doc<'_>) -> Page {
+        let keys = &PHRASES.keys;
         let mut title = WordSet::default();
         let mut content = Vec::new();
         let mut content_end = Vec::new();
@@ -928,7 +1056,7 @@ impl Page {
                 ..Stat::default()
             };
             blank_before = false;
-            measure(line, &mut title, &mut content, &mut s);
+            measure(line, &mut title, &mut content, keys, &mut s);
             content_end.push(content.len() as u32);
             s.bullet = text::is_list_item(t);
             s.heading = t.starts_with('#');
@@ -953,7 +1081,7 @@ impl Page {
     fn phrases(&mut self, doc: &Doc<'_>) {
         let phrases = &*PHRASES;
         for s in &mut self.stats {
-            if s.words > PHRASE_MAX_WORDS {
+            if s.words > PHRASE_MAX_WORDS || !(s.phrase_key || phrases.keys.all) {
                 continue;
             }
             let line = doc.line(s.index);
@@ -1191,6 +1319,8 @@ impl Page {
         let far = |d: u32| if d == u32::MAX { -1.0 } else { ln1p(d) };
         let cohesion = self.cohesion(region);
         let total_prose = prose_words[n].max(1) as f32;
+        // Page-wide values, the same on every row.
+        let (log_doc_words, log_doc_lines) = (ln1p(words), ln1p(doc_lines as u32));
         let doc_prose_share = prose_words[n] as f32 / words.max(1) as f32;
         let mut rows = Vec::with_capacity(n);
         for (k, s) in st.iter().enumerate() {
@@ -1252,9 +1382,9 @@ impl Page {
                 prose_words[k] as f32 / total_prose,
                 ln1p(prose_lines[k]),
                 ln1p(prose_lines[n] - prose_lines[k + 1]),
-                ln1p(words),
+                log_doc_words,
                 doc_prose_share,
-                ln1p(doc_lines as u32),
+                log_doc_lines,
                 link as f32 / doc_chars as f32,
                 short as f32 / n as f32,
                 ln1p(run[k]),
@@ -1550,7 +1680,7 @@ mod tests {
         let mut s = Stat::default();
         let mut title = WordSet::default();
         title.insert(word_hash("nothing"));
-        measure(line, &mut title, &mut Vec::new(), &mut s);
+        measure(line, &mut title, &mut Vec::new(), &PHRASES.keys, &mut s);
         s
     }
 
@@ -1619,6 +1749,31 @@ mod tests {
             md.link,
             "[Read the report](https://example.com/r)".len() as u32
         );
+    }
+
+    #[test]
+    fn every_line_holding_a_phrase_is_flagged_for_the_scan() {
+        let keys = &PHRASES.keys;
+        assert!(!keys.all, "every built-in phrase has a key");
+        for f in FAMILIES {
+            for p in f.phrases {
+                let upper = p.to_ascii_uppercase();
+                for line in [
+                    p.to_string(),
+                    format!("Please {p} now"),
+                    format!("({upper})"),
+                    format!("x {p}."),
+                ] {
+                    let page = page(&line);
+                    let s = &page.stats[0];
+                    assert!(s.phrase_key, "{line:?} not flagged");
+                    assert!(s.phrase_hits > 0, "{line:?} not found");
+                }
+            }
+        }
+        // A line without any phrase's key word is not scanned.
+        let plain = page("The river rose two metres overnight");
+        assert!(!plain.stats[0].phrase_key);
     }
 
     #[test]
