@@ -850,7 +850,8 @@ fn measure(
             if title.len() < 40 {
                 title.insert(w.hash);
             }
-        } else {
+        } else if s.words <= TITLE_MAX_WORDS {
+            // Longer lines are never measured against the title.
             title_hits += u32::from(title.contains(w.hash));
         }
     };
