@@ -1541,14 +1541,17 @@ fn title_line(page: &Page, doc: &Doc<'_>) -> Option<(usize, bool)> {
     if n < 2 {
         return None; // a page of one line is all text
     }
+    let level_one = |s: &Stat| s.heading && doc.line(s.index).starts_with("# ") && s.words >= 1;
     let title = page
         .stats
         .iter()
         .take(n * 3 / 5 + 1)
-        .position(|s| s.heading && doc.line(s.index).starts_with("# ") && s.words >= 1)
+        .position(level_one)
         .map(|k| (k, k == 0))
         .or_else(|| part_headline(page, doc).map(|k| (k, false)))
         .or_else(|| page.full_headline().map(|k| (k, false)))
+        // Below a long menu or sidebar, a level-one heading further down.
+        .or_else(|| page.stats.iter().position(level_one).map(|k| (k, k == 0)))
         .or_else(|| {
             page.stats
                 .first()
@@ -1850,6 +1853,15 @@ mod tests {
         );
         assert_eq!(fast.clean(&short).title(), Some("Tents"));
         assert_eq!(part_headline(&page(&short), &Doc::new(&short)), Some(3));
+        // Below a menu longer than the page's first three fifths, a level-one heading.
+        let menu: String = (0..12)
+            .map(|k| format!("* [Section {k}](/s/{k})\n"))
+            .collect();
+        let long_menu = format!("{menu}\n# River floods lower town\n\n{prose}\n");
+        assert_eq!(
+            fast.clean(&long_menu).title(),
+            Some("River floods lower town")
+        );
         let site_only = format!("Tents | Outdoor Shop\nOutdoor Shop\n\n{prose}\n");
         assert_eq!(
             part_headline(&page(&site_only), &Doc::new(&site_only)),
