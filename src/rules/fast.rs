@@ -1605,17 +1605,132 @@ fn part_headline(page: &Page, doc: &Doc<'_>) -> Option<usize> {
         })
 }
 
-/// Whether a line reads as an author line: "By …" (or "Written by …") and at most eight
-/// words (`Cleaned::byline`).
-fn is_byline(line: &str) -> bool {
+/// Words that introduce an author's name at the start of a line (letter case aside), before
+/// a space or a colon: "By Jane Doe", "Written by: Jane Doe", "Von Max Muster".
+const BYLINE_LEADS: [&str; 13] = [
+    "written by",
+    "posted by",
+    "post by",
+    "text by",
+    "words by",
+    "story by",
+    "reported by",
+    "authors",
+    "author",
+    "by",
+    "von",
+    "por",
+    "par",
+];
+
+/// Separators between an author's name and a date on one line ("Jane Doe | May 2, 2025").
+const NAME_DATE_SEPARATORS: [&str; 6] = [" | ", " • ", " · ", " — ", " – ", " on "];
+
+/// English month names, lower-cased (their first three letters are the abbreviations).
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether `w` starts with an upper-case letter (a name's word).
+fn capitalised(w: &str) -> bool {
+    w.trim_start_matches(['[', '(', '@'])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// Whether `text` holds a date: a year from 1900 to 2099 or an English month's name.
+fn has_date(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let year = w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.bytes().all(|b| b.is_ascii_digit());
+        year || (3..=9).contains(&w.len())
+            && capitalised(w)
+            && MONTHS.iter().any(|m| {
+                w.eq_ignore_ascii_case(m)
+                    || w.eq_ignore_ascii_case(&m[..3])
+                    || w.eq_ignore_ascii_case("sept")
+            })
+    })
+}
+
+/// Whether a line reads as an author line (`Cleaned::byline`), at most twelve words after
+/// its lead: a name (capitalised) after a byline word ([`BYLINE_LEADS`]: "By Jane Doe",
+/// "Posted by Jane Doe on May 2"), or a name of two to four capitalised words, then a
+/// separator and a date ("Jane Doe | May 2, 2025"), or a short line linking to an author's
+/// page ("[Jane Doe](/authors/jane-doe)"). `s`: the line's measures.
+fn is_byline(line: &str, s: &Stat) -> bool {
+    let words = s.words;
+    // One word without a link is no byline; most menu lines stop here.
+    if words == 0 || words < 2 && s.link == 0 || words > 30 {
+        return false;
+    }
     // Markdown around it: emphasis, a heading or quote mark, a link's bracket.
     let t = line.trim_start_matches(['*', '_', '#', '>', '[', ' ']);
-    let rest = t
-        .strip_prefix("By ")
-        .or_else(|| t.strip_prefix("by "))
-        .or_else(|| t.strip_prefix("BY "))
-        .or_else(|| t.strip_prefix("Written by "));
-    rest.is_some_and(|r| (1..=7).contains(&r.split_whitespace().count()))
+    let Some(first) = t.bytes().next() else {
+        return false;
+    };
+    // A short line linking to an author's page (Markdown): "[Jane Doe](/author/jane-doe)"
+    // (the words of its link targets count).
+    let bytes = t.as_bytes();
+    if s.link > 0
+        && memchr::memchr_iter(b']', bytes).any(|i| {
+            let Some(target) = t.get(i + 1..).and_then(|r| r.strip_prefix('(')) else {
+                return false;
+            };
+            let target = &target[..target.find(')').unwrap_or(target.len())];
+            target.contains("/author") || target.contains("/contributor")
+        })
+    {
+        return true;
+    }
+    if words > 14 {
+        return false;
+    }
+    let first_lower = first.to_ascii_lowercase();
+    let lead = BYLINE_LEADS
+        .iter()
+        .filter(|lead| lead.as_bytes()[0] == first_lower)
+        .find_map(|lead| {
+            let head = t.get(..lead.len())?;
+            let rest = t[lead.len()..].strip_prefix([' ', ':'])?;
+            head.eq_ignore_ascii_case(lead)
+                .then(|| rest.trim_start_matches([':', ' ', '*', '_']))
+        });
+    if let Some(rest) = lead {
+        return capitalised(rest) && (1..=12).contains(&rest.split_whitespace().count());
+    }
+    // A name (two words or more, capitalised), a separator, a date with a number in it.
+    if !(3..=12).contains(&words) || s.digits == 0 || !first.is_ascii_uppercase() && first < 0x80 {
+        return false;
+    }
+    // Every separator starts with a space: try them at each space.
+    memchr::memchr_iter(b' ', bytes).any(|i| {
+        NAME_DATE_SEPARATORS.iter().any(|sep| {
+            t[i..].starts_with(sep) && {
+                let (name, date) = (&t[..i], &t[i + sep.len()..]);
+                let n = name.split_whitespace().count();
+                (2..=4).contains(&n)
+                    && name
+                        .split_whitespace()
+                        .all(|w| capitalised(w) && !w.bytes().any(|b| b.is_ascii_digit()))
+                    && !has_date(name)
+                    && has_date(date)
+            }
+        })
+    })
 }
 
 /// The fast engine as one rule: removes the lines its trees score as boilerplate.
@@ -1664,7 +1779,7 @@ impl Rule for Fast {
                 // The headline (`Cleaned::title`), and the `title` element above it.
                 _ if title == Some(k) => Category::Title,
                 _ if k == 0 && title.is_some() => Category::Metadata,
-                _ if is_byline(line) => Category::Byline,
+                _ if is_byline(line, &scored.page.stats[k]) => Category::Byline,
                 k @ 1.. => FAMILIES[usize::from(k) - 1].category,
                 0 if copies > 1 => Category::Repeated,
                 _ if side < 0.0 => Category::Navigation,
@@ -1876,15 +1991,25 @@ mod tests {
             "by Jane Doe and John Roe",
             "**By [Jane Doe](/a/jd)**",
             "Written by J. Doe",
+            "Written By: Jane Doe, Senior Editor",
+            "Posted by Jane Doe on May 2, 2025",
+            "By Jane Doe. Last updated on 11 December 2025",
+            "Jane Doe | May 2, 2025",
+            "Jane Q. Doe • 2 hours ago, 2025",
+            "[Jane Doe](https://news.example/authors/jane-doe) 5 min read",
         ] {
-            assert!(is_byline(l), "{l}");
+            assert!(is_byline(l, &stat(l)), "{l}");
         }
         for l in [
             "By the river the town waited for the water to fall again",
             "Bye now",
             "By",
+            "Posted by",
+            "Updated May 2, 2025 | News",
+            "Home | May 2025",
+            "Sports | Local News | 2025",
         ] {
-            assert!(!is_byline(l), "{l}");
+            assert!(!is_byline(l, &stat(l)), "{l}");
         }
     }
 
