@@ -5,6 +5,7 @@
 //! cargo build --release --example timing
 //! target/release/examples/timing htmltext 5     # variant, passes over the corpus
 //! target/release/examples/timing urls 5         # or a hostile shape: urls, tiny-lines
+//! target/release/examples/timing cjk 5          # or a synthetic language mix: cjk, ru
 //! target/release/examples/timing doc-16m 2      # or one synthetic document (doc-10k, …)
 //! perf record -g target/release/examples/timing htmltext 20
 //! DEBOIL_FAST=1 target/release/examples/timing htmltext 20   # the fast engine
@@ -33,6 +34,10 @@ fn main() {
     let synthetic = match variant.as_str() {
         "urls" => Some(common::urls(20 << 20)),
         "tiny-lines" => Some(common::tiny_lines(1_000_000)),
+        // Synthetic Chinese/Japanese and Cyrillic page mixes, as in the `cjk-50k` and
+        // `ru-50k` benches (4 MB).
+        "cjk" => Some(common::document(5, common::Lang::Cjk, 4 << 20, 50_000)),
+        "ru" => Some(common::document(4, common::Lang::Ru, 4 << 20, 50_000)),
         // A synthetic English document as in the `scale-*` benches: `doc-10k`, `doc-16m`.
         v if v.starts_with("doc-") => {
             let (n, unit) = v[4..].split_at(v.len().saturating_sub(5));
