@@ -1,0 +1,53 @@
+#!/bin/bash
+# Checks that a change keeps the output: runs `jsonl` (both engines) over every dev and wide
+# record (all three raw inputs, about 3,000) at a base revision and at the working tree, and
+# compares the two outputs byte for byte.
+#
+#   bash scripts/same_output.sh [BASE_REV]      # default: HEAD (the working tree's changes)
+#
+# The base is built in a temporary worktree with its own target directory (a full release
+# build, a few minutes; set BASE_TARGET to keep it between runs). Exit status 0 when both
+# engines' outputs are identical.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base=${1:-HEAD}
+work=$(mktemp -d)
+trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+python3 - "$work/all.jsonl" <<'PY'
+import json, os, sys
+out = open(sys.argv[1], "w")
+for corpus in ["dev", "wide"]:
+    d = os.path.join("..", "shared", "corpus", corpus)
+    if not os.path.isdir(d):
+        continue
+    for name in sorted(os.listdir(d)):
+        if name.endswith(".gold.txt"):
+            i = name[: -len(".gold.txt")]
+            for v in ["htmltext", "resili", "markdown"]:
+                p = os.path.join(d, f"{i}.{v}.txt")
+                if os.path.exists(p):
+                    text = open(p, encoding="utf-8", errors="replace").read()
+                    out.write(json.dumps({"id": f"{corpus}/{i}/{v}", "text": text}) + "\n")
+PY
+echo "$(wc -l < "$work/all.jsonl") records"
+git worktree add -q --detach "$work/base" "$base"
+# BASE_TARGET=/tmp/deboil-base-target keeps the base's build between runs.
+base_target=${BASE_TARGET:-$work/target}
+(cd "$work/base" && CARGO_TARGET_DIR="$base_target" cargo build -q --release --example jsonl)
+base_bin="$base_target/release/examples/jsonl"
+cargo build -q --release --example jsonl
+status=0
+for engine in default fast; do
+    flag=$([ "$engine" = fast ] && echo --fast || true)
+    "$base_bin" $flag < "$work/all.jsonl" > "$work/base.$engine.jsonl"
+    target/release/examples/jsonl $flag < "$work/all.jsonl" > "$work/new.$engine.jsonl"
+    if cmp -s "$work/base.$engine.jsonl" "$work/new.$engine.jsonl"; then
+        echo "$engine engine: identical"
+    else
+        differ=$(python3 -c 'import sys; a, b = (open(p).read().split("\n") for p in sys.argv[1:]); print(sum(x != y for x, y in zip(a, b)) + abs(len(a) - len(b)))' \
+            "$work/base.$engine.jsonl" "$work/new.$engine.jsonl")
+        echo "$engine engine: DIFFERENT ($differ records differ)"
+        status=1
+    fi
+done
+exit $status
