@@ -1558,18 +1558,24 @@ fn title_line(page: &Page, doc: &Doc<'_>) -> Option<(usize, bool)> {
                 .filter(|s| s.words >= 2 && s.link == 0)
                 .map(|_| (0, true))
         });
-    // A title is a line, not a paragraph.
-    title.filter(|&(k, _)| !page.stats[k].prose && page.stats[k].words <= TITLE_MAX_WORDS)
+    // A title is a line, not a paragraph; a question may be long ("Do forums still have a
+    // role in the age of social media?").
+    title.filter(|&(k, _)| {
+        let s = &page.stats[k];
+        let question = doc.line(s.index).trim_end().ends_with('?');
+        (!s.prose || question) && s.words <= TITLE_MAX_WORDS
+    })
 }
 
 /// Separators between the parts of a `title` element ("Headline | Site", "Post - Forum -
 /// Site", "Page — Project documentation").
 const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " — ", " – ", " :: ", " · "];
 
-/// A line's text without the Markdown around it (heading marks, emphasis, spaces).
+/// A line's text without the Markdown around it (heading marks, emphasis, spaces) and
+/// without a heading's anchor mark at its end ("Advanced usage¶").
 fn bare(line: &str) -> &str {
     line.trim_start_matches(['#', '*', '_', ' '])
-        .trim_end_matches(['*', '_', ' '])
+        .trim_end_matches(['*', '_', ' ', '¶', '#', '§'])
 }
 
 /// The headline as a part of the `title` element: the first line below the first (in the
@@ -1968,6 +1974,20 @@ mod tests {
         );
         assert_eq!(fast.clean(&short).title(), Some("Tents"));
         assert_eq!(part_headline(&page(&short), &Doc::new(&short)), Some(3));
+        // A long question is a title, a long sentence is not.
+        let question = format!("Do small towns still need a printed newspaper in the age of phones?\nHome\n\n{prose}\n");
+        assert_eq!(
+            fast.clean(&question).title(),
+            Some("Do small towns still need a printed newspaper in the age of phones?")
+        );
+        let sentence = format!("Small towns still need a printed newspaper in the age of phones, the mayor said.\nHome\n\n{prose}\n");
+        assert_eq!(fast.clean(&sentence).title(), None);
+        // A heading's anchor mark is not part of its text.
+        let anchored = format!("Flood maps — Town Docs\nHome\nFlood maps¶\n\n{prose}\n");
+        assert_eq!(
+            part_headline(&page(&anchored), &Doc::new(&anchored)),
+            Some(2)
+        );
         // Below a menu longer than the page's first three fifths, a level-one heading.
         let menu: String = (0..12)
             .map(|k| format!("* [Section {k}](/s/{k})\n"))
