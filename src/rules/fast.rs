@@ -1656,19 +1656,32 @@ fn capitalised(w: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// Whether `text` holds a date: a year from 1900 to 2099 or an English month's name.
+/// Whether `text` holds a date: a year from 1900 to 2099 or an English month's name (or
+/// its first three letters).
 fn has_date(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        let year = w.len() == 4
-            && (w.starts_with("19") || w.starts_with("20"))
-            && w.bytes().all(|b| b.is_ascii_digit());
-        year || (3..=9).contains(&w.len())
-            && capitalised(w)
-            && MONTHS.iter().any(|m| {
-                w.eq_ignore_ascii_case(m)
-                    || w.eq_ignore_ascii_case(&m[..3])
-                    || w.eq_ignore_ascii_case("sept")
-            })
+        let b = w.as_bytes();
+        match b.len() {
+            4 if (b.starts_with(b"19") || b.starts_with(b"20"))
+                && b.iter().all(u8::is_ascii_digit) =>
+            {
+                true
+            }
+            3..=9 if b[0].is_ascii_uppercase() => {
+                let head = [
+                    b[0].to_ascii_lowercase(),
+                    b[1].to_ascii_lowercase(),
+                    b[2].to_ascii_lowercase(),
+                ];
+                MONTHS.iter().any(|m| {
+                    m.as_bytes()[..3] == head
+                        && (b.len() == 3
+                            || w.eq_ignore_ascii_case(m)
+                            || w.eq_ignore_ascii_case("sept"))
+                })
+            }
+            _ => false,
+        }
     })
 }
 
@@ -1739,6 +1752,23 @@ fn is_byline(line: &str, s: &Stat) -> bool {
     })
 }
 
+/// Whether a line is a bare name: two or three capitalised words of letters (and `.`, `-`,
+/// `'`), no link (an author's line above its date: "Jane Doe", then "May 2, 2025"; see
+/// [`Fast`]).
+fn is_name(line: &str, s: &Stat) -> bool {
+    (2..=3).contains(&s.words)
+        && s.link == 0
+        && s.digits == 0
+        && line.len() <= 40
+        && line.split_whitespace().count() == s.words as usize
+        && line.split_whitespace().all(|w| {
+            capitalised(w)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+        && !has_date(line)
+}
+
 /// The fast engine as one rule: removes the lines its trees score as boilerplate.
 #[derive(Debug)]
 pub(crate) struct Fast;
@@ -1786,6 +1816,18 @@ impl Rule for Fast {
                 _ if title == Some(k) => Category::Title,
                 _ if k == 0 && title.is_some() => Category::Metadata,
                 _ if is_byline(line, &scored.page.stats[k]) => Category::Byline,
+                _ if k <= scored.lines.len() / 2
+                    && (2..=3).contains(&scored.page.stats[k].words)
+                    && scored
+                        .page
+                        .stats
+                        .get(k + 1)
+                        .is_some_and(|next| next.words <= 8 && next.digits > 0)
+                    && is_name(line, &scored.page.stats[k])
+                    && has_date(doc.line(scored.lines[k + 1])) =>
+                {
+                    Category::Byline
+                }
                 k @ 1.. => FAMILIES[usize::from(k) - 1].category,
                 0 if copies > 1 => Category::Repeated,
                 _ if side < 0.0 => Category::Navigation,
@@ -2002,6 +2044,26 @@ mod tests {
             part_headline(&page(&site_only), &Doc::new(&site_only)),
             None
         );
+    }
+
+    #[test]
+    fn a_bare_name_above_a_date_is_the_byline() {
+        let prose = "The river rose two metres overnight and flooded the lower town, the mayor said on Sunday. Volunteers filled sandbags until dawn while the fire brigade pumped out cellars along the quay.";
+        let text = format!(
+            "River floods lower town | The Courier\nHome\nNews\n\nRiver floods lower town\nJane Doe\nMay 2, 2025\n\n{prose}\n\n{prose}\n"
+        );
+        let cleaned = crate::Cleaner::fast().clean(&text);
+        assert_eq!(cleaned.byline(), Some("Jane Doe"));
+        assert!(is_name("Jane Doe", &stat("Jane Doe")));
+        for l in [
+            "Contact us",
+            "Jane Doe 2025",
+            "[Jane Doe](/a)",
+            "Jane",
+            "May Day",
+        ] {
+            assert!(!is_name(l, &stat(l)), "{l}");
+        }
     }
 
     #[test]
