@@ -57,7 +57,8 @@ struct Options {
     /// Fit the fast engine's trees (`--engine fast`: `Cleaner::fast`) instead of the
     /// default engine's classifier.
     fast: bool,
-    /// Oblivious trees (`--oblivious`): one split per level, scored many rows at a time.
+    /// Oblivious trees (`--oblivious`): one split per level (an experiment; see README
+    /// "Performance").
     oblivious: bool,
 }
 
@@ -383,7 +384,7 @@ struct Trainer<'a> {
     lambda: f32,
     min_hess: f32,
     /// Oblivious trees: every node of a level splits on the same feature and threshold
-    /// (`--oblivious`), which the library scores many rows at a time.
+    /// (`--oblivious`; the library scores them as any other trees).
     oblivious: bool,
 }
 
@@ -431,6 +432,13 @@ impl Ensemble {
 }
 
 const MAX_BINS: usize = 48;
+
+/// The sums of the gradients and hessians of `rows`.
+fn sums(rows: &[u32], g: &[f32], h: &[f32]) -> (f64, f64) {
+    rows.iter().fold((0.0, 0.0), |(a, b), &r| {
+        (a + g[r as usize] as f64, b + h[r as usize] as f64)
+    })
+}
 
 impl<'a> Trainer<'a> {
     fn new(data: &'a Data, depth: usize, rate: f32, min_hess: f32) -> Trainer<'a> {
@@ -530,9 +538,7 @@ impl<'a> Trainer<'a> {
         for _ in 0..self.depth {
             let mut total = vec![0f64; offset[nf]];
             for node in &nodes {
-                let (gs, hs) = node.iter().fold((0f64, 0f64), |(a, b), &r| {
-                    (a + g[r as usize] as f64, b + h[r as usize] as f64)
-                });
+                let (gs, hs) = sums(node, g, h);
                 if hs < 2.0 * min_hess {
                     continue;
                 }
@@ -576,9 +582,7 @@ impl<'a> Trainer<'a> {
         let values: Vec<f32> = nodes
             .iter()
             .map(|node| {
-                let (gs, hs) = node.iter().fold((0f64, 0f64), |(a, b), &r| {
-                    (a + g[r as usize] as f64, b + h[r as usize] as f64)
-                });
+                let (gs, hs) = sums(node, g, h);
                 (-gs / (hs + lambda)) as f32 * self.rate
             })
             .collect();
@@ -606,9 +610,7 @@ impl<'a> Trainer<'a> {
         if self.oblivious {
             return self.build_oblivious(rows, g, h);
         }
-        let (gs, hs) = rows.iter().fold((0.0f64, 0.0f64), |(a, b), &r| {
-            (a + g[r as usize] as f64, b + h[r as usize] as f64)
-        });
+        let (gs, hs) = sums(rows, g, h);
         let leaf = || Tree::Leaf((-gs / (hs + self.lambda as f64)) as f32 * self.rate);
         if depth == self.depth || hs < 2.0 * self.min_hess as f64 {
             return leaf();

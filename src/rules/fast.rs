@@ -425,7 +425,8 @@ struct Phrases {
 /// word [`word_hash`] may not hash as [`measure`] does), so every line is scanned.
 #[derive(Default)]
 struct PhraseKeys {
-    /// Every stopword ([`STOP`]) and key word ([`KEY`]).
+    /// Every stopword ([`STOP`]; of every language in [`crate::phrases::stopwords`]) and key
+    /// word ([`KEY`]).
     words: WordFlags,
     chars: Vec<char>,
     all: bool,
@@ -434,17 +435,42 @@ struct PhraseKeys {
 impl PhraseKeys {
     fn new(phrases: &[&str]) -> PhraseKeys {
         let mut keys = PhraseKeys::default();
-        let mut words: Vec<(u64, u8)> = stopword_hashes().collect();
+        let mut words: Vec<(u64, u8)> = stopwords::all_words()
+            .map(|w| (word_hash(w), STOP))
+            .collect();
         // Stopwords only, no keys: what `measure` needs to find content words.
         let none = PhraseKeys {
-            words: STOPWORDS.clone(),
+            words: WordFlags::new(&words),
             ..PhraseKeys::default()
         };
-        let mut title = WordSet::default();
-        title.insert(1); // not empty: `measure` does not fill it
+        // Not empty: `measure` only reads it.
+        let title = || {
+            let mut t = WordSet::default();
+            t.insert(1);
+            t
+        };
+        // A character `measure` reads as no word's (checked by measuring it alone).
+        let not_a_word = |c: char| {
+            let mut st = Stat::default();
+            measure(
+                c.encode_utf8(&mut [0; 4]),
+                &mut title(),
+                &mut Vec::new(),
+                &none,
+                &mut st,
+            );
+            st.words == st.cjk.div_ceil(2)
+        };
+        let mut phrase_title = title();
         for p in phrases {
             let mut content = Vec::new();
-            measure(p, &mut title, &mut content, &none, &mut Stat::default());
+            measure(
+                p,
+                &mut phrase_title,
+                &mut content,
+                &none,
+                &mut Stat::default(),
+            );
             if let Some(&h) = content.last() {
                 words.push((h, KEY));
                 continue;
@@ -455,18 +481,6 @@ impl PhraseKeys {
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .max_by_key(|w| w.len())
                 .filter(|w| !w.is_empty());
-            // A character `measure` reads as no word's (checked by measuring it alone).
-            let not_a_word = |c: char| {
-                let mut st = Stat::default();
-                measure(
-                    c.encode_utf8(&mut [0; 4]),
-                    &mut title.clone(),
-                    &mut Vec::new(),
-                    &none,
-                    &mut st,
-                );
-                st.words == st.cjk.div_ceil(2)
-            };
             match (word, p.chars().next()) {
                 (Some(w), _) if p.is_ascii() => words.push((word_hash(w), KEY)),
                 (None, Some(c)) if !c.is_ascii() && not_a_word(c) => keys.chars.push(c),
@@ -726,15 +740,6 @@ impl WordFlags {
         self.set.find(h).map_or(0, |i| self.flags[i])
     }
 }
-
-/// The hashes of every stopword of every language in [`crate::phrases::stopwords`].
-fn stopword_hashes() -> impl Iterator<Item = (u64, u8)> {
-    stopwords::all_words().map(|w| (word_hash(w), STOP))
-}
-
-/// The stopwords alone (to find the phrases' key words).
-static STOPWORDS: LazyLock<WordFlags> =
-    LazyLock::new(|| WordFlags::new(&stopword_hashes().collect::<Vec<_>>()));
 
 /// Classes of ASCII bytes for [`measure`]'s loop.
 const LOWER: u8 = 0;
@@ -1594,6 +1599,8 @@ fn part_headline(page: &Page, doc: &Doc<'_>) -> Option<usize> {
     }
     parts.pop();
     let window = page.stats.len() * 3 / 5 + 1;
+    // Part by part, each scan stopping at the first match: the leading part's line (the
+    // usual case) is found without reading the rest of the window.
     parts
         .iter()
         .map(|p| p.trim())
@@ -1753,8 +1760,7 @@ fn is_byline(line: &str, s: &Stat) -> bool {
 }
 
 /// Whether a line is a bare name: two or three capitalised words of letters (and `.`, `-`,
-/// `'`), no link (an author's line above its date: "Jane Doe", then "May 2, 2025"; see
-/// [`Fast`]).
+/// `'`), no link, no date (see [`name_above_date`]).
 fn is_name(line: &str, s: &Stat) -> bool {
     (2..=3).contains(&s.words)
         && s.link == 0
@@ -1767,6 +1773,18 @@ fn is_name(line: &str, s: &Stat) -> bool {
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
         })
         && !has_date(line)
+}
+
+/// Whether line `k` (in `scored.lines`) is an author's bare name (see [`is_name`]) in the
+/// page's first half, just above a short line with a date ("Jane Doe", then "May 2, 2025").
+fn name_above_date(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
+    let stats = &scored.page.stats;
+    k <= scored.lines.len() / 2
+        && stats
+            .get(k + 1)
+            .is_some_and(|next| next.words <= 8 && next.digits > 0)
+        && is_name(doc.line(scored.lines[k]), &stats[k])
+        && has_date(doc.line(scored.lines[k + 1]))
 }
 
 /// The fast engine as one rule: removes the lines its trees score as boilerplate.
@@ -1816,18 +1834,7 @@ impl Rule for Fast {
                 _ if title == Some(k) => Category::Title,
                 _ if k == 0 && title.is_some() => Category::Metadata,
                 _ if is_byline(line, &scored.page.stats[k]) => Category::Byline,
-                _ if k <= scored.lines.len() / 2
-                    && (2..=3).contains(&scored.page.stats[k].words)
-                    && scored
-                        .page
-                        .stats
-                        .get(k + 1)
-                        .is_some_and(|next| next.words <= 8 && next.digits > 0)
-                    && is_name(line, &scored.page.stats[k])
-                    && has_date(doc.line(scored.lines[k + 1])) =>
-                {
-                    Category::Byline
-                }
+                _ if name_above_date(&scored, doc, k) => Category::Byline,
                 k @ 1.. => FAMILIES[usize::from(k) - 1].category,
                 0 if copies > 1 => Category::Repeated,
                 _ if side < 0.0 => Category::Navigation,

@@ -89,9 +89,6 @@ pub(crate) struct Complete {
 /// trees, bad indices) are scored by [`Model::score`].
 #[derive(Debug)]
 pub(crate) enum Compiled {
-    /// Oblivious trees (one split per level): scored a block of rows at a time, level by
-    /// level, from the block's feature columns.
-    Oblivious { base: f32, trees: Vec<Oblivious> },
     /// Every tree padded to `depth`, the depth of the deepest.
     Complete {
         base: f32,
@@ -105,17 +102,6 @@ pub(crate) enum Compiled {
 impl Compiled {
     /// Lays `model` out for scoring rows of `features` values.
     pub fn new(model: &'static Model, features: usize) -> Compiled {
-        if let Some(trees) = model
-            .roots
-            .iter()
-            .map(|&root| Oblivious::new(model.nodes, root as usize, features))
-            .collect::<Option<Vec<_>>>()
-        {
-            return Compiled::Oblivious {
-                base: model.base,
-                trees,
-            };
-        }
         let mut depth = 0;
         for &root in model.roots {
             match depth_of(model.nodes, root as usize, 0) {
@@ -158,29 +144,6 @@ impl Compiled {
         let picked: Vec<usize> = (0..rows.len()).filter(|&k| want(k)).collect();
         let mut sums = Vec::with_capacity(picked.len());
         match self {
-            Compiled::Oblivious { base, trees } => {
-                sums.resize(picked.len(), *base);
-                // The block's rows as columns, `cols[f][j]` the feature `f` of its row
-                // `j`; rows past the end of the last block keep old values whose sums
-                // are dropped.
-                let mut cols = vec![[0f32; BLOCK]; N];
-                let cols = &mut cols[..N];
-                let mut at = [0u32; BLOCK];
-                for (picked, sums) in picked.chunks(BLOCK).zip(sums.chunks_mut(BLOCK)) {
-                    for (j, &k) in (0..BLOCK).zip(picked) {
-                        let row = &rows[k];
-                        for f in 0..N {
-                            cols[f][j] = row[f];
-                        }
-                    }
-                    let mut block = [0f32; BLOCK];
-                    block[..sums.len()].copy_from_slice(sums);
-                    for t in trees {
-                        t.add_to(cols, &mut at, &mut block);
-                    }
-                    sums.copy_from_slice(&block[..sums.len()]);
-                }
-            }
             Compiled::Plain(model) => sums.extend(picked.iter().map(|&k| model.score(&rows[k]))),
             Compiled::Complete { base, depth, trees } => {
                 sums.resize(picked.len(), *base);
@@ -205,80 +168,6 @@ impl Compiled {
         out.resize(rows.len(), f32::NAN);
         for (&k, s) in picked.iter().zip(sums) {
             out[k] = s;
-        }
-    }
-}
-
-/// One oblivious tree: every node at level `d` sends a row right when
-/// `!(x[feature[d]] <= threshold[d])`, so the leaf's index is the `depth` bits of those
-/// answers, the first level's the highest.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Oblivious {
-    depth: usize,
-    feature: [u8; DEPTH],
-    threshold: [f32; DEPTH],
-    leaf: [f32; 1 << DEPTH],
-}
-
-impl Oblivious {
-    /// The tree at `root` if it is oblivious: every leaf at the same depth (at most
-    /// [`DEPTH`]) and every split of a level the same, on a feature below `features`.
-    fn new(nodes: &[Node], root: usize, features: usize) -> Option<Oblivious> {
-        let mut t = Oblivious {
-            depth: 0,
-            feature: [0; DEPTH],
-            threshold: [0.0; DEPTH],
-            leaf: [0.0; 1 << DEPTH],
-        };
-        let mut level = vec![root];
-        loop {
-            let first = nodes.get(level[0])?;
-            if first.feature == LEAF {
-                for (slot, &i) in t.leaf.iter_mut().zip(&level) {
-                    let node = nodes.get(i)?;
-                    if node.feature != LEAF {
-                        return None;
-                    }
-                    *slot = node.value;
-                }
-                return Some(t);
-            }
-            if t.depth == DEPTH || usize::from(first.feature) >= features {
-                return None;
-            }
-            let mut next = Vec::with_capacity(2 * level.len());
-            for &i in &level {
-                let node = nodes.get(i)?;
-                if node.feature != first.feature
-                    || node.threshold.to_bits() != first.threshold.to_bits()
-                {
-                    return None;
-                }
-                next.extend([node.left as usize, node.right as usize]);
-            }
-            t.feature[t.depth] = first.feature;
-            t.threshold[t.depth] = first.threshold;
-            t.depth += 1;
-            level = next;
-        }
-    }
-
-    /// Adds this tree's leaf to each of the block's sums (`cols`: the block's feature
-    /// columns, [`BLOCK`] values each; `at`: scratch for the leaf indices).
-    fn add_to(&self, cols: &[[f32; BLOCK]], at: &mut [u32; BLOCK], sums: &mut [f32; BLOCK]) {
-        *at = [0; BLOCK];
-        for d in 0..self.depth {
-            let Some(col) = cols.get(usize::from(self.feature[d])) else {
-                continue;
-            };
-            let t = self.threshold[d];
-            for (a, &v) in at.iter_mut().zip(col) {
-                // Right exactly when not `v <= t`, as in `Model::score` (NaN goes right).
-                *a = (*a << 1) + 1 - u32::from(v <= t);
-            }
-        }
-        for (s, &a) in sums.iter_mut().zip(at.iter()) {
-            *s += self.leaf[a as usize & ((1 << DEPTH) - 1)];
         }
     }
 }
@@ -401,58 +290,9 @@ mod tests {
         check(&FAST_SECOND, [0f32; N_FAST2]);
     }
 
-    /// An oblivious tree of depth `d` splitting on features `d, d-1, …` at thresholds
-    /// `0.5 * level`, with distinct leaves; and a tree that is not oblivious.
-    fn oblivious(nodes: &mut Vec<Node>, d: u8, salt: f32) -> u32 {
-        fn grow(nodes: &mut Vec<Node>, level: u8, d: u8, leaf_no: &mut f32, salt: f32) -> u32 {
-            let at = nodes.len() as u32;
-            if level == d {
-                *leaf_no += 1.0;
-                nodes.push(leaf(*leaf_no * salt));
-                return at;
-            }
-            nodes.push(leaf(0.0));
-            let l = grow(nodes, level + 1, d, leaf_no, salt);
-            let r = grow(nodes, level + 1, d, leaf_no, salt);
-            nodes[at as usize] = split(d - level, 0.5 * f32::from(level), l, r);
-            at
-        }
-        grow(nodes, 0, d, &mut 0.0, salt)
-    }
-
-    #[test]
-    fn oblivious_trees_are_scored_by_levels() {
-        let mut nodes = Vec::new();
-        let roots: Vec<u32> = [(3, 0.1), (6, -0.01), (1, 0.3), (5, 0.002)]
-            .iter()
-            .map(|&(d, salt)| oblivious(&mut nodes, d, salt))
-            .collect();
-        let model: &'static Model = Box::leak(Box::new(Model {
-            base: 0.25,
-            roots: Box::leak(roots.into_boxed_slice()),
-            nodes: Box::leak(nodes.clone().into_boxed_slice()),
-        }));
-        assert!(matches!(
-            Compiled::new(model, 8),
-            Compiled::Oblivious { .. }
-        ));
-        check(model, [0f32; 8]);
-        // One split differing from its level's: no longer oblivious, still exact.
-        let mut other = nodes;
-        let right = other[0].right as usize;
-        other[right].threshold += 0.25;
-        let model: &'static Model = Box::leak(Box::new(Model {
-            base: 0.25,
-            roots: model.roots,
-            nodes: Box::leak(other.into_boxed_slice()),
-        }));
-        assert!(matches!(Compiled::new(model, 8), Compiled::Complete { .. }));
-        check(model, [0f32; 8]);
-    }
-
     fn check<const N: usize>(model: &'static Model, zero: [f32; N]) {
         let compiled = Compiled::new(model, N);
-        assert!(!matches!(compiled, Compiled::Plain(_)));
+        assert!(matches!(compiled, Compiled::Complete { .. }));
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = || {
             seed ^= seed << 13;
