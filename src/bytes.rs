@@ -179,8 +179,8 @@ impl Cleaner {
             let cleaned = self.clean(text);
             return CleanedBytes {
                 input: bytes,
-                title: cleaned.title().map(Cow::Borrowed),
-                byline: cleaned.byline().map(Cow::Borrowed),
+                title: cleaned.title(),
+                byline: cleaned.byline(),
                 removed: cleaned.removed().to_vec(),
                 body: cleaned.into_body(),
                 replaced: 0,
@@ -199,8 +199,8 @@ impl Cleaner {
             .collect();
         CleanedBytes {
             input: bytes,
-            title: cleaned.title().map(|t| Cow::Owned(t.to_owned())),
-            byline: cleaned.byline().map(|t| Cow::Owned(t.to_owned())),
+            title: cleaned.title().map(|t| Cow::Owned(t.into_owned())),
+            byline: cleaned.byline().map(|t| Cow::Owned(t.into_owned())),
             body: Cow::Owned(cleaned.body().to_owned()),
             removed,
             replaced: decoded.anchors.len(),

@@ -123,10 +123,18 @@ impl<'a> Cleaned<'a> {
     /// [`Category::Title`], trimmed, without Markdown heading marks, a link or emphasis
     /// wrapping the whole line, or a trailing anchor mark (`# [Headline](/url)` gives
     /// `Headline`); a link that starts the line and is followed only by other links (its
-    /// source, its comment count) gives its text too. The title is never part of the body.
-    pub fn title(&self) -> Option<&'a str> {
-        self.first_of(Category::Title)
-            .map(|t| text::lead_link_text(text::strip_markup(t)))
+    /// source, its comment count) gives its text too. Markdown inside the line is read as
+    /// shown: links give their text, images and strong-emphasis and code marks go
+    /// (`Hire the [Top 3%](/top) of **Designers**` gives `Hire the Top 3% of Designers`).
+    /// Borrowed from the input unless markup had to be taken out. The title is never part
+    /// of the body.
+    pub fn title(&self) -> Option<Cow<'a, str>> {
+        self.first_of(Category::Title).map(|t| {
+            text::plain_text(
+                text::lead_link_text(text::strip_markup(t)),
+                text::Images::Drop,
+            )
+        })
     }
 
     /// The author line, when a rule recognised one: the text of the span of category
@@ -134,8 +142,10 @@ impl<'a> Cleaned<'a> {
     /// thread's "last post by" summary is passed over when there is another; for a lone
     /// "Written by:" label, the line after it), trimmed and without the Markdown
     /// around it (as for [`Cleaned::title`]); when it links to an author's page (`By [Jane
-    /// Doe](/author/jane)`), the link's text. Never part of the body.
-    pub fn byline(&self) -> Option<&'a str> {
+    /// Doe](/author/jane)`), the link's text. Other Markdown in it is read as shown, as for
+    /// the title, except that an image gives its alt text (an author's picture names them).
+    /// Never part of the body.
+    pub fn byline(&self) -> Option<Cow<'a, str>> {
         // Every line of every byline span (adjacent ones merge), with its offset.
         let mut lines: Vec<(usize, &'a str)> = Vec::new();
         for r in self
@@ -170,11 +180,11 @@ impl<'a> Cleaned<'a> {
             let rest = self.input.get(at..)?.split_inclusive('\n').skip(1);
             if let Some(next) = rest.map(str::trim).find(|l| !l.is_empty()) {
                 if next.len() <= 100 && !byline::is_label(next) {
-                    return Some(byline::name_text(next));
+                    return Some(text::plain_text(byline::name_text(next), text::Images::Alt));
                 }
             }
         }
-        Some(byline::name_text(line))
+        Some(text::plain_text(byline::name_text(line), text::Images::Alt))
     }
 
     fn first_of(&self, category: Category) -> Option<&'a str> {
@@ -293,25 +303,41 @@ mod tests {
     fn title_and_byline_without_markdown() {
         let text = "* [Home](/)\n\n# [Storm hits coast](/news/storm)\n\nBy [Omar Reyes](/author/omar-reyes)\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
         let cleaned = crate::clean(text);
-        assert_eq!(cleaned.title(), Some("Storm hits coast"));
-        assert_eq!(cleaned.byline(), Some("Omar Reyes"));
+        assert_eq!(cleaned.title().as_deref(), Some("Storm hits coast"));
+        assert_eq!(cleaned.byline().as_deref(), Some("Omar Reyes"));
         // A headline linked to itself, then its source and its comments.
         let text = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)\n* [About](/about)\n\n# [Storm hits coast](/news/storm) [(planet.com)](https://planet.com/s) [139](/news/storm#comments)\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
-        assert_eq!(crate::clean(text).title(), Some("Storm hits coast"));
+        assert_eq!(
+            crate::clean(text).title().as_deref(),
+            Some("Storm hits coast")
+        );
+    }
+
+    #[test]
+    fn markdown_inside_the_title_and_byline_reads_as_shown() {
+        let text = "* [Home](/)\n\n# Storm hits the [north coast](/places/north) **again**\n\nBy[Omar Reyes](/people/omar) ![The Planet](/logo.png)\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
+        let cleaned = crate::clean(text);
+        assert_eq!(
+            cleaned.title().as_deref(),
+            Some("Storm hits the north coast again")
+        );
+        let byline = cleaned.byline().expect("a byline");
+        assert!(!byline.contains("]("), "{byline}");
+        assert!(byline.contains("Omar Reyes"), "{byline}");
     }
 
     #[test]
     fn a_last_post_summary_is_not_the_author() {
         let text = "Help with my boiler | Home Forum\nHelp with my boiler\n12 replies · last post by Ann Lee\nBy Omar Reyes\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
         let cleaned = crate::clean(text);
-        assert_eq!(cleaned.byline(), Some("By Omar Reyes"));
+        assert_eq!(cleaned.byline().as_deref(), Some("By Omar Reyes"));
     }
 
     #[test]
     fn a_lone_author_label_gives_the_next_line() {
         let text = "Storm hits coast\nPosted by:\nomar_r\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
         let cleaned = crate::clean(text);
-        assert_eq!(cleaned.byline(), Some("omar_r"));
+        assert_eq!(cleaned.byline().as_deref(), Some("omar_r"));
     }
 
     #[test]
@@ -319,7 +345,7 @@ mod tests {
         // A menu entry shaped like a byline comes first; the author's line is by the title.
         let text = "Storm hits coast | The Planet\nSolutions\nBy Role\nBy Industry\nPricing\n\nStorm hits coast\nBy Omar Reyes\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
         let cleaned = crate::clean(text);
-        assert_eq!(cleaned.title(), Some("Storm hits coast"));
-        assert_eq!(cleaned.byline(), Some("By Omar Reyes"));
+        assert_eq!(cleaned.title().as_deref(), Some("Storm hits coast"));
+        assert_eq!(cleaned.byline().as_deref(), Some("By Omar Reyes"));
     }
 }

@@ -317,8 +317,116 @@ pub(crate) fn strip_markup(line: &str) -> &str {
     }
 }
 
+/// What a Markdown image leaves in [`plain_text`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Images {
+    /// Nothing (a logo or an icon beside a headline).
+    Drop,
+    /// Its alt text (an author's picture beside a byline names them).
+    Alt,
+}
+
+/// A Markdown image (`![alt](src)`); group 1 is the alt text.
+static IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
+
+/// A Markdown link (`[text](target)`); group 1 is the text.
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
+
+/// The text a reader sees in a short line of Markdown (a headline, a byline): a link gives
+/// its text, an image nothing or its alt text (see [`Images`]); strong emphasis (`**`,
+/// `__`) and code marks go, a backslash escape gives the character, and runs of whitespace
+/// become one space. A link or an image that touches a word on either side is set apart
+/// from it by a space (`By[Jane Doe](/a/jane)` reads "By Jane Doe"). Borrowed when there is
+/// nothing to take out.
+pub(crate) fn plain_text(line: &str, images: Images) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let line = line.trim();
+    let marked = line.contains("](")
+        || line.contains("**")
+        || line.contains("__")
+        || line.contains(['`', '\\'])
+        || line.contains("  ");
+    if !marked {
+        return Cow::Borrowed(line);
+    }
+    // Replaces each match by its group 1 (or nothing), spaced from a word it touches.
+    fn spaced(re: &Regex, s: &str, keep: bool) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut last = 0;
+        for c in re.captures_iter(s) {
+            let (Some(all), Some(inner)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            out.push_str(&s[last..all.start()]);
+            if keep {
+                let touches_before = s[..all.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let touches_after = s[all.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if touches_before {
+                    out.push(' ');
+                }
+                out.push_str(inner.as_str());
+                if touches_after {
+                    out.push(' ');
+                }
+            }
+            last = all.end();
+        }
+        out.push_str(&s[last..]);
+        out
+    }
+    let s = spaced(&IMAGE, line, images == Images::Alt);
+    let s = spaced(&LINK, &s, true);
+    let s = s.replace("**", "").replace("__", "").replace('`', "");
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        out.push(c);
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    Cow::Owned(words.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_text_reads_markdown_as_shown() {
+        use super::{plain_text, Images};
+        use std::borrow::Cow;
+        assert!(matches!(
+            plain_text("Harbour wall rebuilt", Images::Drop),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            plain_text("Hire the [Top 3%](/top) of **Designers**", Images::Drop),
+            "Hire the Top 3% of Designers"
+        );
+        assert_eq!(
+            plain_text("By[Jane Doe](/author/jane) ![logo](/l.png)", Images::Drop),
+            "By Jane Doe"
+        );
+        assert_eq!(
+            plain_text("[![Jane Doe](/j.jpg)Jane DoeMarch 3](/post)", Images::Alt),
+            "Jane Doe Jane DoeMarch 3"
+        );
+        assert_eq!(
+            plain_text("`json` — encoder", Images::Drop),
+            "json — encoder"
+        );
+        assert_eq!(plain_text("1\\. Overview", Images::Drop), "1. Overview");
+        assert_eq!(plain_text("  two   spaces  ", Images::Drop), "two spaces");
+    }
+
     #[test]
     fn list_items() {
         use super::is_list_item;
