@@ -299,6 +299,73 @@ fn is_name_like(line: &str) -> bool {
         })
 }
 
+/// The first name of a name line: the text before a comma, a bar or a joining word
+/// ("Jane Doe" in "Jane Doe, Staff Writer" and in "Jane Doe and Omar Reyes").
+fn lead_name(line: &str) -> &str {
+    let end = line.find([',', '|', '·', '/', '(']).unwrap_or(line.len());
+    let name = &line[..end];
+    let name = NAME_JOIN.find(name).map_or(name, |m| &name[..m.start()]);
+    name.trim()
+}
+
+/// Verbs that open an author's bio after their name ("Jane Doe is a reporter …").
+const BIO_VERBS: [&str; 11] = [
+    " is ",
+    " has ",
+    " was ",
+    " writes ",
+    " covers ",
+    " joined ",
+    " holds ",
+    " specializes ",
+    " specialises ",
+    " brings ",
+    " leads ",
+];
+
+/// Least words in a bio sentence.
+const BIO_MIN_WORDS: usize = 8;
+
+/// Words that make a sentence about a person rather than a product or a firm ("Beard Oil
+/// is a …", "MacBook Air has …" are not bios): a personal pronoun or a writer's trade.
+const BIO_WORDS: [&str; 17] = [
+    "he",
+    "she",
+    "his",
+    "her",
+    "writer",
+    "editor",
+    "journalist",
+    "reporter",
+    "author",
+    "contributor",
+    "freelance",
+    "columnist",
+    "correspondent",
+    "researcher",
+    "professor",
+    "founder",
+    "blogger",
+];
+
+/// Whether another line of the page is a bio of `name`: it starts with the name (two words
+/// or more) and a verb of [`BIO_VERBS`], has [`BIO_MIN_WORDS`] words or more and one of
+/// [`BIO_WORDS`].
+fn has_bio(doc: &Doc<'_>, at: usize, name: &str) -> bool {
+    if text::word_count(name) < 2 {
+        return false;
+    }
+    (0..doc.len()).any(|j| {
+        let line = doc.line(j);
+        j != at
+            && line.len() > name.len()
+            && line.starts_with(name)
+            && BIO_VERBS.iter().any(|v| line[name.len()..].starts_with(v))
+            && text::word_count(line) >= BIO_MIN_WORDS
+            && text::words(line).any(|w| BIO_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
+    })
+}
+
 /// The words joining names in a list of authors.
 static NAME_JOIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+(?:and|&|und|y|et|e|и)\s+").expect("valid regex"));
@@ -354,7 +421,7 @@ impl Rule for NearTitle {
         Category::Byline
     }
     fn description(&self) -> &str {
-        "an author name near the headline: under an \"Author\" label, linked to an author page, after \"by\", next to the date or a job title, or over a forum post"
+        "an author name near the headline: under an \"Author\" label, linked to an author page, after \"by\", next to the date or a job title, over a forum post, or a bare name that the page's author bio starts with"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let zone = zone(doc);
@@ -449,6 +516,12 @@ impl Rule for NearTitle {
                     return;
                 }
             }
+            // A name that the page's author bio starts with ("Jane Doe" here, "Jane Doe is
+            // a reporter who …" further down).
+            if is_name_like(line) && has_bio(doc, i, lead_name(line)) {
+                doc.remove(i, id, Category::Byline);
+                return;
+            }
             // A lone first name under the headline, over a bare date ("Gabo" / "Jan 23").
             if one_word
                 && after_title
@@ -527,6 +600,19 @@ mod tests {
         assert_eq!(category(&doc, 1), Some(Category::Title));
         assert_eq!(category(&doc, 2), Some(Category::Byline));
         assert_eq!(category(&doc, 4), None);
+    }
+
+    #[test]
+    fn a_bare_name_whose_bio_is_further_down() {
+        let page = |bio: &str| {
+            format!("Storm hits coast\nOmar Reyes\n{PROSE}\n\nMore news\nShare this\n{bio}\n")
+        };
+        let text =
+            page("Omar Reyes is a freelance reporter who has covered the coast for ten years.");
+        assert_eq!(category(&run(&text), 1), Some(Category::Byline));
+        // A sentence about a product or a firm that starts with the line is no bio.
+        let product = format!("Storm hits coast\nHarbour Lamp\n{PROSE}\n\nHarbour Lamp is a sturdy light that shines through the worst winter storms.\n");
+        assert_eq!(category(&run(&product), 1), None);
     }
 
     #[test]
