@@ -103,9 +103,10 @@ static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words that start date lines, not names ("Last Updated March 3, 2025").
+/// Words that start date lines or page controls, not names ("Last Updated March 3, 2025",
+/// "Ask Question").
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:last|updated|published|posted|modified|created|released|date|edited|reviewed|originally|first|on|since|from|copyright|season|week|day|issue|volume|vol|posts?|joined|member|registered|asked|answered|commented|viewed|started|opened)\b")
+    Regex::new(r"(?i)^(?:last|updated|published|posted|modified|created|released|date|edited|reviewed|originally|first|on|since|from|copyright|season|week|day|issue|volume|vol|posts?|joined|member|registered|ask|asked|answered|commented|viewed|started|opened)\b")
         .expect("valid regex")
 });
 
@@ -284,7 +285,9 @@ fn is_name_like(line: &str) -> bool {
         let mut chars = line.chars();
         let first = chars.next().is_some_and(|c| c.is_lowercase());
         let inner = chars.any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
-        return line.len() <= 30 && (first || inner);
+        // A vote count or a score ("11", "-1") is no handle: it needs letters.
+        let letters = line.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        return line.len() <= 30 && letters && (first || inner);
     }
     if (2..=6).contains(&text::word_count(line)) && text::is_capitalised_run(line) {
         return true;
@@ -535,19 +538,19 @@ impl Rule for NearTitle {
             }
         }
         // Failing those, the name under the first "asked <date>" stamp (a question page)
-        // or under an author label anywhere ("Written by", "About the author").
-        let Some(a) = (0..doc.len()).find(|&i| {
+        // or under an author label anywhere ("Written by", "About the author") that has a
+        // name below it (a question's header "Asked 3 years ago" / "Modified …" has none).
+        let stamps = (0..doc.len()).filter(|&i| {
             ASKED.is_match(doc.line(i))
                 || doc.line(i).len() <= 40 && ABOUT_AUTHOR.is_match(&text_of(i))
-        }) else {
-            return;
-        };
-        // An avatar image may sit between the stamp and the name.
-        let mut n = next_text(doc, a);
-        if n.is_some_and(|n| text_of(n).is_empty()) {
-            n = n.and_then(|n| next_text(doc, n));
-        }
-        if let Some(n) = n {
+        });
+        for a in stamps {
+            // An avatar image may sit between the stamp and the name.
+            let mut n = next_text(doc, a);
+            if n.is_some_and(|n| text_of(n).is_empty()) {
+                n = n.and_then(|n| next_text(doc, n));
+            }
+            let Some(n) = n else { return };
             let name = text_of(n);
             let single = !name.contains(char::is_whitespace) && name.len() <= 30;
             if doc.is_open(n)
@@ -557,6 +560,7 @@ impl Rule for NearTitle {
             {
                 doc.remove(a, id, Category::Metadata);
                 doc.remove(n, id, Category::Byline);
+                return;
             }
         }
     }
@@ -613,6 +617,16 @@ mod tests {
         // A sentence about a product or a firm that starts with the line is no bio.
         let product = format!("Storm hits coast\nHarbour Lamp\n{PROSE}\n\nHarbour Lamp is a sturdy light that shines through the worst winter storms.\n");
         assert_eq!(category(&run(&product), 1), None);
+    }
+
+    #[test]
+    fn a_question_pages_asker_under_the_asked_stamp() {
+        let text = "How do I reverse a list?\nAsk Question\nAsked 3 years ago\nModified 1 year ago\nViewed 2k times\n11\nI have a list of numbers and want it reversed: what is the usual way to do that here?\nlists\nasked Feb 11, 2011 at 23:49\nriverfan42\n159 1 1 silver badge\n";
+        let doc = run(text);
+        assert_eq!(category(&doc, 9), Some(Category::Byline));
+        // The button and the vote count are no names.
+        assert_ne!(category(&doc, 1), Some(Category::Byline));
+        assert_ne!(category(&doc, 5), Some(Category::Byline));
     }
 
     #[test]
