@@ -259,6 +259,12 @@ pub(crate) static PHRASES: Phrases = Phrases {
         // Forum post headers: "Post by jo » 12. Sep 2024, 10:57"; "jo January 11, 2025,
         // 3:39am 8" (name, date, time and the post's number).
         r"post by .{1,40}? (?:»|on) .{0,40}\d.{0,20}",
+        // Thread and link-board headers, whose poster is a handle: "Discussion in 'Advice'
+        // started by jo, May 26, 2025."; "89 points by jo on Dec 26, 2023 | hide | 137
+        // comments"; "via jo 1 year ago | caches | 12 comments".
+        r"(?:discussion in .{1,60}? )?started by [\w.\-]{2,30}, .{0,25}\d.{0,20}",
+        r"\d[\d,]* points? by [\w.\-]{2,30} .{0,100}",
+        r"via [\w.\-]{2,30} \d+ (?:minute|hour|day|week|month|year)s? ago.{0,80}",
         concat!(
             r"\S{1,40} ",
             month!(),

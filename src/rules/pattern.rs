@@ -1636,6 +1636,9 @@ mod tests {
             ("metadata", "6,118 posts · Joined 2019"),
             ("byline-by", "Post by kettlefan » 12. Sep 2024, 10:57"),
             ("byline-by", "kettlefan January 11, 2025, 3:39am 8"),
+            ("byline-by", "Discussion in ' Boilers ' started by kettlefan, May 26, 2025."),
+            ("byline-by", "212 points by kettlefan on Dec 26, 2023 | hide | past | 91 comments"),
+            ("byline-by", "via kettlefan 2 years ago | cached | 14 comments"),
             ("cookie", "These cookies may be set through our site by our advertising partners to build a profile of your interests."),
             ("cookie", "Strictly Necessary Cookies"),
         ];
@@ -1645,6 +1648,10 @@ mod tests {
         for (rule, l) in [
             ("metadata", "Asked about the 2020 election, he said no."),
             ("byline-by", "Reuters November 18, 2019 11:03 PM"),
+            (
+                "byline-by",
+                "Started by two engineers in 2019 who wanted a faster build.",
+            ),
             ("metadata", "Joined the company in 2019 as chief executive."),
             (
                 "cookie",
