@@ -265,6 +265,8 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:discussion in .{1,60}? )?started by [\w.\-]{2,30}, .{0,25}\d.{0,20}",
         r"\d[\d,]* points? by [\w.\-]{2,30} .{0,100}",
         r"via [\w.\-]{2,30} \d+ (?:minute|hour|day|week|month|year)s? ago.{0,80}",
+        // A thread's first poster marked as such: "jo Discussion starter", "jo · OP".
+        r"[\w.\-]{2,30}\s*[·•|]?\s*(?:discussion starter|thread starter|original poster)",
         concat!(
             r"\S{1,40} ",
             month!(),

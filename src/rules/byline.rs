@@ -60,7 +60,8 @@ impl Rule for Byline {
 /// line with "by Jane Doe" in it, a short name line next to the date or over a job title,
 /// a name and a date on one line ("Jane Doe · March 3, 2025"), or a forum handle over its
 /// post (with its avatar initial, "wrote", or straight above the text). Markdown is read
-/// as its plain text. Failing those, the name under a question's "asked <date>" stamp.
+/// as its plain text. Failing those, the name under a question's "asked <date>" stamp or a
+/// thread's first post header.
 #[derive(Debug)]
 pub(crate) struct NearTitle;
 
@@ -225,6 +226,14 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:asked|question asked|posted|started)\b.{0,40}\d").expect("valid regex")
 });
 
+/// A thread's first post header, over its author's name: a date and the post number one
+/// ("30th March 2025, 16:26 # 1 | Link", "11-29-2024, 09:03 AM #1"), or an avatar's
+/// initial with the poster's presence ("J Offline").
+static FIRST_POST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:.{0,50}\d.{0,30}\s#\s?1(?:\s*\|\s*\w{1,12})?|\p{L}\s+(?:offline|online))$")
+        .expect("valid regex")
+});
+
 /// Whether the line after `i` shows only the first letter of line `i`'s name (a forum's
 /// avatar placeholder: "jdoe42" then "J").
 fn avatar_initial_follows(doc: &Doc<'_>, i: usize, name: &str) -> bool {
@@ -276,7 +285,7 @@ fn is_name_like(line: &str) -> bool {
     if line.is_empty() || line.len() > NAME_MAX || text::ends_sentence(line) {
         return false;
     }
-    if NOT_NAME.is_match(line) {
+    if NOT_NAME.is_match(line) || FIRST_POST.is_match(line) {
         return false;
     }
     if !line.contains(char::is_whitespace) {
@@ -537,22 +546,33 @@ impl Rule for NearTitle {
                 return;
             }
         }
-        // Failing those, the name under the first "asked <date>" stamp (a question page)
-        // or under an author label anywhere ("Written by", "About the author") that has a
-        // name below it (a question's header "Asked 3 years ago" / "Modified …" has none).
-        let stamps = (0..doc.len()).filter(|&i| {
+        // Failing those, the name under the first stamp that has one below it: a question's
+        // "asked <date>" (its header's "Asked 3 years ago" / "Modified …" has none), a
+        // thread's first post header (see [`FIRST_POST`]), an author label anywhere
+        // ("Written by", "About the author").
+        let is_stamp = |i: usize| {
             ASKED.is_match(doc.line(i))
                 || doc.line(i).len() <= 40 && ABOUT_AUTHOR.is_match(&text_of(i))
-        });
-        for a in stamps {
+                || doc.line(i).len() <= 400 && {
+                    let t = text_of(i);
+                    t.len() <= 90 && FIRST_POST.is_match(&t)
+                }
+        };
+        for a in (0..doc.len()).filter(|&i| is_stamp(i)) {
             // An avatar image may sit between the stamp and the name.
             let mut n = next_text(doc, a);
             if n.is_some_and(|n| text_of(n).is_empty()) {
                 n = n.and_then(|n| next_text(doc, n));
             }
             let Some(n) = n else { return };
+            // A stamp printed twice ("J Offline" / "J Offline"): the name is under the second.
+            if is_stamp(n) {
+                continue;
+            }
             let name = text_of(n);
-            let single = !name.contains(char::is_whitespace) && name.len() <= 30;
+            let single = !name.contains(char::is_whitespace)
+                && name.len() <= 30
+                && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
             if doc.is_open(n)
                 && (is_name_like(&name)
                     || single && !NOT_NAME.is_match(&name)
@@ -627,6 +647,18 @@ mod tests {
         // The button and the vote count are no names.
         assert_ne!(category(&doc, 1), Some(Category::Byline));
         assert_ne!(category(&doc, 5), Some(Category::Byline));
+    }
+
+    #[test]
+    fn a_threads_first_poster_under_the_first_post_header() {
+        let reply = "I have a boiler that hisses every night around two, and I cannot find the cause at all.";
+        let numbered = format!("Boiler hisses at night\nForums\nSearch\n2nd April 2025, 13:59 # 1 | Link\nkettlefan\nRegistered User\n{reply}\n");
+        assert_eq!(category(&run(&numbered), 4), Some(Category::Byline));
+        // An avatar's initial and presence, printed twice, over the name.
+        let avatar = format!("Boiler hisses at night\nForums\nK Offline\nK Offline\nkettlefan\nwrote on last edited by\n{reply}\n");
+        let doc = run(&avatar);
+        assert_eq!(category(&doc, 4), Some(Category::Byline));
+        assert_ne!(category(&doc, 3), Some(Category::Byline));
     }
 
     #[test]
