@@ -121,6 +121,8 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:log|sign) ?(?:in|out|up|on)(?:\s*(?:/|\||or|and)\s*(?:log|sign) ?(?:in|out|up|on|register))?",
         r"(?:log ?in|sign ?in|login|signin)(?:\s*/\s*register)?",
         r"register",
+        // Mega-menu groupings ("Solutions" / "By Industry", "By Team Size"): no bylines.
+        r"by (?:role|industry|sector|(?:event |product |content |company |business )?type|(?:team |company |business )?size|collection|brand|domain|functionality|function|use case|need|topic|category|department|solution|region|location|price|format|level|interest|audience|job(?: title)?|stage|platform|technology|weight|colou?r|material|style|occasion|room|age|gender|rating)s?",
         r"(?:main |site |open |close |toggle )?(?:menu|navigation|nav)",
         r"(?:open|close|toggle) (?:the )?(?:menu|navigation|search)",
         r"search(?: for)?(?: \S+)?",

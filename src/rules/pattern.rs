@@ -1640,6 +1640,8 @@ mod tests {
             ("byline-by", "212 points by kettlefan on Dec 26, 2023 | hide | past | 91 comments"),
             ("byline-by", "via kettlefan 2 years ago | cached | 14 comments"),
             ("byline-by", "kettlefan Discussion starter"),
+            ("navigation", "By Industry"),
+            ("navigation", "BY COMPANY SIZE"),
             ("cookie", "These cookies may be set through our site by our advertising partners to build a profile of your interests."),
             ("cookie", "Strictly Necessary Cookies"),
         ];
