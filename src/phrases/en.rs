@@ -252,7 +252,7 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"[\d,.]+k? (?:posts|messages)(?:\s*[·•|,]\s*joined .{0,20})?",
     ],
     byline: &[
-        r"(?-i:by|By|BY)\s*:?\s+(?-i:\p{Lu})[\p{L}'’.\-]*(?:\s+(?:(?-i:\p{Lu})|de |van |von |da |di |del |la |le |al-|bin )[\p{L}'’.\-]*){0,4}(?:\s*(?:,|\band\b|&|\||-|–|—|/)\s*[^.!?]{0,90})?",
+        r"(?-i:by|By|BY)\s*:?\s+(?-i:\p{Lu})[\p{L}'’.\-]*(?:\s+(?:(?-i:\p{Lu})|de |van |von |da |di |del |la |le |al-|bin )[\p{L}'’.\-]*){0,4}(?:\s*(?:,|\band\b|&|\||-|–|—|/|·|•)\s*[^.!?]{0,90})?",
         r"(?-i:by|By|BY)\s*:?\s+(?-i:\p{Lu})[\p{L}'’.\-]*(?:\s+(?-i:\p{Lu})[\p{L}'’.\-]*){0,4}\s+(?:on|in|at|for|updated|published|posted)\b.{0,80}",
         r"(?:(?:article|story|words|text) )?(?:written|reported|words|story|text|posted|edited|authored|compiled|contributed) by\s*:?\s*.{1,80}",
         r".{0,60}\d.{0,30}\s(?-i:by|By|BY)\s*:?\s+(?-i:\p{Lu})[^.!?]{1,80}",

@@ -95,11 +95,26 @@ pub(crate) fn is_label(line: &str) -> bool {
 static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:(?:\p{Lu}[\p{L}'’.\-]*\s+){1,3}\p{Lu}[\p{L}'’.\-]*|[\p{L}\d_.\-]{2,30})",
-        r"(?:\s*\([^)]{1,40}\))?\s*(?:[,|·•–—\-]\s*)?(?:on\s+|posted\s+)?",
+        r"(?:\s*\([^)]{1,40}\))?\s*(?:[,|·•–—\-]\s*)?(?i:(?:updated|published|posted)\s+)?(?i:on\s+)?",
         r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
         r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}",
         r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})",
         r"(?:\W.{0,60})?$",
+    ))
+    .expect("valid regex")
+});
+
+/// A date, then up to three short fields (a reading time, a word count), then a name of two
+/// to four capitalised words, all separated by dots or bars ("December 15, 2025 · 30 min ·
+/// Jane Doe", "Dec. 19, 2025 · Jane Doe on behalf of the docs team").
+static DATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
+        r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}",
+        r"|\d{4}-\d{2}-\d{2})",
+        r"(?:\s*[·•|]\s*[^·•|]{1,30}){0,3}\s*[·•|]\s*(?i:by\s+)?",
+        r"\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){1,3}",
+        r"(?:\s+on behalf of .{1,60})?$",
     ))
     .expect("valid regex")
 });
@@ -490,6 +505,7 @@ impl Rule for NearTitle {
             let short = line.len() <= 2 * NAME_MAX;
             if author_link(raw).is_some() && text::word_count(line) <= 30
                 || short && NAME_DATE.is_match(line) && !NOT_NAME.is_match(line)
+                || short && DATE_NAME.is_match(line)
                 || has_by_name(line) && !is_prose(line)
             {
                 doc.remove(i, id, Category::Byline);
@@ -659,6 +675,18 @@ mod tests {
         let doc = run(&avatar);
         assert_eq!(category(&doc, 4), Some(Category::Byline));
         assert_ne!(category(&doc, 3), Some(Category::Byline));
+    }
+
+    #[test]
+    fn dated_lines_with_the_name_first_or_last() {
+        for line in [
+            "Omar Reyes • Updated on Jul 4, 2024 • 8 min read",
+            "December 15, 2025 · 30 min · 6279 words · Omar Reyes",
+            "Dec. 19, 2025 · Omar Reyes on behalf of the harbour board",
+        ] {
+            let text = format!("Storm hits coast\n{line}\n{PROSE}");
+            assert_eq!(category(&run(&text), 1), Some(Category::Byline), "{line}");
+        }
     }
 
     #[test]

@@ -1640,6 +1640,7 @@ mod tests {
             ("byline-by", "212 points by kettlefan on Dec 26, 2023 | hide | past | 91 comments"),
             ("byline-by", "via kettlefan 2 years ago | cached | 14 comments"),
             ("byline-by", "kettlefan Discussion starter"),
+            ("byline-by", "by Jo Kim · Dec 20, 2025 at 3:00 am · One comment so far"),
             ("navigation", "By Industry"),
             ("navigation", "BY COMPANY SIZE"),
             ("cookie", "These cookies may be set through our site by our advertising partners to build a profile of your interests."),
