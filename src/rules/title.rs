@@ -301,7 +301,7 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
                 .unwrap_or(h),
         ),
         Some((h, _)) => Some(h),
-        None if markdown => markdown_name_line(doc, &lines),
+        None if markdown => markdown_name_line(doc, &lines).or_else(|| deep_heading(doc, &lines)),
         None => None,
     };
     // In Markdown, a plain headline-shaped line that a byline or a date follows at once
@@ -320,6 +320,23 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
             page_line: None,
         })
         .or(page.map(|(pick, _)| pick))
+}
+
+/// Markdown whose headings are all of level four or deeper (a template that starts its
+/// headline at `####`): the first such heading that can be a headline (see
+/// [`usable_heading`]) and opens the article (see [`leads_content`]).
+fn deep_heading(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
+    lines.iter().take(TITLE_WINDOW).copied().find(|&i| {
+        let line = doc.line(i);
+        let rest = line.trim_start_matches('#');
+        let level = line.len() - rest.len();
+        (4..=6).contains(&level)
+            && rest.starts_with([' ', '\t'])
+            && !doc.raw(i).starts_with([' ', '\t'])
+            && !plain_tokens(line).is_empty()
+            && usable_heading(doc, i)
+            && leads_content(doc, i)
+    })
 }
 
 /// How many of the first lines of text are searched for a dated headline line.
@@ -909,6 +926,13 @@ mod tests {
         let doc = run(text);
         assert_eq!(category(&doc, 0), None);
         assert_eq!(category(&doc, 2), Some(Category::Title));
+    }
+
+    #[test]
+    fn a_deep_heading_when_there_is_no_other() {
+        let text = format!("* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Farming](/farming)\n* [About](/about)\n\n#### Harbour wall to be rebuilt after storms\n\n{PROSE}\n\n##### [Other news](/news)\n");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 6), Some(Category::Title));
     }
 
     #[test]
