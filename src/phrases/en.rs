@@ -9,6 +9,14 @@ macro_rules! month {
     };
 }
 
+/// What a mega-menu groups its links by ("By Industry", "By Team Size"): a navigation
+/// label, not a byline.
+macro_rules! menu_facet {
+    () => {
+        r"role|industry|sector|(?:event |product |content |company |business )?type|(?:team |company |business )?size|collection|brand|domain|functionality|function|use case|need|topic|category|department|solution|region|location|price|format|level|interest|audience|job(?: title)?|stage|platform|technology|weight|colou?r|material|style|occasion|room|age|gender|rating"
+    };
+}
+
 pub(crate) static PHRASES: Phrases = Phrases {
     image_url: &[
         r"(?:https?:)?//\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:[?#]\S*)?",
@@ -122,7 +130,13 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:log ?in|sign ?in|login|signin)(?:\s*/\s*register)?",
         r"register",
         // Mega-menu groupings ("Solutions" / "By Industry", "By Team Size"): no bylines.
-        r"by (?:role|industry|sector|(?:event |product |content |company |business )?type|(?:team |company |business )?size|collection|brand|domain|functionality|function|use case|need|topic|category|department|solution|region|location|price|format|level|interest|audience|job(?: title)?|stage|platform|technology|weight|colou?r|material|style|occasion|room|age|gender|rating)s?",
+        concat!(
+            r"by (?:",
+            menu_facet!(),
+            r")s?(?:\s*(?:&|and|/|,)\s*(?:",
+            menu_facet!(),
+            r")s?)?"
+        ),
         r"(?:main |site |open |close |toggle )?(?:menu|navigation|nav)",
         r"(?:open|close|toggle) (?:the )?(?:menu|navigation|search)",
         r"search(?: for)?(?: \S+)?",

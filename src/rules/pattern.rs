@@ -1643,6 +1643,7 @@ mod tests {
             ("byline-by", "by Jo Kim · Dec 20, 2025 at 3:00 am · One comment so far"),
             ("navigation", "By Industry"),
             ("navigation", "BY COMPANY SIZE"),
+            ("navigation", "By Gender & Age"),
             ("cookie", "These cookies may be set through our site by our advertising partners to build a profile of your interests."),
             ("cookie", "Strictly Necessary Cookies"),
         ];
