@@ -126,15 +126,18 @@ impl<'a> Cleaned<'a> {
     /// source, its comment count) gives its text too. Markdown inside the line is read as
     /// shown: links give their text, images and strong-emphasis and code marks go
     /// (`Hire the [Top 3%](/top) of **Designers**` gives `Hire the Top 3% of Designers`).
-    /// Borrowed from the input unless markup had to be taken out. The title is never part
+    /// Borrowed from the input unless markup had to be taken out; `None` when nothing but
+    /// markup is left. The title is never part
     /// of the body.
     pub fn title(&self) -> Option<Cow<'a, str>> {
-        self.first_of(Category::Title).map(|t| {
-            text::plain_text(
-                text::lead_link_text(text::strip_markup(t)),
-                text::Images::Drop,
-            )
-        })
+        self.first_of(Category::Title)
+            .map(|t| {
+                text::plain_text(
+                    text::lead_link_text(text::strip_markup(t)),
+                    text::Images::Drop,
+                )
+            })
+            .filter(|t| !t.is_empty())
     }
 
     /// The author line, when a rule recognised one: the text of the span of category
@@ -180,11 +183,12 @@ impl<'a> Cleaned<'a> {
             let rest = self.input.get(at..)?.split_inclusive('\n').skip(1);
             if let Some(next) = rest.map(str::trim).find(|l| !l.is_empty()) {
                 if next.len() <= 100 && !byline::is_label(next) {
-                    return Some(text::plain_text(byline::name_text(next), text::Images::Alt));
+                    return Some(text::plain_text(byline::name_text(next), text::Images::Alt))
+                        .filter(|t| !t.is_empty());
                 }
             }
         }
-        Some(text::plain_text(byline::name_text(line), text::Images::Alt))
+        Some(text::plain_text(byline::name_text(line), text::Images::Alt)).filter(|t| !t.is_empty())
     }
 
     fn first_of(&self, category: Category) -> Option<&'a str> {
