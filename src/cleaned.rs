@@ -127,8 +127,7 @@ impl<'a> Cleaned<'a> {
     /// shown: links give their text, images and strong-emphasis and code marks go
     /// (`Hire the [Top 3%](/top) of **Designers**` gives `Hire the Top 3% of Designers`).
     /// Borrowed from the input unless markup had to be taken out; `None` when nothing but
-    /// markup is left. The title is never part
-    /// of the body.
+    /// markup is left. The title is never part of the body.
     pub fn title(&self) -> Option<Cow<'a, str>> {
         self.first_of(Category::Title)
             .map(|t| {
