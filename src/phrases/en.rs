@@ -129,14 +129,9 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:log|sign) ?(?:in|out|up|on)(?:\s*(?:/|\||or|and)\s*(?:log|sign) ?(?:in|out|up|on|register))?",
         r"(?:log ?in|sign ?in|login|signin)(?:\s*/\s*register)?",
         r"register",
-        // Mega-menu groupings ("Solutions" / "By Industry", "By Team Size"): no bylines.
-        concat!(
-            r"by (?:",
-            menu_facet!(),
-            r")s?(?:\s*(?:&|and|/|,)\s*(?:",
-            menu_facet!(),
-            r")s?)?"
-        ),
+        // Mega-menu groupings ("Solutions" / "By Industry", "By Team Size", "By Gender & Age"):
+        // no bylines.
+        concat!(r"by (?:", menu_facet!(), r")s?(?:\s*(?:&|and|/|,)\s*\w+)?"),
         r"(?:main |site |open |close |toggle )?(?:menu|navigation|nav)",
         r"(?:open|close|toggle) (?:the )?(?:menu|navigation|search)",
         r"search(?: for)?(?: \S+)?",

@@ -569,9 +569,15 @@ impl Rule for NearTitle {
         let is_stamp = |i: usize| {
             ASKED.is_match(doc.line(i))
                 || doc.line(i).len() <= 40 && ABOUT_AUTHOR.is_match(&text_of(i))
-                || doc.line(i).len() <= 400 && {
-                    let t = text_of(i);
-                    t.len() <= 90 && FIRST_POST.is_match(&t)
+                || {
+                    // The header's literal parts first: a post number's `#`, "Offline".
+                    let l = doc.line(i);
+                    l.len() <= 400
+                        && (l.contains('#') || l.contains("line") || l.contains("LINE"))
+                        && {
+                            let t = text_of(i);
+                            t.len() <= 90 && FIRST_POST.is_match(&t)
+                        }
                 }
         };
         for a in (0..doc.len()).filter(|&i| is_stamp(i)) {
