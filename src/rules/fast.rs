@@ -819,6 +819,49 @@ struct Word {
     capital: bool,
 }
 
+/// What [`measure`] does with each word it has read: counts it, looks it up among the
+/// stopwords and phrase keys, keeps it as a content word, and matches it against the
+/// title (or adds it to the title when the title is empty).
+struct Words<'a> {
+    title: &'a mut WordSet,
+    content: &'a mut Vec<u64>,
+    keys: &'a PhraseKeys,
+    /// Whether the title is being filled (the page's first line).
+    fill_title: bool,
+    /// The line's words found in the title.
+    title_hits: u32,
+}
+
+impl Words<'_> {
+    /// Ends the word `w` of the line measured in `s`.
+    #[inline(always)]
+    fn end(&mut self, w: Word, s: &mut Stat) {
+        s.words += 1;
+        s.word_chars += w.len;
+        if w.capital {
+            s.caps += 1;
+            if s.caps == s.words {
+                s.leading_caps += 1;
+            }
+        }
+        let flags = self.keys.words.get(w.hash);
+        if flags & STOP != 0 {
+            s.stop += 1;
+        } else if w.len > 1 {
+            self.content.push(w.hash);
+        }
+        s.phrase_key |= flags & KEY != 0;
+        if self.fill_title {
+            if self.title.len() < 40 {
+                self.title.insert(w.hash);
+            }
+        } else if s.words <= TITLE_MAX_WORDS {
+            // Longer lines are never measured against the title.
+            self.title_hits += u32::from(self.title.contains(w.hash));
+        }
+    }
+}
+
 /// Measures the words, characters and link text of `line` (already trimmed), in one pass
 /// over its bytes (a non-ASCII character is decoded where it starts). Each word's hash,
 /// computed on the way, answers whether it is a stopword and whether it is in `title`
@@ -832,34 +875,14 @@ fn measure(
 ) {
     let bytes = line.as_bytes();
     s.chars = bytes.len() as u32;
-    let fill_title = title.is_empty();
-    let mut title_hits = 0u32;
-    let mut word: Option<Word> = None;
-    let mut end_word = |w: Word, s: &mut Stat| {
-        s.words += 1;
-        s.word_chars += w.len;
-        if w.capital {
-            s.caps += 1;
-            if s.caps == s.words {
-                s.leading_caps += 1;
-            }
-        }
-        let flags = keys.words.get(w.hash);
-        if flags & STOP != 0 {
-            s.stop += 1;
-        } else if w.len > 1 {
-            content.push(w.hash);
-        }
-        s.phrase_key |= flags & KEY != 0;
-        if fill_title {
-            if title.len() < 40 {
-                title.insert(w.hash);
-            }
-        } else if s.words <= TITLE_MAX_WORDS {
-            // Longer lines are never measured against the title.
-            title_hits += u32::from(title.contains(w.hash));
-        }
+    let mut words = Words {
+        fill_title: title.is_empty(),
+        title,
+        content,
+        keys,
+        title_hits: 0,
     };
+    let mut word: Option<Word> = None;
     let mut token_start = 0usize;
     let mut token_link = false;
     let mut last_open: Option<usize> = None;
@@ -939,7 +962,7 @@ fn measure(
                 continue;
             }
             if let Some(w) = word.take() {
-                end_word(w, s);
+                words.end(w, s);
             }
             if keys.chars.contains(&c) {
                 s.phrase_key = true;
@@ -965,7 +988,7 @@ fn measure(
             continue;
         }
         if let Some(w) = word.take() {
-            end_word(w, s);
+            words.end(w, s);
         }
         i += 1;
         if class == SPACE {
@@ -998,7 +1021,7 @@ fn measure(
         }
     }
     if let Some(w) = word {
-        end_word(w, s);
+        words.end(w, s);
     }
     let (upper, digits) = (packed as u32, (packed >> 32) as u32);
     s.letters += alnum - digits;
@@ -1007,9 +1030,9 @@ fn measure(
     if token_link {
         s.link += (bytes.len() - token_start) as u32;
     }
-    if !fill_title && (2..=TITLE_MAX_WORDS).contains(&s.words) {
-        s.title_overlap = title_hits as f32 / s.words as f32;
-        s.title_hits = title_hits;
+    if !words.fill_title && (2..=TITLE_MAX_WORDS).contains(&s.words) {
+        s.title_overlap = words.title_hits as f32 / s.words as f32;
+        s.title_hits = words.title_hits;
     }
     // Every two CJK characters count as a word.
     s.words += s.cjk.div_ceil(2);
@@ -1034,8 +1057,9 @@ impl Page {
     fn measure(doc: &Doc<'_>) -> Page {
         let keys = &PHRASES.keys;
         let mut title = WordSet::default();
-        let mut content = Vec::new();
-        let mut content_end = Vec::new();
+        // Room for every content word (about one in ten bytes) and every line: no growing.
+        let mut content = Vec::with_capacity(doc.text.len() / 10 + 16);
+        let mut content_end = Vec::with_capacity(doc.len());
         let mut stats = Vec::with_capacity(doc.len() / 2 + 1);
         let mut block = 0u32;
         let mut blank_before = true;

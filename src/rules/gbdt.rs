@@ -89,11 +89,14 @@ pub(crate) struct Complete {
 /// trees, bad indices) are scored by [`Model::score`].
 #[derive(Debug)]
 pub(crate) enum Compiled {
-    /// Every tree padded to `depth`, the depth of the deepest.
+    /// Every tree padded to `depth`, the depth of the deepest. Every split's feature is
+    /// below `features` (checked by [`fill`]); `model` scores rows of fewer values.
     Complete {
         base: f32,
         depth: usize,
         trees: Vec<Complete>,
+        features: usize,
+        model: &'static Model,
     },
     /// The model as it is.
     Plain(&'static Model),
@@ -125,6 +128,8 @@ impl Compiled {
             base: model.base,
             depth,
             trees,
+            features,
+            model,
         }
     }
 }
@@ -145,7 +150,13 @@ impl Compiled {
         let mut sums = Vec::with_capacity(picked.len());
         match self {
             Compiled::Plain(model) => sums.extend(picked.iter().map(|&k| model.score(&rows[k]))),
-            Compiled::Complete { base, depth, trees } => {
+            // Rows too short for the trees' features (no caller's): scored as they are.
+            Compiled::Complete {
+                features, model, ..
+            } if *features > N => sums.extend(picked.iter().map(|&k| model.score(&rows[k]))),
+            Compiled::Complete {
+                base, depth, trees, ..
+            } => {
                 sums.resize(picked.len(), *base);
                 // Rows in blocks, every tree over one block before the next: the block's
                 // rows stay in cache however long the document is.
@@ -158,9 +169,28 @@ impl Compiled {
                     5 => Complete::add_to::<N, 5>,
                     _ => Complete::add_to::<N, DEPTH>,
                 };
-                for (picked, sums) in picked.chunks(BLOCK).zip(sums.chunks_mut(BLOCK)) {
-                    for t in trees {
-                        add(t, rows, picked, sums);
+                if picked.len() == rows.len() {
+                    // Every row (`picked[k] == k`): the rows of a lane group are side by
+                    // side in memory, found from one address.
+                    let add: AddRows<N> = match depth {
+                        0 => Complete::add_rows::<N, 0>,
+                        1 => Complete::add_rows::<N, 1>,
+                        2 => Complete::add_rows::<N, 2>,
+                        3 => Complete::add_rows::<N, 3>,
+                        4 => Complete::add_rows::<N, 4>,
+                        5 => Complete::add_rows::<N, 5>,
+                        _ => Complete::add_rows::<N, DEPTH>,
+                    };
+                    for (rows, sums) in rows.chunks(BLOCK).zip(sums.chunks_mut(BLOCK)) {
+                        for t in trees {
+                            add(t, rows, sums);
+                        }
+                    }
+                } else {
+                    for (picked, sums) in picked.chunks(BLOCK).zip(sums.chunks_mut(BLOCK)) {
+                        for t in trees {
+                            add(t, rows, picked, sums);
+                        }
                     }
                 }
             }
@@ -174,6 +204,9 @@ impl Compiled {
 
 /// [`Complete::add_to`] for one depth.
 type AddTo<const N: usize> = fn(&Complete, &[[f32; N]], &[usize], &mut [f32]);
+
+/// [`Complete::add_rows`] for one depth.
+type AddRows<const N: usize> = fn(&Complete, &[[f32; N]], &mut [f32]);
 
 /// Rows descended side by side in [`Compiled::score_all`].
 const LANES: usize = 8;
@@ -213,12 +246,40 @@ impl Complete {
         }
     }
 
+    /// [`Complete::add_to`] for every row of `rows` in order (`sums[k]` for `rows[k]`).
+    fn add_rows<const N: usize, const D: usize>(&self, rows: &[[f32; N]], sums: &mut [f32]) {
+        let splits = (1 << D) - 1;
+        let mut chunks = rows.chunks_exact(LANES);
+        let mut outs = sums.chunks_exact_mut(LANES);
+        for (xs, ss) in (&mut chunks).zip(&mut outs) {
+            let mut p = [0usize; LANES];
+            for _ in 0..D {
+                for (p, x) in p.iter_mut().zip(xs) {
+                    *p = self.step(*p, x);
+                }
+            }
+            for (s, p) in ss.iter_mut().zip(p) {
+                *s += self.leaf[p - splits];
+            }
+        }
+        for (x, s) in chunks.remainder().iter().zip(outs.into_remainder()) {
+            let mut p = 0;
+            for _ in 0..D {
+                p = self.step(p, x);
+            }
+            *s += self.leaf[p - splits];
+        }
+    }
+
     /// One level down from split `p` for row `x`.
     #[inline(always)]
     fn step<const N: usize>(&self, p: usize, x: &[f32; N]) -> usize {
-        let f = usize::from(self.feature[p]).min(N.saturating_sub(1));
+        // In bounds: every feature of a `Complete` tree is below the `features` it was
+        // filled for (`fill` checks each, the padding is 0), and `score_all`, the only
+        // caller (through `add_to` and `add_rows`), scores rows of `N >= features` values.
+        let v = x[usize::from(self.feature[p])];
         // Left exactly when `v <= t`, as in `Model::score` (NaN goes right).
-        let left = x[f] <= self.threshold[p];
+        let left = v <= self.threshold[p];
         2 * p + 2 - usize::from(left)
     }
 }
