@@ -779,8 +779,8 @@ static CLASS: [u8; 256] = {
 };
 
 /// Whether `c` is a letter of the Latin-1 supplement or the basic Cyrillic block (most
-/// non-ASCII letters of European text), with its case and lower-case code point, without
-/// the Unicode tables; `None` for any other character.
+/// non-ASCII letters of European text) or a Hangul syllable (no case), with its case and
+/// lower-case code point, without the Unicode tables; `None` for any other character.
 #[inline]
 fn letter_case(c: char) -> Option<(bool, u32)> {
     let u = c as u32;
@@ -790,6 +790,7 @@ fn letter_case(c: char) -> Option<(bool, u32)> {
         0x400..=0x40F => Some((true, u + 0x50)),
         0x410..=0x42F => Some((true, u + 0x20)),
         0x430..=0x45F => Some((false, u)),
+        0xAC00..=0xD7A3 => Some((false, u)),
         _ => None,
     }
 }
@@ -1480,10 +1481,26 @@ fn stacked(
         f("phrase_share"),
         f("region_cohesion"),
     );
+    // The least and greatest of every four scores in a row: a window of four to seven is
+    // two of them (overlapping). Scores are finite sums and a zero's sign is nothing to a
+    // tree, so the result is the fold's over the window.
+    let fours = |f: fn(f32, f32) -> f32| -> Vec<f32> {
+        let pairs: Vec<f32> = scores.windows(2).map(|w| f(w[0], w[1])).collect();
+        pairs.windows(3).map(|w| f(w[0], w[2])).collect()
+    };
+    let (low4, high4) = (fours(f32::min), fours(f32::max));
     (0..n)
         .map(|k| {
             let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
             let window = &scores[a..b];
+            let (low, high) = if b - a >= 4 {
+                (low4[a].min(low4[b - 4]), high4[a].max(high4[b - 4]))
+            } else {
+                (
+                    window.iter().copied().fold(f32::INFINITY, f32::min),
+                    window.iter().copied().fold(f32::NEG_INFINITY, f32::max),
+                )
+            };
             let (b0, b1) = block_span[page.stats[k].block as usize];
             let x = &rows[k];
             [
@@ -1491,8 +1508,8 @@ fn stacked(
                 k.checked_sub(1).map_or(-5.0, |j| scores[j]),
                 scores.get(k + 1).copied().unwrap_or(-5.0),
                 mean(a, b),
-                window.iter().copied().fold(f32::INFINITY, f32::min),
-                window.iter().copied().fold(f32::NEG_INFINITY, f32::max),
+                low,
+                high,
                 mean(b0, b1 + 1),
                 region_mean,
                 doc_mean,
@@ -1920,9 +1937,13 @@ mod tests {
 
     #[test]
     fn latin_and_cyrillic_letters_agree_with_the_unicode_tables() {
-        for c in (0x80..0x500u32).filter_map(char::from_u32) {
+        let hangul = 0xAC00..0xD7B0u32;
+        for c in (0x80..0x500u32).chain(hangul).filter_map(char::from_u32) {
             if let Some((upper, lower)) = letter_case(c) {
-                assert!(c.is_alphabetic(), "{c}");
+                assert!(
+                    c.is_alphabetic() && !c.is_numeric() && !text::is_cjk(c),
+                    "{c}"
+                );
                 assert_eq!(upper, c.is_uppercase(), "{c}");
                 let l: Vec<char> = c.to_lowercase().collect();
                 assert_eq!(l, [char::from_u32(lower).unwrap()], "{c}");
