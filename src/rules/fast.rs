@@ -795,10 +795,11 @@ fn letter_case(c: char) -> Option<(bool, u32)> {
     }
 }
 
-/// Per ASCII byte, what it adds to [`measure`]'s packed count: 1 for a capital letter,
-/// 1 << 32 for a digit.
+/// Per byte, what it adds to [`measure`]'s packed count: 1 for a capital letter, 1 << 32
+/// for a digit, 0 for a lower-case letter; [`NOT_ALNUM`] for any byte that is no ASCII
+/// letter or digit (one load tells both).
 static PACK: [u64; 256] = {
-    let mut t = [0u64; 256];
+    let mut t = [NOT_ALNUM; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
@@ -806,11 +807,16 @@ static PACK: [u64; 256] = {
             t[b] = 1;
         } else if c.is_ascii_digit() {
             t[b] = 1 << 32;
+        } else if c.is_ascii_lowercase() {
+            t[b] = 0;
         }
         b += 1;
     }
     t
 };
+
+/// [`PACK`] of a byte that ends an ASCII run of letters and digits.
+const NOT_ALNUM: u64 = 1 << 63;
 
 /// The word being read by [`measure`].
 #[derive(Clone, Copy)]
@@ -904,12 +910,12 @@ fn measure(
             // and leaves a digit as it is).
             let (start, mut hash) = (i, w.hash);
             while let Some(&b) = bytes.get(i) {
-                let class = CLASS[usize::from(b)];
-                if class > DIGIT {
+                let add = PACK[usize::from(b)];
+                if add >= NOT_ALNUM {
                     break;
                 }
-                hash = mix(hash, u32::from(b | 0x20));
-                packed += PACK[usize::from(b)];
+                hash = mix(hash, u32::from(b) | 0x20);
+                packed += add;
                 i += 1;
             }
             w.hash = hash;

@@ -79,9 +79,46 @@ const SPLITS: usize = (1 << DEPTH) - 1;
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Complete {
     feature: [u8; SPLITS],
+    /// `feature` as a [`Narrow`] (`F0` where a feature does not fit), read for rows of
+    /// exactly [`NARROW`] values; as a [`Narrow2`] for rows of [`NARROW2`].
+    narrow: [Narrow; SPLITS],
+    narrow2: [Narrow2; SPLITS],
     threshold: [f32; SPLITS],
     leaf: [f32; 1 << DEPTH],
 }
+
+/// Values of the rows [`Narrow`] feature indices are read for: the fast engine's first
+/// stage ([`crate::rules::fast::N_FAST`]), the trees scored most.
+const NARROW: usize = 65;
+/// Values of the rows [`Narrow2`] feature indices are read for: the fast engine's second
+/// stage ([`crate::rules::fast::N_FAST2`]).
+const NARROW2: usize = 15;
+
+/// Defines a feature index type `$t` of `$n` values, one variant per index.
+macro_rules! narrow {
+    ($t:ident, $n:ident, $($v:ident)*) => {
+        /// A feature index below its rows' length: as a type of exactly that many values,
+        /// it indexes a row without a bounds check.
+        #[derive(Clone, Copy, Debug)]
+        #[repr(u8)]
+        enum $t {
+            $($v),*
+        }
+
+        impl $t {
+            /// Every index, in order.
+            const ALL: [$t; $n] = [$($t::$v),*];
+
+            /// The index `f`, if it fits (else 0).
+            fn of(f: u8) -> $t {
+                $t::ALL.get(usize::from(f)).copied().unwrap_or($t::F0)
+            }
+        }
+    };
+}
+
+narrow!(Narrow, NARROW, F0 F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F19 F20 F21 F22 F23 F24 F25 F26 F27 F28 F29 F30 F31 F32 F33 F34 F35 F36 F37 F38 F39 F40 F41 F42 F43 F44 F45 F46 F47 F48 F49 F50 F51 F52 F53 F54 F55 F56 F57 F58 F59 F60 F61 F62 F63 F64);
+narrow!(Narrow2, NARROW2, F0 F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14);
 
 /// A [`Model`] laid out for fast scoring, with exactly the same results: each tree is a
 /// [`Complete`] tree, where a leaf above the last level is copied to every leaf below it
@@ -116,6 +153,8 @@ impl Compiled {
         for &root in model.roots {
             let mut t = Complete {
                 feature: [0; SPLITS],
+                narrow: [Narrow::F0; SPLITS],
+                narrow2: [Narrow2::F0; SPLITS],
                 threshold: [0.0; SPLITS],
                 leaf: [0.0; 1 << DEPTH],
             };
@@ -277,7 +316,16 @@ impl Complete {
         // In bounds: every feature of a `Complete` tree is below the `features` it was
         // filled for (`fill` checks each, the padding is 0), and `score_all`, the only
         // caller (through `add_to` and `add_rows`), scores rows of `N >= features` values.
-        let v = x[usize::from(self.feature[p])];
+        // Rows of `NARROW` or `NARROW2` values: the index is known to be in bounds (the
+        // features, below `N`, are all `narrow`'s or `narrow2`'s own).
+        let f = if N == NARROW {
+            self.narrow[p] as usize
+        } else if N == NARROW2 {
+            self.narrow2[p] as usize
+        } else {
+            usize::from(self.feature[p])
+        };
+        let v = x[f];
         // Left exactly when `v <= t`, as in `Model::score` (NaN goes right).
         let left = v <= self.threshold[p];
         2 * p + 2 - usize::from(left)
@@ -329,6 +377,8 @@ fn fill(
         return false;
     }
     t.feature[p] = node.feature;
+    t.narrow[p] = Narrow::of(node.feature);
+    t.narrow2[p] = Narrow2::of(node.feature);
     t.threshold[p] = node.threshold;
     fill(nodes, node.left as usize, 2 * p + 1, t, features, depth)
         && fill(nodes, node.right as usize, 2 * p + 2, t, features, depth)
@@ -342,6 +392,12 @@ mod tests {
     use crate::rules::fast_model::{FAST_FIRST, FAST_SECOND};
     use crate::rules::model::{MODEL, STACKED};
     use crate::stack::N_STACKED;
+
+    #[test]
+    fn the_fast_engine_rows_have_narrow_feature_indices() {
+        assert_eq!(NARROW, N_FAST);
+        assert_eq!(NARROW2, N_FAST2);
+    }
 
     #[test]
     fn compiled_scores_exactly_like_the_models() {
@@ -384,6 +440,11 @@ mod tests {
             } else {
                 assert_eq!(a.to_bits(), model.score(x).to_bits());
             }
+        }
+        // Every row (the rows side by side).
+        compiled.score_all(&rows, |_| true, &mut all);
+        for (a, x) in all.iter().zip(&rows) {
+            assert_eq!(a.to_bits(), model.score(x).to_bits());
         }
     }
 }
