@@ -17,7 +17,6 @@
 //! No regular expression, no language guess and no per-line allocation: the cost is a
 //! few dozen instructions per byte.
 
-use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::LazyLock;
 
@@ -623,10 +622,7 @@ struct WordSet {
 
 impl Default for WordSet {
     fn default() -> WordSet {
-        WordSet {
-            slots: vec![0; 16],
-            len: 0,
-        }
+        WordSet::with_capacity(0)
     }
 }
 
@@ -673,6 +669,7 @@ impl WordSet {
     }
 
     /// Adds `h`.
+    #[inline]
     fn insert(&mut self, h: u64) {
         if 2 * (self.len + 1) > self.slots.len() {
             let size = self.slots.len() * 2;
@@ -1143,22 +1140,31 @@ impl Page {
     /// Counts every line's copies in the page (the same text, spaces at the ends aside).
     fn copies(&mut self, doc: &Doc<'_>) {
         let build = FxBuild::default();
-        let hashes: Vec<u64> = self
+        // Lines with the same hash, counted in an open-addressing table (a count of 0 is an
+        // empty slot), probed from the hash's high bits; each line's slot kept.
+        let size = (2 * self.stats.len() + 2).next_power_of_two();
+        let mask = size - 1;
+        let mut keys = vec![0u64; size];
+        let mut counts = vec![0u32; size];
+        let slots: Vec<usize> = self
             .stats
             .iter()
             .map(|s| {
                 let mut h = build.build_hasher();
                 h.write(doc.line(s.index).as_bytes());
-                h.finish()
+                let h = h.finish();
+                let mut i = (h >> 32) as usize & mask;
+                // Never more lines than half the slots: an empty slot is always found.
+                while counts[i] != 0 && keys[i] != h {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = h;
+                counts[i] += 1;
+                i
             })
             .collect();
-        let mut count: HashMap<u64, u32, FxBuild> =
-            HashMap::with_capacity_and_hasher(hashes.len(), build);
-        for &h in &hashes {
-            *count.entry(h).or_default() += 1;
-        }
-        for (s, h) in self.stats.iter_mut().zip(&hashes) {
-            s.copies = count[h];
+        for (s, &i) in self.stats.iter_mut().zip(&slots) {
+            s.copies = counts[i];
         }
     }
 
@@ -1212,8 +1218,12 @@ impl Page {
         };
         let mut vocabulary = WordSet::default();
         if let Some((a, b)) = region {
-            let start = a.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
-            vocabulary = WordSet::with_capacity(self.content_end[b] as usize - start);
+            // Sized for the prose lines' words (the set is the same at any size).
+            let prose = (a..=b)
+                .filter(|&k| self.stats[k].prose)
+                .map(|k| words(k).len())
+                .sum();
+            vocabulary = WordSet::with_capacity(prose);
             for k in a..=b {
                 if self.stats[k].prose {
                     for &h in words(k) {
@@ -1478,15 +1488,10 @@ fn stacked(
         b.0 = b.0.min(k);
         b.1 = k;
     }
-    let f = |name: &str| NAMES.iter().position(|n| *n == name).unwrap_or(0);
-    let (lw, es, ir, rd, ps, rc) = (
-        f("log_words"),
-        f("ends_sentence"),
-        f("in_region"),
-        f("log_region_distance"),
-        f("phrase_share"),
-        f("region_cohesion"),
-    );
+    let block_mean: Vec<f32> = block_span
+        .iter()
+        .map(|&(b0, b1)| mean(b0, b1 + 1))
+        .collect();
     // The least and greatest of every four scores in a row: a window of four to seven is
     // two of them (overlapping). Scores are finite sums and a zero's sign is nothing to a
     // tree, so the result is the fold's over the window.
@@ -1495,39 +1500,56 @@ fn stacked(
         pairs.windows(3).map(|w| f(w[0], w[2])).collect()
     };
     let (low4, high4) = (fours(f32::min), fours(f32::max));
-    (0..n)
-        .map(|k| {
-            let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
+    let mut out = Vec::with_capacity(n);
+    for (k, (x, s)) in rows.iter().zip(&page.stats).enumerate().take(n) {
+        let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
+        let (low, high) = if b - a >= 4 {
+            (low4[a].min(low4[b - 4]), high4[a].max(high4[b - 4]))
+        } else {
             let window = &scores[a..b];
-            let (low, high) = if b - a >= 4 {
-                (low4[a].min(low4[b - 4]), high4[a].max(high4[b - 4]))
-            } else {
-                (
-                    window.iter().copied().fold(f32::INFINITY, f32::min),
-                    window.iter().copied().fold(f32::NEG_INFINITY, f32::max),
-                )
-            };
-            let (b0, b1) = block_span[page.stats[k].block as usize];
-            let x = &rows[k];
-            [
-                scores[k],
-                k.checked_sub(1).map_or(-5.0, |j| scores[j]),
-                scores.get(k + 1).copied().unwrap_or(-5.0),
-                mean(a, b),
-                low,
-                high,
-                mean(b0, b1 + 1),
-                region_mean,
-                doc_mean,
-                x[lw],
-                x[es],
-                x[ir],
-                x[rd],
-                x[ps],
-                x[rc],
-            ]
-        })
-        .collect()
+            (
+                window.iter().copied().fold(f32::INFINITY, f32::min),
+                window.iter().copied().fold(f32::NEG_INFINITY, f32::max),
+            )
+        };
+        out.push([
+            scores[k],
+            k.checked_sub(1).map_or(-5.0, |j| scores[j]),
+            scores.get(k + 1).copied().unwrap_or(-5.0),
+            mean(a, b),
+            low,
+            high,
+            block_mean[s.block as usize],
+            region_mean,
+            doc_mean,
+            x[const { feature("log_words") }],
+            x[const { feature("ends_sentence") }],
+            x[const { feature("in_region") }],
+            x[const { feature("log_region_distance") }],
+            x[const { feature("phrase_share") }],
+            x[const { feature("region_cohesion") }],
+        ]);
+    }
+    out
+}
+
+/// The index of the first-stage feature `name` in [`NAMES`] (at compile time).
+const fn feature(name: &str) -> usize {
+    let mut k = 0;
+    while k < N_FAST {
+        let (a, b) = (NAMES[k].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut i = 0;
+            while i < a.len() && a[i] == b[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    panic!("no such feature")
 }
 
 /// The whole page through both stages: every non-blank line's index, its first-stage
@@ -1554,7 +1576,7 @@ pub(crate) fn score(doc: &Doc<'_>) -> Scored {
     let stacked = stacked(&page, &rows, &first, region);
     let mut second = Vec::new();
     SECOND.score_all(&stacked, |_| true, &mut second);
-    let side = NAMES.iter().position(|n| *n == "region_side").unwrap_or(0);
+    let side = const { feature("region_side") };
     let title = title_line(&page, doc);
     Scored {
         title,
