@@ -618,6 +618,9 @@ fn word_hash(w: &str) -> u64 {
 struct WordSet {
     slots: Vec<u64>,
     len: usize,
+    /// The greatest distance of a stored hash from its first slot (see
+    /// [`WordSet::contains_near`]).
+    reach: usize,
 }
 
 impl Default for WordSet {
@@ -632,6 +635,7 @@ impl WordSet {
         WordSet {
             slots: vec![0; (2 * n + 2).next_power_of_two().max(16)],
             len: 0,
+            reach: 0,
         }
     }
 
@@ -668,6 +672,20 @@ impl WordSet {
         }
     }
 
+    /// [`WordSet::contains`] without a branch on the outcome: the slots within
+    /// [`WordSet::reach`] of `h`'s first slot are all compared (the same for every word
+    /// of a page, so the loop's end is foreseen).
+    #[inline]
+    fn contains_near(&self, h: u64) -> bool {
+        let (key, i) = self.slot(h);
+        let mask = self.slots.len() - 1;
+        let mut found = false;
+        for d in 0..=self.reach {
+            found |= self.slots[(i + d) & mask] == key;
+        }
+        found
+    }
+
     /// Adds `h`.
     #[inline]
     fn insert(&mut self, h: u64) {
@@ -675,17 +693,20 @@ impl WordSet {
             let size = self.slots.len() * 2;
             let old = std::mem::replace(&mut self.slots, vec![0; size]);
             self.len = 0;
+            self.reach = 0;
             for k in old.into_iter().filter(|&k| k != 0) {
                 self.insert(k);
             }
         }
-        let (key, mut i) = self.slot(h);
+        let (key, start) = self.slot(h);
         let mask = self.slots.len() - 1;
+        let mut i = start;
         loop {
             match self.slots[i] {
                 0 => {
                     self.slots[i] = key;
                     self.len += 1;
+                    self.reach = self.reach.max(i.wrapping_sub(start) & mask);
                     return;
                 }
                 k if k == key => return,
@@ -840,14 +861,11 @@ impl Words<'_> {
     /// Ends the word `w` of the line measured in `s`.
     #[inline(always)]
     fn end(&mut self, w: Word, s: &mut Stat) {
+        // Capitals counted without a branch (the text decides: mispredicted).
         s.words += 1;
         s.word_chars += w.len;
-        if w.capital {
-            s.caps += 1;
-            if s.caps == s.words {
-                s.leading_caps += 1;
-            }
-        }
+        s.caps += u32::from(w.capital);
+        s.leading_caps += u32::from(w.capital && s.caps == s.words);
         let flags = self.keys.words.get(w.hash);
         if flags & STOP != 0 {
             s.stop += 1;
@@ -861,7 +879,7 @@ impl Words<'_> {
             }
         } else if s.words <= TITLE_MAX_WORDS {
             // Longer lines are never measured against the title.
-            self.title_hits += u32::from(self.title.contains(w.hash));
+            self.title_hits += u32::from(self.title.contains_near(w.hash));
         }
     }
 }
