@@ -686,17 +686,23 @@ impl WordSet {
         found
     }
 
+    /// Doubles the table, its hashes added again.
+    #[cold]
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        self.len = 0;
+        self.reach = 0;
+        for k in old.into_iter().filter(|&k| k != 0) {
+            self.insert(k);
+        }
+    }
+
     /// Adds `h`.
     #[inline]
     fn insert(&mut self, h: u64) {
         if 2 * (self.len + 1) > self.slots.len() {
-            let size = self.slots.len() * 2;
-            let old = std::mem::replace(&mut self.slots, vec![0; size]);
-            self.len = 0;
-            self.reach = 0;
-            for k in old.into_iter().filter(|&k| k != 0) {
-                self.insert(k);
-            }
+            self.grow();
         }
         let (key, start) = self.slot(h);
         let mask = self.slots.len() - 1;
@@ -1365,13 +1371,8 @@ impl Page {
         }
         // Runs of lines of the same coarse shape (cards of a listing).
         let shape = |s: &Stat| {
-            let len = match s.words {
-                0..=1 => 0u8,
-                2..=3 => 1,
-                4..=7 => 2,
-                8..=15 => 3,
-                _ => 4,
-            };
+            // 0-1 words, 2-3, 4-7, 8-15, more (without branches).
+            let len = (s.words | 1).ilog2().min(4) as u8;
             len | u8::from(s.sentence) << 3
                 | u8::from(s.link > 0) << 4
                 | u8::from(s.digits > 0) << 5
