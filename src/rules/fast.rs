@@ -730,6 +730,54 @@ impl WordSet {
     }
 }
 
+/// A set of word hashes, each (as [`WordSet`] stores it) in one of its two slots (cuckoo
+/// hashing, at most a quarter full): a look-up compares both, without a branch on the
+/// outcome.
+struct TwoChoices {
+    keys: Vec<u64>,
+}
+
+impl TwoChoices {
+    /// The set of `hashes` (`n` of them at most, repeats allowed), if they fit.
+    fn new<'h>(hashes: impl Iterator<Item = &'h u64>, n: usize) -> Option<TwoChoices> {
+        let size = (4 * n).next_power_of_two().max(16);
+        let mut keys = vec![0u64; size];
+        'next: for &h in hashes {
+            let key = h.max(1);
+            let (a, b) = TwoChoices::choices(key, size - 1);
+            if keys[a] == key || keys[b] == key {
+                continue;
+            }
+            let (mut key, mut i) = (key, a);
+            for _ in 0..MAX_EVICTIONS {
+                std::mem::swap(&mut key, &mut keys[i]);
+                if key == 0 {
+                    continue 'next;
+                }
+                // The evicted hash moves to its other slot.
+                let (a, b) = TwoChoices::choices(key, size - 1);
+                i = if i == a { b } else { a };
+            }
+            return None;
+        }
+        Some(TwoChoices { keys })
+    }
+
+    /// The two slots of the stored hash `key` in a table of `mask + 1` slots.
+    #[inline]
+    fn choices(key: u64, mask: usize) -> (usize, usize) {
+        ((key >> 32) as usize & mask, (key >> 11) as usize & mask)
+    }
+
+    /// Whether `h` is in the set.
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        let key = h.max(1);
+        let (a, b) = TwoChoices::choices(key, self.keys.len() - 1);
+        (self.keys[a] == key) | (self.keys[b] == key)
+    }
+}
+
 /// Word hashes with flags ([`STOP`], [`KEY`]), built once: one probe answers both.
 #[derive(Clone, Debug, Default)]
 struct WordFlags {
@@ -1307,29 +1355,30 @@ impl Page {
             let start = k.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
             &self.content[start..self.content_end[k] as usize]
         };
-        let mut vocabulary = WordSet::default();
-        if let Some((a, b)) = region {
-            // Sized for the prose lines' words (the set is the same at any size).
-            let prose = (a..=b)
-                .filter(|&k| self.stats[k].prose)
-                .map(|k| words(k).len())
-                .sum();
-            vocabulary = WordSet::with_capacity(prose);
-            for k in a..=b {
-                if self.stats[k].prose {
-                    for &h in words(k) {
-                        vocabulary.insert(h);
-                    }
-                }
+        // The prose lines' words of the region, in a table of two choices (a look-up
+        // without a branch on the outcome), else (if they do not fit) in a `WordSet`.
+        let (a, b) = region.unwrap_or((1, 0));
+        let prose = || (a..=b).filter(|&k| self.stats[k].prose).flat_map(words);
+        let pairs = TwoChoices::new(prose(), prose().count());
+        let set = if pairs.is_none() {
+            let mut set = WordSet::with_capacity(prose().count());
+            for h in prose() {
+                set.insert(*h);
             }
-        }
+            set
+        } else {
+            WordSet::default()
+        };
         (0..self.stats.len())
             .map(|k| {
                 let w = words(k);
                 if w.is_empty() {
                     return -1.0;
                 }
-                let hits = w.iter().filter(|&&h| vocabulary.contains(h)).count();
+                let hits = match &pairs {
+                    Some(pairs) => w.iter().filter(|&&h| pairs.contains(h)).count(),
+                    None => w.iter().filter(|&&h| set.contains(h)).count(),
+                };
                 hits as f32 / w.len() as f32
             })
             .collect()
@@ -2062,6 +2111,33 @@ mod tests {
                 let l: Vec<char> = c.to_lowercase().collect();
                 assert_eq!(l, [char::from_u32(lower).unwrap()], "{c}");
             }
+        }
+    }
+
+    #[test]
+    fn a_table_of_two_choices_holds_what_a_word_set_holds() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let hashes: Vec<u64> = (0..3000).map(|_| next()).collect();
+        // Repeats, and the hash 0 (stored as 1, as `WordSet` stores it).
+        let kept: Vec<u64> = hashes[..1500]
+            .iter()
+            .chain(&hashes[..9])
+            .chain(&[0])
+            .copied()
+            .collect();
+        let pairs = TwoChoices::new(kept.iter(), kept.len()).unwrap();
+        let mut set = WordSet::default();
+        for &h in &kept {
+            set.insert(h);
+        }
+        for &h in hashes.iter().chain(&[0, 1, 2]) {
+            assert_eq!(pairs.contains(h), set.contains(h), "{h}");
         }
     }
 
