@@ -17,7 +17,6 @@
 //! No regular expression, no language guess and no per-line allocation: the cost is a
 //! few dozen instructions per byte.
 
-use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::LazyLock;
 
@@ -619,14 +618,14 @@ fn word_hash(w: &str) -> u64 {
 struct WordSet {
     slots: Vec<u64>,
     len: usize,
+    /// The greatest distance of a stored hash from its first slot (see
+    /// [`WordSet::contains_near`]).
+    reach: usize,
 }
 
 impl Default for WordSet {
     fn default() -> WordSet {
-        WordSet {
-            slots: vec![0; 16],
-            len: 0,
-        }
+        WordSet::with_capacity(0)
     }
 }
 
@@ -636,6 +635,7 @@ impl WordSet {
         WordSet {
             slots: vec![0; (2 * n + 2).next_power_of_two().max(16)],
             len: 0,
+            reach: 0,
         }
     }
 
@@ -672,23 +672,47 @@ impl WordSet {
         }
     }
 
+    /// [`WordSet::contains`] without a branch on the outcome: the slots within
+    /// [`WordSet::reach`] of `h`'s first slot are all compared (the same for every word
+    /// of a page, so the loop's end is foreseen).
+    #[inline]
+    fn contains_near(&self, h: u64) -> bool {
+        let (key, i) = self.slot(h);
+        let mask = self.slots.len() - 1;
+        let mut found = false;
+        for d in 0..=self.reach {
+            found |= self.slots[(i + d) & mask] == key;
+        }
+        found
+    }
+
+    /// Doubles the table, its hashes added again.
+    #[cold]
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        self.len = 0;
+        self.reach = 0;
+        for k in old.into_iter().filter(|&k| k != 0) {
+            self.insert(k);
+        }
+    }
+
     /// Adds `h`.
+    #[inline]
     fn insert(&mut self, h: u64) {
         if 2 * (self.len + 1) > self.slots.len() {
-            let size = self.slots.len() * 2;
-            let old = std::mem::replace(&mut self.slots, vec![0; size]);
-            self.len = 0;
-            for k in old.into_iter().filter(|&k| k != 0) {
-                self.insert(k);
-            }
+            self.grow();
         }
-        let (key, mut i) = self.slot(h);
+        let (key, start) = self.slot(h);
         let mask = self.slots.len() - 1;
+        let mut i = start;
         loop {
             match self.slots[i] {
                 0 => {
                     self.slots[i] = key;
                     self.len += 1;
+                    self.reach = self.reach.max(i.wrapping_sub(start) & mask);
                     return;
                 }
                 k if k == key => return,
@@ -706,18 +730,84 @@ impl WordSet {
     }
 }
 
+/// A set of word hashes, each (as [`WordSet`] stores it) in one of its two slots (cuckoo
+/// hashing, at most a quarter full): a look-up compares both, without a branch on the
+/// outcome.
+struct TwoChoices {
+    keys: Vec<u64>,
+}
+
+impl TwoChoices {
+    /// The set of `hashes` (`n` of them at most, repeats allowed), if they fit.
+    fn new<'h>(hashes: impl Iterator<Item = &'h u64>, n: usize) -> Option<TwoChoices> {
+        let size = (4 * n).next_power_of_two().max(16);
+        let mut keys = vec![0u64; size];
+        'next: for &h in hashes {
+            let key = h.max(1);
+            let (a, b) = TwoChoices::choices(key, size - 1);
+            if keys[a] == key || keys[b] == key {
+                continue;
+            }
+            let (mut key, mut i) = (key, a);
+            for _ in 0..MAX_EVICTIONS {
+                std::mem::swap(&mut key, &mut keys[i]);
+                if key == 0 {
+                    continue 'next;
+                }
+                // The evicted hash moves to its other slot.
+                let (a, b) = TwoChoices::choices(key, size - 1);
+                i = if i == a { b } else { a };
+            }
+            return None;
+        }
+        Some(TwoChoices { keys })
+    }
+
+    /// The two slots of the stored hash `key` in a table of `mask + 1` slots.
+    #[inline]
+    fn choices(key: u64, mask: usize) -> (usize, usize) {
+        ((key >> 32) as usize & mask, (key >> 11) as usize & mask)
+    }
+
+    /// Whether `h` is in the set.
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        let key = h.max(1);
+        let (a, b) = TwoChoices::choices(key, self.keys.len() - 1);
+        (self.keys[a] == key) | (self.keys[b] == key)
+    }
+}
+
 /// Word hashes with flags ([`STOP`], [`KEY`]), built once: one probe answers both.
 #[derive(Clone, Debug, Default)]
 struct WordFlags {
     set: WordSet,
     /// The flags of the word in each slot of `set`.
     flags: Vec<u8>,
+    /// The same words in a table of two choices, unless they did not fit (`set` then
+    /// answers).
+    pairs: Option<Box<Pairs>>,
+}
+
+/// Slots of a [`Pairs`] table (the words fit while they are fewer than about half).
+const PAIRS: usize = 2048;
+
+/// Word hashes (as [`WordSet`] stores them) with their flags, each in one of its two
+/// slots ([`WordFlags::choices`]): a look-up compares both without a branch on the outcome
+/// (whether a word is a stopword is the text's, and mispredicted).
+#[derive(Clone, Debug)]
+struct Pairs {
+    keys: [u64; PAIRS],
+    flags: [u8; PAIRS],
 }
 
 /// A stopword (of some language).
 const STOP: u8 = 1;
 /// A phrase's key word (see [`PhraseKeys`]).
 const KEY: u8 = 2;
+
+/// Evictions tried before [`WordFlags::new`] gives up its table of two choices.
+const MAX_EVICTIONS: usize = 1000;
 
 impl WordFlags {
     fn new(words: &[(u64, u8)]) -> WordFlags {
@@ -731,13 +821,61 @@ impl WordFlags {
                 flags[i] |= f;
             }
         }
-        WordFlags { set, flags }
+        let pairs = WordFlags::pairs(&set, &flags);
+        WordFlags { set, flags, pairs }
+    }
+
+    /// The two slots of the stored hash `key` in a [`Pairs`] table.
+    #[inline]
+    fn choices(key: u64) -> (usize, usize) {
+        ((key >> 32) as usize % PAIRS, (key >> 11) as usize % PAIRS)
+    }
+
+    /// The words of `set` (with their `flags`) in a [`Pairs`] table (cuckoo hashing), if
+    /// they fit.
+    fn pairs(set: &WordSet, flags: &[u8]) -> Option<Box<Pairs>> {
+        let mut pairs = Box::new(Pairs {
+            keys: [0; PAIRS],
+            flags: [0; PAIRS],
+        });
+        if 2 * set.len > PAIRS {
+            return None;
+        }
+        for (&key, &f) in set.slots.iter().zip(flags) {
+            if key == 0 {
+                continue;
+            }
+            let (mut key, mut f, mut i) = (key, f, WordFlags::choices(key).0);
+            let mut placed = false;
+            for _ in 0..MAX_EVICTIONS {
+                std::mem::swap(&mut key, &mut pairs.keys[i]);
+                std::mem::swap(&mut f, &mut pairs.flags[i]);
+                if key == 0 {
+                    placed = true;
+                    break;
+                }
+                // The evicted word moves to its other slot.
+                let (a, b) = WordFlags::choices(key);
+                i = if i == a { b } else { a };
+            }
+            if !placed {
+                return None;
+            }
+        }
+        Some(pairs)
     }
 
     /// The flags of `h` (0 for a word not in the table).
     #[inline]
     fn get(&self, h: u64) -> u8 {
-        self.set.find(h).map_or(0, |i| self.flags[i])
+        let Some(pairs) = &self.pairs else {
+            return self.set.find(h).map_or(0, |i| self.flags[i]);
+        };
+        // As `WordSet` stores it.
+        let key = h.max(1);
+        let (a, b) = WordFlags::choices(key);
+        let flag = |i: usize| pairs.flags[i] & 0u8.wrapping_sub(u8::from(pairs.keys[i] == key));
+        flag(a) | flag(b)
     }
 }
 
@@ -779,8 +917,8 @@ static CLASS: [u8; 256] = {
 };
 
 /// Whether `c` is a letter of the Latin-1 supplement or the basic Cyrillic block (most
-/// non-ASCII letters of European text), with its case and lower-case code point, without
-/// the Unicode tables; `None` for any other character.
+/// non-ASCII letters of European text) or a Hangul syllable (no case), with its case and
+/// lower-case code point, without the Unicode tables; `None` for any other character.
 #[inline]
 fn letter_case(c: char) -> Option<(bool, u32)> {
     let u = c as u32;
@@ -790,14 +928,16 @@ fn letter_case(c: char) -> Option<(bool, u32)> {
         0x400..=0x40F => Some((true, u + 0x50)),
         0x410..=0x42F => Some((true, u + 0x20)),
         0x430..=0x45F => Some((false, u)),
+        0xAC00..=0xD7A3 => Some((false, u)),
         _ => None,
     }
 }
 
-/// Per ASCII byte, what it adds to [`measure`]'s packed count: 1 for a capital letter,
-/// 1 << 32 for a digit.
+/// Per byte, what it adds to [`measure`]'s packed count: 1 for a capital letter, 1 << 32
+/// for a digit, 0 for a lower-case letter; [`NOT_ALNUM`] for any byte that is no ASCII
+/// letter or digit (one load tells both).
 static PACK: [u64; 256] = {
-    let mut t = [0u64; 256];
+    let mut t = [NOT_ALNUM; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
@@ -805,11 +945,16 @@ static PACK: [u64; 256] = {
             t[b] = 1;
         } else if c.is_ascii_digit() {
             t[b] = 1 << 32;
+        } else if c.is_ascii_lowercase() {
+            t[b] = 0;
         }
         b += 1;
     }
     t
 };
+
+/// [`PACK`] of a byte that ends an ASCII run of letters and digits.
+const NOT_ALNUM: u64 = 1 << 63;
 
 /// The word being read by [`measure`].
 #[derive(Clone, Copy)]
@@ -817,6 +962,47 @@ struct Word {
     hash: u64,
     len: u32,
     capital: bool,
+}
+
+/// What [`measure`] does with each word it has read: counts it, looks it up among the
+/// stopwords and phrase keys, keeps it as a content word, and matches it against the
+/// title (or adds it to the title when the title is empty).
+struct Words<'a> {
+    title: &'a mut WordSet,
+    content: &'a mut Vec<u64>,
+    keys: &'a PhraseKeys,
+    /// Whether the title is being filled (the page's first line).
+    fill_title: bool,
+    /// The line's words found in the title.
+    title_hits: u32,
+}
+
+impl Words<'_> {
+    /// Ends the word `w` of the line measured in `s`. Not inlined: inlined, its look-ups
+    /// are hoisted into `measure`'s loop over every byte (a third more instructions).
+    #[inline(never)]
+    fn end(&mut self, w: Word, s: &mut Stat) {
+        // Capitals counted without a branch (the text decides: mispredicted).
+        s.words += 1;
+        s.word_chars += w.len;
+        s.caps += u32::from(w.capital);
+        s.leading_caps += u32::from(w.capital && s.caps == s.words);
+        let flags = self.keys.words.get(w.hash);
+        if flags & STOP != 0 {
+            s.stop += 1;
+        } else if w.len > 1 {
+            self.content.push(w.hash);
+        }
+        s.phrase_key |= flags & KEY != 0;
+        if self.fill_title {
+            if self.title.len() < 40 {
+                self.title.insert(w.hash);
+            }
+        } else if s.words <= TITLE_MAX_WORDS {
+            // Longer lines are never measured against the title.
+            self.title_hits += u32::from(self.title.contains_near(w.hash));
+        }
+    }
 }
 
 /// Measures the words, characters and link text of `line` (already trimmed), in one pass
@@ -832,34 +1018,14 @@ fn measure(
 ) {
     let bytes = line.as_bytes();
     s.chars = bytes.len() as u32;
-    let fill_title = title.is_empty();
-    let mut title_hits = 0u32;
-    let mut word: Option<Word> = None;
-    let mut end_word = |w: Word, s: &mut Stat| {
-        s.words += 1;
-        s.word_chars += w.len;
-        if w.capital {
-            s.caps += 1;
-            if s.caps == s.words {
-                s.leading_caps += 1;
-            }
-        }
-        let flags = keys.words.get(w.hash);
-        if flags & STOP != 0 {
-            s.stop += 1;
-        } else if w.len > 1 {
-            content.push(w.hash);
-        }
-        s.phrase_key |= flags & KEY != 0;
-        if fill_title {
-            if title.len() < 40 {
-                title.insert(w.hash);
-            }
-        } else if s.words <= TITLE_MAX_WORDS {
-            // Longer lines are never measured against the title.
-            title_hits += u32::from(title.contains(w.hash));
-        }
+    let mut words = Words {
+        fill_title: title.is_empty(),
+        title,
+        content,
+        keys,
+        title_hits: 0,
     };
+    let mut word: Option<Word> = None;
     let mut token_start = 0usize;
     let mut token_link = false;
     let mut last_open: Option<usize> = None;
@@ -880,12 +1046,12 @@ fn measure(
             // and leaves a digit as it is).
             let (start, mut hash) = (i, w.hash);
             while let Some(&b) = bytes.get(i) {
-                let class = CLASS[usize::from(b)];
-                if class > DIGIT {
+                let add = PACK[usize::from(b)];
+                if add >= NOT_ALNUM {
                     break;
                 }
-                hash = mix(hash, u32::from(b | 0x20));
-                packed += PACK[usize::from(b)];
+                hash = mix(hash, u32::from(b) | 0x20);
+                packed += add;
                 i += 1;
             }
             w.hash = hash;
@@ -939,7 +1105,7 @@ fn measure(
                 continue;
             }
             if let Some(w) = word.take() {
-                end_word(w, s);
+                words.end(w, s);
             }
             if keys.chars.contains(&c) {
                 s.phrase_key = true;
@@ -965,7 +1131,7 @@ fn measure(
             continue;
         }
         if let Some(w) = word.take() {
-            end_word(w, s);
+            words.end(w, s);
         }
         i += 1;
         if class == SPACE {
@@ -998,7 +1164,7 @@ fn measure(
         }
     }
     if let Some(w) = word {
-        end_word(w, s);
+        words.end(w, s);
     }
     let (upper, digits) = (packed as u32, (packed >> 32) as u32);
     s.letters += alnum - digits;
@@ -1007,9 +1173,9 @@ fn measure(
     if token_link {
         s.link += (bytes.len() - token_start) as u32;
     }
-    if !fill_title && (2..=TITLE_MAX_WORDS).contains(&s.words) {
-        s.title_overlap = title_hits as f32 / s.words as f32;
-        s.title_hits = title_hits;
+    if !words.fill_title && (2..=TITLE_MAX_WORDS).contains(&s.words) {
+        s.title_overlap = words.title_hits as f32 / s.words as f32;
+        s.title_hits = words.title_hits;
     }
     // Every two CJK characters count as a word.
     s.words += s.cjk.div_ceil(2);
@@ -1034,8 +1200,9 @@ impl Page {
     fn measure(doc: &Doc<'_>) -> Page {
         let keys = &PHRASES.keys;
         let mut title = WordSet::default();
-        let mut content = Vec::new();
-        let mut content_end = Vec::new();
+        // Room for every content word (about one in ten bytes) and every line: no growing.
+        let mut content = Vec::with_capacity(doc.text.len() / 10 + 16);
+        let mut content_end = Vec::with_capacity(doc.len());
         let mut stats = Vec::with_capacity(doc.len() / 2 + 1);
         let mut block = 0u32;
         let mut blank_before = true;
@@ -1112,22 +1279,31 @@ impl Page {
     /// Counts every line's copies in the page (the same text, spaces at the ends aside).
     fn copies(&mut self, doc: &Doc<'_>) {
         let build = FxBuild::default();
-        let hashes: Vec<u64> = self
+        // Lines with the same hash, counted in an open-addressing table (a count of 0 is an
+        // empty slot), probed from the hash's high bits; each line's slot kept.
+        let size = (2 * self.stats.len() + 2).next_power_of_two();
+        let mask = size - 1;
+        let mut keys = vec![0u64; size];
+        let mut counts = vec![0u32; size];
+        let slots: Vec<usize> = self
             .stats
             .iter()
             .map(|s| {
                 let mut h = build.build_hasher();
                 h.write(doc.line(s.index).as_bytes());
-                h.finish()
+                let h = h.finish();
+                let mut i = (h >> 32) as usize & mask;
+                // Never more lines than half the slots: an empty slot is always found.
+                while counts[i] != 0 && keys[i] != h {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = h;
+                counts[i] += 1;
+                i
             })
             .collect();
-        let mut count: HashMap<u64, u32, FxBuild> =
-            HashMap::with_capacity_and_hasher(hashes.len(), build);
-        for &h in &hashes {
-            *count.entry(h).or_default() += 1;
-        }
-        for (s, h) in self.stats.iter_mut().zip(&hashes) {
-            s.copies = count[h];
+        for (s, &i) in self.stats.iter_mut().zip(&slots) {
+            s.copies = counts[i];
         }
     }
 
@@ -1179,25 +1355,30 @@ impl Page {
             let start = k.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
             &self.content[start..self.content_end[k] as usize]
         };
-        let mut vocabulary = WordSet::default();
-        if let Some((a, b)) = region {
-            let start = a.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
-            vocabulary = WordSet::with_capacity(self.content_end[b] as usize - start);
-            for k in a..=b {
-                if self.stats[k].prose {
-                    for &h in words(k) {
-                        vocabulary.insert(h);
-                    }
-                }
+        // The prose lines' words of the region, in a table of two choices (a look-up
+        // without a branch on the outcome), else (if they do not fit) in a `WordSet`.
+        let (a, b) = region.unwrap_or((1, 0));
+        let prose = || (a..=b).filter(|&k| self.stats[k].prose).flat_map(words);
+        let pairs = TwoChoices::new(prose(), prose().count());
+        let set = if pairs.is_none() {
+            let mut set = WordSet::with_capacity(prose().count());
+            for h in prose() {
+                set.insert(*h);
             }
-        }
+            set
+        } else {
+            WordSet::default()
+        };
         (0..self.stats.len())
             .map(|k| {
                 let w = words(k);
                 if w.is_empty() {
                     return -1.0;
                 }
-                let hits = w.iter().filter(|&&h| vocabulary.contains(h)).count();
+                let hits = match &pairs {
+                    Some(pairs) => w.iter().filter(|&&h| pairs.contains(h)).count(),
+                    None => w.iter().filter(|&&h| set.contains(h)).count(),
+                };
                 hits as f32 / w.len() as f32
             })
             .collect()
@@ -1239,13 +1420,8 @@ impl Page {
         }
         // Runs of lines of the same coarse shape (cards of a listing).
         let shape = |s: &Stat| {
-            let len = match s.words {
-                0..=1 => 0u8,
-                2..=3 => 1,
-                4..=7 => 2,
-                8..=15 => 3,
-                _ => 4,
-            };
+            // 0-1 words, 2-3, 4-7, 8-15, more (without branches).
+            let len = (s.words | 1).ilog2().min(4) as u8;
             len | u8::from(s.sentence) << 3
                 | u8::from(s.link > 0) << 4
                 | u8::from(s.digits > 0) << 5
@@ -1447,40 +1623,68 @@ fn stacked(
         b.0 = b.0.min(k);
         b.1 = k;
     }
-    let f = |name: &str| NAMES.iter().position(|n| *n == name).unwrap_or(0);
-    let (lw, es, ir, rd, ps, rc) = (
-        f("log_words"),
-        f("ends_sentence"),
-        f("in_region"),
-        f("log_region_distance"),
-        f("phrase_share"),
-        f("region_cohesion"),
-    );
-    (0..n)
-        .map(|k| {
-            let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
+    let block_mean: Vec<f32> = block_span
+        .iter()
+        .map(|&(b0, b1)| mean(b0, b1 + 1))
+        .collect();
+    // The least and greatest of every four scores in a row: a window of four to seven is
+    // two of them (overlapping). Scores are finite sums and a zero's sign is nothing to a
+    // tree, so the result is the fold's over the window.
+    let fours = |f: fn(f32, f32) -> f32| -> Vec<f32> {
+        let pairs: Vec<f32> = scores.windows(2).map(|w| f(w[0], w[1])).collect();
+        pairs.windows(3).map(|w| f(w[0], w[2])).collect()
+    };
+    let (low4, high4) = (fours(f32::min), fours(f32::max));
+    let mut out = Vec::with_capacity(n);
+    for (k, (x, s)) in rows.iter().zip(&page.stats).enumerate().take(n) {
+        let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
+        let (low, high) = if b - a >= 4 {
+            (low4[a].min(low4[b - 4]), high4[a].max(high4[b - 4]))
+        } else {
             let window = &scores[a..b];
-            let (b0, b1) = block_span[page.stats[k].block as usize];
-            let x = &rows[k];
-            [
-                scores[k],
-                k.checked_sub(1).map_or(-5.0, |j| scores[j]),
-                scores.get(k + 1).copied().unwrap_or(-5.0),
-                mean(a, b),
+            (
                 window.iter().copied().fold(f32::INFINITY, f32::min),
                 window.iter().copied().fold(f32::NEG_INFINITY, f32::max),
-                mean(b0, b1 + 1),
-                region_mean,
-                doc_mean,
-                x[lw],
-                x[es],
-                x[ir],
-                x[rd],
-                x[ps],
-                x[rc],
-            ]
-        })
-        .collect()
+            )
+        };
+        out.push([
+            scores[k],
+            k.checked_sub(1).map_or(-5.0, |j| scores[j]),
+            scores.get(k + 1).copied().unwrap_or(-5.0),
+            mean(a, b),
+            low,
+            high,
+            block_mean[s.block as usize],
+            region_mean,
+            doc_mean,
+            x[const { feature("log_words") }],
+            x[const { feature("ends_sentence") }],
+            x[const { feature("in_region") }],
+            x[const { feature("log_region_distance") }],
+            x[const { feature("phrase_share") }],
+            x[const { feature("region_cohesion") }],
+        ]);
+    }
+    out
+}
+
+/// The index of the first-stage feature `name` in [`NAMES`] (at compile time).
+const fn feature(name: &str) -> usize {
+    let mut k = 0;
+    while k < N_FAST {
+        let (a, b) = (NAMES[k].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut i = 0;
+            while i < a.len() && a[i] == b[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    panic!("no such feature")
 }
 
 /// The whole page through both stages: every non-blank line's index, its first-stage
@@ -1507,7 +1711,7 @@ pub(crate) fn score(doc: &Doc<'_>) -> Scored {
     let stacked = stacked(&page, &rows, &first, region);
     let mut second = Vec::new();
     SECOND.score_all(&stacked, |_| true, &mut second);
-    let side = NAMES.iter().position(|n| *n == "region_side").unwrap_or(0);
+    let side = const { feature("region_side") };
     let title = title_line(&page, doc);
     Scored {
         title,
@@ -1896,13 +2100,63 @@ mod tests {
 
     #[test]
     fn latin_and_cyrillic_letters_agree_with_the_unicode_tables() {
-        for c in (0x80..0x500u32).filter_map(char::from_u32) {
+        let hangul = 0xAC00..0xD7B0u32;
+        for c in (0x80..0x500u32).chain(hangul).filter_map(char::from_u32) {
             if let Some((upper, lower)) = letter_case(c) {
-                assert!(c.is_alphabetic(), "{c}");
+                assert!(
+                    c.is_alphabetic() && !c.is_numeric() && !text::is_cjk(c),
+                    "{c}"
+                );
                 assert_eq!(upper, c.is_uppercase(), "{c}");
                 let l: Vec<char> = c.to_lowercase().collect();
                 assert_eq!(l, [char::from_u32(lower).unwrap()], "{c}");
             }
+        }
+    }
+
+    #[test]
+    fn a_table_of_two_choices_holds_what_a_word_set_holds() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let hashes: Vec<u64> = (0..3000).map(|_| next()).collect();
+        // Repeats, and the hash 0 (stored as 1, as `WordSet` stores it).
+        let kept: Vec<u64> = hashes[..1500]
+            .iter()
+            .chain(&hashes[..9])
+            .chain(&[0])
+            .copied()
+            .collect();
+        let pairs = TwoChoices::new(kept.iter(), kept.len()).unwrap();
+        let mut set = WordSet::default();
+        for &h in &kept {
+            set.insert(h);
+        }
+        for &h in hashes.iter().chain(&[0, 1, 2]) {
+            assert_eq!(pairs.contains(h), set.contains(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn stopwords_and_keys_fit_a_table_of_two_choices() {
+        let words = &PHRASES.keys.words;
+        assert!(words.pairs.is_some());
+        for (&h, &f) in words.set.slots.iter().zip(&words.flags) {
+            if h != 0 {
+                assert_eq!(words.get(h), f);
+            }
+        }
+        for w in ["the", "und", "subscribe", "zebra", "boilerplate"] {
+            let h = word_hash(w);
+            assert_eq!(
+                words.get(h),
+                words.set.find(h).map_or(0, |i| words.flags[i]),
+                "{w}"
+            );
         }
     }
 

@@ -79,9 +79,46 @@ const SPLITS: usize = (1 << DEPTH) - 1;
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Complete {
     feature: [u8; SPLITS],
+    /// `feature` as a [`Narrow`] (`F0` where a feature does not fit), read for rows of
+    /// exactly [`NARROW`] values; as a [`Narrow2`] for rows of [`NARROW2`].
+    narrow: [Narrow; SPLITS],
+    narrow2: [Narrow2; SPLITS],
     threshold: [f32; SPLITS],
     leaf: [f32; 1 << DEPTH],
 }
+
+/// Values of the rows [`Narrow`] feature indices are read for: the fast engine's first
+/// stage ([`crate::rules::fast::N_FAST`]), the trees scored most.
+const NARROW: usize = 65;
+/// Values of the rows [`Narrow2`] feature indices are read for: the fast engine's second
+/// stage ([`crate::rules::fast::N_FAST2`]).
+const NARROW2: usize = 15;
+
+/// Defines a feature index type `$t` of `$n` values, one variant per index.
+macro_rules! narrow {
+    ($t:ident, $n:ident, $($v:ident)*) => {
+        /// A feature index below its rows' length: as a type of exactly that many values,
+        /// it indexes a row without a bounds check.
+        #[derive(Clone, Copy, Debug)]
+        #[repr(u8)]
+        enum $t {
+            $($v),*
+        }
+
+        impl $t {
+            /// Every index, in order.
+            const ALL: [$t; $n] = [$($t::$v),*];
+
+            /// The index `f`, if it fits (else 0).
+            fn of(f: u8) -> $t {
+                $t::ALL.get(usize::from(f)).copied().unwrap_or($t::F0)
+            }
+        }
+    };
+}
+
+narrow!(Narrow, NARROW, F0 F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F19 F20 F21 F22 F23 F24 F25 F26 F27 F28 F29 F30 F31 F32 F33 F34 F35 F36 F37 F38 F39 F40 F41 F42 F43 F44 F45 F46 F47 F48 F49 F50 F51 F52 F53 F54 F55 F56 F57 F58 F59 F60 F61 F62 F63 F64);
+narrow!(Narrow2, NARROW2, F0 F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14);
 
 /// A [`Model`] laid out for fast scoring, with exactly the same results: each tree is a
 /// [`Complete`] tree, where a leaf above the last level is copied to every leaf below it
@@ -89,11 +126,14 @@ pub(crate) struct Complete {
 /// trees, bad indices) are scored by [`Model::score`].
 #[derive(Debug)]
 pub(crate) enum Compiled {
-    /// Every tree padded to `depth`, the depth of the deepest.
+    /// Every tree padded to `depth`, the depth of the deepest. Every split's feature is
+    /// below `features` (checked by [`fill`]); `model` scores rows of fewer values.
     Complete {
         base: f32,
         depth: usize,
         trees: Vec<Complete>,
+        features: usize,
+        model: &'static Model,
     },
     /// The model as it is.
     Plain(&'static Model),
@@ -113,6 +153,8 @@ impl Compiled {
         for &root in model.roots {
             let mut t = Complete {
                 feature: [0; SPLITS],
+                narrow: [Narrow::F0; SPLITS],
+                narrow2: [Narrow2::F0; SPLITS],
                 threshold: [0.0; SPLITS],
                 leaf: [0.0; 1 << DEPTH],
             };
@@ -125,6 +167,8 @@ impl Compiled {
             base: model.base,
             depth,
             trees,
+            features,
+            model,
         }
     }
 }
@@ -145,7 +189,13 @@ impl Compiled {
         let mut sums = Vec::with_capacity(picked.len());
         match self {
             Compiled::Plain(model) => sums.extend(picked.iter().map(|&k| model.score(&rows[k]))),
-            Compiled::Complete { base, depth, trees } => {
+            // Rows too short for the trees' features (no caller's): scored as they are.
+            Compiled::Complete {
+                features, model, ..
+            } if *features > N => sums.extend(picked.iter().map(|&k| model.score(&rows[k]))),
+            Compiled::Complete {
+                base, depth, trees, ..
+            } => {
                 sums.resize(picked.len(), *base);
                 // Rows in blocks, every tree over one block before the next: the block's
                 // rows stay in cache however long the document is.
@@ -158,9 +208,28 @@ impl Compiled {
                     5 => Complete::add_to::<N, 5>,
                     _ => Complete::add_to::<N, DEPTH>,
                 };
-                for (picked, sums) in picked.chunks(BLOCK).zip(sums.chunks_mut(BLOCK)) {
-                    for t in trees {
-                        add(t, rows, picked, sums);
+                if picked.len() == rows.len() {
+                    // Every row (`picked[k] == k`): the rows of a lane group are side by
+                    // side in memory, found from one address.
+                    let add: AddRows<N> = match depth {
+                        0 => Complete::add_rows::<N, 0>,
+                        1 => Complete::add_rows::<N, 1>,
+                        2 => Complete::add_rows::<N, 2>,
+                        3 => Complete::add_rows::<N, 3>,
+                        4 => Complete::add_rows::<N, 4>,
+                        5 => Complete::add_rows::<N, 5>,
+                        _ => Complete::add_rows::<N, DEPTH>,
+                    };
+                    for (rows, sums) in rows.chunks(BLOCK).zip(sums.chunks_mut(BLOCK)) {
+                        for t in trees {
+                            add(t, rows, sums);
+                        }
+                    }
+                } else {
+                    for (picked, sums) in picked.chunks(BLOCK).zip(sums.chunks_mut(BLOCK)) {
+                        for t in trees {
+                            add(t, rows, picked, sums);
+                        }
                     }
                 }
             }
@@ -174,6 +243,9 @@ impl Compiled {
 
 /// [`Complete::add_to`] for one depth.
 type AddTo<const N: usize> = fn(&Complete, &[[f32; N]], &[usize], &mut [f32]);
+
+/// [`Complete::add_rows`] for one depth.
+type AddRows<const N: usize> = fn(&Complete, &[[f32; N]], &mut [f32]);
 
 /// Rows descended side by side in [`Compiled::score_all`].
 const LANES: usize = 8;
@@ -213,12 +285,49 @@ impl Complete {
         }
     }
 
+    /// [`Complete::add_to`] for every row of `rows` in order (`sums[k]` for `rows[k]`).
+    fn add_rows<const N: usize, const D: usize>(&self, rows: &[[f32; N]], sums: &mut [f32]) {
+        let splits = (1 << D) - 1;
+        let mut chunks = rows.chunks_exact(LANES);
+        let mut outs = sums.chunks_exact_mut(LANES);
+        for (xs, ss) in (&mut chunks).zip(&mut outs) {
+            let mut p = [0usize; LANES];
+            for _ in 0..D {
+                for (p, x) in p.iter_mut().zip(xs) {
+                    *p = self.step(*p, x);
+                }
+            }
+            for (s, p) in ss.iter_mut().zip(p) {
+                *s += self.leaf[p - splits];
+            }
+        }
+        for (x, s) in chunks.remainder().iter().zip(outs.into_remainder()) {
+            let mut p = 0;
+            for _ in 0..D {
+                p = self.step(p, x);
+            }
+            *s += self.leaf[p - splits];
+        }
+    }
+
     /// One level down from split `p` for row `x`.
     #[inline(always)]
     fn step<const N: usize>(&self, p: usize, x: &[f32; N]) -> usize {
-        let f = usize::from(self.feature[p]).min(N.saturating_sub(1));
+        // In bounds: every feature of a `Complete` tree is below the `features` it was
+        // filled for (`fill` checks each, the padding is 0), and `score_all`, the only
+        // caller (through `add_to` and `add_rows`), scores rows of `N >= features` values.
+        // Rows of `NARROW` or `NARROW2` values: the index is known to be in bounds (the
+        // features, below `N`, are all `narrow`'s or `narrow2`'s own).
+        let f = if N == NARROW {
+            self.narrow[p] as usize
+        } else if N == NARROW2 {
+            self.narrow2[p] as usize
+        } else {
+            usize::from(self.feature[p])
+        };
+        let v = x[f];
         // Left exactly when `v <= t`, as in `Model::score` (NaN goes right).
-        let left = x[f] <= self.threshold[p];
+        let left = v <= self.threshold[p];
         2 * p + 2 - usize::from(left)
     }
 }
@@ -268,6 +377,8 @@ fn fill(
         return false;
     }
     t.feature[p] = node.feature;
+    t.narrow[p] = Narrow::of(node.feature);
+    t.narrow2[p] = Narrow2::of(node.feature);
     t.threshold[p] = node.threshold;
     fill(nodes, node.left as usize, 2 * p + 1, t, features, depth)
         && fill(nodes, node.right as usize, 2 * p + 2, t, features, depth)
@@ -281,6 +392,12 @@ mod tests {
     use crate::rules::fast_model::{FAST_FIRST, FAST_SECOND};
     use crate::rules::model::{MODEL, STACKED};
     use crate::stack::N_STACKED;
+
+    #[test]
+    fn the_fast_engine_rows_have_narrow_feature_indices() {
+        assert_eq!(NARROW, N_FAST);
+        assert_eq!(NARROW2, N_FAST2);
+    }
 
     #[test]
     fn compiled_scores_exactly_like_the_models() {
@@ -323,6 +440,11 @@ mod tests {
             } else {
                 assert_eq!(a.to_bits(), model.score(x).to_bits());
             }
+        }
+        // Every row (the rows side by side).
+        compiled.score_all(&rows, |_| true, &mut all);
+        for (a, x) in all.iter().zip(&rows) {
+            assert_eq!(a.to_bits(), model.score(x).to_bits());
         }
     }
 }
