@@ -1991,6 +1991,40 @@ fn name_above_date(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
         && has_date(doc.line(scored.lines[k + 1]))
 }
 
+/// Whether line `k` (in `scored.lines`) is the asker's name under a question's "asked
+/// <date>" stamp ("asked Feb 11, 2011 at 23:49", then "jdoe42" or `[jdoe42](/users/7)`, an
+/// avatar's image line between them or not): one to three words of 30 bytes or fewer with two
+/// letters or more, no date.
+fn name_below_stamp(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
+    let Some(mut p) = k.checked_sub(1) else {
+        return false;
+    };
+    // The user's avatar may sit between the stamp and the name.
+    if scored.page.stats[p].image_only {
+        let Some(q) = p.checked_sub(1) else {
+            return false;
+        };
+        p = q;
+    }
+    let (line, stamp) = (doc.line(scored.lines[k]), doc.line(scored.lines[p]));
+    // In Markdown the name links to the user's page: its text is read.
+    let name = if scored.page.stats[k].link > 0 {
+        text::lead_link_text(line)
+    } else {
+        line
+    };
+    (1..=3).contains(&name.split_whitespace().count())
+        && name.len() <= 30
+        && !name.contains("](")
+        && name.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && !has_date(name)
+        && stamp.len() <= 60
+        && stamp
+            .get(..6)
+            .is_some_and(|a| a.eq_ignore_ascii_case("asked "))
+        && has_date(stamp)
+}
+
 /// The fast engine as one rule: removes the lines its trees score as boilerplate.
 #[derive(Debug)]
 pub(crate) struct Fast;
@@ -2039,6 +2073,7 @@ impl Rule for Fast {
                 _ if k == 0 && title.is_some() => Category::Metadata,
                 _ if is_byline(line, &scored.page.stats[k]) => Category::Byline,
                 _ if name_above_date(&scored, doc, k) => Category::Byline,
+                _ if name_below_stamp(&scored, doc, k) => Category::Byline,
                 k @ 1.. => FAMILIES[usize::from(k) - 1].category,
                 0 if copies > 1 => Category::Repeated,
                 _ if side < 0.0 => Category::Navigation,
@@ -2328,6 +2363,27 @@ mod tests {
         ] {
             assert!(!is_name(l, &stat(l)), "{l}");
         }
+    }
+
+    #[test]
+    fn the_asker_under_the_asked_stamp_is_a_byline() {
+        let prose = "The river rose two metres overnight and flooded the lower town, the mayor said on Sunday.";
+        let at = |text: &str, line: &str| {
+            let doc = Doc::new(text);
+            let scored = score(&doc);
+            let k = (0..scored.lines.len())
+                .find(|&k| doc.line(scored.lines[k]) == line)
+                .expect("the line");
+            name_below_stamp(&scored, &doc, k)
+        };
+        for name in ["riverfan42", "[riverfan42](/users/7/riverfan42)"] {
+            let text = format!("How high will the river rise?\n{prose}\nasked Feb 11, 2011 at 23:49\n![avatar](/a.png)\n{name}\n159 1 1 silver badge\n");
+            assert!(at(&text, name), "{name}");
+        }
+        // Not under a stamp, and a date is no name.
+        let text = format!("How high will the river rise?\n{prose}\nriverfan42\nasked Feb 11, 2011 at 23:49\nFeb 12, 2011\n");
+        assert!(!at(&text, "riverfan42"));
+        assert!(!at(&text, "Feb 12, 2011"));
     }
 
     #[test]
