@@ -2006,7 +2006,17 @@ fn name_below_stamp(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
         };
         p = q;
     }
-    let (line, stamp) = (doc.line(scored.lines[k]), doc.line(scored.lines[p]));
+    // The stamp first: it is cheap to rule out.
+    let stamp = doc.line(scored.lines[p]);
+    if stamp.len() > 60
+        || !stamp
+            .get(..6)
+            .is_some_and(|a| a.eq_ignore_ascii_case("asked "))
+        || !has_date(stamp)
+    {
+        return false;
+    }
+    let line = doc.line(scored.lines[k]);
     // In Markdown the name links to the user's page: its text is read.
     let name = if scored.page.stats[k].link > 0 {
         text::lead_link_text(line)
@@ -2018,11 +2028,6 @@ fn name_below_stamp(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
         && !name.contains("](")
         && name.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
         && !has_date(name)
-        && stamp.len() <= 60
-        && stamp
-            .get(..6)
-            .is_some_and(|a| a.eq_ignore_ascii_case("asked "))
-        && has_date(stamp)
 }
 
 /// The fast engine as one rule: removes the lines its trees score as boilerplate.
