@@ -98,7 +98,8 @@ static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:\s*\([^)]{1,40}\))?\s*(?:[,|·•–—\-]\s*)?(?i:(?:updated|published|posted)\s+)?(?i:on\s+)?",
         r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
         r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}",
-        r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})",
+        // The last field has two digits or more: "10.10.2" is a version, not a date.
+        r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4})",
         r"(?:\W.{0,60})?$",
     ))
     .expect("valid regex")
@@ -681,6 +682,12 @@ mod tests {
         let doc = run(&avatar);
         assert_eq!(category(&doc, 4), Some(Category::Byline));
         assert_ne!(category(&doc, 3), Some(Category::Byline));
+    }
+
+    #[test]
+    fn a_version_number_is_no_date() {
+        assert!(NAME_DATE.is_match("Omar Reyes 12.03.2025"));
+        assert!(!NAME_DATE.is_match("Budgie 10.10.2 brings a new panel"));
     }
 
     #[test]
