@@ -177,17 +177,17 @@ impl<'a> Cleaned<'a> {
             Some(t) => lines.into_iter().min_by_key(|(at, _)| at.abs_diff(t)),
             None => lines.into_iter().next(),
         }?;
+        let mut name = line;
         if byline::is_label(line) {
             // A lone "Written by:": the name is on the next line.
             let rest = self.input.get(at..)?.split_inclusive('\n').skip(1);
             if let Some(next) = rest.map(str::trim).find(|l| !l.is_empty()) {
                 if next.len() <= 100 && !byline::is_label(next) {
-                    return Some(text::plain_text(byline::name_text(next), text::Images::Alt))
-                        .filter(|t| !t.is_empty());
+                    name = next;
                 }
             }
         }
-        Some(text::plain_text(byline::name_text(line), text::Images::Alt)).filter(|t| !t.is_empty())
+        Some(text::plain_text(byline::name_text(name), text::Images::Alt)).filter(|t| !t.is_empty())
     }
 
     fn first_of(&self, category: Category) -> Option<&'a str> {

@@ -99,10 +99,16 @@ pub const NAMES: [&str; N_FEATURES] = [
 /// The index of the feature called `name` in [`NAMES`], found at compile time (a name
 /// that is not there stops the build), so that adding a feature never shifts a constant.
 pub(crate) const fn index_of(name: &str) -> usize {
+    name_index(&NAMES, name)
+}
+
+/// The position of `name` in `names`, at compile time (a name that is not there stops the
+/// build); shared with the fast engine's feature lists.
+pub(crate) const fn name_index(names: &[&str], name: &str) -> usize {
     let want = name.as_bytes();
     let mut k = 0;
-    while k < N_FEATURES {
-        let have = NAMES[k].as_bytes();
+    while k < names.len() {
+        let have = names[k].as_bytes();
         if have.len() == want.len() {
             let mut i = 0;
             while i < have.len() && have[i] == want[i] {

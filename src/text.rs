@@ -317,6 +317,12 @@ pub(crate) fn strip_markup(line: &str) -> &str {
     }
 }
 
+/// Whether the line has two letters or more (not only numbers and symbols: a vote count, a
+/// table rule).
+pub(crate) fn has_letters(line: &str) -> bool {
+    line.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+}
+
 /// What a Markdown image leaves in [`plain_text`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Images {
@@ -327,11 +333,11 @@ pub(crate) enum Images {
 }
 
 /// A Markdown image (`![alt](src)`); group 1 is the alt text.
-static IMAGE: LazyLock<Regex> =
+pub(crate) static IMAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
 
 /// A Markdown link (`[text](target)`); group 1 is the text.
-static LINK: LazyLock<Regex> =
+pub(crate) static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
 
 /// The text a reader sees in a short line of Markdown (a headline, a byline): a link gives

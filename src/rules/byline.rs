@@ -91,13 +91,24 @@ pub(crate) fn is_label(line: &str) -> bool {
     LABEL.is_match(&plain(line))
 }
 
+/// A date with its month in words ("March 4, 2025", "Mar. 4th 2025", "4 March 2025"), for
+/// [`NAME_DATE`] and [`DATE_NAME`] (case-insensitive where used).
+macro_rules! written_date {
+    () => {
+        concat!(
+            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
+            r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+        )
+    };
+}
+
 /// A name (two to four capitalised words, or one user handle) followed by a date.
 static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:(?:\p{Lu}[\p{L}'’.\-]*\s+){1,3}\p{Lu}[\p{L}'’.\-]*|[\p{L}\d_.\-]{2,30})",
         r"(?:\s*\([^)]{1,40}\))?\s*(?:[,|·•–—\-]\s*)?(?i:(?:updated|published|posted)\s+)?(?i:on\s+)?",
-        r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
-        r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}",
+        r"(?i:",
+        written_date!(),
         // The last field has two digits or more: "10.10.2" is a version, not a date.
         r"|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4})",
         r"(?:\W.{0,60})?$",
@@ -110,8 +121,8 @@ static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Jane Doe", "Dec. 19, 2025 · Jane Doe on behalf of the docs team").
 static DATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
-        r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}",
+        r"^(?i:",
+        written_date!(),
         r"|\d{4}-\d{2}-\d{2})",
         r"(?:\s*[·•|]\s*[^·•|]{1,30}){0,3}\s*[·•|]\s*(?i:by\s+)?",
         r"\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){1,3}",
@@ -126,14 +137,6 @@ static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:last|updated|published|posted|modified|created|released|date|edited|reviewed|originally|first|on|since|from|copyright|season|week|day|issue|volume|vol|posts?|joined|member|registered|ask|asked|answered|commented|viewed|started|opened)\b")
         .expect("valid regex")
 });
-
-/// A Markdown image: `![alt](src)`.
-static MD_IMAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("valid regex"));
-
-/// A Markdown link: `[text](target)`; group 1 is the text.
-static MD_LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
 
 /// A Markdown link to an author's page (`[Jane Doe](/author/jane-doe)`); group 1 is the
 /// text.
@@ -194,8 +197,8 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     if !line.contains(['[', '*', '_', '#']) {
         return Cow::Borrowed(line);
     }
-    let s = MD_IMAGE.replace_all(line, "");
-    let s = MD_LINK.replace_all(&s, "$1");
+    let s = text::IMAGE.replace_all(line, "");
+    let s = text::LINK.replace_all(&s, "$1");
     let s = s.replace("**", "").replace("__", "");
     let t = s.trim_start_matches(['#', '*', '-', '+', ' ', '\t']);
     let t = t.trim_matches(|c: char| c == '_' || c == '*' || c.is_whitespace());
@@ -311,8 +314,7 @@ fn is_name_like(line: &str) -> bool {
         let first = chars.next().is_some_and(|c| c.is_lowercase());
         let inner = chars.any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
         // A vote count or a score ("11", "-1") is no handle: it needs letters.
-        let letters = line.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-        return line.len() <= 30 && letters && (first || inner);
+        return line.len() <= 30 && text::has_letters(line) && (first || inner);
     }
     if (2..=6).contains(&text::word_count(line)) && text::is_capitalised_run(line) {
         return true;
@@ -593,9 +595,8 @@ impl Rule for NearTitle {
                 continue;
             }
             let name = text_of(n);
-            let single = !name.contains(char::is_whitespace)
-                && name.len() <= 30
-                && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+            let single =
+                !name.contains(char::is_whitespace) && name.len() <= 30 && text::has_letters(&name);
             if doc.is_open(n)
                 && (is_name_like(&name)
                     || single && !NOT_NAME.is_match(&name)

@@ -1670,21 +1670,7 @@ fn stacked(
 
 /// The index of the first-stage feature `name` in [`NAMES`] (at compile time).
 const fn feature(name: &str) -> usize {
-    let mut k = 0;
-    while k < N_FAST {
-        let (a, b) = (NAMES[k].as_bytes(), name.as_bytes());
-        if a.len() == b.len() {
-            let mut i = 0;
-            while i < a.len() && a[i] == b[i] {
-                i += 1;
-            }
-            if i == a.len() {
-                return k;
-            }
-        }
-        k += 1;
-    }
-    panic!("no such feature")
+    crate::features::name_index(&NAMES, name)
 }
 
 /// The whole page through both stages: every non-blank line's index, its first-stage
@@ -2026,7 +2012,7 @@ fn name_below_stamp(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
     (1..=3).contains(&name.split_whitespace().count())
         && name.len() <= 30
         && !name.contains("](")
-        && name.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && text::has_letters(name)
         && !has_date(name)
 }
 

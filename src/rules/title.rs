@@ -44,14 +44,6 @@ const PAGE_TITLE_MAX_WORDS: usize = 40;
 /// the title's words (a part of it, or all of it).
 const OF_TITLE: f32 = 0.9;
 
-/// A Markdown image: `![alt](src)`.
-static MD_IMAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("valid regex"));
-
-/// A Markdown link: `[text](target)`; group 1 is the text.
-static MD_LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
-
 /// A heading that is only a link to a site's home page (`# [Site](/)`): the logo, not the
 /// headline.
 static HOME_LINK: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,8 +94,8 @@ impl Rule for Title {
 
 /// The words of a line with Markdown images and link targets left out, lower-cased.
 fn plain_tokens(line: &str) -> Vec<String> {
-    let no_images = MD_IMAGE.replace_all(line, "");
-    text::tokens(&MD_LINK.replace_all(&no_images, "$1"))
+    let no_images = text::IMAGE.replace_all(line, "");
+    text::tokens(&text::LINK.replace_all(&no_images, "$1"))
 }
 
 /// The level of a Markdown heading line (`# ` is 1, `## ` 2, `### ` 3), or 0.
@@ -395,8 +387,8 @@ static INTERFACE: LazyLock<Regex> = LazyLock::new(|| {
 /// The visible text of a line: Markdown images and link targets left out, `#` marks and
 /// emphasis around it too.
 fn visible(line: &str) -> String {
-    let no_images = MD_IMAGE.replace_all(line, "");
-    let text = MD_LINK.replace_all(&no_images, "$1");
+    let no_images = text::IMAGE.replace_all(line, "");
+    let text = text::LINK.replace_all(&no_images, "$1");
     text::strip_markup(&text).to_string()
 }
 
@@ -422,8 +414,8 @@ fn is_interface(line: &str) -> bool {
 /// The share of a line's visible characters that sit inside Markdown link texts (a line
 /// of images and empty links counts as all link).
 fn link_share(line: &str) -> f32 {
-    let no_images = MD_IMAGE.replace_all(line, "");
-    let linked: usize = MD_LINK
+    let no_images = text::IMAGE.replace_all(line, "");
+    let linked: usize = text::LINK
         .captures_iter(&no_images)
         .filter_map(|c| c.get(1))
         .map(|m| m.as_str().trim().chars().count())
@@ -468,7 +460,7 @@ fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         if !(1..=NAME_MAX_WORDS).contains(&words) || end.ends_with(['.', ':', ',', ';']) {
             continue;
         }
-        if is_interface(line) || !has_letters(line) {
+        if is_interface(line) || !text::has_letters(line) {
             continue;
         }
         if named_by_image(doc, i) {
@@ -476,11 +468,6 @@ fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         }
     }
     None
-}
-
-/// Whether the line has two letters or more (not only numbers and symbols).
-fn has_letters(line: &str) -> bool {
-    line.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
 }
 
 /// Whether the next line is an image whose alt text is the line (a product's picture
@@ -507,7 +494,7 @@ fn usable_heading(doc: &Doc<'_>, i: usize) -> bool {
     let line = doc.line(i);
     doc.is_open(i)
         && text::without_link_targets(line).len() <= TITLE_MAX
-        && (plain_tokens(line).len() <= 1 || has_letters(&visible(line)))
+        && (plain_tokens(line).len() <= 1 || text::has_letters(&visible(line)))
         && !HOME_LINK.is_match(line)
         && !is_interface(line)
 }
@@ -553,7 +540,7 @@ fn heading_text_line(doc: &Doc<'_>, i: usize) -> Option<usize> {
     let next = doc.line(n);
     let words = text::word_count(next);
     (heading_level(next) == 0
-        && has_letters(next)
+        && text::has_letters(next)
         && !next.contains("](")
         && !next.starts_with(['*', '-', '+', '|', '!'])
         && (1..=PAGE_TITLE_MAX_WORDS).contains(&words)
@@ -628,7 +615,7 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize], markdown: bool) -> Option<(u
             if markdown
                 && late.is_none()
                 && usable_heading(doc, i)
-                && has_letters(&plain_tokens(line).concat())
+                && text::has_letters(&plain_tokens(line).concat())
                 && leads_content(doc, i)
             {
                 late = Some(i);
