@@ -245,6 +245,21 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:asked|question asked|posted|started)\b.{0,40}\d").expect("valid regex")
 });
 
+/// Whether `line` can start like an [`ASKED`] stamp (its first letter and length), before
+/// the regex is asked.
+fn asked_lead(line: &str) -> bool {
+    line.len() >= 7 && matches!(line.as_bytes()[0] | 0x20, b'a' | b'q' | b'p' | b's')
+}
+
+/// Whether `line` holds "author" or "by" (any case): an [`ABOUT_AUTHOR`] label has one.
+fn author_word(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.windows(2).any(|w| {
+        let (x, y) = (w[0] | 0x20, w[1] | 0x20);
+        x == b'b' && y == b'y' || x == b'o' && y == b'r'
+    })
+}
+
 /// A thread's first post header, over its author's name: a date and the post number one
 /// ("30th March 2025, 16:26 # 1 | Link", "11-29-2024, 09:03 AM #1"), or an avatar's
 /// initial with the poster's presence ("J Offline").
@@ -570,8 +585,10 @@ impl Rule for NearTitle {
         // thread's first post header (see [`FIRST_POST`]), an author label anywhere
         // ("Written by", "About the author").
         let is_stamp = |i: usize| {
-            ASKED.is_match(doc.line(i))
-                || doc.line(i).len() <= 40 && ABOUT_AUTHOR.is_match(&text_of(i))
+            let l = doc.line(i);
+            // The regexes only where their words can be: most lines fail these tests.
+            asked_lead(l) && ASKED.is_match(l)
+                || l.len() <= 40 && author_word(l) && ABOUT_AUTHOR.is_match(&text_of(i))
                 || {
                     // The header's literal parts first: a post number's `#`, "Offline".
                     let l = doc.line(i);
