@@ -184,7 +184,8 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"tags?\s*:.{0,200}",
         r"(?:filed|posted) (?:under|in)\s*:?.{0,160}",
         r"topics?\s*:.{0,200}",
-        r"categor(?:y|ies)\s*:.{0,200}",
+        // "Categories: News, Sport", not a wiki page's own name ("Category:Birds").
+        r"categor(?:y|ies)\s*:(?:\s.{0,200})?",
     ],
     comments: &[
         r"(?:\d+[\d,.]*k? )?comments?(?: \(\d+\))?",

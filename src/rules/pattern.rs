@@ -1794,6 +1794,9 @@ mod tests {
         assert!(removes("navigation", "Log In"));
         assert!(removes("related", "Related Articles"));
         assert!(removes("related", "Most Popular"));
+        assert!(removes("related", "Categories: Birds, Garden"));
+        assert!(removes("related", "Category:"));
+        assert!(!removes("related", "# Category:Garden birds"));
         assert!(removes("related", "## Most Popular Videos"));
         assert!(removes(
             "related",
