@@ -131,7 +131,12 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"register",
         // Mega-menu groupings ("Solutions" / "By Industry", "By Team Size", "By Gender & Age"):
         // no bylines.
-        concat!(r"by (?:", menu_facet!(), r")s?(?:\s*(?:&|and|/|,)\s*\w+)?"),
+        // A facet's label may be printed twice (its button and its panel's heading).
+        concat!(
+            r"(?:by (?:",
+            menu_facet!(),
+            r")s?(?:\s*(?:&|and|/|,)\s*\w+)?\s*){1,2}"
+        ),
         r"(?:main |site |open |close |toggle )?(?:menu|navigation|nav)",
         r"(?:open|close|toggle) (?:the )?(?:menu|navigation|search)",
         r"search(?: for)?(?: \S+)?",

@@ -1644,6 +1644,7 @@ mod tests {
             ("navigation", "By Industry"),
             ("navigation", "BY COMPANY SIZE"),
             ("navigation", "By Gender & Age"),
+            ("navigation", "By Industry By Industry"),
             ("cookie", "These cookies may be set through our site by our advertising partners to build a profile of your interests."),
             ("cookie", "Strictly Necessary Cookies"),
         ];
