@@ -1392,13 +1392,18 @@ impl Page {
         };
         // The prose lines' words of the region, in a table of two choices (a look-up
         // without a branch on the outcome), else (if they do not fit) in a `WordSet`.
+        // Gathered first, a line's words at a time (an iterator flattening the lines would
+        // take a call per word).
         let (a, b) = region.unwrap_or((1, 0));
-        let prose = || (a..=b).filter(|&k| self.stats[k].prose).flat_map(words);
-        let pairs = TwoChoices::new(prose(), prose().count());
+        let mut prose = Vec::new();
+        for k in (a..=b).filter(|&k| self.stats[k].prose) {
+            prose.extend_from_slice(words(k));
+        }
+        let pairs = TwoChoices::new(prose.iter(), prose.len());
         let set = if pairs.is_none() {
-            let mut set = WordSet::with_capacity(prose().count());
-            for h in prose() {
-                set.insert(*h);
+            let mut set = WordSet::with_capacity(prose.len());
+            for &h in &prose {
+                set.insert(h);
             }
             set
         } else {
