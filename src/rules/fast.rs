@@ -444,8 +444,8 @@ impl PhraseKeys {
         };
         // Not empty: `measure` only reads it.
         let title = || {
-            let mut t = WordSet::default();
-            t.insert(1);
+            let mut t = Title::default();
+            t.set.insert(1);
             t
         };
         // A character `measure` reads as no word's (checked by measuring it alone).
@@ -964,6 +964,36 @@ struct Word {
     capital: bool,
 }
 
+/// The words of the page's first line (its first with words): filled from that line, then
+/// only read, from a table of two choices once it is filled (two slots compared, not the
+/// set's reach) if they fit.
+#[derive(Default)]
+struct Title {
+    set: WordSet,
+    pairs: Option<TwoChoices>,
+    sealed: bool,
+}
+
+impl Title {
+    /// Builds the table of two choices once the set is filled.
+    fn seal(&mut self) {
+        if !self.sealed && !self.set.is_empty() {
+            let words = self.set.slots.iter().filter(|&&k| k != 0);
+            self.pairs = TwoChoices::new(words, self.set.len());
+            self.sealed = true;
+        }
+    }
+
+    /// Whether `h` is one of the title's words (without a branch on the outcome).
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        match &self.pairs {
+            Some(pairs) => pairs.contains(h),
+            None => self.set.contains_near(h),
+        }
+    }
+}
+
 /// Word hashes in order, each written whether it is kept or not (the next overwrites one
 /// not kept): no branch on whether a word is kept, which the text decides (mispredicted).
 #[derive(Clone, Debug, Default)]
@@ -1006,7 +1036,7 @@ impl Hashes {
 /// stopwords and phrase keys, keeps it as a content word, and matches it against the
 /// title (or adds it to the title when the title is empty).
 struct Words<'a> {
-    title: &'a mut WordSet,
+    title: &'a mut Title,
     content: &'a mut Hashes,
     keys: &'a PhraseKeys,
     /// Whether the title is being filled (the page's first line).
@@ -1032,12 +1062,12 @@ impl Words<'_> {
             .push_if(w.hash, (flags & STOP == 0) & (w.len > 1));
         s.phrase_key |= flags & KEY != 0;
         if self.fill_title {
-            if self.title.len() < 40 {
-                self.title.insert(w.hash);
+            if self.title.set.len() < 40 {
+                self.title.set.insert(w.hash);
             }
         } else if s.words <= TITLE_MAX_WORDS {
             // Longer lines are never measured against the title.
-            self.title_hits += u32::from(self.title.contains_near(w.hash));
+            self.title_hits += u32::from(self.title.contains(w.hash));
         }
     }
 }
@@ -1046,13 +1076,13 @@ impl Words<'_> {
 /// over its bytes (a non-ASCII character is decoded where it starts). Each word's hash,
 /// computed on the way, answers whether it is a stopword and whether it is in `title`
 /// (the page's first line), which gets the hashes of its own words when it is empty.
-fn measure(line: &str, title: &mut WordSet, content: &mut Hashes, keys: &PhraseKeys, s: &mut Stat) {
+fn measure(line: &str, title: &mut Title, content: &mut Hashes, keys: &PhraseKeys, s: &mut Stat) {
     let bytes = line.as_bytes();
     s.chars = bytes.len() as u32;
     // Room for every word of the line (a byte and a separator at least).
     content.reserve(bytes.len() / 2 + 1);
     let mut words = Words {
-        fill_title: title.is_empty(),
+        fill_title: title.set.is_empty(),
         title,
         content,
         keys,
@@ -1232,7 +1262,7 @@ struct Page {
 impl Page {
     fn measure(doc: &Doc<'_>) -> Page {
         let keys = &PHRASES.keys;
-        let mut title = WordSet::default();
+        let mut title = Title::default();
         // Room for every content word (about one in ten bytes; `measure` makes room for a
         // line's words as it needs).
         let mut content = Hashes::default();
@@ -1265,6 +1295,7 @@ impl Page {
             };
             blank_before = false;
             measure(line, &mut title, &mut content, keys, &mut s);
+            title.seal();
             content_end.push(content.len as u32);
             s.bullet = text::is_list_item(t);
             s.heading = t.starts_with('#');
@@ -2142,8 +2173,8 @@ mod tests {
 
     fn stat(line: &str) -> Stat {
         let mut s = Stat::default();
-        let mut title = WordSet::default();
-        title.insert(word_hash("nothing"));
+        let mut title = Title::default();
+        title.set.insert(word_hash("nothing"));
         measure(
             line,
             &mut title,
@@ -2487,6 +2518,33 @@ mod tests {
                     .collect();
                 assert_eq!(runs(&shapes), plain, "{shapes:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_sealed_title_holds_what_its_set_holds() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for n in [0usize, 1, 5, 40] {
+            let mut title = Title::default();
+            // The hashes 0 and 1 among them (both stored as 1).
+            let randoms = (0..n.saturating_sub(2)).map(|_| next());
+            let words: Vec<u64> = randoms.chain([0, 1]).take(n).collect();
+            for &h in &words {
+                title.set.insert(h);
+            }
+            let unsealed: Vec<bool> = words.iter().map(|&h| title.contains(h)).collect();
+            title.seal();
+            assert_eq!(title.pairs.is_some(), n > 0, "{n} words");
+            for &h in words.iter().chain(&[2, 3, next(), next()]) {
+                assert_eq!(title.contains(h), title.set.contains(h), "{h}");
+            }
+            assert!(unsealed.iter().all(|&c| c));
         }
     }
 
