@@ -444,8 +444,8 @@ impl PhraseKeys {
         };
         // Not empty: `measure` only reads it.
         let title = || {
-            let mut t = WordSet::default();
-            t.insert(1);
+            let mut t = Title::default();
+            t.set.insert(1);
             t
         };
         // A character `measure` reads as no word's (checked by measuring it alone).
@@ -454,7 +454,7 @@ impl PhraseKeys {
             measure(
                 c.encode_utf8(&mut [0; 4]),
                 &mut title(),
-                &mut Vec::new(),
+                &mut Hashes::default(),
                 &none,
                 &mut st,
             );
@@ -462,7 +462,7 @@ impl PhraseKeys {
         };
         let mut phrase_title = title();
         for p in phrases {
-            let mut content = Vec::new();
+            let mut content = Hashes::default();
             measure(
                 p,
                 &mut phrase_title,
@@ -470,7 +470,7 @@ impl PhraseKeys {
                 &none,
                 &mut Stat::default(),
             );
-            if let Some(&h) = content.last() {
+            if let Some(&h) = content.as_slice().last() {
                 words.push((h, KEY));
                 continue;
             }
@@ -964,12 +964,80 @@ struct Word {
     capital: bool,
 }
 
+/// The words of the page's first line (its first with words): filled from that line, then
+/// only read, from a table of two choices once it is filled (two slots compared, not the
+/// set's reach) if they fit.
+#[derive(Default)]
+struct Title {
+    set: WordSet,
+    pairs: Option<TwoChoices>,
+    sealed: bool,
+}
+
+impl Title {
+    /// Builds the table of two choices once the set is filled.
+    fn seal(&mut self) {
+        if !self.sealed && !self.set.is_empty() {
+            let words = self.set.slots.iter().filter(|&&k| k != 0);
+            self.pairs = TwoChoices::new(words, self.set.len());
+            self.sealed = true;
+        }
+    }
+
+    /// Whether `h` is one of the title's words (without a branch on the outcome).
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        match &self.pairs {
+            Some(pairs) => pairs.contains(h),
+            None => self.set.contains_near(h),
+        }
+    }
+}
+
+/// Word hashes in order, each written whether it is kept or not (the next overwrites one
+/// not kept): no branch on whether a word is kept, which the text decides (mispredicted).
+#[derive(Clone, Debug, Default)]
+struct Hashes {
+    /// The hashes kept, then room for more (zeros or hashes not kept).
+    slots: Vec<u64>,
+    len: usize,
+}
+
+impl Hashes {
+    /// Room for `n` more hashes.
+    #[inline]
+    fn reserve(&mut self, n: usize) {
+        let need = self.len + n;
+        if self.slots.len() < need {
+            self.slots.resize(need.max(2 * self.slots.len()), 0);
+        }
+    }
+
+    /// Adds `h` if `keep` (room for it reserved).
+    #[inline]
+    fn push_if(&mut self, h: u64, keep: bool) {
+        self.slots[self.len] = h;
+        self.len += usize::from(keep);
+    }
+
+    /// The hashes kept.
+    fn as_slice(&self) -> &[u64] {
+        &self.slots[..self.len]
+    }
+
+    /// The hashes kept.
+    fn into_vec(mut self) -> Vec<u64> {
+        self.slots.truncate(self.len);
+        self.slots
+    }
+}
+
 /// What [`measure`] does with each word it has read: counts it, looks it up among the
 /// stopwords and phrase keys, keeps it as a content word, and matches it against the
 /// title (or adds it to the title when the title is empty).
 struct Words<'a> {
-    title: &'a mut WordSet,
-    content: &'a mut Vec<u64>,
+    title: &'a mut Title,
+    content: &'a mut Hashes,
     keys: &'a PhraseKeys,
     /// Whether the title is being filled (the page's first line).
     fill_title: bool,
@@ -988,19 +1056,18 @@ impl Words<'_> {
         s.caps += u32::from(w.capital);
         s.leading_caps += u32::from(w.capital && s.caps == s.words);
         let flags = self.keys.words.get(w.hash);
-        if flags & STOP != 0 {
-            s.stop += 1;
-        } else if w.len > 1 {
-            self.content.push(w.hash);
-        }
+        // Stopwords counted and content words kept without a branch (the text decides).
+        s.stop += u32::from(flags & STOP);
+        self.content
+            .push_if(w.hash, (flags & STOP == 0) & (w.len > 1));
         s.phrase_key |= flags & KEY != 0;
         if self.fill_title {
-            if self.title.len() < 40 {
-                self.title.insert(w.hash);
+            if self.title.set.len() < 40 {
+                self.title.set.insert(w.hash);
             }
         } else if s.words <= TITLE_MAX_WORDS {
             // Longer lines are never measured against the title.
-            self.title_hits += u32::from(self.title.contains_near(w.hash));
+            self.title_hits += u32::from(self.title.contains(w.hash));
         }
     }
 }
@@ -1009,17 +1076,13 @@ impl Words<'_> {
 /// over its bytes (a non-ASCII character is decoded where it starts). Each word's hash,
 /// computed on the way, answers whether it is a stopword and whether it is in `title`
 /// (the page's first line), which gets the hashes of its own words when it is empty.
-fn measure(
-    line: &str,
-    title: &mut WordSet,
-    content: &mut Vec<u64>,
-    keys: &PhraseKeys,
-    s: &mut Stat,
-) {
+fn measure(line: &str, title: &mut Title, content: &mut Hashes, keys: &PhraseKeys, s: &mut Stat) {
     let bytes = line.as_bytes();
     s.chars = bytes.len() as u32;
+    // Room for every word of the line (a byte and a separator at least).
+    content.reserve(bytes.len() / 2 + 1);
     let mut words = Words {
-        fill_title: title.is_empty(),
+        fill_title: title.set.is_empty(),
         title,
         content,
         keys,
@@ -1199,9 +1262,11 @@ struct Page {
 impl Page {
     fn measure(doc: &Doc<'_>) -> Page {
         let keys = &PHRASES.keys;
-        let mut title = WordSet::default();
-        // Room for every content word (about one in ten bytes) and every line: no growing.
-        let mut content = Vec::with_capacity(doc.text.len() / 10 + 16);
+        let mut title = Title::default();
+        // Room for every content word (about one in ten bytes; `measure` makes room for a
+        // line's words as it needs).
+        let mut content = Hashes::default();
+        content.reserve(doc.text.len() / 10 + 16);
         let mut content_end = Vec::with_capacity(doc.len());
         let mut stats = Vec::with_capacity(doc.len() / 2 + 1);
         let mut block = 0u32;
@@ -1230,7 +1295,8 @@ impl Page {
             };
             blank_before = false;
             measure(line, &mut title, &mut content, keys, &mut s);
-            content_end.push(content.len() as u32);
+            title.seal();
+            content_end.push(content.len as u32);
             s.bullet = text::is_list_item(t);
             s.heading = t.starts_with('#');
             s.image_only = t.starts_with("![") || t.starts_with("[![");
@@ -1242,7 +1308,7 @@ impl Page {
         }
         let mut page = Page {
             stats,
-            content,
+            content: content.into_vec(),
             content_end,
         };
         page.phrases(doc);
@@ -1357,29 +1423,45 @@ impl Page {
         };
         // The prose lines' words of the region, in a table of two choices (a look-up
         // without a branch on the outcome), else (if they do not fit) in a `WordSet`.
+        // Gathered first, a line's words at a time (an iterator flattening the lines would
+        // take a call per word).
         let (a, b) = region.unwrap_or((1, 0));
-        let prose = || (a..=b).filter(|&k| self.stats[k].prose).flat_map(words);
-        let pairs = TwoChoices::new(prose(), prose().count());
+        let mut prose = Vec::new();
+        for k in (a..=b).filter(|&k| self.stats[k].prose) {
+            prose.extend_from_slice(words(k));
+        }
+        let pairs = TwoChoices::new(prose.iter(), prose.len());
         let set = if pairs.is_none() {
-            let mut set = WordSet::with_capacity(prose().count());
-            for h in prose() {
-                set.insert(*h);
+            let mut set = WordSet::with_capacity(prose.len());
+            for &h in &prose {
+                set.insert(h);
             }
             set
         } else {
             WordSet::default()
         };
+        // The words found so far, over all the page's content words in one loop: a line's
+        // hits are a difference (no loop per line, whose end the text decides).
+        let mut found = Vec::with_capacity(self.content.len() + 1);
+        found.push(0u32);
+        let mut total = 0u32;
+        for &h in &self.content {
+            total += u32::from(match &pairs {
+                Some(pairs) => pairs.contains(h),
+                None => set.contains(h),
+            });
+            found.push(total);
+        }
         (0..self.stats.len())
             .map(|k| {
-                let w = words(k);
-                if w.is_empty() {
-                    return -1.0;
+                let start = k.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
+                let end = self.content_end[k] as usize;
+                let share = (found[end] - found[start]) as f32 / (end - start) as f32;
+                if end == start {
+                    -1.0
+                } else {
+                    share
                 }
-                let hits = match &pairs {
-                    Some(pairs) => w.iter().filter(|&&h| pairs.contains(h)).count(),
-                    None => w.iter().filter(|&&h| set.contains(h)).count(),
-                };
-                hits as f32 / w.len() as f32
             })
             .collect()
     }
@@ -1426,17 +1508,9 @@ impl Page {
                 | u8::from(s.link > 0) << 4
                 | u8::from(s.digits > 0) << 5
         };
-        let mut run = vec![1u32; n];
-        for k in 1..n {
-            if shape(&st[k]) == shape(&st[k - 1]) {
-                run[k] = run[k - 1] + 1;
-            }
-        }
-        for k in (0..n.saturating_sub(1)).rev() {
-            if shape(&st[k]) == shape(&st[k + 1]) {
-                run[k] = run[k + 1];
-            }
-        }
+        // Without a branch on whether neighbours match (the page decides: mispredicted).
+        let shapes: Vec<u8> = st.iter().map(shape).collect();
+        let run = runs(&shapes);
         let doc_run_share = run.iter().filter(|&&r| r >= 3).count() as f32 / n.max(1) as f32;
         let doc_copies_share = st.iter().filter(|s| s.copies >= 2).count() as f32 / n.max(1) as f32;
         // Labels printed once per card of a grid ("Add to cart", "Read more"): short lines
@@ -1593,6 +1667,23 @@ impl Page {
         }
         (rows, region)
     }
+}
+
+/// Per item of `shapes`, the length of the run of equal items it is in: the items up to it
+/// and from it, counted by multiplying (which the compiler keeps free of branches: whether
+/// neighbours match is the page's, and mispredicted).
+fn runs(shapes: &[u8]) -> Vec<u32> {
+    let n = shapes.len();
+    let mut run = vec![1u32; n];
+    for k in 1..n {
+        run[k] = 1 + u32::from(shapes[k] == shapes[k - 1]) * run[k - 1];
+    }
+    let mut after = 1u32;
+    for k in (0..n.saturating_sub(1)).rev() {
+        after = 1 + u32::from(shapes[k] == shapes[k + 1]) * after;
+        run[k] += after - 1;
+    }
+    run
 }
 
 /// The second-stage rows, from the first stage's `scores` (one per line of `page`).
@@ -2082,9 +2173,15 @@ mod tests {
 
     fn stat(line: &str) -> Stat {
         let mut s = Stat::default();
-        let mut title = WordSet::default();
-        title.insert(word_hash("nothing"));
-        measure(line, &mut title, &mut Vec::new(), &PHRASES.keys, &mut s);
+        let mut title = Title::default();
+        title.set.insert(word_hash("nothing"));
+        measure(
+            line,
+            &mut title,
+            &mut Hashes::default(),
+            &PHRASES.keys,
+            &mut s,
+        );
         s
     }
 
@@ -2404,6 +2501,104 @@ mod tests {
         ] {
             assert!(!is_byline(l, &stat(l)), "{l}");
         }
+    }
+
+    #[test]
+    fn runs_are_the_lengths_of_runs_of_equal_shapes() {
+        // Every sequence of up to 8 items over 3 shapes, against a plain count.
+        for len in 0..=8u32 {
+            for code in 0..3u32.pow(len) {
+                let shapes: Vec<u8> = (0..len).map(|k| (code / 3u32.pow(k) % 3) as u8).collect();
+                let plain: Vec<u32> = (0..shapes.len())
+                    .map(|k| {
+                        let before = shapes[..k].iter().rev().take_while(|&&s| s == shapes[k]);
+                        let after = shapes[k..].iter().take_while(|&&s| s == shapes[k]);
+                        (before.count() + after.count()) as u32
+                    })
+                    .collect();
+                assert_eq!(runs(&shapes), plain, "{shapes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_sealed_title_holds_what_its_set_holds() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for n in [0usize, 1, 5, 40] {
+            let mut title = Title::default();
+            // The hashes 0 and 1 among them (both stored as 1).
+            let randoms = (0..n.saturating_sub(2)).map(|_| next());
+            let words: Vec<u64> = randoms.chain([0, 1]).take(n).collect();
+            for &h in &words {
+                title.set.insert(h);
+            }
+            let unsealed: Vec<bool> = words.iter().map(|&h| title.contains(h)).collect();
+            title.seal();
+            assert_eq!(title.pairs.is_some(), n > 0, "{n} words");
+            for &h in words.iter().chain(&[2, 3, next(), next()]) {
+                assert_eq!(title.contains(h), title.set.contains(h), "{h}");
+            }
+            assert!(unsealed.iter().all(|&c| c));
+        }
+    }
+
+    #[test]
+    fn hashes_keep_only_what_is_kept() {
+        let mut h = Hashes::default();
+        let mut kept = Vec::new();
+        for k in 0..1000u64 {
+            if k % 50 == 0 {
+                h.reserve(50);
+            }
+            let keep = k % 3 != 0;
+            h.push_if(k, keep);
+            if keep {
+                kept.push(k);
+            }
+            assert_eq!(h.as_slice(), &kept[..]);
+        }
+        assert_eq!(h.into_vec(), kept);
+    }
+
+    #[test]
+    fn cohesion_is_the_share_of_a_line_s_words_in_the_main_text() {
+        let p = page(
+            "Menu Home News\n\
+             The river rose two metres overnight after the storm, flooding the old town.\n\
+             Residents of the old town were moved to the school as the river kept rising.\n\
+             Stock prices fell\n\
+             of the and",
+        );
+        let region = p.region();
+        let c = p.cohesion(region);
+        // Every line against a plain count of its content words found in the prose lines.
+        let (a, b) = region.unwrap();
+        let prose: Vec<u64> = (a..=b)
+            .filter(|&k| p.stats[k].prose)
+            .flat_map(|k| {
+                let start = k.checked_sub(1).map_or(0, |j| p.content_end[j] as usize);
+                p.content[start..p.content_end[k] as usize].to_vec()
+            })
+            .collect();
+        assert_eq!(c.len(), p.stats.len());
+        for (k, &got) in c.iter().enumerate() {
+            let start = k.checked_sub(1).map_or(0, |j| p.content_end[j] as usize);
+            let w = &p.content[start..p.content_end[k] as usize];
+            let want = if w.is_empty() {
+                -1.0
+            } else {
+                w.iter().filter(|h| prose.contains(h)).count() as f32 / w.len() as f32
+            };
+            assert_eq!(got, want, "line {k}");
+        }
+        assert_eq!(c[4], -1.0, "stopwords only");
+        assert!(c[1] == 1.0 && c[0] < 1.0);
     }
 
     #[test]
