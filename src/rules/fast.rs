@@ -12,7 +12,9 @@
 //!    maximum-subarray problem) and the page as a whole.
 //! 4. A small tree ensemble ([`super::fast_model`], fitted by
 //!    `cargo run --release --example train -- --engine fast`) scores each line, then a
-//!    second, smaller one scores it again with the first's scores around it.
+//!    second, smaller one scores it again with the first's scores around it. On a page
+//!    with almost no plain prose (a list of items) only lines a phrase names, repeated
+//!    lines and the headline go, whatever the trees say (see [`keep_items`]).
 //!
 //! No regular expression, no language guess and no per-line allocation: the cost is a
 //! few dozen instructions per byte.
@@ -1316,6 +1318,16 @@ impl Page {
         page
     }
 
+    /// Words in the page's lines of plain prose: prose lines (see [`is_prose`]) under a
+    /// third link text.
+    fn plain_prose_words(&self) -> u32 {
+        self.stats
+            .iter()
+            .filter(|s| s.prose && 3 * s.link < s.chars)
+            .map(|s| s.words)
+            .sum()
+    }
+
     /// Counts the phrase hits of every line, in one scan of the whole text.
     fn phrases(&mut self, doc: &Doc<'_>) {
         let phrases = &*PHRASES;
@@ -2107,6 +2119,20 @@ fn name_below_stamp(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
         && !has_date(name)
 }
 
+/// On a page with almost no plain prose (under [`super::stats::MIN_PLAIN_PROSE_WORDS`]
+/// words), a list of items (a listing, a shop's category, a Markdown hub of links), keeps
+/// every line the trees would remove but the headline and the `title` element above it,
+/// lines a phrase names and repeated lines: the trees learnt what an article looks like
+/// and have none here to measure lines against, so they doubt the items that are the
+/// content. The default engine's classifier stands back on such pages the same way.
+/// `kind`: per line, its phrase family, copies and side (see [`Scored`]).
+fn keep_items(remove: &mut [bool], kind: &[(u8, u32, f32)], title: Option<usize>) {
+    for (k, (r, &(family, copies, _))) in remove.iter_mut().zip(kind).enumerate() {
+        let title_line = title == Some(k) || k == 0 && title.is_some();
+        *r &= title_line || family > 0 || copies > 1;
+    }
+}
+
 /// The fast engine as one rule: removes the lines its trees score as boilerplate.
 #[derive(Debug)]
 pub(crate) struct Fast;
@@ -2119,7 +2145,7 @@ impl Rule for Fast {
         Category::LowContent
     }
     fn description(&self) -> &str {
-        "the fast engine: lines a small tree ensemble over cheap line and context measures scores as boilerplate (the headline as title, \"By …\" lines as byline, else the category of the phrase that fills the line, repeated, navigation before the main text, related after it, low content inside)"
+        "the fast engine: lines a small tree ensemble over cheap line and context measures scores as boilerplate (the headline as title, \"By …\" lines as byline, else the category of the phrase that fills the line, repeated, navigation before the main text, related after it, low content inside; on a page with under 50 words of plain prose only phrase and repeated lines)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let scored = score(doc);
@@ -2133,11 +2159,14 @@ impl Rule for Fast {
             .collect();
         // A page where every line would go keeps them all but its title: nothing reads as
         // the article, and an empty result helps no one.
-        let remove: Vec<bool> = if remove.iter().all(|&r| r) {
+        let mut remove: Vec<bool> = if remove.iter().all(|&r| r) {
             (0..remove.len()).map(|k| title == Some(k)).collect()
         } else {
             remove
         };
+        if scored.page.plain_prose_words() < super::stats::MIN_PLAIN_PROSE_WORDS {
+            keep_items(&mut remove, &scored.kind, title);
+        }
         for (k, ((&i, &(kind, copies, side)), &r)) in scored
             .lines
             .iter()
@@ -2187,6 +2216,83 @@ mod tests {
 
     fn page(text: &str) -> Page {
         Page::measure(&Doc::new(text))
+    }
+
+    /// A shop's category page: a heading over items of a name, a price and a rating, no
+    /// prose at all.
+    fn listing() -> String {
+        let mut text = String::from("Garden Tools | Fernleaf Supply\n\n");
+        for menu in [
+            "Shop", "Garden", "Kitchen", "Lighting", "Outdoor", "Gifts", "Sale",
+        ] {
+            text.push_str(&format!("[{menu}](/{})\n", menu.to_lowercase()));
+        }
+        text.push_str("\n# Garden Tools\n\n");
+        for (name, price) in [
+            ("Steel Hand Trowel", "12.50"),
+            ("Bypass Pruning Shears", "24.00"),
+            ("Ash Handle Rake", "31.75"),
+            ("Folding Kneeler Pad", "18.20"),
+            ("Brass Hose Nozzle", "9.90"),
+            ("Oak Seed Tray", "15.00"),
+            ("Wide Leaf Scoop", "11.40"),
+            ("Copper Plant Labels", "7.25"),
+        ] {
+            let slug = name.to_lowercase().replace(' ', "-");
+            text.push_str(&format!(
+                "* [{name}](/tools/{slug})\n  ${price} · Rated 4 of 5\n"
+            ));
+        }
+        text.push_str("\n[About us](/about) [Careers](/careers) [Contact](/contact)\n");
+        text.push_str("Sign up for our newsletter\n© 2026 Fernleaf Supply. All rights reserved.\n");
+        text
+    }
+
+    #[test]
+    fn a_page_without_prose_keeps_its_items() {
+        let text = listing();
+        assert!(page(&text).plain_prose_words() < crate::rules::stats::MIN_PLAIN_PROSE_WORDS);
+        // Lines: the `title` element, a menu link, the headline, an item, a phrase's
+        // line, a repeated line; the trees would remove all of them.
+        let kind = [
+            (0, 1, -1.0),
+            (0, 1, -1.0),
+            (0, 1, 0.0),
+            (0, 1, 0.0),
+            (3, 1, 1.0),
+            (0, 4, 1.0),
+        ];
+        let mut remove = [true; 6];
+        keep_items(&mut remove, &kind, Some(2));
+        assert_eq!(remove, [true, false, true, false, true, true]);
+        // Without a headline the first line is an ordinary line.
+        let mut remove = [true; 6];
+        keep_items(&mut remove, &kind, None);
+        assert_eq!(remove, [false, false, false, false, true, true]);
+        // What the trees keep stays kept.
+        let mut remove = [false; 6];
+        keep_items(&mut remove, &kind, Some(2));
+        assert_eq!(remove, [false; 6]);
+        let cleaned = crate::Cleaner::fast().clean(&text);
+        for item in [
+            "Steel Hand Trowel",
+            "Ash Handle Rake",
+            "Copper Plant Labels",
+        ] {
+            assert!(
+                cleaned.body().contains(item),
+                "{item} kept:\n{}",
+                cleaned.body()
+            );
+        }
+    }
+
+    #[test]
+    fn plain_prose_words_leave_out_link_lines() {
+        let prose = "The council met on Tuesday and agreed to rebuild the harbour wall before the winter storms arrive.";
+        let linked = "[The council met on Tuesday and agreed to rebuild the harbour wall before winter](/news/harbour-wall-rebuild)";
+        let p = page(&format!("{prose}\n\n{linked}\n"));
+        assert_eq!(p.plain_prose_words(), 17);
     }
 
     #[test]

@@ -124,12 +124,12 @@ fn threshold(x: &[f32; N_FEATURES]) -> f32 {
 /// what an article looks like and has no article here to measure lines against, so on
 /// unseen listings it removed most of the items that are the content. The pattern and
 /// structure rules before it still apply. No dev news page comes near the bar.
-const MIN_PLAIN_PROSE_WORDS: f32 = 50.0;
+pub(crate) const MIN_PLAIN_PROSE_WORDS: u32 = 50;
 
 /// Whether a page (given any open line's features: the page measure is on every row) has
 /// too little plain prose for the classifier (see [`MIN_PLAIN_PROSE_WORDS`]).
 fn prose_free(x: &[f32; N_FEATURES]) -> bool {
-    x[LOG_DOC_PLAIN_PROSE_WORDS] < MIN_PLAIN_PROSE_WORDS.ln_1p()
+    x[LOG_DOC_PLAIN_PROSE_WORDS] < (MIN_PLAIN_PROSE_WORDS as f32).ln_1p()
 }
 
 const LOG_DOC_PLAIN_PROSE_WORDS: usize = features::index_of("log_doc_plain_prose_words");
