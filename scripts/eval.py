@@ -22,7 +22,8 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
-BIN = os.path.join(ROOT, "target", "release", "examples", "jsonl")
+# The release build of the `jsonl` example, where cargo puts it (CARGO_TARGET_DIR or target/).
+BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "examples", "jsonl")
 
 # Floors enforced with --check: (corpus, variant) -> minimum BoW F1, shingle F1, BoW recall.
 # The quality issue's floor on dev (BoW F1, shingle F1 >= 0.90, BoW recall >= 0.93).

@@ -40,7 +40,7 @@ status=0
 for engine in default fast; do
     flag=$([ "$engine" = fast ] && echo --fast || true)
     "$base_bin" $flag < "$work/all.jsonl" > "$work/base.$engine.jsonl"
-    target/release/examples/jsonl $flag < "$work/all.jsonl" > "$work/new.$engine.jsonl"
+    "${CARGO_TARGET_DIR:-target}/release/examples/jsonl" $flag < "$work/all.jsonl" > "$work/new.$engine.jsonl"
     if cmp -s "$work/base.$engine.jsonl" "$work/new.$engine.jsonl"; then
         echo "$engine engine: identical"
     else
