@@ -113,6 +113,21 @@ mod stack;
 mod terms;
 mod text;
 
+/// Helpers shared by the unit tests.
+#[cfg(test)]
+mod testing {
+    /// A xorshift generator of pseudo-random `u64`s from `seed` (not 0): the same
+    /// sequence on every run, no dependency.
+    pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        }
+    }
+}
+
 pub use builder::CleanerBuilder;
 pub use bytes::{ByteSegment, ByteSegments, CleanedBytes};
 pub use category::{Category, UnknownCategory};

@@ -2345,13 +2345,7 @@ mod tests {
 
     #[test]
     fn a_table_of_two_choices_holds_what_a_word_set_holds() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
         let hashes: Vec<u64> = (0..3000).map(|_| next()).collect();
         // Repeats, and the hash 0 (stored as 1, as `WordSet` stores it).
         let kept: Vec<u64> = hashes[..1500]
@@ -2629,13 +2623,7 @@ mod tests {
 
     #[test]
     fn a_sealed_title_holds_what_its_set_holds() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
         for n in [0usize, 1, 5, 40] {
             let mut title = Title::default();
             // The hashes 0 and 1 among them (both stored as 1).

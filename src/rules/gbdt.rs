@@ -410,13 +410,7 @@ mod tests {
     fn check<const N: usize>(model: &'static Model, zero: [f32; N]) {
         let compiled = Compiled::new(model, N);
         assert!(matches!(compiled, Compiled::Complete { .. }));
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
         let mut rows = Vec::new();
         for _ in 0..2003 {
             let mut x = zero;
