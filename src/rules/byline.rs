@@ -591,7 +591,6 @@ impl Rule for NearTitle {
                 || l.len() <= 40 && author_word(l) && ABOUT_AUTHOR.is_match(&text_of(i))
                 || {
                     // The header's literal parts first: a post number's `#`, "Offline".
-                    let l = doc.line(i);
                     l.len() <= 400
                         && (l.contains('#') || l.contains("line") || l.contains("LINE"))
                         && {

@@ -744,23 +744,16 @@ impl TwoChoices {
     fn new<'h>(hashes: impl Iterator<Item = &'h u64>, n: usize) -> Option<TwoChoices> {
         let size = (4 * n).next_power_of_two().max(16);
         let mut keys = vec![0u64; size];
-        'next: for &h in hashes {
+        let mut units = vec![(); size];
+        for &h in hashes {
             let key = h.max(1);
             let (a, b) = TwoChoices::choices(key, size - 1);
             if keys[a] == key || keys[b] == key {
                 continue;
             }
-            let (mut key, mut i) = (key, a);
-            for _ in 0..MAX_EVICTIONS {
-                std::mem::swap(&mut key, &mut keys[i]);
-                if key == 0 {
-                    continue 'next;
-                }
-                // The evicted hash moves to its other slot.
-                let (a, b) = TwoChoices::choices(key, size - 1);
-                i = if i == a { b } else { a };
+            if !place(&mut keys, &mut units, key, ()) {
+                return None;
             }
-            return None;
         }
         Some(TwoChoices { keys })
     }
@@ -780,6 +773,25 @@ impl TwoChoices {
     }
 }
 
+/// Puts the stored hash `key` with its `value` in a table of two choices (`keys` a power of
+/// two long, 0 an empty slot; `values` beside it): in its first slot, the hash it evicts
+/// moving to its other slot, and so on (cuckoo hashing); false when [`MAX_EVICTIONS`]
+/// moves leave a hash without a slot.
+fn place<V>(keys: &mut [u64], values: &mut [V], mut key: u64, mut value: V) -> bool {
+    let mask = keys.len() - 1;
+    let mut i = TwoChoices::choices(key, mask).0;
+    for _ in 0..MAX_EVICTIONS {
+        std::mem::swap(&mut key, &mut keys[i]);
+        std::mem::swap(&mut value, &mut values[i]);
+        if key == 0 {
+            return true;
+        }
+        let (a, b) = TwoChoices::choices(key, mask);
+        i = if i == a { b } else { a };
+    }
+    false
+}
+
 /// Word hashes with flags ([`STOP`], [`KEY`]), built once: one probe answers both.
 #[derive(Clone, Debug, Default)]
 struct WordFlags {
@@ -795,7 +807,7 @@ struct WordFlags {
 const PAIRS: usize = 2048;
 
 /// Word hashes (as [`WordSet`] stores them) with their flags, each in one of its two
-/// slots ([`WordFlags::choices`]): a look-up compares both without a branch on the outcome
+/// slots ([`TwoChoices::choices`]): a look-up compares both without a branch on the outcome
 /// (whether a word is a stopword is the text's, and mispredicted).
 #[derive(Clone, Debug)]
 struct Pairs {
@@ -808,7 +820,7 @@ const STOP: u8 = 1;
 /// A phrase's key word (see [`PhraseKeys`]).
 const KEY: u8 = 2;
 
-/// Evictions tried before [`WordFlags::new`] gives up its table of two choices.
+/// Evictions [`place`] tries before it gives up (and its table of two choices with it).
 const MAX_EVICTIONS: usize = 1000;
 
 impl WordFlags {
@@ -827,12 +839,6 @@ impl WordFlags {
         WordFlags { set, flags, pairs }
     }
 
-    /// The two slots of the stored hash `key` in a [`Pairs`] table.
-    #[inline]
-    fn choices(key: u64) -> (usize, usize) {
-        ((key >> 32) as usize % PAIRS, (key >> 11) as usize % PAIRS)
-    }
-
     /// The words of `set` (with their `flags`) in a [`Pairs`] table (cuckoo hashing), if
     /// they fit.
     fn pairs(set: &WordSet, flags: &[u8]) -> Option<Box<Pairs>> {
@@ -847,20 +853,7 @@ impl WordFlags {
             if key == 0 {
                 continue;
             }
-            let (mut key, mut f, mut i) = (key, f, WordFlags::choices(key).0);
-            let mut placed = false;
-            for _ in 0..MAX_EVICTIONS {
-                std::mem::swap(&mut key, &mut pairs.keys[i]);
-                std::mem::swap(&mut f, &mut pairs.flags[i]);
-                if key == 0 {
-                    placed = true;
-                    break;
-                }
-                // The evicted word moves to its other slot.
-                let (a, b) = WordFlags::choices(key);
-                i = if i == a { b } else { a };
-            }
-            if !placed {
+            if !place(&mut pairs.keys, &mut pairs.flags, key, f) {
                 return None;
             }
         }
@@ -875,7 +868,7 @@ impl WordFlags {
         };
         // As `WordSet` stores it.
         let key = h.max(1);
-        let (a, b) = WordFlags::choices(key);
+        let (a, b) = TwoChoices::choices(key, PAIRS - 1);
         let flag = |i: usize| pairs.flags[i] & 0u8.wrapping_sub(u8::from(pairs.keys[i] == key));
         flag(a) | flag(b)
     }
@@ -1468,11 +1461,10 @@ impl Page {
             .map(|k| {
                 let start = k.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
                 let end = self.content_end[k] as usize;
-                let share = (found[end] - found[start]) as f32 / (end - start) as f32;
                 if end == start {
                     -1.0
                 } else {
-                    share
+                    (found[end] - found[start]) as f32 / (end - start) as f32
                 }
             })
             .collect()
