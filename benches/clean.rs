@@ -6,7 +6,7 @@
 //! Groups: `page-5k`, `page-50k`, `doc-10m`, `ru-50k`, `cjk-50k`, `dev-corpus` (the dev
 //! corpus's htmltext pages, read at bench time; skipped when absent), `scale-*` (the same
 //! page mix from 10 KB to 100 MB: time per MB should stay flat), the adversarial shapes
-//! `adv-*`, and `batch` (`Cleaner::clean_batch`, with `--features rayon`).
+//! `adv-*`, `fast-stages` (the fast engine's stages one by one, on the dev corpus) and `batch` (`Cleaner::clean_batch`, with `--features rayon`).
 //!
 //! ```text
 //! cargo bench --bench clean                 # everything (a few minutes)
@@ -118,6 +118,35 @@ fn dev_corpus(c: &mut Criterion) {
     g.finish();
 }
 
+/// The fast engine's stages one at a time over the dev corpus, each run from the start to
+/// its end (so each result includes the ones before it): where its time goes.
+fn fast_stages(c: &mut Criterion) {
+    use deboil::profiling::{fast_until, lines, FastStage};
+    let Some(pages) = common::dev_corpus() else {
+        eprintln!("fast-stages: ../shared/corpus/dev not found, skipped");
+        return;
+    };
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let fast = deboil::Cleaner::fast();
+    let mut g = c.benchmark_group("fast-stages");
+    configure(&mut g, bytes);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    let mut each = |name: &str, f: &dyn Fn(&str) -> usize| {
+        g.bench_function(name, |b| {
+            b.iter(|| pages.iter().map(|p| f(black_box(p))).sum::<usize>())
+        });
+    };
+    each("split-lines", &split_lines);
+    each("0-lines", &lines);
+    each("1-bytes", &|p| fast_until(p, FastStage::Bytes));
+    each("2-phrases", &|p| fast_until(p, FastStage::Phrases));
+    each("3-rows", &|p| fast_until(p, FastStage::Rows));
+    each("4-first", &|p| fast_until(p, FastStage::First));
+    each("5-second", &|p| fast_until(p, FastStage::Second));
+    each("6-clean-fast", &|p| clean_len(&fast, p));
+    g.finish();
+}
+
 fn scale(c: &mut Criterion) {
     for (name, size) in [
         ("scale-10k", 10_000),
@@ -185,5 +214,13 @@ fn batch(_: &mut Criterion) {
     eprintln!("batch: needs `--features rayon`, skipped");
 }
 
-criterion_group!(benches, pages, dev_corpus, scale, adversarial, batch);
+criterion_group!(
+    benches,
+    pages,
+    dev_corpus,
+    fast_stages,
+    scale,
+    adversarial,
+    batch
+);
 criterion_main!(benches);

@@ -261,6 +261,25 @@ pub mod training {
     }
 }
 
+/// Hooks for the benches that time the fast engine's stages one by one. Not a stable API.
+#[doc(hidden)]
+pub mod profiling {
+    pub use crate::rules::fast::Stage as FastStage;
+
+    /// Splits `text` into lines and runs the fast engine over it up to `stage` (see
+    /// [`FastStage`]), returning a number that depends on the work done.
+    pub fn fast_until(text: &str, stage: FastStage) -> usize {
+        let doc = crate::doc::Doc::new(text);
+        crate::rules::fast::run_until(&doc, stage)
+    }
+
+    /// Only splits `text` into the engine's lines (the first step of every cleaning) and
+    /// returns their number.
+    pub fn lines(text: &str) -> usize {
+        crate::doc::Doc::new(text).len()
+    }
+}
+
 /// Cleans `text` with the default rule set (compiled once, shared by all threads).
 ///
 /// ```

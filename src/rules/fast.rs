@@ -1255,7 +1255,18 @@ struct Page {
 }
 
 impl Page {
+    /// Measures every line of `doc` ([`Page::lines`]), then finds its phrases and counts its
+    /// copies.
     fn measure(doc: &Doc<'_>) -> Page {
+        let mut page = Page::lines(doc);
+        page.phrases(doc);
+        page.copies(doc);
+        page
+    }
+
+    /// One [`Stat`] per non-blank line of `doc`, from the pass over its bytes (phrases and
+    /// copies not yet counted).
+    fn lines(doc: &Doc<'_>) -> Page {
         let keys = &PHRASES.keys;
         let mut title = Title::default();
         // Room for every content word (about one in ten bytes; `measure` makes room for a
@@ -1301,14 +1312,11 @@ impl Page {
             s.prose = is_prose(s.words, s.sentence);
             stats.push(s);
         }
-        let mut page = Page {
+        Page {
             stats,
             content: content.into_vec(),
             content_end,
-        };
-        page.phrases(doc);
-        page.copies(doc);
-        page
+        }
     }
 
     /// Words in the page's lines of plain prose: prose lines (see [`is_prose`]) under a
@@ -1784,6 +1792,49 @@ pub(crate) struct Scored {
 }
 
 /// Measures and scores every non-blank line of `doc`.
+/// How far [`run_until`] takes the fast engine: its stages in order, for the benches that
+/// time each one (`cargo bench --bench clean -- fast-stages`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// Only the pass over every line's bytes ([`Page::lines`]).
+    Bytes,
+    /// Then the phrase scan and the count of each line's copies.
+    Phrases,
+    /// Then the first stage's rows (each line in its context).
+    Rows,
+    /// Then the first stage's trees.
+    First,
+    /// Then the second stage's rows and trees.
+    Second,
+}
+
+/// Runs the fast engine over `doc` up to `stage` and returns a number that depends on the
+/// work (so that none of it can be optimised away).
+pub(crate) fn run_until(doc: &Doc<'_>, stage: Stage) -> usize {
+    let mut page = Page::lines(doc);
+    if stage == Stage::Bytes {
+        return page.stats.len() + page.content.len();
+    }
+    page.phrases(doc);
+    page.copies(doc);
+    if stage == Stage::Phrases {
+        return page.stats.iter().map(|s| s.copies as usize).sum();
+    }
+    let (rows, region) = page.rows(doc.len());
+    if stage == Stage::Rows {
+        return rows.len() + region.map_or(0, |(a, _)| a);
+    }
+    let mut first = Vec::new();
+    FIRST.score_all(&rows, |_| true, &mut first);
+    if stage == Stage::First {
+        return first.iter().filter(|&&f| f < THRESHOLD).count();
+    }
+    let stacked = stacked(&page, &rows, &first, region);
+    let mut second = Vec::new();
+    SECOND.score_all(&stacked, |_| true, &mut second);
+    second.iter().filter(|&&f| f < THRESHOLD).count()
+}
+
 pub(crate) fn score(doc: &Doc<'_>) -> Scored {
     let page = Page::measure(doc);
     let (rows, region) = page.rows(doc.len());
@@ -2685,6 +2736,30 @@ mod tests {
         }
         assert_eq!(c[4], -1.0, "stopwords only");
         assert!(c[1] == 1.0 && c[0] < 1.0);
+    }
+
+    #[test]
+    fn the_stages_compute_what_the_engine_does() {
+        let text = "Home\nNews\nSport\nWeather\n\n# Library stays open\n\n\
+            The council voted on Tuesday to keep the old library open for at least another \
+            five years, after a petition signed by more than four thousand residents.\n\n\
+            Officials said the building needs a new roof and that the repairs would be paid \
+            for out of the reserve fund rather than by raising local taxes this year.\n\n\
+            The head librarian told reporters that visits had doubled since the reading room \
+            began opening in the evenings, and that the children's section was always full.\n\n\
+            Share this article\nSign up for our newsletter\nHome\nNews\nSport\nWeather\n\
+            Privacy policy\nTerms of use\n";
+        let doc = Doc::new(text);
+        let scored = score(&doc);
+        let removed = scored.second.iter().filter(|&&s| s < THRESHOLD).count();
+        assert!(removed > 0 && removed < scored.lines.len());
+        assert_eq!(run_until(&doc, Stage::Second), removed);
+        let mut first = Vec::new();
+        FIRST.score_all(&scored.rows, |_| true, &mut first);
+        let first = first.iter().filter(|&&f| f < THRESHOLD).count();
+        assert_eq!(run_until(&doc, Stage::First), first);
+        let content = scored.page.stats.len() + scored.page.content.len();
+        assert_eq!(run_until(&doc, Stage::Bytes), content);
     }
 
     #[test]
