@@ -60,7 +60,14 @@ fn main() -> ExitCode {
 }
 
 fn parse_args() -> Result<Option<Options>, String> {
-    let mut opts = Options::default();
+    // The rule set is chosen first, so `--fast` never compiles the default rules.
+    let fast = std::env::args().skip(1).any(|a| a == "--fast");
+    let cleaner = if fast {
+        deboil::Cleaner::fast()
+    } else {
+        deboil::Cleaner::new()
+    };
+    let mut opts = Options::new(cleaner);
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| -> Result<usize, String> {
@@ -74,7 +81,7 @@ fn parse_args() -> Result<Option<Options>, String> {
                 opts = opts.threads(n);
             }
             "--max-line-bytes" => opts = opts.max_line(value("--max-line-bytes")?),
-            "--fast" => opts = opts.cleaner(deboil::Cleaner::fast()),
+            "--fast" => {}
             "-h" | "--help" => return Ok(None),
             _ => return Err(format!("unexpected argument `{arg}`")),
         }

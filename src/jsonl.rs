@@ -23,6 +23,9 @@ use std::io::{self, BufRead, Write};
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
 
 use crate::Cleaner;
@@ -93,10 +96,15 @@ impl LineError {
     }
 }
 
-/// Cleans one record: `line` is its JSON text (a trailing `\r` or `\n` is ignored).
-/// Returns the record with `title`, `byline`, `body` and `removed` added, or why it
-/// could not be cleaned. `removed` spans are byte offsets into the `text` string.
-pub fn process_line(cleaner: &Cleaner, line: &[u8]) -> Result<Value, LineError> {
+/// One record as read: each field's value as its JSON text, untouched (keys in order, the
+/// last of a repeated key kept).
+type Fields<'a> = BTreeMap<String, &'a RawValue>;
+
+/// The fields `run` adds to each record, in key order.
+const ADDED: [&str; 4] = ["body", "byline", "removed", "title"];
+
+/// Reads one record: `line` is its JSON text (a trailing `\r` or `\n` is ignored).
+fn read_record(line: &[u8]) -> Result<Fields<'_>, LineError> {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     if let Err(e) = std::str::from_utf8(line) {
@@ -104,38 +112,116 @@ pub fn process_line(cleaner: &Cleaner, line: &[u8]) -> Result<Value, LineError> 
             at: e.valid_up_to(),
         });
     }
-    let value: Value =
-        serde_json::from_slice(line).map_err(|e| LineError::InvalidJson(e.to_string()))?;
-    let Value::Object(mut record) = value else {
-        return Err(LineError::NotAnObject);
-    };
-    let text = match record.get("text") {
-        Some(Value::String(s)) => s,
-        Some(_) => {
-            let id = record.get("id").cloned();
-            return Err(LineError::TextNotString { id });
+    serde_json::from_slice(line).map_err(|_| {
+        // Read again as any JSON value to say why: malformed, or not an object.
+        match serde_json::from_slice::<Value>(line) {
+            Ok(_) => LineError::NotAnObject,
+            Err(e) => LineError::InvalidJson(e.to_string()),
         }
-        None => {
-            let id = record.get("id").cloned();
-            return Err(LineError::MissingText { id });
+    })
+}
+
+/// The record's `id` as a JSON value, when it has one.
+fn id_of(fields: &Fields<'_>) -> Option<Value> {
+    fields
+        .get("id")
+        .and_then(|raw| serde_json::from_str(raw.get()).ok())
+}
+
+/// Writes `value` as JSON to `out`. Writing into a `Vec` cannot fail for a string, a number
+/// or a null; the error is ignored.
+fn put<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
+/// Cleans one record and writes it to `out` (without a line terminator): the record with
+/// `title`, `byline`, `body` and `removed` added (replacing fields of those names), keys in
+/// order, every other field's value copied as it was written. `line` is the record's JSON
+/// text (a trailing `\r` or `\n` is ignored); `removed` spans are byte offsets into the
+/// `text` string. On an error nothing is written.
+///
+/// ```
+/// let mut out = Vec::new();
+/// let line = br#"{"text": "Advertisement\nThe pool reopens on Saturday.", "n": 1.50}"#;
+/// deboil::jsonl::write_record(&deboil::Cleaner::new(), line, &mut out)?;
+/// let out = String::from_utf8(out).unwrap();
+/// assert!(out.starts_with(r#"{"body":"The pool reopens on Saturday.","byline":null,"n":1.50,"#));
+/// # Ok::<(), deboil::jsonl::LineError>(())
+/// ```
+pub fn write_record(cleaner: &Cleaner, line: &[u8], out: &mut Vec<u8>) -> Result<(), LineError> {
+    let fields = read_record(line)?;
+    let text: String = match fields.get("text") {
+        Some(raw) if raw.get().starts_with('"') => {
+            serde_json::from_str(raw.get()).map_err(|e| LineError::InvalidJson(e.to_string()))?
         }
+        Some(_) => return Err(LineError::TextNotString { id: id_of(&fields) }),
+        None => return Err(LineError::MissingText { id: id_of(&fields) }),
     };
-    let cleaned = cleaner.clean(text);
-    let removed: Vec<Value> = cleaned
-        .removed()
+    let cleaned = cleaner.clean(&text);
+    // The record's own fields and the added ones, merged in key order.
+    let mut own = fields
         .iter()
-        .map(|r| {
-            json!({"start": r.span.start, "end": r.span.end, "rule": &*r.rule, "category": r.category.name()})
-        })
-        .collect();
-    let title = json!(cleaned.title());
-    let byline = json!(cleaned.byline());
-    let body = json!(cleaned.body());
-    record.insert("title".into(), title);
-    record.insert("byline".into(), byline);
-    record.insert("body".into(), body);
-    record.insert("removed".into(), Value::Array(removed));
-    Ok(Value::Object(record))
+        .filter(|(k, _)| !ADDED.contains(&k.as_str()))
+        .peekable();
+    let mut added = ADDED.iter().peekable();
+    out.push(b'{');
+    let mut first = true;
+    loop {
+        let own_first = match (own.peek(), added.peek()) {
+            (Some((k, _)), Some(a)) => k.as_str() < **a,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if !std::mem::take(&mut first) {
+            out.push(b',');
+        }
+        if own_first {
+            let Some((key, raw)) = own.next() else { break };
+            put(out, key.as_str());
+            out.push(b':');
+            out.extend_from_slice(raw.get().as_bytes());
+            continue;
+        }
+        let Some(&key) = added.next() else { break };
+        put(out, key);
+        out.push(b':');
+        match key {
+            "body" => put(out, cleaned.body()),
+            "byline" => put(out, &cleaned.byline()),
+            "title" => put(out, &cleaned.title()),
+            _ => {
+                out.push(b'[');
+                for (k, r) in cleaned.removed().iter().enumerate() {
+                    if k > 0 {
+                        out.push(b',');
+                    }
+                    // Keys in order, as in every object written.
+                    out.extend_from_slice(b"{\"category\":");
+                    put(out, r.category.name());
+                    out.extend_from_slice(b",\"end\":");
+                    put(out, &r.span.end);
+                    out.extend_from_slice(b",\"rule\":");
+                    put(out, &*r.rule);
+                    out.extend_from_slice(b",\"start\":");
+                    put(out, &r.span.start);
+                    out.push(b'}');
+                }
+                out.push(b']');
+            }
+        }
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// Cleans one record as [`write_record`] does and returns it as a JSON value (the record
+/// with `title`, `byline`, `body` and `removed` added), or why it could not be cleaned.
+pub fn process_line(cleaner: &Cleaner, line: &[u8]) -> Result<Value, LineError> {
+    let mut out = Vec::new();
+    write_record(cleaner, line, &mut out)?;
+    // Fails only where a copied field nests deeper than serde_json reads.
+    serde_json::from_slice(&out).map_err(|e| LineError::InvalidJson(e.to_string()))
 }
 
 /// Reads one line into `buf` (without its `\n`), keeping at most `max` bytes of it; the
@@ -191,16 +277,28 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options {
-            threads: std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN),
-            max_line: DEFAULT_MAX_LINE,
-            batch: 2048,
-            cleaner: Cleaner::new(),
-        }
+        Options::new(Cleaner::new())
     }
 }
 
 impl Options {
+    /// The default options with the rule set `cleaner`: unlike
+    /// `Options::default().cleaner(…)`, the default rules are never compiled (start-up of
+    /// `Cleaner::fast` pipelines).
+    ///
+    /// ```
+    /// let opts = deboil::jsonl::Options::new(deboil::Cleaner::fast());
+    /// assert_eq!(opts.max_line, deboil::jsonl::DEFAULT_MAX_LINE);
+    /// ```
+    pub fn new(cleaner: Cleaner) -> Options {
+        Options {
+            threads: std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN),
+            max_line: DEFAULT_MAX_LINE,
+            batch: 2048,
+            cleaner,
+        }
+    }
+
     /// Sets the number of worker threads.
     pub fn threads(mut self, threads: NonZeroUsize) -> Options {
         self.threads = threads;
@@ -244,24 +342,23 @@ struct Pending {
 
 /// Cleans one line into its output line (with `\n`); returns whether it failed.
 fn output_line(opts: &Options, number: u64, line: &Pending, out: &mut Vec<u8>) -> bool {
+    out.clear();
     let result = if line.len > opts.max_line {
         Err(LineError::TooLong {
             len: line.len,
             limit: opts.max_line,
         })
     } else {
-        process_line(&opts.cleaner, &line.bytes)
+        write_record(&opts.cleaner, &line.bytes, out)
     };
-    let (value, failed) = match result {
-        Ok(v) => (v, false),
-        Err(e) => (e.record(number), true),
+    let failed = match result {
+        Ok(()) => false,
+        Err(e) => {
+            out.clear();
+            put(out, &e.record(number));
+            true
+        }
     };
-    out.clear();
-    // Serialising a `Value` into a `Vec` cannot fail (string keys, finite numbers).
-    if serde_json::to_writer(&mut *out, &value).is_err() {
-        out.clear();
-        out.extend_from_slice(br#"{"error":"could not serialise record"}"#);
-    }
     out.push(b'\n');
     failed
 }

@@ -265,3 +265,37 @@ fn example_binary_exit_status_and_closed_stdout() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn other_fields_are_copied_as_written_and_keys_come_in_order() {
+    let line = format!(
+        r#"{{"zeta": 12345678901234567890123, "text": "Advertisement\n{PROSE}", "title": "old", "a\"b": [1, 2.50], "meta": {{"lang": "en"}}}}"#
+    );
+    let mut out = Vec::new();
+    deboil::jsonl::write_record(&Cleaner::new(), line.as_bytes(), &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    // Numbers beyond f64 and the record's own spacing inside a value survive.
+    assert!(out.contains(r#""zeta":12345678901234567890123"#), "{out}");
+    assert!(out.contains(r#""a\"b":[1, 2.50]"#), "{out}");
+    // An input field named like an added one is replaced, not repeated.
+    assert_eq!(out.matches(r#""title":"#).count(), 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(v["title"].is_null());
+    assert_eq!(v["body"], PROSE);
+    assert_eq!(v["meta"]["lang"], "en");
+    // Keys in byte order, the added ones among the record's own.
+    let keys = [
+        r#""a\"b":"#,
+        r#""body":"#,
+        r#""byline":"#,
+        r#""meta":"#,
+        r#""removed":"#,
+        r#""text":"#,
+        r#""title":"#,
+        r#""zeta":"#,
+    ];
+    let at: Vec<usize> = keys.iter().map(|k| out.find(k).unwrap()).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{out}");
+    // The same record through `process_line`.
+    assert_eq!(process_line(&Cleaner::new(), line.as_bytes()).unwrap(), v);
+}
