@@ -31,7 +31,7 @@ trap 'git checkout -q "$model"' EXIT
 cargo build -q --release --example train
 for split in tune held-out; do
     other=$([ "$split" = tune ] && echo held-out || echo tune)
-    ./target/release/examples/train "${train_args[@]}" --min-hess 1 \
+    "${CARGO_TARGET_DIR:-target}/release/examples/train" "${train_args[@]}" --min-hess 1 \
         --corpus dev,wide --variants htmltext,resili,markdown --article-weight 5 \
         --min-extractive 0.5 --split "$split" --out "$out/model_$split.rs" "$@" \
         2> "$out/train_$split.log"
