@@ -1792,11 +1792,12 @@ pub(crate) struct Scored {
 }
 
 /// Measures and scores every non-blank line of `doc`.
-/// How far [`run_until`] takes the fast engine: its stages in order, for the benches that
-/// time each one (`cargo bench --bench clean -- fast-stages`).
+/// How far `deboil::profiling::fast_until` takes the fast engine: its stages in order, for
+/// the benches that time each one (`cargo bench --bench clean -- fast-stages`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
-    /// Only the pass over every line's bytes ([`Page::lines`]).
+    /// Only the pass over every line's bytes (words, stopwords, capitals, digits,
+    /// punctuation, link text, content words).
     Bytes,
     /// Then the phrase scan and the count of each line's copies.
     Phrases,
