@@ -34,7 +34,7 @@ use crate::Cleaner;
 pub const DEFAULT_MAX_LINE: usize = 64 << 20;
 
 /// A batch also ends once it holds this many bytes, bounding memory with long lines.
-const BATCH_BYTES: usize = 64 << 20;
+const BATCH_BYTES: usize = 32 << 20;
 
 /// Why one line could not be cleaned. Displays as the `error` field of its error record.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -268,8 +268,9 @@ pub struct Options {
     pub threads: NonZeroUsize,
     /// Longest line cleaned (default [`DEFAULT_MAX_LINE`]); longer ones get an error record.
     pub max_line: usize,
-    /// Lines read, cleaned in parallel and written per batch (default 2048; a batch also
-    /// ends at 64 MiB): memory stays bounded whatever the input's size.
+    /// Lines read, cleaned in parallel and written per batch (default 1024; a batch also
+    /// ends at 32 MiB): memory stays bounded whatever the input's size (two batches at
+    /// most: one cleaned while the next is read and the one before written).
     pub batch: usize,
     /// The rule set (default: [`Cleaner::new`]).
     pub cleaner: Cleaner,
@@ -294,7 +295,7 @@ impl Options {
         Options {
             threads: std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN),
             max_line: DEFAULT_MAX_LINE,
-            batch: 2048,
+            batch: 1024,
             cleaner,
         }
     }
@@ -363,82 +364,122 @@ fn output_line(opts: &Options, number: u64, line: &Pending, out: &mut Vec<u8>) -
     failed
 }
 
+/// Reads the next batch of lines: up to `opts.batch` lines or [`BATCH_BYTES`] bytes; empty
+/// at the end of the input.
+fn read_batch(input: &mut impl BufRead, opts: &Options) -> io::Result<Vec<Pending>> {
+    let mut batch = Vec::new();
+    let mut batch_bytes = 0usize;
+    while batch.len() < opts.batch && batch_bytes < BATCH_BYTES {
+        let mut bytes = Vec::new();
+        match read_line(input, &mut bytes, opts.max_line)? {
+            Some(len) => {
+                batch_bytes += bytes.len();
+                batch.push(Pending { len, bytes });
+            }
+            None => break,
+        }
+    }
+    Ok(batch)
+}
+
+/// A cleaned batch: each line's output line, in order, and how many lines failed.
+struct Done {
+    outs: Vec<Vec<u8>>,
+    failed: u64,
+}
+
+/// Cleans `batch`, whose first line is line number `first`, on up to `opts.threads`
+/// threads.
+fn clean_batch(opts: &Options, first: u64, batch: &[Pending]) -> Done {
+    let mut outs: Vec<Vec<u8>> = Vec::new();
+    outs.resize_with(batch.len(), Vec::new);
+    let threads = opts.threads.get().min(batch.len());
+    if threads <= 1 {
+        let failed = batch
+            .iter()
+            .zip(outs.iter_mut())
+            .enumerate()
+            .map(|(k, (line, out))| u64::from(output_line(opts, first + k as u64, line, out)))
+            .sum();
+        return Done { outs, failed };
+    }
+    // Each thread takes the next record not yet taken (records differ in cost, so fixed
+    // shares would leave a thread idle); the outputs go back in place.
+    let next = AtomicUsize::new(0);
+    let next = &next;
+    let done: Vec<Vec<(usize, Vec<u8>, bool)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(line) = batch.get(k) else { break };
+                        let mut out = Vec::new();
+                        let failed = output_line(opts, first + k as u64, line, &mut out);
+                        done.push((k, out, failed));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles.into_iter().map(join).collect()
+    });
+    let mut failed = 0;
+    for (k, out, f) in done.into_iter().flatten() {
+        outs[k] = out;
+        failed += u64::from(f);
+    }
+    Done { outs, failed }
+}
+
+/// Waits for a thread, passing its panic on.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
+
 /// Streams JSON Lines from `input` to `output`: one output line per input line, in
-/// order, cleaned on `opts.threads` threads in batches of `opts.batch` lines. Returns how
-/// many lines were read and how many failed; an `Err` is an I/O error (reading input or
-/// writing output, e.g. a closed pipe), after which nothing more is written.
+/// order, cleaned on `opts.threads` threads in batches of `opts.batch` lines. While a
+/// batch is cleaned, the calling thread reads the next one and writes the one before, so
+/// reading and writing do not hold the cleaning up (at most two batches are in memory).
+/// Returns how many lines were read and how many failed; an `Err` is an I/O error
+/// (reading input or writing output, e.g. a closed pipe): the batches read whole before a
+/// read error are written, and nothing more is written after a write error.
 pub fn run(mut input: impl BufRead, mut output: impl Write, opts: &Options) -> io::Result<Summary> {
     let mut summary = Summary::default();
-    let mut batch: Vec<Pending> = Vec::with_capacity(opts.batch);
-    let mut outs: Vec<Vec<u8>> = Vec::new();
-    loop {
-        batch.clear();
-        let mut batch_bytes = 0usize;
-        while batch.len() < opts.batch && batch_bytes < BATCH_BYTES {
-            let mut bytes = Vec::new();
-            match read_line(&mut input, &mut bytes, opts.max_line)? {
-                Some(len) => {
-                    batch_bytes += bytes.len();
-                    batch.push(Pending { len, bytes });
+    let mut read = 0u64;
+    std::thread::scope(|s| {
+        let mut cleaning: Option<std::thread::ScopedJoinHandle<'_, Done>> = None;
+        loop {
+            let next = read_batch(&mut input, opts);
+            let done = cleaning.take().map(join);
+            let (more, read_error) = match next {
+                Ok(batch) if !batch.is_empty() => {
+                    let first = read + 1;
+                    read += batch.len() as u64;
+                    cleaning = Some(s.spawn(move || clean_batch(opts, first, &batch)));
+                    (true, None)
                 }
-                None => break,
+                Ok(_) => (false, None),
+                Err(e) => (false, Some(e)),
+            };
+            if let Some(done) = done {
+                for out in &done.outs {
+                    output.write_all(out)?;
+                }
+                summary.lines += done.outs.len() as u64;
+                summary.failed += done.failed;
+            }
+            if let Some(e) = read_error {
+                return Err(e);
+            }
+            if !more {
+                return Ok(());
             }
         }
-        if batch.is_empty() {
-            break;
-        }
-        outs.resize_with(batch.len(), Vec::new);
-        let first = summary.lines + 1;
-        let threads = opts.threads.get().min(batch.len());
-        let failed: u64 = if threads <= 1 {
-            batch
-                .iter()
-                .zip(outs.iter_mut())
-                .enumerate()
-                .map(|(k, (line, out))| u64::from(output_line(opts, first + k as u64, line, out)))
-                .sum()
-        } else {
-            // Each thread takes the next record not yet taken (records differ in cost, so
-            // fixed shares would leave a thread idle); the outputs go back in place.
-            let next = AtomicUsize::new(0);
-            let (batch, next) = (&batch, &next);
-            let done: Vec<Vec<(usize, Vec<u8>, bool)>> = std::thread::scope(|s| {
-                let handles: Vec<_> = (0..threads)
-                    .map(|_| {
-                        s.spawn(move || {
-                            let mut done = Vec::new();
-                            loop {
-                                let k = next.fetch_add(1, Ordering::Relaxed);
-                                let Some(line) = batch.get(k) else { break };
-                                let mut out = Vec::new();
-                                let failed = output_line(opts, first + k as u64, line, &mut out);
-                                done.push((k, out, failed));
-                            }
-                            done
-                        })
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                    .collect()
-            });
-            let mut failed = 0;
-            for (k, out, f) in done.into_iter().flatten() {
-                outs[k] = out;
-                failed += u64::from(f);
-            }
-            failed
-        };
-        for out in &outs[..batch.len()] {
-            output.write_all(out)?;
-        }
-        // Not kept for the next batch: slot `k` would keep the largest record it ever
-        // held, and over a long stream every slot ends up as large as the largest one.
-        outs.clear();
-        summary.lines += batch.len() as u64;
-        summary.failed += failed;
-    }
+    })?;
     output.flush()?;
     Ok(summary)
 }

@@ -214,6 +214,50 @@ fn a_closed_output_stops_the_run_with_an_error_not_a_panic() {
     assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
 }
 
+/// A reader that fails once its `data` is read, like a dropped connection.
+struct Broken {
+    data: Vec<u8>,
+    at: usize,
+}
+
+impl io::Read for Broken {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let rest = &self.data[self.at..];
+        if rest.is_empty() {
+            return Err(io::Error::other("connection dropped"));
+        }
+        let n = rest.len().min(buf.len()).min(100);
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_read_error_ends_the_run_after_writing_the_batches_read_whole() {
+    // Seven whole lines, then the input breaks: batches of three are lines 1-3 and 4-6;
+    // line 7's batch never ends.
+    let data: String = (0..7).map(|i| good(i) + "\n").collect();
+    for threads in [1, 2] {
+        let opts = Options::default()
+            .threads(NonZeroUsize::new(threads).unwrap())
+            .batch(3);
+        let input = io::BufReader::new(Broken {
+            data: data.clone().into_bytes(),
+            at: 0,
+        });
+        let mut out = Vec::new();
+        let err = run(input, &mut out, &opts).unwrap_err();
+        assert_eq!(err.to_string(), "connection dropped");
+        let ids: Vec<Value> = out
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice::<Value>(l).unwrap()["id"].clone())
+            .collect();
+        assert_eq!(ids, (0..6).map(|i| json!(i)).collect::<Vec<_>>());
+    }
+}
+
 /// The built example binary, when `cargo test` built it next to this test binary.
 fn example_binary() -> Option<std::path::PathBuf> {
     let exe = std::env::current_exe().ok()?;
