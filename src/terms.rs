@@ -83,47 +83,61 @@ impl Terms {
         let tokens = visible
             .split_whitespace()
             .filter(|t| !(text::is_url(t) || t.contains('@')));
-        for w in tokens.flat_map(text::words) {
-            if w.is_ascii() {
-                // The common case, without the Unicode tables.
-                if w.len() < MIN_CHARS || !w.bytes().any(|b| b.is_ascii_alphabetic()) {
+        for token in tokens {
+            if token.is_ascii() {
+                // The common case, split and lower-cased by bytes (the same words as
+                // `text::words`, without decoding characters).
+                for w in text::ascii_words(token.as_bytes()) {
+                    if w.len() < MIN_CHARS || !w.iter().any(u8::is_ascii_alphabetic) {
+                        continue;
+                    }
+                    // Lower-cased on the stack (a rare longer word on the heap).
+                    let (mut buf, long);
+                    let word: &[u8] = if w.len() <= 32 {
+                        buf = [0u8; 32];
+                        let word = &mut buf[..w.len()];
+                        word.copy_from_slice(w);
+                        word.make_ascii_lowercase();
+                        word
+                    } else {
+                        long = w.to_ascii_lowercase();
+                        &long
+                    };
+                    if stop.contains_bytes(word) {
+                        continue;
+                    }
+                    let mut h = FxHasher::default();
+                    h.write(word);
+                    self.ids.push(h.finish());
+                }
+                continue;
+            }
+            for w in text::words(token) {
+                if w.chars().any(text::is_cjk) {
+                    let mut prev = None;
+                    for c in w.chars().filter(|&c| text::is_cjk(c)) {
+                        if let Some(p) = prev {
+                            let mut h = FxHasher::default();
+                            h.write_u32(p as u32);
+                            h.write_u32(c as u32);
+                            self.ids.push(h.finish());
+                        }
+                        prev = Some(c);
+                    }
+                    continue;
+                }
+                if w.len() < MIN_CHARS || !w.chars().any(text::is_alphabetic) {
                     continue;
                 }
                 lower.clear();
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-                if stop.contains(&lower) {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                if lower.chars().count() < MIN_CHARS || stop.contains(&lower) {
                     continue;
                 }
                 let mut h = FxHasher::default();
                 h.write(lower.as_bytes());
                 self.ids.push(h.finish());
-                continue;
             }
-            if w.chars().any(text::is_cjk) {
-                let mut prev = None;
-                for c in w.chars().filter(|&c| text::is_cjk(c)) {
-                    if let Some(p) = prev {
-                        let mut h = FxHasher::default();
-                        h.write_u32(p as u32);
-                        h.write_u32(c as u32);
-                        self.ids.push(h.finish());
-                    }
-                    prev = Some(c);
-                }
-                continue;
-            }
-            if w.len() < MIN_CHARS || !w.chars().any(text::is_alphabetic) {
-                continue;
-            }
-            lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-            if lower.chars().count() < MIN_CHARS || stop.contains(&lower) {
-                continue;
-            }
-            let mut h = FxHasher::default();
-            h.write(lower.as_bytes());
-            self.ids.push(h.finish());
         }
         self.lower = lower;
         self.close_line(from);
@@ -150,6 +164,18 @@ mod tests {
         assert_eq!(t.of(1).len(), 3, "bridge, new, river");
         assert!(t.of(2).is_empty());
         assert!(t.of(7).is_empty());
+    }
+
+    #[test]
+    fn ascii_tokens_give_the_words_of_the_general_path() {
+        let stop = stopwords::for_text("The bridge over the river");
+        let mut t = Terms::new();
+        // An ASCII token (read by bytes) and the same words inside non-ASCII tokens.
+        let long = "Pneumonoultramicroscopicsilicovolcanoconiosis";
+        t.push_line(&format!("'Bridge-works' THE river {long}"), stop);
+        t.push_line(&format!("«bridge-works» the River… {}", long.to_lowercase()), stop);
+        assert_eq!(t.of(0).len(), 3, "bridge-works, river, the long word");
+        assert_eq!(t.of(0), t.of(1));
     }
 
     #[test]
