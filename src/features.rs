@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use crate::doc::Doc;
 use crate::phrases::stopwords::{self, Stopwords};
+use crate::rules::repeated::FxBuild;
 use crate::terms::Terms;
 use crate::text;
 
@@ -392,15 +393,26 @@ fn link_chars(line: &str) -> usize {
 
 /// `text::coverage(&text::tokens(line), title)` without allocating per token: the share
 /// of the line's lower-cased words that occur in `title` (0 when it has none).
-fn title_coverage(line: &str, title: &HashSet<&str>, token: &mut String) -> f32 {
+fn title_coverage(line: &str, title: &HashSet<&[u8], FxBuild>, token: &mut String) -> f32 {
     let (mut hit, mut all) = (0usize, 0usize);
     if line.is_ascii() {
         for w in text::ascii_words(line.as_bytes()) {
-            token.clear();
-            token.push_str(std::str::from_utf8(w).unwrap_or_default());
-            token.make_ascii_lowercase();
             all += 1;
-            if title.contains(token.as_str()) {
+            // Lower-cased on the stack; a longer word is in no title of ours but a huge one.
+            let mut buf = [0u8; 32];
+            let lower: &[u8] = match buf.get_mut(..w.len()) {
+                Some(b) => {
+                    b.copy_from_slice(w);
+                    b.make_ascii_lowercase();
+                    b
+                }
+                None => {
+                    token.clear();
+                    token.extend(w.iter().map(|&b| char::from(b.to_ascii_lowercase())));
+                    token.as_bytes()
+                }
+            };
+            if title.contains(lower) {
                 hit += 1;
             }
         }
@@ -419,7 +431,7 @@ fn title_coverage(line: &str, title: &HashSet<&str>, token: &mut String) -> f32 
             token.push_str(&w.to_lowercase());
         }
         all += 1;
-        if title.contains(token.as_str()) {
+        if title.contains(token.as_bytes()) {
             hit += 1;
         }
     }
@@ -545,8 +557,9 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
     sorted.sort_unstable();
     let median = sorted[n / 2].max(1) as f32;
     let title_tokens = text::tokens(doc.line(lines[0]));
-    // A set, so that a huge first line does not make every later lookup slow.
-    let title: HashSet<&str> = title_tokens.iter().map(String::as_str).collect();
+    // A set, so that a huge first line does not make every later lookup slow (a fast
+    // hash: every word of every line is looked up).
+    let title: HashSet<&[u8], FxBuild> = title_tokens.iter().map(String::as_bytes).collect();
     // Prefix sums over text lines for windows.
     let mut pre_logw = vec![0f32; n + 1];
     let mut pre_prose = vec![0f32; n + 1];

@@ -173,7 +173,10 @@ mod tests {
         // An ASCII token (read by bytes) and the same words inside non-ASCII tokens.
         let long = "Pneumonoultramicroscopicsilicovolcanoconiosis";
         t.push_line(&format!("'Bridge-works' THE river {long}"), stop);
-        t.push_line(&format!("«bridge-works» the River… {}", long.to_lowercase()), stop);
+        t.push_line(
+            &format!("«bridge-works» the River… {}", long.to_lowercase()),
+            stop,
+        );
         assert_eq!(t.of(0).len(), 3, "bridge-works, river, the long word");
         assert_eq!(t.of(0), t.of(1));
     }
