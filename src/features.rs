@@ -365,7 +365,10 @@ fn shape(s: &LineStats) -> u8 {
 /// Characters inside URLs and Markdown link/image syntax (`[text](url)`, `http…`).
 fn link_chars(line: &str) -> usize {
     // Both counts below need one of these in the line.
-    if !line.contains("://") && !line.contains("www.") && !line.contains("](") {
+    let b = line.as_bytes();
+    let url = memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
+        || memchr::memchr_iter(b'w', b).any(|i| b[i..].starts_with(b"www."));
+    if !url && !text::has_link(line) {
         return 0;
     }
     let mut n = 0;

@@ -44,7 +44,7 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    plain_letter(c) || c.is_alphanumeric()
+    plain_letter(c) || !plain_punctuation(c) && c.is_alphanumeric()
 }
 
 /// `c.is_alphabetic()`, as [`is_alphanumeric`].
@@ -53,7 +53,15 @@ pub(crate) fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    plain_letter(c) || c.is_alphabetic()
+    plain_letter(c) || !plain_punctuation(c) && c.is_alphabetic()
+}
+
+/// The General Punctuation block (spaces, dashes, typographic quotes, bullets, the
+/// ellipsis), none of it a letter or a digit (the same unit test checks it): the
+/// commonest characters outside ASCII in English pages, answered without the tables.
+#[inline]
+fn plain_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206f}')
 }
 
 /// `c.is_numeric()`, as [`is_alphanumeric`].
@@ -210,6 +218,14 @@ pub(crate) fn lead_link_text(line: &str) -> &str {
     }
 }
 
+/// Whether `line` holds a Markdown link or image (`](`): `line.contains("](")` without the
+/// set-up of a general substring search, which the rules ask of every line.
+#[inline]
+pub(crate) fn has_link(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr_iter(b']', b).any(|i| b.get(i + 1) == Some(&b'('))
+}
+
 /// Whether a whitespace-separated token is a URL (`https://…`, `www.…`).
 pub(crate) fn is_url(token: &str) -> bool {
     // `contains("://")`, by hand: the standard search costs more set-up than a short
@@ -235,7 +251,7 @@ pub(crate) fn without_link_targets_len(line: &str) -> usize {
 /// `line` without the targets of its Markdown links and images (`[text](target)` keeps
 /// `[text]`).
 pub(crate) fn without_link_targets(line: &str) -> std::borrow::Cow<'_, str> {
-    if !line.contains("](") {
+    if !has_link(line) {
         return std::borrow::Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
@@ -405,6 +421,23 @@ pub(crate) fn plain_text(line: &str, images: Images) -> std::borrow::Cow<'_, str
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn has_link_is_contains_of_the_link_mark() {
+        for line in [
+            "",
+            "]",
+            "](",
+            "a ] ( b",
+            "[x](y)",
+            "[x] (y) ]]( ",
+            "« [Ссылка](/ru) »",
+            "no link at all",
+            "ends with ]",
+        ] {
+            assert_eq!(has_link(line), line.contains("]("), "{line:?}");
+        }
+    }
+
     #[test]
     fn plain_text_reads_markdown_as_shown() {
         use super::{plain_text, Images};

@@ -62,7 +62,7 @@ pub(crate) fn normalise(line: &str, out: &mut Vec<u8>) {
         }
         let c = line[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
-        if c.is_alphanumeric() {
+        if crate::text::is_alphanumeric(c) {
             if gap && out.len() > base {
                 out.push(b' ');
             }
