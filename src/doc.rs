@@ -59,6 +59,9 @@ pub(crate) struct Doc<'a> {
     pub visible_hits: VisibleHits,
     /// Every line's repetition key, computed on first use (see [`Doc::repeat_key`]).
     repeat_keys: std::cell::OnceCell<RepeatKeys>,
+    /// Whether each line holds a Markdown link mark, computed on first use (see
+    /// [`Doc::has_link`]).
+    links: std::cell::OnceCell<Vec<bool>>,
 }
 
 /// Every line's [`crate::rules::repeated::normalise`]d text, in one buffer: line `i`'s is
@@ -123,7 +126,19 @@ impl<'a> Doc<'a> {
             phrase_hits: PhraseHits::default(),
             visible_hits: VisibleHits::default(),
             repeat_keys: std::cell::OnceCell::new(),
+            links: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether line `i` holds a Markdown link or image (`](`, see [`crate::text::has_link`]):
+    /// asked by every phrase rule of every line, answered from one scan per document.
+    pub fn has_link(&self, i: usize) -> bool {
+        let links = self.links.get_or_init(|| {
+            (0..self.len())
+                .map(|i| crate::text::has_link(self.line(i)))
+                .collect()
+        });
+        links.get(i).copied().unwrap_or(false)
     }
 
     /// The key that groups line `i` with its repeats: its text lower-cased, with only

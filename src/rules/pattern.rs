@@ -794,7 +794,7 @@ impl Rule for PatternRule {
             // what counts towards the rule's longest line.
             if line.len() > self.max_len {
                 let short_enough =
-                    text::has_link(line) && text::without_link_targets_len(line) <= self.max_len;
+                    doc.has_link(i) && text::without_link_targets_len(line) <= self.max_len;
                 if short_enough && self.visible_match(doc, i, line) {
                     self.act(doc, i, id);
                 }
@@ -815,7 +815,7 @@ impl Rule for PatternRule {
                 (Some(pre), None) => pre.is_match(line, &self.regex),
                 (None, _) => self.regex.is_match(line),
             };
-            if hit || (text::has_link(line) && self.visible_match(doc, i, line)) {
+            if hit || (doc.has_link(i) && self.visible_match(doc, i, line)) {
                 self.act(doc, i, id);
             }
         }
