@@ -6,7 +6,8 @@
 //! Groups: `page-5k`, `page-50k`, `doc-10m`, `ru-50k`, `cjk-50k`, `dev-corpus` (the dev
 //! corpus's htmltext pages, read at bench time; skipped when absent), `scale-*` (the same
 //! page mix from 10 KB to 100 MB: time per MB should stay flat), the adversarial shapes
-//! `adv-*`, `fast-stages` (the fast engine's stages one by one, on the dev corpus) and `batch` (`Cleaner::clean_batch`, with `--features rayon`).
+//! `adv-*`, `fast-stages` (the fast engine's stages one by one, on the dev corpus) and
+//! `batch` (`Cleaner::clean_batch`, with `--features rayon`).
 //!
 //! ```text
 //! cargo bench --bench clean                 # everything (a few minutes)
@@ -80,17 +81,32 @@ fn pages(c: &mut Criterion) {
     );
 }
 
-fn dev_corpus(c: &mut Criterion) {
+/// The dev corpus's htmltext pages and a group `name` measuring throughput over all of
+/// them; `None` (with a message) when the corpus is absent.
+fn dev_group<'c>(
+    c: &'c mut Criterion,
+    name: &str,
+) -> Option<(
+    Vec<String>,
+    BenchmarkGroup<'c, criterion::measurement::WallTime>,
+)> {
     let Some(pages) = common::dev_corpus() else {
-        eprintln!("dev-corpus: ../shared/corpus/dev not found, skipped");
-        return;
+        eprintln!("{name}: ../shared/corpus/dev not found, skipped");
+        return None;
     };
     let bytes: usize = pages.iter().map(String::len).sum();
-    let cleaner = deboil::Cleaner::new();
-    let fast = deboil::Cleaner::fast();
-    let mut g = c.benchmark_group("dev-corpus");
+    let mut g = c.benchmark_group(name);
     configure(&mut g, bytes);
     g.throughput(Throughput::Bytes(bytes as u64));
+    Some((pages, g))
+}
+
+fn dev_corpus(c: &mut Criterion) {
+    let Some((pages, mut g)) = dev_group(c, "dev-corpus") else {
+        return;
+    };
+    let cleaner = deboil::Cleaner::new();
+    let fast = deboil::Cleaner::fast();
     g.bench_function("split-lines", |b| {
         b.iter(|| {
             pages
@@ -122,15 +138,10 @@ fn dev_corpus(c: &mut Criterion) {
 /// its end (so each result includes the ones before it): where its time goes.
 fn fast_stages(c: &mut Criterion) {
     use deboil::profiling::{fast_until, lines, FastStage};
-    let Some(pages) = common::dev_corpus() else {
-        eprintln!("fast-stages: ../shared/corpus/dev not found, skipped");
+    let Some((pages, mut g)) = dev_group(c, "fast-stages") else {
         return;
     };
-    let bytes: usize = pages.iter().map(String::len).sum();
     let fast = deboil::Cleaner::fast();
-    let mut g = c.benchmark_group("fast-stages");
-    configure(&mut g, bytes);
-    g.throughput(Throughput::Bytes(bytes as u64));
     let mut each = |name: &str, f: &dyn Fn(&str) -> usize| {
         g.bench_function(name, |b| {
             b.iter(|| pages.iter().map(|p| f(black_box(p))).sum::<usize>())

@@ -366,8 +366,8 @@ fn shape(s: &LineStats) -> u8 {
 fn link_chars(line: &str) -> usize {
     // Both counts below need one of these in the line.
     let b = line.as_bytes();
-    let url = memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
-        || memchr::memchr_iter(b'w', b).any(|i| b[i..].starts_with(b"www."));
+    let url =
+        text::has_scheme(b) || memchr::memchr_iter(b'w', b).any(|i| b[i..].starts_with(b"www."));
     if !url && !text::has_link(line) {
         return 0;
     }
@@ -399,23 +399,10 @@ fn link_chars(line: &str) -> usize {
 fn title_coverage(line: &str, title: &HashSet<&[u8], FxBuild>, token: &mut String) -> f32 {
     let (mut hit, mut all) = (0usize, 0usize);
     if line.is_ascii() {
+        let (mut buf, mut spill) = ([0u8; 32], Vec::new());
         for w in text::ascii_words(line.as_bytes()) {
             all += 1;
-            // Lower-cased on the stack; a longer word is in no title of ours but a huge one.
-            let mut buf = [0u8; 32];
-            let lower: &[u8] = match buf.get_mut(..w.len()) {
-                Some(b) => {
-                    b.copy_from_slice(w);
-                    b.make_ascii_lowercase();
-                    b
-                }
-                None => {
-                    token.clear();
-                    token.extend(w.iter().map(|&b| char::from(b.to_ascii_lowercase())));
-                    token.as_bytes()
-                }
-            };
-            if title.contains(lower) {
+            if title.contains(text::ascii_lower(w, &mut buf, &mut spill)) {
                 hit += 1;
             }
         }

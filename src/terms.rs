@@ -83,6 +83,7 @@ impl Terms {
         let tokens = visible
             .split_whitespace()
             .filter(|t| !(text::is_url(t) || t.contains('@')));
+        let (mut buf, mut spill) = ([0u8; 32], Vec::new());
         for token in tokens {
             if token.is_ascii() {
                 // The common case, split and lower-cased by bytes (the same words as
@@ -91,18 +92,7 @@ impl Terms {
                     if w.len() < MIN_CHARS || !w.iter().any(u8::is_ascii_alphabetic) {
                         continue;
                     }
-                    // Lower-cased on the stack (a rare longer word on the heap).
-                    let (mut buf, long);
-                    let word: &[u8] = if w.len() <= 32 {
-                        buf = [0u8; 32];
-                        let word = &mut buf[..w.len()];
-                        word.copy_from_slice(w);
-                        word.make_ascii_lowercase();
-                        word
-                    } else {
-                        long = w.to_ascii_lowercase();
-                        &long
-                    };
+                    let word = text::ascii_lower(w, &mut buf, &mut spill);
                     if stop.contains_bytes(word) {
                         continue;
                     }

@@ -226,12 +226,35 @@ pub(crate) fn has_link(line: &str) -> bool {
     memchr::memchr_iter(b']', b).any(|i| b.get(i + 1) == Some(&b'('))
 }
 
+/// Whether `b` holds a URL scheme's `://`: `contains("://")` by hand (the standard
+/// search costs more set-up than a short token's scan).
+#[inline]
+pub(crate) fn has_scheme(b: &[u8]) -> bool {
+    memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
+}
+
 /// Whether a whitespace-separated token is a URL (`https://…`, `www.…`).
 pub(crate) fn is_url(token: &str) -> bool {
-    // `contains("://")`, by hand: the standard search costs more set-up than a short
-    // token's scan.
     let b = token.as_bytes();
-    b.starts_with(b"www.") || memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
+    b.starts_with(b"www.") || has_scheme(b)
+}
+
+/// The ASCII word `w` lower-cased: in `buf` when it fits (no allocation per word), else in
+/// `spill`.
+#[inline]
+pub(crate) fn ascii_lower<'b>(w: &[u8], buf: &'b mut [u8; 32], spill: &'b mut Vec<u8>) -> &'b [u8] {
+    match buf.get_mut(..w.len()) {
+        Some(b) => {
+            b.copy_from_slice(w);
+            b.make_ascii_lowercase();
+            b
+        }
+        None => {
+            spill.clear();
+            spill.extend(w.iter().map(u8::to_ascii_lowercase));
+            spill
+        }
+    }
 }
 
 /// The length in bytes of [`without_link_targets`]`(line)`, without building it (the same

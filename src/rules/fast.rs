@@ -1255,15 +1255,6 @@ struct Page {
 }
 
 impl Page {
-    /// Measures every line of `doc` ([`Page::lines`]), then finds its phrases and counts its
-    /// copies.
-    fn measure(doc: &Doc<'_>) -> Page {
-        let mut page = Page::lines(doc);
-        page.phrases(doc);
-        page.copies(doc);
-        page
-    }
-
     /// One [`Stat`] per non-blank line of `doc`, from the pass over its bytes (phrases and
     /// copies not yet counted).
     fn lines(doc: &Doc<'_>) -> Page {
@@ -1809,41 +1800,68 @@ pub enum Stage {
     Second,
 }
 
+/// The fast engine's work on a page up to a [`Stage`]; what later stages fill is left
+/// empty.
+struct Stages {
+    page: Page,
+    rows: Vec<[f32; N_FAST]>,
+    region: Option<(usize, usize)>,
+    first: Vec<f32>,
+    second: Vec<f32>,
+}
+
+/// Runs the fast engine's stages over `doc`, up to `until`.
+fn run(doc: &Doc<'_>, until: Stage) -> Stages {
+    let mut done = Stages {
+        page: Page::lines(doc),
+        rows: Vec::new(),
+        region: None,
+        first: Vec::new(),
+        second: Vec::new(),
+    };
+    if until == Stage::Bytes {
+        return done;
+    }
+    done.page.phrases(doc);
+    done.page.copies(doc);
+    if until == Stage::Phrases {
+        return done;
+    }
+    (done.rows, done.region) = done.page.rows(doc.len());
+    if until == Stage::Rows {
+        return done;
+    }
+    FIRST.score_all(&done.rows, |_| true, &mut done.first);
+    if until == Stage::First {
+        return done;
+    }
+    let stacked = stacked(&done.page, &done.rows, &done.first, done.region);
+    SECOND.score_all(&stacked, |_| true, &mut done.second);
+    done
+}
+
 /// Runs the fast engine over `doc` up to `stage` and returns a number that depends on the
 /// work (so that none of it can be optimised away).
 pub(crate) fn run_until(doc: &Doc<'_>, stage: Stage) -> usize {
-    let mut page = Page::lines(doc);
-    if stage == Stage::Bytes {
-        return page.stats.len() + page.content.len();
+    let done = run(doc, stage);
+    let below = |scores: &[f32]| scores.iter().filter(|&&f| f < THRESHOLD).count();
+    match stage {
+        Stage::Bytes => done.page.stats.len() + done.page.content.len(),
+        Stage::Phrases => done.page.stats.iter().map(|s| s.copies as usize).sum(),
+        Stage::Rows => done.rows.len() + done.region.map_or(0, |(a, _)| a),
+        Stage::First => below(&done.first),
+        Stage::Second => below(&done.second),
     }
-    page.phrases(doc);
-    page.copies(doc);
-    if stage == Stage::Phrases {
-        return page.stats.iter().map(|s| s.copies as usize).sum();
-    }
-    let (rows, region) = page.rows(doc.len());
-    if stage == Stage::Rows {
-        return rows.len() + region.map_or(0, |(a, _)| a);
-    }
-    let mut first = Vec::new();
-    FIRST.score_all(&rows, |_| true, &mut first);
-    if stage == Stage::First {
-        return first.iter().filter(|&&f| f < THRESHOLD).count();
-    }
-    let stacked = stacked(&page, &rows, &first, region);
-    let mut second = Vec::new();
-    SECOND.score_all(&stacked, |_| true, &mut second);
-    second.iter().filter(|&&f| f < THRESHOLD).count()
 }
 
 pub(crate) fn score(doc: &Doc<'_>) -> Scored {
-    let page = Page::measure(doc);
-    let (rows, region) = page.rows(doc.len());
-    let mut first = Vec::new();
-    FIRST.score_all(&rows, |_| true, &mut first);
-    let stacked = stacked(&page, &rows, &first, region);
-    let mut second = Vec::new();
-    SECOND.score_all(&stacked, |_| true, &mut second);
+    let Stages {
+        page,
+        rows,
+        region,
+        second,
+        ..
+    } = run(doc, Stage::Second);
     let side = const { feature("region_side") };
     let title = title_line(&page, doc);
     Scored {
@@ -2259,7 +2277,7 @@ mod tests {
     }
 
     fn page(text: &str) -> Page {
-        Page::measure(&Doc::new(text))
+        run(&Doc::new(text), Stage::Phrases).page
     }
 
     /// A shop's category page: a heading over items of a name, a price and a rating, no
@@ -2767,7 +2785,7 @@ mod tests {
     fn rows_are_finite() {
         let text = "Home\n\n# A headline\n\nThe council voted on Tuesday to keep the old library open, officials said.\n\n![x](https://e.com/x.jpg)\n| a | b |\n";
         let doc = Doc::new(text);
-        let p = Page::measure(&doc);
+        let p = run(&doc, Stage::Phrases).page;
         let (rows, _) = p.rows(doc.len());
         assert_eq!(rows.len(), 5);
         assert!(rows.iter().flatten().all(|v| v.is_finite()));
