@@ -6,39 +6,38 @@
 # and wide is scored by a model that never saw it. Single held-out runs move by about
 # +-0.01 between retrainings; the pooled figure over all 181 dev pages moves less.
 #
-#   bash scripts/cv.sh [OUT_DIR] [extra train args...]
-#   FAST=1 bash scripts/cv.sh /tmp/cv-fast   # the fast engine (Cleaner::fast), its settings
+#   bash scripts/cv.sh [--fast] [OUT_DIR] [extra train args...]
+#   bash scripts/cv.sh --fast /tmp/cv-fast   # the fast engine (Cleaner::fast), its settings
 #
-# Leaves src/rules/model.rs (src/rules/fast_model.rs with FAST=1) as committed (it is
-# swapped in and restored). Writes the models, per-fold reports and the pooled table to
-# OUT_DIR (default /tmp/deboil-cv).
+# The trainer's defaults are the committed model's settings (`--fast`: the fast engine's);
+# extra arguments override them. Leaves src/rules/model.rs (src/rules/fast_model.rs with
+# --fast) as committed (it is swapped in and restored). Writes the models, per-fold reports
+# and the pooled table to OUT_DIR (default /tmp/deboil-cv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+fast=()
+if [ "${1:-}" = --fast ]; then
+    fast=(--fast)
+    shift
+fi
 out=${1:-/tmp/deboil-cv}
 shift || true
 mkdir -p "$out"
-if [ "${FAST:-0}" = 1 ]; then
+if [ ${#fast[@]} -gt 0 ]; then
     model=src/rules/fast_model.rs
-    eval_flags=(--fast)
-    # The README's command for the fast engine's model.
-    train_args=(--engine fast --trees 30 --depth 5 --rate 0.3 --stack-trees 10 --stack-depth 4)
 else
     model=src/rules/model.rs
-    eval_flags=()
-    train_args=(--trees 250 --depth 6 --rate 0.1 --stack-trees 100 --stack-depth 5)
 fi
 trap 'git checkout -q "$model"' EXIT
-cargo build -q --release --example train
+cargo build -q --release -p deboil-tools --bin train
 for split in tune held-out; do
     other=$([ "$split" = tune ] && echo held-out || echo tune)
-    "${CARGO_TARGET_DIR:-target}/release/examples/train" "${train_args[@]}" --min-hess 1 \
-        --corpus dev,wide --variants htmltext,resili,markdown --article-weight 5 \
-        --min-extractive 0.5 --split "$split" --out "$out/model_$split.rs" "$@" \
-        2> "$out/train_$split.log"
+    "${CARGO_TARGET_DIR:-target}/release/train" "${fast[@]}" --split "$split" \
+        --out "$out/model_$split.rs" "$@" 2> "$out/train_$split.log"
     cp "$out/model_$split.rs" "$model"
     cargo build -q --release --examples
-    python3 scripts/eval.py "${eval_flags[@]}" --split "$other" > "$out/eval_$split.txt"
-    python3 scripts/eval.py "${eval_flags[@]}" --split "$other" --corpus wide --variants htmltext,markdown >> "$out/eval_$split.txt"
+    python3 scripts/eval.py "${fast[@]}" --split "$other" > "$out/eval_$split.txt"
+    python3 scripts/eval.py "${fast[@]}" --split "$other" --corpus wide --variants htmltext,markdown >> "$out/eval_$split.txt"
 done
 python3 - "$out" <<'PY'
 import re, sys

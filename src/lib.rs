@@ -77,7 +77,7 @@
 //!   any run: no randomness, no dependence on hash order or timing. *Tested by* property
 //!   tests comparing results across threads and cleaners.
 //! - **Nearly idempotent.** Cleaning a body again removes little (see the README for
-//!   the figure on the dev corpus, measured by `examples/idempotence.rs`).
+//!   the figure on the dev corpus, measured by `tools/src/bin/idempotence.rs`).
 //!
 //! # Performance
 //!
@@ -137,7 +137,7 @@ pub use error::Error;
 pub use rules::RuleInfo;
 pub use span::Span;
 
-/// Hooks for `examples/train.rs`, which fits the line classifier. Not a stable API.
+/// Hooks for `tools/src/bin/train.rs`, which fits the line classifier. Not a stable API.
 #[doc(hidden)]
 pub mod training {
     pub use crate::features::{NAMES as FEATURE_NAMES, N_FEATURES};

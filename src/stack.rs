@@ -4,7 +4,7 @@
 //! sees the first stage's verdicts around it (the scores of the lines above and below, of
 //! its blank-separated block, of the page).
 //!
-//! Both stages are gradient-boosted trees trained by `examples/train.rs`; the second
+//! Both stages are gradient-boosted trees trained by `tools/src/bin/train.rs`; the second
 //! stage is trained on first-stage scores from models that never saw the page
 //! (out-of-fold), as it will meet them on new pages.
 

@@ -11,7 +11,7 @@
 //!    its block, the page's main run of prose (the best-scoring stretch of lines, as in the
 //!    maximum-subarray problem) and the page as a whole.
 //! 4. A small tree ensemble ([`super::fast_model`], fitted by
-//!    `cargo run --release --example train -- --engine fast`) scores each line, then a
+//!    `cargo run --release -p deboil-tools --bin train -- --fast`) scores each line, then a
 //!    second, smaller one scores it again with the first's scores around it. On a page
 //!    with almost no plain prose (a list of items) only lines a phrase names, repeated
 //!    lines and the headline go, whatever the trees say (see [`keep_items`]).

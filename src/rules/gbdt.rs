@@ -1,5 +1,5 @@
 //! Inference for the line classifier's gradient-boosted trees. The trees themselves are a
-//! generated table in [`super::model`], written by `cargo run --release --example train`.
+//! generated table in [`super::model`], written by `cargo run --release -p deboil-tools --bin train`.
 
 /// One tree node. A node whose `feature` is [`LEAF`] is a leaf worth `value`; otherwise
 /// rows with `x[feature] <= threshold` go to `left`, others to `right` (absolute indices).

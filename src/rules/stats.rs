@@ -1,6 +1,6 @@
 //! The statistical rule: a line classifier over per-line features (the line's shape, its
 //! neighbours, its place relative to the main run of prose), trained on the dev corpus by
-//! `examples/train.rs` (gradient-boosted trees in [`super::model`]), in two stages: the
+//! `tools/src/bin/train.rs` (gradient-boosted trees in [`super::model`]), in two stages: the
 //! second also sees the first stage's scores around each line ([`crate::stack`]).
 
 use std::sync::LazyLock;

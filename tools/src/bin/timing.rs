@@ -2,18 +2,18 @@
 //! corpus's pages (`../shared/corpus/dev`, one variant), for profiling.
 //!
 //! ```text
-//! cargo build --release --example timing
-//! target/release/examples/timing htmltext 5     # variant, passes over the corpus
-//! target/release/examples/timing urls 5         # or a hostile shape: urls, tiny-lines
-//! target/release/examples/timing cjk 5          # or a synthetic language mix: cjk, ru
-//! target/release/examples/timing doc-16m 2      # or one synthetic document (doc-10k, …)
-//! perf record -g target/release/examples/timing htmltext 20
-//! DEBOIL_FAST=1 target/release/examples/timing htmltext 20   # the fast engine
+//! cargo build --release -p deboil-tools --bin timing
+//! target/release/timing htmltext 5          # variant, passes over the corpus
+//! target/release/timing urls 5              # or a hostile shape: urls, tiny-lines
+//! target/release/timing cjk 5               # or a synthetic language mix: cjk, ru
+//! target/release/timing doc-16m 2           # or one synthetic document (doc-10k, …)
+//! perf record -g target/release/timing htmltext 20
+//! target/release/timing --fast htmltext 20  # the fast engine (Cleaner::fast)
 //! ```
 
 use std::time::Instant;
 
-#[path = "../benches/common/mod.rs"]
+#[path = "../../../benches/common/mod.rs"]
 mod common;
 
 /// This thread's CPU time in seconds (Linux; 0 elsewhere): steadier than wall time on a
@@ -26,7 +26,9 @@ fn cpu_secs() -> f64 {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    // `--fast` (anywhere): time the fast engine (`Cleaner::fast`).
+    let fast = std::env::args().skip(1).any(|a| a == "--fast");
+    let mut args = std::env::args().skip(1).filter(|a| a != "--fast");
     let variant = args.next().unwrap_or_else(|| "htmltext".into());
     let passes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
     // Synthetic hostile shapes from the benches (`urls`, `tiny-lines`), else a corpus
@@ -48,7 +50,8 @@ fn main() {
         }
         _ => None,
     };
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    // `../shared` beside the repository (this crate sits in its `tools/`).
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/dev");
     let manifest = match (
         &synthetic,
         std::fs::read_to_string(dir.join("manifest.tsv")),
@@ -70,8 +73,7 @@ fn main() {
         .collect();
     let bytes: usize = pages.iter().map(String::len).sum();
     let t = Instant::now();
-    // `DEBOIL_FAST=1`: time the fast engine (`Cleaner::fast`).
-    let cleaner = if std::env::var_os("DEBOIL_FAST").is_some_and(|v| v == "1") {
+    let cleaner = if fast {
         deboil::Cleaner::fast()
     } else {
         deboil::Cleaner::new()

@@ -1,7 +1,8 @@
 //! Measures idempotence: how much of the body a second cleaning removes.
 //!
 //! ```text
-//! cargo run --release --example idempotence -- ../shared/corpus/dev htmltext resili
+//! cargo run --release -p deboil-tools --bin idempotence -- ../shared/corpus/dev htmltext resili
+//! cargo run --release -p deboil-tools --bin idempotence -- --fast   # the fast engine
 //! ```
 //!
 //! For each `*.<variant>.txt` file in the folder, cleans it, cleans the body again, and
@@ -12,7 +13,14 @@
 use std::error::Error;
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let mut args = std::env::args().skip(1);
+    // `--fast` (anywhere): the fast engine (`Cleaner::fast`).
+    let fast = std::env::args().skip(1).any(|a| a == "--fast");
+    let cleaner = if fast {
+        deboil::Cleaner::fast()
+    } else {
+        deboil::Cleaner::new()
+    };
+    let mut args = std::env::args().skip(1).filter(|a| a != "--fast");
     let dir = args
         .next()
         .unwrap_or_else(|| "../shared/corpus/dev".to_owned());
@@ -38,15 +46,15 @@ fn main() -> Result<(), Box<dyn Error>> {
             .filter(|p| p.to_string_lossy().ends_with(&suffix))
         {
             let bytes = std::fs::read(path)?;
-            let first = deboil::clean_bytes(&bytes);
+            let first = cleaner.clean_bytes(&bytes);
             if let Some(title) = first.title() {
                 let printed = format!("{title}\n\n{}", first.body());
-                let again = deboil::clean(&printed);
+                let again = cleaner.clean(&printed);
                 printed_bytes += first.body().len();
                 printed_lost += first.body().len() - again.body().len().min(first.body().len());
             }
             let body = first.into_body();
-            let again = deboil::clean(&body);
+            let again = cleaner.clean(&body);
             let lost = body.len() - again.body().len().min(body.len());
             for r in again.removed() {
                 *by_rule.entry(r.rule.to_string()).or_default() += r.span.len();

@@ -3,13 +3,13 @@
 //! relative to the input.
 //!
 //! ```text
-//! cargo run --release --example memory -- 100          # a generated 100 MB page mix
-//! cargo run --release --example memory -- page.txt     # a file
-//! /usr/bin/time -v target/release/examples/memory 100  # peak RSS from the kernel
-//! DEBOIL_FAST=1 target/release/examples/memory 100     # the fast engine
+//! cargo run --release -p deboil-tools --bin memory -- 100       # a generated 100 MB page mix
+//! cargo run --release -p deboil-tools --bin memory -- page.txt  # a file
+//! /usr/bin/time -v target/release/memory 100                    # peak RSS from the kernel
+//! target/release/memory --fast 100                              # the fast engine
 //! ```
 
-#[path = "../benches/common/mod.rs"]
+#[path = "../../../benches/common/mod.rs"]
 mod common;
 
 use std::time::Instant;
@@ -21,7 +21,12 @@ fn peak_rss_kb() -> Option<u64> {
 }
 
 fn main() {
-    let arg = std::env::args().nth(1).unwrap_or_else(|| "100".into());
+    // `--fast` (anywhere): the fast engine (`Cleaner::fast`).
+    let fast = std::env::args().skip(1).any(|a| a == "--fast");
+    let arg = std::env::args()
+        .skip(1)
+        .find(|a| a != "--fast")
+        .unwrap_or_else(|| "100".into());
     let text = match arg.parse::<usize>() {
         Ok(mb) => common::document(6, common::Lang::En, mb << 20, 20_000),
         Err(_) => match std::fs::read(&arg) {
@@ -34,8 +39,7 @@ fn main() {
     };
     let before = peak_rss_kb().unwrap_or(0);
     let t = Instant::now();
-    // `DEBOIL_FAST=1`: the fast engine (`Cleaner::fast`).
-    let cleaner = if std::env::var_os("DEBOIL_FAST").is_some_and(|v| v == "1") {
+    let cleaner = if fast {
         deboil::Cleaner::fast()
     } else {
         deboil::Cleaner::new()

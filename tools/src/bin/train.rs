@@ -1,15 +1,20 @@
-//! Fits the line classifier (gradient-boosted trees) on the benchmark corpus and writes
-//! the trees to `src/rules/model.rs`. A developer tool, not part of the library.
+//! Fits the line classifier (gradient-boosted trees) on the benchmark corpora and writes
+//! the trees to `src/rules/model.rs` (or, with `--fast`, the fast engine's to
+//! `src/rules/fast_model.rs`). A developer tool, not part of the library.
 //!
 //! ```text
-//! cargo run --release --example train                      # the committed model
-//! cargo run --release --example train -- --split all --out /tmp/model.rs
+//! cargo run --release -p deboil-tools --bin train               # src/rules/model.rs
+//! cargo run --release -p deboil-tools --bin train -- --fast     # src/rules/fast_model.rs
+//! cargo run --release -p deboil-tools --bin train -- --split tune --out /tmp/model.rs
 //! ```
 //!
-//! Pages come from `../shared/corpus/<corpus>/` (raw inputs `<id>.<variant>.txt`, gold
-//! bodies `<id>.gold.txt`). By default only the *tune* half of the pages is used (the
-//! parity of the SHA-1 of the page id, as in `scripts/eval.py --split`), so
-//! `scripts/eval.py --split held-out` measures pages the model never saw.
+//! Without arguments the trainer uses the committed model's settings (each flag below
+//! overrides one; `--fast` selects the fast engine's settings). Pages come from
+//! `../shared/corpus/<corpus>/` (raw inputs `<id>.<variant>.txt`, gold bodies
+//! `<id>.gold.txt`). `--split tune` uses only the *tune* half of the pages (the parity of
+//! the SHA-1 of the page id, as in `scripts/eval.py --split`), so
+//! `scripts/eval.py --split held-out` measures pages the model never saw
+//! (`scripts/cv.sh` runs both halves).
 //!
 //! A line's label is whether it is article body: its normalised text occurs in the
 //! normalised gold (whole words), and a short line (under five words) must equal a whole
@@ -54,8 +59,8 @@ struct Options {
     /// the page's own lines) are left out of training: under this share of the gold's
     /// five-word runs occur in the input. Their labels would call every line boilerplate.
     min_extractive: f32,
-    /// Fit the fast engine's trees (`--engine fast`: `Cleaner::fast`) instead of the
-    /// default engine's classifier.
+    /// Fit the fast engine's trees (`--fast`: `Cleaner::fast`) instead of the default
+    /// engine's classifier.
     fast: bool,
     /// Oblivious trees (`--oblivious`): one split per level (an experiment; see README
     /// "Performance").
@@ -63,35 +68,38 @@ struct Options {
 }
 
 fn parse() -> Result<Options, Box<dyn Error>> {
+    // `--fast` (anywhere) selects the fast engine's committed settings; the flags then
+    // override them one by one.
+    let fast = std::env::args().skip(1).any(|a| a == "--fast");
     let mut o = Options {
         shared: PathBuf::from("../shared"),
-        out: PathBuf::from("src/rules/model.rs"),
-        corpora: vec!["dev".into()],
+        out: PathBuf::from(if fast {
+            "src/rules/fast_model.rs"
+        } else {
+            "src/rules/model.rs"
+        }),
+        corpora: vec!["dev".into(), "wide".into()],
         variants: vec!["htmltext".into(), "resili".into(), "markdown".into()],
-        split: "tune".into(),
-        trees: 120,
-        depth: 4,
-        rate: 0.15,
-        min_hess: 5.0,
+        split: "all".into(),
+        trees: if fast { 30 } else { 250 },
+        depth: if fast { 5 } else { 6 },
+        rate: if fast { 0.3 } else { 0.1 },
+        min_hess: 1.0,
         page_types: None,
-        article_weight: 1.0,
-        stack_trees: 100,
-        stack_depth: 5,
-        min_extractive: 0.0,
-        fast: false,
+        article_weight: 5.0,
+        stack_trees: if fast { 10 } else { 100 },
+        stack_depth: if fast { 4 } else { 5 },
+        min_extractive: 0.5,
+        fast,
         oblivious: false,
     };
-    let mut out_given = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut v = || args.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
+            "--fast" => {}
             "--shared" => o.shared = v()?.into(),
-            "--out" => {
-                o.out = v()?.into();
-                out_given = true;
-            }
-            "--engine" => o.fast = v()? == "fast",
+            "--out" => o.out = v()?.into(),
             "--oblivious" => o.oblivious = true,
             "--corpus" => o.corpora = v()?.split(',').map(String::from).collect(),
             "--variants" => o.variants = v()?.split(',').map(String::from).collect(),
@@ -107,9 +115,6 @@ fn parse() -> Result<Options, Box<dyn Error>> {
             "--page-types" => o.page_types = Some(v()?.split(',').map(String::from).collect()),
             _ => return Err(format!("unknown argument {a}").into()),
         }
-    }
-    if o.fast && !out_given {
-        o.out = PathBuf::from("src/rules/fast_model.rs");
     }
     Ok(o)
 }
@@ -219,7 +224,7 @@ fn in_split(id: &str, split: &str) -> bool {
 /// One page in one raw variant, as the classifier meets it.
 struct Page {
     lines: Vec<Line>,
-    /// The fast engine's view of the page (with `--engine fast`; `lines` is then empty).
+    /// The fast engine's view of the page (with `--fast`; `lines` is then empty).
     fast: Option<FastPage>,
     /// For each line, its row in [`Data`] (open lines only).
     row: Vec<Option<usize>>,
@@ -812,8 +817,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut src = String::new();
     writeln!(
         src,
-        "//! Generated by `cargo run --release --example train{}`; do not edit.",
-        if o.fast { " -- --engine fast" } else { "" }
+        "//! Generated by `cargo run --release -p deboil-tools --bin train{}`; do not edit.",
+        if o.fast { " -- --fast" } else { "" }
     )?;
     writeln!(
         src,
