@@ -107,6 +107,7 @@ mod features;
 #[cfg(feature = "serde")]
 pub mod jsonl;
 mod phrases;
+pub mod report;
 mod rules;
 mod span;
 mod stack;
