@@ -144,11 +144,11 @@ pub fn html(cleaned: &Cleaned<'_>) -> String {
                 continue;
             }
             let name = Category::ALL[c].name();
-            let _ = write!(
+            let _ = writeln!(
                 out,
                 "<tr class=\"cat\"><td><input type=\"checkbox\" id=\"show-{name}\" checked \
                  aria-label=\"show {name}\"></td><th scope=\"row\"><span class=\"sw c-{name}\"></span>\
-                 {name}</th><td class=\"n\">{spans}</td><td class=\"n\">{bytes}</td></tr>\n"
+                 {name}</th><td class=\"n\">{spans}</td><td class=\"n\">{bytes}</td></tr>"
             );
             while let Some(((_, rule), &(spans, bytes))) = rules.next_if(|((rc, _), _)| *rc == c) {
                 out.push_str("<tr class=\"rule\"><td></td><td>");
