@@ -112,7 +112,11 @@ pub fn html(cleaned: &Cleaned<'_>) -> String {
             None => out.push_str("<dd class=\"none\">none found</dd>\n"),
         }
     }
-    let rules = by_rule.len();
+    let rules = by_rule
+        .keys()
+        .map(|&(_, rule)| rule)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     let _ = write!(
         out,
         "<dt>Input</dt><dd>{} bytes</dd>\n\
@@ -135,8 +139,8 @@ pub fn html(cleaned: &Cleaned<'_>) -> String {
         out.push_str(
             "<p class=\"toggles\"><label><input type=\"checkbox\" id=\"hide-removed\"> hide removed text</label>\n\
              <label><input type=\"checkbox\" id=\"hide-labels\"> hide rule labels</label></p>\n\
-             <table>\n<thead><tr><th>show</th><th>category / rule</th><th class=\"n\">spans</th>\
-             <th class=\"n\">bytes</th></tr></thead>\n<tbody>\n",
+             <table>\n<thead><tr><th>show</th><th>category</th><th class=\"n\">spans</th>\
+             <th class=\"n\">bytes</th><th>by rule: spans, bytes</th></tr></thead>\n<tbody>\n",
         );
         let mut rules = by_rule.iter().peekable();
         for (c, &(spans, bytes)) in by_category.iter().enumerate() {
@@ -144,20 +148,23 @@ pub fn html(cleaned: &Cleaned<'_>) -> String {
                 continue;
             }
             let name = Category::ALL[c].name();
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "<tr class=\"cat\"><td><input type=\"checkbox\" id=\"show-{name}\" checked \
+                "<tr><td><input type=\"checkbox\" id=\"show-{name}\" checked \
                  aria-label=\"show {name}\"></td><th scope=\"row\"><span class=\"sw c-{name}\"></span>\
-                 {name}</th><td class=\"n\">{spans}</td><td class=\"n\">{bytes}</td></tr>"
+                 {name}</th><td class=\"n\">{spans}</td><td class=\"n\">{bytes}</td><td class=\"rules\">"
             );
+            let mut first = true;
             while let Some(((_, rule), &(spans, bytes))) = rules.next_if(|((rc, _), _)| *rc == c) {
-                out.push_str("<tr class=\"rule\"><td></td><td>");
+                if !first {
+                    out.push_str(" · ");
+                }
+                first = false;
+                out.push_str("<span class=\"rule\"><code>");
                 escape_into(&mut out, rule);
-                let _ = writeln!(
-                    out,
-                    "</td><td class=\"n\">{spans}</td><td class=\"n\">{bytes}</td></tr>"
-                );
+                let _ = write!(out, "</code> {spans}, {bytes}</span>");
             }
+            out.push_str("</td></tr>\n");
         }
         out.push_str("</tbody>\n</table>\n");
     }
@@ -204,7 +211,9 @@ fn style_into(out: &mut String) {
          .legend table{border-collapse:collapse}\n\
          .legend th,.legend td{padding:.1rem .6rem;text-align:left;vertical-align:middle}\n\
          .legend thead th{border-bottom:1px solid #999}\n\
-         .legend tr.rule td:nth-child(2){padding-left:2.4rem;font-family:ui-monospace,monospace;overflow-wrap:anywhere}\n\
+         .legend .rules{overflow-wrap:anywhere}\n\
+         .legend .rule{white-space:nowrap}\n\
+         .legend code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}\n\
          .legend .n{text-align:right;font-variant-numeric:tabular-nums}\n\
          .sw{display:inline-block;width:1.1em;height:1.1em;margin-right:.5em;vertical-align:-.2em;\
          background:var(--bg);border:2px solid var(--fg);box-sizing:border-box}\n\
@@ -212,6 +221,7 @@ fn style_into(out: &mut String) {
          overflow-wrap:anywhere;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}\n\
          .rm{display:block;position:relative;background:var(--bg);border-left:4px solid var(--fg);\
          margin-left:-4px}\n\
+         .rm+.rm{box-shadow:inset 0 1px 0 #fff}\n\
          .rm::before{content:attr(data-rule);position:absolute;left:-12.6rem;width:12rem;text-align:right;\
          color:var(--fg);font:600 11px/1.85 system-ui,sans-serif;white-space:nowrap;overflow:hidden;\
          text-overflow:ellipsis}\n\
@@ -437,7 +447,10 @@ mod tests {
         assert!(page.contains(&format!(
             "<span class=\"rm c-other\" data-category=\"other\" data-rule=\"shop.buy-now\" data-start=\"{start}\" data-end=\"{end}\" title=\"shop.buy-now · other · bytes {start}..{end}\">Buy now at &lt;shop&gt; &amp; save!\n</span>"
         )));
-        assert!(page.contains(&format!("<tr class=\"rule\"><td></td><td>shop.buy-now</td><td class=\"n\">1</td><td class=\"n\">{}</td></tr>", end - start)));
+        assert!(page.contains(&format!(
+            "<td class=\"rules\"><span class=\"rule\"><code>shop.buy-now</code> 1, {}</span></td>",
+            end - start
+        )));
         assert_eq!(doc_text(&page), text);
     }
 

@@ -7,5 +7,6 @@ mod invariant;
 mod jsonl;
 mod properties;
 mod regressions;
+mod report;
 mod rule_errors;
 mod seed;
