@@ -537,6 +537,40 @@ mod tests {
         }
     }
 
+    /// WCAG contrast ratio of two `#rrggbb` colours.
+    fn contrast(a: &str, b: &str) -> f64 {
+        let luminance = |hex: &str| {
+            let v = u32::from_str_radix(&hex[1..], 16).expect("#rrggbb");
+            let [r, g, b] = [v >> 16, (v >> 8) & 0xff, v & 0xff].map(|c| {
+                let c = f64::from(c) / 255.0;
+                if c <= 0.03928 {
+                    c / 12.92
+                } else {
+                    ((c + 0.055) / 1.055).powf(2.4)
+                }
+            });
+            0.2126 * r + 0.7152 * g + 0.0722 * b
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn colours_are_readable_and_documented() {
+        let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/REPORT.md"))
+            .expect("docs/REPORT.md");
+        for &c in Category::ALL {
+            let (bg, fg) = colours(c);
+            // Text (#1b1b1b) on the background; label and border on white and on the
+            // background.
+            assert!(contrast("#1b1b1b", bg) > 10.0, "{c}");
+            assert!(contrast(fg, "#ffffff") >= 7.0, "{c}");
+            assert!(contrast(fg, bg) >= 4.5, "{c}");
+            let row = format!("| `{c}` | `{bg}` | `{fg}` |");
+            assert!(doc.contains(&row), "docs/REPORT.md lacks {row}");
+        }
+    }
+
     #[test]
     fn huge_line_and_invalid_bytes() {
         let mut bytes = b"Share this article\n".to_vec();
