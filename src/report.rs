@@ -479,6 +479,48 @@ mod tests {
     }
 
     #[test]
+    fn random_pages_give_the_input_back_with_balanced_spans() {
+        // Random pages from pieces that need escaping, break lines or trip rules.
+        const PIECES: &[&str] = &[
+            "Share this article\n",
+            "Subscribe to The Coast Herald\n",
+            "* [Home](/)\n",
+            "# Storm closes <b>coast</b> road\n",
+            "By Omar Reyes\n",
+            "The council approved the new bridge on Monday, after a long and heated debate.\n",
+            "\n",
+            "\r\n",
+            "\r",
+            "\0",
+            "<script>alert('x')</script>",
+            "&amp; \"quoted\" it's",
+            "\u{fffd}\u{feff}é😀\u{202e}",
+            "  \t",
+            "https://example.org/a?b=1&c=2\n",
+        ];
+        let mut next = crate::testing::xorshift(0x5eed_c0de_d00d_f00du64);
+        for _ in 0..300 {
+            let n = (next() % 40) as usize;
+            let text: String = (0..n)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let cleaned = crate::clean(&text);
+            let page = html(&cleaned);
+            assert_eq!(doc_text(&page), text.replace('\0', "\u{2400}"), "{text:?}");
+            assert_eq!(
+                page.matches("<span").count(),
+                page.matches("</span>").count(),
+                "{text:?}"
+            );
+            assert_eq!(
+                page.matches("<span class=\"rm ").count(),
+                cleaned.removed().len()
+            );
+            assert!(!page.contains("<script"), "{text:?}");
+        }
+    }
+
+    #[test]
     fn empty_input_and_nothing_removed() {
         let page = html(&crate::clean(""));
         assert!(page.contains("<div class=\"doc\"></div>"));
