@@ -76,16 +76,18 @@
 //! - **Deterministic output.** Same input, same rules, same output, on any thread, in
 //!   any run: no randomness, no dependence on hash order or timing. *Tested by* property
 //!   tests comparing results across threads and cleaners.
-//! - **Nearly idempotent.** Cleaning a body again removes little (see the README for
-//!   the figure on the dev corpus, measured by `tools/src/bin/idempotence.rs`).
+//! - **Nearly idempotent.** Cleaning a body again removes little (figures for the dev
+//!   corpus in the repository's `docs/QUALITY.md`, measured by
+//!   `tools/src/bin/idempotence.rs`).
 //!
 //! # Performance
 //!
 //! Time is linear in the input, also on hostile shapes (one huge line, a million tiny or
-//! repeated lines, only URLs). On the dev corpus of news pages one core cleans about
-//! 8 MB/s today (criterion benches in `benches/`, figures and commands in the README).
-//! The built-in rules compile once per process; a [`Cleaner`] is `Send + Sync`, so clean
-//! documents on as many threads as you have (the `jsonl` example's `--threads`, or
+//! repeated lines, only URLs). [`Cleaner::fast`] is about ten times the default engine's
+//! speed at a few points less quality; figures and how to measure them are in the
+//! repository's `docs/PERFORMANCE.md` (criterion benches in `benches/`). The built-in
+//! rules compile once per process; a [`Cleaner`] is `Send + Sync`, so clean documents on
+//! as many threads as you have (the `jsonl` example's `--threads`, or
 //! `Cleaner::clean_batch` with the `rayon` feature).
 //!
 //! # Crate features
