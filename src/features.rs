@@ -179,13 +179,55 @@ pub(crate) fn is_prose(words: usize, sentence: bool) -> bool {
 }
 
 /// Measures one line; `stop` is the page's stopword set.
+#[cfg(test)]
 pub(crate) fn line_stats(line: &str, stop: &Stopwords) -> LineStats {
-    let mut s = if line.is_ascii() {
-        ascii_counts(line, stop)
+    line_stats_with(line, stop, &mut Shared::default())
+}
+
+/// What the word loop of [`line_stats`] also gives on a plain ASCII line (see
+/// [`Shared::plain`]), so that the content words and the title coverage do not walk the
+/// line's words again: the same answers as [`Terms::push_line`] and [`title_coverage`]
+/// (unit-tested), for a line where they read the same words.
+#[derive(Default)]
+pub(crate) struct Shared<'t> {
+    /// In: the title's words, to count the line's words found there (up to 40 words).
+    title: Option<&'t HashSet<&'t [u8], FxBuild>>,
+    /// In: whether to gather the content words.
+    want_terms: bool,
+    /// Out: whether `terms` was filled (a line without a link mark, a URL or an `@`: its
+    /// whitespace-separated tokens are all read as words by `Terms::push_line`).
+    plain: bool,
+    /// Out: whether the title counts were (a plain ASCII line: `title_coverage` reads
+    /// its words as the counts do).
+    titled: bool,
+    /// Out: the hashed content words, unsorted, with repeats.
+    terms: Vec<u64>,
+    /// Out: the line's words found in the title, and all its words (counted up to 41).
+    title_hits: usize,
+    title_words: usize,
+}
+
+/// Most words a line may have for its title coverage to be asked for.
+const TITLE_WORDS: usize = 40;
+
+/// [`line_stats`], also filling `shared` when the line is plain.
+fn line_stats_with(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
+    let b = line.as_bytes();
+    let url =
+        text::has_scheme(b) || memchr::memchr_iter(b'w', b).any(|i| b[i..].starts_with(b"www."));
+    let link = text::has_link(line);
+    let ascii = line.is_ascii();
+    shared.plain = !url && !link && memchr::memchr(b'@', b).is_none();
+    shared.titled = ascii && shared.plain && shared.title.is_some();
+    shared.terms.clear();
+    shared.title_hits = 0;
+    shared.title_words = 0;
+    let mut s = if ascii {
+        ascii_counts(line, stop, shared)
     } else {
-        unicode_counts(line, stop)
+        unicode_counts(line, stop, shared)
     };
-    s.link_chars = link_chars(line);
+    s.link_chars = if url || link { link_chars(line) } else { 0 };
     let t = line.trim_start();
     s.bullet = text::is_list_item(t);
     s.heading = t.starts_with('#');
@@ -201,13 +243,24 @@ pub(crate) fn line_stats(line: &str, stop: &Stopwords) -> LineStats {
 }
 
 /// The word and character counts of [`line_stats`], for any text.
-fn unicode_counts(line: &str, stop: &Stopwords) -> LineStats {
+fn unicode_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
     let mut s = LineStats::default();
     let mut lower = String::new();
+    let terms = shared.plain && shared.want_terms;
     for w in text::words(line) {
         let cjk = w.chars().filter(|&c| text::is_cjk(c)).count();
         if cjk > 0 {
             s.words += cjk.div_ceil(2);
+            if terms {
+                // Text without spaces: every pair of adjacent CJK characters.
+                let mut prev = None;
+                for c in w.chars().filter(|&c| text::is_cjk(c)) {
+                    if let Some(p) = prev {
+                        shared.terms.push(crate::terms::hash_pair(p, c));
+                    }
+                    prev = Some(c);
+                }
+            }
             continue;
         }
         s.words += 1;
@@ -228,6 +281,12 @@ fn unicode_counts(line: &str, stop: &Stopwords) -> LineStats {
         }
         if stop.contains(&lower) {
             s.stop += 1;
+        } else if terms
+            && w.len() >= crate::terms::MIN_CHARS
+            && w.chars().any(text::is_alphabetic)
+            && lower.chars().count() >= crate::terms::MIN_CHARS
+        {
+            shared.terms.push(crate::terms::hash(lower.as_bytes()));
         }
     }
     for c in line.chars() {
@@ -262,10 +321,12 @@ fn unicode_counts(line: &str, stop: &Stopwords) -> LineStats {
 /// `is_numeric`, `is_alphabetic`, `is_uppercase`, `is_whitespace` and `to_lowercase`
 /// agree with their `is_ascii_*` forms (`is_whitespace` also takes vertical tab), and
 /// no character is CJK.
-fn ascii_counts(line: &str, stop: &Stopwords) -> LineStats {
+fn ascii_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
     let mut s = LineStats::default();
     let bytes = line.as_bytes();
-    let mut lower = [0u8; 32];
+    let (mut buf, mut spill) = ([0u8; 32], Vec::new());
+    let terms = shared.plain && shared.want_terms;
+    let title = shared.title.filter(|_| shared.titled);
     for w in text::ascii_words(bytes) {
         s.words += 1;
         s.word_chars += w.len();
@@ -275,17 +336,22 @@ fn ascii_counts(line: &str, stop: &Stopwords) -> LineStats {
                 s.leading_caps += 1;
             }
         }
-        let is_stop = match lower.get_mut(..w.len()) {
-            Some(buf) => {
-                for (l, b) in buf.iter_mut().zip(w) {
-                    *l = b.to_ascii_lowercase();
-                }
-                stop.contains_bytes(buf)
-            }
-            None => stop.contains(&String::from_utf8_lossy(w).to_ascii_lowercase()),
-        };
+        // Lower-cased once for the stopwords, the content words and the title.
+        let lower = text::ascii_lower(w, &mut buf, &mut spill);
+        let is_stop = stop.contains_bytes(lower);
         if is_stop {
             s.stop += 1;
+        } else if terms
+            && w.len() >= crate::terms::MIN_CHARS
+            && w.iter().any(u8::is_ascii_alphabetic)
+        {
+            shared.terms.push(crate::terms::hash(lower));
+        }
+        if let Some(title) = title {
+            if s.words <= TITLE_WORDS + 1 {
+                shared.title_words = s.words;
+                shared.title_hits += usize::from(title.contains(lower));
+            }
         }
     }
     s.chars = bytes.len();
@@ -507,17 +573,37 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
         return (lines, Vec::new(), Terms::new());
     }
     let stop = stopwords::for_text(&language_sample(doc, &lines));
+    let title_tokens = text::tokens(doc.line(lines[0]));
+    // A set, so that a huge first line does not make every later lookup slow (a fast
+    // hash: every word of every line is looked up).
+    let title: HashSet<&[u8], FxBuild> = title_tokens.iter().map(String::as_bytes).collect();
+    // One walk over each line's words for its counts, content words and title coverage
+    // (the last two walk it again only on lines that are not plain, see `Shared`).
     let mut terms = Terms::new();
-    for &i in &lines {
-        if doc.is_removed(i) {
-            terms.push_empty();
-        } else {
-            terms.push_line(doc.line(i), stop);
-        }
-    }
     let mut stats = vec![LineStats::default(); doc.len()];
-    for &i in &lines {
-        stats[i] = line_stats(doc.line(i), stop);
+    let mut covered = vec![None; n];
+    let mut shared = Shared::default();
+    for (k, &i) in lines.iter().enumerate() {
+        let line = doc.line(i);
+        let removed = doc.is_removed(i);
+        shared.want_terms = !removed;
+        shared.title = (k > 0).then_some(&title);
+        let s = line_stats_with(line, stop, &mut shared);
+        stats[i] = s;
+        if removed {
+            terms.push_empty();
+        } else if shared.plain {
+            terms.push_ids(&shared.terms);
+        } else {
+            terms.push_line(line, stop);
+        }
+        if shared.titled && s.words <= TITLE_WORDS {
+            covered[k] = Some(if s.words == 0 {
+                0.0
+            } else {
+                shared.title_hits as f32 / shared.title_words as f32
+            });
+        }
     }
     let removed: Vec<bool> = lines.iter().map(|&i| doc.is_removed(i)).collect();
     let open: Vec<bool> = removed.iter().map(|r| !r).collect();
@@ -546,10 +632,6 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
     let mut sorted: Vec<usize> = lines.iter().map(|&i| stats[i].words).collect();
     sorted.sort_unstable();
     let median = sorted[n / 2].max(1) as f32;
-    let title_tokens = text::tokens(doc.line(lines[0]));
-    // A set, so that a huge first line does not make every later lookup slow (a fast
-    // hash: every word of every line is looked up).
-    let title: HashSet<&[u8], FxBuild> = title_tokens.iter().map(String::as_bytes).collect();
     // Prefix sums over text lines for windows.
     let mut pre_logw = vec![0f32; n + 1];
     let mut pre_prose = vec![0f32; n + 1];
@@ -744,14 +826,19 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
     let doc_periodic_word_share = periodic_words as f32 / total_words.max(1) as f32;
     let max_para_words = para_words.iter().copied().max().unwrap_or(0);
     let mut token = String::new();
+    // The share of line `k`'s words found in the title (asked only of lines of at most
+    // `TITLE_WORDS` words).
+    let mut coverage = |k: usize| {
+        covered[k].unwrap_or_else(|| title_coverage(doc.line(lines[k]), &title, &mut token))
+    };
     // The headline printed again over the article (the first line is often the page's
     // <title>, then come menus, then the headline, byline and text): the first later
     // line made of the title's words, with at least half as many words.
     let headline_at = (1..n).find(|&k| {
         let s = &stats[lines[k]];
-        (3..=40).contains(&s.words)
+        (3..=TITLE_WORDS).contains(&s.words)
             && s.words * 2 >= title_tokens.len()
-            && title_coverage(doc.line(lines[k]), &title, &mut token) >= 0.8
+            && coverage(k) >= 0.8
     });
     let mut rows = Vec::with_capacity(n);
     for k in 0..n {
@@ -775,8 +862,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             Some(_) => (1.0, 0.0, 0.0),
             None => (0.0, ln1p(n), 0.0),
         };
-        let title_overlap = if k > 0 && s.words <= 40 {
-            title_coverage(doc.line(i), &title, &mut token)
+        let title_overlap = if k > 0 && s.words <= TITLE_WORDS {
+            coverage(k)
         } else {
             0.0
         };
@@ -1041,6 +1128,62 @@ mod tests {
         }
         for line in ["The ferry was late.", "Wait", "..x"] {
             assert!(!super::ends_with_ellipsis(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn shared_word_loop_gives_the_content_words_and_title_coverage() {
+        use super::{line_stats_with, title_coverage, Shared, Terms};
+        let stop = super::stopwords::for_text("The council met on Monday and agreed to rebuild.");
+        let title_line = "Council Backs Bridge Repairs | The Harbour Times";
+        let tokens = crate::text::tokens(title_line);
+        let title: std::collections::HashSet<&[u8], crate::rules::repeated::FxBuild> =
+            tokens.iter().map(String::as_bytes).collect();
+        let long = "Pneumonoultramicroscopicsilicovolcanoconiosis-Bridge";
+        let lines = [
+            "The council backs the BRIDGE repairs, again and again.",
+            "'Harbour-works' re-open: 12 of 40 berths (Bridge Street) -- it's done",
+            &format!("A {long} word, and the bridge"),
+            "- - ' ''",
+            "",
+            "Mail the council@example.org today",
+            "Read [the bridge story](/bridge) now",
+            "See https://example.org/bridge or www.example.org",
+            "Pont du Harbour: réparations du pont",
+            "«Bridge-works» the River… ΟΔΥΣΣΕΥΣ Straße’s 東京都知事 and 会議",
+            "Ünïcödé Wörds and the BRÜCKE’S ‘quoted’ — dashes",
+        ];
+        for line in lines {
+            let mut shared = Shared {
+                title: Some(&title),
+                want_terms: true,
+                ..Shared::default()
+            };
+            let s = line_stats_with(line, stop, &mut shared);
+            assert_eq!(s.words, super::line_stats(line, stop).words, "{line}");
+            let plain = !line.contains("](")
+                && !line.contains("://")
+                && !line.contains("www.")
+                && !line.contains('@');
+            assert_eq!(shared.plain, plain, "{line}");
+            if !plain {
+                continue;
+            }
+            let (mut a, mut b) = (Terms::new(), Terms::new());
+            a.push_line(line, stop);
+            b.push_ids(&shared.terms);
+            assert_eq!(a.of(0), b.of(0), "{line}");
+            assert_eq!(shared.titled, line.is_ascii(), "{line}");
+            if !line.is_ascii() {
+                continue;
+            }
+            let want = title_coverage(line, &title, &mut String::new());
+            let got = if s.words == 0 {
+                0.0
+            } else {
+                shared.title_hits as f32 / shared.title_words as f32
+            };
+            assert_eq!(got, want, "{line}");
         }
     }
 

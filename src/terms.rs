@@ -20,7 +20,24 @@ pub(crate) struct Terms {
 
 /// Shortest content word, in characters (shorter words are mostly function words or
 /// abbreviations a stopword list misses).
-const MIN_CHARS: usize = 3;
+pub(crate) const MIN_CHARS: usize = 3;
+
+/// The hash of a lower-cased content word, as [`Terms`] stores it.
+#[inline]
+pub(crate) fn hash(lower: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(lower);
+    h.finish()
+}
+
+/// The hash of two adjacent characters of text without spaces, as [`Terms`] stores it.
+#[inline]
+pub(crate) fn hash_pair(a: char, b: char) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u32(a as u32);
+    h.write_u32(b as u32);
+    h.finish()
+}
 
 impl Terms {
     /// No lines yet.
@@ -96,9 +113,7 @@ impl Terms {
                     if stop.contains_bytes(word) {
                         continue;
                     }
-                    let mut h = FxHasher::default();
-                    h.write(word);
-                    self.ids.push(h.finish());
+                    self.ids.push(hash(word));
                 }
                 continue;
             }
@@ -107,10 +122,7 @@ impl Terms {
                     let mut prev = None;
                     for c in w.chars().filter(|&c| text::is_cjk(c)) {
                         if let Some(p) = prev {
-                            let mut h = FxHasher::default();
-                            h.write_u32(p as u32);
-                            h.write_u32(c as u32);
-                            self.ids.push(h.finish());
+                            self.ids.push(hash_pair(p, c));
                         }
                         prev = Some(c);
                     }
@@ -124,9 +136,7 @@ impl Terms {
                 if lower.chars().count() < MIN_CHARS || stop.contains(&lower) {
                     continue;
                 }
-                let mut h = FxHasher::default();
-                h.write(lower.as_bytes());
-                self.ids.push(h.finish());
+                self.ids.push(hash(lower.as_bytes()));
             }
         }
         self.lower = lower;
