@@ -48,7 +48,8 @@ impl Rule for Caption {
                 continue;
             }
             if let Some(p) = prev_text(doc, i) {
-                if doc.is_open(p) && doc.line(p).len() <= CAPTION_MAX {
+                let line = doc.line(p);
+                if doc.is_open(p) && line.len() <= CAPTION_MAX && captions(line, doc.line(i)) {
                     doc.remove(p, id, Category::Caption);
                 }
             }
@@ -72,8 +73,98 @@ fn is_credit(line: &str) -> bool {
     let source = words
         .get(..6)
         .is_some_and(|w| w.eq_ignore_ascii_case("source"));
-    !t.contains("://") && !t.starts_with("www.") && !path_like && !source
+    !t.contains("://")
+        && !t.starts_with("www.")
+        && !path_like
+        && !source
+        && names_someone(t)
+        && !LEAD_IMAGE.is_match(words)
 }
+
+/// Whether a credit line names a photographer or an agency: not a placeholder that only
+/// counts or labels the picture ("Image", "Picture 1 of 4", "Gallery") nor a field label
+/// without a value ("**Cost per Credit:**").
+fn names_someone(credit: &str) -> bool {
+    let t = credit.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+    !t.ends_with(':')
+        && crate::text::words(t).any(|w| {
+            !w.chars().all(|c| c.is_ascii_digit())
+                && !PLACEHOLDER_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
+        })
+}
+
+/// Words of an image placeholder, which names no one ("Image 1 of 9").
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "pic",
+    "gallery",
+    "slide",
+    "slideshow",
+    "of",
+    "stock",
+];
+
+/// A credit for the page's lead image ("Main image credit: …", "Featured image: …"), which
+/// sits wherever the page puts it: the line before it is no caption.
+static LEAD_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:main|featured|feature|top|header|cover|hero|lead|banner|title)\s+(?:image|photo|picture|pic)")
+        .expect("valid regex")
+});
+
+/// Whether `line`, just before the photo credit `credit`, reads as its caption. It does
+/// not when the credit line carries a caption of its own (a dozen words or more that do not
+/// repeat `line`: the line above is the text the picture sits in); when `line` is a field of
+/// a list ("Memory: 8 GB RAM", "Details: 12 Main St."), a byline ("By Jane Doe"), or a
+/// paragraph of two sentences or more and [`PARAGRAPH_WORDS`] words (a caption is one
+/// sentence, or ends in a "… more" toggle that opens the rest): on a how-to or review page
+/// the picture follows a paragraph and its credit comes after the picture.
+fn captions(line: &str, credit: &str) -> bool {
+    let line = super::byline::plain(line);
+    let line = line.trim();
+    let credit = super::byline::plain(credit);
+    if crate::text::word_count(&credit) >= OWN_CAPTION_WORDS && !credit.contains(line) {
+        return false;
+    }
+    let words = crate::text::word_count(line);
+    if words <= FIELD_WORDS && FIELD.is_match(line) {
+        return false;
+    }
+    if BY_NAME.is_match(line) {
+        return false;
+    }
+    let truncated = line.ends_with("more") || line.ends_with('…') || line.ends_with("...");
+    !(words >= PARAGRAPH_WORDS && SENTENCE_BREAK.is_match(line) && !truncated)
+}
+
+/// Words from which a credit line carries a caption of its own.
+const OWN_CAPTION_WORDS: usize = 12;
+
+/// Longest field line ("Label: value"), in words.
+const FIELD_WORDS: usize = 12;
+
+/// Words from which a line of several sentences is a paragraph, not a caption.
+const PARAGRAPH_WORDS: usize = 30;
+
+/// A field of a list: a label of one to three words and a colon.
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{L}\p{N}&/\-]+(?:\s+[\p{L}\p{N}&/\-]+){0,2}\s*:\s").expect("valid regex")
+});
+
+/// A byline's opening: "By" and a capitalised name.
+static BY_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:By|BY)\s+\p{Lu}").expect("valid regex"));
+
+/// The end of a sentence followed by another: a lower-case word (two letters or more), a
+/// number or a closing bracket, then `.`, `!` or `?`, a space and a capital. Abbreviations
+/// ("Gov.", "U.S.") do not end sentences here.
+static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:\b\p{Ll}{2,}|\d|\))[.!?]["”’)]?\s+["“‘(]?\p{Lu}"#).expect("valid regex")
+});
 
 /// Author bios after the article: "Jane Doe is a staff writer …", "Jane has worked as …".
 /// The sentence's subject (group 1 of its opening pattern) is a name: not an impersonal or
@@ -280,6 +371,78 @@ mod tests {
         let doc = run("Forum thread\n\nI switched to the smaller tent last year and never looked back.\n  * __![Like](/icons/like.png)\n\nSame here, it packs down to nothing and takes a minute to pitch.");
         assert_eq!(category(&doc, 3), Some(Category::Image));
         assert_eq!(category(&doc, 2), None);
+    }
+
+    #[test]
+    fn a_credit_names_someone() {
+        assert!(names_someone("(Photo: Ann Lee/Getty Images)"));
+        assert!(names_someone("Harbour Studio / Shutterstock"));
+        for placeholder in [
+            "Image",
+            "Picture 1 of 4",
+            "## Picture 2 of 9",
+            "Image  1 of  9",
+        ] {
+            assert!(!names_someone(placeholder), "{placeholder}");
+        }
+        assert!(!names_someone("**Cost per Credit:**  "));
+    }
+
+    /// A paragraph (line 2), a photo credit (line 4) and a paragraph after it.
+    fn before_credit(line: &str, credit: &str) -> String {
+        format!("Storm hits coast\n\n{line}\n\n{credit}\n\nThe clean-up began on Saturday, and the council said the harbour would reopen within the week.")
+    }
+
+    #[test]
+    fn a_paragraph_before_a_credit_is_no_caption() {
+        let paragraph = "The storm arrived on Friday night with winds stronger than any the town had seen. It tore roofs off two warehouses and sank three of the smaller boats moored inside the harbour wall.";
+        let text = before_credit(paragraph, "(Photo: Ann Lee/Getty Images)");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 4), Some(Category::Image));
+        assert_eq!(category(&doc, 2), None);
+        // One long sentence is a caption, and so is a caption cut short by a "more" toggle.
+        for caption in [
+            "A fisherman, left, checks the ropes of his boat in the harbour on Saturday, Nov. 2, 2024, as the wind picks up again over the bay and the sea wall.",
+            "A fisherman checks his boat in the harbour on Saturday, Nov. 2, 2024. The storm sank three of the smaller boats moored inside the wall on... more",
+        ] {
+            let text = before_credit(caption, "(Photo: Ann Lee/Getty Images)");
+            let doc = run(&text);
+            assert_eq!(category(&doc, 2), Some(Category::Caption), "{caption}");
+        }
+    }
+
+    #[test]
+    fn a_credit_with_its_own_caption_has_none_above() {
+        let line = "The clean-up began on Saturday.";
+        let credit = "A fisherman checks the ropes of his boat in the harbour as the wind picks up. (Photo: Ann Lee/Getty Images)";
+        let text = before_credit(line, credit);
+        let doc = run(&text);
+        assert_eq!(category(&doc, 4), Some(Category::Image));
+        assert_eq!(category(&doc, 2), None);
+        // The same caption above the credit that repeats it is a caption.
+        let line = "A fisherman checks the ropes of his boat in the harbour as the wind picks up.";
+        let text = before_credit(line, credit);
+        let doc = run(&text);
+        assert_eq!(category(&doc, 2), Some(Category::Caption));
+    }
+
+    #[test]
+    fn fields_bylines_and_lead_image_credits_make_no_caption() {
+        for (line, credit) in [
+            (
+                "Details: 12 Harbour Road, Portside",
+                "(Photo: Ann Lee/Getty Images)",
+            ),
+            ("By Ann Lee", "(Photo: Omar Reyes/Getty Images)"),
+            (
+                "The council said the harbour would reopen within the week.",
+                "Main image credit: Getty Images",
+            ),
+        ] {
+            let text = before_credit(line, credit);
+            let doc = run(&text);
+            assert_ne!(category(&doc, 2), Some(Category::Caption), "{line}");
+        }
     }
 
     #[test]

@@ -84,9 +84,7 @@ impl Rule for Classifier {
                 Some(category_of(x))
             })
             .collect();
-        let open_text = lines.iter().filter(|&&i| doc.is_open(i)).count();
-        let removing = decisions.iter().filter(|d| d.is_some()).count();
-        let keeps_nothing = open_text > 0 && removing == open_text;
+        let keeps_nothing = keeps_no_words(doc, &lines, &decisions);
         for (k, (&i, d)) in lines.iter().zip(&decisions).enumerate() {
             let Some(category) = d else { continue };
             if keeps_nothing && rows[k][IN_REGION] > 0.5 {
@@ -95,6 +93,16 @@ impl Rule for Classifier {
             doc.remove(i, id, *category);
         }
     }
+}
+
+/// Whether removing the lines `decisions` marks would leave no word in the body: every
+/// line with letters is removed, by an earlier rule or now (a page where only "* * *"
+/// rules would survive counts as empty).
+fn keeps_no_words(doc: &Doc<'_>, lines: &[usize], decisions: &[Option<Category>]) -> bool {
+    !lines
+        .iter()
+        .zip(decisions)
+        .any(|(&i, d)| d.is_none() && !doc.is_removed(i) && crate::text::has_letters(doc.line(i)))
 }
 
 /// How much lower the bar is for a line inside a card grid on a page that is mostly
@@ -210,6 +218,23 @@ mod tests {
         assert_eq!(threshold(&x), THRESHOLD, "a small grid on an article");
         x[features::DOC_GRID_WORD_SHARE] = 0.7;
         assert_eq!(threshold(&x), THRESHOLD - GRID_LENIENCY);
+    }
+
+    #[test]
+    fn rules_without_words_are_no_body() {
+        let text = "Home\n\n* * *\n\nThe city council met on Monday night and agreed to rebuild the old bridge.\n\n---\n\nContact";
+        let mut doc = Doc::new(text);
+        let lines = doc.text_lines();
+        let nav = Some(Category::Navigation);
+        // Only the rules would stay: nothing to read.
+        let decisions = [nav, None, Some(Category::LowContent), None, nav];
+        assert!(keeps_no_words(&doc, &lines, &decisions));
+        // The paragraph stays.
+        let decisions = [nav, None, None, None, nav];
+        assert!(!keeps_no_words(&doc, &lines, &decisions));
+        // A paragraph an earlier rule removed is gone too.
+        doc.remove(lines[2], 0, Category::Caption);
+        assert!(keeps_no_words(&doc, &lines, &decisions));
     }
 
     #[test]
