@@ -4,16 +4,19 @@
 ///
 /// Every variant names the rule at fault. Cleaning itself never fails: only building a
 /// custom rule set does.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A custom rule's pattern is not a valid regular expression, or compiles to more than
-    /// the size limit. Fix the pattern (see the `regex` crate's syntax) or simplify it.
-    #[error("rule `{name}`: invalid pattern")]
+    /// A custom rule's pattern is not a valid regular expression on its own (it is checked
+    /// alone, before the engine anchors it to whole lines), or compiles to more than the
+    /// size limit. Fix the pattern (see the `regex` crate's syntax) or simplify it.
+    #[error("rule `{name}`: invalid pattern `{pattern}`")]
     InvalidPattern {
         /// The rule's name.
         name: String,
-        /// The regex crate's explanation.
+        /// The pattern as it was given.
+        pattern: String,
+        /// The regex crate's explanation (a syntax error points into `pattern` itself).
         #[source]
         source: regex::Error,
     },

@@ -27,9 +27,15 @@ fn invalid_regexes() {
     ] {
         match add(pattern) {
             Err(e @ Error::InvalidPattern { .. }) => {
-                assert_eq!(e.to_string(), "rule `custom`: invalid pattern");
+                assert_eq!(
+                    e.to_string(),
+                    format!("rule `custom`: invalid pattern `{pattern}`")
+                );
                 let source = std::error::Error::source(&e).expect("regex error as source");
-                assert!(!source.to_string().is_empty());
+                // The explanation points into the user's own pattern, not a wrapper.
+                let source = source.to_string();
+                assert!(source.contains(pattern), "{pattern:?}: {source}");
+                assert!(!source.contains("^(?:"), "{pattern:?}: {source}");
             }
             other => panic!("{pattern:?}: expected InvalidPattern, got {other:?}"),
         }
@@ -185,4 +191,88 @@ fn greedy_custom_rules_keep_the_invariant() {
     let cleaner = add("(?:a+)+b").unwrap();
     let line = "a".repeat(100_000);
     check_with(&cleaner, &line);
+}
+
+/// Patterns that are invalid alone but would be valid once wrapped as `^(?:…)$`: they
+/// would escape the anchoring and match (or protect) every line.
+const ESCAPES: [&str; 5] = [
+    "Sponsored)|(.+",
+    "a)|(?:.*",
+    ")|(",
+    "x)|.+|(y",
+    "ad)|(?s:.)+|(b",
+];
+
+#[test]
+fn patterns_escaping_their_anchoring_are_rejected() {
+    for pattern in ESCAPES {
+        for builder in [
+            Cleaner::builder()
+                .add_rule("r", Category::Advert, pattern)
+                .clone(),
+            Cleaner::builder().keep_rule("r", pattern).clone(),
+        ] {
+            let err = builder.build().unwrap_err();
+            let Error::InvalidPattern {
+                name,
+                pattern: given,
+                ..
+            } = &err
+            else {
+                panic!("{pattern:?}: expected InvalidPattern, got {err:?}");
+            };
+            assert_eq!((name.as_str(), given.as_str()), ("r", pattern));
+            assert_eq!(
+                err.to_string(),
+                format!("rule `r`: invalid pattern `{pattern}`")
+            );
+            let source = std::error::Error::source(&err).unwrap().to_string();
+            assert!(source.contains(pattern), "{source}");
+        }
+    }
+}
+
+#[test]
+fn a_pattern_matches_whole_lines_whatever_its_flags() {
+    let lines = |cleaner: &Cleaner, text: &str| -> Vec<String> {
+        let cleaned = cleaner.clean(text);
+        cleaned
+            .removed()
+            .iter()
+            .flat_map(|r| text[r.span.start..r.span.end].lines())
+            .map(str::to_owned)
+            .collect()
+    };
+    let text = "Sponsored by\nSponsored by Acme\nsponsored\nSponsored\nxSponsored\n";
+    // A comment in verbose mode cannot swallow the end of the anchoring.
+    let verbose = CleanerBuilder::empty()
+        .add_rule("v", Category::Advert, r"(?x) sponsored \  by  # the label")
+        .build()
+        .unwrap();
+    assert_eq!(lines(&verbose, text), ["Sponsored by"]);
+    // An inline flag keeps its meaning (case-sensitive here), still on whole lines.
+    let exact = CleanerBuilder::empty()
+        .add_rule("e", Category::Advert, "(?-i)Sponsored")
+        .build()
+        .unwrap();
+    assert_eq!(lines(&exact, text), ["Sponsored"]);
+    // An alternation at the top level is anchored as a whole.
+    let either = CleanerBuilder::empty()
+        .add_rule("a", Category::Advert, "sponsored|sponsored by")
+        .build()
+        .unwrap();
+    assert_eq!(
+        lines(&either, text),
+        ["Sponsored by", "sponsored", "Sponsored"]
+    );
+}
+
+#[test]
+fn errors_compare_and_clone() {
+    let a = add("(").unwrap_err();
+    let b = add("(").unwrap_err();
+    assert_eq!(a, b);
+    assert_eq!(a.clone(), a);
+    assert_ne!(a, add(")").unwrap_err());
+    assert_ne!(a, add("").unwrap_err());
 }

@@ -54,12 +54,13 @@ impl PatternRule {
         pattern: &str,
         action: Action,
     ) -> Result<PatternRule, Error> {
-        let regex = compile(&format!("^(?:{pattern})$"), SIZE_LIMIT).map_err(|source| {
-            Error::InvalidPattern {
-                name: name.to_owned(),
-                source,
-            }
-        })?;
+        let invalid = |source| Error::InvalidPattern {
+            name: name.to_owned(),
+            pattern: pattern.to_owned(),
+            source,
+        };
+        let inner = anchorable(pattern).map_err(invalid)?;
+        let regex = compile(&format!("^(?:{inner})$"), SIZE_LIMIT).map_err(invalid)?;
         if pattern.is_empty() || regex.is_match("") {
             return Err(Error::EmptyMatch {
                 name: name.to_owned(),
@@ -74,7 +75,7 @@ impl PatternRule {
             category,
             description: format!("custom rule: {verb} lines matching `{pattern}`"),
             regex: Whole::compiled(regex),
-            prefilter: Prefilter::new(&[pattern], "^(?:", ")$"),
+            prefilter: Prefilter::new(&[&inner], "^(?:", ")$"),
             action,
             max_len: usize::MAX,
             group: None,
@@ -111,6 +112,25 @@ impl PatternRule {
             group: None,
         }
     }
+}
+
+/// A custom pattern validated alone and printed back from its parsed form, ready to be
+/// wrapped as a whole-line match: `^(?:` + this + `)$`.
+///
+/// The user's text is never spliced into the wrapper: `Sponsored)|(.+` would close the
+/// wrapper's group and match every line, and `(?x)ad#` would comment out its end. Parsed
+/// alone (case-insensitively, as the rule matches) the first is rejected as the error it
+/// is, in the user's own words; the parse tree is then printed back by `regex-syntax`
+/// (balanced, no comments, case folded into explicit classes) and wrapped in `(?-i:…)`,
+/// so that re-reading it case-insensitively (the prefilter does) changes nothing, and an
+/// inline `(?-i)` in the pattern keeps its meaning.
+fn anchorable(pattern: &str) -> Result<String, regex::Error> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(pattern)
+        .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+    Ok(format!("(?-i:{hir})"))
 }
 
 /// A rule's whole regex, compiled now (custom rules) or on first use (built-in ones).
