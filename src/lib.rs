@@ -106,6 +106,7 @@ mod cleaner;
 mod doc;
 mod error;
 mod features;
+mod hash;
 #[cfg(feature = "serde")]
 pub mod jsonl;
 mod phrases;

@@ -19,7 +19,7 @@
 //! No regular expression, no language guess and no per-line allocation: the cost is a
 //! few dozen instructions per byte.
 
-use std::hash::{BuildHasher, Hasher};
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -29,6 +29,7 @@ use super::gbdt::Compiled;
 use super::repeated::FxBuild;
 use super::Rule;
 use crate::doc::{Doc, RuleId};
+use crate::hash::{scramble, scramble_key};
 use crate::phrases::stopwords;
 use crate::text;
 use crate::Category;
@@ -614,12 +615,16 @@ fn word_hash(w: &str) -> u64 {
 }
 
 /// A set of word hashes: open addressing over a power-of-two table at most half full,
-/// probed linearly from the hash's high bits (the hashes are already well mixed, so no
-/// second hash is needed). An empty slot holds 0, so the hash 0 is stored as 1.
+/// probed linearly from the high bits of the hash [`scramble`]d under the per-process key
+/// (the input chooses the words, and with them the unkeyed hashes: unscrambled, words
+/// whose hashes share their high bits would pile into one run of slots). An empty slot
+/// holds 0, so the hash 0 is stored as 1.
 #[derive(Clone, Debug)]
 struct WordSet {
     slots: Vec<u64>,
     len: usize,
+    /// The key of [`scramble`] (see [`crate::hash`]).
+    key: (u64, u64),
     /// The greatest distance of a stored hash from its first slot (see
     /// [`WordSet::contains_near`]).
     reach: usize,
@@ -638,12 +643,17 @@ impl WordSet {
             slots: vec![0; (2 * n + 2).next_power_of_two().max(16)],
             len: 0,
             reach: 0,
+            key: scramble_key(),
         }
     }
 
     #[inline]
     fn slot(&self, h: u64) -> (u64, usize) {
-        (h.max(1), (h >> 32) as usize & (self.slots.len() - 1))
+        let key = h.max(1);
+        (
+            key,
+            (scramble(key, self.key) >> 32) as usize & (self.slots.len() - 1),
+        )
     }
 
     /// The slot holding `h`, if it is in the set.
@@ -734,9 +744,13 @@ impl WordSet {
 
 /// A set of word hashes, each (as [`WordSet`] stores it) in one of its two slots (cuckoo
 /// hashing, at most a quarter full): a look-up compares both, without a branch on the
-/// outcome.
+/// outcome. The slots are chosen from the hash [`scramble`]d under the per-process key
+/// (the words are the input's: unkeyed, crafted words could share both slots and make
+/// every insertion walk a long eviction chain).
 struct TwoChoices {
     keys: Vec<u64>,
+    /// The key of [`scramble`].
+    key: (u64, u64),
 }
 
 impl TwoChoices {
@@ -745,20 +759,22 @@ impl TwoChoices {
         let size = (4 * n).next_power_of_two().max(16);
         let mut keys = vec![0u64; size];
         let mut units = vec![(); size];
+        let sk = scramble_key();
+        let choices = |key: u64, mask: usize| TwoChoices::choices(scramble(key, sk), mask);
         for &h in hashes {
             let key = h.max(1);
-            let (a, b) = TwoChoices::choices(key, size - 1);
+            let (a, b) = choices(key, size - 1);
             if keys[a] == key || keys[b] == key {
                 continue;
             }
-            if !place(&mut keys, &mut units, key, ()) {
+            if !place(&mut keys, &mut units, key, (), choices) {
                 return None;
             }
         }
-        Some(TwoChoices { keys })
+        Some(TwoChoices { keys, key: sk })
     }
 
-    /// The two slots of the stored hash `key` in a table of `mask + 1` slots.
+    /// The two slots of the (mixed) stored hash `key` in a table of `mask + 1` slots.
     #[inline]
     fn choices(key: u64, mask: usize) -> (usize, usize) {
         ((key >> 32) as usize & mask, (key >> 11) as usize & mask)
@@ -768,25 +784,31 @@ impl TwoChoices {
     #[inline]
     fn contains(&self, h: u64) -> bool {
         let key = h.max(1);
-        let (a, b) = TwoChoices::choices(key, self.keys.len() - 1);
+        let (a, b) = TwoChoices::choices(scramble(key, self.key), self.keys.len() - 1);
         (self.keys[a] == key) | (self.keys[b] == key)
     }
 }
 
 /// Puts the stored hash `key` with its `value` in a table of two choices (`keys` a power of
-/// two long, 0 an empty slot; `values` beside it): in its first slot, the hash it evicts
-/// moving to its other slot, and so on (cuckoo hashing); false when [`MAX_EVICTIONS`]
-/// moves leave a hash without a slot.
-fn place<V>(keys: &mut [u64], values: &mut [V], mut key: u64, mut value: V) -> bool {
+/// two long, 0 an empty slot; `values` beside it; `choices` a key's two slots): in its
+/// first slot, the hash it evicts moving to its other slot, and so on (cuckoo hashing);
+/// false when [`MAX_EVICTIONS`] moves leave a hash without a slot.
+fn place<V>(
+    keys: &mut [u64],
+    values: &mut [V],
+    mut key: u64,
+    mut value: V,
+    choices: impl Fn(u64, usize) -> (usize, usize),
+) -> bool {
     let mask = keys.len() - 1;
-    let mut i = TwoChoices::choices(key, mask).0;
+    let mut i = choices(key, mask).0;
     for _ in 0..MAX_EVICTIONS {
         std::mem::swap(&mut key, &mut keys[i]);
         std::mem::swap(&mut value, &mut values[i]);
         if key == 0 {
             return true;
         }
-        let (a, b) = TwoChoices::choices(key, mask);
+        let (a, b) = choices(key, mask);
         i = if i == a { b } else { a };
     }
     false
@@ -853,7 +875,14 @@ impl WordFlags {
             if key == 0 {
                 continue;
             }
-            if !place(&mut pairs.keys, &mut pairs.flags, key, f) {
+            // Unkeyed: the words are the fixed stopwords and phrase keys, never the input's.
+            if !place(
+                &mut pairs.keys,
+                &mut pairs.flags,
+                key,
+                f,
+                TwoChoices::choices,
+            ) {
                 return None;
             }
         }
@@ -1239,6 +1268,41 @@ fn measure(line: &str, title: &mut Title, content: &mut Hashes, keys: &PhraseKey
     s.words += s.cjk.div_ceil(2);
 }
 
+/// For each of `lines`, how many of them have the same bytes, and the slots probed
+/// beyond the first (a measure of the work done, for the tests). Counted in an
+/// open-addressing table at most half full, probed linearly from the line's keyed hash
+/// ([`crate::hash::Keyed`]: crafted lines cannot share a run of slots); two lines are
+/// copies only when their bytes are equal, never on equal hashes alone.
+fn line_copies<'t>(n: usize, line: impl Fn(usize) -> &'t str) -> (Vec<u32>, usize) {
+    let build = FxBuild::default();
+    let size = (2 * n + 2).next_power_of_two();
+    let mask = size - 1;
+    // Per slot: the hash of its line, the line (its first copy) and the count (0: empty).
+    let mut hashes = vec![0u64; size];
+    let mut first = vec![0u32; size];
+    let mut counts = vec![0u32; size];
+    let mut probes = 0;
+    let slots: Vec<u32> = (0..n)
+        .map(|k| {
+            let text = line(k);
+            let h = build.hash_one(text.as_bytes());
+            let mut i = h as usize & mask;
+            // Never more lines than half the slots: an empty slot is always found.
+            while counts[i] != 0 && (hashes[i] != h || line(first[i] as usize) != text) {
+                i = (i + 1) & mask;
+                probes += 1;
+            }
+            if counts[i] == 0 {
+                hashes[i] = h;
+                first[i] = k as u32;
+            }
+            counts[i] += 1;
+            i as u32
+        })
+        .collect();
+    (slots.iter().map(|&i| counts[i as usize]).collect(), probes)
+}
+
 /// Whether a line with `words` words reads as prose.
 #[inline]
 fn is_prose(words: u32, sentence: bool) -> bool {
@@ -1348,32 +1412,10 @@ impl Page {
 
     /// Counts every line's copies in the page (the same text, spaces at the ends aside).
     fn copies(&mut self, doc: &Doc<'_>) {
-        let build = FxBuild::default();
-        // Lines with the same hash, counted in an open-addressing table (a count of 0 is an
-        // empty slot), probed from the hash's high bits; each line's slot kept.
-        let size = (2 * self.stats.len() + 2).next_power_of_two();
-        let mask = size - 1;
-        let mut keys = vec![0u64; size];
-        let mut counts = vec![0u32; size];
-        let slots: Vec<usize> = self
-            .stats
-            .iter()
-            .map(|s| {
-                let mut h = build.build_hasher();
-                h.write(doc.line(s.index).as_bytes());
-                let h = h.finish();
-                let mut i = (h >> 32) as usize & mask;
-                // Never more lines than half the slots: an empty slot is always found.
-                while counts[i] != 0 && keys[i] != h {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = h;
-                counts[i] += 1;
-                i
-            })
-            .collect();
-        for (s, &i) in self.stats.iter_mut().zip(&slots) {
-            s.copies = counts[i];
+        let stats = &self.stats;
+        let (copies, _) = line_copies(stats.len(), |k| doc.line(stats[k].index));
+        for (s, c) in self.stats.iter_mut().zip(copies) {
+            s.copies = c;
         }
     }
 
@@ -1953,24 +1995,68 @@ fn part_headline(page: &Page, doc: &Doc<'_>) -> Option<usize> {
         return None;
     }
     parts.pop();
-    let window = page.stats.len() * 3 / 5 + 1;
-    // Part by part, each scan stopping at the first match: the leading part's line (the
-    // usual case) is found without reading the rest of the window.
-    parts
+    let parts: Vec<&str> = parts
         .iter()
         .map(|p| p.trim())
         .filter(|p| !p.is_empty())
-        .find_map(|p| {
-            page.stats
-                .iter()
-                .take(window)
-                .skip(1)
-                .position(|s| {
-                    let line = bare(doc.line(s.index));
-                    !s.prose && p.len() == line.len() && p.eq_ignore_ascii_case(line)
-                })
-                .map(|k| k + 1)
-        })
+        .collect();
+    let window = page.stats.len() * 3 / 5 + 1;
+    let lines = page
+        .stats
+        .iter()
+        .enumerate()
+        .take(window)
+        .skip(1)
+        .filter(|(_, s)| !s.prose)
+        .map(|(k, s)| (k, bare(doc.line(s.index))));
+    find_part(&parts, lines).0
+}
+
+/// Parts of a title up to which each part is compared with every line (a title of two to
+/// four parts, the usual: no table to build); a title of more parts is put in a table
+/// once and each line looked up in it, so the work stays linear in parts plus lines.
+const FEW_PARTS: usize = 8;
+
+/// Of `lines` (index, bare text), the first whose text is, ASCII letter case aside, the
+/// earliest of `parts` that any line is; and the comparisons or look-ups made (the work,
+/// for the tests: at most [`FEW_PARTS`] per line plus one per part).
+fn find_part<'t>(
+    parts: &[&str],
+    lines: impl Iterator<Item = (usize, &'t str)> + Clone,
+) -> (Option<usize>, usize) {
+    let mut work = 0;
+    if parts.len() <= FEW_PARTS {
+        // Part by part, each scan stopping at the first match: the leading part's line
+        // (the usual case) is found without reading the rest of the window.
+        let found = parts.iter().find_map(|p| {
+            lines.clone().find_map(|(k, line)| {
+                work += 1;
+                (p.len() == line.len() && p.eq_ignore_ascii_case(line)).then_some(k)
+            })
+        });
+        return (found, work);
+    }
+    // Each part's text (lower-cased) with the position of its first occurrence.
+    let mut index: std::collections::HashMap<Vec<u8>, usize, FxBuild> =
+        std::collections::HashMap::with_capacity_and_hasher(parts.len(), FxBuild::default());
+    for (j, p) in parts.iter().enumerate() {
+        work += 1;
+        index.entry(p.as_bytes().to_ascii_lowercase()).or_insert(j);
+    }
+    // The earliest part found, with its first line (lines come in order).
+    let mut best: Option<(usize, usize)> = None;
+    let mut lower = Vec::new();
+    for (k, line) in lines {
+        work += 1;
+        lower.clear();
+        lower.extend(line.bytes().map(|b| b.to_ascii_lowercase()));
+        if let Some(&j) = index.get(lower.as_slice()) {
+            if best.is_none_or(|(b, _)| j < b) {
+                best = Some((j, k));
+            }
+        }
+    }
+    (best.map(|(_, k)| k), work)
 }
 
 /// Words that introduce an author's name at the start of a line (letter case aside), before
@@ -2406,6 +2492,20 @@ mod tests {
     }
 
     #[test]
+    fn hashes_sharing_their_slot_bits_spread_over_a_word_set() {
+        // Unkeyed, these 20,000 hashes (equal in bits 32..48) would share one run of
+        // slots; scrambled, the longest probe stays short.
+        let mut set = WordSet::default();
+        for i in 0..20_000u64 {
+            set.insert(0x1234_5678_0000_0000 | (i << 48) | i);
+        }
+        assert_eq!(set.len(), 20_000);
+        assert!(set.reach < 64, "reach {}", set.reach);
+        let pairs = TwoChoices::new(set.slots.iter().filter(|&&k| k != 0), set.len());
+        assert!(pairs.is_some());
+    }
+
+    #[test]
     fn a_table_of_two_choices_holds_what_a_word_set_holds() {
         let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
         let hashes: Vec<u64> = (0..3000).map(|_| next()).collect();
@@ -2511,6 +2611,72 @@ mod tests {
             FAMILIES[usize::from(hits[3].1) - 1].category,
             Category::Footer
         );
+    }
+
+    /// Lines of 24 bytes sharing their first 19 (issue 24's flood: an unkeyed hash of
+    /// them varies in bits a table does not use).
+    fn shared_prefix_lines(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| format!("{}{:05}", "a".repeat(19), i * 7919 % 100_000))
+            .collect()
+    }
+
+    #[test]
+    fn counting_copies_probes_a_bounded_number_of_slots_per_line() {
+        for lines in [
+            shared_prefix_lines(50_000),
+            // Shared suffix, and each line three times.
+            (0..60_000)
+                .map(|i| format!("{:05}{}", i / 3, "b".repeat(19)))
+                .collect(),
+        ] {
+            let n = lines.len();
+            let (copies, probes) = line_copies(n, |k| &lines[k]);
+            assert!(probes <= 3 * n, "{probes} probes for {n} lines");
+            let mut want = std::collections::HashMap::new();
+            for l in &lines {
+                *want.entry(l).or_insert(0u32) += 1;
+            }
+            for (l, c) in lines.iter().zip(&copies) {
+                assert_eq!(*c, want[l], "{l}");
+            }
+        }
+    }
+
+    #[test]
+    fn copies_are_decided_on_equal_bytes() {
+        // Distinct lines are never copies, whatever their hashes; equal ones always are.
+        let lines = ["Menu", "menu", "Menu ", "Menu", "Men", "Menu"];
+        let (copies, _) = line_copies(lines.len(), |k| lines[k]);
+        assert_eq!(copies, [3, 1, 1, 3, 1, 3]);
+    }
+
+    #[test]
+    fn a_title_of_many_parts_is_searched_in_linear_work() {
+        for n in [3usize, 8, 9, 2_000] {
+            let parts: Vec<String> = (0..n).map(|i| format!("Part {i}")).collect();
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            // Lines that match no part, then the last part and the second (upper case).
+            let mut lines: Vec<String> = (0..n).map(|i| format!("Line {i}")).collect();
+            lines.push(parts[n - 1].to_owned());
+            lines.push(parts[1].to_uppercase());
+            lines.push(parts[n - 1].to_owned());
+            let numbered = lines.iter().enumerate().map(|(k, l)| (k + 1, l.as_str()));
+            let (found, work) = find_part(&parts, numbered.clone());
+            // The earliest part any line is (the second), at its first line.
+            assert_eq!(found, Some(n + 2), "{n} parts");
+            let naive = parts.iter().find_map(|p| {
+                numbered
+                    .clone()
+                    .find(|(_, l)| l.eq_ignore_ascii_case(p))
+                    .map(|(k, _)| k)
+            });
+            assert_eq!(found, naive);
+            assert!(
+                work <= FEW_PARTS * lines.len() + parts.len(),
+                "{work} for {n} parts"
+            );
+        }
     }
 
     #[test]

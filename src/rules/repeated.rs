@@ -77,9 +77,9 @@ pub(crate) fn normalise(line: &str, out: &mut Vec<u8>) {
     }
 }
 
-/// FxHash-style hasher: the keys are short normalised lines from one document, hashed
-/// once each; SipHash's flood resistance is not needed for counting them (a collision
-/// only costs a string comparison).
+/// FxHash-style hasher, unkeyed: the term ids of [`crate::terms`] (64-bit word hashes,
+/// counted in tables hashed with the keyed [`FxBuild`], so crafted words cannot pile into
+/// one slot). Never the hasher of a table itself.
 #[derive(Default)]
 pub(crate) struct FxHasher(u64);
 
@@ -106,8 +106,10 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-/// A `BuildHasher` for [`FxHasher`].
-pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// The `BuildHasher` of every hash table keyed by input text: keyed once per process
+/// ([`crate::hash::Keyed`], issue 24), so crafted lines cannot pile into one slot. (Named
+/// for the unkeyed FxHash it replaced, which [`FxHasher`] still computes for term ids.)
+pub(crate) type FxBuild = crate::hash::Keyed;
 
 /// Whether a line of a code block reads as code: it has a bracket, semicolon, `=` or
 /// angle bracket and no Markdown link. Indented blocks also hold forum user panels (join
@@ -361,6 +363,45 @@ mod tests {
         assert_eq!(&r[..3], &[false, true, true]);
         assert_eq!(&r[4..6], &[false, false]);
         assert_eq!(&r[7..9], &[true, false]);
+    }
+
+    /// The sum over a table of `2^bits` slots of the squared number of keys whose hash
+    /// picks each slot (from the hash's low bits, as the std `HashMap` does): about the
+    /// keys' number for a good hash, their number squared when they all collide. It bounds
+    /// the comparisons a table makes.
+    fn crowding(keys: &[Vec<u8>], bits: u32, hash: impl Fn(&[u8]) -> u64) -> usize {
+        let mut load = vec![0usize; 1 << bits];
+        for k in keys {
+            load[hash(k) as usize & ((1 << bits) - 1)] += 1;
+        }
+        load.iter().map(|&l| l * l).sum()
+    }
+
+    #[test]
+    fn lines_crafted_to_collide_spread_over_the_table() {
+        use std::hash::{BuildHasher, Hasher};
+        // Issue 24's shape: 24-byte lines sharing their first 19 bytes.
+        let keys: Vec<Vec<u8>> = (0..50_000u64)
+            .map(|i| {
+                let mut key = Vec::new();
+                normalise(
+                    &format!("{}{:05}", "a".repeat(19), i * 7919 % 100_000),
+                    &mut key,
+                );
+                key
+            })
+            .collect();
+        let n = keys.len();
+        let keyed = FxBuild::default();
+        let spread = crowding(&keys, 17, |k| keyed.hash_one(k));
+        assert!(spread <= 3 * n, "{spread} for {n} keys");
+        // The unkeyed hash this table used before piles them up: the shape is a real attack.
+        let unkeyed = crowding(&keys, 17, |k| {
+            let mut h = FxHasher::default();
+            h.write(k);
+            h.finish()
+        });
+        assert!(unkeyed > 100 * n, "{unkeyed}");
     }
 
     #[test]
