@@ -282,6 +282,43 @@ pub mod profiling {
     pub fn lines(text: &str) -> usize {
         crate::doc::Doc::new(text).len()
     }
+
+    /// The work the tables keyed by input text do on `text` (for the tests of crafted
+    /// input, `tests/properties.rs`): see [`Work`].
+    pub fn work(text: &str) -> Work {
+        let doc = crate::doc::Doc::new(text);
+        let (lines, copy_probes, title_steps, title_parts) = crate::rules::fast::work(&doc);
+        let (keys, key_crowding) = crate::rules::repeated::crowding(&doc);
+        Work {
+            lines,
+            copy_probes,
+            title_steps,
+            title_parts,
+            keys,
+            key_crowding,
+        }
+    }
+
+    /// What [`work`] measured.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Work {
+        /// Non-blank lines.
+        pub lines: usize,
+        /// Slots the fast engine's copy count probed beyond each line's first.
+        pub copy_probes: usize,
+        /// Comparisons or look-ups of the fast engine's search for the title among the
+        /// first line's parts.
+        pub title_steps: usize,
+        /// Parts of the first line.
+        pub title_parts: usize,
+        /// Distinct non-empty repetition keys.
+        pub keys: usize,
+        /// For the repetition keys hashed into a table of twice their number of slots (by
+        /// the hash's low bits, as the std `HashMap` places them), the sum over slots of
+        /// the squared number of keys there: about the number of keys for a hash that
+        /// spreads them, its square when they collide.
+        pub key_crowding: usize,
+    }
 }
 
 /// Cleans `text` with the default rule set (compiled once, shared by all threads).

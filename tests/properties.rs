@@ -220,3 +220,97 @@ fn the_sample_page_is_idempotent() {
     let lost = second_pass_loss(SAMPLE) * first.body().len() as f64;
     assert!(lost <= first_line as f64 + 2.5, "{lost}"); // the line and its blank line
 }
+
+// Crafted input (issue 24): shapes chosen to defeat the tables keyed by input text and the
+// searches over lines, checked by the work they cost (probes, comparisons), not by time.
+
+/// Line `i` of a crafted family: a varying part (`i` times an odd step, in base 36) at the
+/// start or the end of a shared run of `fill` bytes.
+fn crafted_line(i: usize, step: usize, fill: &str, vary_last: bool) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut n = i * step;
+    let mut v = String::new();
+    for _ in 0..5 {
+        v.push(DIGITS[n % 36] as char);
+        n /= 36;
+    }
+    if vary_last {
+        format!("{fill}{v}")
+    } else {
+        format!("{v}{fill}")
+    }
+}
+
+/// Many lines sharing a prefix or a suffix, some printed again, some with one byte changed.
+fn shared_fix_lines() -> impl Strategy<Value = String> {
+    (
+        200usize..1500,
+        (1usize..2000).prop_map(|s| 2 * s + 1),
+        "[a -]{1,40}",
+        any::<bool>(),
+        0usize..4,
+    )
+        .prop_map(|(n, step, fill, vary_last, repeat)| {
+            let mut text = String::new();
+            for i in 0..n {
+                let line = crafted_line(i, step, &fill, vary_last);
+                for _ in 0..=(i % (repeat + 1) == 0) as usize * repeat {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+                if i % 7 == 0 {
+                    // A near repeat: the same line with its middle byte changed.
+                    let mut near = line.into_bytes();
+                    let mid = near.len() / 2;
+                    near[mid] = b'#';
+                    text.push_str(&String::from_utf8(near).unwrap());
+                    text.push('\n');
+                }
+            }
+            text
+        })
+}
+
+/// A first line of many parts (a title element's separators), then lines of which a few
+/// are parts, in another letter case.
+fn many_title_parts() -> impl Strategy<Value = String> {
+    (
+        10usize..1500,
+        prop_oneof![Just(" | "), Just(" - "), Just(" :: "), Just(" · ")],
+        proptest::collection::vec(any::<u16>(), 0..5),
+    )
+        .prop_map(|(n, sep, picks)| {
+            let parts: Vec<String> = (0..n).map(|i| format!("Part {i:04}")).collect();
+            let mut text = parts.join(sep);
+            text.push('\n');
+            for i in 0..n {
+                text.push_str(&format!("Line {i:04}\n"));
+                if let Some(&p) = picks.get(i % 97) {
+                    text.push_str(&parts[usize::from(p) % n].to_uppercase());
+                    text.push('\n');
+                }
+            }
+            text
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn crafted_lines_cost_linear_work_and_keep_the_invariant(text in shared_fix_lines()) {
+        let w = deboil::profiling::work(&text);
+        prop_assert!(w.copy_probes <= 3 * w.lines, "{w:?}");
+        prop_assert!(w.key_crowding <= 3 * w.keys + 64, "{w:?}");
+        check_with(&Cleaner::new(), &text);
+        check_with(&Cleaner::fast(), &text);
+    }
+
+    #[test]
+    fn a_title_of_many_parts_costs_linear_work(text in many_title_parts()) {
+        let w = deboil::profiling::work(&text);
+        prop_assert!(w.title_parts >= 9, "{w:?}");
+        prop_assert!(w.title_steps <= w.title_parts + 2 * w.lines, "{w:?}");
+        check_with(&Cleaner::fast(), &text);
+    }
+}

@@ -1986,6 +1986,18 @@ fn bare(line: &str) -> &str {
 /// [`TITLE_SEPARATORS`]; the leading part's line first (the others are more often a section
 /// or a forum's name).
 fn part_headline(page: &Page, doc: &Doc<'_>) -> Option<usize> {
+    let (parts, lines) = title_parts(page, doc)?;
+    find_part(&parts, lines).0
+}
+
+/// The parts of the page's first line for [`part_headline`] (at least one, the last left
+/// out) and the lines to look for them in: (index, bare text) of the lines below the first
+/// in the first three fifths of the page, not prose.
+#[allow(clippy::type_complexity)]
+fn title_parts<'d>(
+    page: &'d Page,
+    doc: &'d Doc<'_>,
+) -> Option<(Vec<&'d str>, impl Iterator<Item = (usize, &'d str)> + Clone + 'd)> {
     let first = bare(doc.line(page.stats.first()?.index));
     let mut parts: Vec<&str> = vec![first];
     for sep in TITLE_SEPARATORS {
@@ -2009,7 +2021,19 @@ fn part_headline(page: &Page, doc: &Doc<'_>) -> Option<usize> {
         .skip(1)
         .filter(|(_, s)| !s.prose)
         .map(|(k, s)| (k, bare(doc.line(s.index))));
-    find_part(&parts, lines).0
+    Some((parts, lines))
+}
+
+/// For the tests of crafted input: `doc`'s non-blank lines, the slots its copy count
+/// probed beyond each line's first, and the steps and parts of its title-part search.
+pub(crate) fn work(doc: &Doc<'_>) -> (usize, usize, usize, usize) {
+    let page = Page::lines(doc);
+    let stats = &page.stats;
+    let (_, probes) = line_copies(stats.len(), |k| doc.line(stats[k].index));
+    let (parts, steps) = title_parts(&page, doc).map_or((0, 0), |(parts, lines)| {
+        (parts.len(), find_part(&parts, lines).1)
+    });
+    (stats.len(), probes, steps, parts)
 }
 
 /// Parts of a title up to which each part is compared with every line (a title of two to

@@ -111,6 +111,29 @@ impl std::hash::Hasher for FxHasher {
 /// for the unkeyed FxHash it replaced, which [`FxHasher`] still computes for term ids.)
 pub(crate) type FxBuild = crate::hash::Keyed;
 
+/// The number of `doc`'s distinct non-empty repetition keys and their crowding under
+/// [`FxBuild`]: the sum over a table of at least twice as many slots as keys (placed by
+/// the hash's low bits, as the std `HashMap` does) of the squared number of keys in each
+/// slot. About the number of keys when the hash spreads them, its square when crafted
+/// lines collide: it bounds the comparisons of the tables keyed by them.
+pub(crate) fn crowding(doc: &Doc<'_>) -> (usize, usize) {
+    use std::hash::BuildHasher;
+    let build = FxBuild::default();
+    let mut keys: Vec<&[u8]> = (0..doc.len())
+        .map(|i| doc.repeat_key(i))
+        .filter(|k| !k.is_empty())
+        .collect();
+    // Copies share a slot by right: only distinct keys count.
+    keys.sort_unstable();
+    keys.dedup();
+    let mask = (2 * keys.len()).next_power_of_two() - 1;
+    let mut load = vec![0usize; mask + 1];
+    for k in &keys {
+        load[build.hash_one(k) as usize & mask] += 1;
+    }
+    (keys.len(), load.iter().map(|&l| l * l).sum())
+}
+
 /// Whether a line of a code block reads as code: it has a bracket, semicolon, `=` or
 /// angle bracket and no Markdown link. Indented blocks also hold forum user panels (join
 /// dates, post counts, "[Germany](/location)"), which repeat per post and are layout.
