@@ -345,3 +345,84 @@ pub fn dev_corpus() -> Option<Vec<String>> {
         .collect();
     (!pages.is_empty()).then_some(pages)
 }
+
+/// The crafted shapes of issue 24, each about `size` bytes, by name (see
+/// `benches/adversarial.rs`); `None` for an unknown name. Each has a benign control of the
+/// same size and line count (`crafted_control`).
+pub fn crafted(name: &str, size: usize) -> Option<String> {
+    let mut s = String::with_capacity(size + 1024);
+    let lines = |s: &mut String, mut line: Box<dyn FnMut(usize) -> String>| {
+        let mut i = 0;
+        while s.len() < size {
+            s.push_str(&line(i));
+            s.push('\n');
+            i += 1;
+        }
+    };
+    match name {
+        // 24-byte lines sharing their first 19 bytes (an unkeyed hash's collisions).
+        "shared-prefix" => lines(
+            &mut s,
+            Box::new(|i| format!("{}{}", "a".repeat(19), base36(i * 7919))),
+        ),
+        // A first line of parts ("p0 | p1 | …"), then as many lines.
+        "title-parts" => {
+            let n = size / 16;
+            let parts: Vec<String> = (0..n).map(|i| format!("p{i:06}")).collect();
+            s.push_str(&parts.join(" | "));
+            s.push('\n');
+            lines(&mut s, Box::new(|i| format!("q{i:06}")));
+        }
+        // A million tiny lines per 2 MB.
+        "tiny-lines" => lines(&mut s, Box::new(|_| "a".to_owned())),
+        // Short lines, each printed three times.
+        "triple-lines" => lines(&mut s, Box::new(|i| format!("Item {}", i / 3))),
+        // Author bios, one after another.
+        "bios" => lines(
+            &mut s,
+            Box::new(move |i| {
+                format!("Jane Doe{i} is a senior reporter at The Coast Herald, where she covers courts and city hall. Follow her on Twitter @jdoe{i}.")
+            }),
+        ),
+        // A 5 MB-like first line (a fifth of the size) then short lines.
+        "long-first-line" => {
+            s.push_str(&one_line(size / 5));
+            s.push('\n');
+            lines(&mut s, Box::new(|i| format!("w{}", i % 1000)));
+        }
+        // CJK lines printed twice.
+        "cjk-repeats" => lines(
+            &mut s,
+            Box::new(|i| {
+                let mut l = String::new();
+                for k in 0..12 {
+                    l.push_str(CJK[(i / 2 * 7 + k) % CJK.len()]);
+                }
+                l
+            }),
+        ),
+        // Byline- and date-like lines.
+        "bylines" => lines(
+            &mut s,
+            Box::new(|i| format!("By Jane Doe{} | March {}, 2024", i, 1 + i % 28)),
+        ),
+        _ => return None,
+    }
+    Some(s)
+}
+
+/// The benign control of a crafted shape: the generated page mix of the same size.
+pub fn crafted_control(size: usize) -> String {
+    document(6, Lang::En, size, 20_000)
+}
+
+/// `n` in base 36, five digits (the last five of larger numbers).
+fn base36(mut n: usize) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut v = [b'0'; 5];
+    for d in v.iter_mut().rev() {
+        *d = DIGITS[n % 36];
+        n /= 36;
+    }
+    String::from_utf8(v.to_vec()).unwrap()
+}

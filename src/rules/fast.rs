@@ -1997,7 +1997,10 @@ fn part_headline(page: &Page, doc: &Doc<'_>) -> Option<usize> {
 fn title_parts<'d>(
     page: &'d Page,
     doc: &'d Doc<'_>,
-) -> Option<(Vec<&'d str>, impl Iterator<Item = (usize, &'d str)> + Clone + 'd)> {
+) -> Option<(
+    Vec<&'d str>,
+    impl Iterator<Item = (usize, &'d str)> + Clone + 'd,
+)> {
     let first = bare(doc.line(page.stats.first()?.index));
     let mut parts: Vec<&str> = vec![first];
     for sep in TITLE_SEPARATORS {
