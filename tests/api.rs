@@ -22,7 +22,7 @@ fn errors_are_std_errors_with_sources() {
         .unwrap_err();
     let dyn_err: &(dyn std::error::Error + Send + Sync + 'static) = &err;
     assert!(dyn_err.source().is_some());
-    assert_eq!(err.to_string(), "rule `x`: invalid pattern");
+    assert_eq!(err.to_string(), "rule `x`: invalid pattern `(`");
 }
 
 #[test]
