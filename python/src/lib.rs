@@ -285,14 +285,11 @@ impl PyRemoval {
         h.finish()
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (usize, usize, String, &'static str))> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
         let r = slf.get();
-        Ok((
-            slf.get_type().into_any(),
-            (r.start, r.end, r.rule.to_string(), r.category.name()),
-        ))
+        let args = (r.start, r.end, &*r.rule, r.category.name()).into_pyobject(py)?;
+        PyTuple::new(py, [slf.get_type().into_any(), args.into_any()])
     }
 }
 
