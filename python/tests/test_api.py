@@ -107,9 +107,10 @@ def test_type_and_value_errors():
 
 def test_builder_errors_carry_the_rust_message():
     assert issubclass(deboil.DeboilError, ValueError)
-    with pytest.raises(deboil.DeboilError, match=r"rule `bad`: invalid pattern: regex parse error") as e:
+    with pytest.raises(deboil.DeboilError, match=r"^rule `bad`: invalid pattern") as e:
         deboil.Cleaner(add=[("bad", "other", "(unclosed")])
-    assert "unclosed group" in str(e.value)
+    # The regex crate's explanation follows the crate's own message.
+    assert "regex parse error" in str(e.value) and "unclosed group" in str(e.value)
     with pytest.raises(deboil.DeboilError, match="unknown rule `no-such-rule`"):
         deboil.Cleaner(remove=["no-such-rule"])
     with pytest.raises(deboil.DeboilError, match="unknown category `nonsense`"):
