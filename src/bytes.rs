@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::{Cleaned, Cleaner, Removal, Span};
+use crate::{Cleaned, Cleaner, Document, Removal, Span};
 
 /// The result of [`clean_bytes`](crate::clean_bytes) /
 /// [`Cleaner::clean_bytes`]: like [`Cleaned`], but every span is a byte range of the
@@ -70,6 +70,17 @@ impl<'a> CleanedBytes<'a> {
         self.replaced
     }
 
+    /// An owned copy of the result (title, byline, body and removed spans, offsets into
+    /// the original bytes), free of the input's lifetime; see [`Cleaned::into_owned`].
+    pub fn into_owned(self) -> Document {
+        Document {
+            title: self.title.map(Cow::into_owned),
+            byline: self.byline.map(Cow::into_owned),
+            body: self.body.into_owned(),
+            removed: self.removed,
+        }
+    }
+
     /// Walks the original input as an ordered list of kept and removed segments that tile
     /// it exactly (sorted, no gaps, no overlaps).
     pub fn segments(&self) -> ByteSegments<'_, 'a> {
@@ -78,6 +89,21 @@ impl<'a> CleanedBytes<'a> {
             pos: 0,
             next_removal: 0,
         }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for CleanedBytes<'_> {
+    /// Serialises as the [`Document`] that [`CleanedBytes::into_owned`] would give (offsets
+    /// into the original bytes).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Document", 4)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("byline", &self.byline)?;
+        st.serialize_field("body", &self.body)?;
+        st.serialize_field("removed", &self.removed)?;
+        st.end()
     }
 }
 

@@ -86,8 +86,9 @@ categories! {
 }
 
 impl fmt::Display for Category {
+    /// Writes the name, padded to the formatter's width (`{:<12}`, `{:>8}`, `{:^9}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.pad(self.name())
     }
 }
 
@@ -128,5 +129,13 @@ mod tests {
             assert_eq!(c.to_string().parse::<Category>(), Ok(c));
         }
         assert!("nonsense".parse::<Category>().is_err());
+    }
+
+    #[test]
+    fn display_honours_width_and_fill() {
+        assert_eq!(format!("[{:<8}]", Category::Url), "[url     ]");
+        assert_eq!(format!("[{:>8}]", Category::Url), "[     url]");
+        assert_eq!(format!("[{:*^7}]", Category::Url), "[**url**]");
+        assert_eq!(format!("[{:.3}]", Category::Subscribe), "[sub]");
     }
 }

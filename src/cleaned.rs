@@ -9,8 +9,15 @@ use crate::rules::byline;
 use crate::{text, Category, Span};
 
 /// One removed span of the input: where it is, which rule removed it and why.
+///
+/// With the `serde` feature it serialises flat, as the `deboil` command writes it:
+/// `{"start": 0, "end": 14, "rule": "advert", "category": "advert"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(from = "FlatRemoval", into = "FlatRemoval")
+)]
 #[non_exhaustive]
 pub struct Removal {
     /// The removed bytes of the input (whole lines, with their line terminators).
@@ -19,6 +26,47 @@ pub struct Removal {
     pub rule: Arc<str>,
     /// What kind of boilerplate it is.
     pub category: Category,
+}
+
+impl Removal {
+    /// A removal of `span` by rule `rule` as `category` (for building results by hand, e.g.
+    /// in tests or when converting offsets).
+    pub fn new(span: Span, rule: impl Into<Arc<str>>, category: Category) -> Removal {
+        Removal {
+            span,
+            rule: rule.into(),
+            category,
+        }
+    }
+}
+
+/// [`Removal`]'s serde form: the span's ends beside the rule and the category.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct FlatRemoval {
+    start: usize,
+    end: usize,
+    rule: Arc<str>,
+    category: Category,
+}
+
+#[cfg(feature = "serde")]
+impl From<FlatRemoval> for Removal {
+    fn from(r: FlatRemoval) -> Removal {
+        Removal::new(Span::new(r.start, r.end), r.rule, r.category)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Removal> for FlatRemoval {
+    fn from(r: Removal) -> FlatRemoval {
+        FlatRemoval {
+            start: r.span.start,
+            end: r.span.end,
+            rule: r.rule,
+            category: r.category,
+        }
+    }
 }
 
 /// The cleaned document: the article body, and every removed span with its reason.
@@ -37,11 +85,17 @@ pub struct Removal {
 ///     println!("{:?} removed by {} ({})", &text[r.span], r.rule, r.category);
 /// }
 /// ```
+///
+/// A `Cleaned` borrows the input; [`Cleaned::into_owned`] gives an owned [`Document`] to
+/// keep, return or send to another thread. With the `serde` feature a `Cleaned`
+/// serialises as that `Document` does: `{"title", "byline", "body", "removed"}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cleaned<'a> {
     input: &'a str,
     body: Cow<'a, str>,
     removed: Vec<Removal>,
+    /// The headline's line (see [`Cleaned::title`]).
+    headline: Option<Span>,
 }
 
 impl<'a> Cleaned<'a> {
@@ -50,9 +104,15 @@ impl<'a> Cleaned<'a> {
         let mut removed: Vec<Removal> = Vec::new();
         let mut body = String::with_capacity(doc.text.len() / 2);
         let mut blank_pending = false;
+        let (headline, page_title) = headline(doc);
         for i in 0..doc.len() {
             match doc.mark(i) {
                 Mark::Remove(rule, category) => {
+                    let category = if page_title == Some(i) {
+                        Category::Title
+                    } else {
+                        category
+                    };
                     let span = doc.full_span(i);
                     match removed.last_mut() {
                         Some(last)
@@ -95,6 +155,7 @@ impl<'a> Cleaned<'a> {
             input: doc.text,
             body,
             removed,
+            headline: headline.map(|h| doc.full_span(h)),
         }
     }
 
@@ -128,8 +189,13 @@ impl<'a> Cleaned<'a> {
     /// (`Hire the [Top 3%](/top) of **Designers**` gives `Hire the Top 3% of Designers`).
     /// Borrowed from the input unless markup had to be taken out; `None` when nothing but
     /// markup is left. The title is never part of the body.
+    ///
+    /// A page printed from HTML often starts with its `title` element ("Headline | Site")
+    /// and has the headline below it: that first line is removed as [`Category::Title`]
+    /// too, but the headline is the line below.
     pub fn title(&self) -> Option<Cow<'a, str>> {
-        self.first_of(Category::Title)
+        let headline = self.headline?;
+        line_in(self.input, headline)
             .map(|t| {
                 text::plain_text(
                     text::lead_link_text(text::strip_markup(t)),
@@ -168,11 +234,7 @@ impl<'a> Cleaned<'a> {
         if lines.iter().any(|(_, l)| !byline::is_thread_summary(l)) {
             lines.retain(|(_, l)| !byline::is_thread_summary(l));
         }
-        let title = self
-            .removed
-            .iter()
-            .find(|r| r.category == Category::Title)
-            .map(|r| r.span.start);
+        let title = self.headline.map(|h| h.start);
         let (at, line) = match title {
             Some(t) => lines.into_iter().min_by_key(|(at, _)| at.abs_diff(t)),
             None => lines.into_iter().next(),
@@ -190,17 +252,54 @@ impl<'a> Cleaned<'a> {
         Some(text::plain_text(byline::name_text(name), text::Images::Alt)).filter(|t| !t.is_empty())
     }
 
-    fn first_of(&self, category: Category) -> Option<&'a str> {
-        let r = self.removed.iter().find(|r| r.category == category)?;
-        self.line_of(r)
+    /// Every removed span with its ends counted in `char`s (Unicode scalar values)
+    /// instead of bytes: the offsets Python's `str`, JavaScript's code points and other
+    /// languages that index text by character expect. Same order and rules as
+    /// [`Cleaned::removed`]; linear in the input.
+    ///
+    /// ```
+    /// let text = "Publicité\nLa piscine rouvre samedi après deux ans de travaux, a annoncé la mairie.\n";
+    /// let cleaned = deboil::clean(text);
+    /// let r = &cleaned.removed_chars()[0];
+    /// assert_eq!((r.span.start, r.span.end), (0, 10)); // 11 bytes, 10 chars
+    /// assert_eq!(cleaned.removed()[0].span.end, 11);
+    /// ```
+    pub fn removed_chars(&self) -> Vec<Removal> {
+        let mut bytes = 0;
+        let mut chars = 0;
+        let mut at = |to: usize| {
+            chars += self.input[bytes..to].chars().count();
+            bytes = to;
+            chars
+        };
+        self.removed
+            .iter()
+            .map(|r| {
+                let start = at(r.span.start);
+                let end = at(r.span.end);
+                Removal::new(Span::new(start, end), r.rule.clone(), r.category)
+            })
+            .collect()
     }
 
-    /// The first non-blank line of a removed span, trimmed.
-    fn line_of(&self, r: &Removal) -> Option<&'a str> {
-        // A leading byte order mark belongs to the first span but is not text.
-        let text = self.input[r.span].trim_start_matches('\u{feff}');
-        let text = text.lines().find(|l| !l.trim().is_empty())?;
-        Some(text.trim())
+    /// An owned copy of the result (title, byline, body and removed spans), free of the
+    /// input's lifetime: return it from a function, keep it, send it to another thread.
+    ///
+    /// ```
+    /// fn clean_file(text: String) -> deboil::Document {
+    ///     deboil::clean(&text).into_owned()
+    /// }
+    /// let doc = clean_file("Share this article\nThe ferry resumes service on Monday after repairs to the pier.\n".to_owned());
+    /// assert_eq!(doc.body, "The ferry resumes service on Monday after repairs to the pier.");
+    /// assert_eq!(doc.removed[0].category, deboil::Category::Share);
+    /// ```
+    pub fn into_owned(self) -> Document {
+        Document {
+            title: self.title().map(Cow::into_owned),
+            byline: self.byline().map(Cow::into_owned),
+            removed: self.removed,
+            body: self.body.into_owned(),
+        }
     }
 
     /// Walks the whole input as an ordered list of kept and removed segments that tile it
@@ -221,10 +320,85 @@ impl<'a> Cleaned<'a> {
     }
 }
 
+/// The first non-blank line of `span` in `input`, trimmed (a leading byte order mark is
+/// not text).
+fn line_in(input: &str, span: Span) -> Option<&str> {
+    let text = input[span].trim_start_matches('\u{feff}');
+    let text = text.lines().find(|l| !l.trim().is_empty())?;
+    Some(text.trim())
+}
+
+/// The headline's line, the first non-blank line removed as [`Category::Title`]; and the
+/// page's `title` element line above it, when the rule that found the headline removed
+/// the page's first line (as [`Category::Metadata`] in the rules' own marks, which later
+/// rules read) and the result reports it as [`Category::Title`].
+fn headline(doc: &Doc<'_>) -> (Option<usize>, Option<usize>) {
+    let blank = |i: usize| doc.raw(i).trim().is_empty();
+    let Some(h) = (0..doc.len())
+        .find(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Title)) && !blank(i))
+    else {
+        return (None, None);
+    };
+    let Mark::Remove(rule, _) = doc.mark(h) else {
+        return (Some(h), None);
+    };
+    let first = (0..h).find(|&i| !blank(i));
+    let page = first.filter(|&f| doc.mark(f) == Mark::Remove(rule, Category::Metadata));
+    (Some(h), page)
+}
+
 impl fmt::Display for Cleaned<'_> {
     /// Prints the body.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.body)
+    }
+}
+
+/// An owned cleaning result: what [`Cleaned::into_owned`] and
+/// [`CleanedBytes::into_owned`](crate::CleanedBytes::into_owned) return, free of the
+/// input's lifetime.
+///
+/// With the `serde` feature it serialises (and deserialises) as the `deboil` command's
+/// JSON: `{"title": …, "byline": …, "body": "…", "removed": [{"start", "end", "rule",
+/// "category"}, …]}`, where `title` and `byline` may be `null`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Document {
+    /// The headline, as [`Cleaned::title`].
+    pub title: Option<String>,
+    /// The author line, as [`Cleaned::byline`].
+    pub byline: Option<String>,
+    /// The clean article body, as [`Cleaned::body`].
+    pub body: String,
+    /// Every removed span, as [`Cleaned::removed`].
+    pub removed: Vec<Removal>,
+}
+
+impl fmt::Display for Document {
+    /// Prints the body.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.body)
+    }
+}
+
+impl From<Cleaned<'_>> for Document {
+    fn from(cleaned: Cleaned<'_>) -> Document {
+        cleaned.into_owned()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Cleaned<'_> {
+    /// Serialises as the [`Document`] that [`Cleaned::into_owned`] would give.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Document", 4)?;
+        st.serialize_field("title", &self.title())?;
+        st.serialize_field("byline", &self.byline())?;
+        st.serialize_field("body", self.body())?;
+        st.serialize_field("removed", &self.removed)?;
+        st.end()
     }
 }
 

@@ -79,7 +79,9 @@ impl Cleaner {
 
     /// Cleans many documents in parallel on rayon's global thread pool (all cores unless
     /// configured otherwise); results are in the order of `texts`. Each result is exactly
-    /// what [`Cleaner::clean`] returns for that text. Needs the `rayon` feature.
+    /// what [`Cleaner::clean`] returns for that text. `texts` may hold `&str`, `String`,
+    /// `Cow<str>`, `Box<str>` or anything else that is `AsRef<str> + Sync`. Needs the `rayon`
+    /// feature.
     ///
     /// ```
     /// let cleaner = deboil::Cleaner::new();
@@ -91,11 +93,18 @@ impl Cleaner {
     /// assert_eq!(cleaned.len(), 2);
     /// assert!(cleaned[0].body().starts_with("The ferry service"));
     /// assert!(cleaned[1].body().starts_with("The museum"));
+    ///
+    /// // Owned strings, and owned results to keep after the texts are gone.
+    /// let texts: Vec<String> = pages.iter().map(|p| p.to_string()).collect();
+    /// let docs: Vec<deboil::Document> =
+    ///     cleaner.clean_batch(&texts).into_iter().map(|c| c.into_owned()).collect();
+    /// drop(texts);
+    /// assert!(docs[1].body.starts_with("The museum"));
     /// ```
     #[cfg(feature = "rayon")]
-    pub fn clean_batch<'a>(&self, texts: &[&'a str]) -> Vec<Cleaned<'a>> {
+    pub fn clean_batch<'a, T: AsRef<str> + Sync>(&self, texts: &'a [T]) -> Vec<Cleaned<'a>> {
         use rayon::prelude::*;
-        texts.par_iter().map(|t| self.clean(t)).collect()
+        texts.par_iter().map(|t| self.clean(t.as_ref())).collect()
     }
 
     /// The rules, in the order they run.

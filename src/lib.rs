@@ -92,9 +92,13 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize` for [`Cleaned`]'s parts ([`Removal`], [`Span`], [`Category`]),
-//!   and the `jsonl` module: the JSON Lines record logic of the `jsonl` example.
+//! - `serde`: `Serialize` for [`Cleaned`] and [`CleanedBytes`], `Serialize` and
+//!   `Deserialize` for [`Document`] (the owned result) and its parts ([`Removal`], [`Span`],
+//!   [`Category`]), all in the flat shape the `deboil` command writes; and the `jsonl`
+//!   module, the JSON Lines record logic of the command.
 //! - `rayon`: `Cleaner::clean_batch`, parallel batch cleaning on rayon's thread pool.
+//! - `cli` (default): the `deboil` command (`cargo install deboil`); turns on `serde`.
+//!   Library users who want neither can set `default-features = false`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -135,7 +139,7 @@ mod testing {
 pub use builder::CleanerBuilder;
 pub use bytes::{ByteSegment, ByteSegments, CleanedBytes};
 pub use category::{Category, UnknownCategory};
-pub use cleaned::{Cleaned, Removal, Segment, Segments};
+pub use cleaned::{Cleaned, Document, Removal, Segment, Segments};
 pub use cleaner::Cleaner;
 pub use error::Error;
 pub use rules::RuleInfo;

@@ -99,3 +99,157 @@ fn readme_rule_table_matches_rules() {
         .collect();
     assert_eq!(table, rules, "README rule table is out of date");
 }
+
+const PROSE: &str =
+    "The council voted on Tuesday to rebuild the harbour wall after two winter storms left it cracked.";
+
+/// A downstream function that returns the result of cleaning a text it owns.
+fn clean_owned(text: String) -> deboil::Document {
+    deboil::clean(&text).into_owned()
+}
+
+#[test]
+fn owned_results_outlive_the_input_and_cross_threads() {
+    let page = format!("Share this article\n{PROSE}\nAdvertisement\n");
+    let doc = clean_owned(page.clone());
+    assert_eq!(doc.body, PROSE);
+    assert_eq!(doc.removed.len(), 2);
+    assert_eq!(doc.to_string(), PROSE);
+    // Sent over a channel from worker threads.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let workers: Vec<_> = (0..3)
+        .map(|i| {
+            let tx = tx.clone();
+            let text = format!("Advertisement\n{PROSE} ({i})\n");
+            std::thread::spawn(move || tx.send((i, clean_owned(text))).unwrap())
+        })
+        .collect();
+    drop(tx);
+    for w in workers {
+        w.join().unwrap();
+    }
+    let mut got: Vec<(i32, deboil::Document)> = rx.iter().collect();
+    got.sort_by_key(|(i, _)| *i);
+    assert_eq!(got.len(), 3);
+    for (i, doc) in got {
+        assert_eq!(doc.body, format!("{PROSE} ({i})"));
+        assert_eq!(doc.removed[0].category, Category::Advert);
+    }
+    // The owned result equals the borrowed one's parts.
+    let cleaned = deboil::clean(&page);
+    let doc = cleaned.clone().into_owned();
+    assert_eq!(doc.title.as_deref(), cleaned.title().as_deref());
+    assert_eq!(doc.removed, cleaned.removed());
+    // And so for raw bytes.
+    let bytes = deboil::clean_bytes(page.as_bytes()).into_owned();
+    assert_eq!(bytes, doc);
+}
+
+#[test]
+fn serde_round_trips_in_the_flat_shape() {
+    let page = format!("Storm hits coast | The Planet\nStorm hits coast\nBy Omar Reyes\n{PROSE}\nShare this article\n");
+    let cleaned = deboil::clean(&page);
+    let json = serde_json::to_value(&cleaned).unwrap();
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(keys.len(), 4);
+    for k in ["title", "byline", "body", "removed"] {
+        assert!(json.get(k).is_some(), "{k} missing: {json}");
+    }
+    assert_eq!(json["title"], "Storm hits coast");
+    assert_eq!(json["byline"], "By Omar Reyes");
+    let first = &json["removed"][0];
+    assert_eq!(first["start"], 0);
+    assert!(first.get("span").is_none(), "flat, not nested: {first}");
+    assert!(first["end"].is_u64() && first["rule"].is_string() && first["category"].is_string());
+    // Cleaned and its owned Document serialise alike, and the Document reads back.
+    let text = serde_json::to_string(&cleaned).unwrap();
+    let doc = cleaned.clone().into_owned();
+    assert_eq!(serde_json::to_string(&doc).unwrap(), text);
+    let back: deboil::Document = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, doc);
+    // The same shape from raw bytes.
+    let bytes = deboil::clean_bytes(page.as_bytes());
+    assert_eq!(serde_json::to_string(&bytes).unwrap(), text);
+    // Each Removal on its own.
+    let r = &cleaned.removed()[0];
+    let back: Removal = serde_json::from_str(&serde_json::to_string(r).unwrap()).unwrap();
+    assert_eq!(&back, r);
+    let r: Removal =
+        serde_json::from_str(r#"{"start": 3, "end": 9, "rule": "mine", "category": "advert"}"#)
+            .unwrap();
+    assert_eq!(r, Removal::new(Span::new(3, 9), "mine", Category::Advert));
+    assert!(serde_json::from_str::<Removal>(
+        r#"{"start": 3, "end": 9, "rule": "x", "category": "nope"}"#
+    )
+    .is_err());
+}
+
+#[test]
+fn clean_batch_takes_owned_strings() {
+    let texts: Vec<String> = (0..20)
+        .map(|i| format!("Advertisement\n{PROSE} Item {i}.\n"))
+        .collect();
+    let cleaner = Cleaner::new();
+    let batch = cleaner.clean_batch(&texts);
+    assert_eq!(batch.len(), 20);
+    for (i, (c, t)) in batch.iter().zip(&texts).enumerate() {
+        assert_eq!(c, &cleaner.clean(t));
+        assert!(c.body().ends_with(&format!("Item {i}.")));
+    }
+    let docs: Vec<deboil::Document> = batch.into_iter().map(Cleaned::into_owned).collect();
+    drop(texts);
+    assert_eq!(docs[3].removed[0].category, Category::Advert);
+    // Other AsRef<str> types.
+    let boxed: Vec<Box<str>> = vec![format!("Advertisement\n{PROSE}").into()];
+    assert_eq!(cleaner.clean_batch(&boxed)[0].body(), PROSE);
+    let cows = [std::borrow::Cow::Borrowed(PROSE)];
+    assert_eq!(cleaner.clean_batch(&cows)[0].body(), PROSE);
+}
+
+#[test]
+fn char_offsets_index_the_text_by_character() {
+    let page = format!("Publicité — «offre»\n{PROSE}\nPartagez cet article 😀\n");
+    let cleaned = deboil::clean(&page);
+    let chars: Vec<char> = page.chars().collect();
+    let by_char = cleaned.removed_chars();
+    assert_eq!(by_char.len(), cleaned.removed().len());
+    assert!(!by_char.is_empty());
+    for (c, b) in by_char.iter().zip(cleaned.removed()) {
+        let via_chars: String = chars[c.span.start..c.span.end].iter().collect();
+        assert_eq!(via_chars, &page[b.span]);
+        assert_eq!((&c.rule, c.category), (&b.rule, b.category));
+    }
+}
+
+#[test]
+fn category_display_pads() {
+    assert_eq!(format!("{:<10}|", Category::Share), "share     |");
+    assert_eq!(format!("{:>10}|", Category::LowContent), "low-content|");
+}
+
+#[test]
+fn the_page_title_line_is_a_title_span_and_no_metadata_is_left_without_its_rule() {
+    let page = format!(
+        "Storm hits coast | The Planet\nHome\nNews\n\nStorm hits coast\n\n{PROSE}\n\n{PROSE}\n"
+    );
+    let cleaner = Cleaner::builder().remove_rule("metadata").build().unwrap();
+    for c in [Cleaner::new(), cleaner] {
+        let cleaned = c.clean(&page);
+        assert_eq!(cleaned.title().as_deref(), Some("Storm hits coast"));
+        let first = &cleaned.removed()[0];
+        assert_eq!((first.span.start, first.category), (0, Category::Title));
+        assert!(
+            cleaned
+                .removed()
+                .iter()
+                .all(|r| r.category != Category::Metadata),
+            "{:?}",
+            cleaned.removed()
+        );
+    }
+}

@@ -60,35 +60,38 @@ fn each_bad_line_has_its_reason() {
         }),
         (b"null".to_vec(), |e| matches!(e, LineError::NotAnObject)),
         (b"{\"id\": \"x\"}".to_vec(), |e| {
-            matches!(e, LineError::MissingText { id: Some(_) })
+            matches!(e, LineError::MissingText { id: Some(_), .. })
         }),
         (b"{\"id\": 3, \"text\": 5}".to_vec(), |e| {
-            matches!(e, LineError::TextNotString { id: Some(_) })
+            matches!(e, LineError::TextNotString { id: Some(_), .. })
         }),
         (b"{\"text\": null}".to_vec(), |e| {
-            matches!(e, LineError::TextNotString { id: None })
+            matches!(e, LineError::TextNotString { id: None, .. })
         }),
         (b"{\"text\": [\"a\"]}".to_vec(), |e| {
             matches!(e, LineError::TextNotString { .. })
         }),
         (b"{\"id\": 4, \"text\": \"caf\xe9\"}".to_vec(), |e| {
-            matches!(e, LineError::InvalidUtf8 { at: 22 })
-        }),
-        (b"{\"text\": \"\\ud800\"}".to_vec(), |e| {
-            matches!(e, LineError::InvalidJson(_))
+            matches!(
+                e,
+                LineError::InvalidUtf8 {
+                    at: 22,
+                    id: Some(_)
+                }
+            )
         }),
     ];
     for (line, ok) in cases {
         let err = process_line(&c, &line).unwrap_err();
         assert!(ok(&err), "{:?}: {err:?}", String::from_utf8_lossy(&line));
-        let record = err.record(9);
+        let record: Value = serde_json::from_str(&err.record(9)).unwrap();
         assert_eq!(record["line"], 9);
         assert_eq!(record["error"], err.to_string());
     }
     let err = process_line(&c, b"{\"id\": \"x\"}").unwrap_err();
     assert_eq!(
         err.record(1),
-        json!({"id": "x", "line": 1, "error": "missing field `text`"})
+        r#"{"id":"x","line":1,"error":"missing field `text`"}"#
     );
 }
 
@@ -342,4 +345,157 @@ fn other_fields_are_copied_as_written_and_keys_come_in_order() {
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{out}");
     // The same record through `process_line`.
     assert_eq!(process_line(&Cleaner::new(), line.as_bytes()).unwrap(), v);
+}
+
+#[test]
+fn error_records_copy_the_id_exactly_as_written() {
+    let cases: [&[u8]; 4] = [
+        br#"{"id": 123456789012345678901234567890, "text": 5}"#,
+        br#"{"id": 123456789012345678901234567890}"#,
+        b"{\"id\": 123456789012345678901234567890, \"text\": \"caf\xe9\"}",
+        br#"{"id": 1.50e3, "text": null}"#,
+    ];
+    for (k, line) in cases.iter().enumerate() {
+        let mut input = line.to_vec();
+        input.push(b'\n');
+        let mut out = Vec::new();
+        let summary = run(&input[..], &mut out, &Options::default()).unwrap();
+        assert_eq!(summary.failed, 1);
+        let out = String::from_utf8(out).unwrap();
+        let id = if k == 3 {
+            "1.50e3"
+        } else {
+            "123456789012345678901234567890"
+        };
+        assert!(
+            out.starts_with(&format!(r#"{{"id":{id},"line":1,"error":"#)),
+            "{out}"
+        );
+    }
+    // Under a custom id field, the error record uses that name.
+    let opts = Options::default().id_field("doc_id");
+    let mut out = Vec::new();
+    run(
+        &br#"{"doc_id": {"a": [1, 2]}, "id": 9}"#[..],
+        &mut out,
+        &opts,
+    )
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "{\"doc_id\":{\"a\": [1, 2]},\"line\":1,\"error\":\"missing field `text`\"}\n"
+    );
+}
+
+#[test]
+fn a_lone_surrogate_is_replaced_and_the_record_cleaned() {
+    let line = format!(r#"{{"id": 5, "text": "Advertisement\n{PROSE} \ud800 end \udc00x"}}"#);
+    // The output copies the text field as written (serde_json's `Value` cannot hold a lone
+    // surrogate, Python's `json` can): read the record without it.
+    let mut out = Vec::new();
+    run(line.as_bytes(), &mut out, &Options::default()).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains(r#""id":5,"#) && out.contains(r#" \ud800 end"#),
+        "{out}"
+    );
+    let mut out = Vec::new();
+    let opts = Options::default().keep_text(false);
+    opts.write_record(line.as_bytes(), &mut out).unwrap();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["id"], 5);
+    assert_eq!(v["body"], format!("{PROSE} \u{fffd} end \u{fffd}x"));
+    assert_eq!(v["removed"][0]["rule"], "advert");
+    // A high surrogate followed by something else than a low one, and a valid pair.
+    let line = r#"{"text": "\ud83d\ude00 \ud83d\u0041 \ud83d\""}"#;
+    let mut out = Vec::new();
+    opts.write_record(line.as_bytes(), &mut out).unwrap();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["body"], "\u{1f600} \u{fffd}A \u{fffd}\"");
+}
+
+#[test]
+fn strings_decode_as_serde_json_decodes_them() {
+    let texts = [
+        "plain",
+        "tab\tnew\nline\r\u{8}\u{c}",
+        "quote \" back \\ slash /",
+        "\u{0}\u{1f}\u{7f}",
+        "é ü 日本 \u{1f600} \u{10ffff}",
+        "",
+    ];
+    for t in texts {
+        // serde_json escapes only what it must; an escaped '/' and \u escapes of
+        // anything are written by other encoders, so also try Python's ASCII form.
+        let json = serde_json::to_string(t).unwrap();
+        let ascii: String = t
+            .encode_utf16()
+            .map(|u| format!("\\u{u:04x}"))
+            .collect::<String>()
+            .replace("\\u002f", "\\/");
+        for text in [json, format!("\"{ascii}\"")] {
+            let line = format!(r#"{{"text": {text}}}"#);
+            let mut out = Vec::new();
+            Options::default()
+                .keep_text(false)
+                .write_record(line.as_bytes(), &mut out)
+                .unwrap();
+            let v: Value = serde_json::from_slice(&out).unwrap();
+            assert_eq!(v["body"], deboil::clean(t).body(), "{text}");
+        }
+    }
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_is_skipped() {
+    let input = format!("\u{feff}{}\n{}\n", good(1), good(2));
+    let (s, r) = run_bytes(input.as_bytes(), &Options::default());
+    assert_eq!((s.lines, s.failed), (2, 0));
+    assert_eq!(r[0]["id"], 1);
+    // Only at the start of the input: on a later line it is an error.
+    let input = format!("{}\n\u{feff}{}\n", good(1), good(2));
+    let (s, _) = run_bytes(input.as_bytes(), &Options::default());
+    assert_eq!(s.failed, 1);
+}
+
+#[test]
+fn text_field_keep_text_and_char_offsets() {
+    let text = format!("Publicité\n{PROSE}");
+    let line = json!({"id": 1, "content": text, "text": "other"}).to_string();
+    let opts = Options::default()
+        .text_field("content")
+        .keep_text(false)
+        .offsets(deboil::jsonl::Offsets::Chars);
+    let mut out = Vec::new();
+    opts.write_record(line.as_bytes(), &mut out).unwrap();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert!(v.get("content").is_none(), "{v}");
+    assert_eq!(v["text"], "other");
+    assert_eq!(v["body"], PROSE);
+    let (start, end) = (
+        v["removed"][0]["start"].as_u64().unwrap(),
+        v["removed"][0]["end"].as_u64().unwrap(),
+    );
+    // Char offsets: the span's text is the same slice of the string in chars.
+    let chars: Vec<char> = text.chars().collect();
+    let span: String = chars[start as usize..end as usize].iter().collect();
+    assert_eq!(span, "Publicité\n");
+    // Byte offsets by default.
+    let v = process_line(
+        &Cleaner::new(),
+        json!({"text": text}).to_string().as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(v["removed"][0]["end"], "Publicité\n".len());
+}
+
+#[test]
+fn progress_counts_lines_bytes_and_failures() {
+    let progress = std::sync::Arc::new(deboil::jsonl::Progress::new());
+    let input = format!("{}\nnot json\n{}\n", good(1), good(2));
+    let opts = Options::default().batch(1).progress(progress.clone());
+    let (s, _) = run_bytes(input.as_bytes(), &opts);
+    assert_eq!((s.lines, s.failed), (3, 1));
+    assert_eq!((progress.lines(), progress.failed()), (3, 1));
+    assert_eq!(progress.bytes(), input.len() as u64);
 }

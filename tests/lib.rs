@@ -2,6 +2,7 @@
 
 mod api;
 mod bad_input;
+mod cli;
 mod expected_body;
 mod invariant;
 mod jsonl;

@@ -2744,13 +2744,14 @@ mod tests {
             Some("River floods lower town - The Courier")
         );
         assert!(!cleaned.body().contains("The Courier"));
-        // A headline holding the first line's words is the title, the first line metadata.
+        // A headline holding the first line's words is the title; the first line (the
+        // `title` element) is reported as a title span too.
         let both = format!(
             "River floods lower town - The Courier\nHome\n\nRiver floods lower town\n\n{prose}\n"
         );
         let cleaned = fast.clean(&both);
         assert_eq!(cleaned.title().as_deref(), Some("River floods lower town"));
-        assert_eq!(cleaned.removed()[0].category, Category::Metadata);
+        assert_eq!(cleaned.removed()[0].category, Category::Title);
         // A short headline equal to a part of the first line (not the last, the site's);
         // the leading part's line comes first, even below another part's.
         let short = format!(

@@ -5,7 +5,9 @@
 //! (sometimes after a thousand menu lines), without the site suffix or reworded. Markdown
 //! output has no `title` element line but marks the headline with a heading. [`find_title`] handles both; the line it picks is removed
 //! as [`Category::Title`], and the `title` element line, when the headline was found below it, is
-//! removed as [`Category::Metadata`] (it is page metadata, not body).
+//! removed too: marked [`Category::Metadata`] for the rules after this one (which read the
+//! marks), reported as [`Category::Title`] in the result (see `Cleaned::title`), so that no
+//! `metadata` span is left once the `metadata` rule is removed.
 
 use std::sync::LazyLock;
 
