@@ -228,6 +228,16 @@ fn formats() {
     let e = stdout(&out);
     assert!(e.contains("- Share this article  [share/share]"), "{e}");
     assert!(e.contains(&format!("  {PROSE}")), "{e}");
+    // html: the audit page, every removed span labelled.
+    let out = deboil(&["-f", "html"], text.as_bytes());
+    let html = stdout(&out);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains(r#"data-category="share""#) && html.contains(PROSE));
+    let dir = scratch("html");
+    std::fs::write(dir.join("a.txt"), &text).unwrap();
+    std::fs::write(dir.join("b.txt"), &text).unwrap();
+    let out = deboil(&["-f", "html", s(&dir)], b"");
+    assert_eq!(out.status.code(), Some(2), "one input at a time");
     // text.
     let out = deboil(&["-f", "text"], text.as_bytes());
     assert_eq!(stdout(&out), format!("Storm hits coast\n\n{PROSE}\n"));

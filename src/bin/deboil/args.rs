@@ -20,7 +20,7 @@ output:
   -f, --format FORMAT       text (title, blank line, body; the default for text input),
                             json, jsonl (the default for JSON Lines input), explain (every
                             line, removed ones marked with their rule and category), html
-                                (a page for auditing by eye; one input)
+                            (a self-contained page for auditing by eye; one input)
       --offsets UNIT        bytes (default) or chars: what removed spans' start/end count
 
 JSON Lines input (one {\"id\": ..., \"text\": \"...\"} record per line):

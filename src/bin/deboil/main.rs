@@ -367,7 +367,8 @@ fn render(
             }
         }
         Format::Html => {
-            let _ = writeln!(out, "<!-- --format html is not available in this build -->");
+            let text = String::from_utf8_lossy(bytes);
+            out = deboil::report::html(&cleaner.clean(&text)).into_bytes();
         }
     }
     out
