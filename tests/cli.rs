@@ -528,3 +528,31 @@ fn sigterm_finishes_the_line_being_written() {
         serde_json::from_slice::<Value>(l).expect("every line whole");
     }
 }
+
+/// SIGTERM while waiting for input: the command stops at once (143), without half a line.
+#[cfg(unix)]
+#[test]
+fn sigterm_while_waiting_for_input_stops() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+        .args(["--input", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all((record(1) + "\n").as_bytes()).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let mut out = Vec::new();
+    child.stdout.take().unwrap().read_to_end(&mut out).unwrap();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    assert_eq!(status.code(), Some(143));
+    assert!(out.is_empty() || out.ends_with(b"\n"));
+}

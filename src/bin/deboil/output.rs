@@ -1,8 +1,8 @@
 //! The output stream, a clean stop on SIGTERM/SIGINT, and the progress line.
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use deboil::jsonl::Progress;
@@ -10,21 +10,41 @@ use deboil::jsonl::Progress;
 type Sink = io::BufWriter<Box<dyn Write + Send>>;
 
 /// The output, shared with the signal watcher: every `write_all` holds the lock for the
-/// whole call, and callers write one line (or one document) per call, so the watcher,
-/// which takes the lock before flushing and exiting, never cuts a line.
+/// whole call, and callers write one line (or one document) per call, so the output is
+/// only ever stopped between lines.
 #[derive(Clone)]
-pub struct Out(Arc<Mutex<Sink>>);
+pub struct Out(Arc<Shared>);
+
+struct Shared {
+    sink: Mutex<Sink>,
+    /// The exit status asked for by a signal (0: none yet).
+    stop: AtomicI32,
+    /// The progress line to finish on the way out.
+    progress: OnceLock<Display>,
+}
 
 impl Out {
     pub fn new(inner: Box<dyn Write + Send>) -> Out {
-        Out(Arc::new(Mutex::new(io::BufWriter::with_capacity(
-            1 << 16,
-            inner,
-        ))))
+        Out(Arc::new(Shared {
+            sink: Mutex::new(io::BufWriter::with_capacity(1 << 16, inner)),
+            stop: AtomicI32::new(0),
+            progress: OnceLock::new(),
+        }))
     }
 
+    /// Locks the output; when a signal asked to stop, flushes what was written (whole
+    /// lines) and exits instead.
     fn lock(&self) -> MutexGuard<'_, Sink> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        let mut sink = self.0.sink.lock().unwrap_or_else(|e| e.into_inner());
+        let code = self.0.stop.load(Ordering::SeqCst);
+        if code != 0 {
+            let _ = sink.flush();
+            if let Some(p) = self.0.progress.get() {
+                p.finish();
+            }
+            std::process::exit(code);
+        }
+        sink
     }
 }
 
@@ -40,9 +60,13 @@ impl Write for Out {
     }
 }
 
-/// On SIGTERM or SIGINT: wait for the line being written, flush, exit 143 or 130 (on Unix;
-/// elsewhere the default handling stays).
+/// On SIGTERM or SIGINT: finish the line being written, flush, exit 143 or 130 (on Unix;
+/// elsewhere the default handling stays). The writer stops at its next line; a watcher
+/// thread stops a command that is not writing (waiting for input).
 pub fn stop_cleanly_on_signals(out: &Out, progress: Option<Display>) {
+    if let Some(p) = progress {
+        let _ = out.0.progress.set(p);
+    }
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGINT, SIGTERM};
@@ -63,17 +87,14 @@ pub fn stop_cleanly_on_signals(out: &Out, progress: Option<Display>) {
             } else {
                 continue;
             };
-            let mut sink = out.lock();
-            let _ = sink.flush();
-            if let Some(p) = &progress {
-                p.finish();
-            }
-            std::process::exit(code);
+            out.0.stop.store(code, Ordering::SeqCst);
+            // Exits at once unless a line is being written; then the writer exits first.
+            drop(out.lock());
         });
     }
     #[cfg(not(unix))]
     {
-        let _ = (out, progress, AtomicBool::new(false), Ordering::Relaxed);
+        let _ = (out, AtomicBool::new(false), Ordering::Relaxed);
     }
 }
 
