@@ -323,6 +323,9 @@ fn is_name_like(line: &str) -> bool {
         return false;
     }
     if !line.contains(char::is_whitespace) {
+        if is_initials(line) {
+            return false;
+        }
         // A handle: lower-case start, digits, or an inner capital ("ColdJ"); a lone
         // capitalised word is more often a section label.
         let mut chars = line.chars();
@@ -342,6 +345,13 @@ fn is_name_like(line: &str) -> bool {
             n.trim().is_empty()
                 || text::is_capitalised_run(n) && (2..=4).contains(&text::word_count(n))
         })
+}
+
+/// Whether the line is only an avatar's initials ("JD", "ABC"): two or three capital
+/// letters, no name.
+fn is_initials(line: &str) -> bool {
+    let t = line.trim();
+    (2..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// The first name of a name line: the text before a comma, a bar or a joining word
@@ -509,7 +519,12 @@ impl Rule for NearTitle {
             let line = text_of(i);
             let line = line.as_ref();
             if LABEL.is_match(line) {
-                if let Some(n) = next_text(doc, i) {
+                // An avatar's initials may sit between the label and the name.
+                let n = next_text(doc, i).and_then(|n| match is_initials(&text_of(n)) {
+                    true => next_text(doc, n),
+                    false => Some(n),
+                });
+                if let Some(n) = n {
                     if doc.is_open(n)
                         && (is_name_like(&text_of(n)) || author_link(doc.line(n)).is_some())
                     {
@@ -725,6 +740,16 @@ mod tests {
         let doc = run(&text);
         assert_eq!(category(&doc, 1), Some(Category::Metadata));
         assert_eq!(category(&doc, 2), Some(Category::Byline));
+    }
+
+    #[test]
+    fn avatar_initials_are_no_name() {
+        let text = format!("Storm hits coast\nAuthor\nOR\nOmar Reyes\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 2), None);
+        assert_eq!(category(&doc, 3), Some(Category::Byline));
+        assert!(!is_name_like("OR"));
+        assert!(is_name_like("ORey"));
     }
 
     #[test]
