@@ -293,6 +293,12 @@ fn jsonl_files_by_extension() {
     assert_eq!(out.status.code(), Some(0));
     let l = lines(&out);
     assert_eq!((l.len(), &l[1]["id"]), (2, &json!(2)));
+    // --input text: the same file as one text document.
+    let out = deboil(&["--input", "text", "-f", "jsonl", s(&file)], b"");
+    let l = lines(&out);
+    assert_eq!(l.len(), 1);
+    assert!(l[0].get("id").is_none(), "{}", l[0]);
+    assert!(l[0]["path"].as_str().unwrap().ends_with("pages.jsonl"));
 }
 
 #[test]
@@ -416,6 +422,11 @@ fn rules_file() {
     }
     let out = deboil(&["--rules", s(&dir.join("missing.txt"))], b"text");
     assert_eq!(out.status.code(), Some(2));
+    // A bad rules file is reported before the output file is created.
+    let target = dir.join("never.json");
+    let out = deboil(&["--rules", s(&rules), "-o", s(&target)], b"text");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!target.exists());
 }
 
 #[test]

@@ -94,6 +94,16 @@ fn run(args: Args) -> Result<ExitCode, Failure> {
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
         return Err(Failure::Usage("stdin (-) can be read only once".into()));
     }
+    output::stop_cleanly_on_signals();
+    let cleaner = match (&args.rules, args.fast) {
+        (Some(path), _) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
+            rules::parse(&path.display().to_string(), &text).map_err(Failure::Usage)?
+        }
+        (None, true) => Cleaner::fast(),
+        (None, false) => Cleaner::new(),
+    };
     let sink: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(
             std::fs::File::create(path)
@@ -104,16 +114,7 @@ fn run(args: Args) -> Result<ExitCode, Failure> {
     let mut out = Out::new(sink);
     let counts = Arc::new(Progress::new());
     let display = Display::wanted(args.progress).then(|| Display::start(counts.clone()));
-    output::stop_cleanly_on_signals(&out, display.clone());
-    let cleaner = match (&args.rules, args.fast) {
-        (Some(path), _) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
-            rules::parse(&path.display().to_string(), &text).map_err(Failure::Usage)?
-        }
-        (None, true) => Cleaner::fast(),
-        (None, false) => Cleaner::new(),
-    };
+    output::attach(&out, display.clone());
 
     let threads = args.threads.unwrap_or_else(|| {
         std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN)

@@ -60,13 +60,15 @@ impl Write for Out {
     }
 }
 
+/// The output the signal watcher stops, once there is one.
+static OUTPUT: OnceLock<Out> = OnceLock::new();
+
 /// On SIGTERM or SIGINT: finish the line being written, flush, exit 143 or 130 (on Unix;
-/// elsewhere the default handling stays). The writer stops at its next line; a watcher
-/// thread stops a command that is not writing (waiting for input).
-pub fn stop_cleanly_on_signals(out: &Out, progress: Option<Display>) {
-    if let Some(p) = progress {
-        let _ = out.0.progress.set(p);
-    }
+/// elsewhere the default handling stays). Call it first; [`attach`] the output once it
+/// exists (before that, a signal exits at once: nothing was written). The writer stops at
+/// its next line; the watcher thread stops a command that is not writing (waiting for
+/// input, compiling rules).
+pub fn stop_cleanly_on_signals() {
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGINT, SIGTERM};
@@ -77,7 +79,6 @@ pub fn stop_cleanly_on_signals(out: &Out, progress: Option<Display>) {
         if !ok {
             return;
         }
-        let out = out.clone();
         std::thread::spawn(move || loop {
             std::thread::sleep(Duration::from_millis(20));
             let code = if term.load(Ordering::Relaxed) {
@@ -87,15 +88,22 @@ pub fn stop_cleanly_on_signals(out: &Out, progress: Option<Display>) {
             } else {
                 continue;
             };
+            let Some(out) = OUTPUT.get() else {
+                std::process::exit(code)
+            };
             out.0.stop.store(code, Ordering::SeqCst);
             // Exits at once unless a line is being written; then the writer exits first.
             drop(out.lock());
         });
     }
-    #[cfg(not(unix))]
-    {
-        let _ = (out, AtomicBool::new(false), Ordering::Relaxed);
+}
+
+/// Hands the output (and the progress line to finish) to the signal watcher.
+pub fn attach(out: &Out, progress: Option<Display>) {
+    if let Some(p) = progress {
+        let _ = out.0.progress.set(p);
     }
+    let _ = OUTPUT.set(out.clone());
 }
 
 /// The progress line on stderr: records, MB read, MB/s, errors.
