@@ -3,10 +3,11 @@
 //! ```text
 //! cargo run --example clean < page.txt            # title, blank line, body
 //! cargo run --example clean -- page.txt --explain # every removed span marked with its rule
-//! cargo run --example clean -- --json page.txt    # {"title", "body", "removed": [...]}
+//! cargo run --example clean -- --json page.txt    # {"title", "byline", "body", "removed": [...]}
 //! ```
 //! Reads any bytes through [`deboil::clean_bytes`]: invalid UTF-8 is shown as U+FFFD,
-//! and `--json` offsets are byte offsets into the original input.
+//! and `--json` offsets are byte offsets into the original input. The `deboil` command
+//! (`src/bin/deboil/`) does all this and more: folders, JSON Lines, threads, custom rules.
 
 use std::error::Error;
 use std::io::{self, IsTerminal, Read, Write};
@@ -54,24 +55,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
 }
 
+/// The result as JSON: `{"title", "byline", "body", "removed": [{"start", "end", "rule",
+/// "category"}]}` (the `serde` feature's `Serialize` for results).
 fn write_json(out: &mut impl Write, cleaned: &deboil::CleanedBytes<'_>) -> io::Result<()> {
-    let removed: Vec<_> = cleaned
-        .removed()
-        .iter()
-        .map(|r| {
-            serde_json::json!({
-                "start": r.span.start, "end": r.span.end,
-                "rule": &*r.rule, "category": r.category.name(),
-            })
-        })
-        .collect();
-    let value = serde_json::json!({
-        "title": cleaned.title(),
-        "byline": cleaned.byline(),
-        "body": cleaned.body(),
-        "removed": removed,
-    });
-    serde_json::to_writer(&mut *out, &value)?;
+    serde_json::to_writer(&mut *out, cleaned)?;
     writeln!(out)
 }
 
