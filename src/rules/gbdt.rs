@@ -83,6 +83,9 @@ pub(crate) struct Complete {
     /// exactly [`NARROW`] values; as a [`Narrow2`] for rows of [`NARROW2`].
     narrow: [Narrow; SPLITS],
     narrow2: [Narrow2; SPLITS],
+    /// `feature` as a [`Narrow3`] and a [`Narrow4`]: the default engine's two stages.
+    narrow3: [Narrow3; SPLITS],
+    narrow4: [Narrow4; SPLITS],
     threshold: [f32; SPLITS],
     leaf: [f32; 1 << DEPTH],
 }
@@ -93,6 +96,13 @@ const NARROW: usize = 65;
 /// Values of the rows [`Narrow2`] feature indices are read for: the fast engine's second
 /// stage ([`crate::rules::fast::N_FAST2`]).
 const NARROW2: usize = 15;
+
+/// Values of the rows [`Narrow3`] feature indices are read for: the default engine's
+/// first stage ([`crate::features::N_FEATURES`]).
+const NARROW3: usize = 80;
+/// Values of the rows [`Narrow4`] feature indices are read for: the default engine's
+/// second stage ([`crate::stack::N_STACKED`]).
+const NARROW4: usize = 106;
 
 /// Defines a feature index type `$t` of `$n` values, one variant per index.
 macro_rules! narrow {
@@ -119,6 +129,8 @@ macro_rules! narrow {
 
 narrow!(Narrow, NARROW, F0 F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F19 F20 F21 F22 F23 F24 F25 F26 F27 F28 F29 F30 F31 F32 F33 F34 F35 F36 F37 F38 F39 F40 F41 F42 F43 F44 F45 F46 F47 F48 F49 F50 F51 F52 F53 F54 F55 F56 F57 F58 F59 F60 F61 F62 F63 F64);
 narrow!(Narrow2, NARROW2, F0 F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14);
+narrow!(Narrow3, NARROW3, F0 F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F19 F20 F21 F22 F23 F24 F25 F26 F27 F28 F29 F30 F31 F32 F33 F34 F35 F36 F37 F38 F39 F40 F41 F42 F43 F44 F45 F46 F47 F48 F49 F50 F51 F52 F53 F54 F55 F56 F57 F58 F59 F60 F61 F62 F63 F64 F65 F66 F67 F68 F69 F70 F71 F72 F73 F74 F75 F76 F77 F78 F79);
+narrow!(Narrow4, NARROW4, F0 F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13 F14 F15 F16 F17 F18 F19 F20 F21 F22 F23 F24 F25 F26 F27 F28 F29 F30 F31 F32 F33 F34 F35 F36 F37 F38 F39 F40 F41 F42 F43 F44 F45 F46 F47 F48 F49 F50 F51 F52 F53 F54 F55 F56 F57 F58 F59 F60 F61 F62 F63 F64 F65 F66 F67 F68 F69 F70 F71 F72 F73 F74 F75 F76 F77 F78 F79 F80 F81 F82 F83 F84 F85 F86 F87 F88 F89 F90 F91 F92 F93 F94 F95 F96 F97 F98 F99 F100 F101 F102 F103 F104 F105);
 
 /// A [`Model`] laid out for fast scoring, with exactly the same results: each tree is a
 /// [`Complete`] tree, where a leaf above the last level is copied to every leaf below it
@@ -155,6 +167,8 @@ impl Compiled {
                 feature: [0; SPLITS],
                 narrow: [Narrow::F0; SPLITS],
                 narrow2: [Narrow2::F0; SPLITS],
+                narrow3: [Narrow3::F0; SPLITS],
+                narrow4: [Narrow4::F0; SPLITS],
                 threshold: [0.0; SPLITS],
                 leaf: [0.0; 1 << DEPTH],
             };
@@ -316,12 +330,16 @@ impl Complete {
         // In bounds: every feature of a `Complete` tree is below the `features` it was
         // filled for (`fill` checks each, the padding is 0), and `score_all`, the only
         // caller (through `add_to` and `add_rows`), scores rows of `N >= features` values.
-        // Rows of `NARROW` or `NARROW2` values: the index is known to be in bounds (the
-        // features, below `N`, are all `narrow`'s or `narrow2`'s own).
+        // Rows of `NARROW`, `NARROW2`, `NARROW3` or `NARROW4` values: the index is known
+        // to be in bounds (the features, below `N`, are all that type's own).
         let f = if N == NARROW {
             self.narrow[p] as usize
         } else if N == NARROW2 {
             self.narrow2[p] as usize
+        } else if N == NARROW3 {
+            self.narrow3[p] as usize
+        } else if N == NARROW4 {
+            self.narrow4[p] as usize
         } else {
             usize::from(self.feature[p])
         };
@@ -379,6 +397,8 @@ fn fill(
     t.feature[p] = node.feature;
     t.narrow[p] = Narrow::of(node.feature);
     t.narrow2[p] = Narrow2::of(node.feature);
+    t.narrow3[p] = Narrow3::of(node.feature);
+    t.narrow4[p] = Narrow4::of(node.feature);
     t.threshold[p] = node.threshold;
     fill(nodes, node.left as usize, 2 * p + 1, t, features, depth)
         && fill(nodes, node.right as usize, 2 * p + 2, t, features, depth)
@@ -394,9 +414,11 @@ mod tests {
     use crate::stack::N_STACKED;
 
     #[test]
-    fn the_fast_engine_rows_have_narrow_feature_indices() {
+    fn the_rows_have_narrow_feature_indices() {
         assert_eq!(NARROW, N_FAST);
         assert_eq!(NARROW2, N_FAST2);
+        assert_eq!(NARROW3, N_FEATURES);
+        assert_eq!(NARROW4, N_STACKED);
     }
 
     #[test]
