@@ -62,9 +62,14 @@ struct Options {
     /// Fit the fast engine's trees (`--fast`: `Cleaner::fast`) instead of the default
     /// engine's classifier.
     fast: bool,
-    /// Oblivious trees (`--oblivious`): one split per level (an experiment; see README
-    /// "Performance").
+    /// Oblivious trees (`--oblivious`): one split per level (an experiment; see
+    /// `docs/record/2026-12-06-speed-history.md`).
     oblivious: bool,
+    /// `--verify`: compare the header `out` would get (corpus hash, settings, feature
+    /// names) with the committed file's, without training.
+    verify: bool,
+    /// The arguments as given (`--verify` left out), for the header's command line.
+    args: Vec<String>,
 }
 
 fn parse() -> Result<Options, Box<dyn Error>> {
@@ -92,12 +97,18 @@ fn parse() -> Result<Options, Box<dyn Error>> {
         min_extractive: 0.5,
         fast,
         oblivious: false,
+        verify: false,
+        args: std::env::args()
+            .skip(1)
+            .filter(|a| a != "--verify")
+            .collect(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut v = || args.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
             "--fast" => {}
+            "--verify" => o.verify = true,
             "--shared" => o.shared = v()?.into(),
             "--out" => o.out = v()?.into(),
             "--oblivious" => o.oblivious = true,
@@ -117,6 +128,214 @@ fn parse() -> Result<Options, Box<dyn Error>> {
         }
     }
     Ok(o)
+}
+
+/// Each page's manifest `page_type`, by id.
+type PageTypes = HashMap<String, String>;
+
+/// The pages of `corpus` the options select (sorted ids), with its folder and each page's
+/// manifest `page_type` (pages without one are articles).
+fn corpus_pages(
+    o: &Options,
+    corpus: &str,
+) -> Result<(PathBuf, Vec<String>, PageTypes), Box<dyn Error>> {
+    let dir = o.shared.join("corpus").join(corpus);
+    let mut ids: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".gold.txt")
+                .map(String::from)
+        })
+        .filter(|id| in_split(id, &o.split))
+        .collect();
+    ids.sort();
+    // Page types from the manifest (pages without one are articles).
+    let manifest = std::fs::read_to_string(dir.join("manifest.tsv")).unwrap_or_default();
+    let mut rows = manifest.lines();
+    let header: Vec<&str> = rows.next().unwrap_or("").split('\t').collect();
+    let mut page_type: HashMap<String, String> = HashMap::new();
+    if let Some(col) = header.iter().position(|h| *h == "page_type") {
+        for r in rows {
+            let c: Vec<&str> = r.split('\t').collect();
+            if let Some(t) = c.get(col) {
+                page_type.insert(c[0].to_string(), t.to_string());
+            }
+        }
+    }
+    if let Some(types) = &o.page_types {
+        ids.retain(|id| {
+            page_type
+                .get(id)
+                .is_none_or(|t| types.iter().any(|x| x == t))
+        });
+    }
+    Ok((dir, ids, page_type))
+}
+
+/// What the corpus files a model is trained from hash to: the SHA-1 of every file the
+/// trainer reads (each corpus's `manifest.tsv`, then each selected page's gold and raw
+/// inputs, in order; each file as its path under the corpus folder, a NUL, its length as 8
+/// little-endian bytes and its bytes), with the number of pages and of page inputs.
+fn corpus_hash(o: &Options) -> Result<(String, usize, usize), Box<dyn Error>> {
+    let mut h = Sha1::new();
+    let (mut n_pages, mut n_inputs) = (0, 0);
+    let mut add = |name: String, bytes: &[u8]| {
+        h.update(name.as_bytes());
+        h.update(&[0]);
+        h.update(&(bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    for corpus in &o.corpora {
+        let (dir, ids, _) = corpus_pages(o, corpus)?;
+        if let Ok(m) = std::fs::read(dir.join("manifest.tsv")) {
+            add(format!("{corpus}/manifest.tsv"), &m);
+        }
+        for id in &ids {
+            let gold = format!("{id}.gold.txt");
+            add(format!("{corpus}/{gold}"), &std::fs::read(dir.join(&gold))?);
+            n_pages += 1;
+            for variant in &o.variants {
+                let name = format!("{id}.{variant}.txt");
+                if let Ok(bytes) = std::fs::read(dir.join(&name)) {
+                    add(format!("{corpus}/{name}"), &bytes);
+                    n_inputs += 1;
+                }
+            }
+        }
+    }
+    let hex: String = h.digest().iter().map(|b| format!("{b:02x}")).collect();
+    Ok((hex, n_pages, n_inputs))
+}
+
+/// The models' own files, left out of the trainer's revision (regenerating a model is not
+/// a change to what it is trained from).
+const MODEL_FILES: [&str; 2] = [
+    ":(exclude)src/rules/model.rs",
+    ":(exclude)src/rules/fast_model.rs",
+];
+
+/// The last commit that changed the code a model depends on (`src/`, `tools/`,
+/// `Cargo.lock`, the models themselves left out), and whether the working tree changes
+/// it further.
+fn revision() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(&root)
+            .args(args)
+            .args(["--", "src", "tools", "Cargo.lock"])
+            .args(MODEL_FILES)
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    };
+    match git(&["log", "-1", "--format=%h"]) {
+        Some(rev) if !rev.is_empty() => {
+            let dirty = git(&["status", "--porcelain", "--untracked-files=no"])
+                .is_some_and(|s| !s.is_empty());
+            if dirty {
+                format!("{rev}, with uncommitted changes")
+            } else {
+                rev
+            }
+        }
+        _ => "unknown (not a git checkout)".to_owned(),
+    }
+}
+
+/// Prefix of the header line that records the trainer's revision (the one line
+/// `--verify` does not compare).
+const REVISION: &str = "//! Trainer revision: ";
+
+/// The generated file's header: everything but the trees.
+fn header(o: &Options) -> Result<String, Box<dyn Error>> {
+    let (hash, n_pages, n_inputs) = corpus_hash(o)?;
+    let mut command = String::from("cargo run --release -p deboil-tools --bin train");
+    if !o.args.is_empty() {
+        command.push_str(" -- ");
+        command.push_str(&o.args.join(" "));
+    }
+    let list = |names: &mut dyn Iterator<Item = &&str>| {
+        names
+            .enumerate()
+            .map(|(i, n)| format!("{i} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (what, names1, names2) = if o.fast {
+        (
+            "the fast engine's line classifier (`Cleaner::fast`)",
+            list(&mut FAST_NAMES.iter()),
+            list(&mut FAST_NAMES2.iter()),
+        )
+    } else {
+        (
+            "the default engine's line classifier (`line-classifier`)",
+            list(&mut FEATURE_NAMES.iter()),
+            list(&mut FEATURE_NAMES.iter().chain(CONTEXT_NAMES.iter())),
+        )
+    };
+    let mut src = String::new();
+    writeln!(src, "//! GENERATED FILE, DO NOT EDIT: the trees of {what},")?;
+    writeln!(
+        src,
+        "//! written by the trainer `tools/src/bin/train.rs` (see `docs/TRAINING.md`)."
+    )?;
+    writeln!(src, "//!")?;
+    writeln!(src, "//! Command: `{command}`")?;
+    writeln!(src, "{REVISION}{}", revision())?;
+    writeln!(
+        src,
+        "//! Corpus: SHA-1 {hash} of the files read ({n_pages} pages, {n_inputs} page inputs, manifests)."
+    )?;
+    writeln!(
+        src,
+        "//! Settings: first stage {} {}trees of depth {}; second stage {} trees of depth {}; learning rate {}; least hessian {}; article weight {}; least extractive share {}; the {} split of {} ({}){}.",
+        o.trees,
+        if o.oblivious { "oblivious " } else { "" },
+        o.depth,
+        o.stack_trees,
+        o.stack_depth,
+        o.rate,
+        o.min_hess,
+        o.article_weight,
+        o.min_extractive,
+        o.split,
+        o.corpora.join(", "),
+        o.variants.join(", "),
+        o.page_types.as_ref().map_or(String::new(), |t| format!("; page types {}", t.join(", ")))
+    )?;
+    writeln!(src, "//! First-stage features (by index): {names1}.")?;
+    writeln!(src, "//! Second-stage features (by index): {names2}.")?;
+    Ok(src)
+}
+
+/// `--verify`: whether the committed file's header matches what the trainer would write
+/// now, its revision line aside. Prints the lines that differ.
+fn verify(o: &Options) -> Result<bool, Box<dyn Error>> {
+    let want = header(o)?;
+    let have = std::fs::read_to_string(&o.out).map_err(|e| format!("{}: {e}", o.out.display()))?;
+    let mut ok = true;
+    let mut have_lines = have.lines();
+    for w in want.lines() {
+        let h = have_lines.next().unwrap_or("");
+        if w.starts_with(REVISION) && h.starts_with(REVISION) {
+            continue;
+        }
+        if w != h {
+            ok = false;
+            eprintln!(
+                "{}: header differs:\n  committed: {h}\n  expected:  {w}",
+                o.out.display()
+            );
+        }
+    }
+    Ok(ok)
 }
 
 /// The five-word runs of normalised text.
@@ -162,17 +381,39 @@ fn normalise(s: &str) -> String {
     out
 }
 
-/// SHA-1 of `s`, first byte (for the split; tiny local implementation to avoid a dependency).
-fn sha1_first_byte(s: &str) -> u8 {
-    let mut h: [u32; 5] = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0];
-    let mut msg = s.as_bytes().to_vec();
-    let bits = (msg.len() as u64) * 8;
-    msg.push(0x80);
-    while msg.len() % 64 != 56 {
-        msg.push(0);
+/// SHA-1 (a tiny local implementation to avoid a dependency): the split and folds use the
+/// first byte of a page id's digest (as `scripts/eval.py --split` does), the model header a
+/// digest of the corpus files read.
+struct Sha1 {
+    h: [u32; 5],
+    block: Vec<u8>,
+    len: u64,
+}
+
+impl Sha1 {
+    fn new() -> Sha1 {
+        Sha1 {
+            h: [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0],
+            block: Vec::with_capacity(64),
+            len: 0,
+        }
     }
-    msg.extend_from_slice(&bits.to_be_bytes());
-    for chunk in msg.chunks(64) {
+
+    fn update(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len() as u64;
+        while !bytes.is_empty() {
+            let take = (64 - self.block.len()).min(bytes.len());
+            self.block.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+            if self.block.len() == 64 {
+                let block: [u8; 64] = self.block[..].try_into().expect("64 bytes");
+                self.compress(&block);
+                self.block.clear();
+            }
+        }
+    }
+
+    fn compress(&mut self, chunk: &[u8; 64]) {
         let mut w = [0u32; 80];
         for i in 0..16 {
             w[i] = u32::from_be_bytes([
@@ -185,7 +426,7 @@ fn sha1_first_byte(s: &str) -> u8 {
         for i in 16..80 {
             w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
         }
-        let [mut a, mut b, mut c, mut d, mut e] = h;
+        let [mut a, mut b, mut c, mut d, mut e] = self.h;
         for (i, wi) in w.iter().enumerate() {
             let (f, k) = match i {
                 0..=19 => ((b & c) | (!b & d), 0x5A827999),
@@ -205,11 +446,34 @@ fn sha1_first_byte(s: &str) -> u8 {
             b = a;
             a = t;
         }
-        for (x, y) in h.iter_mut().zip([a, b, c, d, e]) {
+        for (x, y) in self.h.iter_mut().zip([a, b, c, d, e]) {
             *x = x.wrapping_add(y);
         }
     }
-    h[0].to_be_bytes()[0]
+
+    fn digest(mut self) -> [u8; 20] {
+        let bits = self.len.wrapping_mul(8);
+        let mut pad = vec![0x80u8];
+        while (self.block.len() + pad.len()) % 64 != 56 {
+            pad.push(0);
+        }
+        pad.extend_from_slice(&bits.to_be_bytes());
+        let len = self.len;
+        self.update(&pad);
+        self.len = len;
+        let mut out = [0u8; 20];
+        for (o, h) in out.chunks_mut(4).zip(self.h) {
+            o.copy_from_slice(&h.to_be_bytes());
+        }
+        out
+    }
+}
+
+/// SHA-1 of `s`, first byte (for the split and the folds).
+fn sha1_first_byte(s: &str) -> u8 {
+    let mut h = Sha1::new();
+    h.update(s.as_bytes());
+    h.digest()[0]
 }
 
 fn in_split(id: &str, split: &str) -> bool {
@@ -258,39 +522,7 @@ fn load(o: &Options) -> Result<(Data, Vec<Page>), Box<dyn Error>> {
     };
     let mut pages = Vec::new();
     for corpus in &o.corpora {
-        let dir = o.shared.join("corpus").join(corpus);
-        let mut ids: Vec<String> = std::fs::read_dir(&dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .flatten()
-            .filter_map(|e| {
-                e.file_name()
-                    .to_str()?
-                    .strip_suffix(".gold.txt")
-                    .map(String::from)
-            })
-            .filter(|id| in_split(id, &o.split))
-            .collect();
-        ids.sort();
-        // Page types from the manifest (pages without one are articles).
-        let manifest = std::fs::read_to_string(dir.join("manifest.tsv")).unwrap_or_default();
-        let mut rows = manifest.lines();
-        let header: Vec<&str> = rows.next().unwrap_or("").split('\t').collect();
-        let mut page_type: HashMap<String, String> = HashMap::new();
-        if let Some(col) = header.iter().position(|h| *h == "page_type") {
-            for r in rows {
-                let c: Vec<&str> = r.split('\t').collect();
-                if let Some(t) = c.get(col) {
-                    page_type.insert(c[0].to_string(), t.to_string());
-                }
-            }
-        }
-        if let Some(types) = &o.page_types {
-            ids.retain(|id| {
-                page_type
-                    .get(id)
-                    .is_none_or(|t| types.iter().any(|x| x == t))
-            });
-        }
+        let (dir, ids, page_type) = corpus_pages(o, corpus)?;
         let mut skipped = 0usize;
         for id in &ids {
             let article = page_type.get(id).is_none_or(|t| t == "article");
@@ -750,16 +982,27 @@ fn write_model(
         src,
         "#[rustfmt::skip]\nstatic {name}_ROOTS: &[u32] = &{roots:?};\n"
     )?;
-    writeln!(
-        src,
-        "/// {doc}\npub(crate) static {name}: Model = Model {{ base: {:?}, roots: {name}_ROOTS, nodes: {name}_NODES }};\n",
-        model.base
-    )?;
+    // Laid out as rustfmt lays it out: the file is written complete.
+    writeln!(src, "/// {doc}")?;
+    writeln!(src, "pub(crate) static {name}: Model = Model {{")?;
+    writeln!(src, "    base: {:?},", model.base)?;
+    writeln!(src, "    roots: {name}_ROOTS,")?;
+    writeln!(src, "    nodes: {name}_NODES,")?;
+    writeln!(src, "}};\n")?;
     Ok(nodes.len())
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
     let o = parse()?;
+    if o.verify {
+        if verify(&o)? {
+            eprintln!("{}: header up to date", o.out.display());
+            return Ok(());
+        }
+        std::process::exit(1);
+    }
+    // The header first: it reads the corpus files, and a missing one fails before training.
+    let mut src = header(&o)?;
     let (data, pages) = load(&o)?;
     let pos = data.y.iter().filter(|&&y| y > 0.5).count();
     eprintln!("{} lines, {} positive", data.len(), pos);
@@ -814,49 +1057,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut trainer2 = Trainer::new(&stacked, o.stack_depth, o.rate, o.min_hess);
     trainer2.oblivious = o.oblivious;
     let second = trainer2.fit(&all, o.stack_trees, "second stage:");
-    let mut src = String::new();
-    writeln!(
-        src,
-        "//! Generated by `cargo run --release -p deboil-tools --bin train{}`; do not edit.",
-        if o.fast { " -- --fast" } else { "" }
-    )?;
-    writeln!(
-        src,
-        "//! First stage: {} {}trees of depth {}; second stage: {} trees of depth {}; learning rate {}; trained on the {} split of {} ({}).",
-        o.trees,
-        if o.oblivious { "oblivious " } else { "" },
-        o.depth,
-        o.stack_trees,
-        o.stack_depth,
-        o.rate,
-        o.split,
-        o.corpora.join(", "),
-        o.variants.join(", ")
-    )?;
-    let list = |names: &mut dyn Iterator<Item = &&str>| {
-        names
-            .enumerate()
-            .map(|(i, n)| format!("{i} {n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let (names1, names2, name1, name2) = if o.fast {
-        (
-            list(&mut FAST_NAMES.iter()),
-            list(&mut FAST_NAMES2.iter()),
-            "FAST_FIRST",
-            "FAST_SECOND",
-        )
+    let (name1, name2) = if o.fast {
+        ("FAST_FIRST", "FAST_SECOND")
     } else {
-        (
-            list(&mut FEATURE_NAMES.iter()),
-            list(&mut FEATURE_NAMES.iter().chain(CONTEXT_NAMES.iter())),
-            "MODEL",
-            "STACKED",
-        )
+        ("MODEL", "STACKED")
     };
-    writeln!(src, "//! First-stage features (by index): {names1}.")?;
-    writeln!(src, "//! Second-stage features (by index): {names2}.")?;
     writeln!(src, "\nuse super::gbdt::{{leaf, split, Model, Node}};\n")?;
     let n1 = write_model(
         &mut src,
@@ -870,7 +1075,41 @@ fn main() -> Result<(), Box<dyn Error>> {
         "The second stage: the first stage's scores around the line, with some of its features.",
         &second,
     )?;
-    std::fs::write(&o.out, src)?;
+    // One newline at the end, as rustfmt leaves it.
+    std::fs::write(&o.out, format!("{}\n", src.trim_end()))?;
     eprintln!("wrote {} ({n1} + {n2} nodes)", o.out.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sha1;
+
+    fn hex(bytes: &[u8]) -> String {
+        let mut h = Sha1::new();
+        h.update(bytes);
+        h.digest().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    #[test]
+    fn sha1_matches_the_standard_vectors() {
+        assert_eq!(hex(b""), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+        assert_eq!(hex(b"abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
+        // 56 bytes: the padding needs a second block.
+        assert_eq!(
+            hex(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "84983e441c3bd26ebaae4aa1f95129e5e54670f1"
+        );
+    }
+
+    #[test]
+    fn sha1_is_the_same_in_pieces() {
+        let data: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let mut h = Sha1::new();
+        for piece in data.chunks(37) {
+            h.update(piece);
+        }
+        let pieces: String = h.digest().iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(pieces, hex(&data));
+    }
 }
