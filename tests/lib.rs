@@ -6,6 +6,7 @@ mod cli;
 mod expected_body;
 mod invariant;
 mod jsonl;
+mod models;
 mod properties;
 mod regressions;
 mod report;
