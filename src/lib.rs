@@ -99,6 +99,8 @@
 //! - `rayon`: `Cleaner::clean_batch`, parallel batch cleaning on rayon's thread pool.
 //! - `cli` (default): the `deboil` command (`cargo install deboil`); turns on `serde`.
 //!   Library users who want neither can set `default-features = false`.
+//! - `internal`: not for users; hooks into the engine for the repository's developer
+//!   tools and benches, with no stable API.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -145,185 +147,13 @@ pub use error::Error;
 pub use rules::RuleInfo;
 pub use span::Span;
 
-/// Hooks for `tools/src/bin/train.rs`, which fits the line classifier. Not a stable API.
+/// Hooks for the developer tools (`tools/`) and the benches: not a stable API, only with
+/// the `internal` feature.
+#[cfg(feature = "internal")]
+mod internal;
+#[cfg(feature = "internal")]
 #[doc(hidden)]
-pub mod training {
-    pub use crate::features::{NAMES as FEATURE_NAMES, N_FEATURES};
-    pub use crate::stack::{CONTEXT_NAMES, N_STACKED};
-
-    /// One non-blank line of a page as the classifier meets it.
-    #[derive(Clone, Debug)]
-    pub struct Line {
-        /// The line's bytes in the page.
-        pub span: crate::Span,
-        /// The line's index among all lines of the page (blank ones included).
-        pub index: usize,
-        /// Whether an earlier rule decided the line (then it is never scored).
-        pub decided: bool,
-        /// Whether an earlier rule removed it.
-        pub removed: bool,
-        /// The first-stage features.
-        pub x: [f32; N_FEATURES],
-        /// The line's content words (hashed; see the second stage's cohesion features).
-        pub terms: Vec<u64>,
-    }
-
-    /// The classifier's features for every non-blank line of `text`, as the default rules
-    /// leave it just before the classifier runs.
-    pub fn features(text: &str) -> Vec<Line> {
-        let mut doc = crate::doc::Doc::new(text);
-        let rules = &*crate::cleaner::DEFAULT_RULES;
-        for (id, rule) in rules.iter().enumerate() {
-            if rule.name() == "line-classifier" {
-                break;
-            }
-            rule.apply(&mut doc, id as u32);
-        }
-        let (lines, rows, terms) = crate::features::extract(&doc);
-        lines
-            .into_iter()
-            .zip(rows)
-            .enumerate()
-            .map(|(k, (i, x))| {
-                let l = doc.lines[i];
-                Line {
-                    span: crate::Span::new(l.start, l.end),
-                    index: i,
-                    decided: !doc.is_open(i),
-                    removed: doc.is_removed(i),
-                    x,
-                    terms: terms.of(k).to_vec(),
-                }
-            })
-            .collect()
-    }
-
-    /// The fast engine's rows for every non-blank line of `text` (see
-    /// [`crate::Cleaner::fast`]).
-    pub struct FastPage {
-        /// Each non-blank line's bytes in the page.
-        pub spans: Vec<crate::Span>,
-        /// Each line's first-stage features.
-        pub rows: Vec<[f32; FAST_N]>,
-        page: crate::rules::fast::Scored,
-    }
-
-    pub use crate::rules::fast::{
-        NAMES as FAST_NAMES, NAMES2 as FAST_NAMES2, N_FAST as FAST_N, N_FAST2 as FAST_N2,
-    };
-
-    /// Measures `text` as the fast engine does.
-    pub fn fast_page(text: &str) -> FastPage {
-        let doc = crate::doc::Doc::new(text);
-        let page = crate::rules::fast::score(&doc);
-        FastPage {
-            spans: page
-                .lines
-                .iter()
-                .map(|&i| crate::Span::new(doc.lines[i].start, doc.lines[i].end))
-                .collect(),
-            rows: page.rows.clone(),
-            page,
-        }
-    }
-
-    /// The fast engine's second-stage rows of `page`, given first-stage `scores`.
-    pub fn fast_stacked(page: &FastPage, scores: &[f32]) -> Vec<[f32; FAST_N2]> {
-        page.page.restack(scores)
-    }
-
-    /// The classifier's two scores (log-odds of body; first stage, second stage) for every
-    /// open non-blank line of `text`; `None` for lines an earlier rule decided.
-    pub fn scores(text: &str) -> Vec<(crate::Span, Option<(f32, f32)>)> {
-        let lines = features(text);
-        let first: Vec<f32> = lines
-            .iter()
-            .map(|l| crate::rules::stats::first_score(&l.x))
-            .collect();
-        let stacked = stacked(&lines, &first);
-        lines
-            .iter()
-            .zip(first.iter().zip(&stacked))
-            .map(|(l, (&s1, x2))| {
-                let s = (!l.decided).then(|| (s1, crate::rules::stats::second_score(x2)));
-                (l.span, s)
-            })
-            .collect()
-    }
-
-    /// The second-stage rows of a page's `lines`, given the first stage's score of each
-    /// (ignored for decided lines, which get the fixed scores the classifier gives them).
-    pub fn stacked(lines: &[Line], first: &[f32]) -> Vec<[f32; N_STACKED]> {
-        let index: Vec<usize> = lines.iter().map(|l| l.index).collect();
-        let rows: Vec<[f32; N_FEATURES]> = lines.iter().map(|l| l.x).collect();
-        let scores: Vec<f32> = lines
-            .iter()
-            .zip(first)
-            .map(|(l, &s)| crate::stack::decided_score(l.decided, l.removed).unwrap_or(s))
-            .collect();
-        let mut terms = crate::terms::Terms::new();
-        for l in lines {
-            terms.push_ids(&l.terms);
-        }
-        crate::stack::rows(&index, &rows, &scores, &terms)
-    }
-}
-
-/// Hooks for the benches that time the fast engine's stages one by one. Not a stable API.
-#[doc(hidden)]
-pub mod profiling {
-    pub use crate::rules::fast::Stage as FastStage;
-
-    /// Splits `text` into lines and runs the fast engine over it up to `stage` (see
-    /// [`FastStage`]), returning a number that depends on the work done.
-    pub fn fast_until(text: &str, stage: FastStage) -> usize {
-        let doc = crate::doc::Doc::new(text);
-        crate::rules::fast::run_until(&doc, stage)
-    }
-
-    /// Only splits `text` into the engine's lines (the first step of every cleaning) and
-    /// returns their number.
-    pub fn lines(text: &str) -> usize {
-        crate::doc::Doc::new(text).len()
-    }
-
-    /// The work the tables keyed by input text do on `text` (for the tests of crafted
-    /// input, `tests/properties.rs`): see [`Work`].
-    pub fn work(text: &str) -> Work {
-        let doc = crate::doc::Doc::new(text);
-        let (lines, copy_probes, title_steps, title_parts) = crate::rules::fast::work(&doc);
-        let (keys, key_crowding) = crate::rules::repeated::crowding(&doc);
-        Work {
-            lines,
-            copy_probes,
-            title_steps,
-            title_parts,
-            keys,
-            key_crowding,
-        }
-    }
-
-    /// What [`work`] measured.
-    #[derive(Clone, Copy, Debug)]
-    pub struct Work {
-        /// Non-blank lines.
-        pub lines: usize,
-        /// Slots the fast engine's copy count probed beyond each line's first.
-        pub copy_probes: usize,
-        /// Comparisons or look-ups of the fast engine's search for the title among the
-        /// first line's parts.
-        pub title_steps: usize,
-        /// Parts of the first line.
-        pub title_parts: usize,
-        /// Distinct non-empty repetition keys.
-        pub keys: usize,
-        /// For the repetition keys hashed into a table of twice their number of slots (by
-        /// the hash's low bits, as the std `HashMap` places them), the sum over slots of
-        /// the squared number of keys there: about the number of keys for a hash that
-        /// spreads them, its square when they collide.
-        pub key_crowding: usize,
-    }
-}
+pub use internal::{profiling, training};
 
 /// Cleans `text` with the default rule set (compiled once, shared by all threads).
 ///

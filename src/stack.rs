@@ -21,6 +21,7 @@ pub const N_CONTEXT: usize = 26;
 pub const N_STACKED: usize = N_FEATURES + N_CONTEXT;
 
 /// Names of the context features, in order (after [`crate::features::NAMES`]).
+#[cfg_attr(not(feature = "internal"), allow(dead_code))] // read by `deboil::training`
 pub const CONTEXT_NAMES: [&str; N_CONTEXT] = [
     "s1",
     "s1_prev",

@@ -69,6 +69,7 @@ impl Terms {
     }
 
     /// Appends a line given its hashed terms (sorted and deduplicated here).
+    #[cfg_attr(not(feature = "internal"), allow(dead_code))] // for `deboil::training`
     pub(crate) fn push_ids(&mut self, ids: &[u64]) {
         let from = self.ids.len();
         self.ids.extend_from_slice(ids);

@@ -111,6 +111,7 @@ pub const NAMES: [&str; N_FAST] = [
 pub const N_FAST2: usize = 15;
 
 /// Names of the second stage's features, in order.
+#[cfg_attr(not(feature = "internal"), allow(dead_code))] // read by `deboil::training`
 pub const NAMES2: [&str; N_FAST2] = [
     "score",
     "prev_score",
@@ -1813,9 +1814,11 @@ const fn feature(name: &str) -> usize {
 /// row and both scores.
 pub(crate) struct Scored {
     pub lines: Vec<usize>,
+    #[cfg_attr(not(feature = "internal"), allow(dead_code))] // read by `deboil::training`
     pub rows: Vec<[f32; N_FAST]>,
     pub second: Vec<f32>,
     page: Page,
+    #[cfg_attr(not(feature = "internal"), allow(dead_code))] // read by `deboil::training`
     region: Option<(usize, usize)>,
     /// Per line: the family category of its first phrase, its copies, its side of the
     /// main region (-1 before, 0 inside, 1 after, 2 no region).
@@ -1884,6 +1887,7 @@ fn run(doc: &Doc<'_>, until: Stage) -> Stages {
 
 /// Runs the fast engine over `doc` up to `stage` and returns a number that depends on the
 /// work (so that none of it can be optimised away).
+#[cfg_attr(not(feature = "internal"), allow(dead_code))] // for `deboil::profiling`
 pub(crate) fn run_until(doc: &Doc<'_>, stage: Stage) -> usize {
     let done = run(doc, stage);
     let below = |scores: &[f32]| scores.iter().filter(|&&f| f < THRESHOLD).count();
@@ -1928,6 +1932,7 @@ pub(crate) fn score(doc: &Doc<'_>) -> Scored {
 
 impl Scored {
     /// The second-stage rows for other first-stage `scores` (the trainer's out-of-fold ones).
+    #[cfg_attr(not(feature = "internal"), allow(dead_code))] // for `deboil::training`
     pub(crate) fn restack(&self, scores: &[f32]) -> Vec<[f32; N_FAST2]> {
         stacked(&self.page, &self.rows, scores, self.region)
     }

@@ -20,11 +20,13 @@ static FIRST: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&MODEL, N_FEAT
 static SECOND: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&STACKED, N_STACKED));
 
 /// The first stage's score of one row (for the training tools).
+#[cfg_attr(not(feature = "internal"), allow(dead_code))] // for `deboil::training`
 pub(crate) fn first_score(x: &[f32; N_FEATURES]) -> f32 {
     MODEL.score(x)
 }
 
 /// The second stage's score of one row (for the training tools).
+#[cfg_attr(not(feature = "internal"), allow(dead_code))] // for `deboil::training`
 pub(crate) fn second_score(x: &[f32; N_STACKED]) -> f32 {
     STACKED.score(x)
 }
