@@ -2034,6 +2034,7 @@ fn title_parts<'d>(
 
 /// For the tests of crafted input: `doc`'s non-blank lines, the slots its copy count
 /// probed beyond each line's first, and the steps and parts of its title-part search.
+#[cfg_attr(not(feature = "internal"), allow(dead_code))] // for `deboil::profiling`
 pub(crate) fn work(doc: &Doc<'_>) -> (usize, usize, usize, usize) {
     let page = Page::lines(doc);
     let stats = &page.stats;

@@ -116,6 +116,7 @@ pub(crate) type FxBuild = crate::hash::Keyed;
 /// the hash's low bits, as the std `HashMap` does) of the squared number of keys in each
 /// slot. About the number of keys when the hash spreads them, its square when crafted
 /// lines collide: it bounds the comparisons of the tables keyed by them.
+#[cfg_attr(not(feature = "internal"), allow(dead_code))] // for `deboil::profiling`
 pub(crate) fn crowding(doc: &Doc<'_>) -> (usize, usize) {
     use std::hash::BuildHasher;
     let build = FxBuild::default();
