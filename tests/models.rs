@@ -29,20 +29,36 @@ fn header_names<'a>(model: &'a str, stage: &str) -> Vec<&'a str> {
 
 fn assert_header(model: &str, command: &str) {
     let header: Vec<&str> = model.lines().take_while(|l| l.starts_with("//!")).collect();
-    assert!(header[0].starts_with("//! GENERATED FILE, DO NOT EDIT"), "{}", header[0]);
-    assert!(header.contains(&format!("//! Command: `{command}`").as_str()), "{header:#?}");
-    assert!(header.iter().any(|l| l.starts_with("//! Trainer revision: ")));
+    assert!(
+        header[0].starts_with("//! GENERATED FILE, DO NOT EDIT"),
+        "{}",
+        header[0]
+    );
+    assert!(
+        header.contains(&format!("//! Command: `{command}`").as_str()),
+        "{header:#?}"
+    );
+    assert!(header
+        .iter()
+        .any(|l| l.starts_with("//! Trainer revision: ")));
     let corpus = header
         .iter()
         .find_map(|l| l.strip_prefix("//! Corpus: SHA-1 "))
         .expect("a corpus hash");
-    assert!(corpus[..40].bytes().all(|b| b.is_ascii_hexdigit()), "{corpus}");
+    assert!(
+        corpus[..40].bytes().all(|b| b.is_ascii_hexdigit()),
+        "{corpus}"
+    );
 }
 
 #[test]
 fn default_model_header_names_the_code_features() {
     assert_eq!(header_names(MODEL, "First-stage"), FEATURE_NAMES);
-    let stacked: Vec<&str> = FEATURE_NAMES.iter().chain(&CONTEXT_NAMES).copied().collect();
+    let stacked: Vec<&str> = FEATURE_NAMES
+        .iter()
+        .chain(&CONTEXT_NAMES)
+        .copied()
+        .collect();
     assert_eq!(header_names(MODEL, "Second-stage"), stacked);
 }
 
@@ -55,5 +71,8 @@ fn fast_model_header_names_the_code_features() {
 #[test]
 fn model_headers_say_generated_by_which_command_from_which_corpus() {
     assert_header(MODEL, "cargo run --release -p deboil-tools --bin train");
-    assert_header(FAST_MODEL, "cargo run --release -p deboil-tools --bin train -- --fast");
+    assert_header(
+        FAST_MODEL,
+        "cargo run --release -p deboil-tools --bin train -- --fast",
+    );
 }
