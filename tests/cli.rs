@@ -107,6 +107,7 @@ fn usage_errors_exit_2_with_a_message() {
         &["no/such/file.txt"],
         &["no/such/*.txt"],
         &["--input", "jsonl", "--format", "text"],
+        &["--input", "text", "--drop-text"],
     ] {
         let out = deboil(args, b"");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -325,6 +326,9 @@ fn jsonl_fields_and_text() {
         line.as_bytes(),
     );
     assert_eq!(lines(&out)[0]["content"], page(1));
+    // A JSON Lines option says the input is JSON Lines (stdin is text otherwise).
+    let out = deboil(&["--text-field", "content"], line.as_bytes());
+    assert_eq!(lines(&out)[0]["doc"], 123);
     // The id field names the error record's id.
     let bad = r#"{"doc": 123456789012345678901234567890, "content": 5}"#;
     let out = deboil(&args, bad.as_bytes());

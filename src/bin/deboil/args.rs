@@ -25,7 +25,7 @@ output:
 
 JSON Lines input (one {\"id\": ..., \"text\": \"...\"} record per line):
       --input KIND          text or jsonl (default: jsonl when every input file ends in
-                            .jsonl or .ndjson, else text)
+                            .jsonl or .ndjson or an option below is given, else text)
       --text-field NAME     the field to clean (default text)
       --id-field NAME       the id copied onto error records (default id)
       --keep-text           keep the text field in output records (the default)
@@ -86,6 +86,9 @@ pub struct Args {
     pub threads: Option<NonZeroUsize>,
     pub progress: Option<bool>,
     pub errors_ok: bool,
+    /// The JSON Lines options given (`--text-field`, …), for messages and to infer
+    /// `--input jsonl`.
+    pub jsonl_flags: Vec<&'static str>,
 }
 
 /// What the command line asks for.
@@ -113,6 +116,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
         threads: None,
         progress: None,
         errors_ok: false,
+        jsonl_flags: Vec::new(),
     };
     let mut p = lexopt::Parser::from_args(args);
     let text = |v: OsString, flag: &str| -> Result<String, String> {
@@ -155,12 +159,25 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
                 let v = text(p.value().map_err(str_err)?, "--offsets")?;
                 a.offsets = v.parse().map_err(|e| format!("--offsets: {e}"))?;
             }
-            Long("text-field") => a.text_field = text(p.value().map_err(str_err)?, "--text-field")?,
-            Long("id-field") => a.id_field = text(p.value().map_err(str_err)?, "--id-field")?,
-            Long("keep-text") => a.keep_text = true,
-            Long("drop-text") => a.keep_text = false,
+            Long("text-field") => {
+                a.text_field = text(p.value().map_err(str_err)?, "--text-field")?;
+                a.jsonl_flags.push("--text-field");
+            }
+            Long("id-field") => {
+                a.id_field = text(p.value().map_err(str_err)?, "--id-field")?;
+                a.jsonl_flags.push("--id-field");
+            }
+            Long("keep-text") => {
+                a.keep_text = true;
+                a.jsonl_flags.push("--keep-text");
+            }
+            Long("drop-text") => {
+                a.keep_text = false;
+                a.jsonl_flags.push("--drop-text");
+            }
             Long("max-line-bytes") => {
                 a.max_line = number(p.value().map_err(str_err)?, "--max-line-bytes")?;
+                a.jsonl_flags.push("--max-line-bytes");
             }
             Long("fast") => a.fast = true,
             Long("rules") => a.rules = Some(p.value().map_err(str_err)?.into()),

@@ -70,13 +70,20 @@ struct Status {
 
 fn run(args: Args) -> Result<ExitCode, Failure> {
     let sources = inputs::expand(&args.inputs).map_err(Failure::Usage)?;
-    let input = args
-        .input
-        .unwrap_or(if sources.iter().all(Source::is_jsonl) {
+    let input = args.input.unwrap_or(
+        if !args.jsonl_flags.is_empty() || sources.iter().all(Source::is_jsonl) {
             Input::Jsonl
         } else {
             Input::Text
-        });
+        },
+    );
+    if input == Input::Text {
+        if let Some(flag) = args.jsonl_flags.first() {
+            return Err(Failure::Usage(format!(
+                "{flag} applies to JSON Lines input (--input jsonl)"
+            )));
+        }
+    }
     let format = args.format.unwrap_or(match input {
         Input::Jsonl => Format::Jsonl,
         Input::Text => Format::Text,
