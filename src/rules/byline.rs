@@ -131,10 +131,10 @@ static DATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words that start date lines or page controls, not names ("Last Updated March 3, 2025",
-/// "Ask Question").
+/// Words that start date lines, page controls and section labels, not names ("Last Updated
+/// March 3, 2025", "Ask Question", "Show Sidebar", "Thread Tools", "Featured Replies").
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:last|updated|published|posted|modified|created|released|date|edited|reviewed|originally|first|on|since|from|copyright|season|week|day|issue|volume|vol|posts?|joined|member|registered|ask|asked|answered|commented|viewed|started|opened)\b")
+    Regex::new(r"(?i)^(?:last|updated|published|posted|modified|created|released|date|edited|reviewed|originally|first|on|since|from|copyright|season|week|day|issue|volume|vol|posts?|joined|member|registered|ask|asked|answered|commented|viewed|started|opened|show|hide|get|thread|featured|original|display|related|popular|latest|recent|trending|top|view|sign|log|share|follow|sponsored)\b")
         .expect("valid regex")
 });
 
@@ -740,6 +740,21 @@ mod tests {
         let doc = run(&text);
         assert_eq!(category(&doc, 1), Some(Category::Metadata));
         assert_eq!(category(&doc, 2), Some(Category::Byline));
+    }
+
+    #[test]
+    fn page_controls_over_a_date_are_no_name() {
+        for label in [
+            "Show Sidebar",
+            "Thread Tools",
+            "Featured Replies",
+            "Top Harbour Stories",
+        ] {
+            let text = format!("Storm hits coast\n{label}\nMarch 4, 2025\n{PROSE}");
+            assert_ne!(category(&run(&text), 1), Some(Category::Byline), "{label}");
+        }
+        let text = format!("Storm hits coast\nOmar Reyes\nMarch 4, 2025\n{PROSE}");
+        assert_eq!(category(&run(&text), 1), Some(Category::Byline));
     }
 
     #[test]
