@@ -5,17 +5,17 @@ use crate::{Category, Span};
 /// Index of a rule in the cleaner's ordered rule list.
 pub(crate) type RuleId = u32;
 
-/// One line of the input: `start..end` is its text, `end..next` its terminator
-/// (`\n`, `\r\n`, a lone `\r`, or nothing at the end of the input).
+/// One line of the input, in 16 bytes (a document of short lines holds millions): its
+/// text starts at `start`; it ends `term` bytes (its terminator: `\n`, `\r\n`, a lone `\r`,
+/// or nothing at the end of the input) before the next line starts (see [`Doc::end`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Line {
     pub start: usize,
-    pub end: usize,
-    pub next: usize,
-    /// Bytes of leading and trailing whitespace (`u32::MAX`: too many to store; trim
-    /// again on use), so that [`Doc::line`] does not re-trim on every call.
-    lead: u32,
-    trail: u32,
+    term: u8,
+    /// Bytes of leading and trailing whitespace (`u8::MAX`: too many to store; trim again
+    /// on use), so that [`Doc::line`] does not re-trim on every call.
+    lead: u8,
+    trail: u8,
 }
 
 impl Line {
@@ -25,11 +25,11 @@ impl Line {
             "" => (raw.len(), 0),
             rest => (raw.len() - rest.len(), rest.len() - rest.trim_end().len()),
         };
-        let fit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let fit = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
         Line {
             start,
-            end,
-            next,
+            // At most 2 (`\r\n`).
+            term: (next - end) as u8,
             lead: fit(lead),
             trail: fit(trail),
         }
@@ -64,12 +64,24 @@ pub(crate) struct Doc<'a> {
     links: std::cell::OnceCell<Vec<bool>>,
 }
 
+/// The number of lines [`Doc::new`] makes of `bytes`: one per `\n` or lone `\r`, plus
+/// one for text after the last.
+fn count_lines(bytes: &[u8]) -> usize {
+    let mut n = memchr::memchr_iter(b'\n', bytes).count();
+    if memchr::memchr(b'\r', bytes).is_some() {
+        n += memchr::memchr_iter(b'\r', bytes)
+            .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+            .count();
+    }
+    n + usize::from(!bytes.ends_with(b"\n") && !bytes.ends_with(b"\r") && !bytes.is_empty())
+}
+
 /// Every line's [`crate::rules::repeated::normalise`]d text, in one buffer: line `i`'s is
-/// `arena[spans[i].0..spans[i].1]`.
+/// `arena[ends[i - 1]..ends[i]]` (from 0 for the first).
 #[derive(Debug, Default)]
 struct RepeatKeys {
     arena: Vec<u8>,
-    spans: Vec<(usize, usize)>,
+    ends: Vec<usize>,
     /// Per line, how many lines of the document share its (non-empty) key; 0 for an empty key.
     copies: Vec<u32>,
 }
@@ -93,10 +105,11 @@ pub(crate) struct VisibleHits {
 }
 
 impl<'a> Doc<'a> {
-    /// Splits `text` into lines in one pass.
+    /// Splits `text` into lines in one pass (after counting them, so that the table of
+    /// lines is allocated once, to size).
     pub fn new(text: &'a str) -> Doc<'a> {
         let bytes = text.as_bytes();
-        let mut lines = Vec::with_capacity(bytes.len() / 48 + 1);
+        let mut lines = Vec::with_capacity(count_lines(bytes));
         // A leading byte order mark is an encoding artifact, not text: the first line's
         // text starts after it, but its span (see `full_span`) still covers it.
         let mut start = if text.starts_with('\u{feff}') { 3 } else { 0 };
@@ -148,8 +161,8 @@ impl<'a> Doc<'a> {
     /// classifier's grid features share them.
     pub fn repeat_key(&self, i: usize) -> &[u8] {
         let keys = self.repeat_keys();
-        match keys.spans.get(i) {
-            Some(&(a, b)) => &keys.arena[a..b],
+        match keys.ends.get(i) {
+            Some(&b) => &keys.arena[i.checked_sub(1).map_or(0, |j| keys.ends[j])..b],
             None => &[],
         }
     }
@@ -168,26 +181,26 @@ impl<'a> Doc<'a> {
             use std::collections::HashMap;
             let mut keys = RepeatKeys {
                 arena: Vec::with_capacity(self.text.len()),
-                spans: Vec::with_capacity(self.len()),
+                ends: Vec::with_capacity(self.len()),
                 copies: Vec::new(),
             };
             for i in 0..self.len() {
-                let start = keys.arena.len();
                 crate::rules::repeated::normalise(self.line(i), &mut keys.arena);
-                keys.spans.push((start, keys.arena.len()));
+                keys.ends.push(keys.arena.len());
             }
-            let key = |&(a, b): &(usize, usize)| &keys.arena[a..b];
-            let mut count: HashMap<&[u8], u32, FxBuild> =
-                HashMap::with_capacity_and_hasher(self.len(), FxBuild::default());
-            for span in &keys.spans {
-                if span.1 > span.0 {
-                    *count.entry(key(span)).or_insert(0) += 1;
+            let key = |i: usize| {
+                let start = i.checked_sub(1).map_or(0, |j| keys.ends[j]);
+                &keys.arena[start..keys.ends[i]]
+            };
+            let mut count: HashMap<&[u8], u32, FxBuild> = HashMap::default();
+            for i in 0..self.len() {
+                let k = key(i);
+                if !k.is_empty() {
+                    *count.entry(k).or_insert(0) += 1;
                 }
             }
-            let copies = keys
-                .spans
-                .iter()
-                .map(|span| count.get(key(span)).copied().unwrap_or(0))
+            let copies = (0..self.len())
+                .map(|i| count.get(key(i)).copied().unwrap_or(0))
                 .collect();
             keys.copies = copies;
             keys
@@ -200,31 +213,42 @@ impl<'a> Doc<'a> {
         self.lines.len()
     }
 
+    /// Where line `i`'s terminator ends: where the next line starts.
+    #[inline]
+    pub fn next(&self, i: usize) -> usize {
+        self.lines.get(i + 1).map_or(self.text.len(), |l| l.start)
+    }
+
+    /// Where line `i`'s text ends (its terminator starts).
+    #[inline]
+    pub fn end(&self, i: usize) -> usize {
+        self.next(i) - usize::from(self.lines[i].term)
+    }
+
     /// The text of line `i` without its terminator.
     #[inline]
     pub fn raw(&self, i: usize) -> &'a str {
-        let l = self.lines[i];
-        &self.text[l.start..l.end]
+        &self.text[self.lines[i].start..self.end(i)]
     }
 
     /// The text of line `i`, trimmed of surrounding whitespace.
     #[inline]
     pub fn line(&self, i: usize) -> &'a str {
         let l = self.lines[i];
-        if l.lead == u32::MAX || l.trail == u32::MAX {
+        if l.lead == u8::MAX || l.trail == u8::MAX {
             return self.raw(i).trim();
         }
-        &self.text[l.start + l.lead as usize..l.end - l.trail as usize]
+        &self.text[l.start + usize::from(l.lead)..self.end(i) - usize::from(l.trail)]
     }
 
     /// Whether line `i` holds nothing but whitespace.
     #[inline]
     pub fn is_blank(&self, i: usize) -> bool {
         let l = self.lines[i];
-        if l.lead == u32::MAX {
+        if l.lead == u8::MAX {
             return self.raw(i).trim().is_empty();
         }
-        l.start + l.lead as usize == l.end
+        l.start + usize::from(l.lead) == self.end(i)
     }
 
     /// The decision on line `i` so far.
@@ -270,10 +294,9 @@ impl<'a> Doc<'a> {
     /// The span of line `i` including its terminator.
     #[inline]
     pub fn full_span(&self, i: usize) -> Span {
-        let l = self.lines[i];
         // Line 0 owns the leading byte order mark, if any (see `Doc::new`).
-        let start = if i == 0 { 0 } else { l.start };
-        Span::new(start, l.next)
+        let start = if i == 0 { 0 } else { self.lines[i].start };
+        Span::new(start, self.next(i))
     }
 
     /// Indices of the non-blank lines, in order.
@@ -318,7 +341,8 @@ mod tests {
         let doc = Doc::new("a\nb\r\nc\rd");
         let got: Vec<&str> = (0..doc.len()).map(|i| doc.raw(i)).collect();
         assert_eq!(got, ["a", "b", "c", "d"]);
-        assert_eq!(doc.lines.last().unwrap().next, 8);
+        assert_eq!(doc.next(3), 8);
+        assert_eq!((doc.end(1), doc.next(1)), (3, 5));
     }
 
     #[test]
@@ -328,6 +352,35 @@ mod tests {
         // Blank lines and lines without letters or digits have no key and no copies.
         assert_eq!(got, [3, 2, 0, 0, 3, 2, 3]);
         assert_eq!(doc.copies(99), 0);
+    }
+
+    #[test]
+    fn lines_are_counted_before_they_are_split() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "\n",
+            "\r",
+            "\r\n",
+            "a\r\nb\rc\n\nd",
+            "\r\r\n\n\r",
+            "x\ry",
+        ] {
+            let doc = Doc::new(text);
+            assert_eq!(count_lines(text.as_bytes()), doc.len(), "{text:?}");
+            assert_eq!(doc.lines.capacity(), doc.len(), "{text:?}");
+        }
+        assert_eq!(std::mem::size_of::<Line>(), 16);
+    }
+
+    #[test]
+    fn long_runs_of_spaces_are_trimmed() {
+        let pad = " ".repeat(300);
+        let text = format!("{pad}a b{pad}\n{pad}\nc");
+        let doc = Doc::new(&text);
+        assert_eq!((doc.line(0), doc.line(1), doc.line(2)), ("a b", "", "c"));
+        assert!(!doc.is_blank(0) && doc.is_blank(1) && !doc.is_blank(2));
     }
 
     #[test]

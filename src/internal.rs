@@ -40,16 +40,13 @@ pub mod training {
             .into_iter()
             .zip(rows)
             .enumerate()
-            .map(|(k, (i, x))| {
-                let l = doc.lines[i];
-                Line {
-                    span: crate::Span::new(l.start, l.end),
-                    index: i,
-                    decided: !doc.is_open(i),
-                    removed: doc.is_removed(i),
-                    x,
-                    terms: terms.of(k).to_vec(),
-                }
+            .map(|(k, (i, x))| Line {
+                span: crate::Span::new(doc.lines[i].start, doc.end(i)),
+                index: i,
+                decided: !doc.is_open(i),
+                removed: doc.is_removed(i),
+                x,
+                terms: terms.of(k).to_vec(),
             })
             .collect()
     }
@@ -76,9 +73,9 @@ pub mod training {
             spans: page
                 .lines
                 .iter()
-                .map(|&i| crate::Span::new(doc.lines[i].start, doc.lines[i].end))
+                .map(|&i| crate::Span::new(doc.lines[i].start, doc.end(i)))
                 .collect(),
-            rows: page.rows.clone(),
+            rows: crate::rules::fast::first_rows(&doc),
             page,
         }
     }

@@ -1514,6 +1514,19 @@ impl Page {
 
     /// The first-stage feature rows, one per non-blank line.
     fn rows(&self, doc_lines: usize) -> (Vec<[f32; N_FAST]>, Option<(usize, usize)>) {
+        let mut rows = Vec::with_capacity(self.stats.len());
+        let region = self.rows_each(doc_lines, |row| rows.push(row));
+        (rows, region)
+    }
+
+    /// The first-stage feature rows, one per non-blank line, each handed to `emit` in
+    /// order (not kept: a page of millions of short lines need not hold them all), and
+    /// the main region.
+    fn rows_each(
+        &self,
+        doc_lines: usize,
+        mut emit: impl FnMut([f32; N_FAST]),
+    ) -> Option<(usize, usize)> {
         let st = &self.stats;
         let n = st.len();
         let table = &*LN1P;
@@ -1624,7 +1637,6 @@ impl Page {
         // Page-wide values, the same on every row.
         let (log_doc_words, log_doc_lines) = (ln1p(words), ln1p(doc_lines as u32));
         let doc_prose_share = prose_words[n] as f32 / words.max(1) as f32;
-        let mut rows = Vec::with_capacity(n);
         for (k, s) in st.iter().enumerate() {
             let w = s.words.max(1) as f32;
             let chars = s.chars.max(1) as f32;
@@ -1643,7 +1655,7 @@ impl Page {
                 (0.0, 0)
             };
             let (side, dist) = if r0 >= n { (2.0, n) } else { (side, dist) };
-            rows.push([
+            emit([
                 ln1p(s.chars),
                 ln1p(s.words),
                 f32::from(u8::from(s.sentence)),
@@ -1711,7 +1723,7 @@ impl Page {
                 far(label_below[k]),
             ]);
         }
-        (rows, region)
+        region
     }
 }
 
@@ -1735,7 +1747,7 @@ fn runs(shapes: &[u8]) -> Vec<u32> {
 /// The second-stage rows, from the first stage's `scores` (one per line of `page`).
 fn stacked(
     page: &Page,
-    rows: &[[f32; N_FAST]],
+    rows: &[Kept],
     scores: &[f32],
     region: Option<(usize, usize)>,
 ) -> Vec<[f32; N_FAST2]> {
@@ -1794,28 +1806,50 @@ fn stacked(
             block_mean[s.block as usize],
             region_mean,
             doc_mean,
-            x[const { feature("log_words") }],
-            x[const { feature("ends_sentence") }],
-            x[const { feature("in_region") }],
-            x[const { feature("log_region_distance") }],
-            x[const { feature("phrase_share") }],
-            x[const { feature("region_cohesion") }],
+            x[0],
+            x[1],
+            x[2],
+            x[3],
+            x[4],
+            x[5],
         ]);
     }
     out
 }
+
+/// The first-stage features the second stage reads again, and the line's side of the main
+/// region (see [`kept`]): all that is kept of a row once it is scored.
+type Kept = [f32; 7];
+
+/// What is kept of a first-stage row (see [`Kept`]).
+#[inline]
+fn kept(x: &[f32; N_FAST]) -> Kept {
+    [
+        x[const { feature("log_words") }],
+        x[const { feature("ends_sentence") }],
+        x[const { feature("in_region") }],
+        x[const { feature("log_region_distance") }],
+        x[const { feature("phrase_share") }],
+        x[const { feature("region_cohesion") }],
+        x[const { feature("region_side") }],
+    ]
+}
+
+/// Rows scored at a time by the first stage when they are not kept (see [`run`]): the
+/// memory of one block, however many lines the page has.
+const ROW_BLOCK: usize = 4096;
 
 /// The index of the first-stage feature `name` in [`NAMES`] (at compile time).
 const fn feature(name: &str) -> usize {
     crate::features::name_index(&NAMES, name)
 }
 
-/// The whole page through both stages: every non-blank line's index, its first-stage
-/// row and both scores.
+/// The whole page through both stages: every non-blank line's index, what the second
+/// stage reads of its first-stage row ([`Kept`]) and both scores.
 pub(crate) struct Scored {
     pub lines: Vec<usize>,
     #[cfg_attr(not(feature = "internal"), allow(dead_code))] // read by `deboil::training`
-    pub rows: Vec<[f32; N_FAST]>,
+    rows: Vec<Kept>,
     pub second: Vec<f32>,
     page: Page,
     #[cfg_attr(not(feature = "internal"), allow(dead_code))] // read by `deboil::training`
@@ -1849,7 +1883,10 @@ pub enum Stage {
 /// empty.
 struct Stages {
     page: Page,
+    /// The first-stage rows, only up to [`Stage::Rows`] (later stages score them a block
+    /// at a time and keep `kept`).
     rows: Vec<[f32; N_FAST]>,
+    kept: Vec<Kept>,
     region: Option<(usize, usize)>,
     first: Vec<f32>,
     second: Vec<f32>,
@@ -1860,6 +1897,7 @@ fn run(doc: &Doc<'_>, until: Stage) -> Stages {
     let mut done = Stages {
         page: Page::lines(doc),
         rows: Vec::new(),
+        kept: Vec::new(),
         region: None,
         first: Vec::new(),
         second: Vec::new(),
@@ -1872,17 +1910,41 @@ fn run(doc: &Doc<'_>, until: Stage) -> Stages {
     if until == Stage::Phrases {
         return done;
     }
-    (done.rows, done.region) = done.page.rows(doc.len());
     if until == Stage::Rows {
+        (done.rows, done.region) = done.page.rows(doc.len());
         return done;
     }
-    FIRST.score_all(&done.rows, |_| true, &mut done.first);
+    // Scored a block at a time, only what the second stage reads kept.
+    let n = done.page.stats.len();
+    let (mut block, mut scores) = (Vec::with_capacity(ROW_BLOCK.min(n)), Vec::new());
+    let (first, kept) = (&mut done.first, &mut done.kept);
+    first.reserve_exact(n);
+    kept.reserve_exact(n);
+    let mut score = |block: &mut Vec<[f32; N_FAST]>| {
+        FIRST.score_all(block, |_| true, &mut scores);
+        first.extend_from_slice(&scores);
+        block.clear();
+    };
+    done.region = done.page.rows_each(doc.len(), |row| {
+        kept.push(self::kept(&row));
+        block.push(row);
+        if block.len() == ROW_BLOCK {
+            score(&mut block);
+        }
+    });
+    score(&mut block);
     if until == Stage::First {
         return done;
     }
-    let stacked = stacked(&done.page, &done.rows, &done.first, done.region);
+    let stacked = stacked(&done.page, &done.kept, &done.first, done.region);
     SECOND.score_all(&stacked, |_| true, &mut done.second);
     done
+}
+
+/// Every non-blank line's first-stage row (for the trainer).
+#[cfg_attr(not(feature = "internal"), allow(dead_code))]
+pub(crate) fn first_rows(doc: &Doc<'_>) -> Vec<[f32; N_FAST]> {
+    run(doc, Stage::Rows).rows
 }
 
 /// Runs the fast engine over `doc` up to `stage` and returns a number that depends on the
@@ -1903,12 +1965,11 @@ pub(crate) fn run_until(doc: &Doc<'_>, stage: Stage) -> usize {
 pub(crate) fn score(doc: &Doc<'_>) -> Scored {
     let Stages {
         page,
-        rows,
+        kept: rows,
         region,
         second,
         ..
     } = run(doc, Stage::Second);
-    let side = const { feature("region_side") };
     let title = title_line(&page, doc);
     Scored {
         title,
@@ -1920,7 +1981,7 @@ pub(crate) fn score(doc: &Doc<'_>) -> Scored {
             .map(|(s, x)| {
                 // The phrase names the line's category when it is much of the line.
                 let named = s.words <= 6 || 3 * s.phrase_bytes >= s.chars;
-                (if named { s.phrase_kind } else { 0 }, s.copies, x[side])
+                (if named { s.phrase_kind } else { 0 }, s.copies, x[6])
             })
             .collect(),
         rows,
@@ -2974,7 +3035,7 @@ mod tests {
         assert!(removed > 0 && removed < scored.lines.len());
         assert_eq!(run_until(&doc, Stage::Second), removed);
         let mut first = Vec::new();
-        FIRST.score_all(&scored.rows, |_| true, &mut first);
+        FIRST.score_all(&run(&doc, Stage::Rows).rows, |_| true, &mut first);
         let first = first.iter().filter(|&&f| f < THRESHOLD).count();
         assert_eq!(run_until(&doc, Stage::First), first);
         let content = scored.page.stats.len() + scored.page.content.len();

@@ -79,7 +79,7 @@ pub(crate) fn normalise(line: &str, out: &mut Vec<u8>) {
 
 /// FxHash-style hasher, unkeyed: the term ids of [`crate::terms`] (64-bit word hashes,
 /// counted in tables hashed with the keyed [`FxBuild`], so crafted words cannot pile into
-/// one slot). Never the hasher of a table itself.
+/// one slot), and the hasher of tables whose keys are fixed ([`FixedBuild`]).
 #[derive(Default)]
 pub(crate) struct FxHasher(u64);
 
@@ -110,6 +110,10 @@ impl std::hash::Hasher for FxHasher {
 /// ([`crate::hash::Keyed`], issue 24), so crafted lines cannot pile into one slot. (Named
 /// for the unkeyed FxHash it replaced, which [`FxHasher`] still computes for term ids.)
 pub(crate) type FxBuild = crate::hash::Keyed;
+
+/// The unkeyed [`FxHasher`] as a `BuildHasher`, for tables whose keys are fixed in the
+/// crate (the stopword lists): input only looks them up, so it cannot crowd them.
+pub(crate) type FixedBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// The number of `doc`'s distinct non-empty repetition keys and their crowding under
 /// [`FxBuild`]: the sum over a table of at least twice as many slots as keys (placed by
@@ -159,34 +163,32 @@ enum Passage {
 /// "Pros", "Price") are the article's as much as its prose is, so the first copy stays
 /// whole and the second goes. Runs are grown outwards from each twice-printed prose line
 /// and never cross each other, so the walk is linear.
-fn passage_copies(
-    doc: &Doc<'_>,
-    keys: &[&[u8]],
-    seen: &HashMap<&[u8], (u32, usize), FxBuild>,
-) -> Vec<Passage> {
+fn passage_copies(doc: &Doc<'_>, ids: &[u32], groups: &mut [Group]) -> Vec<Passage> {
     let mut copy = vec![Passage::None; doc.len()];
     let lines = doc.text_lines();
     // Text-line position of each line, for jumping from a first copy to its second.
-    let mut second_of: HashMap<&[u8], usize, FxBuild> = HashMap::default();
     for (k, &i) in lines.iter().enumerate() {
-        let key = keys[i];
-        if !key.is_empty() && seen[key].0 == 2 && seen[key].1 != i {
-            second_of.insert(key, k);
+        if let Some(g) = groups.get_mut(ids[i] as usize) {
+            if g.count == 2 && g.first != i {
+                g.second = k;
+            }
         }
     }
-    let same = |a: usize, b: usize| keys[lines[a]] == keys[lines[b]];
+    let same = |a: usize, b: usize| ids[lines[a]] == ids[lines[b]];
     for (k, &i) in lines.iter().enumerate() {
-        let key = keys[i];
-        if copy[i] != Passage::None || key.is_empty() || seen[key].0 != 2 || seen[key].1 != i {
+        let Some(g) = groups.get(ids[i] as usize) else {
+            continue;
+        };
+        if copy[i] != Passage::None || g.count != 2 || g.first != i {
             continue;
         }
         let line = doc.line(i);
         if text::word_count(line) < PROSE_WORDS || !text::ends_sentence(line) {
             continue;
         }
-        let m = second_of[key];
+        let m = g.second;
         let mark = |a: usize, b: usize, copy: &mut Vec<Passage>| {
-            if !keys[lines[a]].is_empty() {
+            if ids[lines[a]] != NO_KEY {
                 copy[lines[a]] = Passage::First;
                 copy[lines[b]] = Passage::Second;
             }
@@ -215,6 +217,56 @@ fn passage_copies(
     copy
 }
 
+/// The id of a line without a key (see [`Repeated::apply`]).
+const NO_KEY: u32 = u32::MAX;
+
+/// The lines sharing one key.
+#[derive(Clone, Copy, Debug)]
+struct Group {
+    /// How many lines have the key (saturating).
+    count: u32,
+    /// The first of them.
+    first: usize,
+    /// For a key with two or three copies, the copy followed by the most prose: (line,
+    /// words of the sentence after it).
+    best: (usize, usize),
+    /// For a key with two copies, the second's position among the text lines.
+    second: usize,
+}
+
+/// Every line's key id (an index into the returned groups; [`NO_KEY`] for a line without
+/// a key: no letters or digits, or code in a Markdown code block), with one hash per line.
+fn group_lines(doc: &Doc<'_>, code: &[bool]) -> (Vec<u32>, Vec<Group>) {
+    // Sized for a page's distinct lines, grown past that only by a document that has
+    // more (not by its line count: a million copies of one line are one key).
+    let mut index: HashMap<&[u8], u32, FxBuild> =
+        HashMap::with_capacity_and_hasher(doc.len().min(1 << 12), FxBuild::default());
+    let mut groups: Vec<Group> = Vec::new();
+    let ids = (0..doc.len())
+        .map(|i| {
+            let key = doc.repeat_key(i);
+            if key.is_empty() || code[i] {
+                return NO_KEY;
+            }
+            let id = *index.entry(key).or_insert_with(|| {
+                groups.push(Group {
+                    count: 0,
+                    first: i,
+                    best: (usize::MAX, 0),
+                    second: 0,
+                });
+                // Fewer distinct keys than lines, and lines fit in memory: far below
+                // `NO_KEY` (saturated on the impossible, never wrapped).
+                u32::try_from(groups.len() - 1).unwrap_or(NO_KEY - 1)
+            });
+            let g = &mut groups[id as usize];
+            g.count = g.count.saturating_add(1);
+            id
+        })
+        .collect();
+    (ids, groups)
+}
+
 impl Rule for Repeated {
     fn name(&self) -> &str {
         "repeated-line"
@@ -228,65 +280,55 @@ impl Rule for Repeated {
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         // Every line's key (computed once per document, in one buffer; none for code
         // in a Markdown code block), counted by borrowed key.
-        let code = doc.code_lines();
-        let keys: Vec<&[u8]> = (0..doc.len())
-            .map(|i| match code.get(i) {
-                Some(true) if reads_as_code(doc.line(i)) => &[][..],
-                _ => doc.repeat_key(i),
-            })
-            .collect();
-        let mut seen: HashMap<&[u8], (u32, usize), FxBuild> =
-            HashMap::with_capacity_and_hasher(doc.len(), FxBuild::default());
-        for (i, &key) in keys.iter().enumerate() {
-            if key.is_empty() {
-                continue;
-            }
-            let entry = seen.entry(key).or_insert((0, i));
-            entry.0 = entry.0.saturating_add(1);
+        let mut code = doc.code_lines();
+        for (i, c) in code.iter_mut().enumerate() {
+            *c = *c && reads_as_code(doc.line(i));
         }
-        // For lines with few copies, the copy followed by the most prose: (line, words).
-        let mut best: HashMap<&[u8], (usize, usize), FxBuild> = HashMap::default();
+        let (ids, mut groups) = group_lines(doc, &code);
+        drop(code);
+        // For lines with few copies, the copy followed by the most prose.
         let mut next_text = doc.len();
         for i in (0..doc.len()).rev() {
-            let key = keys[i];
-            if !key.is_empty() && (2..=MAX_OPEN_COPIES).contains(&seen[key].0) {
-                let next = (next_text < doc.len()).then(|| doc.line(next_text));
-                let after = next
-                    .filter(|l| text::ends_sentence(l))
-                    .map_or(0, text::word_count);
-                // Walking backwards, `>=` makes the earliest copy win ties.
-                let e = best.entry(key).or_insert((i, after));
-                if after >= e.1 {
-                    *e = (i, after);
+            if let Some(g) = groups.get_mut(ids[i] as usize) {
+                if (2..=MAX_OPEN_COPIES).contains(&g.count) {
+                    let next = (next_text < doc.len()).then(|| doc.line(next_text));
+                    let after = next
+                        .filter(|l| text::ends_sentence(l))
+                        .map_or(0, text::word_count);
+                    // Walking backwards, `>=` makes the earliest copy win ties.
+                    if g.best.0 == usize::MAX || after >= g.best.1 {
+                        g.best = (i, after);
+                    }
                 }
             }
             if !doc.is_blank(i) {
                 next_text = i;
             }
         }
-        let copy = passage_copies(doc, &keys, &seen);
-        let mut remove = Vec::new();
-        for (i, &key) in keys.iter().enumerate() {
-            if key.is_empty() {
+        let copy = passage_copies(doc, &ids, &mut groups);
+        // Whether each line goes (a flag, not a list of indices: a byte a line at most).
+        let mut remove = vec![false; doc.len()];
+        for i in 0..doc.len() {
+            let Some(&g) = groups.get(ids[i] as usize) else {
                 continue;
-            }
-            let (count, first) = seen[key];
+            };
+            let (count, first) = (g.count, g.first);
             if count < 2 {
                 continue;
             }
             match copy[i] {
                 Passage::First => continue,
                 Passage::Second => {
-                    remove.push(i);
+                    remove[i] = true;
                     continue;
                 }
                 Passage::None => {}
             }
             if count <= MAX_OPEN_COPIES {
-                let (at, after) = best[key];
+                let (at, after) = g.best;
                 if after >= HEADS_WORDS {
                     if at != i {
-                        remove.push(i);
+                        remove[i] = true;
                     }
                     continue;
                 }
@@ -297,10 +339,12 @@ impl Rule for Repeated {
             if (prose || words >= TITLE_WORDS) && i == first {
                 continue;
             }
-            remove.push(i);
+            remove[i] = true;
         }
-        for i in remove {
-            doc.remove(i, id, Category::Repeated);
+        for (i, r) in remove.into_iter().enumerate() {
+            if r {
+                doc.remove(i, id, Category::Repeated);
+            }
         }
     }
 }
