@@ -1,14 +1,30 @@
 """Type stubs of the extension module (``deboil`` re-exports everything here)."""
 
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, Optional, Union
+from typing import Any, Literal, Optional, Union, final
+
+from typing_extensions import TypeAlias
+
+__all__ = [
+    "CATEGORIES",
+    "Cleaner",
+    "DeboilError",
+    "Removal",
+    "Result",
+    "__version__",
+    "_cleaner",
+    "_result",
+    "clean",
+    "clean_bytes",
+    "rules",
+]
 
 __version__: str
 
 CATEGORIES: tuple[str, ...]
 """Every category name a removal can have, e.g. ``"navigation"``, ``"share"``."""
 
-Offsets = Literal["chars", "bytes"]
+_Offsets: TypeAlias = Literal["chars", "bytes"]
 
 class DeboilError(ValueError):
     """A cleaner could not be built: a bad pattern, rule name or category.
@@ -16,6 +32,7 @@ class DeboilError(ValueError):
     The message is the Rust error's, its cause (e.g. the regex syntax error) after a colon.
     """
 
+@final
 class Removal:
     """One removed span of the input.
 
@@ -24,7 +41,7 @@ class Removal:
     from ``clean_bytes``.
     """
 
-    def __init__(self, start: int, end: int, rule: str, category: str) -> None: ...
+    def __new__(cls, start: int, end: int, rule: str, category: str) -> Removal: ...
     @property
     def start(self) -> int:
         """Where the span starts (inclusive)."""
@@ -39,9 +56,10 @@ class Removal:
         """What kind of boilerplate the span is (one of ``CATEGORIES``)."""
     def to_dict(self) -> dict[str, Any]:
         """``{"start", "end", "rule", "category"}``: plain, JSON-ready values."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Result:
     """The result of cleaning one document. ``str(result)`` is the body."""
 
@@ -58,7 +76,7 @@ class Result:
     def removed(self) -> tuple[Removal, ...]:
         """Every removed span, in input order, non-overlapping."""
     @property
-    def offsets(self) -> Offsets:
+    def offsets(self) -> _Offsets:
         """What ``Removal.start`` and ``.end`` count."""
     @property
     def replaced(self) -> int:
@@ -66,6 +84,7 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         """``{"title", "byline", "body", "removed": [...]}``: plain, JSON-ready values."""
 
+@final
 class Cleaner:
     """A compiled rule set: build once, clean many documents, from any number of threads.
 
@@ -83,8 +102,8 @@ class Cleaner:
     from its arguments), so it travels to Spark executors and multiprocessing workers.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         fast: bool = False,
         empty: bool = False,
@@ -94,11 +113,11 @@ class Cleaner:
         add: Optional[Iterable[tuple[str, str, str]]] = None,
         move_before: Optional[Iterable[tuple[str, str]]] = None,
         move_after: Optional[Iterable[tuple[str, str]]] = None,
-    ) -> None: ...
+    ) -> Cleaner: ...
     @property
     def fast(self) -> bool:
         """Whether this is the fast engine."""
-    def clean(self, text: str, *, offsets: Offsets = "chars") -> Result:
+    def clean(self, text: str, *, offsets: _Offsets = "chars") -> Result:
         """Cleans ``text``; the GIL is released while it runs."""
     def clean_bytes(self, data: Union[bytes, bytearray]) -> Result:
         """Cleans raw bytes: invalid UTF-8 is decoded as U+FFFD; offsets are bytes of ``data``."""
@@ -107,7 +126,7 @@ class Cleaner:
         texts: Iterable[str],
         threads: Optional[int] = None,
         *,
-        offsets: Offsets = "chars",
+        offsets: _Offsets = "chars",
     ) -> list[Result]:
         """Cleans many texts in parallel with the GIL released; results in input order.
 
@@ -117,7 +136,7 @@ class Cleaner:
     def rules(self) -> list[dict[str, str]]:
         """The rules in the order they run: ``{"name", "category", "description"}`` each."""
 
-def clean(text: str, *, offsets: Offsets = "chars") -> Result:
+def clean(text: str, *, offsets: _Offsets = "chars") -> Result:
     """Cleans ``text`` with the default rules (compiled once per process)."""
 
 def clean_bytes(data: Union[bytes, bytearray]) -> Result:
@@ -132,6 +151,6 @@ def _result(
     title: Optional[str],
     byline: Optional[str],
     removed: Sequence[Removal],
-    offsets: Offsets,
+    offsets: _Offsets,
     replaced: int,
 ) -> Result: ...
