@@ -801,9 +801,31 @@ impl Rule for PatternRule {
         &self.description
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        // A built-in rule whose every fragment has literals matches only lines among the
+        // shared scan's candidates for it, or holding a link (matched on their visible
+        // text): other lines are passed without reading them. The scan, once per
+        // document, is the same whenever it runs (its candidates depend only on each
+        // line's text, and only lines open now are ever looked at).
+        let only_candidates = match (&self.prefilter, &self.group) {
+            (Some(pre), Some((group, bit))) if pre.residual.is_none() => {
+                group.scan(doc);
+                Some(*bit)
+            }
+            _ => None,
+        };
         for i in 0..doc.len() {
             if !doc.is_open(i) {
                 continue;
+            }
+            if let Some(bit) = only_candidates {
+                let hits = &doc.phrase_hits;
+                let ids = match (hits.start.get(i), hits.start.get(i + 1)) {
+                    (Some(&a), Some(&b)) => &hits.ids[a as usize..b as usize],
+                    _ => &[],
+                };
+                if !ids.iter().any(|&c| c >> 16 == bit) && !doc.has_link(i) {
+                    continue;
+                }
             }
             let line = doc.line(i);
             if line.is_empty() {
