@@ -62,20 +62,44 @@
 //!   multi-megabyte line, a million empty lines), builder error tests
 //!   (`tests/rule_errors.rs`), and cargo-fuzz targets (`fuzz/`) whose crashes are kept in
 //!   `tests/regressions/`.
-//! - **Linear time.** Each rule makes a bounded number of passes over the lines; regular
-//!   expressions run on the `regex` crate, which never backtracks, and custom patterns
-//!   are compiled under a size limit. *Tested by* the hostile-shape tests above
-//!   (correctness) and the criterion bench's `adv-*` groups (time per MB on a 50 MB line,
-//!   a million tiny lines, a million repeats, only URLs, no whitespace); tests make no
-//!   timing assertions.
+//! - **Linear time, also on crafted input.** Each rule makes a bounded number of passes
+//!   over the lines; regular expressions run on the `regex` crate, which never
+//!   backtracks, and custom patterns are compiled under a size limit. Every table keyed by
+//!   the input's text (repeated lines, the fast engine's line copies, title and content
+//!   words) hashes with a per-process random key, so lines crafted to collide cannot
+//!   crowd one slot, and a title of many parts is looked up in a table, not compared
+//!   part by part with every line. *Tested by* the work they cost, not by time:
+//!   `rules::fast::tests::counting_copies_probes_a_bounded_number_of_slots_per_line`,
+//!   `rules::fast::tests::a_title_of_many_parts_is_searched_in_linear_work`,
+//!   `rules::fast::tests::hashes_sharing_their_slot_bits_spread_over_a_word_set` and
+//!   `rules::repeated::tests::lines_crafted_to_collide_spread_over_the_table` (unit
+//!   tests), the property tests `crafted_lines_cost_linear_work_and_keep_the_invariant`
+//!   and `a_title_of_many_parts_costs_linear_work` (`tests/properties.rs`: shared
+//!   prefixes and suffixes, repeats and near repeats, titles of up to 1,500 parts), and
+//!   the fuzz target `fuzz/fuzz_targets/adversarial.rs`; the hostile-shape tests above
+//!   check correctness. Time per MB of each crafted shape beside its benign control:
+//!   `benches/adversarial.rs` (and the `adv-*` groups of `benches/clean.rs`).
+//! - **Custom patterns match whole lines.** A pattern is parsed alone before it is
+//!   anchored, so one that would break out of the anchoring (`Sponsored)|(.+`) is an
+//!   [`Error::InvalidPattern`] quoting it, and inline flags or comments keep their meaning
+//!   inside it. *Tested by* `tests/rule_errors.rs`
+//!   (`patterns_escaping_their_anchoring_are_rejected`,
+//!   `a_pattern_matches_whole_lines_whatever_its_flags`).
+//! - **Bounded memory per document.** Per-line state is sized to the line count (16 bytes
+//!   a line for the lines themselves; the fast engine scores its rows a block at a time).
+//!   Peak memory is a multiple of the document's size that depends on its line length;
+//!   the worst case is a document of one-byte lines (measured with `tools/src/bin/memory.rs`:
+//!   figures per shape in the repository's `docs/record/2026-12-07-crafted-input.md`).
 //! - **Lossless spans.** Kept and removed spans tile the input exactly, on `char`
 //!   boundaries ([`Cleaned::segments`]); for raw bytes, [`CleanedBytes::segments`] tiles
 //!   the *original* bytes, invalid sequences included. The body is the kept text with only
 //!   whitespace normalised (a leading byte order mark counts as whitespace). *Tested by*
 //!   the invariant checker (`tests/invariant.rs`) that every test and fuzz target runs.
 //! - **Deterministic output.** Same input, same rules, same output, on any thread, in
-//!   any run: no randomness, no dependence on hash order or timing. *Tested by* property
-//!   tests comparing results across threads and cleaners.
+//!   any run: the per-process hash key only decides where a key sits in a table, never
+//!   which keys are equal (copies are decided on equal bytes), and no output depends on a
+//!   table's order or on timing. *Tested by* property tests comparing results across
+//!   threads and cleaners, and `scripts/same_output.sh` (both engines, two processes).
 //! - **Nearly idempotent.** Cleaning a body again removes little (figures for the dev
 //!   corpus in the repository's `docs/QUALITY.md`, measured by
 //!   `tools/src/bin/idempotence.rs`).

@@ -3043,6 +3043,32 @@ mod tests {
     }
 
     #[test]
+    fn scoring_by_blocks_gives_what_scoring_every_row_at_once_gives() {
+        let mut next = crate::testing::xorshift(0x5eed_1234_abcd_9876u64);
+        let words = [
+            "council", "library", "the", "voted", "Home", "News", "share", "a",
+        ];
+        let mut text = String::new();
+        for _ in 0..(2 * ROW_BLOCK + 123) {
+            let n = 1 + (next() % 20) as usize;
+            for w in 0..n {
+                text.push_str(words[(next() % 8) as usize]);
+                text.push(if w + 1 == n { '.' } else { ' ' });
+            }
+            text.push('\n');
+        }
+        let doc = Doc::new(&text);
+        let done = run(&doc, Stage::Second);
+        let rows = run(&doc, Stage::Rows).rows;
+        assert!(rows.len() > 2 * ROW_BLOCK);
+        let mut first = Vec::new();
+        FIRST.score_all(&rows, |_| true, &mut first);
+        assert_eq!(done.first, first);
+        let kept: Vec<Kept> = rows.iter().map(kept).collect();
+        assert_eq!(done.kept, kept);
+    }
+
+    #[test]
     fn rows_are_finite() {
         let text = "Home\n\n# A headline\n\nThe council voted on Tuesday to keep the old library open, officials said.\n\n![x](https://e.com/x.jpg)\n| a | b |\n";
         let doc = Doc::new(text);
