@@ -166,6 +166,15 @@ enum Part {
 /// `text::coverage(&tokens(line), head)`).
 fn head_hits(line: &str, head: &[String]) -> (usize, usize) {
     let (mut count, mut hits) = (0, 0);
+    if line.is_ascii() {
+        // The same words, split by bytes (`text::ascii_words` gives `text::words` of ASCII
+        // text) without decoding characters.
+        for w in text::ascii_words(line.as_bytes()) {
+            count += 1;
+            hits += usize::from(head.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(w)));
+        }
+        return (count, hits);
+    }
     for w in text::words(line) {
         count += 1;
         // `head` is lower-cased: an ASCII word matches a token equal to it lower-cased.
