@@ -130,8 +130,9 @@ class Cleaner:
     ) -> list[Result]:
         """Cleans many texts in parallel with the GIL released; results in input order.
 
-        ``threads=None`` uses a shared pool with one thread per core, ``threads=1`` the
-        calling thread alone, ``threads=n`` a pool of ``n`` threads (built once per ``n``).
+        ``threads=None`` uses a pool with one thread per core, ``threads=1`` the calling
+        thread alone, ``threads=n`` a pool of ``n`` threads; each pool is built once per
+        process (a forked child builds its own).
         """
     def rules(self) -> list[dict[str, str]]:
         """The rules in the order they run: ``{"name", "category", "description"}`` each."""

@@ -548,12 +548,30 @@ impl Config {
     }
 }
 
-/// Rayon pools by thread count, built once each (building one spawns its threads).
+/// This process's rayon pools by thread count, built once each (building one spawns its
+/// threads). Never rayon's global pool: after a `fork` (multiprocessing's default on
+/// Linux) a child inherits the pools but none of their threads, and work sent to them
+/// would wait forever; so the pools are tied to the process that built them, and a forked
+/// child builds its own.
+struct Pools {
+    pid: u32,
+    by_threads: HashMap<usize, Arc<rayon::ThreadPool>>,
+}
+
 fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
-    static POOLS: Mutex<Option<HashMap<usize, Arc<rayon::ThreadPool>>>> = Mutex::new(None);
+    static POOLS: Mutex<Option<Pools>> = Mutex::new(None);
+    let pid = std::process::id();
     let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
-    let pools = pools.get_or_insert_with(HashMap::new);
-    if let Some(p) = pools.get(&threads) {
+    if pools.as_ref().is_some_and(|p| p.pid != pid) {
+        // A forked child: the parent's pools have no threads here. Leak them rather than
+        // drop them (dropping signals threads that do not exist).
+        std::mem::forget(pools.take());
+    }
+    let pools = pools.get_or_insert_with(|| Pools {
+        pid,
+        by_threads: HashMap::new(),
+    });
+    if let Some(p) = pools.by_threads.get(&threads) {
         return Ok(p.clone());
     }
     let p = rayon::ThreadPoolBuilder::new()
@@ -562,7 +580,7 @@ fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
         .build()
         .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
     let p = Arc::new(p);
-    pools.insert(threads, p.clone());
+    pools.by_threads.insert(threads, p.clone());
     Ok(p)
 }
 
@@ -661,26 +679,26 @@ impl PyCleaner {
                     .map_err(|e| PyTypeError::new_err(format!("texts[{i}]: {}", e.value(py))))
             })
             .collect::<PyResult<Vec<Text>>>()?;
-        let pool = match threads {
-            Some(n) if n > 1 => Some(pool(n)?),
-            _ => None,
+        // One thread per core by default; one thread, or one text, needs no pool.
+        let threads = threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        });
+        let pool = match threads.min(texts.len()) {
+            0 | 1 => None,
+            _ => Some(pool(threads)?),
         };
         let cleaner = &self.inner;
-        let done: Vec<Done<'_>> = py.detach(|| {
-            let par = || {
+        let done: Vec<Done<'_>> = py.detach(|| match pool {
+            None => texts
+                .iter()
+                .map(|t| clean_str(cleaner, t, offsets))
+                .collect(),
+            Some(pool) => pool.install(|| {
                 texts
                     .par_iter()
                     .map(|t| clean_str(cleaner, t, offsets))
                     .collect()
-            };
-            match (threads, pool) {
-                (Some(1), _) => texts
-                    .iter()
-                    .map(|t| clean_str(cleaner, t, offsets))
-                    .collect(),
-                (_, Some(pool)) => pool.install(par),
-                _ => par(),
-            }
+            }),
         });
         let out = PyList::empty(py);
         for d in done {

@@ -2,7 +2,10 @@
 
 import concurrent.futures
 import multiprocessing
+import os
 import pickle
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -256,3 +259,24 @@ def test_clean_batch_releases_the_gil(pages):
         stop.set()
         t.join()
     assert during > 1000, during
+
+
+FORKED = """
+import multiprocessing as mp, deboil
+c = deboil.Cleaner()
+texts = ["Share this article\\nThe museum opens a new wing for local artists next spring, its director said."] * 40
+print(len(c.clean_batch(texts)), len(c.clean_batch(texts, threads=2)))  # the parent's pools
+def work(_):
+    return len(c.clean_batch(texts)) + len(c.clean_batch(texts, threads=2))
+with mp.get_context("fork").Pool(2) as pool:
+    print(*pool.map(work, range(2)))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_clean_batch_in_forked_children_of_a_parent_that_used_it():
+    # A forked child inherits the parent's thread pools without their threads: it must
+    # build its own instead of waiting forever on them.
+    r = subprocess.run([sys.executable, "-c", FORKED], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["40", "40", "80", "80"]
