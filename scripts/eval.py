@@ -26,16 +26,16 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "examples", "jsonl")
 
 # Floors enforced with --check: (corpus, variant) -> minimum BoW F1, shingle F1, BoW recall.
-# The quality issue's floor on dev (BoW F1, shingle F1 >= 0.90, BoW recall >= 0.93).
-# Issue 6 adds: dev markdown BoW F1 >= 0.90, wide BoW F1 >= 0.76 on htmltext and markdown.
+# The committed model's figures on these pages (it was trained on them: see docs/QUALITY.md)
+# less a margin of 0.02-0.03: dev 0.973 / 0.973 / 0.968, wide 0.830 / 0.810 on 2026-12-07.
 # The last field: whether an empty output for a non-empty gold fails (wide has pages whose raw
 # input holds almost none of the gold text, so not there).
 FLOORS = {
-    ("dev", "htmltext"): (0.90, 0.90, 0.93, True),
-    ("dev", "resili"): (0.90, 0.90, 0.93, True),
-    ("dev", "markdown"): (0.90, 0.0, 0.0, True),
-    ("wide", "htmltext"): (0.76, 0.0, 0.0, False),
-    ("wide", "markdown"): (0.76, 0.0, 0.0, False),
+    ("dev", "htmltext"): (0.95, 0.94, 0.96, True),
+    ("dev", "resili"): (0.95, 0.94, 0.96, True),
+    ("dev", "markdown"): (0.94, 0.0, 0.0, True),
+    ("wide", "htmltext"): (0.80, 0.0, 0.0, False),
+    ("wide", "markdown"): (0.78, 0.0, 0.0, False),
 }
 
 
