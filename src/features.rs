@@ -1038,6 +1038,38 @@ pub(crate) struct Grids {
 /// Copies a label needs to make a grid.
 const GRID_MIN_COPIES: usize = 4;
 
+/// Longest run of aligned lines [`mostly_aligned`] walks out from a pair of copies, each
+/// way. Without a bound the walk costs the lines times the repeat's period on a document
+/// that repeats one long block (a page printed many times over: quadratic); an item of a
+/// card grid is a few lines, far under it, so no grid's decision changes.
+const GRID_ALIGN_MAX: usize = 64;
+
+/// Whether the lines aligned with copies `a < b` of one key (the same text at the same
+/// offset from each, `key(i)` giving line `i`'s key, `n` lines in all) fill more than half
+/// the gap between them: the copies then sit in repeated blocks, not each in its own
+/// item. Stops as soon as that is known, and after [`GRID_ALIGN_MAX`] lines each way.
+fn mostly_aligned<'k>(key: &impl Fn(usize) -> &'k [u8], a: usize, b: usize, n: usize) -> bool {
+    let gap = b - a;
+    let mut aligned = 1;
+    let mut d = 1;
+    while a + d < b && b + d < n && d <= GRID_ALIGN_MAX && key(a + d) == key(b + d) {
+        aligned += 1;
+        if aligned * 2 > gap {
+            return true;
+        }
+        d += 1;
+    }
+    d = 1;
+    while d <= a && b - d > a && d <= GRID_ALIGN_MAX && key(a - d) == key(b - d) {
+        aligned += 1;
+        if aligned * 2 > gap {
+            return true;
+        }
+        d += 1;
+    }
+    aligned * 2 > gap
+}
+
 /// Finds the card grids of the text lines `lines` of `doc` (see [`Grids`]).
 pub(crate) fn grids(doc: &Doc<'_>, lines: &[usize]) -> Grids {
     let n = lines.len();
@@ -1076,18 +1108,7 @@ pub(crate) fn grids(doc: &Doc<'_>, lines: &[usize]) -> Grids {
                 adjacent = true;
                 break;
             }
-            let mut aligned = 1;
-            let mut d = 1;
-            while a + d < b && b + d < n && key(a + d) == key(b + d) {
-                aligned += 1;
-                d += 1;
-            }
-            d = 1;
-            while d <= a && b - d > a && key(a - d) == key(b - d) {
-                aligned += 1;
-                d += 1;
-            }
-            if aligned * 2 <= gap {
+            if !mostly_aligned(&key, a, b, n) {
                 own += 1;
             }
         }
@@ -1116,6 +1137,69 @@ fn ends_with_ellipsis(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{mostly_aligned, GRID_ALIGN_MAX};
+
+    /// [`mostly_aligned`] without its bound or early exit: the walk it replaces.
+    fn aligned_naive<'k>(key: &impl Fn(usize) -> &'k [u8], a: usize, b: usize, n: usize) -> bool {
+        let mut aligned = 1;
+        let mut d = 1;
+        while a + d < b && b + d < n && key(a + d) == key(b + d) {
+            aligned += 1;
+            d += 1;
+        }
+        d = 1;
+        while d <= a && b - d > a && key(a - d) == key(b - d) {
+            aligned += 1;
+            d += 1;
+        }
+        aligned * 2 > b - a
+    }
+
+    #[test]
+    fn alignment_agrees_with_the_unbounded_walk_on_short_gaps() {
+        // Keys from a small alphabet, so runs of aligned lines are common.
+        let mut next = crate::testing::xorshift(0x9e37);
+        let alphabet: [&[u8]; 3] = [b"a", b"b", b"c"];
+        for _ in 0..300 {
+            let n = 2 + (next() % 300) as usize;
+            let keys: Vec<&[u8]> = (0..n).map(|_| alphabet[(next() % 3) as usize]).collect();
+            let key = |i: usize| keys[i];
+            for _ in 0..20 {
+                let a = (next() % (n as u64 - 1)) as usize;
+                let b =
+                    a + 1 + (next() % ((n - a - 1) as u64).min(2 * GRID_ALIGN_MAX as u64)) as usize;
+                assert_eq!(
+                    mostly_aligned(&key, a, b, n),
+                    aligned_naive(&key, a, b, n),
+                    "{a} {b} {n}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn alignment_walk_is_bounded_on_a_repeated_block() {
+        // One block of 5,000 distinct lines printed three times: every pair of copies is
+        // aligned over the whole block. The walk must stop after a bounded number of
+        // look-ups, not walk the block for each of its 10,000 pairs of copies.
+        let block = 5_000;
+        let names: Vec<String> = (0..block).map(|i| format!("line {i}")).collect();
+        let n = 3 * block;
+        let looked = std::cell::Cell::new(0usize);
+        let key = |i: usize| {
+            looked.set(looked.get() + 1);
+            names[i % block].as_bytes()
+        };
+        for a in 0..2 * block {
+            mostly_aligned(&key, a, a + block, n);
+        }
+        assert!(
+            looked.get() <= 2 * block * 4 * (GRID_ALIGN_MAX + 1),
+            "{}",
+            looked.get()
+        );
+    }
+
     #[test]
     fn ellipsis_endings() {
         for line in [
