@@ -123,32 +123,6 @@ fn replace_surrogates(bytes: &mut [u8]) {
     }
 }
 
-/// The number of characters (code points) in UTF-8 `bytes`: the bytes that do not continue
-/// a sequence.
-fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
-}
-
-/// Turns the byte offsets of `removed` (sorted, non-overlapping, on char boundaries of
-/// `text`) into character offsets, in one pass over `text`.
-fn to_char_offsets(text: &str, removed: &mut [Removal]) {
-    let bytes = text.as_bytes();
-    let (mut at_byte, mut at_char) = (0, 0);
-    for r in removed {
-        for offset in [&mut r.span.start, &mut r.span.end] {
-            let b = (*offset).min(bytes.len());
-            if b >= at_byte {
-                at_char += count_chars(&bytes[at_byte..b]);
-            } else {
-                // Never for the engine's sorted spans; still exact if it ever were.
-                at_char = count_chars(&bytes[..b]);
-            }
-            at_byte = b;
-            *offset = at_char;
-        }
-    }
-}
-
 /// A cleaning result before it becomes Python objects (built without the GIL).
 struct Done<'a> {
     body: Cow<'a, str>,
@@ -163,10 +137,10 @@ fn clean_str<'a>(cleaner: &deboil::Cleaner, text: &'a str, offsets: Offsets) -> 
     let cleaned = cleaner.clean(text);
     let title = cleaned.title();
     let byline = cleaned.byline();
-    let mut removed = cleaned.removed().to_vec();
-    if offsets == Offsets::Chars {
-        to_char_offsets(text, &mut removed);
-    }
+    let removed = match offsets {
+        Offsets::Chars => cleaned.removed_chars(),
+        Offsets::Bytes => cleaned.removed().to_vec(),
+    };
     Done {
         body: cleaned.into_body(),
         title,
