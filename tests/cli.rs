@@ -3,7 +3,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 use serde_json::{json, Value};
 
@@ -18,15 +18,20 @@ fn record(id: usize) -> String {
     json!({"id": id, "text": page(id), "lang": "en"}).to_string()
 }
 
-/// Runs `deboil args` with `stdin` as its input.
-fn deboil(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+/// Starts `deboil args` with stdin, stdout and stderr piped.
+fn spawn(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_deboil"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("the deboil binary runs");
+        .expect("the deboil binary runs")
+}
+
+/// Runs `deboil args` with `stdin` as its input.
+fn deboil(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn(args);
     let mut input = child.stdin.take().unwrap();
     let data = stdin.to_vec();
     let writer = std::thread::spawn(move || {
@@ -478,13 +483,7 @@ fn jsonl_contract_bom_surrogates_and_ids() {
 #[test]
 fn a_closed_stdout_ends_quietly() {
     let input: String = (0..3000).map(|i| record(i) + "\n").collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
-        .args(["--input", "jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["--input", "jsonl"]);
     drop(child.stdout.take());
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
@@ -504,13 +503,7 @@ fn sigterm_finishes_the_line_being_written() {
     let input: String = (0..200)
         .map(|i| json!({"id": i, "text": format!("Advertisement\n{big}")}).to_string() + "\n")
         .collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
-        .args(["--input", "jsonl", "--threads", "1"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["--input", "jsonl", "--threads", "1"]);
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(input.as_bytes());
@@ -549,13 +542,7 @@ fn sigterm_finishes_the_line_being_written() {
 #[test]
 fn sigterm_while_waiting_for_input_stops() {
     use std::io::Read;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_deboil"))
-        .args(["--input", "jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["--input", "jsonl"]);
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all((record(1) + "\n").as_bytes()).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1000));
