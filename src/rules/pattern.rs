@@ -9,7 +9,8 @@ use aho_corasick::{AhoCorasick, Anchored};
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{
-    Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
+    Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look,
+    Repetition,
 };
 
 use super::Rule;
@@ -196,7 +197,7 @@ pub(crate) struct Prefilter {
     owners: Vec<Vec<u32>>,
     /// One anchored pattern per fragment with literals, compiled on first use (`None`
     /// if it fails to compile: the whole rule's regex is used instead).
-    fragments: Vec<(String, OnceLock<Option<Fragment>>)>,
+    fragments: Vec<(Source, OnceLock<Option<Fragment>>)>,
     /// The fragments without useful literals, in one anchored regex.
     residual: Option<Regex>,
     /// For built-in rules: what each fragment of `fragments` needs of a line (on the
@@ -238,7 +239,10 @@ impl Prefilter {
                 continue;
             };
             let id = regexes.len() as u32;
-            regexes.push((format!("{open}{fragment}{close}"), OnceLock::new()));
+            regexes.push((
+                Source::Pattern(format!("{open}{fragment}{close}")),
+                OnceLock::new(),
+            ));
             for lit in lits {
                 let lit = lit.as_bytes().to_ascii_lowercase();
                 let k = *index.entry(lit.clone()).or_insert_with(|| {
@@ -280,7 +284,7 @@ impl Prefilter {
     /// `fold(m)` matches `Fold::hir(f)`, and a line `w1 m w2` (`w1`, `w2` edge runs) folds
     /// to `fold(w1) fold(m) fold(w2)`: the prefix, suffix and inner literals of the
     /// folded fragment bound the folded line exactly as the extractor promises.
-    fn folded(fragments: &[&str], open: &str, close: &str) -> Option<Prefilter> {
+    fn folded(fragments: &[&'static str], open: &str, close: &str) -> Option<Prefilter> {
         let mut parser = regex_syntax::ParserBuilder::new();
         parser.case_insensitive(true);
         let mut regexes = Vec::new();
@@ -293,7 +297,7 @@ impl Prefilter {
                 rest.push(fragment);
                 continue;
             }
-            regexes.push((format!("{open}{fragment}{close}"), OnceLock::new()));
+            regexes.push((Source::Edged(fragment), OnceLock::new()));
             conds.push(c);
         }
         let residual = if rest.is_empty() {
@@ -326,8 +330,8 @@ impl Prefilter {
             return whole.is_match(line);
         };
         let regex = regex.get_or_init(|| Fragment::new(pattern, 64 << 20));
-        match regex {
-            Some(regex) => regex.is_match(line),
+        match regex.as_ref().and_then(|r| r.is_match(line)) {
+            Some(hit) => hit,
             None => whole.is_match(line),
         }
     }
@@ -350,8 +354,8 @@ impl Prefilter {
                 }
                 let (pattern, regex) = &self.fragments[f];
                 let regex = regex.get_or_init(|| Fragment::new(pattern, 64 << 20));
-                let hit = match regex {
-                    Some(regex) => regex.is_match(line),
+                let hit = match regex.as_ref().and_then(|r| r.is_match(line)) {
+                    Some(hit) => hit,
                     None => whole.is_match(line),
                 };
                 if hit {
@@ -614,7 +618,9 @@ impl Fold {
                 )
             }
             HirKind::Class(Class::Unicode(class)) => {
-                let mut out = ClassUnicode::empty();
+                // The folded ranges are collected first and made canonical once
+                // (`ClassUnicode::push` sorts and merges the whole class at every push).
+                let mut out = Vec::new();
                 let mut rest = class.clone();
                 for (set, to) in [(&self.digit, '0'), (&self.space, ' ')] {
                     let mut common = class.clone();
@@ -639,10 +645,10 @@ impl Fold {
                         }
                     }
                 }
-                Hir::class(Class::Unicode(out))
+                Hir::class(Class::Unicode(ClassUnicode::new(out)))
             }
             HirKind::Class(Class::Bytes(class)) => {
-                let mut out = ClassBytes::empty();
+                let mut out = Vec::new();
                 if class.ranges().iter().all(|r| r.end().is_ascii()) {
                     for r in class.ranges() {
                         for b in r.start()..=r.end() {
@@ -653,7 +659,7 @@ impl Fold {
                 } else {
                     out.push(ClassBytesRange::new(0, 255));
                 }
-                Hir::class(Class::Bytes(out))
+                Hir::class(Class::Bytes(ClassBytes::new(out)))
             }
             HirKind::Look(look) => Hir::look(*look),
             HirKind::Repetition(r) => Hir::repetition(Repetition {
@@ -699,39 +705,209 @@ fn better(seq: &Seq, than: Option<&Seq>) -> bool {
 /// NFA states), 5–10× slower than the bounded backtracker or the PikeVM, which give the
 /// same answers (over the dev corpus, 30–70 µs against 4–13 µs a line for the longest
 /// ones). Other fragments keep the lazy DFA, whose states they reuse.
+///
+/// The pattern is parsed once, and compiled on first use in two forms: one for ASCII
+/// lines (most lines), from the pattern with every class cut down to its ASCII members
+/// (see [`ascii_only`]: a small automaton, cheap to build, where the Unicode edge
+/// classes and each `.` of a counted repetition would otherwise compile to UTF-8
+/// automata), and the whole pattern for the other lines.
 #[derive(Debug)]
-struct Fragment(regex_automata::meta::Regex);
+struct Fragment {
+    hir: Hir,
+    size_limit: usize,
+    ascii: OnceLock<Option<regex_automata::meta::Regex>>,
+    unicode: OnceLock<Option<regex_automata::meta::Regex>>,
+}
+
+/// Where a [`Fragment`]'s pattern comes from.
+#[derive(Debug)]
+enum Source {
+    /// A whole pattern (case-insensitive).
+    Pattern(String),
+    /// A built-in phrase fragment `f`, matched as `^W(?:f)W$` (`W` the edge class
+    /// [`phrases::EDGE`], parsed once for all fragments: see [`edge_hir`]).
+    Edged(&'static str),
+}
+
+impl Source {
+    /// The parsed pattern (case-insensitive), `None` if it does not parse.
+    fn hir(&self) -> Option<Hir> {
+        let parse = |p: &str| {
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(p)
+                .ok()
+        };
+        match self {
+            Source::Pattern(p) => parse(p),
+            Source::Edged(f) => {
+                let edge = edge_hir()?;
+                Some(Hir::concat(vec![
+                    Hir::look(Look::Start),
+                    edge.clone(),
+                    parse(f)?,
+                    edge.clone(),
+                    Hir::look(Look::End),
+                ]))
+            }
+        }
+    }
+}
+
+/// [`phrases::EDGE`] parsed as the rules read it (case-insensitive), once.
+fn edge_hir() -> Option<&'static Hir> {
+    static EDGE: std::sync::LazyLock<Option<Hir>> = std::sync::LazyLock::new(|| {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(phrases::EDGE)
+            .ok()
+    });
+    EDGE.as_ref()
+}
 
 /// The longest counted repetition (`x{m,n}`, largest `n`) a fragment may have and keep
 /// the lazy DFA (see [`Fragment`]).
 const LONG_COUNT: u32 = 16;
 
 impl Fragment {
-    /// `pattern` compiled as [`compile`] does; `None` if it does not compile.
-    fn new(pattern: &str, size_limit: usize) -> Option<Fragment> {
-        use regex_automata::{meta, util::syntax, MatchKind};
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .build()
-            .parse(pattern)
-            .ok()?;
+    /// The fragment of `source`, compiled as [`compile`] does on first use; `None` if it
+    /// does not parse.
+    fn new(source: &Source, size_limit: usize) -> Option<Fragment> {
+        Some(Fragment {
+            hir: source.hir()?,
+            size_limit,
+            ascii: OnceLock::new(),
+            unicode: OnceLock::new(),
+        })
+    }
+
+    fn build(hir: &Hir, size_limit: usize) -> Option<regex_automata::meta::Regex> {
+        use regex_automata::{meta, MatchKind};
         let config = meta::Config::new()
             .match_kind(MatchKind::LeftmostFirst)
             .utf8_empty(true)
             .nfa_size_limit(Some(size_limit))
             .hybrid_cache_capacity(DFA_CACHE)
-            .hybrid(longest_count(&hir) <= LONG_COUNT);
+            .hybrid(longest_count(hir) <= LONG_COUNT);
         meta::Builder::new()
             .configure(config)
-            .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
-            .build(pattern)
+            .build_from_hir(hir)
             .ok()
-            .map(Fragment)
     }
 
+    /// Whether `line` matches; `None` if the form it needs does not compile.
     #[inline]
-    fn is_match(&self, line: &str) -> bool {
-        self.0.is_match(line)
+    fn is_match(&self, line: &str) -> Option<bool> {
+        let regex = if line.is_ascii() {
+            self.ascii
+                .get_or_init(|| Fragment::build(&ascii_only(&self.hir), self.size_limit))
+        } else {
+            self.unicode
+                .get_or_init(|| Fragment::build(&any_char_bytes(&self.hir), self.size_limit))
+        };
+        regex.as_ref().map(|r| r.is_match(line))
+    }
+}
+
+/// `hir` as it reads valid UTF-8 text, with every class that holds every non-ASCII
+/// character (`.`, `[^,]`, …) written as bytes: its ASCII members, or a lead byte of a
+/// two-, three- or four-byte sequence followed by that many continuation bytes. In
+/// valid UTF-8, such a sequence starting where a character starts is exactly one whole
+/// non-ASCII character; every other part of the pattern matches whole characters, so
+/// the byte form starts at character boundaries only and matches the same characters
+/// as the class. Compiling the class itself builds a UTF-8 automaton (for each of the
+/// `n` copies of `.{0,n}`); the byte form is a few states.
+fn any_char_bytes(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut rest = ClassUnicode::new([ClassUnicodeRange::new('\u{80}', char::MAX)]);
+            rest.difference(class);
+            if !rest.ranges().is_empty() {
+                return hir.clone();
+            }
+            let bytes = |ranges: &[(u8, u8)]| {
+                Hir::class(Class::Bytes(ClassBytes::new(
+                    ranges.iter().map(|&(a, b)| ClassBytesRange::new(a, b)),
+                )))
+            };
+            let cont = || bytes(&[(0x80, 0xbf)]);
+            let mut alts = Vec::new();
+            let ascii: Vec<(u8, u8)> = class
+                .ranges()
+                .iter()
+                .filter(|r| r.start().is_ascii())
+                .map(|r| (r.start() as u8, r.end().min('\x7f') as u8))
+                .collect();
+            if !ascii.is_empty() {
+                alts.push(bytes(&ascii));
+            }
+            alts.push(Hir::concat(vec![bytes(&[(0xc0, 0xdf)]), cont()]));
+            alts.push(Hir::concat(vec![bytes(&[(0xe0, 0xef)]), cont(), cont()]));
+            alts.push(Hir::concat(vec![
+                bytes(&[(0xf0, 0xf7)]),
+                cont(),
+                cont(),
+                cont(),
+            ]));
+            Hir::alternation(alts)
+        }
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(any_char_bytes(&r.sub)),
+        }),
+        HirKind::Capture(c) => any_char_bytes(&c.sub),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(any_char_bytes).collect()),
+        HirKind::Alternation(alts) => Hir::alternation(alts.iter().map(any_char_bytes).collect()),
+        _ => hir.clone(),
+    }
+}
+
+/// `hir` as it reads ASCII text: every class cut down to its ASCII members, literals
+/// with other characters and empty classes failing, Unicode word boundaries made ASCII
+/// ones. On a haystack of ASCII characters only, `hir` and the result match the same
+/// strings at the same places: a class or literal matches an ASCII character exactly
+/// when its ASCII part does, and the word characters among ASCII ones are the same in
+/// both senses (letters, digits, `_`), so a boundary falls at the same places.
+fn ascii_only(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => match lit.0.is_ascii() {
+            true => Hir::literal(lit.0.clone()),
+            false => Hir::fail(),
+        },
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut c = class.clone();
+            c.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
+            Hir::class(Class::Unicode(c))
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            let mut c = class.clone();
+            c.intersect(&ClassBytes::new([ClassBytesRange::new(0, 0x7f)]));
+            Hir::class(Class::Bytes(c))
+        }
+        HirKind::Look(look) => Hir::look(match *look {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => other,
+        }),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(ascii_only(&r.sub)),
+        }),
+        // Captures do not change whether a line matches.
+        HirKind::Capture(c) => ascii_only(&c.sub),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(ascii_only).collect()),
+        HirKind::Alternation(alts) => Hir::alternation(alts.iter().map(ascii_only).collect()),
     }
 }
 
@@ -2012,6 +2188,78 @@ mod tests {
         lines.push(long.replace("word", "wörd"));
         lines.push(format!("{} we use cookies", "a".repeat(301)));
         lines.push(format!("— {} —", lines[1]));
+        // Punctuation and symbols around and inside phrases, word boundaries next to
+        // ASCII and non-ASCII word characters, long ASCII lines (the ASCII form of each
+        // fragment answers for ASCII lines, the whole pattern for the others).
+        for l in [
+            "» Subscribe «",
+            "--- Advertisement ---",
+            "*** ADVERTISEMENT ***",
+            "(Photo: AP)",
+            "Photo: ©Getty Images",
+            "Image: Jane Doe/Getty Images | Example",
+            "[Image: via Reuters]",
+            "© 2024",
+            "(c) 2024 Example, Inc.",
+            "| Share on Facebook | Tweet |",
+            "#1 Most Read",
+            "$4.99/month",
+            "5 min read ·",
+            "newsletters_",
+            "xnewsletter",
+            "our-newsletter",
+            "énewsletter",
+            "newsletterä",
+            "Sign up for our newsletter…",
+            "Sign up for our newsletter\u{a0}",
+            "\u{2022} Related Articles",
+            "By Jane Doe, Staff Writer",
+            "By JANE DOE",
+            "Posted by Jane Doe on March 3, 2024 at 10:00 am",
+            "Continue reading »",
+            "12 comments",
+            "Leave a Reply Cancel reply",
+            "Skip to main content",
+            "https://example.com/images/photo.jpg",
+            "www.example.com/page?id=3",
+            "![alt](https://example.com/a.png)",
+            "All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+        ] {
+            lines.push(l.to_owned());
+        }
+        lines.push(format!("{}Subscribe", "-".repeat(300)));
+        lines.push(format!("Photo: {} / Getty Images", "word ".repeat(45)));
+        lines.push(format!(
+            "{} / Getty Images {}",
+            "x ".repeat(99),
+            "y".repeat(59)
+        ));
+        lines.push(format!(
+            "{} / Getty Images {}",
+            "x ".repeat(101),
+            "y".repeat(61)
+        ));
+        lines.push(format!(
+            "{} all rights reserved {}",
+            "a".repeat(200),
+            "b".repeat(150)
+        ));
+        lines.push(format!(
+            "{} all rights reserved {}",
+            "a".repeat(201),
+            "b".repeat(150)
+        ));
+        lines.push(format!("{}newsletter", "n".repeat(2000)));
+        // Counted repetitions over two-, three- and four-byte characters, at the bound
+        // and one past it (`.{0,200}` before a credit, `.{0,60}` after it).
+        for c in ["é", "€", "😀", "ſ"] {
+            for n in [199, 200, 201] {
+                lines.push(format!("{} / Getty Images", c.repeat(n)));
+                lines.push(format!("Getty Images {}", c.repeat(n / 3)));
+            }
+            lines.push(format!("Photo: {}, {}", c.repeat(30), c.repeat(61)));
+            lines.push(format!("[{}]({})", c.repeat(10), c.repeat(10)));
+        }
         let variants: Vec<String> = lines
             .iter()
             .flat_map(|l| [l.clone(), l.to_uppercase(), l.replace('s', "ſ")])
@@ -2037,11 +2285,14 @@ mod tests {
             for f in fields.iter().flat_map(|f| f.iter()) {
                 let pattern = format!("^{edge}(?:{f}){edge}$");
                 let expected = compile(&pattern, 64 << 20).unwrap();
-                let got = Fragment::new(&pattern, 64 << 20).unwrap();
+                let whole = Source::Pattern(pattern.clone());
+                // The built-in form (the edge class parsed once) is the same pattern.
+                assert!(Source::Edged(f).hir() == whole.hir(), "{f}");
+                let got = Fragment::new(&Source::Edged(f), 64 << 20).unwrap();
                 for line in &variants {
                     assert_eq!(
                         got.is_match(line),
-                        expected.is_match(line),
+                        Some(expected.is_match(line)),
                         "{f} on {line:?}"
                     );
                 }
