@@ -71,7 +71,7 @@ pub mod training {
         let page = crate::rules::fast::score(&doc);
         FastPage {
             spans: page
-                .lines
+                .lines()
                 .iter()
                 .map(|&i| crate::Span::new(doc.lines[i].start, doc.end(i)))
                 .collect(),

@@ -531,7 +531,8 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
 static FIRST: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&FAST_FIRST, N_FAST));
 static SECOND: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&FAST_SECOND, N_FAST2));
 
-/// What is measured once per non-blank line.
+/// What is measured once per non-blank line (as [`measure`] fills it and the rows read it;
+/// the page keeps it packed, see [`Packed`]).
 #[derive(Clone, Copy, Debug, Default)]
 struct Stat {
     /// Index of the line in the document.
@@ -567,13 +568,234 @@ struct Stat {
     prose: bool,
     /// Blank lines just before and after (0, 1 or 2).
     blank_around: u8,
-    /// Index of the line's block (run of non-blank lines) among the blocks.
-    block: u32,
+    /// Whether a blank line is just before: the line starts a block (a run of non-blank
+    /// lines; the page's first line starts the first).
+    blank_before: bool,
+    /// How many of the line's words are words of the page's first line (counted only on
+    /// lines of 2 to [`TITLE_MAX_WORDS`] words, CJK aside; else 0).
+    title_hits: u32,
+    /// How many content words of the line [`measure`] kept (see [`Page::content`]).
+    content: u32,
+}
+
+impl Stat {
     /// Share of the line's words that are words of the page's first line (its `title`
     /// element in text printed from HTML); 0 for long lines.
-    title_overlap: f32,
-    /// How many of the line's words are words of the page's first line.
-    title_hits: u32,
+    #[inline]
+    fn title_overlap(&self) -> f32 {
+        if self.title_hits == 0 {
+            0.0
+        } else {
+            // Over the words before the CJK characters were counted, as `measure` does.
+            self.title_hits as f32 / (self.words - self.cjk.div_ceil(2)) as f32
+        }
+    }
+}
+
+/// A [`Stat`] as the page keeps it, in 32 bytes (a page of one-byte lines holds millions):
+/// the counts in one byte each when they all fit, else the whole `Stat` in the page's
+/// table of long lines and its place there in the first four of these bytes.
+#[derive(Clone, Copy, Debug, Default)]
+struct Packed {
+    /// Index of the line in the document (a document of 2^32 lines or more is kept whole:
+    /// see [`Fast`]).
+    index: u32,
+    copies: u32,
+    /// The counts, in [`Packed::COUNTS`]'s order (or the place in the long lines' table).
+    counts: [u8; 18],
+    /// The flags ([`Packed::SENTENCE`], …) and `blank_around` (two bits).
+    flags: u16,
+    phrase_kind: u8,
+    /// The line's coarse shape (see [`Packed::shape`]), for the runs of lines alike.
+    shape: u8,
+}
+
+impl Packed {
+    const SENTENCE: u16 = 1;
+    const BULLET: u16 = 1 << 1;
+    const HEADING: u16 = 1 << 2;
+    const IMAGE_ONLY: u16 = 1 << 3;
+    const TABLE_ROW: u16 = 1 << 4;
+    const STARTS_LOWER: u16 = 1 << 5;
+    const PROSE: u16 = 1 << 6;
+    const PHRASE_KEY: u16 = 1 << 7;
+    const BLANK_BEFORE: u16 = 1 << 8;
+    /// The counts are in the page's table of long lines.
+    const LONG: u16 = 1 << 9;
+    /// `blank_around` is `flags >> AROUND`.
+    const AROUND: u32 = 10;
+
+    /// The counts of `s`, in the order of `counts`.
+    #[inline]
+    fn counts(s: &Stat) -> [u32; 18] {
+        [
+            s.chars,
+            s.words,
+            s.stop,
+            s.caps,
+            s.leading_caps,
+            s.digits,
+            s.punct,
+            s.upper,
+            s.letters,
+            s.word_chars,
+            s.commas,
+            s.separators,
+            s.link,
+            s.cjk,
+            s.phrase_hits,
+            s.phrase_bytes,
+            s.title_hits,
+            s.content,
+        ]
+    }
+
+    /// `s` packed; `long`: the page's table of long lines, which gets `s` when one of its
+    /// counts needs more than a byte (`at`: its place there if it has one already).
+    fn new(s: &Stat, long: &mut Vec<Stat>, at: Option<usize>) -> Packed {
+        let flag = |b: bool, f: u16| if b { f } else { 0 };
+        let mut flags = flag(s.sentence, Packed::SENTENCE)
+            | flag(s.bullet, Packed::BULLET)
+            | flag(s.heading, Packed::HEADING)
+            | flag(s.image_only, Packed::IMAGE_ONLY)
+            | flag(s.table_row, Packed::TABLE_ROW)
+            | flag(s.starts_lower, Packed::STARTS_LOWER)
+            | flag(s.prose, Packed::PROSE)
+            | flag(s.phrase_key, Packed::PHRASE_KEY)
+            | flag(s.blank_before, Packed::BLANK_BEFORE)
+            | u16::from(s.blank_around) << Packed::AROUND;
+        let all = Packed::counts(s);
+        let mut counts = [0u8; 18];
+        // Every count but the link text's is at most the line's bytes (a link's text may
+        // be counted twice, see `measure`).
+        if s.chars <= u32::from(u8::MAX) && s.link <= u32::from(u8::MAX) {
+            debug_assert!(all.iter().all(|&c| c <= s.chars.max(s.link)));
+            counts = all.map(|c| c as u8);
+        } else {
+            let place = match at {
+                Some(i) => {
+                    long[i] = *s;
+                    i
+                }
+                None => {
+                    long.push(*s);
+                    long.len() - 1
+                }
+            };
+            counts[..4].copy_from_slice(&(place as u32).to_le_bytes());
+            flags |= Packed::LONG;
+        }
+        // 0-1 words, 2-3, 4-7, 8-15, more (without branches).
+        let len = (s.words | 1).ilog2().min(4) as u8;
+        let shape = len
+            | u8::from(s.sentence) << 3
+            | u8::from(s.link > 0) << 4
+            | u8::from(s.digits > 0) << 5;
+        Packed {
+            index: s.index as u32,
+            copies: s.copies,
+            counts,
+            flags,
+            phrase_kind: s.phrase_kind,
+            shape,
+        }
+    }
+
+    /// The place of a long line's `Stat` in the page's table of long lines.
+    #[inline]
+    fn long(&self) -> Option<usize> {
+        (self.flags & Packed::LONG != 0).then(|| {
+            let c = &self.counts;
+            u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize
+        })
+    }
+
+    /// The whole [`Stat`] (`long`: the page's table of long lines).
+    #[inline]
+    fn stat(&self, long: &[Stat]) -> Stat {
+        let has = |f: u16| self.flags & f != 0;
+        let mut s = match self.long() {
+            Some(i) => long[i],
+            None => {
+                let c = self.counts.map(u32::from);
+                Stat {
+                    chars: c[0],
+                    words: c[1],
+                    stop: c[2],
+                    caps: c[3],
+                    leading_caps: c[4],
+                    digits: c[5],
+                    punct: c[6],
+                    upper: c[7],
+                    letters: c[8],
+                    word_chars: c[9],
+                    commas: c[10],
+                    separators: c[11],
+                    link: c[12],
+                    cjk: c[13],
+                    phrase_hits: c[14],
+                    phrase_bytes: c[15],
+                    title_hits: c[16],
+                    content: c[17],
+                    ..Stat::default()
+                }
+            }
+        };
+        s.index = self.index as usize;
+        s.copies = self.copies;
+        s.phrase_kind = self.phrase_kind;
+        s.sentence = has(Packed::SENTENCE);
+        s.bullet = has(Packed::BULLET);
+        s.heading = has(Packed::HEADING);
+        s.image_only = has(Packed::IMAGE_ONLY);
+        s.table_row = has(Packed::TABLE_ROW);
+        s.starts_lower = has(Packed::STARTS_LOWER);
+        s.prose = has(Packed::PROSE);
+        s.phrase_key = has(Packed::PHRASE_KEY);
+        s.blank_before = has(Packed::BLANK_BEFORE);
+        s.blank_around = (self.flags >> Packed::AROUND) as u8 & 3;
+        s
+    }
+
+    /// The count at `i` of [`Packed::counts`] (`long`: the page's table of long lines).
+    #[inline]
+    fn count(&self, i: usize, long: &[Stat]) -> u32 {
+        let Some(j) = self.long() else {
+            return u32::from(self.counts[i]);
+        };
+        let s = &long[j];
+        match i {
+            0 => s.chars,
+            1 => s.words,
+            5 => s.digits,
+            12 => s.link,
+            14 => s.phrase_hits,
+            15 => s.phrase_bytes,
+            16 => s.title_hits,
+            17 => s.content,
+            _ => Packed::counts(s)[i],
+        }
+    }
+
+    #[inline]
+    fn words(&self, long: &[Stat]) -> u32 {
+        self.count(1, long)
+    }
+
+    #[inline]
+    fn prose(&self) -> bool {
+        self.flags & Packed::PROSE != 0
+    }
+
+    #[inline]
+    fn sentence(&self) -> bool {
+        self.flags & Packed::SENTENCE != 0
+    }
+
+    #[inline]
+    fn blank_before(&self) -> bool {
+        self.flags & Packed::BLANK_BEFORE != 0
+    }
 }
 
 /// Lines of more words than this are never measured against the title.
@@ -1262,7 +1484,7 @@ fn measure(line: &str, title: &mut Title, content: &mut Hashes, keys: &PhraseKey
         s.link += (bytes.len() - token_start) as u32;
     }
     if !words.fill_title && (2..=TITLE_MAX_WORDS).contains(&s.words) {
-        s.title_overlap = words.title_hits as f32 / s.words as f32;
+        // The share is `Stat::title_overlap`.
         s.title_hits = words.title_hits;
     }
     // Every two CJK characters count as a word.
@@ -1310,18 +1532,95 @@ fn is_prose(words: u32, sentence: bool) -> bool {
     (words >= 10 && sentence) || words >= 25
 }
 
-/// The page as the fast engine measures it: one [`Stat`] per non-blank line.
+/// The page as the fast engine measures it: one [`Stat`] per non-blank line, packed (32
+/// bytes a line; the lines' other per-line state is a score or two, see [`run`]).
 struct Page {
-    stats: Vec<Stat>,
-    /// The hashes of every line's content words (not stopwords, not one letter), in order.
+    /// Per non-blank line, in order.
+    lines: Vec<Packed>,
+    /// The `Stat` of every line whose counts do not fit a [`Packed`]'s bytes.
+    long: Vec<Stat>,
+    /// The hashes of every line's content words (not stopwords, not one letter), in
+    /// order: line `k` has `Stat::content` of them.
     content: Vec<u64>,
-    /// Where each line's content words end in `content`.
-    content_end: Vec<u32>,
+}
+
+/// `ln(1 + n)` of a value that often stays the same from one line to the next (a block's
+/// size, a count of lines above): computed again only when it changes.
+#[derive(Clone, Copy)]
+struct Memo {
+    n: u32,
+    v: f32,
+}
+
+impl Memo {
+    fn new() -> Memo {
+        Memo { n: 0, v: 0.0 }
+    }
+
+    #[inline]
+    fn ln1p(&mut self, table: &[f32; 1024], n: u32) -> f32 {
+        if n != self.n {
+            self.n = n;
+            self.v = ln1p_in(table, n);
+        }
+        self.v
+    }
+}
+
+/// Values over the 8 lines around the one being read (`[k - 3, k + 4]`), of running sums
+/// over the lines in order (a prefix sum at each index): the windows of the rows without
+/// a table of the whole page.
+struct Ring<T> {
+    at: [T; 8],
+    /// The last index summed to.
+    filled: usize,
+}
+
+impl<T: Copy + std::ops::Add<Output = T>> Ring<T> {
+    /// Sums from `zero` at index 0.
+    fn new(zero: T) -> Ring<T> {
+        Ring {
+            at: [zero; 8],
+            filled: 0,
+        }
+    }
+
+    /// Sums up to index `upto`, `value(j)` being line `j`'s value.
+    #[inline]
+    fn fill(&mut self, upto: usize, value: impl Fn(usize) -> T) {
+        while self.filled < upto {
+            let next = self.at[self.filled & 7] + value(self.filled);
+            self.filled += 1;
+            self.at[self.filled & 7] = next;
+        }
+    }
+
+    /// The running sum at index `j` (within 7 of the last index summed to).
+    #[inline]
+    fn get(&self, j: usize) -> T {
+        self.at[j & 7]
+    }
+}
+
+/// The main region's side of line `k` of `n` and its distance to the region (see
+/// `region_side`): -1 before, 0 inside, 1 after, 2 (and distance `n`) without a region.
+#[inline]
+fn side(k: usize, n: usize, (r0, r1): (usize, usize)) -> (f32, usize) {
+    if r0 >= n {
+        (2.0, n)
+    } else if k < r0 {
+        (-1.0, r0 - k)
+    } else if k > r1 {
+        (1.0, k - r1)
+    } else {
+        (0.0, 0)
+    }
 }
 
 impl Page {
     /// One [`Stat`] per non-blank line of `doc`, from the pass over its bytes (phrases and
     /// copies not yet counted).
+    #[inline(never)]
     fn lines(doc: &Doc<'_>) -> Page {
         let keys = &PHRASES.keys;
         let mut title = Title::default();
@@ -1329,20 +1628,23 @@ impl Page {
         // line's words as it needs).
         let mut content = Hashes::default();
         content.reserve(doc.text.len() / 10 + 16);
-        let mut content_end = Vec::with_capacity(doc.len());
-        let mut stats = Vec::with_capacity(doc.len() / 2 + 1);
-        let mut block = 0u32;
+        // Sized to the non-blank lines, counted first (never grown: growing holds the old
+        // table and the new at once).
+        let n = (0..doc.len()).filter(|&i| !doc.is_blank(i)).count();
+        let mut lines = Vec::with_capacity(n);
+        let mut long: Vec<Stat> = Vec::new();
         let mut blank_before = true;
         for i in 0..doc.len() {
             if doc.is_blank(i) {
-                if !blank_before {
-                    block += 1;
-                }
                 blank_before = true;
-                if let Some(last) = stats.last_mut() {
-                    let last: &mut Stat = last;
-                    if last.index + 1 == i {
-                        last.blank_around += 1;
+                if let Some(last) = lines.last_mut() {
+                    let last: &mut Packed = last;
+                    if last.index as usize + 1 == i {
+                        // One more blank line around it (its `blank_around`).
+                        last.flags += 1 << Packed::AROUND;
+                        if let Some(j) = last.long() {
+                            long[j].blank_around += 1;
+                        }
                     }
                 }
                 continue;
@@ -1351,14 +1653,15 @@ impl Page {
             let t = line;
             let mut s = Stat {
                 index: i,
-                block,
+                blank_before,
                 blank_around: u8::from(blank_before),
                 ..Stat::default()
             };
             blank_before = false;
+            let before = content.len;
             measure(line, &mut title, &mut content, keys, &mut s);
             title.seal();
-            content_end.push(content.len as u32);
+            s.content = (content.len - before) as u32;
             s.bullet = text::is_list_item(t);
             s.heading = t.starts_with('#');
             s.image_only = t.starts_with("![") || t.starts_with("[![");
@@ -1366,32 +1669,73 @@ impl Page {
             s.starts_lower = t.chars().next().is_some_and(char::is_lowercase);
             s.sentence = text::ends_sentence(line);
             s.prose = is_prose(s.words, s.sentence);
-            stats.push(s);
+            lines.push(Packed::new(&s, &mut long, None));
         }
         Page {
-            stats,
+            lines,
+            long,
             content: content.into_vec(),
-            content_end,
         }
+    }
+
+    /// Non-blank lines.
+    #[inline]
+    fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Line `k`'s measures.
+    #[inline]
+    fn stat(&self, k: usize) -> Stat {
+        self.lines[k].stat(&self.long)
+    }
+
+    /// Every line's measures, in order.
+    #[cfg(test)]
+    fn stats(&self) -> impl Iterator<Item = Stat> + '_ {
+        self.lines.iter().map(|p| p.stat(&self.long))
+    }
+
+    /// Line `k`'s index in the document.
+    #[inline]
+    fn index(&self, k: usize) -> usize {
+        self.lines[k].index as usize
+    }
+
+    /// Line `k`'s words.
+    #[inline]
+    fn words(&self, k: usize) -> u32 {
+        self.lines[k].words(&self.long)
+    }
+
+    /// Stores `s` as line `k`'s measures.
+    fn set(&mut self, k: usize, s: &Stat) {
+        let at = self.lines[k].long();
+        self.lines[k] = Packed::new(s, &mut self.long, at);
     }
 
     /// Words in the page's lines of plain prose: prose lines (see [`is_prose`]) under a
     /// third link text.
     fn plain_prose_words(&self) -> u32 {
-        self.stats
+        let long = &self.long;
+        self.lines
             .iter()
-            .filter(|s| s.prose && 3 * s.link < s.chars)
-            .map(|s| s.words)
+            .filter(|p| p.prose() && 3 * p.count(12, long) < p.count(0, long))
+            .map(|p| p.words(long))
             .sum()
     }
 
     /// Counts the phrase hits of every line, in one scan of the whole text.
     fn phrases(&mut self, doc: &Doc<'_>) {
         let phrases = &*PHRASES;
-        for s in &mut self.stats {
-            if s.words > PHRASE_MAX_WORDS || !(s.phrase_key || phrases.keys.all) {
+        for k in 0..self.len() {
+            let p = self.lines[k];
+            if self.words(k) > PHRASE_MAX_WORDS
+                || !(p.flags & Packed::PHRASE_KEY != 0 || phrases.keys.all)
+            {
                 continue;
             }
+            let mut s = self.stat(k);
             let line = doc.line(s.index);
             let bytes = line.as_bytes();
             for m in phrases.automaton.find_iter(line) {
@@ -1408,15 +1752,18 @@ impl Page {
                     s.phrase_kind = 1 + phrases.family[m.pattern().as_usize()];
                 }
             }
+            if s.phrase_hits > 0 {
+                self.set(k, &s);
+            }
         }
     }
 
     /// Counts every line's copies in the page (the same text, spaces at the ends aside).
     fn copies(&mut self, doc: &Doc<'_>) {
-        let stats = &self.stats;
-        let (copies, _) = line_copies(stats.len(), |k| doc.line(stats[k].index));
-        for (s, c) in self.stats.iter_mut().zip(copies) {
-            s.copies = c;
+        let lines = &self.lines;
+        let (copies, _) = line_copies(lines.len(), |k| doc.line(lines[k].index as usize));
+        for (p, c) in self.lines.iter_mut().zip(copies) {
+            p.copies = c;
         }
     }
 
@@ -1425,8 +1772,12 @@ impl Page {
     fn region(&self) -> Option<(usize, usize)> {
         let (mut best, mut best_at) = (0f32, None);
         let (mut run, mut run_start) = (0f32, 0usize);
-        for (k, s) in self.stats.iter().enumerate() {
-            let v = if s.prose { s.words as f32 } else { -8.0 };
+        for k in 0..self.len() {
+            let v = if self.lines[k].prose() {
+                self.words(k) as f32
+            } else {
+                -8.0
+            };
             if run <= 0.0 {
                 run = 0.0;
                 run_start = k;
@@ -1443,39 +1794,42 @@ impl Page {
     /// The headline: the first line after the first (in the first three fifths of the
     /// page) of three words or more that is mostly the first line's words.
     fn headline(&self) -> Option<usize> {
-        let n = self.stats.len();
-        self.stats
-            .iter()
-            .enumerate()
-            .skip(1)
-            .take(n * 3 / 5 + 1)
-            .find(|(_, s)| s.words >= 3 && s.title_overlap >= 0.6)
-            .map(|(k, _)| k)
+        let n = self.len();
+        (1..self.len().min(n * 3 / 5 + 2)).find(|&k| {
+            // Words of the title counted first: most lines have none.
+            self.lines[k].count(16, &self.long) > 0 && {
+                let s = self.stat(k);
+                s.words >= 3 && s.title_overlap() >= 0.6
+            }
+        })
     }
 
     /// The headline as the title: a headline that holds at least half of the first line's
     /// words (not a breadcrumb or a section name that shares a few of them).
     fn full_headline(&self) -> Option<usize> {
-        let title_words = self.stats.first()?.words;
+        let title_words = self.lines.first()?.words(&self.long);
         self.headline()
-            .filter(|&k| 2 * self.stats[k].title_hits >= title_words)
+            .filter(|&k| 2 * self.stat(k).title_hits >= title_words)
     }
 
     /// Per line, the share of its content words that the main region's prose lines also
     /// use (-1 for a line without content words): a teaser of another story shares few.
+    #[inline(never)]
     fn cohesion(&self, region: Option<(usize, usize)>) -> Vec<f32> {
-        let words = |k: usize| {
-            let start = k.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
-            &self.content[start..self.content_end[k] as usize]
-        };
+        // Where each line's content words start in `content`, for the lines of the region.
+        let content_of = |k: usize| self.lines[k].count(17, &self.long) as usize;
         // The prose lines' words of the region, in a table of two choices (a look-up
         // without a branch on the outcome), else (if they do not fit) in a `WordSet`.
-        // Gathered first, a line's words at a time (an iterator flattening the lines would
-        // take a call per word).
         let (a, b) = region.unwrap_or((1, 0));
+        let start: usize = (0..a.min(self.len())).map(content_of).sum();
         let mut prose = Vec::new();
-        for k in (a..=b).filter(|&k| self.stats[k].prose) {
-            prose.extend_from_slice(words(k));
+        let mut at = start;
+        for k in a..=b {
+            let end = at + content_of(k);
+            if self.lines[k].prose() {
+                prose.extend_from_slice(&self.content[at..end]);
+            }
+            at = end;
         }
         let pairs = TwoChoices::new(prose.iter(), prose.len());
         let set = if pairs.is_none() {
@@ -1487,114 +1841,93 @@ impl Page {
         } else {
             WordSet::default()
         };
-        // The words found so far, over all the page's content words in one loop: a line's
-        // hits are a difference (no loop per line, whose end the text decides).
-        let mut found = Vec::with_capacity(self.content.len() + 1);
-        found.push(0u32);
-        let mut total = 0u32;
-        for &h in &self.content {
-            total += u32::from(match &pairs {
-                Some(pairs) => pairs.contains(h),
-                None => set.contains(h),
-            });
-            found.push(total);
-        }
-        (0..self.stats.len())
+        let found = |h: &u64| match &pairs {
+            Some(pairs) => pairs.contains(*h),
+            None => set.contains(*h),
+        };
+        let mut at = 0;
+        (0..self.len())
             .map(|k| {
-                let start = k.checked_sub(1).map_or(0, |j| self.content_end[j] as usize);
-                let end = self.content_end[k] as usize;
-                if end == start {
+                let words = &self.content[at..at + content_of(k)];
+                at += words.len();
+                if words.is_empty() {
                     -1.0
                 } else {
-                    (found[end] - found[start]) as f32 / (end - start) as f32
+                    let hits = words.iter().map(|h| u32::from(found(h))).sum::<u32>();
+                    hits as f32 / words.len() as f32
                 }
             })
             .collect()
     }
 
-    /// The first-stage feature rows, one per non-blank line.
+    /// The first-stage feature rows, one per non-blank line, and the main region (for
+    /// the tests: the engine scores them a block at a time, see [`run`]).
+    #[cfg(test)]
     fn rows(&self, doc_lines: usize) -> (Vec<[f32; N_FAST]>, Option<(usize, usize)>) {
-        let mut rows = Vec::with_capacity(self.stats.len());
-        let region = self.rows_each(doc_lines, |row| rows.push(row));
+        let region = self.region();
+        let cohesion = self.cohesion(region);
+        let mut rows = Vec::with_capacity(self.len());
+        self.rows_each(doc_lines, region, &cohesion, |row| rows.push(row));
         (rows, region)
     }
 
     /// The first-stage feature rows, one per non-blank line, each handed to `emit` in
-    /// order (not kept: a page of millions of short lines need not hold them all), and
-    /// the main region.
+    /// order (not kept: a page of millions of short lines need not hold them all), given
+    /// the main `region` and each line's `cohesion`. Every value is computed as it would be
+    /// from tables of the whole page (prefix sums, runs, blocks), from a few running
+    /// values and the lines around the one being read: no per-line table but the packed
+    /// lines, and a value that stays the same over many lines (a block's, a run's, a count
+    /// above) is not recomputed on each.
+    #[inline(never)]
     fn rows_each(
         &self,
         doc_lines: usize,
+        region: Option<(usize, usize)>,
+        cohesion: &[f32],
         mut emit: impl FnMut([f32; N_FAST]),
-    ) -> Option<(usize, usize)> {
-        let st = &self.stats;
-        let n = st.len();
+    ) {
+        let n = self.len();
+        let long = &self.long;
+        let lines = &self.lines;
         let table = &*LN1P;
         let ln1p = |n: u32| ln1p_in(table, n);
-        let region = self.region();
-        let (r0, r1) = region.unwrap_or((n, n));
-        // Prefix sums over the lines: prose lines, prose words, phrase lines.
-        let mut prose_lines = vec![0u32; n + 1];
-        let mut prose_words = vec![0u32; n + 1];
-        let mut phrase_lines = vec![0u32; n + 1];
-        let mut log_words = vec![0f32; n + 1];
-        for (k, s) in st.iter().enumerate() {
-            prose_lines[k + 1] = prose_lines[k] + u32::from(s.prose);
-            prose_words[k + 1] = prose_words[k] + if s.prose { s.words } else { 0 };
-            phrase_lines[k + 1] = phrase_lines[k] + u32::from(s.phrase_hits > 0);
-            log_words[k + 1] = log_words[k] + ln1p(s.words);
-        }
-        let words: u32 = st.iter().map(|s| s.words).sum();
-        let doc_chars: u32 = st.iter().map(|s| s.chars).sum::<u32>().max(1);
-        let link: u32 = st.iter().map(|s| s.link).sum();
-        let short = st.iter().filter(|s| s.words <= 3).count();
-        let region_words: u32 = region.map_or(0, |(a, b)| st[a..=b].iter().map(|s| s.words).sum());
-        // Blocks: first and last line of each.
-        let blocks = st.last().map_or(0, |s| s.block as usize + 1);
-        let mut block_span = vec![(usize::MAX, 0usize); blocks];
-        let mut block_words = vec![0u32; blocks];
-        for (k, s) in st.iter().enumerate() {
-            let b = &mut block_span[s.block as usize];
-            b.0 = b.0.min(k);
-            b.1 = k;
-            block_words[s.block as usize] += s.words;
-        }
+        let bounds = region.unwrap_or((n, n));
         // Runs of lines of the same coarse shape (cards of a listing).
-        let shape = |s: &Stat| {
-            // 0-1 words, 2-3, 4-7, 8-15, more (without branches).
-            let len = (s.words | 1).ilog2().min(4) as u8;
-            len | u8::from(s.sentence) << 3
-                | u8::from(s.link > 0) << 4
-                | u8::from(s.digits > 0) << 5
+        let shape = |k: usize| lines[k].shape;
+        // The end of the run of equal shapes that starts at `k`.
+        let run_end = |k: usize| {
+            let sk = shape(k);
+            (k + 1..n).find(|&j| shape(j) != sk).unwrap_or(n) - 1
         };
-        // Without a branch on whether neighbours match (the page decides: mispredicted).
-        let shapes: Vec<u8> = st.iter().map(shape).collect();
-        let run = runs(&shapes);
-        let doc_run_share = run.iter().filter(|&&r| r >= 3).count() as f32 / n.max(1) as f32;
-        let doc_copies_share = st.iter().filter(|s| s.copies >= 2).count() as f32 / n.max(1) as f32;
+        // Page-wide values, the same on every row: one pass.
+        let (mut words, mut doc_chars, mut link, mut short, mut copies) = (0u32, 0u32, 0u32, 0, 0);
+        let (mut prose_total, mut prose_words_total) = (0u32, 0u32);
+        for p in lines {
+            let w = p.words(long);
+            words += w;
+            doc_chars += p.count(0, long);
+            link += p.count(12, long);
+            short += usize::from(w <= 3);
+            copies += usize::from(p.copies >= 2);
+            prose_total += u32::from(p.prose());
+            prose_words_total += if p.prose() { w } else { 0 };
+        }
+        let doc_chars = doc_chars.max(1);
+        let region_words: u32 = region.map_or(0, |(a, b)| (a..=b).map(|k| self.words(k)).sum());
+        let mut in_runs = 0;
+        let mut k = 0;
+        while k < n {
+            let end = run_end(k);
+            if end + 1 - k >= 3 {
+                in_runs += end + 1 - k;
+            }
+            k = end + 1;
+        }
+        let doc_run_share = in_runs as f32 / n.max(1) as f32;
+        let doc_copies_share = copies as f32 / n.max(1) as f32;
         // Labels printed once per card of a grid ("Add to cart", "Read more"): short lines
         // with four copies or more. Each line's distance to the nearest one above and below.
-        let label = |s: &Stat| s.copies >= 4 && s.words <= 6;
-        let mut label_above = vec![u32::MAX; n];
-        let mut label_below = vec![u32::MAX; n];
-        let mut last = None;
-        for (k, s) in st.iter().enumerate() {
-            if let Some(j) = last {
-                label_above[k] = (k - j) as u32;
-            }
-            if label(s) {
-                last = Some(k);
-            }
-        }
-        last = None;
-        for (k, s) in st.iter().enumerate().rev() {
-            if let Some(j) = last {
-                label_below[k] = (j - k) as u32;
-            }
-            if label(s) {
-                last = Some(k);
-            }
-        }
+        let label = |k: usize| lines[k].copies >= 4 && lines[k].words(long) <= 6;
         // The headline: the first line after the first that is mostly the title's words.
         let headline = self.headline();
         // Short lines naming the comments or a related list, and the last prose line.
@@ -1602,59 +1935,52 @@ impl Page {
             (s.phrase_kind > 0 && s.words <= 6)
                 .then(|| FAMILIES[usize::from(s.phrase_kind) - 1].category)
         };
-        let mut comment_marks = vec![0u32; n + 1];
-        let mut related_marks = vec![0u32; n + 1];
-        let mut last_comment = vec![u32::MAX; n];
-        let mut last_related = vec![u32::MAX; n];
-        let mut after_prose = vec![0u32; n];
-        let (mut lc, mut lr, mut lp) = (None, None, None);
-        for (k, s) in st.iter().enumerate() {
-            let f = family_of(s);
-            comment_marks[k + 1] = comment_marks[k] + u32::from(f == Some(Category::Comments));
-            related_marks[k + 1] = related_marks[k] + u32::from(f == Some(Category::Related));
-            if let Some(j) = lc {
-                last_comment[k] = (k - j) as u32;
-            }
-            if let Some(j) = lr {
-                last_related[k] = (k - j) as u32;
-            }
-            if let Some(j) = lp {
-                after_prose[k] = (k - j) as u32;
-            }
-            if f == Some(Category::Comments) {
-                lc = Some(k);
-            }
-            if f == Some(Category::Related) {
-                lr = Some(k);
-            }
-            if s.prose {
-                lp = Some(k);
-            }
-        }
-        let far = |d: u32| if d == u32::MAX { -1.0 } else { ln1p(d) };
-        let cohesion = self.cohesion(region);
-        let total_prose = prose_words[n].max(1) as f32;
-        // Page-wide values, the same on every row.
+        let far = |d: Option<usize>| d.map_or(-1.0, |d| ln1p(d as u32));
+        let total_prose = prose_words_total.max(1) as f32;
         let (log_doc_words, log_doc_lines) = (ln1p(words), ln1p(doc_lines as u32));
-        let doc_prose_share = prose_words[n] as f32 / words.max(1) as f32;
-        for (k, s) in st.iter().enumerate() {
+        let doc_prose_share = prose_words_total as f32 / words.max(1) as f32;
+        // Running sums over the lines (prose lines, phrase lines, log words) around the
+        // line being read, and before it (prose lines and words, marks).
+        let mut prose_lines = Ring::new(0u32);
+        let mut phrase_lines = Ring::new(0u32);
+        let mut log_words = Ring::new(0f32);
+        let (mut prose_above, mut prose_words_above) = (0u32, 0u32);
+        let (mut comment_marks, mut related_marks) = (0u32, 0u32);
+        let (mut last_comment, mut last_related, mut last_prose, mut last_label) =
+            (None, None, None, None);
+        let mut next_label = 0usize;
+        // The current block (first and last line, words, prose lines) and run (first and
+        // last line).
+        let (mut b0, mut b1, mut block_words, mut block_prose) = (0usize, 0usize, 0u32, 0u32);
+        let (mut run_from, mut run_to) = (0usize, 0usize);
+        let mut memo = [Memo::new(); 8];
+        let mut next = (n > 0).then(|| self.stat(0));
+        let mut prev: Option<Stat> = None;
+        for (k, &cohesion) in cohesion.iter().enumerate().take(n) {
+            let Some(s) = next else { break };
+            next = (k + 1 < n).then(|| self.stat(k + 1));
+            let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
+            prose_lines.fill(b, |j| u32::from(lines[j].prose()));
+            phrase_lines.fill(b, |j| u32::from(lines[j].count(14, long) > 0));
+            log_words.fill(b, |j| ln1p(lines[j].words(long)));
+            let window = (b - a) as f32;
+            if k == 0 || s.blank_before {
+                b0 = k;
+                b1 = (k + 1..n).find(|&j| lines[j].blank_before()).unwrap_or(n) - 1;
+                block_words = (b0..=b1).map(|j| self.words(j)).sum();
+                block_prose = (b0..=b1).map(|j| u32::from(lines[j].prose())).sum();
+            }
+            if k == 0 || k > run_to {
+                (run_from, run_to) = (k, run_end(k));
+            }
+            if next_label <= k {
+                next_label = (k + 1..n).find(|&j| label(j)).unwrap_or(n);
+            }
             let w = s.words.max(1) as f32;
             let chars = s.chars.max(1) as f32;
-            let prev = k.checked_sub(1).map(|j| &st[j]);
-            let next = st.get(k + 1);
-            let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
-            let window = (b - a) as f32;
-            let (b0, b1) = block_span[s.block as usize];
-            let block_words = block_words[s.block as usize];
-            let block_prose = prose_lines[b1 + 1] - prose_lines[b0];
-            let (side, dist) = if k < r0 {
-                (-1.0, r0 - k)
-            } else if k > r1 {
-                (1.0, k - r1)
-            } else {
-                (0.0, 0)
-            };
-            let (side, dist) = if r0 >= n { (2.0, n) } else { (side, dist) };
+            let (side, dist) = side(k, n, bounds);
+            let f = family_of(&s);
+            let lines_in_block = (b1 - b0 + 1) as u32;
             emit([
                 ln1p(s.chars),
                 ln1p(s.words),
@@ -1676,192 +2002,165 @@ impl Page {
                 ln1p(s.phrase_hits),
                 s.phrase_bytes as f32 / chars,
                 f32::from(s.phrase_kind),
-                ln1p(s.copies.saturating_sub(1)),
+                memo[0].ln1p(table, s.copies.saturating_sub(1)),
                 f32::from(u8::from(s.prose)),
                 s.cjk as f32 / chars,
                 prev.map_or(-1.0, |p| ln1p(p.words)),
                 prev.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
                 next.map_or(-1.0, |p| ln1p(p.words)),
                 next.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
-                (prose_lines[b] - prose_lines[a]) as f32 / window,
-                (log_words[b] - log_words[a]) / window,
+                (prose_lines.get(b) - prose_lines.get(a)) as f32 / window,
+                (log_words.get(b) - log_words.get(a)) / window,
                 f32::from(s.blank_around),
-                ln1p((b1 - b0 + 1) as u32),
-                ln1p(block_words),
-                block_prose as f32 / (b1 - b0 + 1) as f32,
+                memo[1].ln1p(table, lines_in_block),
+                memo[2].ln1p(table, block_words),
+                block_prose as f32 / lines_in_block as f32,
                 f32::from(u8::from(side == 0.0)),
-                ln1p(dist as u32),
+                memo[3].ln1p(table, dist as u32),
                 side,
                 k as f32 / n as f32,
-                prose_words[k] as f32 / total_prose,
-                ln1p(prose_lines[k]),
-                ln1p(prose_lines[n] - prose_lines[k + 1]),
+                prose_words_above as f32 / total_prose,
+                memo[4].ln1p(table, prose_above),
+                memo[5].ln1p(table, prose_total - prose_above - u32::from(s.prose)),
                 log_doc_words,
                 doc_prose_share,
                 log_doc_lines,
                 link as f32 / doc_chars as f32,
                 short as f32 / n as f32,
-                ln1p(run[k]),
+                memo[6].ln1p(table, (run_to + 1 - run_from) as u32),
                 region_words as f32 / words.max(1) as f32,
-                (phrase_lines[b] - phrase_lines[a]) as f32 / window,
+                (phrase_lines.get(b) - phrase_lines.get(a)) as f32 / window,
                 prev.map_or(-1.0, |p| f32::from(u8::from(p.phrase_hits > 0))),
                 next.map_or(-1.0, |p| f32::from(u8::from(p.phrase_hits > 0))),
                 f32::from(u8::from(s.caps == s.words && s.words > 0)),
                 ln1p(s.leading_caps),
-                s.title_overlap,
+                s.title_overlap(),
                 headline.map_or(2.0, |h| (k as f32 - h as f32).signum()),
                 headline.map_or(-1.0, |h| ln1p(k.abs_diff(h) as u32)),
-                ln1p(comment_marks[k]),
-                far(last_comment[k]),
-                ln1p(related_marks[k]),
-                far(last_related[k]),
-                ln1p(after_prose[k]),
-                cohesion[k],
+                memo[7].ln1p(table, comment_marks),
+                far(last_comment.map(|j| k - j)),
+                ln1p(related_marks),
+                far(last_related.map(|j| k - j)),
+                ln1p(last_prose.map_or(0, |j| k - j) as u32),
+                cohesion,
                 doc_copies_share,
                 doc_run_share,
-                far(label_above[k]),
-                far(label_below[k]),
+                far(last_label.map(|j| k - j)),
+                far((next_label < n).then(|| next_label - k)),
             ]);
+            // What the lines below see of this one.
+            prose_above += u32::from(s.prose);
+            prose_words_above += if s.prose { s.words } else { 0 };
+            comment_marks += u32::from(f == Some(Category::Comments));
+            related_marks += u32::from(f == Some(Category::Related));
+            if f == Some(Category::Comments) {
+                last_comment = Some(k);
+            }
+            if f == Some(Category::Related) {
+                last_related = Some(k);
+            }
+            if s.prose {
+                last_prose = Some(k);
+            }
+            if label(k) {
+                last_label = Some(k);
+            }
+            prev = Some(s);
         }
-        region
     }
 }
 
-/// Per item of `shapes`, the length of the run of equal items it is in: the items up to it
-/// and from it, counted by multiplying (which the compiler keeps free of branches: whether
-/// neighbours match is the page's, and mispredicted).
-fn runs(shapes: &[u8]) -> Vec<u32> {
-    let n = shapes.len();
-    let mut run = vec![1u32; n];
-    for k in 1..n {
-        run[k] = 1 + u32::from(shapes[k] == shapes[k - 1]) * run[k - 1];
-    }
-    let mut after = 1u32;
-    for k in (0..n.saturating_sub(1)).rev() {
-        after = 1 + u32::from(shapes[k] == shapes[k + 1]) * after;
-        run[k] += after - 1;
-    }
-    run
-}
-
-/// The second-stage rows, from the first stage's `scores` (one per line of `page`).
+/// The second-stage rows, from the first stage's `scores` (one per line of `page`), each
+/// handed to `emit` in order; `cohesion` and `region` as the first stage had them. As
+/// [`Page::rows_each`], from running sums and the lines around the one being read.
+#[inline(never)]
 fn stacked(
     page: &Page,
-    rows: &[Kept],
     scores: &[f32],
+    cohesion: &[f32],
     region: Option<(usize, usize)>,
-) -> Vec<[f32; N_FAST2]> {
-    let n = scores.len();
-    let mut prefix = vec![0f32; n + 1];
-    for (k, &s) in scores.iter().enumerate() {
-        prefix[k + 1] = prefix[k] + s;
-    }
-    let mean = |a: usize, b: usize| {
-        if b > a {
-            (prefix[b] - prefix[a]) / (b - a) as f32
-        } else {
-            0.0
+    mut emit: impl FnMut([f32; N_FAST2]),
+) {
+    let n = scores.len().min(page.len());
+    let table = &*LN1P;
+    // The running sum of the scores at `a`, `b` and `n` (one pass, in order: the sums are
+    // those of a prefix table).
+    let (ra, rb) = region.map_or((0, 0), |(a, b)| (a, b + 1));
+    let (mut sum, mut at_a, mut at_b) = (0f32, 0f32, 0f32);
+    for (k, &s) in scores[..n].iter().enumerate() {
+        if k == ra {
+            at_a = sum;
         }
-    };
-    let region_mean = region.map_or(0.0, |(a, b)| mean(a, b + 1));
-    let doc_mean = mean(0, n);
-    let blocks = page.stats.last().map_or(0, |s| s.block as usize + 1);
-    let mut block_span = vec![(usize::MAX, 0usize); blocks];
-    for (k, s) in page.stats.iter().enumerate() {
-        let b = &mut block_span[s.block as usize];
-        b.0 = b.0.min(k);
-        b.1 = k;
+        if k == rb {
+            at_b = sum;
+        }
+        sum += s;
     }
-    let block_mean: Vec<f32> = block_span
-        .iter()
-        .map(|&(b0, b1)| mean(b0, b1 + 1))
-        .collect();
-    // The least and greatest of every four scores in a row: a window of four to seven is
-    // two of them (overlapping). Scores are finite sums and a zero's sign is nothing to a
-    // tree, so the result is the fold's over the window.
-    let fours = |f: fn(f32, f32) -> f32| -> Vec<f32> {
-        let pairs: Vec<f32> = scores.windows(2).map(|w| f(w[0], w[1])).collect();
-        pairs.windows(3).map(|w| f(w[0], w[2])).collect()
-    };
-    let (low4, high4) = (fours(f32::min), fours(f32::max));
-    let mut out = Vec::with_capacity(n);
-    for (k, (x, s)) in rows.iter().zip(&page.stats).enumerate().take(n) {
+    if rb == n {
+        at_b = sum;
+    }
+    let mean = |sum: f32, len: usize| if len > 0 { sum / len as f32 } else { 0.0 };
+    let region_mean = region.map_or(0.0, |(a, b)| mean(at_b - at_a, b + 1 - a));
+    let doc_mean = mean(sum, n);
+    let bounds = region.unwrap_or((n, n));
+    let mut prefix = Ring::new(0f32);
+    let (mut block_mean, mut block_end) = (0f32, 0usize);
+    let mut memo = Memo::new();
+    for (k, &score) in scores[..n].iter().enumerate() {
         let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
-        let (low, high) = if b - a >= 4 {
-            (low4[a].min(low4[b - 4]), high4[a].max(high4[b - 4]))
-        } else {
-            let window = &scores[a..b];
-            (
-                window.iter().copied().fold(f32::INFINITY, f32::min),
-                window.iter().copied().fold(f32::NEG_INFINITY, f32::max),
-            )
-        };
-        out.push([
-            scores[k],
+        prefix.fill(b, |j| scores[j]);
+        let p = &page.lines[k];
+        if k == 0 || p.blank_before() {
+            // The block's mean, from its running sums at its ends (summed in order from
+            // the one at its start).
+            let end = (k + 1..n)
+                .find(|&j| page.lines[j].blank_before())
+                .unwrap_or(n);
+            let mut at_end = prefix.get(k);
+            for &s in &scores[k..end] {
+                at_end += s;
+            }
+            (block_mean, block_end) = (mean(at_end - prefix.get(k), end - k), end);
+        }
+        debug_assert!(k < block_end);
+        let window = &scores[a..b];
+        let (side, dist) = side(k, n, bounds);
+        emit([
+            score,
             k.checked_sub(1).map_or(-5.0, |j| scores[j]),
             scores.get(k + 1).copied().unwrap_or(-5.0),
-            mean(a, b),
-            low,
-            high,
-            block_mean[s.block as usize],
+            mean(prefix.get(b) - prefix.get(a), b - a),
+            window.iter().copied().fold(f32::INFINITY, f32::min),
+            window.iter().copied().fold(f32::NEG_INFINITY, f32::max),
+            block_mean,
             region_mean,
             doc_mean,
-            x[0],
-            x[1],
-            x[2],
-            x[3],
-            x[4],
-            x[5],
+            ln1p_in(table, p.words(&page.long)),
+            f32::from(u8::from(p.sentence())),
+            f32::from(u8::from(side == 0.0)),
+            memo.ln1p(table, dist as u32),
+            p.count(15, &page.long) as f32 / p.count(0, &page.long).max(1) as f32,
+            cohesion[k],
         ]);
     }
-    out
 }
 
-/// The first-stage features the second stage reads again, and the line's side of the main
-/// region (see [`kept`]): all that is kept of a row once it is scored.
-type Kept = [f32; 7];
-
-/// What is kept of a first-stage row (see [`Kept`]).
-#[inline]
-fn kept(x: &[f32; N_FAST]) -> Kept {
-    [
-        x[const { feature("log_words") }],
-        x[const { feature("ends_sentence") }],
-        x[const { feature("in_region") }],
-        x[const { feature("log_region_distance") }],
-        x[const { feature("phrase_share") }],
-        x[const { feature("region_cohesion") }],
-        x[const { feature("region_side") }],
-    ]
-}
-
-/// Rows scored at a time by the first stage when they are not kept (see [`run`]): the
-/// memory of one block, however many lines the page has.
+/// Rows scored at a time by each stage: the memory of one block of rows, however many
+/// lines the page has.
 const ROW_BLOCK: usize = 4096;
 
-/// The index of the first-stage feature `name` in [`NAMES`] (at compile time).
-const fn feature(name: &str) -> usize {
-    crate::features::name_index(&NAMES, name)
-}
-
-/// The whole page through both stages: every non-blank line's index, what the second
-/// stage reads of its first-stage row ([`Kept`]) and both scores.
+/// The whole page through both stages: every non-blank line's measures and both scores.
 pub(crate) struct Scored {
-    pub lines: Vec<usize>,
-    #[cfg_attr(not(feature = "internal"), allow(dead_code))] // read by `deboil::training`
-    rows: Vec<Kept>,
+    /// The second stage's score of each non-blank line.
     pub second: Vec<f32>,
     page: Page,
-    #[cfg_attr(not(feature = "internal"), allow(dead_code))] // read by `deboil::training`
     region: Option<(usize, usize)>,
-    /// Per line: the family category of its first phrase, its copies, its side of the
-    /// main region (-1 before, 0 inside, 1 after, 2 no region).
-    kind: Vec<(u8, u32, f32)>,
-    /// Which line (in `lines`) is the title, and whether it is the page's first line.
+    #[cfg_attr(not(feature = "internal"), allow(dead_code))] // read by `deboil::training`
+    cohesion: Vec<f32>,
+    /// Which line is the title, and whether it is the page's first line.
     title: Option<(usize, bool)>,
 }
 
-/// Measures and scores every non-blank line of `doc`.
 /// How far `deboil::profiling::fast_until` takes the fast engine: its stages in order, for
 /// the benches that time each one (`cargo bench --bench clean -- fast-stages`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -1884,12 +2183,44 @@ pub enum Stage {
 struct Stages {
     page: Page,
     /// The first-stage rows, only up to [`Stage::Rows`] (later stages score them a block
-    /// at a time and keep `kept`).
+    /// at a time).
     rows: Vec<[f32; N_FAST]>,
-    kept: Vec<Kept>,
     region: Option<(usize, usize)>,
+    cohesion: Vec<f32>,
     first: Vec<f32>,
     second: Vec<f32>,
+}
+
+/// Scores `rows` with `model` a block of [`ROW_BLOCK`] rows at a time, the scores added
+/// to `out`.
+struct Blocks<'m, const N: usize> {
+    model: &'m Compiled,
+    rows: Vec<[f32; N]>,
+    scores: Vec<f32>,
+}
+
+impl<'m, const N: usize> Blocks<'m, N> {
+    fn new(model: &'m Compiled, n: usize) -> Blocks<'m, N> {
+        Blocks {
+            model,
+            rows: Vec::with_capacity(ROW_BLOCK.min(n)),
+            scores: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, row: [f32; N], out: &mut Vec<f32>) {
+        self.rows.push(row);
+        if self.rows.len() == ROW_BLOCK {
+            self.flush(out);
+        }
+    }
+
+    fn flush(&mut self, out: &mut Vec<f32>) {
+        self.model.score_all(&self.rows, |_| true, &mut self.scores);
+        out.extend_from_slice(&self.scores);
+        self.rows.clear();
+    }
 }
 
 /// Runs the fast engine's stages over `doc`, up to `until`.
@@ -1897,8 +2228,8 @@ fn run(doc: &Doc<'_>, until: Stage) -> Stages {
     let mut done = Stages {
         page: Page::lines(doc),
         rows: Vec::new(),
-        kept: Vec::new(),
         region: None,
+        cohesion: Vec::new(),
         first: Vec::new(),
         second: Vec::new(),
     };
@@ -1910,34 +2241,39 @@ fn run(doc: &Doc<'_>, until: Stage) -> Stages {
     if until == Stage::Phrases {
         return done;
     }
+    let n = done.page.len();
+    done.region = done.page.region();
+    done.cohesion = done.page.cohesion(done.region);
     if until == Stage::Rows {
-        (done.rows, done.region) = done.page.rows(doc.len());
+        done.rows.reserve_exact(n);
+        let rows = &mut done.rows;
+        done.page
+            .rows_each(doc.len(), done.region, &done.cohesion, |row| rows.push(row));
         return done;
     }
-    // Scored a block at a time, only what the second stage reads kept.
-    let n = done.page.stats.len();
-    let (mut block, mut scores) = (Vec::with_capacity(ROW_BLOCK.min(n)), Vec::new());
-    let (first, kept) = (&mut done.first, &mut done.kept);
+    // Each stage's rows scored a block at a time, only the scores kept.
+    let first = &mut done.first;
     first.reserve_exact(n);
-    kept.reserve_exact(n);
-    let mut score = |block: &mut Vec<[f32; N_FAST]>| {
-        FIRST.score_all(block, |_| true, &mut scores);
-        first.extend_from_slice(&scores);
-        block.clear();
-    };
-    done.region = done.page.rows_each(doc.len(), |row| {
-        kept.push(self::kept(&row));
-        block.push(row);
-        if block.len() == ROW_BLOCK {
-            score(&mut block);
-        }
-    });
-    score(&mut block);
+    let mut blocks = Blocks::new(&FIRST, n);
+    done.page
+        .rows_each(doc.len(), done.region, &done.cohesion, |row| {
+            blocks.push(row, first)
+        });
+    blocks.flush(first);
     if until == Stage::First {
         return done;
     }
-    let stacked = stacked(&done.page, &done.kept, &done.first, done.region);
-    SECOND.score_all(&stacked, |_| true, &mut done.second);
+    let second = &mut done.second;
+    second.reserve_exact(n);
+    let mut blocks = Blocks::new(&SECOND, n);
+    stacked(
+        &done.page,
+        &done.first,
+        &done.cohesion,
+        done.region,
+        |row| blocks.push(row, second),
+    );
+    blocks.flush(second);
     done
 }
 
@@ -1954,48 +2290,58 @@ pub(crate) fn run_until(doc: &Doc<'_>, stage: Stage) -> usize {
     let done = run(doc, stage);
     let below = |scores: &[f32]| scores.iter().filter(|&&f| f < THRESHOLD).count();
     match stage {
-        Stage::Bytes => done.page.stats.len() + done.page.content.len(),
-        Stage::Phrases => done.page.stats.iter().map(|s| s.copies as usize).sum(),
+        Stage::Bytes => done.page.len() + done.page.content.len(),
+        Stage::Phrases => done.page.lines.iter().map(|p| p.copies as usize).sum(),
         Stage::Rows => done.rows.len() + done.region.map_or(0, |(a, _)| a),
         Stage::First => below(&done.first),
         Stage::Second => below(&done.second),
     }
 }
 
+/// Measures and scores every non-blank line of `doc`.
 pub(crate) fn score(doc: &Doc<'_>) -> Scored {
     let Stages {
         page,
-        kept: rows,
         region,
+        cohesion,
         second,
         ..
     } = run(doc, Stage::Second);
     let title = title_line(&page, doc);
     Scored {
         title,
-        lines: page.stats.iter().map(|s| s.index).collect(),
-        kind: page
-            .stats
-            .iter()
-            .zip(&rows)
-            .map(|(s, x)| {
-                // The phrase names the line's category when it is much of the line.
-                let named = s.words <= 6 || 3 * s.phrase_bytes >= s.chars;
-                (if named { s.phrase_kind } else { 0 }, s.copies, x[6])
-            })
-            .collect(),
-        rows,
         second,
         page,
         region,
+        cohesion,
     }
 }
 
 impl Scored {
+    /// Each non-blank line's index in the document.
+    pub(crate) fn lines(&self) -> Vec<usize> {
+        (0..self.page.len()).map(|k| self.page.index(k)).collect()
+    }
+
     /// The second-stage rows for other first-stage `scores` (the trainer's out-of-fold ones).
     #[cfg_attr(not(feature = "internal"), allow(dead_code))] // for `deboil::training`
     pub(crate) fn restack(&self, scores: &[f32]) -> Vec<[f32; N_FAST2]> {
-        stacked(&self.page, &self.rows, scores, self.region)
+        let mut rows = Vec::with_capacity(scores.len());
+        stacked(&self.page, scores, &self.cohesion, self.region, |row| {
+            rows.push(row)
+        });
+        rows
+    }
+
+    /// Line `k`'s phrase family (1 + its index in [`FAMILIES`], when the phrase is much
+    /// of the line; else 0), its copies, and its side of the main region (see [`side`]).
+    fn kind(&self, k: usize) -> (u8, u32, f32) {
+        let s = self.page.stat(k);
+        // The phrase names the line's category when it is much of the line.
+        let named = s.words <= 6 || 3 * s.phrase_bytes >= s.chars;
+        let n = self.page.len();
+        let (side, _) = side(k, n, self.region.unwrap_or((n, n)));
+        (if named { s.phrase_kind } else { 0 }, s.copies, side)
     }
 }
 
@@ -2005,31 +2351,31 @@ impl Scored {
 /// first line of two words or more that is no link (text printed from HTML starts with the
 /// `title` element). Never a line of prose, nor on a page of one line.
 fn title_line(page: &Page, doc: &Doc<'_>) -> Option<(usize, bool)> {
-    let n = page.stats.len();
+    let n = page.len();
     if n < 2 {
         return None; // a page of one line is all text
     }
-    let level_one = |s: &Stat| s.heading && doc.line(s.index).starts_with("# ") && s.words >= 1;
-    let title = page
-        .stats
-        .iter()
-        .take(n * 3 / 5 + 1)
-        .position(level_one)
+    let level_one = |k: &usize| {
+        let p = &page.lines[*k];
+        p.flags & Packed::HEADING != 0
+            && doc.line(p.index as usize).starts_with("# ")
+            && p.words(&page.long) >= 1
+    };
+    let title = (0..n.min(n * 3 / 5 + 1))
+        .find(level_one)
         .map(|k| (k, k == 0))
         .or_else(|| part_headline(page, doc).map(|k| (k, false)))
         .or_else(|| page.full_headline().map(|k| (k, false)))
         // Below a long menu or sidebar, a level-one heading further down.
-        .or_else(|| page.stats.iter().position(level_one).map(|k| (k, k == 0)))
+        .or_else(|| (0..n).find(level_one).map(|k| (k, k == 0)))
         .or_else(|| {
-            page.stats
-                .first()
-                .filter(|s| s.words >= 2 && s.link == 0)
-                .map(|_| (0, true))
+            let s = page.stat(0);
+            (s.words >= 2 && s.link == 0).then_some((0, true))
         });
     // A title is a line, not a paragraph; a question may be long ("Do forums still have a
     // role in the age of social media?").
     title.filter(|&(k, _)| {
-        let s = &page.stats[k];
+        let s = &page.stat(k);
         let question = doc.line(s.index).trim_end().ends_with('?');
         (!s.prose || question) && s.words <= TITLE_MAX_WORDS
     })
@@ -2067,7 +2413,7 @@ fn title_parts<'d>(
     Vec<&'d str>,
     impl Iterator<Item = (usize, &'d str)> + Clone + 'd,
 )> {
-    let first = bare(doc.line(page.stats.first()?.index));
+    let first = bare(doc.line(page.lines.first()?.index as usize));
     let mut parts: Vec<&str> = vec![first];
     for sep in TITLE_SEPARATORS {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
@@ -2081,15 +2427,15 @@ fn title_parts<'d>(
         .map(|p| p.trim())
         .filter(|p| !p.is_empty())
         .collect();
-    let window = page.stats.len() * 3 / 5 + 1;
+    let window = page.len() * 3 / 5 + 1;
     let lines = page
-        .stats
+        .lines
         .iter()
         .enumerate()
         .take(window)
         .skip(1)
-        .filter(|(_, s)| !s.prose)
-        .map(|(k, s)| (k, bare(doc.line(s.index))));
+        .filter(|(_, p)| !p.prose())
+        .map(|(k, p)| (k, bare(doc.line(p.index as usize))));
     Some((parts, lines))
 }
 
@@ -2098,12 +2444,12 @@ fn title_parts<'d>(
 #[cfg_attr(not(feature = "internal"), allow(dead_code))] // for `deboil::profiling`
 pub(crate) fn work(doc: &Doc<'_>) -> (usize, usize, usize, usize) {
     let page = Page::lines(doc);
-    let stats = &page.stats;
-    let (_, probes) = line_copies(stats.len(), |k| doc.line(stats[k].index));
+    let lines = &page.lines;
+    let (_, probes) = line_copies(lines.len(), |k| doc.line(lines[k].index as usize));
     let (parts, steps) = title_parts(&page, doc).map_or((0, 0), |(parts, lines)| {
         (parts.len(), find_part(&parts, lines).1)
     });
-    (stats.len(), probes, steps, parts)
+    (page.len(), probes, steps, parts)
 }
 
 /// Parts of a title up to which each part is compared with every line (a title of two to
@@ -2310,19 +2656,21 @@ fn is_name(line: &str, s: &Stat) -> bool {
         && !has_date(line)
 }
 
-/// Whether line `k` (in `scored.lines`) is an author's bare name (see [`is_name`]) in the
+/// Whether line `k` (among the non-blank lines) is an author's bare name (see [`is_name`]) in the
 /// page's first half, just above a short line with a date ("Jane Doe", then "May 2, 2025").
 fn name_above_date(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
-    let stats = &scored.page.stats;
-    k <= scored.lines.len() / 2
-        && stats
-            .get(k + 1)
-            .is_some_and(|next| next.words <= 8 && next.digits > 0)
-        && is_name(doc.line(scored.lines[k]), &stats[k])
-        && has_date(doc.line(scored.lines[k + 1]))
+    let page = &scored.page;
+    k <= page.len() / 2
+        && k + 1 < page.len()
+        && {
+            let next = page.stat(k + 1);
+            next.words <= 8 && next.digits > 0
+        }
+        && is_name(doc.line(page.index(k)), &page.stat(k))
+        && has_date(doc.line(page.index(k + 1)))
 }
 
-/// Whether line `k` (in `scored.lines`) is the asker's name under a question's "asked
+/// Whether line `k` (among the non-blank lines) is the asker's name under a question's "asked
 /// <date>" stamp ("asked Feb 11, 2011 at 23:49", then "jdoe42" or `[jdoe42](/users/7)`, an
 /// avatar's image line between them or not): one to three words of 30 bytes or fewer with two
 /// letters or more, no date.
@@ -2331,14 +2679,14 @@ fn name_below_stamp(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
         return false;
     };
     // The user's avatar may sit between the stamp and the name.
-    if scored.page.stats[p].image_only {
+    if scored.page.lines[p].flags & Packed::IMAGE_ONLY != 0 {
         let Some(q) = p.checked_sub(1) else {
             return false;
         };
         p = q;
     }
     // The stamp first: it is cheap to rule out.
-    let stamp = doc.line(scored.lines[p]);
+    let stamp = doc.line(scored.page.index(p));
     if stamp.len() > 60
         || !stamp
             .get(..6)
@@ -2347,9 +2695,9 @@ fn name_below_stamp(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
     {
         return false;
     }
-    let line = doc.line(scored.lines[k]);
+    let line = doc.line(scored.page.index(k));
     // In Markdown the name links to the user's page: its text is read.
-    let name = if scored.page.stats[k].link > 0 {
+    let name = if scored.page.stat(k).link > 0 {
         text::lead_link_text(line)
     } else {
         line
@@ -2367,9 +2715,10 @@ fn name_below_stamp(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
 /// lines a phrase names and repeated lines: the trees learnt what an article looks like
 /// and have none here to measure lines against, so they doubt the items that are the
 /// content. The default engine's classifier stands back on such pages the same way.
-/// `kind`: per line, its phrase family, copies and side (see [`Scored`]).
-fn keep_items(remove: &mut [bool], kind: &[(u8, u32, f32)], title: Option<usize>) {
-    for (k, (r, &(family, copies, _))) in remove.iter_mut().zip(kind).enumerate() {
+/// `kind`: line `k`'s phrase family, copies and side (see [`Scored::kind`]).
+fn keep_items(remove: &mut [bool], kind: impl Fn(usize) -> (u8, u32, f32), title: Option<usize>) {
+    for (k, r) in remove.iter_mut().enumerate() {
+        let (family, copies, _) = kind(k);
         let title_line = title == Some(k) || k == 0 && title.is_some();
         *r &= title_line || family > 0 || copies > 1;
     }
@@ -2390,41 +2739,40 @@ impl Rule for Fast {
         "the fast engine: lines a small tree ensemble over cheap line and context measures scores as boilerplate (the headline as title, \"By …\" lines as byline, else the category of the phrase that fills the line, repeated, navigation before the main text, related after it, low content inside; on a page with under 50 words of plain prose only phrase and repeated lines)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        if u32::try_from(doc.len()).is_err() {
+            // 2^32 lines or more (4 GiB of line breaks): a line's index would not fit the
+            // packed measures. Such a document is kept whole.
+            return;
+        }
         let scored = score(doc);
         let title = scored.title.map(|(t, _)| t);
-        let remove: Vec<bool> = scored
-            .lines
-            .iter()
+        let page = &scored.page;
+        let mut remove: Vec<bool> = (0..page.len())
             .zip(&scored.second)
-            .enumerate()
-            .map(|(k, (&i, &s))| doc.is_open(i) && (s < THRESHOLD || title == Some(k)))
+            .map(|(k, &s)| doc.is_open(page.index(k)) && (s < THRESHOLD || title == Some(k)))
             .collect();
         // A page where every line would go keeps them all but its title: nothing reads as
         // the article, and an empty result helps no one.
-        let mut remove: Vec<bool> = if remove.iter().all(|&r| r) {
-            (0..remove.len()).map(|k| title == Some(k)).collect()
-        } else {
-            remove
-        };
-        if scored.page.plain_prose_words() < super::stats::MIN_PLAIN_PROSE_WORDS {
-            keep_items(&mut remove, &scored.kind, title);
+        if remove.iter().all(|&r| r) {
+            for (k, r) in remove.iter_mut().enumerate() {
+                *r = title == Some(k);
+            }
         }
-        for (k, ((&i, &(kind, copies, side)), &r)) in scored
-            .lines
-            .iter()
-            .zip(&scored.kind)
-            .zip(&remove)
-            .enumerate()
-        {
+        if page.plain_prose_words() < super::stats::MIN_PLAIN_PROSE_WORDS {
+            keep_items(&mut remove, |k| scored.kind(k), title);
+        }
+        for (k, &r) in remove.iter().enumerate() {
             if !r {
                 continue;
             }
+            let (kind, copies, side) = scored.kind(k);
+            let i = page.index(k);
             let line = doc.line(i);
             let category = match kind {
                 // The headline (`Cleaned::title`), and the `title` element above it.
                 _ if title == Some(k) => Category::Title,
                 _ if k == 0 && title.is_some() => Category::Metadata,
-                _ if is_byline(line, &scored.page.stats[k]) => Category::Byline,
+                _ if is_byline(line, &page.stat(k)) => Category::Byline,
                 _ if name_above_date(&scored, doc, k) => Category::Byline,
                 _ if name_below_stamp(&scored, doc, k) => Category::Byline,
                 k @ 1.. => FAMILIES[usize::from(k) - 1].category,
@@ -2505,15 +2853,15 @@ mod tests {
             (0, 4, 1.0),
         ];
         let mut remove = [true; 6];
-        keep_items(&mut remove, &kind, Some(2));
+        keep_items(&mut remove, |k| kind[k], Some(2));
         assert_eq!(remove, [true, false, true, false, true, true]);
         // Without a headline the first line is an ordinary line.
         let mut remove = [true; 6];
-        keep_items(&mut remove, &kind, None);
+        keep_items(&mut remove, |k| kind[k], None);
         assert_eq!(remove, [false, false, false, false, true, true]);
         // What the trees keep stays kept.
         let mut remove = [false; 6];
-        keep_items(&mut remove, &kind, Some(2));
+        keep_items(&mut remove, |k| kind[k], Some(2));
         assert_eq!(remove, [false; 6]);
         let cleaned = crate::Cleaner::fast().clean(&text);
         for item in [
@@ -2672,7 +3020,7 @@ mod tests {
                     format!("x {p}."),
                 ] {
                     let page = page(&line);
-                    let s = &page.stats[0];
+                    let s = &page.stat(0);
                     assert!(s.phrase_key, "{line:?} not flagged");
                     assert!(s.phrase_hits > 0, "{line:?} not found");
                 }
@@ -2680,17 +3028,13 @@ mod tests {
         }
         // A line without any phrase's key word is not scanned.
         let plain = page("The river rose two metres overnight");
-        assert!(!plain.stats[0].phrase_key);
+        assert!(!plain.stat(0).phrase_key);
     }
 
     #[test]
     fn phrases_match_whole_words_only() {
         let p = page("Subscribe to our newsletter\nShareholders met on Friday\nShare this\n©2025 The Daily\n");
-        let hits: Vec<(u32, u8)> = p
-            .stats
-            .iter()
-            .map(|s| (s.phrase_hits, s.phrase_kind))
-            .collect();
+        let hits: Vec<(u32, u8)> = p.stats().map(|s| (s.phrase_hits, s.phrase_kind)).collect();
         assert_eq!(hits[0].0, 2);
         assert_eq!(
             FAMILIES[usize::from(hits[0].1) - 1].category,
@@ -2776,11 +3120,12 @@ mod tests {
     #[test]
     fn copies_and_blocks() {
         let p = page("Menu\n\nMenu\nA line\n\n\nMenu\n");
-        let copies: Vec<u32> = p.stats.iter().map(|s| s.copies).collect();
+        let copies: Vec<u32> = p.stats().map(|s| s.copies).collect();
         assert_eq!(copies, [3, 3, 1, 3]);
-        let blocks: Vec<u32> = p.stats.iter().map(|s| s.block).collect();
-        assert_eq!(blocks, [0, 1, 1, 2]);
-        assert_eq!(p.stats[0].blank_around, 2);
+        let starts: Vec<bool> = p.stats().map(|s| s.blank_before).collect();
+        assert_eq!(starts, [true, true, false, true]);
+        let around: Vec<u8> = p.stats().map(|s| s.blank_around).collect();
+        assert_eq!(around, [2, 1, 1, 1]);
     }
 
     #[test]
@@ -2882,8 +3227,8 @@ mod tests {
         let at = |text: &str, line: &str| {
             let doc = Doc::new(text);
             let scored = score(&doc);
-            let k = (0..scored.lines.len())
-                .find(|&k| doc.line(scored.lines[k]) == line)
+            let k = (0..scored.page.len())
+                .find(|&k| doc.line(scored.page.index(k)) == line)
                 .expect("the line");
             name_below_stamp(&scored, &doc, k)
         };
@@ -2996,17 +3341,21 @@ mod tests {
         let c = p.cohesion(region);
         // Every line against a plain count of its content words found in the prose lines.
         let (a, b) = region.unwrap();
-        let prose: Vec<u64> = (a..=b)
-            .filter(|&k| p.stats[k].prose)
-            .flat_map(|k| {
-                let start = k.checked_sub(1).map_or(0, |j| p.content_end[j] as usize);
-                p.content[start..p.content_end[k] as usize].to_vec()
+        let end: Vec<usize> = p
+            .stats()
+            .scan(0, |end, s| {
+                *end += s.content as usize;
+                Some(*end)
             })
             .collect();
-        assert_eq!(c.len(), p.stats.len());
+        let words = |k: usize| &p.content[k.checked_sub(1).map_or(0, |j| end[j])..end[k]];
+        let prose: Vec<u64> = (a..=b)
+            .filter(|&k| p.stat(k).prose)
+            .flat_map(|k| words(k).to_vec())
+            .collect();
+        assert_eq!(c.len(), p.len());
         for (k, &got) in c.iter().enumerate() {
-            let start = k.checked_sub(1).map_or(0, |j| p.content_end[j] as usize);
-            let w = &p.content[start..p.content_end[k] as usize];
+            let w = words(k);
             let want = if w.is_empty() {
                 -1.0
             } else {
@@ -3032,13 +3381,13 @@ mod tests {
         let doc = Doc::new(text);
         let scored = score(&doc);
         let removed = scored.second.iter().filter(|&&s| s < THRESHOLD).count();
-        assert!(removed > 0 && removed < scored.lines.len());
+        assert!(removed > 0 && removed < scored.page.len());
         assert_eq!(run_until(&doc, Stage::Second), removed);
         let mut first = Vec::new();
         FIRST.score_all(&run(&doc, Stage::Rows).rows, |_| true, &mut first);
         let first = first.iter().filter(|&&f| f < THRESHOLD).count();
         assert_eq!(run_until(&doc, Stage::First), first);
-        let content = scored.page.stats.len() + scored.page.content.len();
+        let content = scored.page.len() + scored.page.content.len();
         assert_eq!(run_until(&doc, Stage::Bytes), content);
     }
 
@@ -3064,8 +3413,425 @@ mod tests {
         let mut first = Vec::new();
         FIRST.score_all(&rows, |_| true, &mut first);
         assert_eq!(done.first, first);
-        let kept: Vec<Kept> = rows.iter().map(kept).collect();
-        assert_eq!(done.kept, kept);
+        let stacked = reference_stacked(&done.page, &rows, &first, done.region);
+        let mut second = Vec::new();
+        SECOND.score_all(&stacked, |_| true, &mut second);
+        assert_eq!(done.second, second);
+    }
+
+    /// The first-stage rows as the engine computed them from tables of the whole page
+    /// (prefix sums, runs, blocks) before it read them from running values.
+    fn reference_rows(page: &Page, doc_lines: usize) -> Vec<[f32; N_FAST]> {
+        let mut rows = Vec::new();
+        let mut emit = |row| rows.push(row);
+        let st: &Vec<Stat> = &page.stats().collect();
+        let mut block_of = Vec::new();
+        for (k, s) in st.iter().enumerate() {
+            let last = block_of.last().copied().unwrap_or(0);
+            block_of.push(if k > 0 && s.blank_before {
+                last + 1
+            } else {
+                last
+            });
+        }
+        let n = st.len();
+        let table = &*LN1P;
+        let ln1p = |n: u32| ln1p_in(table, n);
+        let region = page.region();
+        let (r0, r1) = region.unwrap_or((n, n));
+        // Prefix sums over the lines: prose lines, prose words, phrase lines.
+        let mut prose_lines = vec![0u32; n + 1];
+        let mut prose_words = vec![0u32; n + 1];
+        let mut phrase_lines = vec![0u32; n + 1];
+        let mut log_words = vec![0f32; n + 1];
+        for (k, s) in st.iter().enumerate() {
+            prose_lines[k + 1] = prose_lines[k] + u32::from(s.prose);
+            prose_words[k + 1] = prose_words[k] + if s.prose { s.words } else { 0 };
+            phrase_lines[k + 1] = phrase_lines[k] + u32::from(s.phrase_hits > 0);
+            log_words[k + 1] = log_words[k] + ln1p(s.words);
+        }
+        let words: u32 = st.iter().map(|s| s.words).sum();
+        let doc_chars: u32 = st.iter().map(|s| s.chars).sum::<u32>().max(1);
+        let link: u32 = st.iter().map(|s| s.link).sum();
+        let short = st.iter().filter(|s| s.words <= 3).count();
+        let region_words: u32 = region.map_or(0, |(a, b)| st[a..=b].iter().map(|s| s.words).sum());
+        // Blocks: first and last line of each.
+        let blocks = block_of.last().map_or(0, |&b| b as usize + 1);
+        let mut block_span = vec![(usize::MAX, 0usize); blocks];
+        let mut block_words = vec![0u32; blocks];
+        for (k, s) in st.iter().enumerate() {
+            let b = &mut block_span[block_of[k] as usize];
+            b.0 = b.0.min(k);
+            b.1 = k;
+            block_words[block_of[k] as usize] += s.words;
+        }
+        // Runs of lines of the same coarse shape (cards of a listing).
+        let shape = |s: &Stat| {
+            // 0-1 words, 2-3, 4-7, 8-15, more (without branches).
+            let len = (s.words | 1).ilog2().min(4) as u8;
+            len | u8::from(s.sentence) << 3
+                | u8::from(s.link > 0) << 4
+                | u8::from(s.digits > 0) << 5
+        };
+        // Without a branch on whether neighbours match (the page decides: mispredicted).
+        let shapes: Vec<u8> = st.iter().map(shape).collect();
+        let run = runs(&shapes);
+        let doc_run_share = run.iter().filter(|&&r| r >= 3).count() as f32 / n.max(1) as f32;
+        let doc_copies_share = st.iter().filter(|s| s.copies >= 2).count() as f32 / n.max(1) as f32;
+        // Labels printed once per card of a grid ("Add to cart", "Read more"): short lines
+        // with four copies or more. Each line's distance to the nearest one above and below.
+        let label = |s: &Stat| s.copies >= 4 && s.words <= 6;
+        let mut label_above = vec![u32::MAX; n];
+        let mut label_below = vec![u32::MAX; n];
+        let mut last = None;
+        for (k, s) in st.iter().enumerate() {
+            if let Some(j) = last {
+                label_above[k] = (k - j) as u32;
+            }
+            if label(s) {
+                last = Some(k);
+            }
+        }
+        last = None;
+        for (k, s) in st.iter().enumerate().rev() {
+            if let Some(j) = last {
+                label_below[k] = (j - k) as u32;
+            }
+            if label(s) {
+                last = Some(k);
+            }
+        }
+        // The headline: the first line after the first that is mostly the title's words.
+        let headline = page.headline();
+        // Short lines naming the comments or a related list, and the last prose line.
+        let family_of = |s: &Stat| {
+            (s.phrase_kind > 0 && s.words <= 6)
+                .then(|| FAMILIES[usize::from(s.phrase_kind) - 1].category)
+        };
+        let mut comment_marks = vec![0u32; n + 1];
+        let mut related_marks = vec![0u32; n + 1];
+        let mut last_comment = vec![u32::MAX; n];
+        let mut last_related = vec![u32::MAX; n];
+        let mut after_prose = vec![0u32; n];
+        let (mut lc, mut lr, mut lp) = (None, None, None);
+        for (k, s) in st.iter().enumerate() {
+            let f = family_of(s);
+            comment_marks[k + 1] = comment_marks[k] + u32::from(f == Some(Category::Comments));
+            related_marks[k + 1] = related_marks[k] + u32::from(f == Some(Category::Related));
+            if let Some(j) = lc {
+                last_comment[k] = (k - j) as u32;
+            }
+            if let Some(j) = lr {
+                last_related[k] = (k - j) as u32;
+            }
+            if let Some(j) = lp {
+                after_prose[k] = (k - j) as u32;
+            }
+            if f == Some(Category::Comments) {
+                lc = Some(k);
+            }
+            if f == Some(Category::Related) {
+                lr = Some(k);
+            }
+            if s.prose {
+                lp = Some(k);
+            }
+        }
+        let far = |d: u32| if d == u32::MAX { -1.0 } else { ln1p(d) };
+        let cohesion = page.cohesion(region);
+        let total_prose = prose_words[n].max(1) as f32;
+        // Page-wide values, the same on every row.
+        let (log_doc_words, log_doc_lines) = (ln1p(words), ln1p(doc_lines as u32));
+        let doc_prose_share = prose_words[n] as f32 / words.max(1) as f32;
+        for (k, s) in st.iter().enumerate() {
+            let w = s.words.max(1) as f32;
+            let chars = s.chars.max(1) as f32;
+            let prev = k.checked_sub(1).map(|j| &st[j]);
+            let next = st.get(k + 1);
+            let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
+            let window = (b - a) as f32;
+            let (b0, b1) = block_span[block_of[k] as usize];
+            let block_words = block_words[block_of[k] as usize];
+            let block_prose = prose_lines[b1 + 1] - prose_lines[b0];
+            let (side, dist) = if k < r0 {
+                (-1.0, r0 - k)
+            } else if k > r1 {
+                (1.0, k - r1)
+            } else {
+                (0.0, 0)
+            };
+            let (side, dist) = if r0 >= n { (2.0, n) } else { (side, dist) };
+            emit([
+                ln1p(s.chars),
+                ln1p(s.words),
+                f32::from(u8::from(s.sentence)),
+                s.stop as f32 / w,
+                s.caps as f32 / w,
+                s.digits as f32 / chars,
+                s.punct as f32 / chars,
+                s.link as f32 / chars,
+                f32::from(u8::from(s.bullet)),
+                f32::from(u8::from(s.heading)),
+                f32::from(u8::from(s.image_only)),
+                f32::from(u8::from(s.table_row)),
+                s.upper as f32 / s.letters.max(1) as f32,
+                s.word_chars as f32 / w,
+                s.commas as f32 / w,
+                s.separators as f32 / w,
+                f32::from(u8::from(s.starts_lower)),
+                ln1p(s.phrase_hits),
+                s.phrase_bytes as f32 / chars,
+                f32::from(s.phrase_kind),
+                ln1p(s.copies.saturating_sub(1)),
+                f32::from(u8::from(s.prose)),
+                s.cjk as f32 / chars,
+                prev.map_or(-1.0, |p| ln1p(p.words)),
+                prev.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
+                next.map_or(-1.0, |p| ln1p(p.words)),
+                next.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
+                (prose_lines[b] - prose_lines[a]) as f32 / window,
+                (log_words[b] - log_words[a]) / window,
+                f32::from(s.blank_around),
+                ln1p((b1 - b0 + 1) as u32),
+                ln1p(block_words),
+                block_prose as f32 / (b1 - b0 + 1) as f32,
+                f32::from(u8::from(side == 0.0)),
+                ln1p(dist as u32),
+                side,
+                k as f32 / n as f32,
+                prose_words[k] as f32 / total_prose,
+                ln1p(prose_lines[k]),
+                ln1p(prose_lines[n] - prose_lines[k + 1]),
+                log_doc_words,
+                doc_prose_share,
+                log_doc_lines,
+                link as f32 / doc_chars as f32,
+                short as f32 / n as f32,
+                ln1p(run[k]),
+                region_words as f32 / words.max(1) as f32,
+                (phrase_lines[b] - phrase_lines[a]) as f32 / window,
+                prev.map_or(-1.0, |p| f32::from(u8::from(p.phrase_hits > 0))),
+                next.map_or(-1.0, |p| f32::from(u8::from(p.phrase_hits > 0))),
+                f32::from(u8::from(s.caps == s.words && s.words > 0)),
+                ln1p(s.leading_caps),
+                s.title_overlap(),
+                headline.map_or(2.0, |h| (k as f32 - h as f32).signum()),
+                headline.map_or(-1.0, |h| ln1p(k.abs_diff(h) as u32)),
+                ln1p(comment_marks[k]),
+                far(last_comment[k]),
+                ln1p(related_marks[k]),
+                far(last_related[k]),
+                ln1p(after_prose[k]),
+                cohesion[k],
+                doc_copies_share,
+                doc_run_share,
+                far(label_above[k]),
+                far(label_below[k]),
+            ]);
+        }
+        rows
+    }
+
+    fn runs(shapes: &[u8]) -> Vec<u32> {
+        let n = shapes.len();
+        let mut run = vec![1u32; n];
+        for k in 1..n {
+            run[k] = 1 + u32::from(shapes[k] == shapes[k - 1]) * run[k - 1];
+        }
+        let mut after = 1u32;
+        for k in (0..n.saturating_sub(1)).rev() {
+            after = 1 + u32::from(shapes[k] == shapes[k + 1]) * after;
+            run[k] += after - 1;
+        }
+        run
+    }
+
+    /// The second-stage rows as the engine computed them from tables of the whole page, from
+    /// the first-stage `rows`.
+    fn reference_stacked(
+        page: &Page,
+        rows: &[[f32; N_FAST]],
+        scores: &[f32],
+        region: Option<(usize, usize)>,
+    ) -> Vec<[f32; N_FAST2]> {
+        let stats: Vec<Stat> = page.stats().collect();
+        let mut block_of = Vec::new();
+        for (k, s) in stats.iter().enumerate() {
+            let last = block_of.last().copied().unwrap_or(0);
+            block_of.push(if k > 0 && s.blank_before {
+                last + 1
+            } else {
+                last
+            });
+        }
+        let n = scores.len();
+        let mut prefix = vec![0f32; n + 1];
+        for (k, &s) in scores.iter().enumerate() {
+            prefix[k + 1] = prefix[k] + s;
+        }
+        let mean = |a: usize, b: usize| {
+            if b > a {
+                (prefix[b] - prefix[a]) / (b - a) as f32
+            } else {
+                0.0
+            }
+        };
+        let region_mean = region.map_or(0.0, |(a, b)| mean(a, b + 1));
+        let doc_mean = mean(0, n);
+        let blocks = block_of.last().map_or(0, |&b| b as usize + 1);
+        let mut block_span = vec![(usize::MAX, 0usize); blocks];
+        for k in 0..stats.len() {
+            let b = &mut block_span[block_of[k] as usize];
+            b.0 = b.0.min(k);
+            b.1 = k;
+        }
+        let block_mean: Vec<f32> = block_span
+            .iter()
+            .map(|&(b0, b1)| mean(b0, b1 + 1))
+            .collect();
+        // The least and greatest of every four scores in a row: a window of four to seven is
+        // two of them (overlapping). Scores are finite sums and a zero's sign is nothing to a
+        // tree, so the result is the fold's over the window.
+        let fours = |f: fn(f32, f32) -> f32| -> Vec<f32> {
+            let pairs: Vec<f32> = scores.windows(2).map(|w| f(w[0], w[1])).collect();
+            pairs.windows(3).map(|w| f(w[0], w[2])).collect()
+        };
+        let (low4, high4) = (fours(f32::min), fours(f32::max));
+        let mut out = Vec::with_capacity(n);
+        let feature = |name| crate::features::name_index(&NAMES, name);
+        let kept = [
+            "log_words",
+            "ends_sentence",
+            "in_region",
+            "log_region_distance",
+            "phrase_share",
+            "region_cohesion",
+        ]
+        .map(feature);
+        for (k, (row, _)) in rows.iter().zip(&stats).enumerate().take(n) {
+            let x = kept.map(|i| row[i]);
+            let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
+            let (low, high) = if b - a >= 4 {
+                (low4[a].min(low4[b - 4]), high4[a].max(high4[b - 4]))
+            } else {
+                let window = &scores[a..b];
+                (
+                    window.iter().copied().fold(f32::INFINITY, f32::min),
+                    window.iter().copied().fold(f32::NEG_INFINITY, f32::max),
+                )
+            };
+            out.push([
+                scores[k],
+                k.checked_sub(1).map_or(-5.0, |j| scores[j]),
+                scores.get(k + 1).copied().unwrap_or(-5.0),
+                mean(a, b),
+                low,
+                high,
+                block_mean[block_of[k] as usize],
+                region_mean,
+                doc_mean,
+                x[0],
+                x[1],
+                x[2],
+                x[3],
+                x[4],
+                x[5],
+            ]);
+        }
+        out
+    }
+
+    /// A page of `lines` lines drawn from menus, labels, phrase lines, prose (some over
+    /// 255 bytes: packed as long lines), links, digits and CJK, blank lines between.
+    fn mixed_page(seed: u64, lines: usize) -> String {
+        let mut next = crate::testing::xorshift(seed);
+        let prose = "The council voted on Tuesday to keep the old library open for another ten years, officials said.";
+        let kinds: [&dyn Fn(u64) -> String; 12] = [
+            &|_| "Home".into(),
+            &|_| "Read more".into(),
+            &|_| "Comments".into(),
+            &|_| "Related stories".into(),
+            &|_| prose.into(),
+            &|i| format!("{prose} {prose} {prose} Item {i}."),
+            &|i| format!("[Story {i}](/news/{i}) 12 May 2025"),
+            &|i| format!("* Item {} · 4 of 5", i % 7),
+            &|_| "東京都は月曜日に発表した".into(),
+            &|_| "Library stays open".into(),
+            &|i| format!("By Jane Doe | May {}, 2025", i % 28 + 1),
+            &|_| "Share this article on Facebook".into(),
+        ];
+        let mut text = String::from("Library stays open | The Courier\n");
+        for _ in 0..lines {
+            let r = next();
+            text.push_str(&kinds[(r % 12) as usize](r >> 40));
+            text.push('\n');
+            if r >> 8 & 7 == 0 {
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn rows_from_running_values_are_the_rows_from_whole_page_tables() {
+        for (seed, lines) in [(1, 0), (2, 1), (3, 2), (4, 7), (5, 40), (6, 300), (7, 2500)] {
+            let text = mixed_page(seed, lines);
+            let doc = Doc::new(&text);
+            let done = run(&doc, Stage::Phrases);
+            let page = done.page;
+            let want = reference_rows(&page, doc.len());
+            let got = run(&doc, Stage::Rows).rows;
+            assert_eq!(got.len(), want.len());
+            for (k, (g, w)) in got.iter().zip(&want).enumerate() {
+                for (i, (a, b)) in g.iter().zip(w).enumerate() {
+                    assert_eq!(
+                        a.to_bits(),
+                        b.to_bits(),
+                        "seed {seed}, line {k}, {}",
+                        NAMES[i]
+                    );
+                }
+            }
+            // The second stage's rows, from the first stage's scores (the least and
+            // greatest of a window may differ in a zero's sign only: equal as numbers).
+            let mut first = Vec::new();
+            FIRST.score_all(&want, |_| true, &mut first);
+            let scored = score(&doc);
+            let want2 = reference_stacked(&page, &want, &first, page.region());
+            let got2 = scored.restack(&first);
+            assert_eq!(got2, want2, "seed {seed}");
+            let mut second = Vec::new();
+            SECOND.score_all(&want2, |_| true, &mut second);
+            assert_eq!(scored.second, second, "seed {seed}");
+        }
+        // Long lines (counts over a byte) are packed in the table of long lines.
+        assert!(!run(&Doc::new(&mixed_page(6, 300)), Stage::Bytes)
+            .page
+            .long
+            .is_empty());
+    }
+
+    #[test]
+    fn a_packed_line_keeps_every_measure() {
+        for line in [
+            "a",
+            "The Mayor said the bridge would reopen in May, 2027.",
+            "[Read the report](https://example.com/r) today · 5 min read",
+            &"word ".repeat(80),
+            &"東京".repeat(200),
+        ] {
+            let mut s = stat(line);
+            s.index = 7;
+            s.copies = 3;
+            s.phrase_kind = 2;
+            s.blank_before = true;
+            s.blank_around = 2;
+            let mut long = Vec::new();
+            let p = Packed::new(&s, &mut long, None);
+            assert_eq!(format!("{:?}", p.stat(&long)), format!("{s:?}"), "{line}");
+            assert_eq!(long.len(), usize::from(line.len() > 255), "{line}");
+        }
+        assert!(std::mem::size_of::<Packed>() <= 32);
     }
 
     #[test]

@@ -7,7 +7,16 @@
 //! cargo run --release -p deboil-tools --bin memory -- page.txt  # a file
 //! /usr/bin/time -v target/release/memory 100                    # peak RSS from the kernel
 //! target/release/memory --fast 100                              # the fast engine
+//! target/release/memory --fast --shape tiny-lines 2              # a crafted shape, 2 MiB
+//! valgrind --tool=callgrind target/release/memory --shape title-parts 0.25
 //! ```
+//!
+//! Shapes (`--shape NAME`, size in MiB, fractions allowed) are the benches' crafted inputs
+//! (`benches/adversarial.rs`: `shared-prefix`, `title-parts`, `tiny-lines`, `triple-lines`,
+//! `bios`, `long-first-line`, `cjk-repeats`, `bylines`), and `control`, their benign
+//! control (the generated page mix). A file is read once and kept as it is when it is valid
+//! UTF-8 (lossily decoded otherwise), so the process holds one copy of the input before
+//! cleaning, as a caller would.
 
 #[path = "../../../benches/common/mod.rs"]
 mod common;
@@ -21,16 +30,38 @@ fn peak_rss_kb() -> Option<u64> {
 }
 
 fn main() {
-    // `--fast` (anywhere): the fast engine (`Cleaner::fast`).
-    let fast = std::env::args().skip(1).any(|a| a == "--fast");
-    let arg = std::env::args()
-        .skip(1)
-        .find(|a| a != "--fast")
-        .unwrap_or_else(|| "100".into());
-    let text = match arg.parse::<usize>() {
-        Ok(mb) => common::document(6, common::Lang::En, mb << 20, 20_000),
-        Err(_) => match std::fs::read(&arg) {
-            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+    // `--fast` (anywhere): the fast engine (`Cleaner::fast`); `--shape NAME`: a crafted
+    // shape of the benches.
+    let mut fast = false;
+    let mut shape = None;
+    let mut rest = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--fast" => fast = true,
+            "--shape" => shape = args.next(),
+            _ => rest.push(a),
+        }
+    }
+    let arg = rest.into_iter().next().unwrap_or_else(|| "100".into());
+    let mib = arg
+        .parse::<f64>()
+        .ok()
+        .map(|m| (m * (1u64 << 20) as f64) as usize);
+    let text = match (shape.as_deref(), mib) {
+        (Some("control"), Some(size)) => common::crafted_control(size),
+        (Some(name), Some(size)) => common::crafted(name, size).unwrap_or_else(|| {
+            eprintln!("memory: unknown shape {name}");
+            std::process::exit(2);
+        }),
+        (Some(_), None) => {
+            eprintln!("memory: --shape NAME takes a size in MiB");
+            std::process::exit(2);
+        }
+        (None, Some(size)) => common::document(6, common::Lang::En, size, 20_000),
+        (None, None) => match std::fs::read(&arg) {
+            Ok(b) => String::from_utf8(b)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
             Err(e) => {
                 eprintln!("memory: {arg}: {e}");
                 std::process::exit(2);
