@@ -820,21 +820,55 @@ fn wordish(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// Multiplier of the word hash (FxHash's).
-const K: u64 = 0x517c_c1b7_2722_0a95;
-
-/// One step of the word hash: the hash of a lower-cased word is the fold of `mix` over
-/// its characters' code points, whether it is read byte by byte (ASCII) or char by char.
-#[inline]
-fn mix(h: u64, c: u32) -> u64 {
-    (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(K)
+/// The per-process key of the word hash (FxHash's steps from a secret start, by a secret
+/// multiplier): the words are the input's, and two words with equal hashes are one word
+/// to every table of words (stopwords, phrase keys, the title's, the main text's). Unkeyed,
+/// a page could carry words crafted to hash as stopwords or as the title's words and make
+/// wrong features; keyed, which words collide cannot be foreseen from outside the process.
+#[derive(Clone, Copy, Debug)]
+struct WordKey {
+    seed: u64,
+    /// Odd, with 24 to 40 of its 64 bits set (a multiplier that mixes).
+    mul: u64,
 }
 
-/// The hash [`measure`] gives the word `w` (lower-cased first).
-fn word_hash(w: &str) -> u64 {
+impl WordKey {
+    /// The key drawn from `draw(0)`, `draw(1)`, … (the first fit multiplier).
+    fn new(mut draw: impl FnMut(u64) -> u64) -> WordKey {
+        let seed = draw(0);
+        let mul = (1..)
+            .map(|i| draw(i) | 1)
+            .find(|m| (24..=40).contains(&m.count_ones()))
+            .unwrap_or(0x517c_c1b7_2722_0a95);
+        WordKey { seed, mul }
+    }
+}
+
+/// This process's [`WordKey`], from the keyed hasher of [`crate::hash`] (seeded by the
+/// operating system's randomness).
+static WORD_KEY: LazyLock<WordKey> = LazyLock::new(|| {
+    let keyed = crate::hash::Keyed::default();
+    WordKey::new(|i| keyed.hash_one(i))
+});
+
+/// One step of the word hash under the multiplier `mul` (see [`WordKey`]): the hash of a
+/// lower-cased word is the fold of `mix` over its characters' code points from the key's
+/// seed, whether it is read byte by byte (ASCII) or char by char.
+#[inline]
+fn mix(h: u64, c: u32, mul: u64) -> u64 {
+    (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(mul)
+}
+
+/// The hash [`measure`] gives the word `w` (lower-cased first) under `key`.
+fn word_hash_with(w: &str, key: WordKey) -> u64 {
     w.chars()
         .flat_map(char::to_lowercase)
-        .fold(0, |h, c| mix(h, c as u32))
+        .fold(key.seed, |h, c| mix(h, c as u32, key.mul))
+}
+
+/// The hash [`measure`] gives the word `w` (lower-cased first) in this process.
+fn word_hash(w: &str) -> u64 {
+    word_hash_with(w, *WORD_KEY)
 }
 
 /// A set of word hashes: open addressing over a power-of-two table at most half full,
@@ -1058,6 +1092,21 @@ const PAIRS: usize = 2048;
 struct Pairs {
     keys: [u64; PAIRS],
     flags: [u8; PAIRS],
+    /// The rotation of a hash whose bits choose its slots: the first of
+    /// [`Pairs::ROTATIONS`] under which every word found a slot.
+    rotation: u32,
+}
+
+impl Pairs {
+    /// Rotations tried in turn (with keyed hashes, placement fails for about one key in
+    /// a few hundred; a second try almost never does).
+    const ROTATIONS: [u32; 6] = [0, 7, 17, 23, 41, 53];
+
+    /// The two slots of the stored hash `key`.
+    #[inline]
+    fn choices(&self, key: u64) -> (usize, usize) {
+        TwoChoices::choices(key.rotate_left(self.rotation), PAIRS - 1)
+    }
 }
 
 /// A stopword (of some language).
@@ -1087,29 +1136,29 @@ impl WordFlags {
     /// The words of `set` (with their `flags`) in a [`Pairs`] table (cuckoo hashing), if
     /// they fit.
     fn pairs(set: &WordSet, flags: &[u8]) -> Option<Box<Pairs>> {
-        let mut pairs = Box::new(Pairs {
-            keys: [0; PAIRS],
-            flags: [0; PAIRS],
-        });
         if 2 * set.len > PAIRS {
             return None;
         }
-        for (&key, &f) in set.slots.iter().zip(flags) {
-            if key == 0 {
-                continue;
+        let fits = |rotation: u32| {
+            let mut pairs = Box::new(Pairs {
+                keys: [0; PAIRS],
+                flags: [0; PAIRS],
+                rotation,
+            });
+            for (&key, &f) in set.slots.iter().zip(flags) {
+                if key == 0 {
+                    continue;
+                }
+                // Placed by the hash's own bits: the words are the fixed stopwords and
+                // phrase keys, never the input's (and their hashes are keyed per process).
+                let choices = |key: u64, mask| TwoChoices::choices(key.rotate_left(rotation), mask);
+                if !place(&mut pairs.keys, &mut pairs.flags, key, f, choices) {
+                    return None;
+                }
             }
-            // Unkeyed: the words are the fixed stopwords and phrase keys, never the input's.
-            if !place(
-                &mut pairs.keys,
-                &mut pairs.flags,
-                key,
-                f,
-                TwoChoices::choices,
-            ) {
-                return None;
-            }
-        }
-        Some(pairs)
+            Some(pairs)
+        };
+        Pairs::ROTATIONS.into_iter().find_map(fits)
     }
 
     /// The flags of `h` (0 for a word not in the table).
@@ -1120,7 +1169,7 @@ impl WordFlags {
         };
         // As `WordSet` stores it.
         let key = h.max(1);
-        let (a, b) = TwoChoices::choices(key, PAIRS - 1);
+        let (a, b) = pairs.choices(key);
         let flag = |i: usize| pairs.flags[i] & 0u8.wrapping_sub(u8::from(pairs.keys[i] == key));
         flag(a) | flag(b)
     }
@@ -1326,6 +1375,7 @@ impl Words<'_> {
 fn measure(line: &str, title: &mut Title, content: &mut Hashes, keys: &PhraseKeys, s: &mut Stat) {
     let bytes = line.as_bytes();
     s.chars = bytes.len() as u32;
+    let key: WordKey = *WORD_KEY;
     // Room for every word of the line (a byte and a separator at least).
     content.reserve(bytes.len() / 2 + 1);
     let mut words = Words {
@@ -1348,7 +1398,7 @@ fn measure(line: &str, title: &mut Title, content: &mut Hashes, keys: &PhraseKey
         let class = CLASS[usize::from(b)];
         if class <= DIGIT {
             let w = word.get_or_insert(Word {
-                hash: 0,
+                hash: key.seed,
                 len: 0,
                 capital: class == UPPER,
             });
@@ -1360,7 +1410,7 @@ fn measure(line: &str, title: &mut Title, content: &mut Hashes, keys: &PhraseKey
                 if add >= NOT_ALNUM {
                     break;
                 }
-                hash = mix(hash, u32::from(b) | 0x20);
+                hash = mix(hash, u32::from(b) | 0x20, key.mul);
                 packed += add;
                 i += 1;
             }
@@ -1392,15 +1442,15 @@ fn measure(line: &str, title: &mut Title, content: &mut Hashes, keys: &PhraseKey
             if letter.is_some() || !typographic && !text::is_cjk(c) && c.is_alphanumeric() {
                 let upper = letter.map_or_else(|| c.is_uppercase(), |(up, _)| up);
                 let w = word.get_or_insert(Word {
-                    hash: 0,
+                    hash: key.seed,
                     len: 0,
                     capital: upper,
                 });
                 match letter {
-                    Some((_, l)) => w.hash = mix(w.hash, l),
+                    Some((_, l)) => w.hash = mix(w.hash, l, key.mul),
                     None => {
                         for l in c.to_lowercase() {
-                            w.hash = mix(w.hash, l as u32);
+                            w.hash = mix(w.hash, l as u32, key.mul);
                         }
                     }
                 }
@@ -2985,6 +3035,63 @@ mod tests {
                 "{w}"
             );
         }
+    }
+
+    #[test]
+    fn stopwords_fit_a_table_of_two_choices_under_every_key() {
+        let mut next = crate::testing::xorshift(0x77);
+        // The stopwords and every word of the phrases (more than the phrase keys).
+        let phrase_words = FAMILIES
+            .iter()
+            .flat_map(|f| f.phrases.iter())
+            .flat_map(|p| {
+                p.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+            });
+        let mut words: Vec<&str> = stopwords::all_words().chain(phrase_words).collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut misses = 0;
+        for _ in 0..400 {
+            let key = WordKey::new(|_| next());
+            let hashed: Vec<(u64, u8)> = words
+                .iter()
+                .map(|w| (word_hash_with(w, key), STOP))
+                .collect();
+            misses += usize::from(WordFlags::new(&hashed).pairs.is_none());
+        }
+        assert!(words.len() > 400 && 2 * words.len() < PAIRS);
+        assert_eq!(misses, 0, "{} words", words.len());
+    }
+
+    #[test]
+    fn word_hashes_are_keyed_and_agree_with_measure() {
+        let mut next = crate::testing::xorshift(0x1234);
+        let (a, b) = (WordKey::new(|_| next()), WordKey::new(|_| next()));
+        for w in ["harbour", "Über", "the", "x"] {
+            assert_ne!(word_hash_with(w, a), word_hash_with(w, b), "{w}");
+        }
+        for k in [a, b, *WORD_KEY] {
+            assert_eq!(k.mul & 1, 1);
+            assert!((24..=40).contains(&k.mul.count_ones()));
+        }
+        // `measure` keeps a line's content words with the hashes `word_hash` gives them.
+        let mut content = Hashes::default();
+        let mut title = Title::default();
+        title.set.insert(1);
+        let line = "Harbour WALL Über брücke 2027";
+        measure(
+            line,
+            &mut title,
+            &mut content,
+            &PHRASES.keys,
+            &mut Stat::default(),
+        );
+        let want: Vec<u64> = ["harbour", "wall", "über", "брücke", "2027"]
+            .iter()
+            .map(|w| word_hash(w))
+            .collect();
+        assert_eq!(content.as_slice(), &want[..]);
     }
 
     #[test]
