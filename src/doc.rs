@@ -304,11 +304,32 @@ impl<'a> Doc<'a> {
         (0..self.len()).filter(|&i| !self.is_blank(i)).collect()
     }
 
+    /// Whether some line may be code (see [`Doc::code_lines`]): the text has a fence
+    /// (```` ``` ```` or `~~~`), or a line starts with four spaces or a tab (lines start
+    /// the text, or follow a `\n` or a `\r`).
+    fn may_have_code(&self) -> bool {
+        let t = self.text.as_bytes();
+        let t = t.strip_prefix("\u{feff}".as_bytes()).unwrap_or(t);
+        let indented = |b: &[u8]| b.starts_with(b"    ") || b.starts_with(b"\t");
+        indented(t)
+            || memchr::memmem::find(t, b"```").is_some()
+            || memchr::memmem::find(t, b"~~~").is_some()
+            || memchr::memchr2_iter(b'\n', b'\r', t).any(|i| indented(&t[i + 1..]))
+    }
+
     /// Which lines are inside a Markdown code block: between ```` ``` ```` or `~~~` fences
     /// (the fences included), or indented by four spaces or a tab (not a list item) after a
     /// blank line or another such line. Code repeats lines (`}`, `try {`, `</tr>`) that are
     /// content, not layout.
     pub fn code_lines(&self) -> Vec<bool> {
+        if !self.may_have_code() {
+            return vec![false; self.len()];
+        }
+        self.code_lines_walk()
+    }
+
+    /// [`Doc::code_lines`], line by line.
+    fn code_lines_walk(&self) -> Vec<bool> {
         let mut code = vec![false; self.len()];
         let mut fenced = false;
         let mut prev_blank = true;
@@ -396,6 +417,20 @@ mod tests {
         assert_eq!(doc.raw(0), "Title");
         assert_eq!(doc.full_span(0), Span::new(0, 9));
         assert_eq!(Doc::new("\u{feff}").len(), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn code_needs_a_fence_or_an_indent(
+            text in "(?:    x|\t|```|~~|~~~|``|a|   b|  \\* item|\u{feff}|\n|\r|\r\n|\n\n){0,12}"
+        ) {
+            let doc = Doc::new(&text);
+            let walked = doc.code_lines_walk();
+            proptest::prop_assert_eq!(doc.code_lines(), walked.clone());
+            if walked.contains(&true) {
+                proptest::prop_assert!(doc.may_have_code());
+            }
+        }
     }
 
     #[test]

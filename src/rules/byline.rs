@@ -430,9 +430,11 @@ fn is_metadata(doc: &Doc<'_>, i: usize) -> bool {
     matches!(doc.mark(i), Mark::Remove(_, Category::Metadata))
 }
 
-/// Whether the line is a paragraph of prose (where the article header ends).
+/// Whether the line is a paragraph of prose (where the article header ends): 15 words or
+/// more (so 29 bytes or more: a word takes a byte, and a byte parts two words) that end
+/// like a sentence.
 fn is_prose(line: &str) -> bool {
-    text::word_count(line) >= 15 && text::ends_sentence(line)
+    line.len() >= 29 && text::ends_sentence(line) && text::word_count(line) >= 15
 }
 
 /// The lines searched: up to [`ZONE`] non-blank lines after the headline, then up to

@@ -27,6 +27,10 @@ const MIN_HEADERS: usize = 3;
 /// Prose words that must come before the thread (the article it comments on).
 const MIN_PROSE_BEFORE: usize = 40;
 
+/// Fewest bytes of a line that [`is_prose`] can take: it needs 10 words, and `n` words
+/// (each a byte or more, with a byte or more between two) take `2n - 1` bytes or more.
+const PROSE_MIN_BYTES: usize = 19;
+
 /// Words of the longest prose line before the thread: an article has at least one full
 /// paragraph, while a listing's teasers (a headline, a one-sentence summary, "3 hrs
 /// ago") are all short, and their timestamps are no comment headers.
@@ -100,15 +104,66 @@ static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// ago](/p/9)` also sit on forum posts, which are the page's content).
 fn is_header(line: &str) -> bool {
     let raw = line.len() <= 120
+        && may_be_header(line)
         && match HEADER_PREFILTER.as_ref() {
             Some(pre) => pre.is_match(line, &HEADER_WHOLE),
             None => HEADER.is_match(line),
         };
-    raw || (AUTHOR_WORDS.as_ref().is_none_or(|w| w.is_match(line))
+    // `visible` changes only lines with emphasis, links or a list marker.
+    raw || (has_markup(line)
+        && AUTHOR_WORDS.as_ref().is_none_or(|w| w.is_match(line))
         && match visible(line) {
             Cow::Owned(v) => v.len() <= 120 && AUTHOR.is_match(&v),
             Cow::Borrowed(_) => false,
         })
+}
+
+/// Whether [`visible`] may change the line (it returns every other line as it is).
+fn has_markup(line: &str) -> bool {
+    line.contains(['*', '[', '_']) || line.starts_with(['-', '+'])
+}
+
+/// The words a [`HEADER`] match ends with (after `\s*:?`): the author lines' verbs and the
+/// actions, lower-cased.
+const HEADER_ENDINGS: [&str; 15] = [
+    "says",
+    "said",
+    "wrote",
+    "commented",
+    "replied",
+    "asks",
+    "answered",
+    "reply",
+    "replies",
+    "report",
+    "flag",
+    "permalink",
+    "quote",
+    "upvote",
+    "downvote",
+];
+
+/// A necessary condition for [`HEADER`] (most lines fail it; the prefilter's literals
+/// "on" and "at" are in most lines): the line ends with one of [`HEADER_ENDINGS`] (then
+/// blanks and a colon) or holds "ago" (the timestamps), ASCII case-insensitively. Under
+/// `(?i)` the only characters outside ASCII that match these words' letters are `ſ` (for
+/// `s`) and the Kelvin sign (for `k`): they are read as those letters first.
+fn may_be_header(line: &str) -> bool {
+    let folded;
+    let line = if line.is_ascii() || !line.contains(['ſ', '\u{212a}']) {
+        line
+    } else {
+        folded = line.replace('ſ', "s").replace('\u{212a}', "k");
+        &folded
+    };
+    let t = line.strip_suffix(':').unwrap_or(line).trim_end().as_bytes();
+    HEADER_ENDINGS
+        .iter()
+        .any(|e| t.len() >= e.len() && t[t.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
+        || line
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"ago"))
 }
 
 /// The verbs an [`AUTHOR`] line ends with, searched ASCII case-insensitively before a
@@ -161,8 +216,9 @@ impl Rule for CommentThread {
             if article && is_header(line) {
                 headers.push(k);
             }
-            // Only whether the prose reached the minimum matters: stop counting there.
-            if !article {
+            // Only whether the prose reached the minimum matters: stop counting there. A
+            // line of fewer than `PROSE_MIN_BYTES` bytes has too few words for prose.
+            if !article && line.len() >= PROSE_MIN_BYTES {
                 let w = text::word_count(line);
                 if is_prose(w, text::ends_sentence(line)) {
                     prose_before += w;
@@ -338,6 +394,72 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn the_header_gate_passes_every_short_header() {
+        // Every line of up to three units, each a word of a header and a separator.
+        let words = [
+            "jo",
+            "2",
+            "days",
+            "an",
+            "hour",
+            "ago",
+            "AGO",
+            "at",
+            "07:50",
+            "on",
+            "May 3, 2018",
+            "said",
+            "Says",
+            "Reply",
+            "replies",
+            "flag",
+            "ſays",
+            "permalin\u{212a}",
+            "Ä",
+            "\u{a0}",
+        ];
+        let units: Vec<String> = words
+            .iter()
+            .flat_map(|w| [" ", ":", "\t", ""].map(|sep| format!("{w}{sep}")))
+            .collect();
+        let mut seen = 0;
+        for a in &units {
+            for b in &units {
+                for c in &units {
+                    for line in [a.clone(), format!("{a}{b}"), format!("{a}{b}{c}")] {
+                        let line = line.trim();
+                        if HEADER.is_match(line) {
+                            seen += 1;
+                            assert!(may_be_header(line), "{line:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 1000, "{seen}");
+    }
+
+    #[test]
+    fn the_header_gate_on_known_lines() {
+        for line in [
+            "Milan Griffes on September 12, 2018 at 4:47 pm said :",
+            "2 days ago at 07:50 am",
+            "jo SAYS:",
+            "12 Replies",
+            "Downvote",
+            "Ann on May 3, 2021 wrote \t:",
+        ] {
+            assert!(HEADER.is_match(line) && may_be_header(line), "{line}");
+        }
+        assert!(!may_be_header(
+            "The minister says the plan will cost more than expected."
+        ));
+        assert!(!may_be_header("Posted on May 3, 2021 at 4:47 pm"));
+        assert!(may_be_header("jo ſays:") && may_be_header("Jö says\u{a0}:"));
+        assert!(!may_be_header("Jö lives here"));
     }
 
     #[test]

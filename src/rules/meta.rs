@@ -212,6 +212,37 @@ fn is_about_author(line: &str) -> bool {
         && ABOUT_AUTHOR.is_match(line)
 }
 
+/// The verbs that end a [`BIO_START`] match.
+const BIO_START_VERBS: [&str; 17] = [
+    "is",
+    "was",
+    "has",
+    "had",
+    "writes",
+    "covers",
+    "joined",
+    "reports",
+    "lives",
+    "leads",
+    "edits",
+    "holds",
+    "worked",
+    "spent",
+    "previously",
+    "currently",
+    "also",
+];
+
+/// A necessary condition for [`BIO_START`], read without the regex: its subject is one
+/// to four words without spaces, so its verb starts the second, third, fourth or fifth
+/// word (the regex's `\s` and `split_whitespace` split at the same characters).
+fn may_open_bio(line: &str) -> bool {
+    line.split_whitespace()
+        .skip(1)
+        .take(4)
+        .any(|w| BIO_START_VERBS.iter().any(|v| w.starts_with(v)))
+}
+
 /// Subjects that are no one's name.
 const NOT_NAMES: &[&str] = &[
     "It",
@@ -297,6 +328,9 @@ impl Rule for Bio {
             if line.len() > BIO_MAX || !line.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
+            if !may_open_bio(line) {
+                continue;
+            }
             let Some(opening) = BIO_START.captures(line) else {
                 continue;
             };
@@ -316,6 +350,36 @@ impl Rule for Bio {
 mod tests {
     use super::*;
     use crate::rules::testing::{category, run_after_phrases};
+
+    proptest::proptest! {
+        #[test]
+        fn the_bio_gate_passes_every_bio_opening(
+            words in proptest::collection::vec(
+                ("(?:[A-Z][a-z'.-]{0,6}|[a-z]{1,5}|is|was|has|also|Élodie|\\p{Lu}|writes|isn't|covers)", "\\s{1,2}"),
+                1..9,
+            )
+        ) {
+            let line: String = words.iter().flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            let line = line.trim();
+            if BIO_START.is_match(line) {
+                proptest::prop_assert!(may_open_bio(line), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_bio_gate_on_known_lines() {
+        for line in [
+            "Jane Doe is a reporter",
+            "Mary Ann De Luca\u{2003}writes about food",
+            "J. R. R. Tolkien was",
+            "Jo has",
+        ] {
+            assert!(BIO_START.is_match(line) && may_open_bio(line), "{line}");
+        }
+        assert!(!may_open_bio("Jane Doe, Staff Writer"));
+        assert!(!may_open_bio("One Two Three Four Five is"));
+    }
 
     #[test]
     fn about_author_words_have_only_ascii_case_variants() {

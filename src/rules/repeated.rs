@@ -40,41 +40,109 @@ const HEADS_WORDS: usize = 8;
 /// Case-folded text with runs of non-alphanumerics collapsed, so that copies that differ
 /// only in case, spacing or punctuation match. Appended to `out` (UTF-8).
 pub(crate) fn normalise(line: &str, out: &mut Vec<u8>) {
+    let bytes = line.as_bytes();
+    if bytes.is_ascii() {
+        normalise_ascii(bytes, out);
+    } else {
+        normalise_chars(line, out);
+    }
+}
+
+/// [`normalise`] by characters (any line).
+fn normalise_chars(line: &str, out: &mut Vec<u8>) {
+    out.reserve(line.len());
     let base = out.len();
     let mut gap = false;
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            // ASCII fast path: same as `char::is_alphanumeric` / `to_lowercase` here.
-            i += 1;
-            if b.is_ascii_alphanumeric() {
-                if gap && out.len() > base {
-                    out.push(b' ');
-                }
-                gap = false;
-                out.push(b.to_ascii_lowercase());
-            } else {
+    for c in line.chars() {
+        if c.is_ascii() {
+            // The same as `char::is_alphanumeric` and `to_lowercase` on ASCII.
+            let k = ASCII_KEY[usize::from(c as u8)];
+            if k == 0 {
                 gap = true;
+                continue;
             }
-            continue;
-        }
-        let c = line[i..].chars().next().unwrap_or(' ');
-        i += c.len_utf8();
-        if crate::text::is_alphanumeric(c) {
             if gap && out.len() > base {
                 out.push(b' ');
             }
             gap = false;
-            let mut buf = [0u8; 4];
-            for l in c.to_lowercase() {
-                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-            }
-        } else {
+            out.push(k);
+            continue;
+        }
+        if !crate::text::is_alphanumeric(c) {
             gap = true;
+            continue;
+        }
+        if gap && out.len() > base {
+            out.push(b' ');
+        }
+        gap = false;
+        let mut buf = [0u8; 4];
+        match one_lower(c) {
+            Some(l) => out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes()),
+            None => {
+                for l in c.to_lowercase() {
+                    out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
+            }
         }
     }
+}
+
+/// `c.to_lowercase()` for the letters of Latin-1, Cyrillic's basic block, kana, CJK and
+/// Hangul (the commonest letters outside ASCII) without the case tables, `None` for
+/// others (a unit test checks every character against the standard library).
+#[inline]
+fn one_lower(c: char) -> Option<char> {
+    let u = u32::from(c);
+    match c {
+        '\u{00c0}'..='\u{00de}' | '\u{0410}'..='\u{042f}' if c != '\u{00d7}' => {
+            char::from_u32(u + 0x20)
+        }
+        '\u{00df}'..='\u{00ff}' | '\u{0430}'..='\u{044f}' if c != '\u{00f7}' => Some(c),
+        '\u{3041}'..='\u{3096}'
+        | '\u{30a1}'..='\u{30fa}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7a3}' => Some(c),
+        _ => None,
+    }
+}
+
+/// Per ASCII byte, its lower case if it is a letter or a digit, else 0.
+static ASCII_KEY: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// [`normalise`] of an ASCII line: written into `out` grown once by the line's length
+/// (the key is never longer: each space it holds stands for one byte or more of the line).
+fn normalise_ascii(bytes: &[u8], out: &mut Vec<u8>) {
+    let base = out.len();
+    out.resize(base + bytes.len(), 0);
+    let buf = &mut out[base..];
+    let (mut w, mut gap) = (0, false);
+    for &b in bytes {
+        let k = ASCII_KEY[usize::from(b & 0x7f)];
+        if k == 0 {
+            gap = true;
+            continue;
+        }
+        if gap && w > 0 {
+            buf[w] = b' ';
+            w += 1;
+        }
+        gap = false;
+        buf[w] = k;
+        w += 1;
+    }
+    out.truncate(base + w);
 }
 
 /// FxHash-style hasher, unkeyed: the term ids of [`crate::terms`] (64-bit word hashes,
@@ -443,6 +511,54 @@ mod tests {
             load[hash(k) as usize & ((1 << bits) - 1)] += 1;
         }
         load.iter().map(|&l| l * l).sum()
+    }
+
+    #[test]
+    fn one_lower_is_to_lowercase() {
+        let mut known = 0;
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if let Some(l) = one_lower(c) {
+                assert_eq!(c.to_lowercase().collect::<Vec<_>>(), [l], "{c:?}");
+                known += 1;
+            }
+        }
+        assert!(known > 30_000, "{known}");
+    }
+
+    /// The keys as the standard library's case mapping and classes give them.
+    fn reference_key(line: &str) -> String {
+        let mut out = String::new();
+        let mut gap = false;
+        for c in line.chars() {
+            if c.is_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.extend(c.to_lowercase());
+            } else {
+                gap = true;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_are_the_reference_keys(line in "(?:[ -~\\t]|é|É|×|ß|Ж|ж|İ|Σ|’|“|日|한|\\PC){0,40}") {
+            let mut key = b"x".to_vec();
+            normalise(&line, &mut key);
+            let want = reference_key(&line);
+            proptest::prop_assert_eq!(&key[1..], want.as_bytes());
+        }
+
+        #[test]
+        fn ascii_keys_are_the_keys_by_characters(line in "[ -~\t]{0,40}") {
+            let (mut fast, mut slow) = (b"x".to_vec(), b"x".to_vec());
+            normalise_ascii(line.as_bytes(), &mut fast);
+            normalise_chars(&line, &mut slow);
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 
     #[test]

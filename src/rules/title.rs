@@ -749,8 +749,12 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         if count >= 30 && text::ends_sentence(line) {
             prose_seen += 1;
         }
-        let may_reword =
-            reworded.is_none() && prose_seen < PROSE_BEFORE_HEADLINE && headline_shaped(line);
+        // A rewording shares two words or more with the title (`shared >= 2` below, of
+        // words that are among the `hits`): the shape is asked only of such lines.
+        let may_reword = hits >= 2
+            && reworded.is_none()
+            && prose_seen < PROSE_BEFORE_HEADLINE
+            && headline_shaped(line);
         if (hits as f32) / (count as f32) < OF_TITLE && !may_reword {
             continue;
         }
