@@ -161,20 +161,85 @@ enum Part {
     Label,
 }
 
+/// The `title` element's tokens, with a filter on their lengths and first letters that
+/// most words of other lines fail at once (see [`head_hits`]).
+struct Head<'h> {
+    tokens: &'h [String],
+    /// Bit `b & 31` of entry `min(len, 15)`: a token of that length in bytes starts with
+    /// an ASCII byte `b` (lower case).
+    starts: [u32; 16],
+}
+
+impl<'h> Head<'h> {
+    fn new(tokens: &'h [String]) -> Head<'h> {
+        let mut starts = [0u32; 16];
+        for t in tokens {
+            if let Some(&b) = t.as_bytes().first() {
+                starts[t.len().min(15)] |= 1 << (b.to_ascii_lowercase() & 31);
+            }
+        }
+        Head { tokens, starts }
+    }
+
+    /// Whether the ASCII word `w` is one of the tokens (ASCII case-insensitively).
+    #[inline]
+    fn has_ascii(&self, w: &[u8]) -> bool {
+        let Some(&b) = w.first() else { return false };
+        self.starts[w.len().min(15)] & (1 << (b.to_ascii_lowercase() & 31)) != 0
+            && self
+                .tokens
+                .iter()
+                .any(|h| h.as_bytes().eq_ignore_ascii_case(w))
+    }
+}
+
+/// Whether an ASCII byte may be inside a word of [`text::ascii_words`] (a letter, a digit,
+/// `'` or `-`).
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
+        b += 1;
+    }
+    t
+};
+
 /// How many [`text::tokens`] `line` has and how many of them are in `head`, without
 /// building them (the same counts as `tokens(line).len()` and the hits of
 /// `text::coverage(&tokens(line), head)`).
-fn head_hits(line: &str, head: &[String]) -> (usize, usize) {
+fn head_hits(line: &str, head: &Head<'_>) -> (usize, usize) {
     let (mut count, mut hits) = (0, 0);
     if line.is_ascii() {
-        // The same words, split by bytes (`text::ascii_words` gives `text::words` of ASCII
-        // text) without decoding characters.
-        for w in text::ascii_words(line.as_bytes()) {
-            count += 1;
-            hits += usize::from(head.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(w)));
+        // The words of `text::ascii_words` (which are `text::words` of ASCII text), split
+        // by bytes: runs of word bytes without their leading and trailing `'` and `-`.
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !WORD_BYTE[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && WORD_BYTE[usize::from(bytes[i])] {
+                i += 1;
+            }
+            let mut w = &bytes[start..i];
+            while let [b'\'' | b'-', rest @ ..] = w {
+                w = rest;
+            }
+            while let [rest @ .., b'\'' | b'-'] = w {
+                w = rest;
+            }
+            if !w.is_empty() {
+                count += 1;
+                hits += usize::from(head.has_ascii(w));
+            }
         }
         return (count, hits);
     }
+    let head = head.tokens;
     for w in text::words(line) {
         count += 1;
         // `head` is lower-cased: an ASCII word matches a token equal to it lower-cased.
@@ -719,6 +784,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         return None;
     }
     let head = text::tokens(page);
+    let head_set = Head::new(&head);
     let parts: Vec<Vec<String>> = TITLE_SEP
         .split(page)
         .map(text::tokens)
@@ -742,7 +808,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         }
         // Most lines are neither made of the title's words nor a candidate rewording: tell
         // them without building their tokens.
-        let (count, hits) = head_hits(line, &head);
+        let (count, hits) = head_hits(line, &head_set);
         if count == 0 {
             continue;
         }
@@ -855,13 +921,26 @@ mod tests {
             "nothing here at all",
         ] {
             let toks = text::tokens(line);
-            let (count, hits) = head_hits(line, &head);
+            let (count, hits) = head_hits(line, &Head::new(&head));
             assert_eq!(count, toks.len(), "{line}");
             assert_eq!(
                 hits,
                 toks.iter().filter(|t| head.contains(t)).count(),
                 "{line}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn head_hits_are_the_token_counts(
+            page in "(?:[a-zA-Z0-9'|-]{1,4}| |Brücke|é|-'){0,12}",
+            line in "(?:[a-zA-Z0-9'.,-]{1,4}| |--|'|Brücke|BRÜCKE|ä){0,16}",
+        ) {
+            let head = text::tokens(&page);
+            let toks = text::tokens(&line);
+            let want = (toks.len(), toks.iter().filter(|t| head.contains(t)).count());
+            proptest::prop_assert_eq!(head_hits(&line, &Head::new(&head)), want);
         }
     }
 
