@@ -94,6 +94,11 @@ pub(crate) struct PhraseHits {
     pub key: usize,
     pub start: Vec<u32>,
     pub ids: Vec<u32>,
+    /// By rule (its place in the group): the lines with one of its fragments among their
+    /// candidates, in order.
+    pub by_rule: Vec<Vec<u32>>,
+    /// The lines open at the scan that hold a Markdown link, in order.
+    pub links: Vec<u32>,
 }
 
 /// Per Markdown line (by index): its text without link targets and the candidate

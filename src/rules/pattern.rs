@@ -393,8 +393,23 @@ fn required_min(hir: &Hir, min: usize) -> Option<Seq> {
                     best = Some(seq);
                 }
             }
+            // Failing that, what one part requires: a match of the concatenation
+            // contains a match of each part.
+            if best.is_none() {
+                for part in parts {
+                    if let Some(seq) = required_min(part, min) {
+                        if better(&seq, best.as_ref()) {
+                            best = Some(seq);
+                        }
+                    }
+                }
+            }
             best
         }
+        // A match of `r{m,n}` with `m >= 1` contains a match of `r`.
+        HirKind::Repetition(r) if r.min >= 1 => Some(prefixes(hir))
+            .filter(useful)
+            .or_else(|| required_min(&r.sub, min)),
         _ => Some(prefixes(hir)).filter(useful),
     }
 }
@@ -559,6 +574,12 @@ impl Fold {
         self.ascii.get(usize::from(b)).copied().unwrap_or(b)
     }
 
+    /// [`Fold::byte`] of an ASCII byte (any other byte reads as its low seven bits).
+    #[inline]
+    fn ascii_byte(&self, b: u8) -> u8 {
+        self.ascii[usize::from(b & 0x7f)]
+    }
+
     #[inline]
     fn char(&self, c: char) -> char {
         if let Some(&f) = self.ascii.get(c as usize) {
@@ -594,9 +615,13 @@ impl Fold {
         if line.is_ascii() {
             out.extend(line.bytes().map(|b| self.ascii[usize::from(b & 0x7f)]));
         } else {
+            out.reserve(line.len());
             let mut buf = [0u8; 4];
             for c in line.chars() {
-                out.extend_from_slice(self.char(c).encode_utf8(&mut buf).as_bytes());
+                match self.ascii.get(c as usize) {
+                    Some(&f) => out.push(f),
+                    None => out.extend_from_slice(self.char(c).encode_utf8(&mut buf).as_bytes()),
+                }
             }
         }
     }
@@ -982,60 +1007,92 @@ impl Rule for PatternRule {
         // text): other lines are passed without reading them. The scan, once per
         // document, is the same whenever it runs (its candidates depend only on each
         // line's text, and only lines open now are ever looked at).
+        // The scan lists, for each rule, the lines that are candidates for it, and the
+        // lines with a link: such a rule visits those lines only, in order.
         let only_candidates = match (&self.prefilter, &self.group) {
             (Some(pre), Some((group, bit))) if pre.residual.is_none() => {
                 group.scan(doc);
-                Some(*bit)
+                let hits = &mut doc.phrase_hits;
+                let lines = hits
+                    .by_rule
+                    .get_mut(*bit as usize)
+                    .map(std::mem::take)
+                    .unwrap_or_default();
+                Some((lines, std::mem::take(&mut hits.links)))
             }
             _ => None,
         };
-        for i in 0..doc.len() {
-            if !doc.is_open(i) {
-                continue;
-            }
-            if let Some(bit) = only_candidates {
-                let hits = &doc.phrase_hits;
-                let ids = match (hits.start.get(i), hits.start.get(i + 1)) {
-                    (Some(&a), Some(&b)) => &hits.ids[a as usize..b as usize],
-                    _ => &[],
-                };
-                if !ids.iter().any(|&c| c >> 16 == bit) && !doc.has_link(i) {
-                    continue;
-                }
-            }
-            let line = doc.line(i);
-            if line.is_empty() {
-                continue;
-            }
-            // A Markdown line is also matched on its visible text (`* [Subscribe](/offer)`
-            // reads "* [Subscribe]"): a link's target is not what the reader sees, nor
-            // what counts towards the rule's longest line.
-            if line.len() > self.max_len {
-                let short_enough =
-                    doc.has_link(i) && text::without_link_targets_len(line) <= self.max_len;
-                if short_enough && self.visible_match(doc, i, line) {
-                    self.act(doc, i, id);
-                }
-                continue;
-            }
-            let hit = match (&self.prefilter, &self.group) {
-                (Some(pre), Some((group, bit))) => {
-                    pre.residual_match(line) || {
-                        group.scan(doc);
-                        let hits = &doc.phrase_hits;
-                        let ids = match (hits.start.get(i), hits.start.get(i + 1)) {
-                            (Some(&a), Some(&b)) => &hits.ids[a as usize..b as usize],
-                            _ => &[],
-                        };
-                        self.candidate_match(pre, *bit, ids, line)
+        match &only_candidates {
+            Some((lines, links)) => {
+                let (mut a, mut b) = (lines.iter().peekable(), links.iter().peekable());
+                // The union of two ascending lists.
+                while let Some(i) = match (a.peek(), b.peek()) {
+                    (Some(&&x), Some(&&y)) if x == y => {
+                        a.next();
+                        b.next()
                     }
+                    (Some(&&x), Some(&&y)) if y < x => b.next(),
+                    (Some(_), _) => a.next(),
+                    (None, _) => b.next(),
+                } {
+                    self.visit(doc, *i as usize, id);
                 }
-                (Some(pre), None) => pre.is_match(line, &self.regex),
-                (None, _) => self.regex.is_match(line),
-            };
-            if hit || (doc.has_link(i) && self.visible_match(doc, i, line)) {
+            }
+            None => {
+                for i in 0..doc.len() {
+                    self.visit(doc, i, id);
+                }
+            }
+        }
+        // Put back what the next rules read.
+        if let (Some((lines, links)), Some((_, bit))) = (only_candidates, &self.group) {
+            let hits = &mut doc.phrase_hits;
+            if let Some(slot) = hits.by_rule.get_mut(*bit as usize) {
+                *slot = lines;
+            }
+            hits.links = links;
+        }
+    }
+}
+
+impl PatternRule {
+    /// Decides line `i` if it is open and matches.
+    fn visit(&self, doc: &mut Doc<'_>, i: usize, id: RuleId) {
+        if !doc.is_open(i) {
+            return;
+        }
+        let line = doc.line(i);
+        if line.is_empty() {
+            return;
+        }
+        // A Markdown line is also matched on its visible text (`* [Subscribe](/offer)`
+        // reads "* [Subscribe]"): a link's target is not what the reader sees, nor
+        // what counts towards the rule's longest line.
+        if line.len() > self.max_len {
+            let short_enough =
+                doc.has_link(i) && text::without_link_targets_len(line) <= self.max_len;
+            if short_enough && self.visible_match(doc, i, line) {
                 self.act(doc, i, id);
             }
+            return;
+        }
+        let hit = match (&self.prefilter, &self.group) {
+            (Some(pre), Some((group, bit))) => {
+                pre.residual_match(line) || {
+                    group.scan(doc);
+                    let hits = &doc.phrase_hits;
+                    let ids = match (hits.start.get(i), hits.start.get(i + 1)) {
+                        (Some(&a), Some(&b)) => &hits.ids[a as usize..b as usize],
+                        _ => &[],
+                    };
+                    self.candidate_match(pre, *bit, ids, line)
+                }
+            }
+            (Some(pre), None) => pre.is_match(line, &self.regex),
+            (None, _) => self.regex.is_match(line),
+        };
+        if hit || (doc.has_link(i) && self.visible_match(doc, i, line)) {
+            self.act(doc, i, id);
         }
     }
 }
@@ -1107,12 +1164,16 @@ pub(crate) struct Group {
     /// Suffix literals, reversed.
     suffix: Trie,
     /// Inner literals (folded), and for each the candidate ids it brings.
-    /// By increasing length limit: an automaton of the inner literals of the rules that
-    /// look at lines up to that length. A line is scanned with the first tier it fits,
-    /// so long lines meet fewer literals (a smaller automaton, fewer cache misses).
-    /// Each tier has a second, smaller automaton with only the ASCII literals, for ASCII
-    /// lines (which cannot contain the others).
-    inner: Vec<(usize, Inner, Inner)>,
+    /// By increasing length limit: the automata (in `tiers`) of the inner literals of at
+    /// least the rules that look at lines up to that length. A line is scanned with the
+    /// first tier it fits, so long lines meet fewer literals (a smaller automaton, fewer
+    /// cache misses); a tier with most of the literals of the one before shares its
+    /// automata (more literals than a line needs only bring candidates that
+    /// [`Marks::hit`] leaves out).
+    inner: Vec<(usize, usize)>,
+    /// Each tier's automaton of its ASCII literals, for ASCII lines (which cannot
+    /// contain the others), and of all its literals.
+    tiers: Vec<(Inner, Inner)>,
     /// By fragment (numbered across the group's rules; the tries hold these numbers):
     /// the conditions it needs (1 prefix, 2 suffix, 4 inner), its candidate id, and the
     /// longest line its rule looks at.
@@ -1274,7 +1335,8 @@ impl Inner {
                 owners[k].push(id);
             }
         }
-        // Most open lines go through it: a DFA when it is small enough to stay in cache,
+        // Most open lines go through it: a DFA (a few instructions a byte, against
+        // about forty for the contiguous NFA over the dev pages) unless it is large,
         // else a contiguous NFA (a tenth of the size for a thousand literals).
         let dfa = aho_corasick::dfa::DFA::new(&bytes).ok()?;
         let walk = if dfa.memory_usage() <= INNER_DFA_MAX {
@@ -1294,6 +1356,16 @@ impl Inner {
     }
 
     fn scan(&self, folded: &[u8], marks: &mut Marks<'_>) {
+        self.scan_bytes(folded.iter().copied(), marks);
+    }
+
+    /// [`Inner::scan`] over the folded bytes of an ASCII `line`, folded on the way.
+    fn scan_ascii(&self, fold: &Fold, line: &[u8], marks: &mut Marks<'_>) {
+        self.scan_bytes(line.iter().map(|&b| fold.ascii_byte(b)), marks);
+    }
+
+    #[inline]
+    fn scan_bytes(&self, folded: impl Iterator<Item = u8>, marks: &mut Marks<'_>) {
         match &self.walk {
             Walk::Dfa(a) => self.scan_with(a, folded, marks),
             Walk::Nfa(a) => self.scan_with(a, folded, marks),
@@ -1301,9 +1373,14 @@ impl Inner {
     }
 
     #[inline]
-    fn scan_with(&self, automaton: &impl Automaton, folded: &[u8], marks: &mut Marks<'_>) {
+    fn scan_with(
+        &self,
+        automaton: &impl Automaton,
+        folded: impl Iterator<Item = u8>,
+        marks: &mut Marks<'_>,
+    ) {
         let mut sid = self.start;
-        for &b in folded {
+        for b in folded {
             sid = automaton.next_state(Anchored::No, sid, b);
             if !automaton.is_special(sid) || !automaton.is_match(sid) {
                 continue;
@@ -1326,7 +1403,7 @@ enum Walk {
 }
 
 /// Largest DFA (bytes) an [`Inner`] uses.
-const INNER_DFA_MAX: usize = 256 << 10;
+const INNER_DFA_MAX: usize = 1 << 20;
 
 /// Bytes of each inner literal the [`Inner`] automaton looks for.
 const INNER_LEN: usize = 8;
@@ -1423,14 +1500,22 @@ impl Group {
         limits.sort_unstable();
         limits.dedup();
         let mut inner = Vec::new();
+        let mut tiers = Vec::new();
+        let mut built = usize::MAX;
         for limit in limits {
             let tier = inner_lits.iter().filter(|&&(_, _, m)| m >= limit);
-            let ascii = tier.clone().filter(|(l, _, _)| l.is_ascii());
-            inner.push((
-                limit,
-                Inner::new(ascii.map(|&(l, id, _)| (l, id)))?,
-                Inner::new(tier.map(|&(l, id, _)| (l, id)))?,
-            ));
+            // A tier of the literals of the rules that look at lines of this length or
+            // longer, or (the literals with a smaller limit are few) the last one.
+            let n = tier.clone().count();
+            if n.saturating_mul(10) <= built.saturating_mul(6) {
+                let ascii = tier.clone().filter(|(l, _, _)| l.is_ascii());
+                tiers.push((
+                    Inner::new(ascii.map(|&(l, id, _)| (l, id)))?,
+                    Inner::new(tier.map(|&(l, id, _)| (l, id)))?,
+                ));
+                built = n;
+            }
+            inner.push((limit, tiers.len() - 1));
         }
         // The edge class exactly as the rules' (case-insensitive) regexes read it.
         let mut parser = regex_syntax::ParserBuilder::new();
@@ -1456,6 +1541,7 @@ impl Group {
             prefix: prefix.build()?,
             suffix: suffix.build()?,
             inner,
+            tiers,
             need,
             backed,
             backing: match backing_lits.is_empty() {
@@ -1484,10 +1570,21 @@ impl Group {
         }
     }
 
-    /// Walks the prefix trie over the folded text of `rest`.
-    fn walk_prefix(&self, fold: &Fold, rest: &str, marks: &mut Marks<'_>) {
+    /// Walks the prefix trie over the folded text of `rest` (`ascii`: whether it is
+    /// ASCII).
+    fn walk_prefix(&self, fold: &Fold, rest: &str, ascii: bool, marks: &mut Marks<'_>) {
         let trie = &self.prefix;
         let mut node = 0;
+        if ascii {
+            for &b in rest.as_bytes() {
+                node = trie.step(node, fold.ascii_byte(b));
+                if node == 0 {
+                    return;
+                }
+                marks.hit(trie.ids(node), 1);
+            }
+            return;
+        }
         for c in rest.chars() {
             let mut buf = [0u8; 4];
             for &b in fold.char(c).encode_utf8(&mut buf).as_bytes() {
@@ -1500,10 +1597,21 @@ impl Group {
         }
     }
 
-    /// Walks the suffix trie backwards over the folded text of `head`.
-    fn walk_suffix(&self, fold: &Fold, head: &str, marks: &mut Marks<'_>) {
+    /// Walks the suffix trie backwards over the folded text of `head` (`ascii`: whether
+    /// it is ASCII).
+    fn walk_suffix(&self, fold: &Fold, head: &str, ascii: bool, marks: &mut Marks<'_>) {
         let trie = &self.suffix;
         let mut node = 0;
+        if ascii {
+            for &b in head.as_bytes().iter().rev() {
+                node = trie.step(node, fold.ascii_byte(b));
+                if node == 0 {
+                    return;
+                }
+                marks.hit(trie.ids(node), 2);
+            }
+            return;
+        }
         for c in head.chars().rev() {
             let mut buf = [0u8; 4];
             for &b in fold.char(c).encode_utf8(&mut buf).as_bytes().iter().rev() {
@@ -1522,24 +1630,37 @@ impl Group {
         if doc.phrase_hits.key == key {
             return;
         }
+        let rules = self.code.iter().map(|&c| (c >> 16) as usize + 1).max();
         let mut hits = PhraseHits {
             key,
             start: Vec::with_capacity(doc.len() + 1),
             ids: Vec::new(),
+            by_rule: vec![Vec::new(); rules.unwrap_or(0)],
+            links: Vec::new(),
         };
         let mut marks = self.marks();
         let longest = self.limit.iter().copied().max().unwrap_or(0);
         let mut folded = Vec::new();
         for j in 0..doc.len() {
-            hits.start.push(hits.ids.len() as u32);
+            let first = hits.ids.len();
+            hits.start.push(first as u32);
             if !doc.is_open(j) {
                 continue;
+            }
+            if doc.has_link(j) {
+                hits.links.push(j as u32);
             }
             let line = doc.line(j);
             if line.is_empty() || line.len() > longest {
                 continue;
             }
             self.candidates(line, &mut marks, &mut folded, &mut hits.ids);
+            for &id in &hits.ids[first..] {
+                let lines = &mut hits.by_rule[(id >> 16) as usize];
+                if lines.last() != Some(&(j as u32)) {
+                    lines.push(j as u32);
+                }
+            }
         }
         hits.start.push(hits.ids.len() as u32);
         doc.phrase_hits = hits;
@@ -1567,27 +1688,35 @@ impl Group {
     ) {
         let fold: &Fold = &FOLD;
         marks.len = line.len();
+        let ascii = line.is_ascii();
         // Every place an edge run at the start may end, and the text from there.
-        self.walk_prefix(fold, line, marks);
+        self.walk_prefix(fold, line, ascii, marks);
         for (k, c) in line.char_indices() {
             if !self.is_edge(c) {
                 break;
             }
-            self.walk_prefix(fold, &line[k + c.len_utf8()..], marks);
+            self.walk_prefix(fold, &line[k + c.len_utf8()..], ascii, marks);
         }
-        self.walk_suffix(fold, line, marks);
+        self.walk_suffix(fold, line, ascii, marks);
         for (k, c) in line.char_indices().rev() {
             if !self.is_edge(c) {
                 break;
             }
-            self.walk_suffix(fold, &line[..k], marks);
+            self.walk_suffix(fold, &line[..k], ascii, marks);
         }
+        // An ASCII line is folded as the automaton reads it, and into `folded` only if
+        // a candidate's `all` sets are to be checked or the backing literals looked for.
         let mut is_folded = false;
-        if let Some((_, ascii, all)) = self.inner.iter().find(|t| line.len() <= t.0) {
-            fold.line(line, folded);
-            is_folded = true;
-            let inner = if line.is_ascii() { ascii } else { all };
-            inner.scan(folded, marks);
+        let tier = self.inner.iter().find(|t| line.len() <= t.0);
+        let tier = tier.and_then(|t| self.tiers.get(t.1));
+        if let Some((ascii_inner, all)) = tier {
+            if ascii {
+                ascii_inner.scan_ascii(fold, line.as_bytes(), marks);
+            } else {
+                fold.line(line, folded);
+                is_folded = true;
+                all.scan(folded, marks);
+            }
         }
         if let Some(backing) = &self.backing {
             let wanted = marks.touched.iter().any(|&id| {
@@ -1608,9 +1737,13 @@ impl Group {
             if g != self.need[id] {
                 continue;
             }
-            // Every set of `all` met (only a narrowing: unchecked without the folded
-            // line, which every fragment with `all` needs for its inner literals).
+            // Every set of `all` met (only a narrowing: unchecked when the line was
+            // not scanned for inner literals, which every fragment with `all` needs).
             let sets = self.all.get(id).map_or(&[][..], Vec::as_slice);
+            if !sets.is_empty() && !is_folded && tier.is_some() {
+                fold.line(line, folded);
+                is_folded = true;
+            }
             if is_folded
                 && !sets.iter().all(|set| {
                     set.iter()
