@@ -597,7 +597,7 @@ impl Stat {
 /// table of long lines and its place there in the first four of these bytes.
 #[derive(Clone, Copy, Debug, Default)]
 struct Packed {
-    /// Index of the line in the document (a document of 2^32 lines or more is kept whole:
+    /// Index of the line in the document (a document of 2^31 lines or more is kept whole:
     /// see [`Fast`]).
     index: u32,
     copies: u32,
@@ -1542,38 +1542,77 @@ fn measure(line: &str, title: &mut Title, content: &mut Hashes, keys: &PhraseKey
 }
 
 /// For each of `lines`, how many of them have the same bytes, and the slots probed
-/// beyond the first (a measure of the work done, for the tests). Counted in an
-/// open-addressing table at most half full, probed linearly from the line's keyed hash
-/// ([`crate::hash::Keyed`]: crafted lines cannot share a run of slots); two lines are
-/// copies only when their bytes are equal, never on equal hashes alone.
+/// beyond the first (a measure of the work done, for the tests). See [`count_copies`].
 fn line_copies<'t>(n: usize, line: impl Fn(usize) -> &'t str) -> (Vec<u32>, usize) {
+    let mut copies = vec![0u32; n];
+    let probes = {
+        let cell = std::cell::RefCell::new(&mut copies);
+        count_copies(
+            n,
+            line,
+            |k| cell.borrow()[k],
+            |k, c| cell.borrow_mut()[k] = c,
+        )
+    };
+    (copies, probes)
+}
+
+/// A line's copy count that is the index of its first copy (while [`count_copies`] runs).
+const COPY_OF: u32 = 1 << 31;
+
+/// Counts how many of `n` lines (`line(k)`) have the same bytes, each line's count stored
+/// with `put(k, count)` (`get` reads it back); returns the slots probed beyond each line's
+/// first (the work, for the tests). `n` under 2^31.
+///
+/// The lines are placed in an open-addressing table at most half full, probed linearly
+/// from the line's keyed hash ([`crate::hash::Keyed`]: crafted lines cannot share a run of
+/// slots); a slot holds only the index of a line's first copy (4 bytes, 8 to 16 a line),
+/// whose bytes are compared with the line's: two lines are copies only when their bytes
+/// are equal, never on equal hashes alone. The count grows on the first copy while each
+/// later copy holds the first's index (marked [`COPY_OF`]), read once all are counted.
+fn count_copies<'t>(
+    n: usize,
+    line: impl Fn(usize) -> &'t str,
+    get: impl Fn(usize) -> u32,
+    mut put: impl FnMut(usize, u32),
+) -> usize {
     let build = FxBuild::default();
     let size = (2 * n + 2).next_power_of_two();
     let mask = size - 1;
-    // Per slot: the hash of its line, the line (its first copy) and the count (0: empty).
-    let mut hashes = vec![0u64; size];
-    let mut first = vec![0u32; size];
-    let mut counts = vec![0u32; size];
+    // Per slot: 1 + the index of the line's first copy (0: empty).
+    let mut slots = vec![0u32; size];
     let mut probes = 0;
-    let slots: Vec<u32> = (0..n)
-        .map(|k| {
-            let text = line(k);
-            let h = build.hash_one(text.as_bytes());
-            let mut i = h as usize & mask;
-            // Never more lines than half the slots: an empty slot is always found.
-            while counts[i] != 0 && (hashes[i] != h || line(first[i] as usize) != text) {
-                i = (i + 1) & mask;
-                probes += 1;
+    for k in 0..n {
+        let text = line(k);
+        let mut i = build.hash_one(text.as_bytes()) as usize & mask;
+        // Never more lines than half the slots: an empty slot is always found.
+        loop {
+            match slots[i] {
+                0 => {
+                    slots[i] = k as u32 + 1;
+                    put(k, 1);
+                    break;
+                }
+                s if line(s as usize - 1) == text => {
+                    let first = s as usize - 1;
+                    put(first, get(first) + 1);
+                    put(k, COPY_OF | first as u32);
+                    break;
+                }
+                _ => {
+                    i = (i + 1) & mask;
+                    probes += 1;
+                }
             }
-            if counts[i] == 0 {
-                hashes[i] = h;
-                first[i] = k as u32;
-            }
-            counts[i] += 1;
-            i as u32
-        })
-        .collect();
-    (slots.iter().map(|&i| counts[i as usize]).collect(), probes)
+        }
+    }
+    for k in 0..n {
+        let c = get(k);
+        if c & COPY_OF != 0 {
+            put(k, get((c & !COPY_OF) as usize));
+        }
+    }
+    probes
 }
 
 /// Whether a line with `words` words reads as prose.
@@ -1810,11 +1849,14 @@ impl Page {
 
     /// Counts every line's copies in the page (the same text, spaces at the ends aside).
     fn copies(&mut self, doc: &Doc<'_>) {
-        let lines = &self.lines;
-        let (copies, _) = line_copies(lines.len(), |k| doc.line(lines[k].index as usize));
-        for (p, c) in self.lines.iter_mut().zip(copies) {
-            p.copies = c;
-        }
+        let n = self.lines.len();
+        let lines = std::cell::RefCell::new(&mut self.lines);
+        count_copies(
+            n,
+            |k| doc.line(lines.borrow()[k].index as usize),
+            |k| lines.borrow()[k].copies,
+            |k, c| lines.borrow_mut()[k].copies = c,
+        );
     }
 
     /// The main run of prose: the stretch of lines (by index in `stats`) with the largest
@@ -2789,9 +2831,9 @@ impl Rule for Fast {
         "the fast engine: lines a small tree ensemble over cheap line and context measures scores as boilerplate (the headline as title, \"By …\" lines as byline, else the category of the phrase that fills the line, repeated, navigation before the main text, related after it, low content inside; on a page with under 50 words of plain prose only phrase and repeated lines)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
-        if u32::try_from(doc.len()).is_err() {
-            // 2^32 lines or more (4 GiB of line breaks): a line's index would not fit the
-            // packed measures. Such a document is kept whole.
+        if doc.len() >= COPY_OF as usize {
+            // 2^31 lines or more (2 GiB of line breaks): a line's index would not fit the
+            // packed measures and the copy count. Such a document is kept whole.
             return;
         }
         let scored = score(doc);
