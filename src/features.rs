@@ -205,6 +205,8 @@ pub(crate) struct Shared<'t> {
     /// Out: the line's words found in the title, and all its words (counted up to 41).
     title_hits: usize,
     title_words: usize,
+    /// A lower-cased word outside ASCII (reused across lines).
+    lower: String,
 }
 
 /// Most words a line may have for its title coverage to be asked for.
@@ -216,17 +218,12 @@ fn line_stats_with(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Lin
     let url =
         text::has_scheme(b) || memchr::memchr_iter(b'w', b).any(|i| b[i..].starts_with(b"www."));
     let link = text::has_link(line);
-    let ascii = line.is_ascii();
     shared.plain = !url && !link && memchr::memchr(b'@', b).is_none();
-    shared.titled = ascii && shared.plain && shared.title.is_some();
+    shared.titled = shared.title.is_some();
     shared.terms.clear();
     shared.title_hits = 0;
     shared.title_words = 0;
-    let mut s = if ascii {
-        ascii_counts(line, stop, shared)
-    } else {
-        unicode_counts(line, stop, shared)
-    };
+    let mut s = counts(line, stop, shared);
     s.link_chars = if url || link { link_chars(line) } else { 0 };
     let t = line.trim_start();
     s.bullet = text::is_list_item(t);
@@ -236,13 +233,241 @@ fn line_stats_with(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Lin
         || line.contains('\t')
         || (line.contains('|') && line.matches(" | ").count() >= 2);
     s.starts_lower = t.chars().next().is_some_and(char::is_lowercase);
-    s.glued = glued_joins(line);
     s.sentence = text::ends_sentence(line);
     s.prose = is_prose(s.words, s.sentence);
     s
 }
 
-/// The word and character counts of [`line_stats`], for any text.
+/// The word, character and glued-join counts of [`line_stats`] in one walk over the line
+/// (byte by byte on ASCII, decoding only the other characters), filling `shared`'s content
+/// words and title hits on the way: the same answers as the separate walks it replaced
+/// ([`text::words`] with the counts over `char`s, [`glued_joins`], [`title_coverage`];
+/// unit-tested against them). On ASCII, `char::is_alphanumeric`, `is_numeric`,
+/// `is_alphabetic`, `is_uppercase`, `is_lowercase`, `is_whitespace` and `to_lowercase`
+/// agree with their `is_ascii_*` forms (`is_whitespace` also takes vertical tab), and no
+/// character is CJK.
+fn counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
+    let mut w = WordSink {
+        s: LineStats::default(),
+        stop,
+        terms: shared.plain && shared.want_terms,
+        title: shared.title.filter(|_| shared.titled),
+        out: shared,
+        buf: [0; 32],
+        spill: Vec::new(),
+        title_seen: 0,
+    };
+    let b = line.as_bytes();
+    // `glued_joins`' state.
+    let (mut joins, mut lower_run, mut after_stop, mut prev_lower) = (0usize, 0usize, false, false);
+    // The word being read: from the first letter or digit of a run of word characters
+    // (letters, digits, `'`, `’`, `-`) to its last (`text::words` trims the others), and
+    // its CJK characters.
+    let (mut start, mut end, mut cjk) = (usize::MAX, 0, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            w.s.chars += 1;
+            if x.is_ascii_alphanumeric() {
+                if start == usize::MAX {
+                    start = i - 1;
+                }
+                end = i;
+                if x.is_ascii_digit() {
+                    w.s.digits += 1;
+                    (lower_run, after_stop, prev_lower) = (0, false, false);
+                } else {
+                    w.s.letters += 1;
+                    if x.is_ascii_uppercase() {
+                        w.s.upper += 1;
+                        joins += usize::from(lower_run >= 3 || after_stop);
+                        (lower_run, after_stop, prev_lower) = (0, false, false);
+                    } else {
+                        (lower_run, after_stop, prev_lower) = (lower_run + 1, false, true);
+                    }
+                }
+                continue;
+            }
+            after_stop = prev_lower && matches!(x, b'.' | b'?' | b'!');
+            (lower_run, prev_lower) = (0, false);
+            if !matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                w.s.punct += 1;
+                match x {
+                    b'|' | b'/' | b'>' => w.s.separators += 1,
+                    b',' => w.s.commas += 1,
+                    b'"' => w.s.quote = true,
+                    _ => {}
+                }
+            }
+            if x == b'\'' || x == b'-' {
+                continue; // inside a word, or trimmed from its edge
+            }
+        } else {
+            let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
+                break; // not reached: `i` is always at a character's start
+            };
+            let at = i;
+            i += c.len_utf8();
+            w.s.chars += 1;
+            let upper = c.is_uppercase();
+            if upper {
+                joins += usize::from(lower_run >= 3 || after_stop);
+                (lower_run, after_stop, prev_lower) = (0, false, false);
+            } else if c.is_lowercase() {
+                (lower_run, after_stop, prev_lower) = (lower_run + 1, false, true);
+            } else {
+                (lower_run, after_stop, prev_lower) = (0, false, false);
+            }
+            // Common typographic punctuation: neither numeric, alphabetic nor whitespace
+            // (`tests::typographic_punctuation_is_punct`), so skip the Unicode table lookups.
+            let typographic = matches!(c, '’' | '‘' | '“' | '”' | '—' | '–' | '…' | '©');
+            let alnum = if !typographic && text::is_numeric(c) {
+                w.s.digits += 1;
+                true
+            } else if !typographic && text::is_alphabetic(c) {
+                w.s.letters += 1;
+                w.s.upper += usize::from(upper);
+                w.s.cjk += usize::from(text::is_cjk(c));
+                true
+            } else {
+                if typographic || !c.is_whitespace() {
+                    w.s.punct += 1;
+                    match c {
+                        '|' | '·' | '•' | '»' | '›' | '/' | '>' | '–' => {
+                            w.s.separators += 1
+                        }
+                        ',' | '、' | '，' => w.s.commas += 1,
+                        '"' | '“' | '”' | '«' | '„' | '「' => w.s.quote = true,
+                        _ => {}
+                    }
+                }
+                false
+            };
+            if alnum {
+                if start == usize::MAX {
+                    start = at;
+                }
+                end = i;
+                cjk += usize::from(text::is_cjk(c));
+                continue;
+            }
+            if c == '’' {
+                continue; // inside a word, or trimmed from its edge
+            }
+        }
+        if start != usize::MAX {
+            w.word(&line[start..end], cjk);
+            (start, cjk) = (usize::MAX, 0);
+        }
+    }
+    if start != usize::MAX {
+        w.word(&line[start..end], cjk);
+    }
+    w.out.title_words = w.title_seen.min(TITLE_WORDS + 1);
+    w.s.glued = joins;
+    w.s
+}
+
+/// What [`counts`] does with each word.
+struct WordSink<'a, 's, 't> {
+    s: LineStats,
+    stop: &'a Stopwords,
+    /// Whether to gather the content words.
+    terms: bool,
+    title: Option<&'t HashSet<&'t [u8], FxBuild>>,
+    out: &'s mut Shared<'t>,
+    buf: [u8; 32],
+    spill: Vec<u8>,
+    /// The words seen for the title coverage (`text::words`' words: a CJK run is one).
+    title_seen: usize,
+}
+
+impl WordSink<'_, '_, '_> {
+    /// Counts the word `w` (a [`text::words`] word) holding `cjk` CJK characters.
+    #[inline]
+    fn word(&mut self, w: &str, cjk: usize) {
+        self.title_seen += 1;
+        let title = self.title.filter(|_| self.title_seen <= TITLE_WORDS + 1);
+        if cjk > 0 {
+            self.s.words += cjk.div_ceil(2);
+            if self.terms {
+                // Text without spaces: every pair of adjacent CJK characters.
+                let mut prev = None;
+                for c in w.chars().filter(|&c| text::is_cjk(c)) {
+                    if let Some(p) = prev {
+                        self.out.terms.push(crate::terms::hash_pair(p, c));
+                    }
+                    prev = Some(c);
+                }
+            }
+            if let Some(title) = title {
+                self.out.title_hits += usize::from(title.contains(w.to_lowercase().as_bytes()));
+            }
+            return;
+        }
+        self.s.words += 1;
+        if w.is_ascii() {
+            let b = w.as_bytes();
+            self.s.word_chars += b.len();
+            if b[0].is_ascii_uppercase() {
+                self.s.caps += 1;
+                if self.s.caps == self.s.words {
+                    self.s.leading_caps += 1;
+                }
+            }
+            // Lower-cased once for the stopwords, the content words and the title.
+            let lower = text::ascii_lower(b, &mut self.buf, &mut self.spill);
+            if self.stop.contains_bytes(lower) {
+                self.s.stop += 1;
+            } else if self.terms
+                && b.len() >= crate::terms::MIN_CHARS
+                && b.iter().any(u8::is_ascii_alphabetic)
+            {
+                self.out.terms.push(crate::terms::hash(lower));
+            }
+            if let Some(title) = title {
+                self.out.title_hits += usize::from(title.contains(lower));
+            }
+            return;
+        }
+        self.s.word_chars += w.chars().count();
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            self.s.caps += 1;
+            if self.s.caps == self.s.words {
+                self.s.leading_caps += 1;
+            }
+        }
+        let mut lower = std::mem::take(&mut self.out.lower);
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if self.stop.contains(&lower) {
+            self.s.stop += 1;
+        } else if self.terms
+            && w.len() >= crate::terms::MIN_CHARS
+            && w.chars().any(text::is_alphabetic)
+            && lower.chars().count() >= crate::terms::MIN_CHARS
+        {
+            self.out.terms.push(crate::terms::hash(lower.as_bytes()));
+        }
+        if let Some(title) = title {
+            // `str::to_lowercase`, as the title's words are: the same but for a final
+            // sigma.
+            let hit = if w.contains('Σ') {
+                title.contains(w.to_lowercase().as_bytes())
+            } else {
+                title.contains(lower.as_bytes())
+            };
+            self.out.title_hits += usize::from(hit);
+        }
+        self.out.lower = lower;
+    }
+}
+
+/// The word and character counts of [`line_stats`], for any text (the walks [`counts`]
+/// replaces, kept to test it against).
+#[cfg(test)]
 fn unicode_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
     let mut s = LineStats::default();
     let mut lower = String::new();
@@ -321,6 +546,7 @@ fn unicode_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Line
 /// `is_numeric`, `is_alphabetic`, `is_uppercase`, `is_whitespace` and `to_lowercase`
 /// agree with their `is_ascii_*` forms (`is_whitespace` also takes vertical tab), and
 /// no character is CJK.
+#[cfg(test)]
 fn ascii_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
     let mut s = LineStats::default();
     let bytes = line.as_bytes();
@@ -979,6 +1205,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
 /// or a sentence's end ("Council Backs BridgeThe council met", "on Monday.Next story"):
 /// a teaser's headline glued to its summary, as text printed from adjacent page elements
 /// reads. (Brand names in camel case count too; the classifier weighs it with the rest.)
+/// [`counts`] counts them in its walk; this is the reference it is tested against.
+#[cfg(test)]
 fn glued_joins(line: &str) -> usize {
     if line.is_ascii() {
         // The same walk over bytes: an ASCII `char` is upper (lower) case exactly when
@@ -998,7 +1226,7 @@ fn glued_joins(line: &str) -> usize {
 }
 
 /// [`glued_joins`] over `(is upper case, is lower case, char)` for each character.
-#[inline]
+#[cfg(test)]
 fn glued_joins_with(chars: impl Iterator<Item = (bool, bool, char)>) -> usize {
     let (mut joins, mut lower_run, mut after_stop) = (0, 0usize, false);
     let mut prev_lower = false;
@@ -1250,17 +1478,7 @@ mod tests {
                 && !line.contains("www.")
                 && !line.contains('@');
             assert_eq!(shared.plain, plain, "{line}");
-            if !plain {
-                continue;
-            }
-            let (mut a, mut b) = (Terms::new(), Terms::new());
-            a.push_line(line, stop);
-            b.push_ids(&shared.terms);
-            assert_eq!(a.of(0), b.of(0), "{line}");
-            assert_eq!(shared.titled, line.is_ascii(), "{line}");
-            if !line.is_ascii() {
-                continue;
-            }
+            assert!(shared.titled, "{line}");
             let want = title_coverage(line, &title, &mut String::new());
             let got = if s.words == 0 {
                 0.0
@@ -1268,6 +1486,136 @@ mod tests {
                 shared.title_hits as f32 / shared.title_words as f32
             };
             assert_eq!(got, want, "{line}");
+            if !plain {
+                continue;
+            }
+            let (mut a, mut b) = (Terms::new(), Terms::new());
+            a.push_line(line, stop);
+            b.push_ids(&shared.terms);
+            assert_eq!(a.of(0), b.of(0), "{line}");
+        }
+    }
+
+    #[test]
+    fn one_walk_counts_like_the_separate_walks() {
+        use super::{
+            ascii_counts, glued_joins, line_stats_with, title_coverage, unicode_counts, Shared,
+        };
+        // Pieces that meet every branch: ASCII letters, digits, word edges, sentence ends,
+        // typographic punctuation, other scripts (with and without case), CJK (letters and
+        // the kana middle dot, which is not one), a final sigma, separators and spaces.
+        let pieces = [
+            "a",
+            "B",
+            "the",
+            "The",
+            "AND",
+            "x7",
+            "42",
+            "'",
+            "-",
+            "’",
+            "‘",
+            " ",
+            "  ",
+            "\t",
+            "\u{b}",
+            ".",
+            "?",
+            "!",
+            ",",
+            "|",
+            "/",
+            ">",
+            "\"",
+            "“",
+            "”",
+            "—",
+            "–",
+            "…",
+            "©",
+            "·",
+            "•",
+            "»",
+            "›",
+            "、",
+            "，",
+            "«",
+            "„",
+            "「",
+            "é",
+            "Ü",
+            "straße",
+            "ΟΔΥΣΣΕΥΣ",
+            "Σ",
+            "σ",
+            "и",
+            "Москва",
+            "東京",
+            "都",
+            "・",
+            "ー",
+            "かな",
+            "\u{3099}",
+            "٣",
+            "Ⅻ",
+            "ǅ",
+            "\u{a0}",
+            "\u{2003}",
+            "İ",
+            "ﬁ",
+            "ß",
+            "Bridge",
+            "council",
+        ];
+        let stop = super::stopwords::for_text("");
+        let title_line = "The Council и Москва ΟΔΥΣΣΕΥΣ 東京 straße Bridge";
+        let tokens = crate::text::tokens(title_line);
+        let title: std::collections::HashSet<&[u8], crate::rules::repeated::FxBuild> =
+            tokens.iter().map(String::as_bytes).collect();
+        let mut next = crate::testing::xorshift(0x51ce_11ed);
+        for round in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..(next() % 24) {
+                line.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                if next() % 3 == 0 {
+                    line.push(' ');
+                }
+            }
+            let mut shared = Shared {
+                title: Some(&title),
+                want_terms: true,
+                plain: true,
+                ..Shared::default()
+            };
+            shared.titled = true;
+            let got = super::counts(&line, stop, &mut shared);
+            let mut old = Shared {
+                want_terms: true,
+                plain: true,
+                ..Shared::default()
+            };
+            let mut want = if line.is_ascii() {
+                ascii_counts(&line, stop, &mut old)
+            } else {
+                unicode_counts(&line, stop, &mut old)
+            };
+            want.glued = glued_joins(&line);
+            assert_eq!(format!("{got:?}"), format!("{want:?}"), "{round}: {line:?}");
+            assert_eq!(shared.terms, old.terms, "{line:?}");
+            if got.words <= super::TITLE_WORDS {
+                let cover = if got.words == 0 {
+                    0.0
+                } else {
+                    shared.title_hits as f32 / shared.title_words as f32
+                };
+                let want = title_coverage(&line, &title, &mut String::new());
+                assert_eq!(cover, want, "{line:?}");
+            }
+            // The whole line's measure, as before.
+            let mut again = Shared::default();
+            let s = line_stats_with(&line, stop, &mut again);
+            assert_eq!(s.glued, glued_joins(&line), "{line:?}");
         }
     }
 
