@@ -197,8 +197,8 @@ pub(crate) struct Shared<'t> {
     /// Out: whether `terms` was filled (a line without a link mark, a URL or an `@`: its
     /// whitespace-separated tokens are all read as words by `Terms::push_line`).
     plain: bool,
-    /// Out: whether the title counts were (a plain ASCII line: `title_coverage` reads
-    /// its words as the counts do).
+    /// Out: whether the title counts were (given a title, on a line of at most
+    /// [`TITLE_BYTES`]).
     titled: bool,
     /// Out: the hashed content words, unsorted, with repeats.
     terms: Vec<u64>,
@@ -207,10 +207,30 @@ pub(crate) struct Shared<'t> {
     title_words: usize,
     /// A lower-cased word outside ASCII (reused across lines).
     lower: String,
+    /// In: the [`filter_bit`]s of the title's words: an ASCII word whose bit is not set
+    /// is not in the title, without hashing it.
+    title_filter: u64,
+}
+
+/// One of 64 bits for a lower-cased word, from its length and first and last bytes: a
+/// word whose bit is not among a set's bits is not in the set.
+#[inline]
+fn filter_bit(w: &[u8]) -> u64 {
+    let (a, z) = (
+        w.first().copied().unwrap_or(0),
+        w.last().copied().unwrap_or(0),
+    );
+    1u64 << ((u32::from(a) * 7 + u32::from(z) * 3 + w.len() as u32) & 63)
 }
 
 /// Most words a line may have for its title coverage to be asked for.
 const TITLE_WORDS: usize = 40;
+
+/// Longest line (in bytes) whose title hits the word walk counts: a longer line has more
+/// than [`TITLE_WORDS`] words nearly always (a paragraph), so its words are not looked up
+/// in the title for nothing; the few that do not are measured by [`title_coverage`]
+/// when asked.
+const TITLE_BYTES: usize = 320;
 
 /// [`line_stats`], also filling `shared` when the line is plain.
 fn line_stats_with(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
@@ -219,7 +239,7 @@ fn line_stats_with(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Lin
         text::has_scheme(b) || memchr::memchr_iter(b'w', b).any(|i| b[i..].starts_with(b"www."));
     let link = text::has_link(line);
     shared.plain = !url && !link && memchr::memchr(b'@', b).is_none();
-    shared.titled = shared.title.is_some();
+    shared.titled = shared.title.is_some() && line.len() <= TITLE_BYTES;
     shared.terms.clear();
     shared.title_hits = 0;
     shared.title_words = 0;
@@ -419,7 +439,7 @@ impl WordSink<'_, '_, '_> {
             }
             // Lower-cased once for the stopwords, the content words and the title.
             let lower = text::ascii_lower(b, &mut self.buf, &mut self.spill);
-            if self.stop.contains_bytes(lower) {
+            if self.stop.contains_ascii(lower) {
                 self.s.stop += 1;
             } else if self.terms
                 && b.len() >= crate::terms::MIN_CHARS
@@ -428,7 +448,9 @@ impl WordSink<'_, '_, '_> {
                 self.out.terms.push(crate::terms::hash(lower));
             }
             if let Some(title) = title {
-                self.out.title_hits += usize::from(title.contains(lower));
+                if self.out.title_filter & filter_bit(lower) != 0 {
+                    self.out.title_hits += usize::from(title.contains(lower));
+                }
             }
             return;
         }
@@ -440,8 +462,7 @@ impl WordSink<'_, '_, '_> {
             }
         }
         let mut lower = std::mem::take(&mut self.out.lower);
-        lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
+        text::push_lower(w, &mut lower);
         if self.stop.contains(&lower) {
             self.s.stop += 1;
         } else if self.terms
@@ -808,7 +829,12 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
     let mut terms = Terms::new();
     let mut stats = vec![LineStats::default(); doc.len()];
     let mut covered = vec![None; n];
-    let mut shared = Shared::default();
+    let mut shared = Shared {
+        title_filter: title_tokens
+            .iter()
+            .fold(0, |f, t| f | filter_bit(t.as_bytes())),
+        ..Shared::default()
+    };
     for (k, &i) in lines.iter().enumerate() {
         let line = doc.line(i);
         let removed = doc.is_removed(i);
@@ -1468,6 +1494,9 @@ mod tests {
         for line in lines {
             let mut shared = Shared {
                 title: Some(&title),
+                title_filter: tokens
+                    .iter()
+                    .fold(0, |f, t| f | super::filter_bit(t.as_bytes())),
                 want_terms: true,
                 ..Shared::default()
             };
@@ -1584,6 +1613,9 @@ mod tests {
             }
             let mut shared = Shared {
                 title: Some(&title),
+                title_filter: tokens
+                    .iter()
+                    .fold(0, |f, t| f | super::filter_bit(t.as_bytes())),
                 want_terms: true,
                 plain: true,
                 ..Shared::default()

@@ -111,7 +111,7 @@ impl Terms {
                         continue;
                     }
                     let word = text::ascii_lower(w, &mut buf, &mut spill);
-                    if stop.contains_bytes(word) {
+                    if stop.contains_ascii(word) {
                         continue;
                     }
                     self.ids.push(hash(word));
