@@ -809,16 +809,13 @@ fn language_sample(doc: &Doc<'_>, lines: &[usize]) -> String {
 /// How much text the language guess reads.
 const SAMPLE_BYTES: usize = 2048;
 
-/// Features of every non-blank line of `doc`, given what earlier rules decided. Returns
-/// the line indices, one feature row per line and the lines' content words (none for
-/// removed lines); lines an earlier rule decided get a row
-/// of zeros (they only serve as context for their neighbours).
-pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Terms) {
+/// Features of every non-blank line of `doc`, given what earlier rules decided: the line
+/// indices, what each line's row is made from ([`Page::row`]) and the lines' content words
+/// (none for removed lines); lines an earlier rule decided get a row of zeros (they only
+/// serve as context for their neighbours).
+pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let lines = doc.text_lines();
     let n = lines.len();
-    if n == 0 {
-        return (lines, Vec::new(), Terms::new());
-    }
     let stop = stopwords::for_text(&language_sample(doc, &lines));
     let title_tokens = text::tokens(doc.line(lines[0]));
     // A set, so that a huge first line does not make every later lookup slow (a fast
@@ -883,7 +880,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
         .sum();
     let mut sorted: Vec<usize> = lines.iter().map(|&i| stats[i].words).collect();
     sorted.sort_unstable();
-    let median = sorted[n / 2].max(1) as f32;
+    let median = sorted.get(n / 2).map_or(1, |&m| m.max(1)) as f32;
     // Prefix sums over text lines for windows.
     let mut pre_logw = vec![0f32; n + 1];
     let mut pre_prose = vec![0f32; n + 1];
@@ -904,11 +901,6 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
         pre_removed[k + 1] = pre_removed[k] + f32::from(u8::from(removed[k]));
         pre_prose_words[k + 1] = pre_prose_words[k] + if s.prose { s.words as f32 } else { 0.0 };
     }
-    let window = |pre: &[f32], k: usize, r: usize| {
-        let lo = k.saturating_sub(r);
-        let hi = (k + r + 1).min(n);
-        (pre[hi] - pre[lo]) / (hi - lo) as f32
-    };
     let doc_bytes = doc.text.len().max(1) as f32;
     // The headline line, if an earlier rule labelled one.
     let title_at = lines.iter().position(|&i| {
@@ -922,7 +914,6 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
     if let Some(t) = title_at {
         headline.push_line(doc.line(lines[t]), stop);
     }
-    let headline_terms = headline.of(0);
     // Runs of consecutive short lines of similar length (menus, lists, tables).
     let mut run = vec![1usize; n];
     {
@@ -1049,13 +1040,6 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             }
         }
     }
-    let share = |pre: &[f32], lo: usize, hi: usize| {
-        if hi > lo {
-            (pre[hi] - pre[lo]) / (hi - lo) as f32
-        } else {
-            -1.0
-        }
-    };
     // Prose words outside links on the whole page: near zero on a Markdown listing, whose
     // every teaser is a link, however prose-like its text.
     let plain_prose_words: usize = lines
@@ -1092,14 +1076,211 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             && s.words * 2 >= title_tokens.len()
             && coverage(k) >= 0.8
     });
-    let mut rows = Vec::with_capacity(n);
-    for k in 0..n {
+    // The share of each open line's words found in the title (asked only of lines of at
+    // most `TITLE_WORDS` words, after the first).
+    let title_overlap: Vec<f32> = (0..n)
+        .map(|k| {
+            let i = lines[k];
+            if k > 0 && doc.is_open(i) && stats[i].words <= TITLE_WORDS {
+                coverage(k)
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    Page {
+        doc,
+        n,
+        stats,
+        removed,
+        region,
+        block,
+        block_lines,
+        block_words,
+        total_words,
+        prose_words,
+        median,
+        pre_logw,
+        pre_prose,
+        pre_removed,
+        pre_prose_words,
+        pre_bylines,
+        doc_bytes,
+        title_at,
+        headline,
+        run,
+        prose_above,
+        prose_below,
+        header_dist,
+        headers_above,
+        doc_prose_line_share,
+        doc_short_share,
+        doc_bullet_share,
+        doc_link_share,
+        doc_run_share,
+        region_words,
+        region_word_share,
+        periodic,
+        doc_periodic_share,
+        para_words,
+        para_sentence,
+        plain_prose_words,
+        grid,
+        doc_grid_share,
+        doc_grid_word_share,
+        doc_periodic_word_share,
+        max_para_words,
+        title_overlap,
+        headline_at,
+        lines,
+        terms,
+    }
+}
+
+/// The features of a page's text lines, measured once ([`extract`]); each line's row is
+/// put together when it is asked for ([`Page::row`]), so that the classifier holds rows
+/// for a block of lines at a time, not for the whole page (issue 24: 744 bytes a line
+/// for both stages' rows, 84 times the input on a page of short distinct lines).
+pub(crate) struct Page<'d> {
+    doc: &'d Doc<'d>,
+    n: usize,
+    stats: Vec<LineStats>,
+    removed: Vec<bool>,
+    region: Option<(usize, usize)>,
+    block: Vec<usize>,
+    block_lines: Vec<usize>,
+    block_words: Vec<usize>,
+    total_words: usize,
+    prose_words: usize,
+    median: f32,
+    pre_logw: Vec<f32>,
+    pre_prose: Vec<f32>,
+    pre_removed: Vec<f32>,
+    pre_prose_words: Vec<f32>,
+    pre_bylines: Vec<usize>,
+    doc_bytes: f32,
+    title_at: Option<usize>,
+    headline: Terms,
+    run: Vec<usize>,
+    prose_above: Vec<usize>,
+    prose_below: Vec<usize>,
+    header_dist: Vec<f32>,
+    headers_above: Vec<usize>,
+    doc_prose_line_share: f32,
+    doc_short_share: f32,
+    doc_bullet_share: f32,
+    doc_link_share: f32,
+    doc_run_share: f32,
+    region_words: usize,
+    region_word_share: f32,
+    periodic: Vec<usize>,
+    doc_periodic_share: f32,
+    para_words: Vec<usize>,
+    para_sentence: Vec<bool>,
+    plain_prose_words: usize,
+    grid: Grids,
+    doc_grid_share: f32,
+    doc_grid_word_share: f32,
+    doc_periodic_word_share: f32,
+    max_para_words: usize,
+    title_overlap: Vec<f32>,
+    headline_at: Option<usize>,
+    /// The document's non-blank lines (indices into its lines), in order.
+    pub lines: Vec<usize>,
+    /// Each text line's content words (none for removed lines).
+    pub terms: Terms,
+}
+
+impl Page<'_> {
+    /// The number of text lines.
+    pub(crate) fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Every line's row, in order (for the training tools and tests).
+    #[cfg_attr(not(any(test, feature = "internal")), allow(dead_code))]
+    pub(crate) fn rows(&self) -> Vec<[f32; N_FEATURES]> {
+        (0..self.n).map(|k| self.row(k)).collect()
+    }
+
+    /// The features of text line `k`: zeros for a line an earlier rule decided (such
+    /// lines are context only: their rows are never scored, nor trained on).
+    pub(crate) fn row(&self, k: usize) -> [f32; N_FEATURES] {
+        let Page {
+            doc,
+            stats,
+            removed,
+            block,
+            block_lines,
+            block_words,
+            pre_logw,
+            pre_prose,
+            pre_removed,
+            pre_prose_words,
+            pre_bylines,
+            headline,
+            run,
+            prose_above,
+            prose_below,
+            header_dist,
+            headers_above,
+            periodic,
+            para_words,
+            para_sentence,
+            grid,
+            title_overlap,
+            lines,
+            terms,
+            ..
+        } = self;
+        let (n, region, total_words, prose_words, median, doc_bytes) = (
+            self.n,
+            self.region,
+            self.total_words,
+            self.prose_words,
+            self.median,
+            self.doc_bytes,
+        );
+        let (title_at, headline_at, region_words, region_word_share) = (
+            self.title_at,
+            self.headline_at,
+            self.region_words,
+            self.region_word_share,
+        );
+        let (doc_prose_line_share, doc_short_share, doc_bullet_share, doc_link_share) = (
+            self.doc_prose_line_share,
+            self.doc_short_share,
+            self.doc_bullet_share,
+            self.doc_link_share,
+        );
+        let (doc_run_share, doc_periodic_share, doc_grid_share, doc_grid_word_share) = (
+            self.doc_run_share,
+            self.doc_periodic_share,
+            self.doc_grid_share,
+            self.doc_grid_word_share,
+        );
+        let (doc_periodic_word_share, plain_prose_words, max_para_words) = (
+            self.doc_periodic_word_share,
+            self.plain_prose_words,
+            self.max_para_words,
+        );
         let i = lines[k];
         if !doc.is_open(i) {
-            // Decided lines are context only: their rows are never scored (nor trained on).
-            rows.push([0.0; N_FEATURES]);
-            continue;
+            return [0.0; N_FEATURES];
         }
+        let window = |pre: &[f32], k: usize, r: usize| {
+            let lo = k.saturating_sub(r);
+            let hi = (k + r + 1).min(n);
+            (pre[hi] - pre[lo]) / (hi - lo) as f32
+        };
+        let share = |pre: &[f32], lo: usize, hi: usize| {
+            if hi > lo {
+                (pre[hi] - pre[lo]) / (hi - lo) as f32
+            } else {
+                -1.0
+            }
+        };
+        let headline_terms = headline.of(0);
         let s = &stats[i];
         let words = s.words.max(1) as f32;
         let chars = s.chars.max(1) as f32;
@@ -1114,14 +1295,10 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             Some(_) => (1.0, 0.0, 0.0),
             None => (0.0, ln1p(n), 0.0),
         };
-        let title_overlap = if k > 0 && s.words <= TITLE_WORDS {
-            coverage(k)
-        } else {
-            0.0
-        };
+        let title_overlap = title_overlap[k];
         let blank_around = f32::from(u8::from(i > 0 && doc.is_blank(i - 1)))
             + f32::from(u8::from(i + 1 < doc.len() && doc.is_blank(i + 1)));
-        rows.push([
+        [
             ln1p(s.chars),
             ln1p(s.words),
             f32::from(u8::from(s.sentence)),
@@ -1144,8 +1321,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             q.map_or(-1.0, |q| ln1p(q.words)),
             q.map_or(-1.0, |q| f32::from(u8::from(q.sentence))),
             next.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
-            window(&pre_logw, k, 3),
-            window(&pre_prose, k, 5),
+            window(pre_logw, k, 3),
+            window(pre_prose, k, 5),
             k as f32 / n as f32,
             doc.lines[i].start as f32 / doc_bytes,
             in_region,
@@ -1157,7 +1334,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             ln1p(total_words),
             prose_words as f32 / total_words.max(1) as f32,
             (s.words as f32 / median).min(50.0),
-            window(&pre_removed, k, 3),
+            window(pre_removed, k, 3),
             pre_prose_words[k] / prose_words.max(1) as f32,
             blank_around,
             f32::from(u8::from(s.starts_lower)),
@@ -1170,8 +1347,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             title_at.map_or(-1.0, |t| ln1p(k.abs_diff(t))),
             ln1p(run[k]),
             ln1p(n),
-            share(&pre_removed, k.saturating_sub(10), k),
-            share(&pre_removed, k + 1, (k + 11).min(n)),
+            share(pre_removed, k.saturating_sub(10), k),
+            share(pre_removed, k + 1, (k + 11).min(n)),
             ln1p(prose_above[k]),
             ln1p(prose_below[k]),
             ln1p(s.leading_caps),
@@ -1222,9 +1399,8 @@ pub(crate) fn extract(doc: &Doc<'_>) -> (Vec<usize>, Vec<[f32; N_FEATURES]>, Ter
             // How many times the line's text occurs on the page (the repeated-line rule
             // leaves some copies open).
             ln1p(doc.copies(i).saturating_sub(1) as usize),
-        ]);
+        ]
     }
-    (lines, rows, terms)
 }
 
 /// How many times a capital letter follows, inside one token, three lower-case letters
@@ -1690,7 +1866,8 @@ mod tests {
     fn hard_wrapped_paragraph_is_measured_whole() {
         let text = "Menu\n\nThe council met on Monday night and agreed,\nafter a long debate, to rebuild the bridge\nover the river next spring.\n\n  Indented line";
         let doc = crate::doc::Doc::new(text);
-        let (lines, rows, _) = super::extract(&doc);
+        let page = super::extract(&doc);
+        let (lines, rows) = (&page.lines, page.rows());
         let col = |name: &str| super::NAMES.iter().position(|n| *n == name).unwrap();
         let (words, sentence, indent) = (
             col("log_paragraph_words"),
@@ -1710,7 +1887,7 @@ mod tests {
     fn headline_copy_is_located() {
         let text = "Bridge to reopen in spring | City News\nHome\nSport\nBridge to reopen in spring\nThe council met on Monday night and agreed to rebuild the bridge.";
         let doc = crate::doc::Doc::new(text);
-        let (_, rows, _) = super::extract(&doc);
+        let rows = super::extract(&doc).rows();
         let col = |name: &str| super::NAMES.iter().position(|n| *n == name).unwrap();
         let (side, dist) = (col("headline_side"), col("log_headline_distance"));
         assert_eq!(rows[1][side], -1.0);

@@ -35,9 +35,11 @@ pub mod training {
             }
             rule.apply(&mut doc, id as u32);
         }
-        let (lines, rows, terms) = crate::features::extract(&doc);
+        let page = crate::features::extract(&doc);
+        let (lines, rows, terms) = (&page.lines, page.rows(), &page.terms);
         lines
-            .into_iter()
+            .iter()
+            .copied()
             .zip(rows)
             .enumerate()
             .map(|(k, (i, x))| Line {

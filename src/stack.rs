@@ -74,7 +74,8 @@ pub(crate) fn decided_score(decided: bool, removed: bool) -> Option<f32> {
 /// The second-stage rows for the text lines `lines` (indices of the document's non-blank
 /// lines, in order; a gap means blank lines between), given their first-stage `rows` and
 /// `scores` (decided lines scored [`DECIDED_REMOVED`] or [`DECIDED_KEPT`]) and their
-/// content words `terms`.
+/// content words `terms`: each row is the line's first-stage row, then [`Context::row`].
+#[cfg_attr(not(any(test, feature = "internal")), allow(dead_code))] // the training tools
 pub(crate) fn rows(
     lines: &[usize],
     rows: &[[f32; N_FEATURES]],
@@ -82,160 +83,245 @@ pub(crate) fn rows(
     terms: &Terms,
 ) -> Vec<[f32; N_STACKED]> {
     let n = lines.len().min(rows.len()).min(scores.len());
-    if n == 0 {
-        return Vec::new();
-    }
-    let s: Vec<f32> = scores[..n]
-        .iter()
-        .map(|&v| {
-            if v.is_nan() {
-                0.0
-            } else {
-                v.clamp(-CLIP, CLIP)
-            }
+    let context = Context::new(&lines[..n], |k| Columns::of(&rows[k]), scores, terms);
+    (0..n)
+        .map(|k| {
+            let mut x = [0f32; N_STACKED];
+            x[..N_FEATURES].copy_from_slice(&rows[k]);
+            x[N_FEATURES..].copy_from_slice(&context.row(k));
+            x
         })
-        .collect();
-    let kept: Vec<bool> = s.iter().map(|&v| v >= KEPT).collect();
-    let mut pre_s = vec![0f32; n + 1];
-    let mut pre_kept = vec![0f32; n + 1];
-    for k in 0..n {
-        pre_s[k + 1] = pre_s[k] + s[k];
-        pre_kept[k + 1] = pre_kept[k] + f32::from(u8::from(kept[k]));
+        .collect()
+}
+
+/// The three first-stage features of a line that its context features read.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Columns {
+    log_words: f32,
+    log_grid_items: f32,
+    log_periodic_run: f32,
+}
+
+impl Columns {
+    /// The columns of the first-stage row `x`.
+    pub(crate) fn of(x: &[f32; N_FEATURES]) -> Columns {
+        Columns {
+            log_words: x[crate::features::LOG_WORDS],
+            log_grid_items: x[crate::features::LOG_GRID_ITEMS],
+            log_periodic_run: x[crate::features::LOG_PERIODIC_RUN],
+        }
     }
-    let mean = |pre: &[f32], lo: usize, hi: usize, empty: f32| {
-        if hi > lo {
-            (pre[hi] - pre[lo]) / (hi - lo) as f32
-        } else {
-            empty
+}
+
+/// What the context features of a page's lines are read from (the first-stage scores
+/// around each line), measured once per page; [`Context::row`] puts a line's together.
+pub(crate) struct Context {
+    s: Vec<f32>,
+    pre_s: Vec<f32>,
+    pre_kept: Vec<f32>,
+    block_start: Vec<usize>,
+    block_end: Vec<usize>,
+    block_max: Vec<f32>,
+    near: Vec<usize>,
+    run: Vec<usize>,
+    region: Option<(usize, usize)>,
+    in_region: Vec<bool>,
+    region_word_share: f32,
+    region_cohesion: Vec<f32>,
+    kept_cohesion: Vec<f32>,
+    grid_kept: Vec<f32>,
+    periodic_kept: Vec<f32>,
+    total_kept: f32,
+    doc_kept_share: f32,
+    doc_mean: f32,
+}
+
+impl Context {
+    /// The context of the text lines `lines` (indices of the document's non-blank lines,
+    /// in order; a gap means blank lines between), given each line's [`Columns`]
+    /// (`columns(k)`, of a row of zeros for a decided line), first-stage `scores`
+    /// (decided lines scored [`DECIDED_REMOVED`] or [`DECIDED_KEPT`]) and content words
+    /// `terms`.
+    pub(crate) fn new(
+        lines: &[usize],
+        columns: impl Fn(usize) -> Columns,
+        scores: &[f32],
+        terms: &Terms,
+    ) -> Context {
+        let n = lines.len().min(scores.len());
+        let s: Vec<f32> = scores[..n]
+            .iter()
+            .map(|&v| {
+                if v.is_nan() {
+                    0.0
+                } else {
+                    v.clamp(-CLIP, CLIP)
+                }
+            })
+            .collect();
+        let kept: Vec<bool> = s.iter().map(|&v| v >= KEPT).collect();
+        let mut pre_s = vec![0f32; n + 1];
+        let mut pre_kept = vec![0f32; n + 1];
+        for k in 0..n {
+            pre_s[k + 1] = pre_s[k] + s[k];
+            pre_kept[k + 1] = pre_kept[k] + f32::from(u8::from(kept[k]));
         }
-    };
-    let at = |k: isize| {
-        if k < 0 || k >= n as isize {
-            -CLIP
-        } else {
-            s[k as usize]
-        }
-    };
-    // Blank-separated blocks: each line's block bounds and the block's highest score
-    // (once per block, so a huge block costs no more than many small ones).
-    let mut block_start = vec![0usize; n];
-    let mut block_end = vec![n; n];
-    let mut block_max = vec![-CLIP; n];
-    let mut start = 0;
-    for k in 1..=n {
-        if k == n || lines[k] != lines[k - 1] + 1 {
-            let max = s[start..k].iter().copied().fold(-CLIP, f32::max);
-            for j in start..k {
-                block_start[j] = start;
-                block_end[j] = k;
-                block_max[j] = max;
+        // Blank-separated blocks: each line's block bounds and the block's highest score
+        // (once per block, so a huge block costs no more than many small ones).
+        let mut block_start = vec![0usize; n];
+        let mut block_end = vec![n; n];
+        let mut block_max = vec![-CLIP; n];
+        let mut start = 0;
+        for k in 1..=n {
+            if k == n || lines[k] != lines[k - 1] + 1 {
+                let max = s[start..k].iter().copied().fold(-CLIP, f32::max);
+                for j in start..k {
+                    block_start[j] = start;
+                    block_end[j] = k;
+                    block_max[j] = max;
+                }
+                start = k;
             }
-            start = k;
+        }
+        // Distance to the nearest other kept line, and the run of kept lines around each.
+        let mut near = vec![n; n];
+        let mut last = None;
+        for k in 0..n {
+            if let Some(j) = last {
+                near[k] = k - j;
+            }
+            if kept[k] {
+                last = Some(k);
+            }
+        }
+        last = None;
+        for k in (0..n).rev() {
+            if let Some(j) = last {
+                near[k] = near[k].min(j - k);
+            }
+            if kept[k] {
+                last = Some(k);
+            }
+        }
+        let mut run = vec![0usize; n];
+        let mut k = 0;
+        while k < n {
+            if !kept[k] {
+                k += 1;
+                continue;
+            }
+            let mut e = k;
+            while e + 1 < n && kept[e + 1] {
+                e += 1;
+            }
+            for r in &mut run[k..=e] {
+                *r = e + 1 - k;
+            }
+            k = e + 1;
+        }
+        let columns: Vec<Columns> = (0..n).map(columns).collect();
+        // The page's main run by first-stage verdicts: the stretch of lines with the
+        // largest sum of (probability of body - 1/2) x (1 + words), so that a long kept
+        // run wins over scattered kept teasers and a few doubtful lines inside the run do
+        // not split it.
+        let words: Vec<f32> = columns
+            .iter()
+            .map(|c| c.log_words.exp_m1().max(0.0))
+            .collect();
+        let region = best_run(
+            s.iter()
+                .zip(&words)
+                .map(|(&v, &w)| (sigmoid(v) - 0.5) * (1.0 + w)),
+        );
+        let total_words: f32 = words.iter().sum();
+        let region_word_share = region.map_or(0.0, |(a, z)| {
+            words[a..=z].iter().sum::<f32>() / total_words.max(1.0)
+        });
+        // Topic cohesion: how many of a line's content words occur in other lines of the
+        // main run, and in other kept lines.
+        let in_region: Vec<bool> = (0..n)
+            .map(|k| region.is_some_and(|(a, z)| (a..=z).contains(&k)))
+            .collect();
+        let region_cohesion = cohesion(terms, n, &in_region);
+        let kept_cohesion = cohesion(terms, n, &kept);
+        // Items decided together: the share of kept lines in the line's card grid and in
+        // its run of periodic shapes (consecutive lines with the same nonzero grid size or
+        // periodic run length form one segment).
+        let grid: Vec<f32> = columns.iter().map(|c| c.log_grid_items).collect();
+        let grid_kept = segment_kept_share(&grid, &kept, 0.0);
+        let periodic: Vec<f32> = columns.iter().map(|c| c.log_periodic_run).collect();
+        let periodic_kept = segment_kept_share(&periodic, &kept, 2f32.ln_1p());
+        let total_kept = pre_kept[n];
+        let doc_kept_share = total_kept / n as f32;
+        let doc_mean = pre_s[n] / n as f32;
+        Context {
+            s,
+            pre_s,
+            pre_kept,
+            block_start,
+            block_end,
+            block_max,
+            near,
+            run,
+            region,
+            in_region,
+            region_word_share,
+            region_cohesion,
+            kept_cohesion,
+            grid_kept,
+            periodic_kept,
+            total_kept,
+            doc_kept_share,
+            doc_mean,
         }
     }
-    // Distance to the nearest other kept line, and the run of kept lines around each.
-    let mut near = vec![n; n];
-    let mut last = None;
-    for k in 0..n {
-        if let Some(j) = last {
-            near[k] = k - j;
-        }
-        if kept[k] {
-            last = Some(k);
-        }
-    }
-    last = None;
-    for k in (0..n).rev() {
-        if let Some(j) = last {
-            near[k] = near[k].min(j - k);
-        }
-        if kept[k] {
-            last = Some(k);
-        }
-    }
-    let mut run = vec![0usize; n];
-    let mut k = 0;
-    while k < n {
-        if !kept[k] {
-            k += 1;
-            continue;
-        }
-        let mut e = k;
-        while e + 1 < n && kept[e + 1] {
-            e += 1;
-        }
-        for r in &mut run[k..=e] {
-            *r = e + 1 - k;
-        }
-        k = e + 1;
-    }
-    // The page's main run by first-stage verdicts: the stretch of lines with the largest
-    // sum of (probability of body - 1/2) x (1 + words), so that a long kept run wins over
-    // scattered kept teasers and a few doubtful lines inside the run do not split it.
-    let words: Vec<f32> = rows[..n]
-        .iter()
-        .map(|x| x[crate::features::LOG_WORDS].exp_m1().max(0.0))
-        .collect();
-    let region = best_run(
-        s.iter()
-            .zip(&words)
-            .map(|(&v, &w)| (sigmoid(v) - 0.5) * (1.0 + w)),
-    );
-    let total_words: f32 = words.iter().sum();
-    let region_word_share = region.map_or(0.0, |(a, z)| {
-        words[a..=z].iter().sum::<f32>() / total_words.max(1.0)
-    });
-    // Topic cohesion: how many of a line's content words occur in other lines of the
-    // main run, and in other kept lines.
-    let in_region: Vec<bool> = (0..n)
-        .map(|k| region.is_some_and(|(a, z)| (a..=z).contains(&k)))
-        .collect();
-    let region_cohesion = cohesion(terms, n, &in_region);
-    let kept_cohesion = cohesion(terms, n, &kept);
-    // Items decided together: the share of kept lines in the line's card grid and in its
-    // run of periodic shapes (consecutive lines with the same nonzero grid size or
-    // periodic run length form one segment).
-    let grid_kept = segment_kept_share(&rows[..n], &kept, crate::features::LOG_GRID_ITEMS, 0.0);
-    let periodic_kept = segment_kept_share(
-        &rows[..n],
-        &kept,
-        crate::features::LOG_PERIODIC_RUN,
-        2f32.ln_1p(),
-    );
-    let total_kept = pre_kept[n];
-    let doc_kept_share = total_kept / n as f32;
-    let doc_mean = pre_s[n] / n as f32;
-    let mut out = Vec::with_capacity(n);
-    for k in 0..n {
-        let mut x = [0f32; N_STACKED];
-        x[..N_FEATURES].copy_from_slice(&rows[k]);
+
+    /// The context features of line `k`.
+    pub(crate) fn row(&self, k: usize) -> [f32; N_CONTEXT] {
+        let (s, pre_s, pre_kept) = (&self.s, &self.pre_s, &self.pre_kept);
+        let n = s.len();
+        let mean = |pre: &[f32], lo: usize, hi: usize, empty: f32| {
+            if hi > lo {
+                (pre[hi] - pre[lo]) / (hi - lo) as f32
+            } else {
+                empty
+            }
+        };
+        let at = |k: isize| {
+            if k < 0 || k >= n as isize {
+                -CLIP
+            } else {
+                s[k as usize]
+            }
+        };
         let ki = k as isize;
         let max_of = |lo: usize, hi: usize| s[lo..hi].iter().copied().fold(-CLIP, f32::max);
-        let (bs, be) = (block_start[k], block_end[k]);
-        let c = [
+        let (bs, be) = (self.block_start[k], self.block_end[k]);
+        let region = self.region;
+        [
             s[k],
             at(ki - 1),
             at(ki + 1),
             at(ki - 2),
             at(ki + 2),
-            mean(&pre_s, k.saturating_sub(3), (k + 4).min(n), 0.0),
-            mean(&pre_s, k.saturating_sub(10), (k + 11).min(n), 0.0),
+            mean(pre_s, k.saturating_sub(3), (k + 4).min(n), 0.0),
+            mean(pre_s, k.saturating_sub(10), (k + 11).min(n), 0.0),
             max_of(k.saturating_sub(5), k),
             max_of(k + 1, (k + 6).min(n)),
-            mean(&pre_s, bs, be, 0.0),
-            block_max[k],
-            mean(&pre_kept, k.saturating_sub(20), k, -1.0),
-            mean(&pre_kept, k + 1, (k + 21).min(n), -1.0),
-            doc_kept_share,
-            doc_mean,
-            if total_kept > 0.0 {
-                pre_kept[k] / total_kept
+            mean(pre_s, bs, be, 0.0),
+            self.block_max[k],
+            mean(pre_kept, k.saturating_sub(20), k, -1.0),
+            mean(pre_kept, k + 1, (k + 21).min(n), -1.0),
+            self.doc_kept_share,
+            self.doc_mean,
+            if self.total_kept > 0.0 {
+                pre_kept[k] / self.total_kept
             } else {
                 -1.0
             },
-            (near[k] as f32).ln_1p(),
-            (run[k] as f32).ln_1p(),
-            f32::from(u8::from(in_region[k])),
+            (self.near[k] as f32).ln_1p(),
+            (self.run[k] as f32).ln_1p(),
+            f32::from(u8::from(self.in_region[k])),
             match region {
                 Some((a, _)) if k < a => -1.0,
                 Some((_, z)) if k > z => 1.0,
@@ -247,16 +333,13 @@ pub(crate) fn rows(
                 Some(_) => 0.0,
                 None => -1.0,
             },
-            region_word_share,
-            region_cohesion[k],
-            kept_cohesion[k],
-            grid_kept[k],
-            periodic_kept[k],
-        ];
-        x[N_FEATURES..].copy_from_slice(&c);
-        out.push(x);
+            self.region_word_share,
+            self.region_cohesion[k],
+            self.kept_cohesion[k],
+            self.grid_kept[k],
+            self.periodic_kept[k],
+        ]
     }
-    out
 }
 
 /// For each of the first `n` lines, the share of its content words that occur in at
@@ -285,14 +368,14 @@ fn cohesion(terms: &Terms, n: usize, members: &[bool]) -> Vec<f32> {
 }
 
 /// For each line, the share of kept lines among the consecutive lines with the same value
-/// of feature `f` (a segment), or -1 when that value is at most `floor` (no segment).
-fn segment_kept_share(rows: &[[f32; N_FEATURES]], kept: &[bool], f: usize, floor: f32) -> Vec<f32> {
-    let n = rows.len().min(kept.len());
+/// in `column` (a segment), or -1 when that value is at most `floor` (no segment).
+fn segment_kept_share(column: &[f32], kept: &[bool], floor: f32) -> Vec<f32> {
+    let n = column.len().min(kept.len());
     let mut out = vec![-1.0; n];
     let mut start = 0;
     for k in 1..=n {
-        if k == n || rows[k][f] != rows[start][f] {
-            if rows[start][f] > floor {
+        if k == n || column[k] != column[start] {
+            if column[start] > floor {
                 let share =
                     kept[start..k].iter().filter(|&&x| x).count() as f32 / (k - start) as f32;
                 for o in &mut out[start..k] {
@@ -342,12 +425,9 @@ mod tests {
 
     #[test]
     fn segments_share_their_kept_lines() {
-        let mut rows = vec![[0f32; N_FEATURES]; 5];
-        for r in &mut rows[1..4] {
-            r[0] = 2.0;
-        }
+        let column = [0.0, 2.0, 2.0, 2.0, 0.0];
         let kept = [true, true, false, true, true];
-        let out = segment_kept_share(&rows, &kept, 0, 0.0);
+        let out = segment_kept_share(&column, &kept, 0.0);
         assert_eq!(out[0], -1.0);
         assert!((out[2] - 2.0 / 3.0).abs() < 1e-6);
         assert_eq!(out[4], -1.0);

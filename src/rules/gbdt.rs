@@ -255,6 +255,33 @@ impl Compiled {
     }
 }
 
+impl Compiled {
+    /// [`Compiled::score_all`] over rows made on demand: `row(k)` for each `k < n` that
+    /// `want` selects, [`BLOCK`] rows at a time, so that only one block of rows is held
+    /// (the same scores: each row's sum adds the same trees in the same order).
+    pub fn score_rows<const N: usize>(
+        &self,
+        n: usize,
+        want: impl Fn(usize) -> bool,
+        mut row: impl FnMut(usize) -> [f32; N],
+        out: &mut Vec<f32>,
+    ) {
+        out.clear();
+        out.resize(n, f32::NAN);
+        let picked: Vec<usize> = (0..n).filter(|&k| want(k)).collect();
+        let mut rows = Vec::with_capacity(BLOCK.min(picked.len()));
+        let mut sums = Vec::with_capacity(BLOCK);
+        for block in picked.chunks(BLOCK) {
+            rows.clear();
+            rows.extend(block.iter().map(|&k| row(k)));
+            self.score_all(&rows, |_| true, &mut sums);
+            for (&k, &s) in block.iter().zip(&sums) {
+                out[k] = s;
+            }
+        }
+    }
+}
+
 /// [`Complete::add_to`] for one depth.
 type AddTo<const N: usize> = fn(&Complete, &[[f32; N]], &[usize], &mut [f32]);
 
@@ -461,6 +488,16 @@ mod tests {
         compiled.score_all(&rows, |_| true, &mut all);
         for (a, x) in all.iter().zip(&rows) {
             assert_eq!(a.to_bits(), model.score(x).to_bits());
+        }
+        // Rows made on demand, block by block.
+        let mut made = Vec::new();
+        compiled.score_rows(rows.len(), |k| k % 3 != 0, |k| rows[k], &mut made);
+        for (k, (a, x)) in made.iter().zip(&rows).enumerate() {
+            if k % 3 == 0 {
+                assert!(a.is_nan());
+            } else {
+                assert_eq!(a.to_bits(), model.score(x).to_bits());
+            }
         }
     }
 }

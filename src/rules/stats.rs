@@ -57,43 +57,105 @@ impl Rule for Classifier {
         if !(0..doc.len()).any(|i| doc.is_open(i) && !doc.is_blank(i)) {
             return; // nothing left to decide
         }
-        let (lines, rows, terms) = features::extract(doc);
+        let page = features::extract(doc);
+        let (lines, n) = (&page.lines, page.len());
         let open = |k: usize| doc.is_open(lines[k]);
-        if (0..lines.len())
+        if (0..n)
             .find(|&k| open(k))
-            .is_some_and(|k| prose_free(&rows[k]))
+            .is_some_and(|k| prose_free(&page.row(k)))
         {
             return; // a list of links, not an article: nothing to measure lines against
         }
+        // Rows are made block by block for each stage (issue 24: a page's rows of both
+        // stages took 744 bytes a line); what is read of them afterwards is kept per line.
+        let mut kept = vec![Kept::default(); n];
         let mut first = Vec::new();
-        FIRST.score_all(&rows, open, &mut first);
-        for (s, &i) in first.iter_mut().zip(&lines) {
+        FIRST.score_rows(
+            n,
+            open,
+            |k| {
+                let x = page.row(k);
+                kept[k] = Kept::of(&x);
+                x
+            },
+            &mut first,
+        );
+        for (s, &i) in first.iter_mut().zip(lines) {
             if let Some(d) = stack::decided_score(!doc.is_open(i), doc.is_removed(i)) {
                 *s = d;
             }
         }
-        let stacked = stack::rows(&lines, &rows, &first, &terms);
+        let context = stack::Context::new(lines, |k| kept[k].columns, &first, &page.terms);
         let mut scores = Vec::new();
-        SECOND.score_all(&stacked, open, &mut scores);
+        SECOND.score_rows(
+            n,
+            open,
+            |k| {
+                let mut x = [0f32; N_STACKED];
+                x[..N_FEATURES].copy_from_slice(&page.row(k));
+                x[N_FEATURES..].copy_from_slice(&context.row(k));
+                x
+            },
+            &mut scores,
+        );
         let decisions: Vec<Option<Category>> = lines
             .iter()
-            .zip(&rows)
+            .zip(&kept)
             .zip(&scores)
             .map(|((&i, x), &score)| {
-                if !doc.is_open(i) || score >= threshold(x) {
+                if !doc.is_open(i) {
                     return None;
                 }
-                Some(category_of(x))
+                let x = x.row();
+                if score >= threshold(&x) {
+                    return None;
+                }
+                Some(category_of(&x))
             })
             .collect();
-        let keeps_nothing = keeps_no_words(doc, &lines, &decisions);
+        let keeps_nothing = keeps_no_words(doc, lines, &decisions);
         for (k, (&i, d)) in lines.iter().zip(&decisions).enumerate() {
             let Some(category) = d else { continue };
-            if keeps_nothing && rows[k][IN_REGION] > 0.5 {
+            if keeps_nothing && kept[k].in_region > 0.5 {
                 continue; // never an empty body: fall back to the main region
             }
             doc.remove(i, id, *category);
         }
+    }
+}
+
+/// What the classifier reads of a line's first-stage row after scoring it: the columns of
+/// its context features, and those of its bar ([`threshold`]) and category
+/// ([`category_of`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct Kept {
+    columns: stack::Columns,
+    grid_items: f32,
+    grid_word_share: f32,
+    region_side: f32,
+    in_region: f32,
+}
+
+impl Kept {
+    fn of(x: &[f32; N_FEATURES]) -> Kept {
+        Kept {
+            columns: stack::Columns::of(x),
+            grid_items: x[features::LOG_GRID_ITEMS],
+            grid_word_share: x[features::DOC_GRID_WORD_SHARE],
+            region_side: x[REGION_SIDE],
+            in_region: x[IN_REGION],
+        }
+    }
+
+    /// A row holding what was kept (zeros elsewhere), for [`threshold`] and
+    /// [`category_of`].
+    fn row(&self) -> [f32; N_FEATURES] {
+        let mut x = [0f32; N_FEATURES];
+        x[features::LOG_GRID_ITEMS] = self.grid_items;
+        x[features::DOC_GRID_WORD_SHARE] = self.grid_word_share;
+        x[REGION_SIDE] = self.region_side;
+        x[IN_REGION] = self.in_region;
+        x
     }
 }
 
