@@ -136,29 +136,29 @@ pub(crate) const DOC_GRID_WORD_SHARE: usize = index_of("doc_grid_word_share");
 /// What is measured once per line and reused by the context features.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct LineStats {
-    pub words: usize,
-    pub chars: usize,
+    pub words: u32,
+    pub chars: u32,
     pub sentence: bool,
     pub prose: bool,
-    pub stop: usize,
-    pub caps: usize,
-    pub digits: usize,
-    pub punct: usize,
-    pub link_chars: usize,
+    pub stop: u32,
+    pub caps: u32,
+    pub digits: u32,
+    pub punct: u32,
+    pub link_chars: u32,
     pub bullet: bool,
-    pub separators: usize,
-    pub word_chars: usize,
-    pub commas: usize,
-    pub cjk: usize,
+    pub separators: u32,
+    pub word_chars: u32,
+    pub commas: u32,
+    pub cjk: u32,
     pub heading: bool,
     pub quote: bool,
-    pub upper: usize,
-    pub letters: usize,
+    pub upper: u32,
+    pub letters: u32,
     pub starts_lower: bool,
-    pub leading_caps: usize,
+    pub leading_caps: u32,
     pub image_only: bool,
     pub table_row: bool,
-    pub glued: usize,
+    pub glued: u32,
 }
 
 /// `(n as f32).ln_1p()`, from a table of the same values for small `n`.
@@ -170,6 +170,12 @@ fn ln1p(n: usize) -> f32 {
         Some(&v) => v,
         None => (n as f32).ln_1p(),
     }
+}
+
+/// `n` as a `u32` (saturating: only a line of more than 4 GiB has counts above it).
+#[inline]
+fn c32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Whether a line with these counts reads as prose (the main-region signal).
@@ -244,7 +250,11 @@ fn line_stats_with(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Lin
     shared.title_hits = 0;
     shared.title_words = 0;
     let mut s = counts(line, stop, shared);
-    s.link_chars = if url || link { link_chars(line) } else { 0 };
+    s.link_chars = if url || link {
+        c32(link_chars(line))
+    } else {
+        0
+    };
     let t = line.trim_start();
     s.bullet = text::is_list_item(t);
     s.heading = t.starts_with('#');
@@ -254,7 +264,7 @@ fn line_stats_with(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Lin
         || (line.contains('|') && line.matches(" | ").count() >= 2);
     s.starts_lower = t.chars().next().is_some_and(char::is_lowercase);
     s.sentence = text::ends_sentence(line);
-    s.prose = is_prose(s.words, s.sentence);
+    s.prose = is_prose(s.words as usize, s.sentence);
     s
 }
 
@@ -348,8 +358,8 @@ fn counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
                 true
             } else if !typographic && text::is_alphabetic(c) {
                 w.s.letters += 1;
-                w.s.upper += usize::from(upper);
-                w.s.cjk += usize::from(text::is_cjk(c));
+                w.s.upper += u32::from(upper);
+                w.s.cjk += u32::from(text::is_cjk(c));
                 true
             } else {
                 if typographic || !c.is_whitespace() {
@@ -386,7 +396,7 @@ fn counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
         w.word(&line[start..end], cjk);
     }
     w.out.title_words = w.title_seen.min(TITLE_WORDS + 1);
-    w.s.glued = joins;
+    w.s.glued = c32(joins);
     w.s
 }
 
@@ -411,7 +421,7 @@ impl WordSink<'_, '_, '_> {
         self.title_seen += 1;
         let title = self.title.filter(|_| self.title_seen <= TITLE_WORDS + 1);
         if cjk > 0 {
-            self.s.words += cjk.div_ceil(2);
+            self.s.words += c32(cjk.div_ceil(2));
             if self.terms {
                 // Text without spaces: every pair of adjacent CJK characters.
                 let mut prev = None;
@@ -430,7 +440,7 @@ impl WordSink<'_, '_, '_> {
         self.s.words += 1;
         if w.is_ascii() {
             let b = w.as_bytes();
-            self.s.word_chars += b.len();
+            self.s.word_chars += c32(b.len());
             if b[0].is_ascii_uppercase() {
                 self.s.caps += 1;
                 if self.s.caps == self.s.words {
@@ -454,7 +464,7 @@ impl WordSink<'_, '_, '_> {
             }
             return;
         }
-        self.s.word_chars += w.chars().count();
+        self.s.word_chars += c32(w.chars().count());
         if w.chars().next().is_some_and(char::is_uppercase) {
             self.s.caps += 1;
             if self.s.caps == self.s.words {
@@ -496,7 +506,7 @@ fn unicode_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Line
     for w in text::words(line) {
         let cjk = w.chars().filter(|&c| text::is_cjk(c)).count();
         if cjk > 0 {
-            s.words += cjk.div_ceil(2);
+            s.words += c32(cjk.div_ceil(2));
             if terms {
                 // Text without spaces: every pair of adjacent CJK characters.
                 let mut prev = None;
@@ -510,7 +520,7 @@ fn unicode_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Line
             continue;
         }
         s.words += 1;
-        s.word_chars += w.chars().count();
+        s.word_chars += c32(w.chars().count());
         let first = w.chars().next().unwrap_or(' ');
         if first.is_uppercase() {
             s.caps += 1;
@@ -576,7 +586,7 @@ fn ascii_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineSt
     let title = shared.title.filter(|_| shared.titled);
     for w in text::ascii_words(bytes) {
         s.words += 1;
-        s.word_chars += w.len();
+        s.word_chars += c32(w.len());
         if w.first().is_some_and(u8::is_ascii_uppercase) {
             s.caps += 1;
             if s.caps == s.words {
@@ -595,13 +605,13 @@ fn ascii_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineSt
             shared.terms.push(crate::terms::hash(lower));
         }
         if let Some(title) = title {
-            if s.words <= TITLE_WORDS + 1 {
-                shared.title_words = s.words;
+            if s.words as usize <= TITLE_WORDS + 1 {
+                shared.title_words = s.words as usize;
                 shared.title_hits += usize::from(title.contains(lower));
             }
         }
     }
-    s.chars = bytes.len();
+    s.chars = c32(bytes.len());
     for &b in bytes {
         if b.is_ascii_digit() {
             s.digits += 1;
@@ -746,14 +756,10 @@ fn title_coverage(line: &str, title: &HashSet<&[u8], FxBuild>, token: &mut Strin
 }
 
 /// The main region: the maximum-sum run of text lines, where prose lines count their
-/// words (half when they do not end a sentence) and other lines a penalty. Returns indices into `lines` (inclusive), if any.
-pub(crate) fn main_region(
-    stats: &[LineStats],
-    lines: &[usize],
-    open: &[bool],
-) -> Option<(usize, usize)> {
-    best_run(lines.iter().zip(open).map(|(&i, &open)| {
-        let s = &stats[i];
+/// words (half when they do not end a sentence) and other lines a penalty (`stats` and
+/// `open` per text line). Returns indices of text lines (inclusive), if any.
+pub(crate) fn main_region(stats: &[LineStats], open: &[bool]) -> Option<(usize, usize)> {
+    best_run(stats.iter().zip(open).map(|(s, &open)| {
         if !open {
             0.0 // decided lines neither extend nor break a run
         } else if s.prose && s.sentence {
@@ -824,7 +830,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // One walk over each line's words for its counts, content words and title coverage
     // (the last two walk it again only on lines that are not plain, see `Shared`).
     let mut terms = Terms::new();
-    let mut stats = vec![LineStats::default(); doc.len()];
+    let mut stats = Vec::with_capacity(n);
     let mut covered = vec![None; n];
     let mut shared = Shared {
         title_filter: title_tokens
@@ -838,7 +844,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         shared.want_terms = !removed;
         shared.title = (k > 0).then_some(&title);
         let s = line_stats_with(line, stop, &mut shared);
-        stats[i] = s;
+        stats.push(s);
         if removed {
             terms.push_empty();
         } else if shared.plain {
@@ -846,7 +852,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         } else {
             terms.push_line(line, stop);
         }
-        if shared.titled && s.words <= TITLE_WORDS {
+        if shared.titled && s.words as usize <= TITLE_WORDS {
             covered[k] = Some(if s.words == 0 {
                 0.0
             } else {
@@ -856,7 +862,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     }
     let removed: Vec<bool> = lines.iter().map(|&i| doc.is_removed(i)).collect();
     let open: Vec<bool> = removed.iter().map(|r| !r).collect();
-    let region = main_region(&stats, &lines, &open);
+    let region = main_region(&stats, &open);
     // Blank-separated blocks: block id per text line.
     let mut block = vec![0usize; n];
     let mut b = 0;
@@ -870,15 +876,15 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let mut block_words = vec![0usize; b + 1];
     for k in 0..n {
         block_lines[block[k]] += 1;
-        block_words[block[k]] += stats[lines[k]].words;
+        block_words[block[k]] += stats[k].words as usize;
     }
-    let total_words: usize = lines.iter().map(|&i| stats[i].words).sum();
-    let prose_words: usize = lines
+    let total_words: usize = stats.iter().map(|s| s.words as usize).sum();
+    let prose_words: usize = stats
         .iter()
-        .filter(|&&i| stats[i].prose)
-        .map(|&i| stats[i].words)
+        .filter(|s| s.prose)
+        .map(|s| s.words as usize)
         .sum();
-    let mut sorted: Vec<usize> = lines.iter().map(|&i| stats[i].words).collect();
+    let mut sorted: Vec<usize> = stats.iter().map(|s| s.words as usize).collect();
     sorted.sort_unstable();
     let median = sorted.get(n / 2).map_or(1, |&m| m.max(1)) as f32;
     // Prefix sums over text lines for windows.
@@ -890,13 +896,13 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // one per item on a page of teaser cards, comments or forum posts.
     let mut pre_bylines = vec![0usize; n + 1];
     for k in 0..n {
-        let s = &stats[lines[k]];
+        let s = &stats[k];
         let byline = matches!(
             doc.mark(lines[k]),
             crate::doc::Mark::Remove(_, crate::Category::Byline | crate::Category::Metadata)
         );
         pre_bylines[k + 1] = pre_bylines[k] + usize::from(byline);
-        pre_logw[k + 1] = pre_logw[k] + ln1p(s.words);
+        pre_logw[k + 1] = pre_logw[k] + ln1p(s.words as usize);
         pre_prose[k + 1] = pre_prose[k] + f32::from(u8::from(s.prose));
         pre_removed[k + 1] = pre_removed[k] + f32::from(u8::from(removed[k]));
         pre_prose_words[k + 1] = pre_prose_words[k] + if s.prose { s.words as f32 } else { 0.0 };
@@ -922,7 +928,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         };
         let mut start = 0;
         for k in 1..=n {
-            if k == n || !similar(&stats[lines[k - 1]], &stats[lines[k]]) {
+            if k == n || !similar(&stats[k - 1], &stats[k]) {
                 for r in &mut run[start..k] {
                     *r = k - start;
                 }
@@ -938,7 +944,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         if let Some(j) = last {
             prose_above[k] = k - j;
         }
-        if stats[lines[k]].prose {
+        if stats[k].prose {
             last = Some(k);
         }
     }
@@ -947,7 +953,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         if let Some(j) = last {
             prose_below[k] = j - k;
         }
-        if stats[lines[k]].prose {
+        if stats[k].prose {
             last = Some(k);
         }
     }
@@ -973,21 +979,19 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     }
     // Page-level shape: how much of the page is prose, short lines, links, runs, bullets.
     let nf = n as f32;
-    let count = |f: &dyn Fn(&LineStats) -> bool| {
-        lines.iter().filter(|&&i| f(&stats[i])).count() as f32 / nf
-    };
+    let count = |f: &dyn Fn(&LineStats) -> bool| stats.iter().filter(|s| f(s)).count() as f32 / nf;
     let doc_prose_line_share = count(&|s| s.prose);
     let doc_short_share = count(&|s| s.words <= 4);
     let doc_bullet_share = count(&|s| s.bullet);
-    let total_chars: usize = lines.iter().map(|&i| stats[i].chars).sum();
-    let total_link: usize = lines.iter().map(|&i| stats[i].link_chars).sum();
+    let total_chars: usize = stats.iter().map(|s| s.chars as usize).sum();
+    let total_link: usize = stats.iter().map(|s| s.link_chars as usize).sum();
     let doc_link_share = total_link as f32 / total_chars.max(1) as f32;
     let doc_run_share = run.iter().filter(|&&r| r >= 4).count() as f32 / nf;
     let region_words: usize =
-        region.map_or(0, |(a, z)| (a..=z).map(|k| stats[lines[k]].words).sum());
+        region.map_or(0, |(a, z)| (a..=z).map(|k| stats[k].words as usize).sum());
     let region_word_share = region_words as f32 / total_words.max(1) as f32;
     // Periodic runs: lines whose shape repeats at a period of 1 to 4 lines (cards, items).
-    let shapes: Vec<u8> = lines.iter().map(|&i| shape(&stats[i])).collect();
+    let shapes: Vec<u8> = stats.iter().map(shape).collect();
     let mut periodic = vec![1usize; n];
     for p in 1..=4usize {
         let mut k = p;
@@ -1023,15 +1027,15 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
             if k + 1 >= n || lines[k + 1] != lines[k] + 1 {
                 return false;
             }
-            let (a, b) = (&stats[lines[k]], &stats[lines[k + 1]]);
+            let (a, b) = (&stats[k], &stats[k + 1]);
             let line = doc.line(lines[k]);
             (!a.sentence && b.starts_lower) || line.ends_with([',', '-'])
         };
         let mut start = 0;
         for k in 0..n {
             if !continues(k) {
-                let words: usize = (start..=k).map(|j| stats[lines[j]].words).sum();
-                let sentence = stats[lines[k]].sentence;
+                let words: usize = (start..=k).map(|j| stats[j].words as usize).sum();
+                let sentence = stats[k].sentence;
                 for j in start..=k {
                     para_words[j] = words;
                     para_sentence[j] = sentence;
@@ -1042,22 +1046,21 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     }
     // Prose words outside links on the whole page: near zero on a Markdown listing, whose
     // every teaser is a link, however prose-like its text.
-    let plain_prose_words: usize = lines
+    let plain_prose_words: usize = stats
         .iter()
-        .map(|&i| &stats[i])
-        .filter(|s| s.prose && s.link_chars * 10 < s.chars * 3)
-        .map(|s| s.words)
+        .filter(|s| s.prose && u64::from(s.link_chars) * 10 < u64::from(s.chars) * 3)
+        .map(|s| s.words as usize)
         .sum();
     let grid = grids(doc, &lines);
     let doc_grid_share = grid.items.iter().filter(|&&c| c > 0).count() as f32 / nf;
     let grid_words: usize = (0..n)
         .filter(|&k| grid.items[k] > 0)
-        .map(|k| stats[lines[k]].words)
+        .map(|k| stats[k].words as usize)
         .sum();
     let doc_grid_word_share = grid_words as f32 / total_words.max(1) as f32;
     let periodic_words: usize = (0..n)
         .filter(|&k| periodic[k] >= 6)
-        .map(|k| stats[lines[k]].words)
+        .map(|k| stats[k].words as usize)
         .sum();
     let doc_periodic_word_share = periodic_words as f32 / total_words.max(1) as f32;
     let max_para_words = para_words.iter().copied().max().unwrap_or(0);
@@ -1071,9 +1074,9 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // <title>, then come menus, then the headline, byline and text): the first later
     // line made of the title's words, with at least half as many words.
     let headline_at = (1..n).find(|&k| {
-        let s = &stats[lines[k]];
-        (3..=TITLE_WORDS).contains(&s.words)
-            && s.words * 2 >= title_tokens.len()
+        let s = &stats[k];
+        (3..=TITLE_WORDS).contains(&(s.words as usize))
+            && s.words as usize * 2 >= title_tokens.len()
             && coverage(k) >= 0.8
     });
     // The share of each open line's words found in the title (asked only of lines of at
@@ -1081,7 +1084,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let title_overlap: Vec<f32> = (0..n)
         .map(|k| {
             let i = lines[k];
-            if k > 0 && doc.is_open(i) && stats[i].words <= TITLE_WORDS {
+            if k > 0 && doc.is_open(i) && stats[k].words as usize <= TITLE_WORDS {
                 coverage(k)
             } else {
                 0.0
@@ -1281,13 +1284,13 @@ impl Page<'_> {
             }
         };
         let headline_terms = headline.of(0);
-        let s = &stats[i];
+        let s = &stats[k];
         let words = s.words.max(1) as f32;
         let chars = s.chars.max(1) as f32;
         let letters = s.letters.max(1) as f32;
         let prev = (k > 0).then(|| k - 1);
         let next = (k + 1 < n).then_some(k + 1);
-        let nb = |o: Option<usize>| o.map(|j| stats[lines[j]]);
+        let nb = |o: Option<usize>| o.map(|j| stats[j]);
         let (p, q) = (nb(prev), nb(next));
         let (in_region, dist, side) = match region {
             Some((a, _)) if k < a => (0.0, ln1p(a - k), -1.0),
@@ -1299,8 +1302,8 @@ impl Page<'_> {
         let blank_around = f32::from(u8::from(i > 0 && doc.is_blank(i - 1)))
             + f32::from(u8::from(i + 1 < doc.len() && doc.is_blank(i + 1)));
         [
-            ln1p(s.chars),
-            ln1p(s.words),
+            ln1p(s.chars as usize),
+            ln1p(s.words as usize),
             f32::from(u8::from(s.sentence)),
             s.stop as f32 / words,
             s.caps as f32 / words,
@@ -1315,10 +1318,10 @@ impl Page<'_> {
             f32::from(u8::from(s.heading)),
             f32::from(u8::from(s.quote)),
             s.upper as f32 / letters,
-            p.map_or(-1.0, |p| ln1p(p.words)),
+            p.map_or(-1.0, |p| ln1p(p.words as usize)),
             p.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
             prev.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
-            q.map_or(-1.0, |q| ln1p(q.words)),
+            q.map_or(-1.0, |q| ln1p(q.words as usize)),
             q.map_or(-1.0, |q| f32::from(u8::from(q.sentence))),
             next.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
             window(pre_logw, k, 3),
@@ -1351,7 +1354,7 @@ impl Page<'_> {
             share(pre_removed, k + 1, (k + 11).min(n)),
             ln1p(prose_above[k]),
             ln1p(prose_below[k]),
-            ln1p(s.leading_caps),
+            ln1p(s.leading_caps as usize),
             header_dist[k],
             ln1p(headers_above[k]),
             doc_prose_line_share,
@@ -1376,7 +1379,7 @@ impl Page<'_> {
             },
             headline_at.map_or(-1.0, |h| ln1p(k.abs_diff(h))),
             ln1p(plain_prose_words),
-            ln1p(s.glued),
+            ln1p(s.glued as usize),
             ln1p(pre_bylines[k]),
             ln1p(pre_bylines[n] - pre_bylines[k + 1]),
             match terms.of(k) {
@@ -1808,10 +1811,10 @@ mod tests {
             } else {
                 unicode_counts(&line, stop, &mut old)
             };
-            want.glued = glued_joins(&line);
+            want.glued = super::c32(glued_joins(&line));
             assert_eq!(format!("{got:?}"), format!("{want:?}"), "{round}: {line:?}");
             assert_eq!(shared.terms, old.terms, "{line:?}");
-            if got.words <= super::TITLE_WORDS {
+            if got.words as usize <= super::TITLE_WORDS {
                 let cover = if got.words == 0 {
                     0.0
                 } else {
@@ -1823,7 +1826,7 @@ mod tests {
             // The whole line's measure, as before.
             let mut again = Shared::default();
             let s = line_stats_with(&line, stop, &mut again);
-            assert_eq!(s.glued, glued_joins(&line), "{line:?}");
+            assert_eq!(s.glued as usize, glued_joins(&line), "{line:?}");
         }
     }
 
