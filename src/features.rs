@@ -1511,8 +1511,14 @@ pub(crate) fn grids(doc: &Doc<'_>, lines: &[usize]) -> Grids {
         label: vec![false; n],
     };
     let key = |k: usize| doc.repeat_key(lines[k]);
+    // Sized to the lines that can be labels, not to every line: a table for every line
+    // took 80 bytes a line on a page of distinct short lines (issue 24).
+    let candidates = lines
+        .iter()
+        .filter(|&&line| doc.copies(line) as usize >= GRID_MIN_COPIES)
+        .count();
     let mut copies: HashMap<&[u8], Vec<usize>, crate::rules::repeated::FxBuild> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
+        HashMap::with_capacity_and_hasher(candidates, Default::default());
     for (k, &line) in lines.iter().enumerate() {
         let key = key(k);
         // A key with fewer copies in the whole document cannot make a grid.
