@@ -6,8 +6,10 @@
 //! Groups: `page-5k`, `page-50k`, `doc-10m`, `ru-50k`, `cjk-50k`, `dev-corpus` (the dev
 //! corpus's htmltext pages, read at bench time; skipped when absent), `scale-*` (the same
 //! page mix from 10 KB to 100 MB: time per MB should stay flat), the adversarial shapes
-//! `adv-*`, `fast-stages` (the fast engine's stages one by one, on the dev corpus) and
-//! `batch` (`Cleaner::clean_batch`, with `--features rayon`).
+//! `adv-*`, `fast-stages` (the fast engine's stages one by one, on the dev corpus),
+//! `batch` (`Cleaner::clean_batch`, with `--features rayon`) and `startup` (building the
+//! default engine's rules and cleaning a first 5 KB page with them, as a short process
+//! does; `tools/src/bin/timing.rs` prints a whole process's start-up).
 //!
 //! ```text
 //! cargo bench --bench clean                 # everything (a few minutes)
@@ -225,8 +227,23 @@ fn batch(_: &mut Criterion) {
     eprintln!("batch: needs `--features rayon`, skipped");
 }
 
+/// Start-up: the default engine's rules built afresh and a first small page cleaned
+/// with them (the phrase regexes it needs compiled on the way).
+fn startup(c: &mut Criterion) {
+    let page = common::document(1, Lang::En, 5_000, 5_000);
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(5));
+    g.bench_function("rules-and-first-page", |b| {
+        b.iter(|| deboil::profiling::startup(black_box(&page)))
+    });
+    g.finish();
+}
+
 criterion_group!(
     benches,
+    startup,
     pages,
     dev_corpus,
     fast_stages,

@@ -21,6 +21,7 @@ macro_rules! byline_tail {
     };
 }
 
+pub(crate) mod conds;
 mod de;
 mod en;
 mod es;

@@ -291,8 +291,13 @@ impl Prefilter {
         let mut conds = Vec::new();
         let mut rest = Vec::new();
         for &fragment in fragments {
-            let hir = parser.build().parse(fragment).ok()?;
-            let c = FOLD.hir(&hir).map(|h| Conds::of(&h)).unwrap_or_default();
+            let c = match Conds::stored(fragment) {
+                Some(c) => c,
+                None => {
+                    let hir = parser.build().parse(fragment).ok()?;
+                    Conds::folded(&hir)
+                }
+            };
             if c.prefix.is_none() && c.suffix.is_none() && c.inner.is_none() {
                 rest.push(fragment);
                 continue;
@@ -418,7 +423,48 @@ fn required_min(hir: &Hir, min: usize) -> Option<Seq> {
 /// backed by inner literals.
 const WEAK_EDGE: usize = 4;
 
+/// A built-in fragment's [`Conds`] as the generated table `phrases/conds.rs` holds them:
+/// the fragment, its prefix, suffix and inner literals, and its `all` sets, each list of
+/// literals (all of them UTF-8) in one string, separated by [`STORED_SEP`].
+pub(crate) type StoredConds = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static [&'static str],
+);
+
+/// The separator of the literals in a [`StoredConds`] list (in no phrase).
+const STORED_SEP: char = '¦';
+
 impl Conds {
+    /// The conditions of fragment `hir` (parsed case-insensitively), from its folded form.
+    fn folded(hir: &Hir) -> Conds {
+        FOLD.hir(hir).map(|h| Conds::of(&h)).unwrap_or_default()
+    }
+
+    /// The conditions of built-in fragment `fragment` from the generated table (`None` if
+    /// it is not there: a fragment added since the table was made, whose conditions are
+    /// then computed at start-up). Computing them for every built-in fragment (parsing,
+    /// folding and extracting literals) was most of the start-up time; the table is
+    /// made by the same code (see the test `conds_table_is_current`).
+    fn stored(fragment: &str) -> Option<Conds> {
+        static INDEX: std::sync::LazyLock<std::collections::HashMap<&str, &StoredConds>> =
+            std::sync::LazyLock::new(|| phrases::conds::CONDS.iter().map(|c| (c.0, c)).collect());
+        let &&(_, prefix, suffix, inner, all) = INDEX.get(fragment)?;
+        let own = |lits: &str| {
+            lits.split(STORED_SEP)
+                .map(|l| l.as_bytes().to_vec())
+                .collect::<Vec<_>>()
+        };
+        Some(Conds {
+            prefix: prefix.map(own),
+            suffix: suffix.map(own),
+            inner: inner.map(own),
+            all: all.iter().map(|set| own(set)).collect(),
+        })
+    }
+
     /// The conditions of a folded fragment.
     fn of(hir: &Hir) -> Conds {
         let anchored = |kind| {
@@ -739,6 +785,10 @@ fn better(seq: &Seq, than: Option<&Seq>) -> bool {
 #[derive(Debug)]
 struct Fragment {
     hir: Hir,
+    /// For a built-in fragment `f`, the most characters a match of `f` spans (`None`
+    /// when unbounded): a line whose text between its edge runs is longer cannot match
+    /// (see [`core_chars`]), and is answered without the regex.
+    max_chars: Option<usize>,
     size_limit: usize,
     ascii: OnceLock<Option<regex_automata::meta::Regex>>,
     unicode: OnceLock<Option<regex_automata::meta::Regex>>,
@@ -756,7 +806,14 @@ enum Source {
 
 impl Source {
     /// The parsed pattern (case-insensitive), `None` if it does not parse.
+    #[cfg(test)]
     fn hir(&self) -> Option<Hir> {
+        self.parse().map(|(hir, _)| hir)
+    }
+
+    /// [`Source::hir`], and for a built-in fragment the most characters a match of the
+    /// fragment (without the edges) spans.
+    fn parse(&self) -> Option<(Hir, Option<usize>)> {
         let parse = |p: &str| {
             regex_syntax::ParserBuilder::new()
                 .case_insensitive(true)
@@ -765,16 +822,19 @@ impl Source {
                 .ok()
         };
         match self {
-            Source::Pattern(p) => parse(p),
+            Source::Pattern(p) => Some((parse(p)?, None)),
             Source::Edged(f) => {
                 let edge = edge_hir()?;
-                Some(Hir::concat(vec![
+                let f = parse(f)?;
+                let most = max_chars(&f);
+                let hir = Hir::concat(vec![
                     Hir::look(Look::Start),
                     edge.clone(),
-                    parse(f)?,
+                    f,
                     edge.clone(),
                     Hir::look(Look::End),
-                ]))
+                ]);
+                Some((hir, most))
             }
         }
     }
@@ -800,8 +860,10 @@ impl Fragment {
     /// The fragment of `source`, compiled as [`compile`] does on first use; `None` if it
     /// does not parse.
     fn new(source: &Source, size_limit: usize) -> Option<Fragment> {
+        let (hir, max_chars) = source.parse()?;
         Some(Fragment {
-            hir: source.hir()?,
+            hir,
+            max_chars,
             size_limit,
             ascii: OnceLock::new(),
             unicode: OnceLock::new(),
@@ -825,7 +887,14 @@ impl Fragment {
     /// Whether `line` matches; `None` if the form it needs does not compile.
     #[inline]
     fn is_match(&self, line: &str) -> Option<bool> {
-        let regex = if line.is_ascii() {
+        let ascii = line.is_ascii();
+        if self
+            .max_chars
+            .is_some_and(|most| core_chars(line, ascii) > most)
+        {
+            return Some(false);
+        }
+        let regex = if ascii {
             self.ascii
                 .get_or_init(|| Fragment::build(&ascii_only(&self.hir), self.size_limit))
         } else {
@@ -834,6 +903,102 @@ impl Fragment {
         };
         regex.as_ref().map(|r| r.is_match(line))
     }
+}
+
+/// The most characters a match of `hir` spans, `None` if unbounded (a literal counts
+/// its bytes when it is not UTF-8, a byte class one character: both upper bounds).
+fn max_chars(hir: &Hir) -> Option<usize> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(lit) => {
+            Some(std::str::from_utf8(&lit.0).map_or(lit.0.len(), |t| t.chars().count()))
+        }
+        HirKind::Class(_) => Some(1),
+        HirKind::Repetition(r) => {
+            let most = usize::try_from(r.max?).ok()?;
+            max_chars(&r.sub)?.checked_mul(most)
+        }
+        HirKind::Capture(c) => max_chars(&c.sub),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .try_fold(0usize, |sum, h| sum.checked_add(max_chars(h)?)),
+        HirKind::Alternation(alts) => alts
+            .iter()
+            .try_fold(0usize, |most, h| Some(most.max(max_chars(h)?))),
+    }
+}
+
+/// The characters of `line` (`ascii`: whether it is ASCII) between its leading and
+/// trailing runs of edge characters (0 if it is all edge). A match of `^W*(?:f)W*$`
+/// (`W` the edge class) has `f` match `line[a..b]` with only edge characters before `a`
+/// and after `b`, so `line[a..b]` holds this middle: `f` must span at least as many
+/// characters.
+fn core_chars(line: &str, ascii: bool) -> usize {
+    let edge = edge_class();
+    let start = line
+        .char_indices()
+        .find(|&(_, c)| !edge.contains(c))
+        .map_or(line.len(), |(k, _)| k);
+    let rest = &line[start..];
+    let end = rest
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !edge.contains(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    match ascii {
+        true => end,
+        false => rest[..end].chars().count(),
+    }
+}
+
+/// The edge class [`phrases::EDGE`] as the rules' regexes read it (case-insensitive).
+#[derive(Debug)]
+struct EdgeClass {
+    ascii: [bool; 128],
+    /// Sorted ranges of the non-ASCII members.
+    ranges: Vec<(char, char)>,
+}
+
+impl EdgeClass {
+    /// Whether `c` is in the class.
+    #[inline]
+    fn contains(&self, c: char) -> bool {
+        match self.ascii.get(c as usize) {
+            Some(&e) => e,
+            None => {
+                let k = self.ranges.partition_point(|&(_, end)| end < c);
+                self.ranges.get(k).is_some_and(|&(start, _)| start <= c)
+            }
+        }
+    }
+}
+
+/// The one [`EdgeClass`] (empty if [`phrases::EDGE`] did not parse as one class, which
+/// a unit test rules out: an empty class only makes [`core_chars`] count more).
+fn edge_class() -> &'static EdgeClass {
+    static EDGE: std::sync::LazyLock<EdgeClass> = std::sync::LazyLock::new(|| {
+        let mut edge = EdgeClass {
+            ascii: [false; 128],
+            ranges: Vec::new(),
+        };
+        let class = edge_hir().and_then(|hir| match hir.kind() {
+            HirKind::Repetition(rep) => match rep.sub.kind() {
+                HirKind::Class(Class::Unicode(class)) => Some(class),
+                _ => None,
+            },
+            _ => None,
+        });
+        for r in class.map_or(&[][..], |c| c.ranges()) {
+            for c in r.start()..=r.end().min('\x7f') {
+                edge.ascii[c as usize] = true;
+            }
+            if r.end() >= '\u{80}' {
+                edge.ranges.push((r.start().max('\u{80}'), r.end()));
+            }
+        }
+        edge
+    });
+    &EDGE
 }
 
 /// `hir` as it reads valid UTF-8 text, with every class that holds every non-ASCII
@@ -1768,8 +1933,29 @@ pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
 
 /// The built-in phrase rules, sharing one literal scan.
 fn builtin_rules() -> Vec<PatternRule> {
-    type Field = fn(&'static Phrases) -> &'static [&'static str];
-    let table: [(&str, Category, &str, Field, usize); 14] = [
+    let mut rules: Vec<PatternRule> = builtin_table()
+        .into_iter()
+        .map(|(name, category, description, field, max_len)| {
+            let fragments = phrases::ALL.iter().flat_map(|p| field(p).iter().copied());
+            PatternRule::builtin(name, category, description, fragments, max_len)
+        })
+        .collect();
+    let refs: Vec<&PatternRule> = rules.iter().collect();
+    if let Some(group) = Group::new(&refs).map(Arc::new) {
+        for (bit, rule) in rules.iter_mut().enumerate() {
+            rule.group = Some((Arc::clone(&group), bit as u32));
+        }
+    }
+    rules
+}
+
+/// Which phrase list of a language's table a built-in rule reads.
+type Field = fn(&'static Phrases) -> &'static [&'static str];
+
+/// The built-in phrase rules, in order: name, category, description, phrase list, and
+/// the longest line (bytes) the rule looks at.
+fn builtin_table() -> [(&'static str, Category, &'static str, Field, usize); 14] {
+    [
         (
             "image-url",
             Category::Image,
@@ -1868,21 +2054,7 @@ fn builtin_rules() -> Vec<PatternRule> {
             |p| p.metadata,
             120,
         ),
-    ];
-    let mut rules: Vec<PatternRule> = table
-        .into_iter()
-        .map(|(name, category, description, field, max_len)| {
-            let fragments = phrases::ALL.iter().flat_map(|p| field(p).iter().copied());
-            PatternRule::builtin(name, category, description, fragments, max_len)
-        })
-        .collect();
-    let refs: Vec<&PatternRule> = rules.iter().collect();
-    if let Some(group) = Group::new(&refs).map(Arc::new) {
-        for (bit, rule) in rules.iter_mut().enumerate() {
-            rule.group = Some((Arc::clone(&group), bit as u32));
-        }
-    }
-    rules
+    ]
 }
 
 #[cfg(test)]
@@ -2180,6 +2352,128 @@ mod tests {
         assert!(removes("metadata", "5 min read"));
         assert!(removes("metadata", "Updated: March 3, 2021 at 5:00 p.m."));
         assert!(removes("metadata", "November 19, 2019"));
+    }
+
+    /// The source of `phrases/conds.rs`: every built-in fragment's [`Conds`], as
+    /// [`Prefilter::folded`] computes them without the table.
+    fn conds_table_source() -> String {
+        use std::fmt::Write;
+        let list = |lits: &[Vec<u8>]| {
+            assert!(!lits.is_empty());
+            let items: Vec<&str> = lits
+                .iter()
+                .map(|l| std::str::from_utf8(l).expect("UTF-8 literals"))
+                .inspect(|l| assert!(!l.is_empty() && !l.contains(STORED_SEP)))
+                .collect();
+            format!("{:?}", items.join(&STORED_SEP.to_string()))
+        };
+        let opt = |lits: &Option<Vec<Vec<u8>>>| match lits {
+            Some(l) => format!("Some({})", list(l)),
+            None => "None".to_owned(),
+        };
+        let mut out = String::from(
+            "//! Generated: every built-in phrase fragment's literal conditions (see\n\
+             //! `rules::pattern::Conds`), so that start-up does not compute them. Do not edit;\n\
+             //! after changing a phrase table or how conditions are computed, run\n\
+             //! `DEBOIL_BLESS=1 cargo test --lib conds_table_is_current` (the test fails until\n\
+             //! then; a fragment missing here gets its conditions computed at start-up).\n\n\
+             #[rustfmt::skip]\n\
+             pub(crate) static CONDS: &[crate::rules::pattern::StoredConds] = &[\n",
+        );
+        let mut seen = std::collections::HashSet::new();
+        for (_, _, _, field, _) in builtin_table() {
+            for p in phrases::ALL {
+                for &f in field(p) {
+                    if !seen.insert(f) {
+                        continue;
+                    }
+                    let hir = regex_syntax::ParserBuilder::new()
+                        .case_insensitive(true)
+                        .build()
+                        .parse(f)
+                        .unwrap();
+                    let c = Conds::folded(&hir);
+                    let all: Vec<String> = c.all.iter().map(|set| list(set)).collect();
+                    writeln!(
+                        out,
+                        "    ({f:?}, {}, {}, {}, &[{}]),",
+                        opt(&c.prefix),
+                        opt(&c.suffix),
+                        opt(&c.inner),
+                        all.join(", ")
+                    )
+                    .unwrap();
+                }
+            }
+        }
+        out.push_str("];\n");
+        out
+    }
+
+    #[test]
+    fn conds_table_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/phrases/conds.rs");
+        let want = conds_table_source();
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        if have != want {
+            if std::env::var_os("DEBOIL_BLESS").is_some() {
+                std::fs::write(path, want).unwrap();
+            } else {
+                panic!(
+                    "src/phrases/conds.rs is out of date: run \
+                     `DEBOIL_BLESS=1 cargo test --lib conds_table_is_current`"
+                );
+            }
+        }
+        // Every built-in fragment is in the table, with the conditions computed now.
+        for (_, _, _, field, _) in builtin_table() {
+            for p in phrases::ALL {
+                for &f in field(p) {
+                    let hir = regex_syntax::ParserBuilder::new()
+                        .case_insensitive(true)
+                        .build()
+                        .parse(f)
+                        .unwrap();
+                    let (now, stored) = (Conds::folded(&hir), Conds::stored(f).unwrap());
+                    assert_eq!(
+                        (now.prefix, now.suffix, now.inner, now.all),
+                        (stored.prefix, stored.suffix, stored.inner, stored.all),
+                        "{f}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn core_chars_counts_between_edge_runs() {
+        assert!(edge_class().contains('«') && edge_class().contains(' '));
+        assert!(!edge_class().contains('a') && !edge_class().contains('é'));
+        for (line, n) in [
+            ("» Subscribe «", 9),
+            ("--- Advertisement ---", 13),
+            ("-----", 0),
+            ("", 0),
+            ("a", 1),
+            ("— Abonnez-vous —", 12),
+            ("© 2024 Exemple Média.", 18),
+        ] {
+            assert_eq!(core_chars(line, line.is_ascii()), n, "{line:?}");
+        }
+        assert_eq!(max_chars(&Hir::literal(*b"ab")), Some(2));
+        let hir = |p: &str| {
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(p)
+                .unwrap()
+        };
+        assert_eq!(
+            max_chars(&hir(r".{0,20}(?:getty|ap photo)\b.{0,6}")),
+            Some(34)
+        );
+        assert_eq!(max_chars(&hir("média")), Some(5));
+        assert_eq!(max_chars(&hir(r"\S+")), None);
     }
 
     #[test]
