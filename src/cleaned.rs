@@ -5,8 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::doc::{Doc, Mark};
-use crate::rules::byline;
-use crate::{text, Category, Span};
+use crate::{Category, Span};
 
 /// One removed span of the input: where it is, which rule removed it and why.
 ///
@@ -96,6 +95,10 @@ pub struct Cleaned<'a> {
     removed: Vec<Removal>,
     /// The headline's line (see [`Cleaned::title`]).
     headline: Option<Span>,
+    /// The headline's text, decided once by the pipeline (see [`Cleaned::title`]).
+    title: Option<Cow<'a, str>>,
+    /// The author line's text, decided once by the pipeline (see [`Cleaned::byline`]).
+    byline: Option<Cow<'a, str>>,
 }
 
 impl<'a> Cleaned<'a> {
@@ -156,7 +159,27 @@ impl<'a> Cleaned<'a> {
             body,
             removed,
             headline: headline.map(|h| doc.full_span(h)),
+            title: None,
+            byline: None,
         }
+    }
+
+    /// The headline's line: the first non-blank line removed as [`Category::Title`], with
+    /// its terminator.
+    pub(crate) fn headline(&self) -> Option<Span> {
+        self.headline
+    }
+
+    /// The result with the title and byline texts the pipeline decided (see
+    /// [`Cleaned::title`] and [`Cleaned::byline`]).
+    pub(crate) fn with_title_and_byline(
+        mut self,
+        title: Option<Cow<'a, str>>,
+        byline: Option<Cow<'a, str>>,
+    ) -> Cleaned<'a> {
+        self.title = title;
+        self.byline = byline;
+        self
     }
 
     /// The clean article body.
@@ -194,15 +217,7 @@ impl<'a> Cleaned<'a> {
     /// and has the headline below it: that first line is removed as [`Category::Title`]
     /// too, but the headline is the line below.
     pub fn title(&self) -> Option<Cow<'a, str>> {
-        let headline = self.headline?;
-        line_in(self.input, headline)
-            .map(|t| {
-                text::plain_text(
-                    text::lead_link_text(text::strip_markup(t)),
-                    text::Images::Drop,
-                )
-            })
-            .filter(|t| !t.is_empty())
+        self.title.clone()
     }
 
     /// The author line, when a rule recognised one: the text of the span of category
@@ -214,42 +229,7 @@ impl<'a> Cleaned<'a> {
     /// the title, except that an image gives its alt text (an author's picture names them).
     /// Never part of the body.
     pub fn byline(&self) -> Option<Cow<'a, str>> {
-        // Every line of every byline span (adjacent ones merge), with its offset.
-        let mut lines: Vec<(usize, &'a str)> = Vec::new();
-        for r in self
-            .removed
-            .iter()
-            .filter(|r| r.category == Category::Byline)
-        {
-            let text = &self.input[r.span];
-            let mut at = r.span.start;
-            for line in text.split_inclusive('\n') {
-                let trimmed = line.trim().trim_start_matches('\u{feff}').trim();
-                if !trimmed.is_empty() {
-                    lines.push((at, trimmed));
-                }
-                at += line.len();
-            }
-        }
-        if lines.iter().any(|(_, l)| !byline::is_thread_summary(l)) {
-            lines.retain(|(_, l)| !byline::is_thread_summary(l));
-        }
-        let title = self.headline.map(|h| h.start);
-        let (at, line) = match title {
-            Some(t) => lines.into_iter().min_by_key(|(at, _)| at.abs_diff(t)),
-            None => lines.into_iter().next(),
-        }?;
-        let mut name = line;
-        if byline::is_label(line) {
-            // A lone "Written by:": the name is on the next line.
-            let rest = self.input.get(at..)?.split_inclusive('\n').skip(1);
-            if let Some(next) = rest.map(str::trim).find(|l| !l.is_empty()) {
-                if next.len() <= 100 && !byline::is_label(next) {
-                    name = next;
-                }
-            }
-        }
-        Some(text::plain_text(byline::name_text(name), text::Images::Alt)).filter(|t| !t.is_empty())
+        self.byline.clone()
     }
 
     /// Every removed span with its ends counted in `char`s (Unicode scalar values)
@@ -318,14 +298,6 @@ impl<'a> Cleaned<'a> {
             next_removal: 0,
         }
     }
-}
-
-/// The first non-blank line of `span` in `input`, trimmed (a leading byte order mark is
-/// not text).
-fn line_in(input: &str, span: Span) -> Option<&str> {
-    let text = input[span].trim_start_matches('\u{feff}');
-    let text = text.lines().find(|l| !l.trim().is_empty())?;
-    Some(text.trim())
 }
 
 /// The headline's line, the first non-blank line removed as [`Category::Title`]; and the

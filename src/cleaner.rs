@@ -74,7 +74,12 @@ impl Cleaner {
         for (id, rule) in self.rules.iter().enumerate() {
             rule.apply(&mut doc, id as RuleId);
         }
-        Cleaned::from_doc(&doc, &self.names)
+        let cleaned = Cleaned::from_doc(&doc, &self.names);
+        // The title and byline are decided here, once, from the removals.
+        let headline = cleaned.headline();
+        let title = headline.and_then(|h| rules::title::headline_text(text, h));
+        let byline = rules::byline::byline_text(text, cleaned.removed(), headline.map(|h| h.start));
+        cleaned.with_title_and_byline(title, byline)
     }
 
     /// Cleans many documents in parallel on rayon's global thread pool (all cores unless

@@ -62,6 +62,8 @@ pub(crate) struct Doc<'a> {
     /// Whether each line holds a Markdown link mark, computed on first use (see
     /// [`Doc::has_link`]).
     links: std::cell::OnceCell<Vec<bool>>,
+    /// The non-blank lines, listed on first use (see [`Doc::text_line_list`]).
+    text_lines: std::cell::OnceCell<std::sync::Arc<[usize]>>,
 }
 
 /// The number of lines [`Doc::new`] makes of `bytes`: one per `\n` or lone `\r`, plus
@@ -84,7 +86,15 @@ struct RepeatKeys {
     ends: Vec<usize>,
     /// Per line, how many lines of the document share its (non-empty) key; 0 for an empty key.
     copies: Vec<u32>,
+    /// Per line, its key's number among the document's distinct non-empty keys (in order
+    /// of first use); [`NO_GROUP`] for an empty key.
+    group: Vec<u32>,
+    /// How many distinct non-empty keys there are.
+    groups: usize,
 }
+
+/// [`Doc::repeat_group`] of a line without a key.
+const NO_GROUP: u32 = u32::MAX;
 
 /// Per line, the phrase-rule fragments whose literals occur in it (`ids[start[i]..
 /// start[i + 1]]`), computed by the group of phrase rules whose address is `key` (0: not
@@ -145,6 +155,7 @@ impl<'a> Doc<'a> {
             visible_hits: VisibleHits::default(),
             repeat_keys: std::cell::OnceCell::new(),
             links: std::cell::OnceCell::new(),
+            text_lines: std::cell::OnceCell::new(),
         }
     }
 
@@ -179,6 +190,22 @@ impl<'a> Doc<'a> {
         self.repeat_keys().copies.get(i).copied().unwrap_or(0)
     }
 
+    /// Line `i`'s key's number among the document's distinct non-empty
+    /// [`repeat_key`](Doc::repeat_key)s (two lines have the same number exactly when they
+    /// have the same key), below [`Doc::repeat_groups`]; `None` for an empty key.
+    pub fn repeat_group(&self, i: usize) -> Option<u32> {
+        self.repeat_keys()
+            .group
+            .get(i)
+            .copied()
+            .filter(|&g| g != NO_GROUP)
+    }
+
+    /// How many distinct non-empty repetition keys the document has.
+    pub fn repeat_groups(&self) -> usize {
+        self.repeat_keys().groups
+    }
+
     /// Every line's repetition key and its number of copies, computed on first use.
     fn repeat_keys(&self) -> &RepeatKeys {
         self.repeat_keys.get_or_init(|| {
@@ -188,6 +215,8 @@ impl<'a> Doc<'a> {
                 arena: Vec::with_capacity(self.text.len()),
                 ends: Vec::with_capacity(self.len()),
                 copies: Vec::new(),
+                group: Vec::new(),
+                groups: 0,
             };
             for i in 0..self.len() {
                 crate::rules::repeated::normalise(self.line(i), &mut keys.arena);
@@ -197,17 +226,31 @@ impl<'a> Doc<'a> {
                 let start = i.checked_sub(1).map_or(0, |j| keys.ends[j]);
                 &keys.arena[start..keys.ends[i]]
             };
-            let mut count: HashMap<&[u8], u32, FxBuild> = HashMap::default();
-            for i in 0..self.len() {
-                let k = key(i);
-                if !k.is_empty() {
-                    *count.entry(k).or_insert(0) += 1;
-                }
-            }
-            let copies = (0..self.len())
-                .map(|i| count.get(key(i)).copied().unwrap_or(0))
+            // Each key hashed once: its number, then counts by number.
+            let mut number: HashMap<&[u8], u32, FxBuild> = HashMap::default();
+            let mut count: Vec<u32> = Vec::new();
+            let group: Vec<u32> = (0..self.len())
+                .map(|i| {
+                    let k = key(i);
+                    if k.is_empty() {
+                        return NO_GROUP;
+                    }
+                    let g = *number.entry(k).or_insert_with(|| {
+                        count.push(0);
+                        // Fewer distinct keys than lines: far below `NO_GROUP`.
+                        u32::try_from(count.len() - 1).unwrap_or(NO_GROUP - 1)
+                    });
+                    count[g as usize] += 1;
+                    g
+                })
                 .collect();
-            keys.copies = copies;
+            drop(number);
+            keys.copies = group
+                .iter()
+                .map(|&g| count.get(g as usize).copied().unwrap_or(0))
+                .collect();
+            keys.groups = count.len();
+            keys.group = group;
             keys
         })
     }
@@ -306,7 +349,16 @@ impl<'a> Doc<'a> {
 
     /// Indices of the non-blank lines, in order.
     pub fn text_lines(&self) -> Vec<usize> {
-        (0..self.len()).filter(|&i| !self.is_blank(i)).collect()
+        self.text_line_list().to_vec()
+    }
+
+    /// [`Doc::text_lines`], listed once per document (blank lines stay blank) and shared:
+    /// the rules that walk the text lines while they decide lines hold this handle, not a
+    /// borrow of the document.
+    pub fn text_line_list(&self) -> std::sync::Arc<[usize]> {
+        self.text_lines
+            .get_or_init(|| (0..self.len()).filter(|&i| !self.is_blank(i)).collect())
+            .clone()
     }
 
     /// Whether some line may be code (see [`Doc::code_lines`]): the text has a fence
@@ -378,6 +430,12 @@ mod tests {
         // Blank lines and lines without letters or digits have no key and no copies.
         assert_eq!(got, [3, 2, 0, 0, 3, 2, 3]);
         assert_eq!(doc.copies(99), 0);
+        // Lines share a group number exactly when they share a key; numbers count up
+        // from 0 in order of first use.
+        let groups: Vec<Option<u32>> = (0..doc.len()).map(|i| doc.repeat_group(i)).collect();
+        let (a, b) = (Some(0), Some(1));
+        assert_eq!(groups, [a, b, None, None, a, b, a]);
+        assert_eq!(doc.repeat_groups(), 2);
     }
 
     #[test]

@@ -216,6 +216,49 @@ pub(crate) fn name_text(line: &str) -> &str {
     }
 }
 
+/// The author line's text (see `Cleaned::byline`): of the lines removed as
+/// [`Category::Byline`] (`removed` in input order), the one nearest the headline line
+/// starting at `headline` (the first one without a headline), passing over a thread's
+/// summary when there is another; for a lone author label, the line after it; read as
+/// shown, a link to an author's page as its text.
+pub(crate) fn byline_text<'a>(
+    input: &'a str,
+    removed: &[crate::Removal],
+    headline: Option<usize>,
+) -> Option<Cow<'a, str>> {
+    // Every line of every byline span (adjacent ones merge), with its offset.
+    let mut lines: Vec<(usize, &'a str)> = Vec::new();
+    for r in removed.iter().filter(|r| r.category == Category::Byline) {
+        let text = input.get(r.span.start..r.span.end)?;
+        let mut at = r.span.start;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim().trim_start_matches('\u{feff}').trim();
+            if !trimmed.is_empty() {
+                lines.push((at, trimmed));
+            }
+            at += line.len();
+        }
+    }
+    if lines.iter().any(|(_, l)| !is_thread_summary(l)) {
+        lines.retain(|(_, l)| !is_thread_summary(l));
+    }
+    let (at, line) = match headline {
+        Some(t) => lines.into_iter().min_by_key(|(at, _)| at.abs_diff(t)),
+        None => lines.into_iter().next(),
+    }?;
+    let mut name = line;
+    if is_label(line) {
+        // A lone "Written by:": the name is on the next line.
+        let rest = input.get(at..)?.split_inclusive('\n').skip(1);
+        if let Some(next) = rest.map(str::trim).find(|l| !l.is_empty()) {
+            if next.len() <= 100 && !is_label(next) {
+                name = next;
+            }
+        }
+    }
+    Some(text::plain_text(name_text(name), text::Images::Alt)).filter(|t| !t.is_empty())
+}
+
 /// A thread's summary line ("23 replies · last post by jdoe"): it names the last poster,
 /// not the author.
 static THREAD_SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
@@ -440,7 +483,7 @@ fn is_prose(line: &str) -> bool {
 /// The lines searched: up to [`ZONE`] non-blank lines after the headline, then up to
 /// [`ZONE`] before the first prose line; each run stops at prose.
 fn zone(doc: &Doc<'_>) -> Vec<usize> {
-    let lines = doc.text_lines();
+    let lines = doc.text_line_list();
     let mut out = Vec::new();
     let title = lines
         .iter()

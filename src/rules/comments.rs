@@ -120,7 +120,7 @@ fn is_header(line: &str) -> bool {
 
 /// Whether [`visible`] may change the line (it returns every other line as it is).
 fn has_markup(line: &str) -> bool {
-    line.contains(['*', '[', '_']) || line.starts_with(['-', '+'])
+    memchr::memchr3(b'*', b'[', b'_', line.as_bytes()).is_some() || line.starts_with(['-', '+'])
 }
 
 /// The words a [`HEADER`] match ends with (after `\s*:?`): the author lines' verbs and the
@@ -150,20 +150,25 @@ const HEADER_ENDINGS: [&str; 15] = [
 /// `s`) and the Kelvin sign (for `k`): they are read as those letters first.
 fn may_be_header(line: &str) -> bool {
     let folded;
-    let line = if line.is_ascii() || !line.contains(['ſ', '\u{212a}']) {
+    let line = if line.is_ascii()
+        || memchr::memmem::find(line.as_bytes(), "ſ".as_bytes()).is_none()
+            && memchr::memmem::find(line.as_bytes(), "\u{212a}".as_bytes()).is_none()
+    {
         line
     } else {
         folded = line.replace('ſ', "s").replace('\u{212a}', "k");
         &folded
     };
     let t = line.strip_suffix(':').unwrap_or(line).trim_end().as_bytes();
+    let b = line.as_bytes();
     HEADER_ENDINGS
         .iter()
         .any(|e| t.len() >= e.len() && t[t.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
-        || line
-            .as_bytes()
-            .windows(3)
-            .any(|w| w.eq_ignore_ascii_case(b"ago"))
+        || memchr::memchr2_iter(b'g', b'G', b).any(|i| {
+            i > 0
+                && b[i - 1].eq_ignore_ascii_case(&b'a')
+                && b.get(i + 1).is_some_and(|o| o.eq_ignore_ascii_case(&b'o'))
+        })
 }
 
 /// The verbs an [`AUTHOR`] line ends with, searched ASCII case-insensitively before a
@@ -205,7 +210,7 @@ impl Rule for CommentThread {
         "a reader-comment thread: from the first of several comment headers (\"jane says:\", \"2 days ago\") to the end"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
-        let lines = doc.text_lines();
+        let lines = doc.text_line_list();
         // Headers count only once some article prose has gone by, with a full paragraph.
         let mut prose_before = 0;
         let mut longest = 0;

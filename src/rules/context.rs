@@ -38,7 +38,7 @@ impl Rule for Enclosed {
         "a short line between two removals of the same promotional category (subscribe, newsletter, cookie, share, advert, comments)"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
-        let lines = doc.text_lines();
+        let lines = doc.text_line_list();
         for w in lines.windows(3) {
             let (a, i, b) = (w[0], w[1], w[2]);
             let (Mark::Remove(_, ca), Mark::Remove(_, cb)) = (doc.mark(a), doc.mark(b)) else {

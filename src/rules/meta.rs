@@ -311,7 +311,7 @@ impl Rule for Bio {
         "author biographies in the last part of the page (\"Jane Doe is a reporter …\")"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
-        let lines = doc.text_lines();
+        let lines = doc.text_line_list();
         let from = lines.len() * 2 / 5;
         for &i in &lines[from..] {
             if !doc.is_open(i) {

@@ -1,8 +1,6 @@
 //! Repeated lines: the layout printing the same text twice (a teaser and its link, a
 //! blurb in two places, a caption shown twice).
 
-use std::collections::HashMap;
-
 use super::Rule;
 use crate::doc::{Doc, RuleId};
 use crate::text;
@@ -233,7 +231,7 @@ enum Passage {
 /// and never cross each other, so the walk is linear.
 fn passage_copies(doc: &Doc<'_>, ids: &[u32], groups: &mut [Group]) -> Vec<Passage> {
     let mut copy = vec![Passage::None; doc.len()];
-    let lines = doc.text_lines();
+    let lines = doc.text_line_list();
     // Text-line position of each line, for jumping from a first copy to its second.
     for (k, &i) in lines.iter().enumerate() {
         if let Some(g) = groups.get_mut(ids[i] as usize) {
@@ -251,7 +249,7 @@ fn passage_copies(doc: &Doc<'_>, ids: &[u32], groups: &mut [Group]) -> Vec<Passa
             continue;
         }
         let line = doc.line(i);
-        if text::word_count(line) < PROSE_WORDS || !text::ends_sentence(line) {
+        if !text::ends_sentence(line) || text::word_count(line) < PROSE_WORDS {
             continue;
         }
         let m = g.second;
@@ -305,18 +303,19 @@ struct Group {
 /// Every line's key id (an index into the returned groups; [`NO_KEY`] for a line without
 /// a key: no letters or digits, or code in a Markdown code block), with one hash per line.
 fn group_lines(doc: &Doc<'_>, code: &[bool]) -> (Vec<u32>, Vec<Group>) {
-    // Sized for a page's distinct lines, grown past that only by a document that has
-    // more (not by its line count: a million copies of one line are one key).
-    let mut index: HashMap<&[u8], u32, FxBuild> =
-        HashMap::with_capacity_and_hasher(doc.len().min(1 << 12), FxBuild::default());
+    // The document numbered its keys once (one hash a line); here they are renumbered in
+    // order of first use by a line outside code, so that code lines count for nothing.
+    let mut local = vec![NO_KEY; doc.repeat_groups()];
     let mut groups: Vec<Group> = Vec::new();
     let ids = (0..doc.len())
         .map(|i| {
-            let key = doc.repeat_key(i);
-            if key.is_empty() || code[i] {
+            let Some(g) = doc.repeat_group(i).filter(|_| !code[i]) else {
                 return NO_KEY;
-            }
-            let id = *index.entry(key).or_insert_with(|| {
+            };
+            let Some(slot) = local.get_mut(g as usize) else {
+                return NO_KEY;
+            };
+            if *slot == NO_KEY {
                 groups.push(Group {
                     count: 0,
                     first: i,
@@ -325,8 +324,9 @@ fn group_lines(doc: &Doc<'_>, code: &[bool]) -> (Vec<u32>, Vec<Group>) {
                 });
                 // Fewer distinct keys than lines, and lines fit in memory: far below
                 // `NO_KEY` (saturated on the impossible, never wrapped).
-                u32::try_from(groups.len() - 1).unwrap_or(NO_KEY - 1)
-            });
+                *slot = u32::try_from(groups.len() - 1).unwrap_or(NO_KEY - 1);
+            }
+            let id = *slot;
             let g = &mut groups[id as usize];
             g.count = g.count.saturating_add(1);
             id
@@ -401,10 +401,11 @@ impl Rule for Repeated {
                     continue;
                 }
             }
-            let line = doc.line(i);
-            let words = text::word_count(line);
-            let prose = words >= PROSE_WORDS && text::ends_sentence(line);
-            if (prose || words >= TITLE_WORDS) && i == first {
+            // Prose (`PROSE_WORDS` words or more, ending like a sentence) has
+            // `TITLE_WORDS` words or more: the word count alone decides, and only for the
+            // first copy.
+            const _: () = assert!(PROSE_WORDS >= TITLE_WORDS);
+            if i == first && text::word_count(doc.line(i)) >= TITLE_WORDS {
                 continue;
             }
             remove[i] = true;

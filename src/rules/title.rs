@@ -66,6 +66,21 @@ fn reads_as_sentence(line: &str, words: usize) -> bool {
     (end.ends_with('.') || end.ends_with('。')) && !end.ends_with("...") && words >= 10
 }
 
+/// The text of the headline line `span` of `input` (see `Cleaned::title`): its first
+/// non-blank line, trimmed (a leading byte order mark is not text), without the Markdown
+/// around and inside it; `None` when nothing but markup is left.
+pub(crate) fn headline_text(input: &str, span: crate::Span) -> Option<std::borrow::Cow<'_, str>> {
+    let text = input
+        .get(span.start..span.end)?
+        .trim_start_matches('\u{feff}');
+    let line = text.lines().find(|l| !l.trim().is_empty())?.trim();
+    Some(text::plain_text(
+        text::lead_link_text(text::strip_markup(line)),
+        text::Images::Drop,
+    ))
+    .filter(|t| !t.is_empty())
+}
+
 /// The decision of [`find_title`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct TitlePick {
@@ -349,7 +364,7 @@ fn headline_shaped(line: &str) -> bool {
 /// date just below it ([`dated_line`]) comes first when it comes earlier; without a
 /// heading, a product's name above its picture ([`markdown_name_line`]).
 pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
-    let lines: Vec<usize> = doc.text_lines();
+    let lines = doc.text_line_list();
     let markdown = is_markdown(doc, &lines);
     // Markdown output has no `title` element line: its first line is a menu or a logo.
     let page = if markdown {
