@@ -19,6 +19,7 @@ pub(crate) mod meta;
 pub(crate) mod model;
 pub(crate) mod pattern;
 pub(crate) mod repeated;
+pub(crate) mod runs;
 pub(crate) mod stats;
 pub(crate) mod title;
 
@@ -60,6 +61,7 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(byline::Byline));
     rules.push(Box::new(byline::NearTitle));
     rules.push(Box::new(repeated::Repeated));
+    rules.push(Box::new(runs::TeaserRun));
     rules.push(Box::new(stats::Classifier));
     rules
 }

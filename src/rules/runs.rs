@@ -1,0 +1,349 @@
+//! Runs of teasers after the article: the same shape of line repeated, decided as one
+//! block rather than line by line.
+//!
+//! A news page often ends with lists of other stories: headlines each followed by its
+//! byline and date, or any list of items under a "Related articles" or "More stories"
+//! header. Each teaser on its own looks like a short line of the article (a heading, a
+//! sentence); the repetition of one shape, after the article's prose, is what gives the
+//! run away.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Rule;
+use crate::doc::{Doc, Mark, RuleId};
+use crate::text::{self, Images};
+use crate::Category;
+
+/// Removes, after the article's prose, runs of lines that repeat one shape at least
+/// [`MIN_REPEATS`] times (a period of one to [`MAX_PERIOD`] lines): teasers whose every
+/// item carries a date or byline line an earlier rule removed (a dated headline list),
+/// and items right under a related-content or comments header that an earlier rule
+/// removed (a list of headlines, or items separated by removed lines). See
+/// [`Shape`] for how a line is classed.
+#[derive(Debug)]
+pub(crate) struct TeaserRun;
+
+/// Longest period of a run, in text lines.
+const MAX_PERIOD: usize = 4;
+
+/// Repeats a run of period two or more needs (period one needs one more).
+const MIN_REPEATS: usize = 3;
+
+/// Prose words (lines of ten words or more) that must come before a run: the article.
+const MIN_PROSE_BEFORE: usize = 50;
+
+/// Words of the longest prose line before a run: an article has a full paragraph.
+const MIN_PARAGRAPH_BEFORE: usize = 30;
+
+/// Most words of a headline line.
+const HEADLINE_WORDS: usize = 20;
+
+/// Words from which a line is a paragraph: a run never holds one.
+const LONG_WORDS: usize = 60;
+
+/// Most words of a sentence in a run found without a header (a teaser's summary is one
+/// sentence; comments and forum posts are longer).
+const SUMMARY_WORDS: usize = 40;
+
+/// Without a header, the article's prose words before a run must be at least this share
+/// of the run's own words (a listing of dated headlines after a short intro is the page).
+const ARTICLE_SHARE: f32 = 0.5;
+
+/// How many text lines before a run its header may sit.
+const HEADER_REACH: usize = 2;
+
+/// A gallery or list counter at the start of a line ("3/12", "3 of 12").
+static COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\W*\d{1,3}\s*(?:/|of)\s*\d{1,3}\b").expect("valid regex"));
+
+/// The shape of a text line, as far as runs go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// Removed by an earlier rule as a byline or metadata (a date), or a counter.
+    Meta,
+    /// Removed by an earlier rule as a related-content or comments header.
+    Header,
+    /// Removed by an earlier rule for another reason (a share prompt, a repeated line),
+    /// or without words.
+    Decided,
+    /// Open, at most [`HEADLINE_WORDS`] words, not ending like a sentence (a question
+    /// mark aside): a headline.
+    Headline,
+    /// Open, a sentence or a longer line.
+    Sentence,
+    /// Open, more than [`LONG_WORDS`] words, or protected by an earlier rule.
+    Long,
+}
+
+/// Whether a line ends like a sentence (`.`, `!`, `?`, `…`, `;`, `。`, a closing quote or
+/// bracket after one).
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '_')
+    });
+    t.ends_with(['.', '!', '?', '…', '。', ';'])
+}
+
+/// The shape of line `i` and its words (open lines only, else 0).
+fn shape(doc: &Doc<'_>, i: usize) -> (Shape, usize) {
+    match doc.mark(i) {
+        Mark::Remove(_, Category::Byline | Category::Metadata) => return (Shape::Meta, 0),
+        Mark::Remove(_, Category::Related | Category::Comments) => return (Shape::Header, 0),
+        Mark::Remove(..) => return (Shape::Decided, 0),
+        Mark::Keep(_) => return (Shape::Long, 0),
+        Mark::Open => {}
+    }
+    let plain = text::plain_text(doc.line(i), Images::Alt);
+    let words = text::word_count(&plain);
+    let shape = if COUNTER.is_match(&plain) {
+        Shape::Meta
+    } else if words == 0 {
+        Shape::Decided
+    } else if words > LONG_WORDS {
+        Shape::Long
+    } else if words <= HEADLINE_WORDS && (!ends_sentence(&plain) || plain.ends_with('?')) {
+        Shape::Headline
+    } else {
+        Shape::Sentence
+    };
+    (shape, words)
+}
+
+/// Whether a run of `pattern` repeated, `header` when a header sits just above it, is a
+/// run of teasers.
+fn is_teaser_pattern(pattern: &[Shape], header: bool) -> bool {
+    let has = |s: Shape| pattern.contains(&s);
+    if has(Shape::Long) || has(Shape::Header) {
+        return false;
+    }
+    if !has(Shape::Headline) && !has(Shape::Sentence) {
+        return false;
+    }
+    // Each item dated or signed: a dated headline list.
+    let dated = has(Shape::Meta) && has(Shape::Headline);
+    // Under a header: a list of headlines, or items separated by removed lines.
+    let listed = header && (has(Shape::Decided) || pattern.iter().all(|&s| s == Shape::Headline));
+    dated || listed
+}
+
+impl Rule for TeaserRun {
+    fn name(&self) -> &str {
+        "teaser-run"
+    }
+    fn category(&self) -> Category {
+        Category::Related
+    }
+    fn description(&self) -> &str {
+        "after the article, a run of teasers repeating one shape three times or more: headlines each with a removed date or byline, or items under a removed \"Related\" or comments header"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        let lines = doc.text_lines();
+        let n = lines.len();
+        let (shapes, words): (Vec<Shape>, Vec<usize>) =
+            lines.iter().map(|&i| shape(doc, i)).unzip();
+        // Prose words and the longest prose line before each text line.
+        let mut prose = vec![0usize; n + 1];
+        let mut longest = vec![0usize; n + 1];
+        for k in 0..n {
+            let w = if matches!(shapes[k], Shape::Sentence | Shape::Long) {
+                words[k]
+            } else {
+                0
+            };
+            prose[k + 1] = prose[k] + if w >= 10 { w } else { 0 };
+            longest[k + 1] = longest[k].max(w);
+        }
+        let mut remove = vec![false; n];
+        for p in 1..=MAX_PERIOD {
+            let mut k = p;
+            while k < n {
+                if shapes[k] != shapes[k - p] || shapes[k] == Shape::Header {
+                    k += 1;
+                    continue;
+                }
+                let start = k - p;
+                let mut end = k;
+                while end + 1 < n
+                    && shapes[end + 1] == shapes[end + 1 - p]
+                    && shapes[end + 1] != Shape::Header
+                {
+                    end += 1;
+                }
+                k = end + 1;
+                let pattern = &shapes[start..start + p];
+                // A period made of one shape is the period-one run.
+                if p > 1 && pattern.iter().all(|&s| s == pattern[0]) {
+                    continue;
+                }
+                let repeats = (end + 1 - start) / p;
+                if repeats < MIN_REPEATS + usize::from(p == 1) {
+                    continue;
+                }
+                let header =
+                    shapes[start.saturating_sub(HEADER_REACH)..start].contains(&Shape::Header);
+                if !is_teaser_pattern(pattern, header) {
+                    continue;
+                }
+                if prose[start] < MIN_PROSE_BEFORE || longest[start] < MIN_PARAGRAPH_BEFORE {
+                    continue;
+                }
+                if !header {
+                    let run = start..=end;
+                    let open_words: usize = run
+                        .clone()
+                        .filter(|&j| matches!(shapes[j], Shape::Headline | Shape::Sentence))
+                        .map(|j| words[j])
+                        .sum();
+                    let longest_sentence = run
+                        .filter(|&j| shapes[j] == Shape::Sentence)
+                        .map(|j| words[j])
+                        .max()
+                        .unwrap_or(0);
+                    if (prose[start] as f32) < ARTICLE_SHARE * open_words as f32
+                        || longest_sentence > SUMMARY_WORDS
+                    {
+                        continue;
+                    }
+                }
+                for r in &mut remove[start..=end] {
+                    *r = true;
+                }
+            }
+        }
+        for (k, &i) in lines.iter().enumerate() {
+            if remove[k] && doc.is_open(i) {
+                doc.remove(i, id, Category::Related);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{category, run_after_phrases};
+    use crate::rules::Rule;
+
+    fn run(text: &str) -> Doc<'_> {
+        let rules: Vec<Box<dyn Rule>> = vec![Box::new(TeaserRun)];
+        run_after_phrases(text, rules)
+    }
+
+    /// An article of two full paragraphs.
+    const ARTICLE: &str = "The harbour board met on Tuesday evening to settle the question of the old sea wall, which has been cracking along its northern stretch since the storms of last winter and now worries every fisherman in town.\n\nAfter two hours of debate the members agreed to repair the wall in stages, starting with the worst section next spring, and to ask the county for help with the cost of the later work on the southern end.\n";
+
+    fn line_of(doc: &Doc<'_>, needle: &str) -> usize {
+        (0..doc.len())
+            .find(|&i| doc.line(i) == needle)
+            .expect("line present")
+    }
+
+    #[test]
+    fn dated_headline_list_after_the_article_goes() {
+        let mut text = String::from(ARTICLE);
+        for (h, d) in [
+            ("Ferry timetable changes for the winter", "March 3, 2024"),
+            ("New lifeboat crew members sworn in", "March 2, 2024"),
+            ("Fish market reopens after the floods", "March 1, 2024"),
+        ] {
+            text.push_str(&format!("\n{h}\n{d}\n"));
+        }
+        let doc = run(&text);
+        for h in [
+            "Ferry timetable changes for the winter",
+            "New lifeboat crew members sworn in",
+            "Fish market reopens after the floods",
+        ] {
+            assert_eq!(
+                category(&doc, line_of(&doc, h)),
+                Some(Category::Related),
+                "{h}"
+            );
+        }
+        // The article stays.
+        assert!(doc.is_open(0));
+    }
+
+    #[test]
+    fn headlines_under_a_related_header_go() {
+        let mut text = String::from(ARTICLE);
+        text.push_str("\nRelated Articles\n");
+        for h in [
+            "Ferry timetable changes for the winter",
+            "New lifeboat crew members sworn in",
+            "Fish market reopens after the floods",
+            "Sea wall repairs begin in the spring",
+        ] {
+            text.push_str(&format!("{h}\n"));
+        }
+        let doc = run(&text);
+        let i = line_of(&doc, "Sea wall repairs begin in the spring");
+        assert_eq!(category(&doc, i), Some(Category::Related));
+        assert_eq!(
+            category(
+                &doc,
+                line_of(&doc, "Ferry timetable changes for the winter")
+            ),
+            Some(Category::Related)
+        );
+    }
+
+    #[test]
+    fn three_headlines_without_header_or_dates_stay() {
+        // Sub-headings, each over a sentence: the article's own sections.
+        let mut text = String::from(ARTICLE);
+        for h in ["The north wall", "The south wall", "The cost"] {
+            text.push_str(&format!(
+                "\n{h}\nThe members looked at the figures for this part of the wall with care.\n"
+            ));
+        }
+        let doc = run(&text);
+        for i in 0..doc.len() {
+            assert!(!doc.is_removed(i), "line {i} removed: {}", doc.line(i));
+        }
+    }
+
+    #[test]
+    fn no_article_before_means_no_run() {
+        // A listing of dated headlines is the page itself.
+        let mut text = String::new();
+        for (h, d) in [
+            ("Ferry timetable changes for the winter", "March 3, 2024"),
+            ("New lifeboat crew members sworn in", "March 2, 2024"),
+            ("Fish market reopens after the floods", "March 1, 2024"),
+            ("Sea wall repairs begin in the spring", "February 28, 2024"),
+        ] {
+            text.push_str(&format!("{h}\n{d}\n\n"));
+        }
+        let doc = run(&text);
+        let i = line_of(&doc, "Ferry timetable changes for the winter");
+        assert!(doc.is_open(i));
+    }
+
+    #[test]
+    fn a_long_dated_list_after_a_short_intro_stays() {
+        // The run outweighs the prose before it: a listing with an intro, not a tail.
+        let mut text = String::from(ARTICLE);
+        for k in 0..20 {
+            text.push_str(&format!(
+                "\nNotice number {k} about the works on the harbour front today\nMarch {}, 2024\n",
+                k + 1
+            ));
+        }
+        let doc = run(&text);
+        let i = line_of(
+            &doc,
+            "Notice number 3 about the works on the harbour front today",
+        );
+        assert!(doc.is_open(i));
+    }
+
+    #[test]
+    fn counters_count_as_item_metadata() {
+        assert!(COUNTER.is_match("1/50 The harbour at dawn"));
+        assert!(COUNTER.is_match("3 of 12"));
+        assert!(!COUNTER.is_match("2024 was a good year"));
+    }
+}
