@@ -490,6 +490,17 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_author_label_skips_the_picture() {
+        let text = "# Storm hits coast\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n\n## Article written by:\n\n![Portrait of the reporter in a blue coat by the harbour wall](https://example.com/authors/omar.jpg)\n\n### Omar Reyes\n";
+        let cleaned = crate::clean(text);
+        let byline = cleaned.byline();
+        assert_ne!(byline.as_deref(), Some("Article written by:"));
+        if let Some(b) = byline {
+            assert!(b.contains("Omar Reyes"), "{b}");
+        }
+    }
+
+    #[test]
     fn byline_nearest_the_title() {
         // A menu entry shaped like a byline comes first; the author's line is by the title.
         let text = "Storm hits coast | The Planet\nSolutions\nBy Role\nBy Industry\nPricing\n\nStorm hits coast\nBy Omar Reyes\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";

@@ -219,7 +219,8 @@ pub(crate) fn name_text(line: &str) -> &str {
 /// The author line's text (see `Cleaned::byline`): of the lines removed as
 /// [`Category::Byline`] (`removed` in input order), the one nearest the headline line
 /// starting at `headline` (the first one without a headline), passing over a thread's
-/// summary when there is another; for a lone author label, the line after it; read as
+/// summary when there is another; for a lone author label, the line after it (past an
+/// image; none when no name follows); read as
 /// shown, a link to an author's page as its text.
 pub(crate) fn byline_text<'a>(
     input: &'a str,
@@ -248,13 +249,16 @@ pub(crate) fn byline_text<'a>(
     }?;
     let mut name = line;
     if is_label(line) {
-        // A lone "Written by:": the name is on the next line.
+        // A lone "Written by:": the name is on the next line (past the author's
+        // picture); a label with no name after it names no one.
         let rest = input.get(at..)?.split_inclusive('\n').skip(1);
-        if let Some(next) = rest.map(str::trim).find(|l| !l.is_empty()) {
-            if next.len() <= 100 && !is_label(next) {
-                name = next;
-            }
+        let next = rest
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !crate::features::is_image_only(l))?;
+        if next.len() > 100 || is_label(next) {
+            return None;
         }
+        name = next;
     }
     Some(text::plain_text(name_text(name), text::Images::Alt)).filter(|t| !t.is_empty())
 }
