@@ -51,6 +51,10 @@ const SUMMARY_WORDS: usize = 40;
 /// of the run's own words (a listing of dated headlines after a short intro is the page).
 const ARTICLE_SHARE: f32 = 0.5;
 
+/// Words in all the page's runs (headlines and sentences), as a multiple of its article
+/// prose, above which the page is a listing and no run goes.
+const LISTING_RATIO: f32 = 2.0;
+
 /// How many text lines before a run its header may sit.
 const HEADER_REACH: usize = 2;
 
@@ -143,74 +147,68 @@ impl Rule for TeaserRun {
         let n = lines.len();
         let (shapes, words): (Vec<Shape>, Vec<usize>) =
             lines.iter().map(|&i| shape(doc, i)).unzip();
+        let runs = periodic_runs(&shapes);
+        // The article's prose: lines of ten words or more outside every run (a teaser's
+        // summary is no article prose for the runs after it).
+        let mut in_run = vec![false; n];
+        for r in &runs {
+            in_run[r.start..=r.end].fill(true);
+        }
+        let article = |k: usize| {
+            let prose = !in_run[k] && matches!(shapes[k], Shape::Sentence | Shape::Long);
+            if prose && words[k] >= 10 {
+                words[k]
+            } else {
+                0
+            }
+        };
         // Prose words and the longest prose line before each text line.
         let mut prose = vec![0usize; n + 1];
         let mut longest = vec![0usize; n + 1];
         for k in 0..n {
-            let w = if matches!(shapes[k], Shape::Sentence | Shape::Long) {
-                words[k]
-            } else {
-                0
-            };
-            prose[k + 1] = prose[k] + if w >= 10 { w } else { 0 };
-            longest[k + 1] = longest[k].max(w);
+            prose[k + 1] = prose[k] + article(k);
+            longest[k + 1] = longest[k].max(article(k));
+        }
+        // A page whose runs outweigh its article is a listing or a collection of
+        // teasers: the runs are its content.
+        let run_words: usize = (0..n)
+            .filter(|&k| in_run[k] && matches!(shapes[k], Shape::Headline | Shape::Sentence))
+            .map(|k| words[k])
+            .sum();
+        if run_words as f32 > LISTING_RATIO * prose[n] as f32 {
+            return;
         }
         let mut remove = vec![false; n];
-        for p in 1..=MAX_PERIOD {
-            let mut k = p;
-            while k < n {
-                if shapes[k] != shapes[k - p] || shapes[k] == Shape::Header {
-                    k += 1;
-                    continue;
-                }
-                let start = k - p;
-                let mut end = k;
-                while end + 1 < n
-                    && shapes[end + 1] == shapes[end + 1 - p]
-                    && shapes[end + 1] != Shape::Header
+        for r in &runs {
+            let (start, end) = (r.start, r.end);
+            let before = prose[start];
+            if before < MIN_PROSE_BEFORE || longest[start] < MIN_PARAGRAPH_BEFORE {
+                continue;
+            }
+            // More article prose after the run than before it: the run is inside the
+            // article (a list of the books it cites, each with its author).
+            if prose[n] - prose[end + 1] > before {
+                continue;
+            }
+            if !r.header {
+                let run = start..=end;
+                let open_words: usize = run
+                    .clone()
+                    .filter(|&j| matches!(shapes[j], Shape::Headline | Shape::Sentence))
+                    .map(|j| words[j])
+                    .sum();
+                let longest_sentence = run
+                    .filter(|&j| shapes[j] == Shape::Sentence)
+                    .map(|j| words[j])
+                    .max()
+                    .unwrap_or(0);
+                if (before as f32) < ARTICLE_SHARE * open_words as f32
+                    || longest_sentence > SUMMARY_WORDS
                 {
-                    end += 1;
-                }
-                k = end + 1;
-                let pattern = &shapes[start..start + p];
-                // A period made of one shape is the period-one run.
-                if p > 1 && pattern.iter().all(|&s| s == pattern[0]) {
                     continue;
-                }
-                let repeats = (end + 1 - start) / p;
-                if repeats < MIN_REPEATS + usize::from(p == 1) {
-                    continue;
-                }
-                let header =
-                    shapes[start.saturating_sub(HEADER_REACH)..start].contains(&Shape::Header);
-                if !is_teaser_pattern(pattern, header) {
-                    continue;
-                }
-                if prose[start] < MIN_PROSE_BEFORE || longest[start] < MIN_PARAGRAPH_BEFORE {
-                    continue;
-                }
-                if !header {
-                    let run = start..=end;
-                    let open_words: usize = run
-                        .clone()
-                        .filter(|&j| matches!(shapes[j], Shape::Headline | Shape::Sentence))
-                        .map(|j| words[j])
-                        .sum();
-                    let longest_sentence = run
-                        .filter(|&j| shapes[j] == Shape::Sentence)
-                        .map(|j| words[j])
-                        .max()
-                        .unwrap_or(0);
-                    if (prose[start] as f32) < ARTICLE_SHARE * open_words as f32
-                        || longest_sentence > SUMMARY_WORDS
-                    {
-                        continue;
-                    }
-                }
-                for r in &mut remove[start..=end] {
-                    *r = true;
                 }
             }
+            remove[start..=end].fill(true);
         }
         for (k, &i) in lines.iter().enumerate() {
             if remove[k] && doc.is_open(i) {
@@ -218,6 +216,56 @@ impl Rule for TeaserRun {
             }
         }
     }
+}
+
+/// A run of text lines repeating one shape (see [`periodic_runs`]).
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    /// Its first and last text line (indices into the text lines).
+    start: usize,
+    end: usize,
+    /// Whether a related-content or comments header sits just above it.
+    header: bool,
+}
+
+/// The runs of `shapes` whose pattern (one to [`MAX_PERIOD`] lines) repeats
+/// [`MIN_REPEATS`] times or more and reads as teasers ([`is_teaser_pattern`]). One pass
+/// a period: linear.
+fn periodic_runs(shapes: &[Shape]) -> Vec<Run> {
+    let n = shapes.len();
+    let mut runs = Vec::new();
+    for p in 1..=MAX_PERIOD {
+        let mut k = p;
+        while k < n {
+            if shapes[k] != shapes[k - p] || shapes[k] == Shape::Header {
+                k += 1;
+                continue;
+            }
+            let start = k - p;
+            let mut end = k;
+            while end + 1 < n
+                && shapes[end + 1] == shapes[end + 1 - p]
+                && shapes[end + 1] != Shape::Header
+            {
+                end += 1;
+            }
+            k = end + 1;
+            let pattern = &shapes[start..start + p];
+            // A period made of one shape is the period-one run.
+            if p > 1 && pattern.iter().all(|&s| s == pattern[0]) {
+                continue;
+            }
+            let repeats = (end + 1 - start) / p;
+            if repeats < MIN_REPEATS + usize::from(p == 1) {
+                continue;
+            }
+            let header = shapes[start.saturating_sub(HEADER_REACH)..start].contains(&Shape::Header);
+            if is_teaser_pattern(pattern, header) {
+                runs.push(Run { start, end, header });
+            }
+        }
+    }
+    runs
 }
 
 #[cfg(test)]
@@ -337,6 +385,26 @@ mod tests {
             &doc,
             "Notice number 3 about the works on the harbour front today",
         );
+        assert!(doc.is_open(i));
+    }
+
+    #[test]
+    fn a_dated_list_inside_the_article_stays() {
+        // The books the article cites, each with its author, then more of the article.
+        let mut text = String::from(ARTICLE);
+        for (h, d) in [
+            ("A History of the Northern Coast", "By Ann Lee"),
+            ("Walls Against the Sea", "By Omar Reyes"),
+            ("The Harbour Towns of the North", "By Lena Morrow"),
+        ] {
+            text.push_str(&format!("\n{h}\n{d}\n"));
+        }
+        text.push('\n');
+        text.push_str(ARTICLE);
+        text.push('\n');
+        text.push_str(ARTICLE);
+        let doc = run(&text);
+        let i = line_of(&doc, "Walls Against the Sea");
         assert!(doc.is_open(i));
     }
 
