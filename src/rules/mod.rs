@@ -61,8 +61,8 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(byline::Byline));
     rules.push(Box::new(byline::NearTitle));
     rules.push(Box::new(repeated::Repeated));
-    rules.push(Box::new(runs::TeaserRun));
     rules.push(Box::new(stats::Classifier));
+    rules.push(Box::new(runs::TeaserRun));
     rules
 }
 

@@ -21,7 +21,10 @@ use crate::Category;
 /// item carries a date or byline line an earlier rule removed (a dated headline list),
 /// and items right under a related-content or comments header that an earlier rule
 /// removed (a list of headlines, or items separated by removed lines). See
-/// [`Shape`] for how a line is classed.
+/// [`Shape`] for how a line is classed. It runs after the line classifier, whose
+/// removals it reads as text, and removes the run's lines the classifier kept (the
+/// classifier's training rows are the lines open before it, so this rule leaves them
+/// as they were).
 #[derive(Debug)]
 pub(crate) struct TeaserRun;
 
@@ -90,9 +93,13 @@ fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', '。', ';'])
 }
 
-/// The shape of line `i` and its words (open lines only, else 0).
-fn shape(doc: &Doc<'_>, i: usize) -> (Shape, usize) {
+/// The shape of line `i` and its words (lines read by their text only, else 0). Lines
+/// the rule just before this one (`previous`: the line classifier, in the default order)
+/// removed are read by their text like open lines: that rule judged them one by one,
+/// this one judges the run they make.
+fn shape(doc: &Doc<'_>, i: usize, previous: Option<RuleId>) -> (Shape, usize) {
     match doc.mark(i) {
+        Mark::Remove(r, _) if Some(r) == previous => {}
         Mark::Remove(_, Category::Byline | Category::Metadata) => return (Shape::Meta, 0),
         Mark::Remove(_, Category::Related | Category::Comments) => return (Shape::Header, 0),
         Mark::Remove(..) => return (Shape::Decided, 0),
@@ -140,13 +147,15 @@ impl Rule for TeaserRun {
         Category::Related
     }
     fn description(&self) -> &str {
-        "after the article, a run of teasers repeating one shape three times or more: headlines each with a removed date or byline, or items under a removed \"Related\" or comments header"
+        "after the article, the lines the classifier kept of a run of teasers repeating one shape three times or more: headlines each with a removed date or byline, or items under a removed \"Related\" or comments header"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let lines = doc.text_lines();
         let n = lines.len();
-        let (shapes, words): (Vec<Shape>, Vec<usize>) =
-            lines.iter().map(|&i| shape(doc, i)).unzip();
+        let (shapes, words): (Vec<Shape>, Vec<usize>) = lines
+            .iter()
+            .map(|&i| shape(doc, i, id.checked_sub(1)))
+            .unzip();
         let runs = periodic_runs(&shapes);
         // The article's prose: lines of ten words or more outside every run (a teaser's
         // summary is no article prose for the runs after it).
@@ -274,9 +283,53 @@ mod tests {
     use crate::rules::testing::{category, run_after_phrases};
     use crate::rules::Rule;
 
+    /// Stands in for the line classifier, the rule before [`TeaserRun`]: removes, as low
+    /// content, the lines that start with `~` (none unless a test writes them).
+    #[derive(Debug)]
+    struct StandIn;
+
+    impl Rule for StandIn {
+        fn name(&self) -> &str {
+            "stand-in"
+        }
+        fn category(&self) -> Category {
+            Category::LowContent
+        }
+        fn description(&self) -> &str {
+            "removes lines starting with ~"
+        }
+        fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+            for i in 0..doc.len() {
+                if doc.line(i).starts_with('~') {
+                    doc.remove(i, id, Category::LowContent);
+                }
+            }
+        }
+    }
+
     fn run(text: &str) -> Doc<'_> {
-        let rules: Vec<Box<dyn Rule>> = vec![Box::new(TeaserRun)];
+        let rules: Vec<Box<dyn Rule>> = vec![Box::new(StandIn), Box::new(TeaserRun)];
         run_after_phrases(text, rules)
+    }
+
+    #[test]
+    fn lines_the_rule_before_removed_count_by_their_text() {
+        // The classifier removed two teasers of the three: the run is still seen, and
+        // the one it kept goes.
+        let mut text = String::from(ARTICLE);
+        for (h, d) in [
+            ("~Ferry timetable changes for the winter", "March 3, 2024"),
+            ("New lifeboat crew members sworn in", "March 2, 2024"),
+            ("~Fish market reopens after the floods", "March 1, 2024"),
+        ] {
+            text.push_str(&format!("\n{h}\n{d}\n"));
+        }
+        let doc = run(&text);
+        let i = line_of(&doc, "New lifeboat crew members sworn in");
+        assert_eq!(category(&doc, i), Some(Category::Related));
+        // The stand-in's removals keep their rule and category.
+        let j = line_of(&doc, "~Fish market reopens after the floods");
+        assert_eq!(category(&doc, j), Some(Category::LowContent));
     }
 
     /// An article of two full paragraphs.
