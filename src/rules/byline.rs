@@ -292,10 +292,30 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:asked|question asked|posted|started)\b.{0,40}\d").expect("valid regex")
 });
 
-/// Whether `line` can start like an [`ASKED`] stamp (its first letter and length), before
-/// the regex is asked.
+/// Whether `line` can start like an [`ASKED`] stamp, before the regex is asked: it
+/// starts with one of its words, ASCII case-insensitively, or (for the case variants
+/// `(?i)` allows outside ASCII, `ſ` and the Kelvin sign) with a byte outside ASCII among
+/// the first ones.
 fn asked_lead(line: &str) -> bool {
-    line.len() >= 7 && matches!(line.as_bytes()[0] | 0x20, b'a' | b'q' | b'p' | b's')
+    let b = line.as_bytes();
+    if b.len() < 7 {
+        return false;
+    }
+    let head = &b[..b.len().min(14)];
+    if !head.is_ascii() {
+        return matches!(b[0] | 0x20, b'a' | b'q' | b'p' | b's') || !b[0].is_ascii();
+    }
+    [&b"asked"[..], b"question asked", b"posted", b"started"]
+        .iter()
+        .any(|w| b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w))
+}
+
+/// Whether `line` holds a `#`, "line" or "LINE" (a post number's mark, "Offline"): the
+/// literal parts of a [`FIRST_POST`] header, searched before the regex.
+fn has_post_mark(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr3_iter(b'#', b'l', b'L', b)
+        .any(|i| b[i] == b'#' || b[i..].starts_with(b"line") || b[i..].starts_with(b"LINE"))
 }
 
 /// Whether `line` holds "author" or "by" (any case): an [`ABOUT_AUTHOR`] label has one.
@@ -655,12 +675,10 @@ impl Rule for NearTitle {
                 || l.len() <= 40 && author_word(l) && ABOUT_AUTHOR.is_match(&text_of(i))
                 || {
                     // The header's literal parts first: a post number's `#`, "Offline".
-                    l.len() <= 400
-                        && (l.contains('#') || l.contains("line") || l.contains("LINE"))
-                        && {
-                            let t = text_of(i);
-                            t.len() <= 90 && FIRST_POST.is_match(&t)
-                        }
+                    l.len() <= 400 && has_post_mark(l) && {
+                        let t = text_of(i);
+                        t.len() <= 90 && FIRST_POST.is_match(&t)
+                    }
                 }
         };
         for a in (0..doc.len()).filter(|&i| is_stamp(i)) {
@@ -693,6 +711,53 @@ impl Rule for NearTitle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_asked_gate_passes_every_stamp() {
+        let words = [
+            "asked",
+            "Asked",
+            "ASKED",
+            "aſked",
+            "as\u{212a}ed",
+            "question asked",
+            "Question",
+            "posted",
+            "Posted",
+            "started",
+            "ſtarted",
+            "on",
+            "Feb 4, 2014",
+            "13:02",
+            "by",
+            "2",
+        ];
+        let mut seen = 0;
+        for a in words {
+            for b in words {
+                for c in words {
+                    for line in [format!("{a} {b} {c}"), format!("{a}{b}"), a.to_string()] {
+                        if ASKED.is_match(&line) {
+                            seen += 1;
+                            assert!(asked_lead(&line), "{line:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 500, "{seen}");
+        assert!(!asked_lead("Space news today 2"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn post_marks_are_found_as_contains_finds_them(
+            line in "(?:[a-zA-Z #]|line|LINE|Line|lin|é|#1){0,12}"
+        ) {
+            let want = line.contains('#') || line.contains("line") || line.contains("LINE");
+            proptest::prop_assert_eq!(has_post_mark(&line), want);
+        }
+    }
     use crate::rules::testing::{category, run_after_phrases};
     use crate::rules::{meta, title};
 
