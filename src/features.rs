@@ -831,7 +831,8 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // (the last two walk it again only on lines that are not plain, see `Shared`).
     let mut terms = Terms::new();
     let mut stats = Vec::with_capacity(n);
-    let mut covered = vec![None; n];
+    // NaN: not measured in the walk.
+    let mut covered = vec![f32::NAN; n];
     let mut shared = Shared {
         title_filter: title_tokens
             .iter()
@@ -853,30 +854,30 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
             terms.push_line(line, stop);
         }
         if shared.titled && s.words as usize <= TITLE_WORDS {
-            covered[k] = Some(if s.words == 0 {
+            covered[k] = if s.words == 0 {
                 0.0
             } else {
                 shared.title_hits as f32 / shared.title_words as f32
-            });
+            };
         }
     }
     let removed: Vec<bool> = lines.iter().map(|&i| doc.is_removed(i)).collect();
     let open: Vec<bool> = removed.iter().map(|r| !r).collect();
     let region = main_region(&stats, &open);
     // Blank-separated blocks: block id per text line.
-    let mut block = vec![0usize; n];
+    let mut block = vec![0u32; n];
     let mut b = 0;
     for k in 1..n {
         if lines[k] != lines[k - 1] + 1 {
             b += 1;
         }
-        block[k] = b;
+        block[k] = c32(b);
     }
     let mut block_lines = vec![0usize; b + 1];
     let mut block_words = vec![0usize; b + 1];
     for k in 0..n {
-        block_lines[block[k]] += 1;
-        block_words[block[k]] += stats[k].words as usize;
+        block_lines[block[k] as usize] += 1;
+        block_words[block[k] as usize] += stats[k].words as usize;
     }
     let total_words: usize = stats.iter().map(|s| s.words as usize).sum();
     let prose_words: usize = stats
@@ -884,7 +885,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         .filter(|s| s.prose)
         .map(|s| s.words as usize)
         .sum();
-    let mut sorted: Vec<usize> = stats.iter().map(|s| s.words as usize).collect();
+    let mut sorted: Vec<u32> = stats.iter().map(|s| s.words).collect();
     sorted.sort_unstable();
     let median = sorted.get(n / 2).map_or(1, |&m| m.max(1)) as f32;
     // Prefix sums over text lines for windows.
@@ -894,14 +895,14 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let mut pre_prose_words = vec![0f32; n + 1];
     // Author and date lines an earlier rule removed: one near the headline on an article,
     // one per item on a page of teaser cards, comments or forum posts.
-    let mut pre_bylines = vec![0usize; n + 1];
+    let mut pre_bylines = vec![0u32; n + 1];
     for k in 0..n {
         let s = &stats[k];
         let byline = matches!(
             doc.mark(lines[k]),
             crate::doc::Mark::Remove(_, crate::Category::Byline | crate::Category::Metadata)
         );
-        pre_bylines[k + 1] = pre_bylines[k] + usize::from(byline);
+        pre_bylines[k + 1] = pre_bylines[k] + u32::from(byline);
         pre_logw[k + 1] = pre_logw[k] + ln1p(s.words as usize);
         pre_prose[k + 1] = pre_prose[k] + f32::from(u8::from(s.prose));
         pre_removed[k + 1] = pre_removed[k] + f32::from(u8::from(removed[k]));
@@ -921,7 +922,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         headline.push_line(doc.line(lines[t]), stop);
     }
     // Runs of consecutive short lines of similar length (menus, lists, tables).
-    let mut run = vec![1usize; n];
+    let mut run = vec![1u32; n];
     {
         let similar = |a: &LineStats, b: &LineStats| {
             !a.prose && !b.prose && a.words.abs_diff(b.words) <= 2 + a.words.max(b.words) / 3
@@ -930,19 +931,19 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         for k in 1..=n {
             if k == n || !similar(&stats[k - 1], &stats[k]) {
                 for r in &mut run[start..k] {
-                    *r = k - start;
+                    *r = c32(k - start);
                 }
                 start = k;
             }
         }
     }
     // Distance (in text lines) to the nearest prose line above and below.
-    let mut prose_above = vec![n; n];
-    let mut prose_below = vec![n; n];
+    let mut prose_above = vec![c32(n); n];
+    let mut prose_below = vec![c32(n); n];
     let mut last = None;
     for k in 0..n {
         if let Some(j) = last {
-            prose_above[k] = k - j;
+            prose_above[k] = c32(k - j);
         }
         if stats[k].prose {
             last = Some(k);
@@ -951,7 +952,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     last = None;
     for k in (0..n).rev() {
         if let Some(j) = last {
-            prose_below[k] = j - k;
+            prose_below[k] = c32(j - k);
         }
         if stats[k].prose {
             last = Some(k);
@@ -959,7 +960,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     }
     // Lines removed as related-content or comment headers above each line.
     let mut header_dist = vec![-1.0f32; n];
-    let mut headers_above = vec![0usize; n];
+    let mut headers_above = vec![0u32; n];
     {
         let mut last = None;
         let mut count = 0;
@@ -992,7 +993,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let region_word_share = region_words as f32 / total_words.max(1) as f32;
     // Periodic runs: lines whose shape repeats at a period of 1 to 4 lines (cards, items).
     let shapes: Vec<u8> = stats.iter().map(shape).collect();
-    let mut periodic = vec![1usize; n];
+    let mut periodic = vec![1u32; n];
     for p in 1..=4usize {
         let mut k = p;
         while k < n {
@@ -1009,7 +1010,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
             // Period-p runs need at least two full repeats to count as a pattern.
             if len >= 2 * p {
                 for r in &mut periodic[start..=end] {
-                    *r = (*r).max(len);
+                    *r = (*r).max(c32(len));
                 }
             }
             k = end + 1;
@@ -1020,7 +1021,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // not end a sentence and the next starts in lower case, or it ends with a comma or
     // hyphen. Each line gets its paragraph's word count and whether the paragraph ends a
     // sentence, so a wrapped paragraph is scored as the paragraph it is.
-    let mut para_words = vec![0usize; n];
+    let mut para_words = vec![0u32; n];
     let mut para_sentence = vec![false; n];
     {
         let continues = |k: usize| {
@@ -1037,7 +1038,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
                 let words: usize = (start..=k).map(|j| stats[j].words as usize).sum();
                 let sentence = stats[k].sentence;
                 for j in start..=k {
-                    para_words[j] = words;
+                    para_words[j] = c32(words);
                     para_sentence[j] = sentence;
                 }
                 start = k + 1;
@@ -1068,7 +1069,11 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // The share of line `k`'s words found in the title (asked only of lines of at most
     // `TITLE_WORDS` words).
     let mut coverage = |k: usize| {
-        covered[k].unwrap_or_else(|| title_coverage(doc.line(lines[k]), &title, &mut token))
+        if covered[k].is_nan() {
+            title_coverage(doc.line(lines[k]), &title, &mut token)
+        } else {
+            covered[k]
+        }
     };
     // The headline printed again over the article (the first line is often the page's
     // <title>, then come menus, then the headline, byline and text): the first later
@@ -1150,7 +1155,7 @@ pub(crate) struct Page<'d> {
     stats: Vec<LineStats>,
     removed: Vec<bool>,
     region: Option<(usize, usize)>,
-    block: Vec<usize>,
+    block: Vec<u32>,
     block_lines: Vec<usize>,
     block_words: Vec<usize>,
     total_words: usize,
@@ -1160,15 +1165,15 @@ pub(crate) struct Page<'d> {
     pre_prose: Vec<f32>,
     pre_removed: Vec<f32>,
     pre_prose_words: Vec<f32>,
-    pre_bylines: Vec<usize>,
+    pre_bylines: Vec<u32>,
     doc_bytes: f32,
     title_at: Option<usize>,
     headline: Terms,
-    run: Vec<usize>,
-    prose_above: Vec<usize>,
-    prose_below: Vec<usize>,
+    run: Vec<u32>,
+    prose_above: Vec<u32>,
+    prose_below: Vec<u32>,
     header_dist: Vec<f32>,
-    headers_above: Vec<usize>,
+    headers_above: Vec<u32>,
     doc_prose_line_share: f32,
     doc_short_share: f32,
     doc_bullet_share: f32,
@@ -1176,16 +1181,16 @@ pub(crate) struct Page<'d> {
     doc_run_share: f32,
     region_words: usize,
     region_word_share: f32,
-    periodic: Vec<usize>,
+    periodic: Vec<u32>,
     doc_periodic_share: f32,
-    para_words: Vec<usize>,
+    para_words: Vec<u32>,
     para_sentence: Vec<bool>,
     plain_prose_words: usize,
     grid: Grids,
     doc_grid_share: f32,
     doc_grid_word_share: f32,
     doc_periodic_word_share: f32,
-    max_para_words: usize,
+    max_para_words: u32,
     title_overlap: Vec<f32>,
     headline_at: Option<usize>,
     /// The document's non-blank lines (indices into its lines), in order.
@@ -1331,8 +1336,8 @@ impl Page<'_> {
             in_region,
             dist,
             side,
-            ln1p(block_lines[block[k]]),
-            ln1p(block_words[block[k]]),
+            ln1p(block_lines[block[k] as usize]),
+            ln1p(block_words[block[k] as usize]),
             title_overlap,
             ln1p(total_words),
             prose_words as f32 / total_words.max(1) as f32,
@@ -1348,15 +1353,15 @@ impl Page<'_> {
                 _ => 0.0,
             },
             title_at.map_or(-1.0, |t| ln1p(k.abs_diff(t))),
-            ln1p(run[k]),
+            ln1p(run[k] as usize),
             ln1p(n),
             share(pre_removed, k.saturating_sub(10), k),
             share(pre_removed, k + 1, (k + 11).min(n)),
-            ln1p(prose_above[k]),
-            ln1p(prose_below[k]),
+            ln1p(prose_above[k] as usize),
+            ln1p(prose_below[k] as usize),
             ln1p(s.leading_caps as usize),
             header_dist[k],
-            ln1p(headers_above[k]),
+            ln1p(headers_above[k] as usize),
             doc_prose_line_share,
             doc_short_share,
             doc_link_share,
@@ -1364,12 +1369,12 @@ impl Page<'_> {
             doc_bullet_share,
             region_word_share,
             ln1p(region_words),
-            ln1p(periodic[k]),
+            ln1p(periodic[k] as usize),
             doc_periodic_share,
             f32::from(u8::from(s.image_only)),
             f32::from(u8::from(s.table_row)),
             ln1p(doc.raw(i).len() - doc.raw(i).trim_start().len()),
-            ln1p(para_words[k]),
+            ln1p(para_words[k] as usize),
             f32::from(u8::from(para_sentence[k])),
             f32::from(u8::from(ends_with_ellipsis(doc.line(i)))),
             match headline_at {
@@ -1380,8 +1385,8 @@ impl Page<'_> {
             headline_at.map_or(-1.0, |h| ln1p(k.abs_diff(h))),
             ln1p(plain_prose_words),
             ln1p(s.glued as usize),
-            ln1p(pre_bylines[k]),
-            ln1p(pre_bylines[n] - pre_bylines[k + 1]),
+            ln1p(pre_bylines[k] as usize),
+            ln1p((pre_bylines[n] - pre_bylines[k + 1]) as usize),
             match terms.of(k) {
                 _ if headline_terms.is_empty() => -1.0,
                 [] => -1.0,
@@ -1393,12 +1398,12 @@ impl Page<'_> {
                     named as f32 / own.len() as f32
                 }
             },
-            ln1p(grid.items[k]),
+            ln1p(grid.items[k] as usize),
             f32::from(u8::from(grid.label[k])),
             doc_grid_share,
             doc_grid_word_share,
             doc_periodic_word_share,
-            ln1p(max_para_words),
+            ln1p(max_para_words as usize),
             // How many times the line's text occurs on the page (the repeated-line rule
             // leaves some copies open).
             ln1p(doc.copies(i).saturating_sub(1) as usize),
@@ -1463,7 +1468,7 @@ fn glued_joins_with(chars: impl Iterator<Item = (bool, bool, char)>) -> usize {
 pub(crate) struct Grids {
     /// Per text line: the copies of the largest grid label whose span (first to last
     /// copy) covers the line, 0 outside every grid.
-    pub items: Vec<usize>,
+    pub items: Vec<u32>,
     /// Per text line: whether it is itself a grid label.
     pub label: Vec<bool>,
 }
@@ -1556,7 +1561,7 @@ pub(crate) fn grids(doc: &Doc<'_>, lines: &[usize]) -> Grids {
         }
         let (first, last) = (at[0], at[at.len() - 1]);
         for c in &mut g.items[first..=last] {
-            *c = (*c).max(at.len());
+            *c = (*c).max(c32(at.len()));
         }
         for &k in at {
             g.label[k] = true;
