@@ -13,89 +13,30 @@ use crate::text;
 /// Number of features per line.
 pub const N_FEATURES: usize = 80;
 
-/// Names of the features, in order (for the trainer and for explanations).
-pub const NAMES: [&str; N_FEATURES] = [
-    "log_chars",
-    "log_words",
-    "ends_sentence",
-    "stopword_share",
-    "capitalised_share",
-    "digit_share",
-    "punct_share",
-    "link_share",
-    "bullet",
-    "separators_per_word",
-    "mean_word_len",
-    "commas_per_word",
-    "cjk_share",
-    "md_heading",
-    "has_quote",
-    "upper_share",
-    "prev_log_words",
-    "prev_sentence",
-    "prev_removed",
-    "next_log_words",
-    "next_sentence",
-    "next_removed",
-    "window_mean_log_words",
-    "window_prose_share",
-    "rel_line_pos",
-    "rel_byte_pos",
-    "in_region",
-    "log_region_distance",
-    "region_side",
-    "log_block_lines",
-    "log_block_words",
-    "title_overlap",
-    "doc_log_words",
-    "doc_prose_share",
-    "words_vs_median",
-    "window_removed_share",
-    "prose_mass_before",
-    "blank_around",
-    "starts_lower",
-    "prose",
-    "title_side",
-    "log_title_distance",
-    "log_similar_run",
-    "log_doc_lines",
-    "removed_share_before",
-    "removed_share_after",
-    "log_prose_above",
-    "log_prose_below",
-    "log_leading_caps",
-    "log_related_header_distance",
-    "log_related_headers_above",
-    "doc_prose_line_share",
-    "doc_short_share",
-    "doc_link_share",
-    "doc_run_share",
-    "doc_bullet_share",
-    "region_word_share",
-    "log_region_words",
-    "log_periodic_run",
-    "doc_periodic_share",
-    "image_only",
-    "table_row",
-    "log_indent",
-    "log_paragraph_words",
-    "paragraph_sentence",
-    "ends_ellipsis",
-    "headline_side",
-    "log_headline_distance",
-    "log_doc_plain_prose_words",
-    "log_glued_joins",
-    "log_bylines_above",
-    "log_bylines_below",
-    "headline_cohesion",
-    "log_grid_items",
-    "grid_label",
-    "doc_grid_share",
-    "doc_grid_word_share",
-    "doc_periodic_word_share",
-    "log_doc_max_paragraph_words",
-    "log_copies",
-];
+/// Declares the first-stage features once, each name beside the expression that computes
+/// it, in slot order: expands to [`NAMES`] and to [`Page::row`], so that a name and its
+/// slot cannot drift apart (issue 23; the model header's names are checked against
+/// [`NAMES`] by `tests/models.rs`). A count other than [`N_FEATURES`] does not compile.
+macro_rules! features {
+    (
+        $(#[$doc:meta])*
+        fn $row:ident(&$this:ident, $k:ident) {
+            $($prelude:tt)*
+        }
+        $($name:ident: $value:expr,)*
+    ) => {
+        /// Names of the features, in order (for the trainer and for explanations).
+        pub const NAMES: [&str; N_FEATURES] = [$(stringify!($name)),*];
+
+        impl Page<'_> {
+            $(#[$doc])*
+            pub(crate) fn $row(&$this, $k: usize) -> [f32; N_FEATURES] {
+                $($prelude)*
+                [$($value),*]
+            }
+        }
+    };
+}
 
 /// The index of the feature called `name` in [`NAMES`], found at compile time (a name
 /// that is not there stops the build), so that adding a feature never shifts a constant.
@@ -1210,10 +1151,12 @@ impl Page<'_> {
     pub(crate) fn rows(&self) -> Vec<[f32; N_FEATURES]> {
         (0..self.n).map(|k| self.row(k)).collect()
     }
+}
 
+features! {
     /// The features of text line `k`: zeros for a line an earlier rule decided (such
     /// lines are context only: their rows are never scored, nor trained on).
-    pub(crate) fn row(&self, k: usize) -> [f32; N_FEATURES] {
+    fn row(&self, k) {
         let Page {
             doc,
             stats,
@@ -1306,109 +1249,107 @@ impl Page<'_> {
         let title_overlap = title_overlap[k];
         let blank_around = f32::from(u8::from(i > 0 && doc.is_blank(i - 1)))
             + f32::from(u8::from(i + 1 < doc.len() && doc.is_blank(i + 1)));
-        [
-            ln1p(s.chars as usize),
-            ln1p(s.words as usize),
-            f32::from(u8::from(s.sentence)),
-            s.stop as f32 / words,
-            s.caps as f32 / words,
-            s.digits as f32 / chars,
-            s.punct as f32 / chars,
-            s.link_chars as f32 / chars,
-            f32::from(u8::from(s.bullet)),
-            s.separators as f32 / words,
-            s.word_chars as f32 / words,
-            s.commas as f32 / words,
-            s.cjk as f32 / letters,
-            f32::from(u8::from(s.heading)),
-            f32::from(u8::from(s.quote)),
-            s.upper as f32 / letters,
-            p.map_or(-1.0, |p| ln1p(p.words as usize)),
-            p.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
-            prev.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
-            q.map_or(-1.0, |q| ln1p(q.words as usize)),
-            q.map_or(-1.0, |q| f32::from(u8::from(q.sentence))),
-            next.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
-            window(pre_logw, k, 3),
-            window(pre_prose, k, 5),
-            k as f32 / n as f32,
-            doc.lines[i].start as f32 / doc_bytes,
-            in_region,
-            dist,
-            side,
-            ln1p(block_lines[block[k] as usize]),
-            ln1p(block_words[block[k] as usize]),
-            title_overlap,
-            ln1p(total_words),
-            prose_words as f32 / total_words.max(1) as f32,
-            (s.words as f32 / median).min(50.0),
-            window(pre_removed, k, 3),
-            pre_prose_words[k] / prose_words.max(1) as f32,
-            blank_around,
-            f32::from(u8::from(s.starts_lower)),
-            f32::from(u8::from(s.prose)),
-            match title_at {
-                Some(t) if k < t => -1.0,
-                Some(t) if k > t => 1.0,
-                _ => 0.0,
-            },
-            title_at.map_or(-1.0, |t| ln1p(k.abs_diff(t))),
-            ln1p(run[k] as usize),
-            ln1p(n),
-            share(pre_removed, k.saturating_sub(10), k),
-            share(pre_removed, k + 1, (k + 11).min(n)),
-            ln1p(prose_above[k] as usize),
-            ln1p(prose_below[k] as usize),
-            ln1p(s.leading_caps as usize),
-            header_dist[k],
-            ln1p(headers_above[k] as usize),
-            doc_prose_line_share,
-            doc_short_share,
-            doc_link_share,
-            doc_run_share,
-            doc_bullet_share,
-            region_word_share,
-            ln1p(region_words),
-            ln1p(periodic[k] as usize),
-            doc_periodic_share,
-            f32::from(u8::from(s.image_only)),
-            f32::from(u8::from(s.table_row)),
-            ln1p(doc.raw(i).len() - doc.raw(i).trim_start().len()),
-            ln1p(para_words[k] as usize),
-            f32::from(u8::from(para_sentence[k])),
-            f32::from(u8::from(ends_with_ellipsis(doc.line(i)))),
-            match headline_at {
-                Some(h) if k < h => -1.0,
-                Some(h) if k > h => 1.0,
-                _ => 0.0,
-            },
-            headline_at.map_or(-1.0, |h| ln1p(k.abs_diff(h))),
-            ln1p(plain_prose_words),
-            ln1p(s.glued as usize),
-            ln1p(pre_bylines[k] as usize),
-            ln1p((pre_bylines[n] - pre_bylines[k + 1]) as usize),
-            match terms.of(k) {
-                _ if headline_terms.is_empty() => -1.0,
-                [] => -1.0,
-                own => {
-                    let named = own
-                        .iter()
-                        .filter(|t| headline_terms.binary_search(t).is_ok())
-                        .count();
-                    named as f32 / own.len() as f32
-                }
-            },
-            ln1p(grid.items[k] as usize),
-            f32::from(u8::from(grid.label[k])),
-            doc_grid_share,
-            doc_grid_word_share,
-            doc_periodic_word_share,
-            ln1p(max_para_words as usize),
-            // How many times the line's text occurs on the page (the repeated-line rule
-            // leaves some copies open).
-            ln1p(doc.copies(i).saturating_sub(1) as usize),
-        ]
     }
+    log_chars: ln1p(s.chars as usize),
+    log_words: ln1p(s.words as usize),
+    ends_sentence: f32::from(u8::from(s.sentence)),
+    stopword_share: s.stop as f32 / words,
+    capitalised_share: s.caps as f32 / words,
+    digit_share: s.digits as f32 / chars,
+    punct_share: s.punct as f32 / chars,
+    link_share: s.link_chars as f32 / chars,
+    bullet: f32::from(u8::from(s.bullet)),
+    separators_per_word: s.separators as f32 / words,
+    mean_word_len: s.word_chars as f32 / words,
+    commas_per_word: s.commas as f32 / words,
+    cjk_share: s.cjk as f32 / letters,
+    md_heading: f32::from(u8::from(s.heading)),
+    has_quote: f32::from(u8::from(s.quote)),
+    upper_share: s.upper as f32 / letters,
+    prev_log_words: p.map_or(-1.0, |p| ln1p(p.words as usize)),
+    prev_sentence: p.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
+    prev_removed: prev.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
+    next_log_words: q.map_or(-1.0, |q| ln1p(q.words as usize)),
+    next_sentence: q.map_or(-1.0, |q| f32::from(u8::from(q.sentence))),
+    next_removed: next.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
+    window_mean_log_words: window(pre_logw, k, 3),
+    window_prose_share: window(pre_prose, k, 5),
+    rel_line_pos: k as f32 / n as f32,
+    rel_byte_pos: doc.lines[i].start as f32 / doc_bytes,
+    in_region: in_region,
+    log_region_distance: dist,
+    region_side: side,
+    log_block_lines: ln1p(block_lines[block[k] as usize]),
+    log_block_words: ln1p(block_words[block[k] as usize]),
+    title_overlap: title_overlap,
+    doc_log_words: ln1p(total_words),
+    doc_prose_share: prose_words as f32 / total_words.max(1) as f32,
+    words_vs_median: (s.words as f32 / median).min(50.0),
+    window_removed_share: window(pre_removed, k, 3),
+    prose_mass_before: pre_prose_words[k] / prose_words.max(1) as f32,
+    blank_around: blank_around,
+    starts_lower: f32::from(u8::from(s.starts_lower)),
+    prose: f32::from(u8::from(s.prose)),
+    title_side: match title_at {
+        Some(t) if k < t => -1.0,
+        Some(t) if k > t => 1.0,
+        _ => 0.0,
+    },
+    log_title_distance: title_at.map_or(-1.0, |t| ln1p(k.abs_diff(t))),
+    log_similar_run: ln1p(run[k] as usize),
+    log_doc_lines: ln1p(n),
+    removed_share_before: share(pre_removed, k.saturating_sub(10), k),
+    removed_share_after: share(pre_removed, k + 1, (k + 11).min(n)),
+    log_prose_above: ln1p(prose_above[k] as usize),
+    log_prose_below: ln1p(prose_below[k] as usize),
+    log_leading_caps: ln1p(s.leading_caps as usize),
+    log_related_header_distance: header_dist[k],
+    log_related_headers_above: ln1p(headers_above[k] as usize),
+    doc_prose_line_share: doc_prose_line_share,
+    doc_short_share: doc_short_share,
+    doc_link_share: doc_link_share,
+    doc_run_share: doc_run_share,
+    doc_bullet_share: doc_bullet_share,
+    region_word_share: region_word_share,
+    log_region_words: ln1p(region_words),
+    log_periodic_run: ln1p(periodic[k] as usize),
+    doc_periodic_share: doc_periodic_share,
+    image_only: f32::from(u8::from(s.image_only)),
+    table_row: f32::from(u8::from(s.table_row)),
+    log_indent: ln1p(doc.raw(i).len() - doc.raw(i).trim_start().len()),
+    log_paragraph_words: ln1p(para_words[k] as usize),
+    paragraph_sentence: f32::from(u8::from(para_sentence[k])),
+    ends_ellipsis: f32::from(u8::from(ends_with_ellipsis(doc.line(i)))),
+    headline_side: match headline_at {
+        Some(h) if k < h => -1.0,
+        Some(h) if k > h => 1.0,
+        _ => 0.0,
+    },
+    log_headline_distance: headline_at.map_or(-1.0, |h| ln1p(k.abs_diff(h))),
+    log_doc_plain_prose_words: ln1p(plain_prose_words),
+    log_glued_joins: ln1p(s.glued as usize),
+    log_bylines_above: ln1p(pre_bylines[k] as usize),
+    log_bylines_below: ln1p((pre_bylines[n] - pre_bylines[k + 1]) as usize),
+    headline_cohesion: match terms.of(k) {
+        _ if headline_terms.is_empty() => -1.0,
+        [] => -1.0,
+        own => {
+            let named = own
+                .iter()
+                .filter(|t| headline_terms.binary_search(t).is_ok())
+                .count();
+            named as f32 / own.len() as f32
+        }
+    },
+    log_grid_items: ln1p(grid.items[k] as usize),
+    grid_label: f32::from(u8::from(grid.label[k])),
+    doc_grid_share: doc_grid_share,
+    doc_grid_word_share: doc_grid_word_share,
+    doc_periodic_word_share: doc_periodic_word_share,
+    log_doc_max_paragraph_words: ln1p(max_para_words as usize),
+    // How many times the line's text occurs on the page (the repeated-line rule
+    // leaves some copies open).
+    log_copies: ln1p(doc.copies(i).saturating_sub(1) as usize),
 }
 
 /// How many times a capital letter follows, inside one token, three lower-case letters
