@@ -65,6 +65,14 @@ const HEADER_REACH: usize = 2;
 static COUNTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\W*\d{1,3}\s*(?:/|of)\s*\d{1,3}\b").expect("valid regex"));
 
+/// Whether the first letter or digit of the line is a digit: the only lines
+/// [`COUNTER`] can match, so most lines skip the regex.
+fn starts_with_digit(line: &str) -> bool {
+    line.chars()
+        .find(|c| c.is_alphanumeric() || *c == '_')
+        .is_some_and(char::is_numeric)
+}
+
 /// The shape of a text line, as far as runs go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
@@ -108,7 +116,7 @@ fn shape(doc: &Doc<'_>, i: usize, previous: Option<RuleId>) -> (Shape, usize) {
     }
     let plain = text::plain_text(doc.line(i), Images::Alt);
     let words = text::word_count(&plain);
-    let shape = if COUNTER.is_match(&plain) {
+    let shape = if starts_with_digit(&plain) && COUNTER.is_match(&plain) {
         Shape::Meta
     } else if words == 0 {
         Shape::Decided
@@ -466,5 +474,17 @@ mod tests {
         assert!(COUNTER.is_match("1/50 The harbour at dawn"));
         assert!(COUNTER.is_match("3 of 12"));
         assert!(!COUNTER.is_match("2024 was a good year"));
+        // The gate lets every line the regex matches through.
+        for line in [
+            "1/50 The harbour",
+            "(3 of 12)",
+            "² 3/5",
+            "— 7/9",
+            "_1/5",
+            "a 1/5",
+        ] {
+            assert!(!COUNTER.is_match(line) || starts_with_digit(line), "{line}");
+        }
+        assert!(!starts_with_digit("The harbour at dawn"));
     }
 }
