@@ -1400,76 +1400,96 @@ impl Trie {
     }
 }
 
-/// A [`Trie`] under construction.
-#[derive(Debug)]
+/// A [`Trie`] under construction: the literals and their ids, in one buffer, until
+/// [`TrieBuilder::build`] sorts them and lays the trie out in one pass (no table per node).
+#[derive(Debug, Default)]
 struct TrieBuilder {
-    root: Vec<u32>,
-    edges: Vec<Vec<(u8, u32)>>,
-    ids: Vec<Vec<u32>>,
+    bytes: Vec<u8>,
+    /// Each literal's range of `bytes`, and its id.
+    literals: Vec<(usize, usize, u32)>,
 }
 
 impl TrieBuilder {
     fn new() -> TrieBuilder {
-        TrieBuilder {
-            root: vec![0; 256],
-            edges: vec![Vec::new()],
-            ids: vec![Vec::new()],
-        }
-    }
-
-    fn step(&self, node: u32, b: u8) -> u32 {
-        if node == 0 {
-            return self.root[usize::from(b)];
-        }
-        let e = &self.edges[node as usize];
-        match e.binary_search_by_key(&b, |&(x, _)| x) {
-            Ok(k) => e[k].1,
-            Err(_) => 0,
-        }
+        TrieBuilder::default()
     }
 
     fn insert(&mut self, literal: impl Iterator<Item = u8>, id: u32) {
-        let mut node = 0u32;
-        for b in literal {
-            let next = self.step(node, b);
-            node = if next != 0 {
-                next
-            } else {
-                let new = self.edges.len() as u32;
-                self.edges.push(Vec::new());
-                self.ids.push(Vec::new());
-                if node == 0 {
-                    self.root[usize::from(b)] = new;
-                } else {
-                    let e = &mut self.edges[node as usize];
-                    let at = e.partition_point(|&(x, _)| x < b);
-                    e.insert(at, (b, new));
-                }
-                new
-            };
-        }
-        let ids = &mut self.ids[node as usize];
-        if node != 0 && !ids.contains(&id) {
-            ids.push(id);
+        let start = self.bytes.len();
+        self.bytes.extend(literal);
+        // The empty literal would end at the root, which holds no ids.
+        if self.bytes.len() > start {
+            self.literals.push((start, self.bytes.len(), id));
         }
     }
 
-    /// The flat trie (`None` if it does not fit in 32-bit offsets).
-    fn build(self) -> Option<Trie> {
+    /// The flat trie (`None` if it does not fit in 32-bit offsets): the literals sorted,
+    /// each node's literals are a range of them, its children the runs of that range
+    /// with the same next byte. Its ids are those of the literals that end there, without
+    /// repeats.
+    fn build(mut self) -> Option<Trie> {
+        let bytes = &self.bytes;
+        let text = |&(a, b, _): &(usize, usize, u32)| &bytes[a..b];
+        // Sorted by their first eight bytes (zero-padded: a shorter literal first, as in
+        // the byte order) before the whole text, then by id.
+        let key = |l: &(usize, usize, u32)| {
+            let t = text(l);
+            let mut k = [0u8; 8];
+            let n = t.len().min(8);
+            k[..n].copy_from_slice(&t[..n]);
+            u64::from_be_bytes(k)
+        };
+        let mut keyed: Vec<(u64, (usize, usize, u32))> =
+            self.literals.iter().map(|l| (key(l), *l)).collect();
+        keyed.sort_unstable_by(|(kx, x), (ky, y)| {
+            kx.cmp(ky)
+                .then_with(|| text(x).cmp(text(y)))
+                .then(x.2.cmp(&y.2))
+        });
+        self.literals = keyed.into_iter().map(|(_, l)| l).collect();
+        let lits = &self.literals;
         let mut t = Trie {
-            root: self.root,
+            root: vec![0; 256],
+            nodes: vec![(0, 0, 0, 0)],
             ..Trie::default()
         };
-        for (edges, ids) in self.edges.iter().zip(&self.ids) {
-            let fit = |n: usize| u32::try_from(n).ok();
-            t.nodes.push((
-                fit(t.edges.len())?,
-                fit(edges.len())?,
-                fit(t.ids.len())?,
-                fit(ids.len())?,
-            ));
-            t.edges.extend_from_slice(edges);
-            t.ids.extend_from_slice(ids);
+        let fit = |n: usize| u32::try_from(n).ok();
+        // (node, its literals' range, depth): nodes are laid out as they are reached.
+        let mut stack = vec![(0u32, 0usize, lits.len(), 0usize)];
+        while let Some((node, lo, hi, depth)) = stack.pop() {
+            let mut k = lo;
+            let ids_start = t.ids.len();
+            while k < hi && lits[k].1 - lits[k].0 == depth {
+                if t.ids.len() == ids_start || t.ids.last() != Some(&lits[k].2) {
+                    t.ids.push(lits[k].2);
+                }
+                k += 1;
+            }
+            let edges_start = t.edges.len();
+            while k < hi {
+                let b = bytes[lits[k].0 + depth];
+                let mut end = k + 1;
+                while end < hi && bytes[lits[end].0 + depth] == b {
+                    end += 1;
+                }
+                let child = fit(t.nodes.len())?;
+                t.nodes.push((0, 0, 0, 0));
+                if node == 0 {
+                    t.root[usize::from(b)] = child;
+                } else {
+                    t.edges.push((b, child));
+                }
+                stack.push((child, k, end, depth + 1));
+                k = end;
+            }
+            if node != 0 {
+                t.nodes[node as usize] = (
+                    fit(edges_start)?,
+                    fit(t.edges.len() - edges_start)?,
+                    fit(ids_start)?,
+                    fit(t.ids.len() - ids_start)?,
+                );
+            }
         }
         Some(t)
     }
@@ -2474,6 +2494,55 @@ mod tests {
         );
         assert_eq!(max_chars(&hir("média")), Some(5));
         assert_eq!(max_chars(&hir(r"\S+")), None);
+    }
+
+    #[test]
+    fn trie_holds_each_literal_and_its_ids() {
+        let lits: &[(&[u8], u32)] = &[
+            (b"ab", 1),
+            (b"abc", 2),
+            (b"ab", 3),
+            (b"b", 1),
+            (b"ab", 1),
+            (b"\xc3\xa9t", 4),
+            (b"", 5),
+            (b"abd", 2),
+            (b"zzzzzzzzzz", 6),
+        ];
+        let mut builder = TrieBuilder::new();
+        for &(l, id) in lits {
+            builder.insert(l.iter().copied(), id);
+        }
+        let trie = builder.build().unwrap();
+        let mut probes: Vec<Vec<u8>> = lits
+            .iter()
+            .flat_map(|(l, _)| (1..=l.len()).map(|n| l[..n].to_vec()))
+            .collect();
+        probes.extend([b"x".to_vec(), b"abx".to_vec(), b"abcd".to_vec()]);
+        probes.extend((0..=255u8).map(|b| vec![b'a', b]));
+        for p in probes {
+            let mut node = 0;
+            for &b in &p {
+                node = trie.step(node, b);
+                if node == 0 {
+                    break;
+                }
+            }
+            let mut got = if node == 0 {
+                Vec::new()
+            } else {
+                trie.ids(node).to_vec()
+            };
+            got.sort_unstable();
+            let mut want: Vec<u32> = lits
+                .iter()
+                .filter(|(l, _)| *l == &p[..])
+                .map(|&(_, id)| id)
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(got, want, "{p:?}");
+        }
     }
 
     #[test]
