@@ -19,7 +19,8 @@ use crate::{Category, Span};
 )]
 #[non_exhaustive]
 pub struct Removal {
-    /// The removed bytes of the input (whole lines, with their line terminators).
+    /// The removed bytes of the input: whole lines with their line terminators, or part
+    /// of a line of more than 150 words (such lines are decided sentence by sentence).
     pub span: Span,
     /// The name of the rule that removed it, as listed by [`Cleaner::rules`](crate::Cleaner::rules).
     pub rule: Arc<str>,
@@ -107,6 +108,8 @@ impl<'a> Cleaned<'a> {
         let mut removed: Vec<Removal> = Vec::new();
         let mut body = String::with_capacity(doc.text.len() / 2);
         let mut blank_pending = false;
+        // The last kept sub-line of the long line being read, and its kept length.
+        let (mut same_line, mut prev_len): (Option<usize>, usize) = (None, 0);
         let (headline, page_title) = headline(doc);
         for i in 0..doc.len() {
             match doc.mark(i) {
@@ -133,20 +136,34 @@ impl<'a> Cleaned<'a> {
                     }
                 }
                 Mark::Open | Mark::Keep(_) => {
-                    let line = doc.raw(i).trim_end();
+                    let raw = doc.raw(i);
+                    let line = raw.trim_end();
                     if line.trim_start().is_empty() {
                         blank_pending = !body.is_empty();
                     } else {
-                        if !body.is_empty() {
-                            body.push('\n');
-                            if blank_pending {
+                        match same_line {
+                            // The sub-line right after: the text between them as it is.
+                            Some(p) if p + 1 == i => body.push_str(&doc.raw(p)[prev_len..]),
+                            // A sub-line removed between: still one paragraph.
+                            Some(_) => body.push(' '),
+                            None if !body.is_empty() => {
                                 body.push('\n');
+                                if blank_pending {
+                                    body.push('\n');
+                                }
                             }
+                            None => {}
                         }
                         blank_pending = false;
                         body.push_str(line);
+                        same_line = Some(i);
+                        prev_len = line.len();
                     }
                 }
+            }
+            // A long line's kept sub-lines read as one paragraph (see `Doc::continues`).
+            if !doc.continues(i) {
+                same_line = None;
             }
         }
         let body = if body == doc.text {
@@ -498,6 +515,30 @@ mod tests {
         if let Some(b) = byline {
             assert!(b.contains("Omar Reyes"), "{b}");
         }
+    }
+
+    #[test]
+    fn a_long_line_keeps_its_article_and_loses_the_prompt_glued_to_it() {
+        let para = |who: &str, n: usize| {
+            (0..n)
+                .map(|k| format!("The {who} met on day {k} to weigh the new plans."))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (a, b) = (para("harbour board", 12), para("ferry crew", 10));
+        // html2text's one-line article: two paragraphs and a share prompt between them.
+        let text = format!("Harbour plans\n\n{a}  Share this article  {b}\n");
+        let cleaned = crate::clean(&text);
+        assert_eq!(cleaned.body(), format!("{a} {b}"));
+        let share = cleaned
+            .removed()
+            .iter()
+            .find(|r| r.category == crate::Category::Share)
+            .expect("the prompt is removed");
+        assert_eq!(text[share.span].trim(), "Share this article");
+        // All kept: the line as it is, spaces and all.
+        let text = format!("Harbour plans\n\n{a}  {b}\n");
+        assert!(crate::clean(&text).body().contains(&format!("{a}  {b}")));
     }
 
     #[test]

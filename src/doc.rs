@@ -119,6 +119,244 @@ pub(crate) struct VisibleHits {
     pub lines: std::collections::HashMap<usize, (String, Vec<u32>)>,
 }
 
+/// Lines of more words than this (by [`crate::text::word_count`]) are split into
+/// sub-lines (see [`cut_points`]): html2text prints many articles' paragraphs, and pasted
+/// text all its paragraphs, as one line, and one decision on a line of 1,500 words keeps
+/// or removes the whole article with the stamp, caption or share prompt glued to it.
+pub(crate) const SPLIT_WORDS: usize = 150;
+
+/// A sentence end cuts a long line only once the piece before it has this many words (a
+/// short sentence joins the next one), and a last piece shorter than this after a
+/// sentence end joins the one before.
+const MIN_PIECE_WORDS: usize = 5;
+
+/// Why a long line is cut at a place (see [`cut_points`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cut {
+    /// After a sentence's end, before a capital, a digit or an opening mark.
+    Sentence,
+    /// At markup: a run of two or more spaces (html2text's trace of a block boundary),
+    /// before an image, between two links.
+    Markup,
+}
+
+/// Where `line` (one line without its terminator) is cut into sub-lines, as byte offsets
+/// where each sub-line after the first starts (always at a non-whitespace character, the
+/// whitespace before it ending the piece before). Empty unless the line has more than
+/// [`SPLIT_WORDS`] words. Never inside a Markdown link's text or target.
+pub(crate) fn cut_points(line: &str) -> Vec<usize> {
+    // A line of n words has at least 2n - 1 bytes.
+    if line.len() < 2 * SPLIT_WORDS || crate::text::word_count(line) <= SPLIT_WORDS {
+        return Vec::new();
+    }
+    let b = line.as_bytes();
+    let mut cuts: Vec<(usize, Cut)> = Vec::new();
+    // Words of the piece so far: whitespace-separated tokens, CJK characters by pairs.
+    let (mut tokens, mut cjk) = (0usize, 0usize);
+    let mut in_space = true;
+    // Markdown nesting: `[` depth (reset when one stays open too long to be a link) and
+    // parenthesis depth inside a link's target; where the last link target closed.
+    let (mut square, mut square_at) = (0u32, 0usize);
+    let (mut target, mut target_at) = (0u32, 0usize);
+    let mut target_closed = usize::MAX;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let at_top = square == 0 && target == 0;
+        if c == b' ' || c == b'\t' {
+            if !in_space && at_top {
+                // A run of whitespace: is the next non-space character a piece's start?
+                let ws = i;
+                let mut j = i;
+                while j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
+                    j += 1;
+                }
+                if j < b.len() {
+                    let words = tokens + cjk / 2;
+                    let kind = if j - ws >= 2
+                        || b[j..].starts_with(b"![")
+                        || (target_closed == ws && (b[j] == b'[' || b[j] == b'!'))
+                    {
+                        Some(Cut::Markup).filter(|_| words >= 1)
+                    } else if sentence_end(&line[..ws]) && opens_sentence(&line[j..]) {
+                        Some(Cut::Sentence).filter(|_| words >= MIN_PIECE_WORDS)
+                    } else {
+                        None
+                    };
+                    if let Some(kind) = kind {
+                        cuts.push((j, kind));
+                        tokens = 0;
+                        cjk = 0;
+                    }
+                }
+                in_space = true;
+                i = j;
+                continue;
+            }
+            in_space = true;
+            i += 1;
+            continue;
+        }
+        if in_space {
+            tokens += 1;
+        }
+        in_space = false;
+        match c {
+            b'[' => {
+                if square == 0 {
+                    square_at = i;
+                }
+                square += 1;
+            }
+            b']' if square > 0 => {
+                square -= 1;
+                if b.get(i + 1) == Some(&b'(') && target == 0 {
+                    target = 1;
+                    target_at = i;
+                    i += 2;
+                    continue;
+                }
+            }
+            b'(' if target > 0 => target += 1,
+            b')' if target > 0 => {
+                target -= 1;
+                if target == 0 {
+                    target_closed = i + 1;
+                    // An image or a link right after a link, without a space.
+                    let next = b.get(i + 1).copied();
+                    if square == 0 && matches!(next, Some(b'[' | b'!')) && tokens + cjk / 2 >= 1 {
+                        cuts.push((i + 1, Cut::Markup));
+                        tokens = 0;
+                        cjk = 0;
+                        in_space = true;
+                    }
+                }
+            }
+            0xE3..=0xEF => {
+                // Three-byte characters: CJK text counts by pairs and ends sentences
+                // with full-width marks, without spaces.
+                let ch = line[i..].chars().next().unwrap_or(' ');
+                if crate::text::is_cjk(ch) {
+                    cjk += 1;
+                } else if matches!(ch, '。' | '！' | '？')
+                    && square == 0
+                    && target == 0
+                    && tokens + cjk / 2 >= MIN_PIECE_WORDS
+                    && i + 3 < b.len()
+                    && !matches!(b[i + 3], b' ' | b'\t')
+                {
+                    cuts.push((i + 3, Cut::Sentence));
+                    tokens = 0;
+                    cjk = 0;
+                    in_space = true;
+                }
+                i += ch.len_utf8();
+                continue;
+            }
+            _ => {}
+        }
+        // A `[` open for this long is not a link's text, a `(` this long not its target.
+        if square > 0 && i - square_at > 1000 {
+            square = 0;
+        }
+        if target > 0 && i - target_at > 4000 {
+            target = 0;
+        }
+        i += 1;
+    }
+    if let Some(&(_, Cut::Sentence)) = cuts.last() {
+        if tokens + cjk / 2 < MIN_PIECE_WORDS {
+            cuts.pop();
+        }
+    }
+    cuts.into_iter().map(|(at, _)| at).collect()
+}
+
+/// Common abbreviations that end with a full stop inside a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col",
+    "capt", "sgt", "vs", "no", "nr", "fig", "vol", "approx", "ca", "cf", "etc",
+];
+
+/// Whether `before` (the text before a space) ends a sentence: `.`, `!`, `?` or `…`,
+/// perhaps followed by closing quotes, brackets or emphasis marks, and not an
+/// abbreviation, an initial or a number ("Dr.", "J.", "U.S.", "3.").
+fn sentence_end(before: &str) -> bool {
+    let s = before.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', '»']);
+    let Some(last) = s.chars().next_back() else {
+        return false;
+    };
+    if last == '!' || last == '?' || last == '…' {
+        return true;
+    }
+    if last != '.' {
+        return false;
+    }
+    let word = &s[..s.len() - 1];
+    let word = &word[word.rfind([' ', '\t', '(', '"', '“']).map_or(0, |k| k + 1)..];
+    if word.is_empty() || word.contains('.') || word.bytes().all(|c| c.is_ascii_digit()) {
+        return false; // "...", "U.S.", "3."
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return !c.is_uppercase(); // an initial: "J."
+    }
+    !ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
+/// Whether `after` (the text after a space) can start a sentence: a capital letter, a
+/// digit, an opening quote or bracket, emphasis or a heading mark.
+fn opens_sentence(after: &str) -> bool {
+    match after.chars().next() {
+        Some(c) if c.is_uppercase() || c.is_ascii_digit() => true,
+        Some('"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '*' | '_' | '#' | '¿' | '¡') => true,
+        Some('!') => after.starts_with("!["),
+        _ => false,
+    }
+}
+
+/// Splits each line of more than [`SPLIT_WORDS`] words into sub-lines at its
+/// [`cut_points`]: every sub-line but the last has no terminator (the next one continues
+/// it; see [`Doc::continues`]). Returns `lines` itself when no line is that long.
+fn split_long_lines(text: &str, lines: Vec<Line>) -> Vec<Line> {
+    let ends = |k: usize| {
+        let next = lines.get(k + 1).map_or(text.len(), |l| l.start);
+        (next - usize::from(lines[k].term), next)
+    };
+    let mut cuts: Vec<(usize, Vec<usize>)> = Vec::new();
+    for k in 0..lines.len() {
+        let (end, _) = ends(k);
+        if end - lines[k].start >= 2 * SPLIT_WORDS {
+            let at = cut_points(&text[lines[k].start..end]);
+            if !at.is_empty() {
+                cuts.push((k, at));
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return lines;
+    }
+    let extra: usize = cuts.iter().map(|(_, at)| at.len()).sum();
+    let mut out = Vec::with_capacity(lines.len() + extra);
+    let mut cuts = cuts.into_iter().peekable();
+    for k in 0..lines.len() {
+        match cuts.next_if(|(j, _)| *j == k) {
+            Some((_, at)) => {
+                let (end, next) = ends(k);
+                let start = lines[k].start;
+                let mut from = start;
+                for a in at {
+                    out.push(Line::new(text, from, start + a, start + a));
+                    from = start + a;
+                }
+                out.push(Line::new(text, from, end, next));
+            }
+            None => out.push(lines[k]),
+        }
+    }
+    out
+}
+
 impl<'a> Doc<'a> {
     /// Splits `text` into lines in one pass (after counting them, so that the table of
     /// lines is allocated once, to size).
@@ -146,6 +384,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        let lines = split_long_lines(text, lines);
         let marks = vec![Mark::Open; lines.len()];
         Doc {
             text,
@@ -259,6 +498,13 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn len(&self) -> usize {
         self.lines.len()
+    }
+
+    /// Whether line `i` is a sub-line of a long line that line `i + 1` continues (it has
+    /// no terminator of its own; see [`SPLIT_WORDS`]).
+    #[inline]
+    pub fn continues(&self, i: usize) -> bool {
+        i + 1 < self.lines.len() && self.lines[i].term == 0
     }
 
     /// Where line `i`'s terminator ends: where the next line starts.
@@ -508,6 +754,83 @@ mod tests {
         assert_eq!(got, want);
         // An indented line right after text continues the paragraph: not code.
         assert_eq!(Doc::new("Text\n    more").code_lines(), [false, false]);
+    }
+
+    /// A paragraph of `n` sentences of nine words each, made up here.
+    fn sentences(n: usize) -> String {
+        (0..n)
+            .map(|k| format!("The committee met on day {k} to review plans."))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn long_lines_are_split_into_sub_lines_that_tile_them() {
+        let long = sentences(30); // 270 words
+        let text = format!("Title\n{long}\r\nEnd\n");
+        let doc = Doc::new(&text);
+        assert!(doc.len() > 3, "{}", doc.len());
+        // The sub-lines cover the long line exactly, and only the last has a terminator.
+        let pieces: Vec<usize> = (1..doc.len() - 1).collect();
+        let rebuilt: String = pieces.iter().map(|&i| doc.raw(i)).collect();
+        assert_eq!(rebuilt, long);
+        for &i in &pieces[..pieces.len() - 1] {
+            assert!(doc.continues(i) && doc.next(i) == doc.end(i));
+            assert!(
+                doc.line(i).starts_with("The committee"),
+                "{:?}",
+                doc.line(i)
+            );
+            assert!(doc.line(i).ends_with("plans."));
+        }
+        assert!(!doc.continues(0) && !doc.continues(*pieces.last().unwrap()));
+        assert_eq!(
+            doc.next(*pieces.last().unwrap()) - doc.end(*pieces.last().unwrap()),
+            2
+        );
+        assert!(!doc.continues(doc.len() - 1));
+        // A line at the bar stays whole.
+        let short = sentences(16); // 144 words
+        assert_eq!(Doc::new(&short).len(), 1);
+    }
+
+    #[test]
+    fn cut_points_respect_abbreviations_and_links() {
+        let filler = sentences(20);
+        for (glue, cut) in [
+            ("Dr. Smith said so.", false),
+            ("It was in the U.S. Later it moved.", false),
+            ("The vote passed on a Tuesday. Then it failed.", true),
+            (
+                "See [the report. It says](https://example.org/a. B) more.",
+                false,
+            ),
+            ("He left. then came back.", false),
+            ("It rose 3. Then it fell.", false),
+        ] {
+            let line = format!("{filler} {glue} {filler}");
+            let at = cut_points(&line);
+            let pieces: Vec<&str> = std::iter::once(0)
+                .chain(at.iter().copied())
+                .zip(at.iter().copied().chain([line.len()]))
+                .map(|(a, z)| line[a..z].trim())
+                .collect();
+            let inside = pieces.iter().any(|p| p.contains(glue));
+            assert_eq!(!inside, cut, "{glue}: {pieces:?}");
+        }
+        // Images and runs of spaces cut; a cut leaves the sentence whole.
+        let line = format!("{filler}  Photo: a harbour at dawn ![boats](/b.jpg) {filler}");
+        let at = cut_points(&line);
+        assert!(at.iter().any(|&a| line[a..].starts_with("Photo:")));
+        assert!(at.iter().any(|&a| line[a..].starts_with("![boats]")));
+    }
+
+    #[test]
+    fn text_without_spaces_between_sentences_is_split_too() {
+        let line = "委員会は計画を検討するために会合を開いた。".repeat(40);
+        let at = cut_points(&line);
+        assert!(!at.is_empty());
+        assert!(at.iter().all(|&a| line[..a].ends_with('。')));
     }
 
     #[test]
