@@ -190,7 +190,16 @@ impl CleanerBuilder {
                 });
             }
         }
-        Ok(Cleaner::from_rules(rules))
+        let custom = rules
+            .iter()
+            .map(|r| {
+                let ptr = Arc::as_ptr(r) as *const ();
+                !DEFAULT_RULES
+                    .iter()
+                    .any(|d| Arc::as_ptr(d) as *const () == ptr)
+            })
+            .collect();
+        Ok(Cleaner::with_custom(rules, custom))
     }
 }
 

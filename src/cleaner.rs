@@ -24,6 +24,9 @@ pub(crate) static DEFAULT_RULES: LazyLock<Vec<Arc<dyn Rule>>> =
 pub struct Cleaner {
     rules: Arc<[Arc<dyn Rule>]>,
     names: Arc<[Arc<str>]>,
+    /// Per rule, whether the user added it (its removals stand even when the body would
+    /// be empty; see [`Cleaner::clean`]).
+    custom: Arc<[bool]>,
 }
 
 impl Cleaner {
@@ -60,20 +63,32 @@ impl Cleaner {
     }
 
     pub(crate) fn from_rules(rules: Vec<Arc<dyn Rule>>) -> Cleaner {
+        let custom = vec![false; rules.len()];
+        Cleaner::with_custom(rules, custom)
+    }
+
+    /// The cleaner running `rules`, of which those marked in `custom` were added by the
+    /// user.
+    pub(crate) fn with_custom(rules: Vec<Arc<dyn Rule>>, custom: Vec<bool>) -> Cleaner {
         let names = rules.iter().map(|r| Arc::from(r.name())).collect();
         Cleaner {
             rules: rules.into(),
             names,
+            custom: custom.into(),
         }
     }
 
     /// Cleans `text`: runs every rule in order and returns the body and the removals.
-    /// Never fails and never panics; linear in the size of `text`.
+    /// Never fails and never panics; linear in the size of `text`. Never an empty body
+    /// when `text` has 50 words of prose or more: if the rules removed every word, the
+    /// best run of prose lines (the headline and lines removed by rules added with
+    /// [`CleanerBuilder`] aside) is kept instead.
     pub fn clean<'a>(&self, text: &'a str) -> Cleaned<'a> {
         let mut doc = Doc::new(text);
         for (id, rule) in self.rules.iter().enumerate() {
             rule.apply(&mut doc, id as RuleId);
         }
+        doc.restore_if_empty(|rule| !self.custom.get(rule as usize).copied().unwrap_or(false));
         let cleaned = Cleaned::from_doc(&doc, &self.names);
         // The title and byline are decided here, once, from the removals.
         let headline = cleaned.headline();

@@ -130,6 +130,11 @@ pub(crate) const SPLIT_WORDS: usize = 150;
 /// sentence end joins the one before.
 const MIN_PIECE_WORDS: usize = 5;
 
+/// An input with at least this many words of prose (lines of ten words or more that end
+/// like a sentence, or of 25 words or more; link targets not counted) never gets an empty
+/// body (see [`Doc::restore_if_empty`]).
+pub(crate) const NEVER_EMPTY_PROSE_WORDS: usize = 50;
+
 /// Why a long line is cut at a place (see [`cut_points`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Cut {
@@ -293,7 +298,11 @@ fn sentence_end(before: &str) -> bool {
         return false;
     }
     let word = &s[..s.len() - 1];
-    let word = &word[word.rfind([' ', '\t', '(', '"', '“']).map_or(0, |k| k + 1)..];
+    let from = word
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, ' ' | '\t' | '(' | '"' | '“'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &word[from..];
     if word.is_empty() || word.contains('.') || word.bytes().all(|c| c.is_ascii_digit()) {
         return false; // "...", "U.S.", "3."
     }
@@ -593,6 +602,70 @@ impl<'a> Doc<'a> {
         Span::new(start, self.next(i))
     }
 
+    /// Never an empty body: when no kept line has a word but the input has at least
+    /// [`NEVER_EMPTY_PROSE_WORDS`] words of prose, keeps the best run of prose instead
+    /// (the run of non-blank lines with the most prose words, less a few words for each
+    /// line that is not prose), except the headline and lines removed by a rule for which
+    /// `may_undo` is false. Runs after every rule; a page whose rules leave some text is
+    /// not touched. Returns whether it restored anything.
+    pub fn restore_if_empty(&mut self, may_undo: impl Fn(RuleId) -> bool) -> bool {
+        let visible = |i: usize| {
+            crate::text::word_count(&crate::text::plain_text(
+                self.line(i),
+                crate::text::Images::Drop,
+            ))
+        };
+        let kept_words = (0..self.len()).any(|i| {
+            !self.is_removed(i) && self.line(i).chars().any(char::is_alphanumeric) && visible(i) > 0
+        });
+        if kept_words {
+            return false;
+        }
+        let lines = self.text_lines();
+        let score: Vec<(usize, isize)> = lines
+            .iter()
+            .map(|&i| {
+                let words = visible(i);
+                let prose =
+                    crate::features::is_prose(words, crate::text::ends_sentence(self.line(i)));
+                if matches!(self.marks[i], Mark::Remove(_, Category::Title)) {
+                    (0, -(NEVER_EMPTY_PROSE_WORDS as isize))
+                } else if prose {
+                    (words, words as isize)
+                } else {
+                    (0, -5)
+                }
+            })
+            .collect();
+        if score.iter().map(|s| s.0).sum::<usize>() < NEVER_EMPTY_PROSE_WORDS {
+            return false;
+        }
+        // The maximum-sum run of lines.
+        let (mut best, mut best_at) = (0isize, (0, 0));
+        let (mut sum, mut from) = (0isize, 0);
+        for (k, &(_, v)) in score.iter().enumerate() {
+            if sum <= 0 {
+                sum = 0;
+                from = k;
+            }
+            sum += v;
+            if sum > best {
+                best = sum;
+                best_at = (from, k + 1);
+            }
+        }
+        let mut restored = false;
+        for &i in &lines[best_at.0..best_at.1] {
+            if let Mark::Remove(rule, category) = self.marks[i] {
+                if category != Category::Title && may_undo(rule) {
+                    self.marks[i] = Mark::Open;
+                    restored = true;
+                }
+            }
+        }
+        restored
+    }
+
     /// Indices of the non-blank lines, in order.
     pub fn text_lines(&self) -> Vec<usize> {
         self.text_line_list().to_vec()
@@ -826,11 +899,101 @@ mod tests {
     }
 
     #[test]
+    fn cut_points_on_characters_of_several_bytes() {
+        // Opening and closing marks of two and three bytes around every sentence end.
+        let line = (0..60)
+            .map(|k| format!("«Él dijo “sí” {k} veces.» Dijo “Hola.” Y “Ünd dann” ging’s los… ¿Qué pasó? 東京。"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let at = cut_points(&line);
+        assert!(!at.is_empty());
+        for a in at {
+            assert!(line.is_char_boundary(a) && !line[a..].starts_with(' '));
+        }
+    }
+
+    #[test]
     fn text_without_spaces_between_sentences_is_split_too() {
         let line = "委員会は計画を検討するために会合を開いた。".repeat(40);
         let at = cut_points(&line);
         assert!(!at.is_empty());
         assert!(at.iter().all(|&a| line[..a].ends_with('。')));
+    }
+
+    /// A page of a headline, a menu line and `n` lines of prose (made up here), every line
+    /// removed as `rule` would.
+    fn all_removed(n: usize) -> (String, Vec<Mark>) {
+        let mut text = String::from("Harbour plans\n\n* * *\n\nHome | News\n");
+        for k in 0..n {
+            text.push_str(&format!(
+                "The harbour board met on day {k} and agreed to weigh the new plans.\n"
+            ));
+        }
+        let doc = Doc::new(&text);
+        let marks = (0..doc.len())
+            .map(|i| match i {
+                0 => Mark::Remove(0, Category::Title),
+                2 => Mark::Open, // "* * *" is kept: no words
+                4 => Mark::Remove(1, Category::Navigation),
+                _ => Mark::Remove(2, Category::LowContent),
+            })
+            .collect();
+        (text, marks)
+    }
+
+    #[test]
+    fn never_an_empty_body_with_enough_prose() {
+        // Five lines of 13 words: 65 words of prose, all removed.
+        let (text, marks) = all_removed(5);
+        let mut doc = Doc::new(&text);
+        doc.marks.clone_from(&marks);
+        assert!(doc.restore_if_empty(|_| true));
+        let kept: Vec<&str> = (0..doc.len())
+            .filter(|&i| !doc.is_removed(i) && !doc.is_blank(i))
+            .map(|i| doc.line(i))
+            .collect();
+        assert_eq!(kept.len(), 6, "{kept:?}");
+        assert_eq!(kept[0], "* * *");
+        assert!(kept[1..].iter().all(|l| l.starts_with("The harbour board")));
+        // The headline and the menu stay removed.
+        assert!(doc.is_removed(0) && doc.is_removed(4));
+        // Rules whose removals must stand (added by the user) are not undone.
+        let mut doc = Doc::new(&text);
+        doc.marks.clone_from(&marks);
+        assert!(!doc.restore_if_empty(|rule| rule != 2));
+        assert!((5..doc.len()).all(|i| doc.is_removed(i)));
+        // Under 50 words of prose (three lines: 39 words): an empty body may be right.
+        let (text, marks) = all_removed(3);
+        let mut doc = Doc::new(&text);
+        doc.marks.clone_from(&marks);
+        assert!(!doc.restore_if_empty(|_| true));
+        // A page that keeps a line with words is not touched.
+        let (text, mut marks) = all_removed(5);
+        marks[5] = Mark::Open;
+        let mut doc = Doc::new(&text);
+        doc.marks.clone_from(&marks);
+        assert!(!doc.restore_if_empty(|_| true));
+        assert!((6..doc.len()).all(|i| doc.is_removed(i)));
+    }
+
+    #[test]
+    fn never_an_empty_body_through_the_cleaner() {
+        let para =
+            "The harbour board met on Monday and agreed to weigh the new plans for the quay.";
+        let text = format!("Harbour plans\n\n{para}\n{para} Again.\n{para} Once more.\n");
+        // A user rule that removes every line: its removals stand.
+        let mut b = crate::Cleaner::builder();
+        b.add_rule("drop-all", Category::Other, ".+");
+        let cleaned = b.build().unwrap().clean(&text);
+        assert_eq!(cleaned.body(), "");
+        // The same removals by a built-in rule: the prose comes back, the short line not.
+        let mut doc = Doc::new(&text);
+        for i in 0..doc.len() {
+            doc.remove(i, 0, Category::LowContent);
+        }
+        assert!(doc.restore_if_empty(|_| true));
+        let removed: Vec<usize> = (0..doc.len()).filter(|&i| doc.is_removed(i)).collect();
+        assert_eq!(removed, [0, 1]);
     }
 
     #[test]
