@@ -348,11 +348,11 @@ fn split_long_lines(text: &str, lines: Vec<Line>) -> Vec<Line> {
     let extra: usize = cuts.iter().map(|(_, at)| at.len()).sum();
     let mut out = Vec::with_capacity(lines.len() + extra);
     let mut cuts = cuts.into_iter().peekable();
-    for k in 0..lines.len() {
+    for (k, line) in lines.iter().enumerate() {
         match cuts.next_if(|(j, _)| *j == k) {
             Some((_, at)) => {
                 let (end, next) = ends(k);
-                let start = lines[k].start;
+                let start = line.start;
                 let mut from = start;
                 for a in at {
                     out.push(Line::new(text, from, start + a, start + a));
@@ -360,7 +360,7 @@ fn split_long_lines(text: &str, lines: Vec<Line>) -> Vec<Line> {
                 }
                 out.push(Line::new(text, from, end, next));
             }
-            None => out.push(lines[k]),
+            None => out.push(*line),
         }
     }
     out
