@@ -130,6 +130,20 @@ proptest! {
         check(&text);
     }
 
+    /// Lines of more than 150 words, cut into sub-lines at sentences and markup, both
+    /// engines.
+    #[test]
+    fn long_lines(parts in proptest::collection::vec((page_line(), prop_oneof![Just(" "), Just("  "), Just(". "), Just(" [a. B](/x. Y) "), Just(" ![p](/q.jpg) "), Just(")["), Just("。")]), 30..120), sep in prop_oneof![Just("\n"), Just("\r\n")]) {
+        let mut text = String::from("Title");
+        text.push_str(sep);
+        for (k, (line, glue)) in parts.iter().enumerate() {
+            text.push_str(line);
+            text.push_str(if k % 37 == 36 { sep } else { glue });
+        }
+        check(&text);
+        check_with(&deboil::Cleaner::fast(), &text);
+    }
+
     #[test]
     fn page_like(lines in proptest::collection::vec(page_line(), 0..40), sep in prop_oneof![Just("\n"), Just("\r\n"), Just("\r")]) {
         check(&lines.join(sep));
