@@ -135,6 +135,15 @@ const MIN_PIECE_WORDS: usize = 5;
 /// body (see [`Doc::restore_if_empty`]).
 pub(crate) const NEVER_EMPTY_PROSE_WORDS: usize = 50;
 
+/// The longest a Markdown link's text or target may be for [`cut_points`] to leave it
+/// whole (a `[` in prose that never closes must not stop the cutting for the rest of a
+/// line).
+const MAX_LINK_BYTES: usize = 4000;
+
+/// A long line whose sentences occur elsewhere on the page for at least this share of its
+/// words is not split (see [`split_long_lines`]).
+const MAX_COPIED_SHARE: f32 = 0.5;
+
 /// Why a long line is cut at a place (see [`cut_points`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Cut {
@@ -260,11 +269,12 @@ pub(crate) fn cut_points(line: &str) -> Vec<usize> {
             }
             _ => {}
         }
-        // A `[` open for this long is not a link's text, a `(` this long not its target.
-        if square > 0 && i - square_at > 1000 {
+        // A `[` open for this long is not a link's text, a `(` this long not its target
+        // (html2text's link around a whole teaser card can hold 300 words).
+        if square > 0 && i - square_at > MAX_LINK_BYTES {
             square = 0;
         }
-        if target > 0 && i - target_at > 4000 {
+        if target > 0 && i - target_at > MAX_LINK_BYTES {
             target = 0;
         }
         i += 1;
@@ -324,9 +334,101 @@ fn opens_sentence(after: &str) -> bool {
     }
 }
 
+/// Which lines each sentence of the page occurs in (by the hash of its
+/// [`crate::rules::repeated::normalise`]d text), for the sentences of four words or more.
+struct SentenceCopies {
+    /// Sentence key -> the one line it occurs in, or `u32::MAX` for several.
+    lines: std::collections::HashMap<u64, u32, crate::rules::repeated::FxBuild>,
+    build: crate::rules::repeated::FxBuild,
+}
+
+impl SentenceCopies {
+    fn new(text: &str, lines: &[Line], ends: &impl Fn(usize) -> (usize, usize)) -> Self {
+        let mut copies = SentenceCopies {
+            lines: std::collections::HashMap::default(),
+            build: crate::rules::repeated::FxBuild::default(),
+        };
+        let mut buf = Vec::new();
+        for (k, line) in lines.iter().enumerate() {
+            let (end, _) = ends(k);
+            for sentence in sentences(&text[line.start..end]) {
+                if let Some(key) = copies.key(sentence, &mut buf) {
+                    copies
+                        .lines
+                        .entry(key)
+                        .and_modify(|l| {
+                            if *l != k as u32 {
+                                *l = u32::MAX;
+                            }
+                        })
+                        .or_insert(k as u32);
+                }
+            }
+        }
+        copies
+    }
+
+    /// The key of a sentence of four words or more.
+    fn key(&self, sentence: &str, buf: &mut Vec<u8>) -> Option<u64> {
+        use std::hash::BuildHasher;
+        buf.clear();
+        crate::rules::repeated::normalise(sentence, buf);
+        let words = buf.split(|&b| b == b' ').filter(|w| !w.is_empty()).count();
+        (words >= 4).then(|| self.build.hash_one(buf.as_slice()))
+    }
+
+    /// The share of the words of `line` (line `k`) in sentences that occur in another line.
+    fn share(&self, line: &str, k: usize) -> f32 {
+        let (mut copied, mut all) = (0usize, 0usize);
+        let mut buf = Vec::new();
+        for sentence in sentences(line) {
+            let words = sentence.split_whitespace().count();
+            all += words;
+            if let Some(key) = self.key(sentence, &mut buf) {
+                if self.lines.get(&key).is_some_and(|&l| l != k as u32) {
+                    copied += words;
+                }
+            }
+        }
+        copied as f32 / all.max(1) as f32
+    }
+}
+
+/// The sentences of `line`: split after `.`, `!` or `?` (perhaps closed by a quote or a
+/// bracket) followed by whitespace.
+fn sentences(line: &str) -> impl Iterator<Item = &str> {
+    let b = line.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let at = i;
+            i += 1;
+            if matches!(b[at], b'.' | b'!' | b'?') {
+                let mut j = at + 1;
+                while j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+                    j += 1;
+                }
+                if j < b.len() && matches!(b[j], b' ' | b'\t') {
+                    let s = &line[from..j];
+                    from = j;
+                    i = j;
+                    return Some(s);
+                }
+            }
+        }
+        (from < b.len()).then(|| {
+            let s = &line[from..];
+            from = b.len();
+            s
+        })
+    })
+}
+
 /// Splits each line of more than [`SPLIT_WORDS`] words into sub-lines at its
 /// [`cut_points`]: every sub-line but the last has no terminator (the next one continues
-/// it; see [`Doc::continues`]). Returns `lines` itself when no line is that long.
+/// it; see [`Doc::continues`]), unless most of its sentences are copies of the page's other
+/// lines ([`MAX_COPIED_SHARE`]). Returns `lines` itself when no line is split.
 fn split_long_lines(text: &str, lines: Vec<Line>) -> Vec<Line> {
     let ends = |k: usize| {
         let next = lines.get(k + 1).map_or(text.len(), |l| l.start);
@@ -342,6 +444,17 @@ fn split_long_lines(text: &str, lines: Vec<Line>) -> Vec<Line> {
             }
         }
     }
+    if cuts.is_empty() {
+        return lines;
+    }
+    // A long line that copies the page's text (an article body repeated in a metadata
+    // block, a summary of the paragraphs above) is left whole: one decision on the copy,
+    // as on the repeated line it is, instead of one per sentence that reads as article.
+    let copies = SentenceCopies::new(text, &lines, &ends);
+    cuts.retain(|(k, _)| {
+        let (end, _) = ends(*k);
+        copies.share(&text[lines[*k].start..end], *k) < MAX_COPIED_SHARE
+    });
     if cuts.is_empty() {
         return lines;
     }
@@ -910,6 +1023,36 @@ mod tests {
         for a in at {
             assert!(line.is_char_boundary(a) && !line[a..].starts_with(' '));
         }
+    }
+
+    #[test]
+    fn a_long_line_copying_the_page_stays_whole() {
+        // The article as paragraphs, then all of it again on one line (a metadata block).
+        let paras: Vec<String> = (0..6)
+            .map(|k| sentences(5).replace("plans", &format!("plans {k}")))
+            .collect();
+        let text = format!("{}\n{}\n", paras.join("\n"), paras.join(" "));
+        let doc = Doc::new(&text);
+        assert_eq!(doc.len(), 7);
+        // The same line with other words is split.
+        let other = sentences(30).replace("committee", "board");
+        let text = format!("{}\n{other}\n", paras.join("\n"));
+        assert!(Doc::new(&text).len() > 7);
+    }
+
+    #[test]
+    fn a_long_link_is_not_cut() {
+        // html2text's link around a whole teaser card: 200 words of link text.
+        let card = format!("### [{}](/news/1)", sentences(22));
+        assert!(cut_points(&card).is_empty());
+        let line = format!("{} {card} {}", sentences(10), sentences(10));
+        let at = cut_points(&line);
+        assert!(at.iter().any(|&a| line[a..].starts_with("###")));
+        let (open, close) = (
+            line.find("### [").unwrap(),
+            line.find("](/news/1)").unwrap(),
+        );
+        assert!(at.iter().all(|&a| a <= open || a > close));
     }
 
     #[test]
