@@ -27,6 +27,9 @@ pub struct Cleaner {
     /// Per rule, whether the user added it (its removals stand even when the body would
     /// be empty; see [`Cleaner::clean`]).
     custom: Arc<[bool]>,
+    /// Whether lines of more than 150 words are split into sub-lines (all but the fast
+    /// engine).
+    sub_lines: bool,
 }
 
 impl Cleaner {
@@ -52,8 +55,10 @@ impl Cleaner {
     /// assert_eq!(cleaner.rules().map(|r| r.name).collect::<Vec<_>>(), ["fast-classifier"]);
     /// ```
     pub fn fast() -> Cleaner {
-        static FAST: LazyLock<Cleaner> =
-            LazyLock::new(|| Cleaner::from_rules(vec![Arc::new(rules::fast::Fast)]));
+        static FAST: LazyLock<Cleaner> = LazyLock::new(|| Cleaner {
+            sub_lines: false,
+            ..Cleaner::from_rules(vec![Arc::new(rules::fast::Fast)])
+        });
         FAST.clone()
     }
 
@@ -75,6 +80,7 @@ impl Cleaner {
             rules: rules.into(),
             names,
             custom: custom.into(),
+            sub_lines: true,
         }
     }
 
@@ -84,7 +90,11 @@ impl Cleaner {
     /// best run of prose lines (the headline and lines removed by rules added with
     /// [`CleanerBuilder`] aside) is kept instead.
     pub fn clean<'a>(&self, text: &'a str) -> Cleaned<'a> {
-        let mut doc = Doc::new(text);
+        let mut doc = if self.sub_lines {
+            Doc::new(text)
+        } else {
+            Doc::whole_lines(text)
+        };
         for (id, rule) in self.rules.iter().enumerate() {
             rule.apply(&mut doc, id as RuleId);
         }

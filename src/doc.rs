@@ -481,8 +481,20 @@ fn split_long_lines(text: &str, lines: Vec<Line>) -> Vec<Line> {
 
 impl<'a> Doc<'a> {
     /// Splits `text` into lines in one pass (after counting them, so that the table of
-    /// lines is allocated once, to size).
+    /// lines is allocated once, to size), and each line of more than [`SPLIT_WORDS`]
+    /// words into sub-lines (see [`split_long_lines`]): the default engine's lines.
     pub fn new(text: &'a str) -> Doc<'a> {
+        Doc::with_lines(text, true)
+    }
+
+    /// Splits `text` into lines at line ends only, however long (the fast engine's lines:
+    /// its small model, measured by cross-validation, lost recall on sub-lines).
+    pub fn whole_lines(text: &'a str) -> Doc<'a> {
+        Doc::with_lines(text, false)
+    }
+
+    /// The lines of `text`, long ones split into sub-lines when `sub_lines` is set.
+    fn with_lines(text: &'a str, sub_lines: bool) -> Doc<'a> {
         let bytes = text.as_bytes();
         let mut lines = Vec::with_capacity(count_lines(bytes));
         // A leading byte order mark is an encoding artifact, not text: the first line's
@@ -506,7 +518,11 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let lines = split_long_lines(text, lines);
+        let lines = if sub_lines {
+            split_long_lines(text, lines)
+        } else {
+            lines
+        };
         let marks = vec![Mark::Open; lines.len()];
         Doc {
             text,

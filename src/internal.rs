@@ -69,7 +69,7 @@ pub mod training {
 
     /// Measures `text` as the fast engine does.
     pub fn fast_page(text: &str) -> FastPage {
-        let doc = crate::doc::Doc::new(text);
+        let doc = crate::doc::Doc::whole_lines(text);
         let page = crate::rules::fast::score(&doc);
         FastPage {
             spans: page
@@ -131,7 +131,7 @@ pub mod profiling {
     /// Splits `text` into lines and runs the fast engine over it up to `stage` (see
     /// [`FastStage`]), returning a number that depends on the work done.
     pub fn fast_until(text: &str, stage: FastStage) -> usize {
-        let doc = crate::doc::Doc::new(text);
+        let doc = crate::doc::Doc::whole_lines(text);
         crate::rules::fast::run_until(&doc, stage)
     }
 
