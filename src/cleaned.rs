@@ -538,8 +538,13 @@ mod tests {
         assert_eq!(text[share.span].trim(), "Share this article");
         // The fast engine decides whole lines.
         let fast = crate::Cleaner::fast().clean(&text);
-        assert!(fast.removed().iter().all(|r| text[..r.span.end].ends_with('\n')));
-        assert!(fast.body().contains(&format!("{a}  Share this article  {b}")));
+        assert!(fast
+            .removed()
+            .iter()
+            .all(|r| text[..r.span.end].ends_with('\n')));
+        assert!(fast
+            .body()
+            .contains(&format!("{a}  Share this article  {b}")));
         // All kept: the line as it is, spaces and all.
         let text = format!("Harbour plans\n\n{a}  {b}\n");
         assert!(crate::clean(&text).body().contains(&format!("{a}  {b}")));
