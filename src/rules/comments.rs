@@ -224,10 +224,14 @@ impl Rule for CommentThread {
             // Only whether the prose reached the minimum matters: stop counting there. A
             // line of fewer than `PROSE_MIN_BYTES` bytes has too few words for prose.
             if !article && line.len() >= PROSE_MIN_BYTES {
-                let w = text::word_count(line);
-                if is_prose(w, text::ends_sentence(line)) {
-                    prose_before += w;
-                    longest = longest.max(words_outside_links(line));
+                // Without a sentence end, prose needs 25 words: 49 bytes or more.
+                let sentence = text::ends_sentence(line);
+                if sentence || line.len() >= 2 * 25 - 1 {
+                    let w = text::word_count(line);
+                    if is_prose(w, sentence) {
+                        prose_before += w;
+                        longest = longest.max(words_outside_links(line));
+                    }
                 }
             }
         }
@@ -398,6 +402,14 @@ mod tests {
                 HEADER.is_match(line),
                 "{line}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte bounds of the prose count: `n` words take `2n - 1` bytes or more.
+        #[test]
+        fn words_take_two_bytes_but_one(line in "(?:[a-z]|'|-| |日本|é|’|\\PC){0,60}") {
+            proptest::prop_assert!(2 * text::word_count(&line) <= line.len() + 1, "{line:?}");
         }
     }
 
