@@ -37,7 +37,8 @@ use crate::Category;
 /// Features per line of the first stage.
 pub const N_FAST: usize = 65;
 
-/// Names of the first stage's features, in order.
+/// Names of the first stage's features, in order (read by the trainer and the tests).
+#[cfg(any(test, feature = "internal"))]
 pub const NAMES: [&str; N_FAST] = [
     "log_chars",
     "log_words",
@@ -2410,7 +2411,8 @@ pub(crate) fn score(doc: &Doc<'_>) -> Scored {
 }
 
 impl Scored {
-    /// Each non-blank line's index in the document.
+    /// Each non-blank line's index in the document (for the trainer's hooks).
+    #[cfg(feature = "internal")]
     pub(crate) fn lines(&self) -> Vec<usize> {
         (0..self.page.len()).map(|k| self.page.index(k)).collect()
     }
