@@ -770,21 +770,11 @@ impl<'a> Doc<'a> {
             return false;
         }
         // The maximum-sum run of lines.
-        let (mut best, mut best_at) = (0isize, (0, 0));
-        let (mut sum, mut from) = (0isize, 0);
-        for (k, &(_, v)) in score.iter().enumerate() {
-            if sum <= 0 {
-                sum = 0;
-                from = k;
-            }
-            sum += v;
-            if sum > best {
-                best = sum;
-                best_at = (from, k + 1);
-            }
-        }
+        let Some((first, last)) = crate::features::best_run(score.iter().map(|&(_, v)| v)) else {
+            return false;
+        };
         let mut restored = false;
-        for &i in &lines[best_at.0..best_at.1] {
+        for &i in &lines[first..=last] {
             if let Mark::Remove(rule, category) = self.marks[i] {
                 if category != Category::Title && may_undo(rule) {
                     self.marks[i] = Mark::Open;

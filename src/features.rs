@@ -718,14 +718,18 @@ pub(crate) fn main_region(stats: &[LineStats], open: &[bool]) -> Option<(usize, 
 }
 
 /// The first and last index of the run of `values` with the largest positive sum
-/// (Kadane), if any.
-pub(crate) fn best_run(values: impl Iterator<Item = f32>) -> Option<(usize, usize)> {
-    let (mut best, mut best_sum) = (None, 0.0f32);
-    let (mut start, mut sum) = (0, 0.0f32);
+/// (Kadane), if any; the first such run on ties.
+pub(crate) fn best_run<T>(values: impl Iterator<Item = T>) -> Option<(usize, usize)>
+where
+    T: Copy + Default + PartialOrd + std::ops::AddAssign,
+{
+    let zero = T::default();
+    let (mut best, mut best_sum) = (None, zero);
+    let (mut start, mut sum) = (0, zero);
     for (k, v) in values.enumerate() {
-        if sum <= 0.0 {
+        if sum <= zero {
             start = k;
-            sum = 0.0;
+            sum = zero;
         }
         sum += v;
         if sum > best_sum {

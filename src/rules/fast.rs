@@ -1863,25 +1863,13 @@ impl Page {
     /// The main run of prose: the stretch of lines (by index in `stats`) with the largest
     /// sum of line values, a prose line worth its words, any other line a fixed cost.
     fn region(&self) -> Option<(usize, usize)> {
-        let (mut best, mut best_at) = (0f32, None);
-        let (mut run, mut run_start) = (0f32, 0usize);
-        for k in 0..self.len() {
-            let v = if self.lines[k].prose() {
+        crate::features::best_run((0..self.len()).map(|k| {
+            if self.lines[k].prose() {
                 self.words(k) as f32
             } else {
                 -8.0
-            };
-            if run <= 0.0 {
-                run = 0.0;
-                run_start = k;
             }
-            run += v;
-            if run > best {
-                best = run;
-                best_at = Some((run_start, k));
-            }
-        }
-        best_at
+        }))
     }
 
     /// The headline: the first line after the first (in the first three fifths of the
