@@ -792,6 +792,11 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
     let lines = &lines[skip..];
     let &first = lines.first()?;
     let page = doc.line(first);
+    // A line this long is no `title` element: told before its words are counted and its
+    // parts split (a first line of thousands of parts, issue 24).
+    if page.len() > TITLE_MAX {
+        return None;
+    }
     let words = text::word_count(page);
     // "Headline – Site – Our motto." is a title: only its leading part must not be a sentence,
     // and even that may be one when a short last part names the site ("Mice grow hair. : science").
@@ -812,7 +817,6 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         // One word is a title ("Pricing", "SELECT") unless it is a letter or a label.
         || words == 1 && page.chars().filter(|c| c.is_alphanumeric()).count() < 3
         || is_interface(page)
-        || page.len() > TITLE_MAX
         || reads_as_sentence(lead, text::word_count(lead)) && !site_named
     {
         return None;
