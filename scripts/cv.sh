@@ -10,7 +10,7 @@
 #   bash scripts/cv.sh --fast /tmp/cv-fast   # the fast engine (Cleaner::fast), its settings
 #
 # The trainer's defaults are the committed model's settings (`--fast`: the fast engine's);
-# extra arguments override them. Leaves src/rules/model.rs (src/rules/fast_model.rs with
+# extra arguments override them. Leaves src/classifier/model.rs (src/classifier/fast_model.rs with
 # --fast) as committed (it is swapped in and restored). Writes the models, per-fold reports
 # and the pooled table to OUT_DIR (default /tmp/deboil-cv).
 set -euo pipefail
@@ -24,9 +24,9 @@ out=${1:-/tmp/deboil-cv}
 shift || true
 mkdir -p "$out"
 if [ ${#fast[@]} -gt 0 ]; then
-    model=src/rules/fast_model.rs
+    model=src/classifier/fast_model.rs
 else
-    model=src/rules/model.rs
+    model=src/classifier/model.rs
 fi
 trap 'git checkout -q "$model"' EXIT
 cargo build -q --release -p deboil-tools --bin train

@@ -57,7 +57,7 @@ impl Cleaner {
     pub fn fast() -> Cleaner {
         static FAST: LazyLock<Cleaner> = LazyLock::new(|| Cleaner {
             sub_lines: false,
-            ..Cleaner::from_rules(vec![Arc::new(rules::fast::Fast)])
+            ..Cleaner::from_rules(vec![Arc::new(crate::classifier::fast::Fast)])
         });
         FAST.clone()
     }

@@ -755,8 +755,10 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|&i| {
                 let words = visible(i);
-                let prose =
-                    crate::features::is_prose(words, crate::text::ends_sentence(self.line(i)));
+                let prose = crate::classifier::features::is_prose(
+                    words,
+                    crate::text::ends_sentence(self.line(i)),
+                );
                 if matches!(self.marks[i], Mark::Remove(_, Category::Title)) {
                     (0, -(NEVER_EMPTY_PROSE_WORDS as isize))
                 } else if prose {
@@ -770,7 +772,9 @@ impl<'a> Doc<'a> {
             return false;
         }
         // The maximum-sum run of lines.
-        let Some((first, last)) = crate::features::best_run(score.iter().map(|&(_, v)| v)) else {
+        let Some((first, last)) =
+            crate::classifier::features::best_run(score.iter().map(|&(_, v)| v))
+        else {
             return false;
         };
         let mut restored = false;

@@ -4,8 +4,8 @@
 
 /// Hooks for `tools/src/bin/train.rs`, which fits the line classifiers.
 pub mod training {
-    pub use crate::features::{NAMES as FEATURE_NAMES, N_FEATURES};
-    pub use crate::stack::{CONTEXT_NAMES, N_STACKED};
+    pub use crate::classifier::features::{NAMES as FEATURE_NAMES, N_FEATURES};
+    pub use crate::classifier::stack::{CONTEXT_NAMES, N_STACKED};
 
     /// One non-blank line of a page as the classifier meets it.
     #[derive(Clone, Debug)]
@@ -35,7 +35,7 @@ pub mod training {
             }
             rule.apply(&mut doc, id as u32);
         }
-        let page = crate::features::extract(&doc);
+        let page = crate::classifier::features::extract(&doc);
         let (lines, rows, terms) = (&page.lines, page.rows(), &page.terms);
         lines
             .iter()
@@ -60,24 +60,24 @@ pub mod training {
         pub spans: Vec<crate::Span>,
         /// Each line's first-stage features.
         pub rows: Vec<[f32; FAST_N]>,
-        page: crate::rules::fast::Scored,
+        page: crate::classifier::fast::Scored,
     }
 
-    pub use crate::rules::fast::{
+    pub use crate::classifier::fast::{
         NAMES as FAST_NAMES, NAMES2 as FAST_NAMES2, N_FAST as FAST_N, N_FAST2 as FAST_N2,
     };
 
     /// Measures `text` as the fast engine does.
     pub fn fast_page(text: &str) -> FastPage {
         let doc = crate::doc::Doc::whole_lines(text);
-        let page = crate::rules::fast::score(&doc);
+        let page = crate::classifier::fast::score(&doc);
         FastPage {
             spans: page
                 .lines()
                 .iter()
                 .map(|&i| crate::Span::new(doc.lines[i].start, doc.end(i)))
                 .collect(),
-            rows: crate::rules::fast::first_rows(&doc),
+            rows: crate::classifier::fast::first_rows(&doc),
             page,
         }
     }
@@ -93,14 +93,14 @@ pub mod training {
         let lines = features(text);
         let first: Vec<f32> = lines
             .iter()
-            .map(|l| crate::rules::stats::first_score(&l.x))
+            .map(|l| crate::classifier::stages::first_score(&l.x))
             .collect();
         let stacked = stacked(&lines, &first);
         lines
             .iter()
             .zip(first.iter().zip(&stacked))
             .map(|(l, (&s1, x2))| {
-                let s = (!l.decided).then(|| (s1, crate::rules::stats::second_score(x2)));
+                let s = (!l.decided).then(|| (s1, crate::classifier::stages::second_score(x2)));
                 (l.span, s)
             })
             .collect()
@@ -114,25 +114,27 @@ pub mod training {
         let scores: Vec<f32> = lines
             .iter()
             .zip(first)
-            .map(|(l, &s)| crate::stack::decided_score(l.decided, l.removed).unwrap_or(s))
+            .map(|(l, &s)| {
+                crate::classifier::stack::decided_score(l.decided, l.removed).unwrap_or(s)
+            })
             .collect();
-        let mut terms = crate::terms::Terms::new();
+        let mut terms = crate::classifier::terms::Terms::new();
         for l in lines {
             terms.push_ids(&l.terms);
         }
-        crate::stack::rows(&index, &rows, &scores, &terms)
+        crate::classifier::stack::rows(&index, &rows, &scores, &terms)
     }
 }
 
 /// Hooks for the benches that time the fast engine's stages one by one.
 pub mod profiling {
-    pub use crate::rules::fast::Stage as FastStage;
+    pub use crate::classifier::fast::Stage as FastStage;
 
     /// Splits `text` into lines and runs the fast engine over it up to `stage` (see
     /// [`FastStage`]), returning a number that depends on the work done.
     pub fn fast_until(text: &str, stage: FastStage) -> usize {
         let doc = crate::doc::Doc::whole_lines(text);
-        crate::rules::fast::run_until(&doc, stage)
+        crate::classifier::fast::run_until(&doc, stage)
     }
 
     /// Builds the default engine's rules afresh, as the first `Cleaner::new()` of a
@@ -157,7 +159,7 @@ pub mod profiling {
     /// input, `tests/properties.rs`): see [`Work`].
     pub fn work(text: &str) -> Work {
         let doc = crate::doc::Doc::new(text);
-        let (lines, copy_probes, title_steps, title_parts) = crate::rules::fast::work(&doc);
+        let (lines, copy_probes, title_steps, title_parts) = crate::classifier::fast::work(&doc);
         let (keys, key_crowding) = crate::rules::repeated::crowding(&doc);
         Work {
             lines,

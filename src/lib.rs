@@ -69,9 +69,9 @@
 //!   words) hashes with a per-process random key, so lines crafted to collide cannot
 //!   crowd one slot, and a title of many parts is looked up in a table, not compared
 //!   part by part with every line. *Tested by* the work they cost, not by time:
-//!   `rules::fast::tests::counting_copies_probes_a_bounded_number_of_slots_per_line`,
-//!   `rules::fast::tests::a_title_of_many_parts_is_searched_in_linear_work`,
-//!   `rules::fast::tests::hashes_sharing_their_slot_bits_spread_over_a_word_set` and
+//!   `classifier::fast::tests::counting_copies_probes_a_bounded_number_of_slots_per_line`,
+//!   `classifier::fast::tests::a_title_of_many_parts_is_searched_in_linear_work`,
+//!   `classifier::fast::tests::hashes_sharing_their_slot_bits_spread_over_a_word_set` and
 //!   `rules::repeated::tests::lines_crafted_to_collide_spread_over_the_table` (unit
 //!   tests), the property tests `crafted_lines_cost_linear_work_and_keep_the_invariant`
 //!   and `a_title_of_many_parts_costs_linear_work` (`tests/properties.rs`: shared
@@ -128,24 +128,28 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// The engine (docs/DESIGN.md draws the data's path through it, in order):
+// `doc` makes the lines; `rules` runs the phrase rules (phrase lists in `phrases`), then
+// the structural ones, then the `classifier` (features, stages, trees, generated models;
+// also the fast engine), then the rules after it; `cleaned` and `bytes` are the results.
+// `text` holds the text helpers and the keyed hasher the stages share.
+mod classifier;
+mod doc;
+mod phrases;
+mod rules;
+mod text;
+
+// The API: the cleaner and its builder, the results and their parts.
 mod builder;
 mod bytes;
 mod category;
 mod cleaned;
 mod cleaner;
-mod doc;
 mod error;
-mod features;
-mod hash;
 #[cfg(feature = "serde")]
 pub mod jsonl;
-mod phrases;
 pub mod report;
-mod rules;
 mod span;
-mod stack;
-mod terms;
-mod text;
 
 /// Helpers shared by the unit tests.
 #[cfg(test)]

@@ -1,11 +1,11 @@
-//! The generated models (`src/rules/model.rs`, `src/rules/fast_model.rs`) carry their
+//! The generated models (`src/classifier/model.rs`, `src/classifier/fast_model.rs`) carry their
 //! pedigree in a header (see `docs/TRAINING.md`); the feature names it lists must be the
 //! code's, in the code's order, or the trees would read the wrong slots.
 
 use deboil::training::{CONTEXT_NAMES, FAST_NAMES, FAST_NAMES2, FEATURE_NAMES};
 
-const MODEL: &str = include_str!("../src/rules/model.rs");
-const FAST_MODEL: &str = include_str!("../src/rules/fast_model.rs");
+const MODEL: &str = include_str!("../src/classifier/model.rs");
+const FAST_MODEL: &str = include_str!("../src/classifier/fast_model.rs");
 
 /// The names of the header line `//! {stage} features (by index): 0 a, 1 b, ….`, checking
 /// that the indices count up from 0.

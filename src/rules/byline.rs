@@ -254,7 +254,7 @@ pub(crate) fn byline_text<'a>(
         let rest = input.get(at..)?.split_inclusive('\n').skip(1);
         let next = rest
             .map(str::trim)
-            .find(|l| !l.is_empty() && !crate::features::is_image_only(l))?;
+            .find(|l| !l.is_empty() && !crate::classifier::features::is_image_only(l))?;
         if next.len() > 100 || is_label(next) {
             return None;
         }

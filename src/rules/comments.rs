@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Rule;
+use crate::classifier::features::is_prose;
 use crate::doc::{Doc, RuleId};
-use crate::features::is_prose;
 use crate::rules::pattern::{Prefilter, Whole};
 use crate::{text, Category};
 

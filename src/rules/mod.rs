@@ -12,15 +12,10 @@ use crate::Category;
 pub(crate) mod byline;
 pub(crate) mod comments;
 pub(crate) mod context;
-pub(crate) mod fast;
-pub(crate) mod fast_model;
-pub(crate) mod gbdt;
 pub(crate) mod meta;
-pub(crate) mod model;
 pub(crate) mod pattern;
 pub(crate) mod repeated;
 pub(crate) mod runs;
-pub(crate) mod stats;
 pub(crate) mod title;
 
 /// A rule of the engine. Rules run in order; each may decide only lines no earlier rule
@@ -61,7 +56,7 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(byline::Byline));
     rules.push(Box::new(byline::NearTitle));
     rules.push(Box::new(repeated::Repeated));
-    rules.push(Box::new(stats::Classifier));
+    rules.push(Box::new(crate::classifier::Classifier));
     rules.push(Box::new(runs::TeaserRun));
     rules
 }

@@ -143,7 +143,7 @@ fn normalise_ascii(bytes: &[u8], out: &mut Vec<u8>) {
     out.truncate(base + w);
 }
 
-/// FxHash-style hasher, unkeyed: the term ids of [`crate::terms`] (64-bit word hashes,
+/// FxHash-style hasher, unkeyed: the term ids of [`crate::classifier::terms`] (64-bit word hashes,
 /// counted in tables hashed with the keyed [`FxBuild`], so crafted words cannot pile into
 /// one slot), and the hasher of tables whose keys are fixed ([`FixedBuild`]).
 #[derive(Default)]
@@ -173,9 +173,9 @@ impl std::hash::Hasher for FxHasher {
 }
 
 /// The `BuildHasher` of every hash table keyed by input text: keyed once per process
-/// ([`crate::hash::Keyed`], issue 24), so crafted lines cannot pile into one slot. (Named
+/// ([`crate::text::hash::Keyed`], issue 24), so crafted lines cannot pile into one slot. (Named
 /// for the unkeyed FxHash it replaced, which [`FxHasher`] still computes for term ids.)
-pub(crate) type FxBuild = crate::hash::Keyed;
+pub(crate) type FxBuild = crate::text::hash::Keyed;
 
 /// The unkeyed [`FxHasher`] as a `BuildHasher`, for tables whose keys are fixed in the
 /// crate (the stopword lists): input only looks them up, so it cannot crowd them.

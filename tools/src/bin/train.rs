@@ -1,10 +1,10 @@
 //! Fits the line classifier (gradient-boosted trees) on the benchmark corpora and writes
-//! the trees to `src/rules/model.rs` (or, with `--fast`, the fast engine's to
-//! `src/rules/fast_model.rs`). A developer tool, not part of the library.
+//! the trees to `src/classifier/model.rs` (or, with `--fast`, the fast engine's to
+//! `src/classifier/fast_model.rs`). A developer tool, not part of the library.
 //!
 //! ```text
-//! cargo run --release -p deboil-tools --bin train               # src/rules/model.rs
-//! cargo run --release -p deboil-tools --bin train -- --fast     # src/rules/fast_model.rs
+//! cargo run --release -p deboil-tools --bin train               # src/classifier/model.rs
+//! cargo run --release -p deboil-tools --bin train -- --fast     # src/classifier/fast_model.rs
 //! cargo run --release -p deboil-tools --bin train -- --split tune --out /tmp/model.rs
 //! ```
 //!
@@ -20,8 +20,8 @@
 //! normalised gold (whole words), and a short line (under five words) must equal a whole
 //! gold line. Rows are weighted by the line's word count, as the score counts words.
 //!
-//! Two stages are fitted (see `src/stack.rs`): the first on the line features, the second
-//! on those plus the first stage's scores around each line. The second stage learns from
+//! Two stages are fitted (see `src/classifier/stack.rs`): the first on the line features,
+//! the second on those plus the first stage's scores around each line. The second stage learns from
 //! out-of-fold first-stage scores (each half of the pages scored by a first stage fitted
 //! on the other half), as noisy as the scores it will meet on new pages.
 
@@ -79,9 +79,9 @@ fn parse() -> Result<Options, Box<dyn Error>> {
     let mut o = Options {
         shared: PathBuf::from("../shared"),
         out: PathBuf::from(if fast {
-            "src/rules/fast_model.rs"
+            "src/classifier/fast_model.rs"
         } else {
-            "src/rules/model.rs"
+            "src/classifier/model.rs"
         }),
         corpora: vec!["dev".into(), "wide".into()],
         variants: vec!["htmltext".into(), "resili".into(), "markdown".into()],
@@ -213,8 +213,8 @@ fn corpus_hash(o: &Options) -> Result<(String, usize, usize), Box<dyn Error>> {
 /// The models' own files, left out of the trainer's revision (regenerating a model is not
 /// a change to what it is trained from).
 const MODEL_FILES: [&str; 2] = [
-    ":(exclude)src/rules/model.rs",
-    ":(exclude)src/rules/fast_model.rs",
+    ":(exclude)src/classifier/model.rs",
+    ":(exclude)src/classifier/fast_model.rs",
 ];
 
 /// The last commit that changed the code a model depends on (`src/`, `tools/`,

@@ -10,9 +10,9 @@
 
 use std::collections::HashMap;
 
-use crate::features::{best_run, N_FEATURES};
+use crate::classifier::features::{best_run, N_FEATURES};
+use crate::classifier::terms::Terms;
 use crate::rules::repeated::FxBuild;
-use crate::terms::Terms;
 
 /// Number of context features added by the second stage.
 pub const N_CONTEXT: usize = 26;
@@ -20,7 +20,7 @@ pub const N_CONTEXT: usize = 26;
 /// Features of the second stage: the first stage's, then the context ones.
 pub const N_STACKED: usize = N_FEATURES + N_CONTEXT;
 
-/// Names of the context features, in order (after [`crate::features::NAMES`]).
+/// Names of the context features, in order (after [`crate::classifier::features::NAMES`]).
 #[cfg_attr(not(feature = "internal"), allow(dead_code))] // read by `deboil::training`
 pub const CONTEXT_NAMES: [&str; N_CONTEXT] = [
     "s1",
@@ -106,9 +106,9 @@ impl Columns {
     /// The columns of the first-stage row `x`.
     pub(crate) fn of(x: &[f32; N_FEATURES]) -> Columns {
         Columns {
-            log_words: x[crate::features::LOG_WORDS],
-            log_grid_items: x[crate::features::LOG_GRID_ITEMS],
-            log_periodic_run: x[crate::features::LOG_PERIODIC_RUN],
+            log_words: x[crate::classifier::features::LOG_WORDS],
+            log_grid_items: x[crate::classifier::features::LOG_GRID_ITEMS],
+            log_periodic_run: x[crate::classifier::features::LOG_PERIODIC_RUN],
         }
     }
 }

@@ -1,16 +1,16 @@
 //! The statistical rule: a line classifier over per-line features (the line's shape, its
 //! neighbours, its place relative to the main run of prose), trained on the dev corpus by
 //! `tools/src/bin/train.rs` (gradient-boosted trees in [`super::model`]), in two stages: the
-//! second also sees the first stage's scores around each line ([`crate::stack`]).
+//! second also sees the first stage's scores around each line ([`crate::classifier::stack`]).
 
 use std::sync::LazyLock;
 
 use super::gbdt::Compiled;
 use super::model::{MODEL, STACKED};
-use super::Rule;
+use crate::classifier::features::{self, N_FEATURES};
+use crate::classifier::stack::{self, N_STACKED};
 use crate::doc::{Doc, RuleId};
-use crate::features::{self, N_FEATURES};
-use crate::stack::{self, N_STACKED};
+use crate::rules::Rule;
 use crate::Category;
 
 /// [`MODEL`] (the first stage) laid out for fast scoring (same scores).
@@ -178,7 +178,7 @@ const GRID_LENIENCY: f32 = 1.5;
 const GRID_PAGE_SHARE: f32 = 0.4;
 
 /// The log-odds a line's second-stage score must reach to stay: [`THRESHOLD`], or lower
-/// by [`GRID_LENIENCY`] for a line inside a card grid ([`crate::features::grids`]) on a
+/// by [`GRID_LENIENCY`] for a line inside a card grid ([`crate::classifier::features::grids`]) on a
 /// page whose words are mostly in grids. On such a page the items are the content, and
 /// a classifier that learnt mostly from articles doubts them.
 fn threshold(x: &[f32; N_FEATURES]) -> f32 {
@@ -221,7 +221,7 @@ fn category_of(x: &[f32; N_FEATURES]) -> Category {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::NAMES;
+    use crate::classifier::features::NAMES;
 
     #[test]
     fn feature_indices_match_names() {

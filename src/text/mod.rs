@@ -1,4 +1,7 @@
-//! Small text measures shared by the rules: words, tokens, prose shape.
+//! Small text measures shared by the rules: words, tokens, prose shape; and the keyed
+//! hasher ([`hash`]) for every table keyed by the input.
+
+pub(crate) mod hash;
 
 use std::sync::LazyLock;
 

@@ -26,12 +26,12 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::fast_model::{FAST_FIRST, FAST_SECOND};
 use super::gbdt::Compiled;
-use super::repeated::FxBuild;
-use super::Rule;
 use crate::doc::{Doc, RuleId};
-use crate::hash::{scramble, scramble_key};
 use crate::phrases::stopwords;
+use crate::rules::repeated::FxBuild;
+use crate::rules::Rule;
 use crate::text;
+use crate::text::hash::{scramble, scramble_key};
 use crate::Category;
 
 /// Features per line of the first stage.
@@ -845,10 +845,10 @@ impl WordKey {
     }
 }
 
-/// This process's [`WordKey`], from the keyed hasher of [`crate::hash`] (seeded by the
+/// This process's [`WordKey`], from the keyed hasher of [`crate::text::hash`] (seeded by the
 /// operating system's randomness).
 static WORD_KEY: LazyLock<WordKey> = LazyLock::new(|| {
-    let keyed = crate::hash::Keyed::default();
+    let keyed = crate::text::hash::Keyed::default();
     WordKey::new(|i| keyed.hash_one(i))
 });
 
@@ -881,7 +881,7 @@ fn word_hash(w: &str) -> u64 {
 struct WordSet {
     slots: Vec<u64>,
     len: usize,
-    /// The key of [`scramble`] (see [`crate::hash`]).
+    /// The key of [`scramble`] (see [`crate::text::hash`]).
     key: (u64, u64),
     /// The greatest distance of a stored hash from its first slot (see
     /// [`WordSet::contains_near`]).
@@ -1566,7 +1566,7 @@ const COPY_OF: u32 = 1 << 31;
 /// first (the work, for the tests). `n` under 2^31.
 ///
 /// The lines are placed in an open-addressing table at most half full, probed linearly
-/// from the line's keyed hash ([`crate::hash::Keyed`]: crafted lines cannot share a run of
+/// from the line's keyed hash ([`crate::text::hash::Keyed`]: crafted lines cannot share a run of
 /// slots); a slot holds only the index of a line's first copy (4 bytes, 8 to 16 a line),
 /// whose bytes are compared with the line's: two lines are copies only when their bytes
 /// are equal, never on equal hashes alone. The count grows on the first copy while each
@@ -1863,7 +1863,7 @@ impl Page {
     /// The main run of prose: the stretch of lines (by index in `stats`) with the largest
     /// sum of line values, a prose line worth its words, any other line a fixed cost.
     fn region(&self) -> Option<(usize, usize)> {
-        crate::features::best_run((0..self.len()).map(|k| {
+        crate::classifier::features::best_run((0..self.len()).map(|k| {
             if self.lines[k].prose() {
                 self.words(k) as f32
             } else {
@@ -2791,7 +2791,7 @@ fn name_below_stamp(scored: &Scored, doc: &Doc<'_>, k: usize) -> bool {
         && !has_date(name)
 }
 
-/// On a page with almost no plain prose (under [`super::stats::MIN_PLAIN_PROSE_WORDS`]
+/// On a page with almost no plain prose (under [`super::stages::MIN_PLAIN_PROSE_WORDS`]
 /// words), a list of items (a listing, a shop's category, a Markdown hub of links), keeps
 /// every line the trees would remove but the headline and the `title` element above it,
 /// lines a phrase names and repeated lines: the trees learnt what an article looks like
@@ -2840,7 +2840,7 @@ impl Rule for Fast {
                 *r = title == Some(k);
             }
         }
-        if page.plain_prose_words() < super::stats::MIN_PLAIN_PROSE_WORDS {
+        if page.plain_prose_words() < super::stages::MIN_PLAIN_PROSE_WORDS {
             keep_items(&mut remove, |k| scored.kind(k), title);
         }
         for (k, &r) in remove.iter().enumerate() {
@@ -2923,7 +2923,7 @@ mod tests {
     #[test]
     fn a_page_without_prose_keeps_its_items() {
         let text = listing();
-        assert!(page(&text).plain_prose_words() < crate::rules::stats::MIN_PLAIN_PROSE_WORDS);
+        assert!(page(&text).plain_prose_words() < crate::classifier::stages::MIN_PLAIN_PROSE_WORDS);
         // Lines: the `title` element, a menu link, the headline, an item, a phrase's
         // line, a repeated line; the trees would remove all of them.
         let kind = [
@@ -3837,7 +3837,7 @@ mod tests {
         };
         let (low4, high4) = (fours(f32::min), fours(f32::max));
         let mut out = Vec::with_capacity(n);
-        let feature = |name| crate::features::name_index(&NAMES, name);
+        let feature = |name| crate::classifier::features::name_index(&NAMES, name);
         let kept = [
             "log_words",
             "ends_sentence",

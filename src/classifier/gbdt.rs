@@ -91,17 +91,17 @@ pub(crate) struct Complete {
 }
 
 /// Values of the rows [`Narrow`] feature indices are read for: the fast engine's first
-/// stage ([`crate::rules::fast::N_FAST`]), the trees scored most.
+/// stage ([`crate::classifier::fast::N_FAST`]), the trees scored most.
 const NARROW: usize = 65;
 /// Values of the rows [`Narrow2`] feature indices are read for: the fast engine's second
-/// stage ([`crate::rules::fast::N_FAST2`]).
+/// stage ([`crate::classifier::fast::N_FAST2`]).
 const NARROW2: usize = 15;
 
 /// Values of the rows [`Narrow3`] feature indices are read for: the default engine's
-/// first stage ([`crate::features::N_FEATURES`]).
+/// first stage ([`crate::classifier::features::N_FEATURES`]).
 const NARROW3: usize = 80;
 /// Values of the rows [`Narrow4`] feature indices are read for: the default engine's
-/// second stage ([`crate::stack::N_STACKED`]).
+/// second stage ([`crate::classifier::stack::N_STACKED`]).
 const NARROW4: usize = 106;
 
 /// Defines a feature index type `$t` of `$n` values, one variant per index.
@@ -434,11 +434,11 @@ fn fill(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::N_FEATURES;
-    use crate::rules::fast::{N_FAST, N_FAST2};
-    use crate::rules::fast_model::{FAST_FIRST, FAST_SECOND};
-    use crate::rules::model::{MODEL, STACKED};
-    use crate::stack::N_STACKED;
+    use crate::classifier::fast::{N_FAST, N_FAST2};
+    use crate::classifier::fast_model::{FAST_FIRST, FAST_SECOND};
+    use crate::classifier::features::N_FEATURES;
+    use crate::classifier::model::{MODEL, STACKED};
+    use crate::classifier::stack::N_STACKED;
 
     #[test]
     fn the_rows_have_narrow_feature_indices() {

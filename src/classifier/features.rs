@@ -4,10 +4,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::classifier::terms::Terms;
 use crate::doc::Doc;
 use crate::phrases::stopwords::{self, Stopwords};
 use crate::rules::repeated::FxBuild;
-use crate::terms::Terms;
 use crate::text;
 
 /// Number of features per line.
@@ -368,7 +368,9 @@ impl WordSink<'_, '_, '_> {
                 let mut prev = None;
                 for c in w.chars().filter(|&c| text::is_cjk(c)) {
                     if let Some(p) = prev {
-                        self.out.terms.push(crate::terms::hash_pair(p, c));
+                        self.out
+                            .terms
+                            .push(crate::classifier::terms::hash_pair(p, c));
                     }
                     prev = Some(c);
                 }
@@ -393,10 +395,10 @@ impl WordSink<'_, '_, '_> {
             if self.stop.contains_ascii(lower) {
                 self.s.stop += 1;
             } else if self.terms
-                && b.len() >= crate::terms::MIN_CHARS
+                && b.len() >= crate::classifier::terms::MIN_CHARS
                 && b.iter().any(u8::is_ascii_alphabetic)
             {
-                self.out.terms.push(crate::terms::hash(lower));
+                self.out.terms.push(crate::classifier::terms::hash(lower));
             }
             if let Some(title) = title {
                 if self.out.title_filter & filter_bit(lower) != 0 {
@@ -417,11 +419,13 @@ impl WordSink<'_, '_, '_> {
         if self.stop.contains(&lower) {
             self.s.stop += 1;
         } else if self.terms
-            && w.len() >= crate::terms::MIN_CHARS
+            && w.len() >= crate::classifier::terms::MIN_CHARS
             && w.chars().any(text::is_alphabetic)
-            && lower.chars().count() >= crate::terms::MIN_CHARS
+            && lower.chars().count() >= crate::classifier::terms::MIN_CHARS
         {
-            self.out.terms.push(crate::terms::hash(lower.as_bytes()));
+            self.out
+                .terms
+                .push(crate::classifier::terms::hash(lower.as_bytes()));
         }
         if let Some(title) = title {
             // `str::to_lowercase`, as the title's words are: the same but for a final
@@ -453,7 +457,7 @@ fn unicode_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Line
                 let mut prev = None;
                 for c in w.chars().filter(|&c| text::is_cjk(c)) {
                     if let Some(p) = prev {
-                        shared.terms.push(crate::terms::hash_pair(p, c));
+                        shared.terms.push(crate::classifier::terms::hash_pair(p, c));
                     }
                     prev = Some(c);
                 }
@@ -479,11 +483,13 @@ fn unicode_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Line
         if stop.contains(&lower) {
             s.stop += 1;
         } else if terms
-            && w.len() >= crate::terms::MIN_CHARS
+            && w.len() >= crate::classifier::terms::MIN_CHARS
             && w.chars().any(text::is_alphabetic)
-            && lower.chars().count() >= crate::terms::MIN_CHARS
+            && lower.chars().count() >= crate::classifier::terms::MIN_CHARS
         {
-            shared.terms.push(crate::terms::hash(lower.as_bytes()));
+            shared
+                .terms
+                .push(crate::classifier::terms::hash(lower.as_bytes()));
         }
     }
     for c in line.chars() {
@@ -540,10 +546,10 @@ fn ascii_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineSt
         if is_stop {
             s.stop += 1;
         } else if terms
-            && w.len() >= crate::terms::MIN_CHARS
+            && w.len() >= crate::classifier::terms::MIN_CHARS
             && w.iter().any(u8::is_ascii_alphabetic)
         {
-            shared.terms.push(crate::terms::hash(lower));
+            shared.terms.push(crate::classifier::terms::hash(lower));
         }
         if let Some(title) = title {
             if s.words as usize <= TITLE_WORDS + 1 {
