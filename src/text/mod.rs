@@ -90,16 +90,37 @@ pub(crate) fn word_count(s: &str) -> usize {
     }
     // One pass over the runs `words` splits at: a run with a letter or digit is a word
     // (trimming `'`, `’` and `-` leaves it non-empty); CJK characters (all letters)
-    // count by pairs instead.
+    // count by pairs instead. ASCII bytes are classified by a table, other characters
+    // decoded.
+    let b = s.as_bytes();
     let (mut n, mut cjk) = (0, 0);
     let (mut word, mut run_cjk) = (false, 0);
-    for c in s.chars() {
-        if c == '\'' || c == '’' || c == '-' {
-            continue;
-        }
-        if is_alphanumeric(c) {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let alnum = if x < 0x80 {
+            i += 1;
+            match WORD_BYTE[usize::from(x)] {
+                WordByte::Alnum => true,
+                WordByte::Glue => continue,
+                WordByte::Other => false,
+            }
+        } else {
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                break; // not reached: `i` is always at a character's start
+            };
+            i += c.len_utf8();
+            if c == '’' {
+                continue;
+            }
+            let alnum = is_alphanumeric(c);
+            if alnum {
+                run_cjk += usize::from(is_cjk(c));
+            }
+            alnum
+        };
+        if alnum {
             word = true;
-            run_cjk += usize::from(is_cjk(c));
             continue;
         }
         if word {
@@ -121,21 +142,93 @@ pub(crate) fn word_count(s: &str) -> usize {
     n + cjk.div_ceil(2)
 }
 
+/// What an ASCII byte is to [`word_count`].
+#[derive(Clone, Copy)]
+enum WordByte {
+    /// A letter or a digit.
+    Alnum,
+    /// `'` or `-`: inside a word, or trimmed from its edge.
+    Glue,
+    /// Anything else: between words.
+    Other,
+}
+
+/// [`WordByte`] of each ASCII byte.
+static WORD_BYTE: [WordByte; 128] = {
+    let mut t = [WordByte::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = WordByte::Alnum;
+        } else if c == b'\'' || c == b'-' {
+            t[b] = WordByte::Glue;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// `ascii_words(bytes).count()` in one pass: a word is a maximal run of letters, digits,
 /// `'` and `-` with at least one letter or digit (trimming `'` and `-` leaves it
-/// non-empty).
+/// non-empty). Reads 64 bytes at a time ([`word_starts`]); `bytes` must be ASCII (a byte
+/// of `0x80` or more would be read as another byte).
 fn ascii_word_count(bytes: &[u8]) -> usize {
     let mut n = 0;
     let mut counted = false;
-    for &b in bytes {
-        if b.is_ascii_alphanumeric() {
-            n += usize::from(!counted);
-            counted = true;
-        } else if b != b'\'' && b != b'-' {
-            counted = false;
-        }
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        n += word_starts(block, &mut counted);
+    }
+    let rest = blocks.remainder();
+    if !rest.is_empty() {
+        // Padded with NUL bytes: neither word characters nor `'`/`-`, so no word starts
+        // in them and the words before end as they would at the end of the text.
+        let mut last = [0u8; 64];
+        last[..rest.len()].copy_from_slice(rest);
+        n += word_starts(&last, &mut counted);
     }
     n
+}
+
+/// [`ascii_word_count`] of one block of 64 ASCII bytes, given whether the text before it
+/// ended inside a word (`counted`: the last byte before that was not `'` or `-` was a
+/// letter or a digit), which it updates. Each 8-byte word is classified in place (SWAR:
+/// every byte below `0x80`, so adding to a byte never carries into the next), the classes
+/// gathered as bit masks, one bit a byte: `alnum` (letters and digits) and `glue` (`'` and
+/// `-`, which neither start nor end a word). A byte is inside a word when it is a letter
+/// or a digit, or glue whose run follows one; a word starts at a letter or digit whose
+/// byte before is not inside a word.
+#[inline]
+fn word_starts(block: &[u8], counted: &mut bool) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Bytes of `x` in `lo..=hi`, as their high bit (`lo >= 1`, `hi < 0x7f`).
+    let within = |x: u64, lo: u8, hi: u8| {
+        let from = x.wrapping_add(LO * u64::from(0x80 - lo));
+        let past = x.wrapping_add(LO * u64::from(0x7f - hi));
+        from & !past & HI
+    };
+    // Bytes of `x` equal to `c`, as their high bit.
+    let equal = |x: u64, c: u8| !((x ^ (LO * u64::from(c))).wrapping_add(LO * 0x7f)) & HI;
+    // The high bits of a word's eight bytes as eight bits, the first byte's lowest.
+    let gather = |m: u64| (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let (mut alnum, mut glue) = (0u64, 0u64);
+    for (k, c) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let a = within(x, b'0', b'9') | within(x | (LO * 0x20), b'a', b'z');
+        let g = equal(x, b'\'') | equal(x, b'-');
+        alnum |= gather(a) << (8 * k);
+        glue |= gather(g) << (8 * k);
+    }
+    let cin = u64::from(*counted);
+    // Glue right after a letter or digit starts a run inside a word: the carry of the
+    // addition runs through the whole run of glue bits, flipping each.
+    let seeds = glue & ((alnum << 1) | cin);
+    let inside = alnum | (((glue.wrapping_add(seeds)) ^ glue) & glue);
+    let starts = alnum & !((inside << 1) | cin);
+    *counted = inside >> 63 != 0;
+    starts.count_ones() as usize
 }
 
 /// Whether a (trimmed) line is a list item: a bullet (`-`, `*`, `+`, `•`, `·`, `–`, `▪`,
@@ -408,10 +501,12 @@ pub(crate) static LINK: LazyLock<Regex> =
 pub(crate) fn plain_text(line: &str, images: Images) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     let line = line.trim();
+    // `memchr2`, not `str::contains` with a set of characters (which decodes every
+    // character): this is asked of every open line by the teaser-run rule.
     let marked = line.contains("](")
         || line.contains("**")
         || line.contains("__")
-        || line.contains(['`', '\\'])
+        || memchr::memchr2(b'`', b'\\', line.as_bytes()).is_some()
         || line.contains("  ");
     if !marked {
         return Cow::Borrowed(line);
@@ -611,6 +706,15 @@ mod tests {
         n + cjk.div_ceil(2)
     }
 
+    proptest::proptest! {
+        #[test]
+        fn word_count_matches_words_on_mixed_text(
+            s in "(?:[a-zA-Z0-9 '\\-.,]|’|“|—|é|É|ß|東|京|カ|한|Ж|ж|٣|\\u{2028}|\\u{20000}){0,40}"
+        ) {
+            proptest::prop_assert_eq!(word_count(&s), word_count_by_words(&s));
+        }
+    }
+
     #[test]
     fn word_count_matches_words() {
         for s in [
@@ -624,6 +728,68 @@ mod tests {
             "’",
         ] {
             assert_eq!(word_count(s), word_count_by_words(s), "{s}");
+        }
+    }
+
+    /// The byte-by-byte count [`ascii_word_count`] replaced.
+    fn ascii_word_count_by_bytes(bytes: &[u8]) -> usize {
+        let mut n = 0;
+        let mut counted = false;
+        for &b in bytes {
+            if b.is_ascii_alphanumeric() {
+                n += usize::from(!counted);
+                counted = true;
+            } else if b != b'\'' && b != b'-' {
+                counted = false;
+            }
+        }
+        n
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_word_count_by_blocks(
+            // Every ASCII byte, and runs of word characters and glue across block edges.
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex("[\\x00-\\x7f]{0,70}").unwrap(),
+                    proptest::string::string_regex("[a-zA-Z0-9'-]{0,140}").unwrap(),
+                    proptest::string::string_regex("['\\- ]{0,70}").unwrap(),
+                ],
+                0..6,
+            )
+        ) {
+            let s = parts.concat();
+            proptest::prop_assert_eq!(
+                ascii_word_count(s.as_bytes()),
+                ascii_word_count_by_bytes(s.as_bytes())
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_word_count_on_every_byte_and_block_edge() {
+        // Each ASCII byte between letters, at every offset around the 64-byte edges.
+        for b in 0u8..0x80 {
+            for at in [0, 1, 7, 8, 62, 63, 64, 65, 127, 128] {
+                let mut s = [b'x'; 130];
+                s[at] = b;
+                for cut in [at, at + 1, 64, 65, 129, 130] {
+                    let t = &s[..cut.min(s.len())];
+                    assert_eq!(
+                        ascii_word_count(t),
+                        ascii_word_count_by_bytes(t),
+                        "{b} {at} {cut}"
+                    );
+                }
+                let mut g = [b'-'; 130];
+                g[at] = b;
+                assert_eq!(
+                    ascii_word_count(&g),
+                    ascii_word_count_by_bytes(&g),
+                    "{b} {at}"
+                );
+            }
         }
     }
 
