@@ -34,7 +34,10 @@ git worktree add -q --detach "$work/base" "$base"
 # BASE_TARGET=/tmp/deboil-base-target keeps the base's build between runs.
 base_target=${BASE_TARGET:-$work/target}
 (cd "$work/base" && CARGO_TARGET_DIR="$base_target" cargo build -q --release --example jsonl)
-base_bin="$base_target/release/examples/jsonl"
+# A copy: if BASE_TARGET is the working tree's own target directory, the build below would
+# overwrite the base's binary and the check would compare the new binary with itself.
+base_bin="$work/base-jsonl"
+cp "$base_target/release/examples/jsonl" "$base_bin"
 cargo build -q --release --example jsonl
 status=0
 for engine in default fast; do
