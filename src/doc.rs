@@ -1,5 +1,6 @@
 //! The document as the rules see it: lines with per-line decisions.
 
+use crate::rules::pattern::{PhraseHits, VisibleHits};
 use crate::{Category, Span};
 
 /// Index of a rule in the cleaner's ordered rule list.
@@ -52,10 +53,11 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub lines: Vec<Line>,
     marks: Vec<Mark>,
-    /// Scratch for the built-in phrase rules' shared literal scan.
+    /// The built-in phrase rules' shared literal scan, made by the first of them that runs
+    /// and read by the others (their state, kept here for one document; see
+    /// `rules::pattern::Group`).
     pub phrase_hits: PhraseHits,
-    /// Markdown lines' visible text and its candidate phrase fragments, for the group of
-    /// built-in phrase rules named by `key` (filled by the first rule that asks).
+    /// Markdown lines' visible text and its candidate phrase fragments, for the same rules.
     pub visible_hits: VisibleHits,
     /// Every line's repetition key, computed on first use (see [`Doc::repeat_key`]).
     repeat_keys: std::cell::OnceCell<RepeatKeys>,
@@ -95,29 +97,6 @@ struct RepeatKeys {
 
 /// [`Doc::repeat_group`] of a line without a key.
 const NO_GROUP: u32 = u32::MAX;
-
-/// Per line, the phrase-rule fragments whose literals occur in it (`ids[start[i]..
-/// start[i + 1]]`), computed by the group of phrase rules whose address is `key` (0: not
-/// computed).
-#[derive(Debug, Default)]
-pub(crate) struct PhraseHits {
-    pub key: usize,
-    pub start: Vec<u32>,
-    pub ids: Vec<u32>,
-    /// By rule (its place in the group): the lines with one of its fragments among their
-    /// candidates, in order.
-    pub by_rule: Vec<Vec<u32>>,
-    /// The lines open at the scan that hold a Markdown link, in order.
-    pub links: Vec<u32>,
-}
-
-/// Per Markdown line (by index): its text without link targets and the candidate
-/// fragments of that text, computed once for all the built-in phrase rules.
-#[derive(Debug, Default)]
-pub(crate) struct VisibleHits {
-    pub key: usize,
-    pub lines: std::collections::HashMap<usize, (String, Vec<u32>)>,
-}
 
 /// Lines of more words than this (by [`crate::text::word_count`]) are split into
 /// sub-lines (see [`cut_points`]): html2text prints many articles' paragraphs, and pasted

@@ -14,7 +14,7 @@ use regex_syntax::hir::{
 };
 
 use super::Rule;
-use crate::doc::{Doc, PhraseHits, RuleId, VisibleHits};
+use crate::doc::{Doc, RuleId};
 use crate::phrases::{self, Phrases};
 use crate::{text, Category, Error};
 
@@ -1266,20 +1266,20 @@ impl PatternRule {
     /// Whether the visible text of Markdown line `i` (`line`, which holds a link: its text
     /// without link targets) matches the rule. For built-in rules the text and its
     /// candidate fragments are computed once per line for the whole group
-    /// (`Doc::visible_hits`); the answer is that of [`PatternRule::is_match`].
+    /// ([`VisibleHits`]); the answer is that of [`PatternRule::is_match`].
     fn visible_match(&self, doc: &mut Doc<'_>, i: usize, line: &str) -> bool {
         let (Some(pre), Some((group, bit))) = (&self.prefilter, &self.group) else {
             let visible = text::without_link_targets(line);
             return visible.len() < line.len() && self.is_match(&visible);
         };
-        let key = Arc::as_ptr(group) as usize;
-        if doc.visible_hits.key != key {
-            doc.visible_hits = VisibleHits {
-                key,
+        let cache = &mut doc.visible_hits;
+        if cache.group != Some(group.id) {
+            *cache = VisibleHits {
+                group: Some(group.id),
                 lines: std::collections::HashMap::new(),
             };
         }
-        let (visible, ids) = doc.visible_hits.lines.entry(i).or_insert_with(|| {
+        let (visible, ids) = cache.lines.entry(i).or_insert_with(|| {
             let visible = text::without_link_targets(line).into_owned();
             let mut ids = Vec::new();
             if !visible.is_empty() {
@@ -1312,6 +1312,44 @@ pub(crate) fn builtin_cached() -> &'static [Box<dyn Rule>] {
     &RULES
 }
 
+/// A [`Group`]'s number, unique in the process (given when the group is built): a
+/// document's scratch says which group computed it, so the rules of another group never
+/// read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct GroupId(u32);
+
+impl GroupId {
+    /// A number no group built before has.
+    fn next() -> GroupId {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        GroupId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+/// A document's scratch (`Doc::phrase_hits`): per line, the phrase-rule fragments whose
+/// literals occur in it (`ids[start[i]..start[i + 1]]`), computed once by the group of
+/// phrase rules `group` (`None`: not computed).
+#[derive(Debug, Default)]
+pub(crate) struct PhraseHits {
+    pub group: Option<GroupId>,
+    pub start: Vec<u32>,
+    pub ids: Vec<u32>,
+    /// By rule (its place in the group): the lines with one of its fragments among their
+    /// candidates, in order.
+    pub by_rule: Vec<Vec<u32>>,
+    /// The lines open at the scan that hold a Markdown link, in order.
+    pub links: Vec<u32>,
+}
+
+/// A document's scratch (`Doc::visible_hits`): per Markdown line (by index), its text
+/// without link targets and the candidate fragments of that text, computed once for all
+/// the phrase rules of `group`.
+#[derive(Debug, Default)]
+pub(crate) struct VisibleHits {
+    pub group: Option<GroupId>,
+    pub lines: std::collections::HashMap<usize, (String, Vec<u32>)>,
+}
+
 /// One scan for all built-in rules: per open line, the fragments (`bit << 16 | fragment`,
 /// `bit` the rule's place in the group) whose [`Conds`] the line meets; only those
 /// fragments' regexes run (see [`Prefilter::folded`]). Each document computes the sets
@@ -1324,6 +1362,8 @@ pub(crate) fn builtin_cached() -> &'static [Box<dyn Rule>] {
 /// folded line, for their inner literals.
 #[derive(Debug)]
 pub(crate) struct Group {
+    /// Names this group in the documents' scratch ([`PhraseHits`], [`VisibleHits`]).
+    id: GroupId,
     /// Prefix literals of every fragment.
     prefix: Trie,
     /// Suffix literals, reversed.
@@ -1723,6 +1763,7 @@ impl Group {
             }
         }
         Some(Group {
+            id: GroupId::next(),
             prefix: prefix.build()?,
             suffix: suffix.build()?,
             inner,
@@ -1811,13 +1852,12 @@ impl Group {
 
     /// Computes, once per document, every open line's candidate fragments.
     fn scan(&self, doc: &mut Doc<'_>) {
-        let key = self as *const Group as usize;
-        if doc.phrase_hits.key == key {
+        if doc.phrase_hits.group == Some(self.id) {
             return;
         }
         let rules = self.code.iter().map(|&c| (c >> 16) as usize + 1).max();
         let mut hits = PhraseHits {
-            key,
+            group: Some(self.id),
             start: Vec::with_capacity(doc.len() + 1),
             ids: Vec::new(),
             by_rule: vec![Vec::new(); rules.unwrap_or(0)],
@@ -2080,6 +2120,30 @@ fn builtin_table() -> [(&'static str, Category, &'static str, Field, usize); 14]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_group_scans_for_itself() {
+        // Two builds of the built-in rules: two groups, each with its own number; the
+        // document's scan says which group made it, so the other group's rules make their
+        // own instead of reading candidates numbered for another group.
+        let (a, b) = (builtin_rules(), builtin_rules());
+        let id = |rules: &[PatternRule]| rules[0].group.as_ref().map(|(g, _)| g.id);
+        assert!(id(&a).is_some() && id(&b).is_some());
+        assert_ne!(id(&a), id(&b));
+        assert!(a
+            .iter()
+            .all(|r| r.group.as_ref().map(|(g, _)| g.id) == id(&a)));
+        let text = "Subscribe to our newsletter\n\nThe bridge reopened on Monday after a year of repairs, the council said.\nShare this article\n";
+        let mut doc = Doc::new(text);
+        assert_eq!(doc.phrase_hits.group, None);
+        a[0].apply(&mut doc, 0);
+        assert_eq!(doc.phrase_hits.group, id(&a));
+        let scanned_by_a = doc.phrase_hits.start.clone();
+        b[1].apply(&mut doc, 1);
+        assert_eq!(doc.phrase_hits.group, id(&b));
+        assert_eq!(doc.phrase_hits.start.len(), doc.len() + 1);
+        assert_eq!(scanned_by_a.len(), doc.len() + 1);
+    }
 
     fn removes(rule: &str, line: &str) -> bool {
         let r = builtin_cached()
