@@ -665,13 +665,32 @@ impl Packed {
             | flag(s.phrase_key, Packed::PHRASE_KEY)
             | flag(s.blank_before, Packed::BLANK_BEFORE)
             | u16::from(s.blank_around) << Packed::AROUND;
-        let all = Packed::counts(s);
         let mut counts = [0u8; 18];
         // Every count but the link text's is at most the line's bytes (a link's text may
         // be counted twice, see `measure`).
         if s.chars <= u32::from(u8::MAX) && s.link <= u32::from(u8::MAX) {
-            debug_assert!(all.iter().all(|&c| c <= s.chars.max(s.link)));
-            counts = all.map(|c| c as u8);
+            debug_assert!(Packed::counts(s).iter().all(|&c| c <= s.chars.max(s.link)));
+            // Field by field, in `Packed::counts`'s order (no array of the counts first).
+            counts = [
+                s.chars as u8,
+                s.words as u8,
+                s.stop as u8,
+                s.caps as u8,
+                s.leading_caps as u8,
+                s.digits as u8,
+                s.punct as u8,
+                s.upper as u8,
+                s.letters as u8,
+                s.word_chars as u8,
+                s.commas as u8,
+                s.separators as u8,
+                s.link as u8,
+                s.cjk as u8,
+                s.phrase_hits as u8,
+                s.phrase_bytes as u8,
+                s.title_hits as u8,
+                s.content as u8,
+            ];
         } else {
             let place = match at {
                 Some(i) => {
@@ -1014,7 +1033,13 @@ struct TwoChoices {
 impl TwoChoices {
     /// The set of `hashes` (`n` of them at most, repeats allowed), if they fit.
     fn new<'h>(hashes: impl Iterator<Item = &'h u64>, n: usize) -> Option<TwoChoices> {
-        let size = (4 * n).next_power_of_two().max(16);
+        TwoChoices::with_slots(hashes, (4 * n).next_power_of_two())
+    }
+
+    /// The set of `hashes` in a table of at least `size` slots (a power of two), if they
+    /// fit (a quarter full or less, they almost always do; half full, seldom).
+    fn with_slots<'h>(hashes: impl Iterator<Item = &'h u64>, size: usize) -> Option<TwoChoices> {
+        let size = size.max(16);
         let mut keys = vec![0u64; size];
         let mut units = vec![(); size];
         let sk = scramble_key();
@@ -1268,24 +1293,43 @@ struct Word {
 struct Title {
     set: WordSet,
     pairs: Option<TwoChoices>,
+    /// Once sealed, bit `b` of these 256 is set when a title word's stored hash has `b` in
+    /// its top 8 bits: a word whose bit is clear is no title word, told without the table
+    /// (most words of a page; a title has at most 40 words, at most 40 of the bits).
+    filter: [u64; 4],
     sealed: bool,
 }
 
 impl Title {
-    /// Builds the table of two choices once the set is filled.
+    /// Builds the table of two choices and the filter once the set is filled.
     fn seal(&mut self) {
         if !self.sealed && !self.set.is_empty() {
             let words = self.set.slots.iter().filter(|&&k| k != 0);
             self.pairs = TwoChoices::new(words, self.set.len());
+            for &k in self.set.slots.iter().filter(|&&k| k != 0) {
+                let b = Title::bit(k);
+                self.filter[b >> 6] |= 1 << (b & 63);
+            }
             self.sealed = true;
         }
     }
 
-    /// Whether `h` is one of the title's words (without a branch on the outcome).
+    /// The filter's bit of the stored hash `key` (as `WordSet` stores it): its top 8 bits
+    /// (the high bits of the keyed hash's last product, the best mixed).
+    #[inline]
+    fn bit(key: u64) -> usize {
+        (key >> 56) as usize
+    }
+
+    /// Whether `h` is one of the title's words (a word the filter rules out told with a
+    /// branch, foreseen most of the time; the table's look-up without one).
     #[inline]
     fn contains(&self, h: u64) -> bool {
         match &self.pairs {
-            Some(pairs) => pairs.contains(h),
+            Some(pairs) => {
+                let b = Title::bit(h.max(1));
+                self.filter[b >> 6] >> (b & 63) & 1 != 0 && pairs.contains(h)
+            }
             None => self.set.contains_near(h),
         }
     }
@@ -1707,6 +1751,10 @@ fn side(k: usize, n: usize, (r0, r1): (usize, usize)) -> (f32, usize) {
     }
 }
 
+/// Lines of a page from which [`Page::lines`] counts the non-blank lines before it makes
+/// room for them (below, it makes room for every line: at most 32 bytes × this).
+const COUNT_FROM: usize = 1 << 14;
+
 impl Page {
     /// One [`Stat`] per non-blank line of `doc`, from the pass over its bytes (phrases and
     /// copies not yet counted).
@@ -1718,14 +1766,21 @@ impl Page {
         // line's words as it needs).
         let mut content = Hashes::default();
         content.reserve(doc.text.len() / 10 + 16);
-        // Sized to the non-blank lines, counted first (never grown: growing holds the old
-        // table and the new at once).
-        let n = (0..doc.len()).filter(|&i| !doc.is_blank(i)).count();
+        // Sized to the non-blank lines, counted first on a long page (never grown: growing
+        // holds the old table and the new at once); on a page of fewer lines than
+        // `COUNT_FROM`, room for every line costs less than counting.
+        let n = if doc.len() < COUNT_FROM {
+            doc.len()
+        } else {
+            (0..doc.len()).filter(|&i| !doc.is_blank(i)).count()
+        };
         let mut lines = Vec::with_capacity(n);
         let mut long: Vec<Stat> = Vec::new();
         let mut blank_before = true;
         for i in 0..doc.len() {
-            if doc.is_blank(i) {
+            // A blank line is an empty one once trimmed, as `Doc::is_blank` tells.
+            let line = doc.line(i);
+            if line.is_empty() {
                 blank_before = true;
                 if let Some(last) = lines.last_mut() {
                     let last: &mut Packed = last;
@@ -1739,7 +1794,6 @@ impl Page {
                 }
                 continue;
             }
-            let line = doc.line(i);
             let t = line;
             let mut s = Stat {
                 index: i,
@@ -1912,33 +1966,40 @@ impl Page {
             }
             at = end;
         }
-        let pairs = TwoChoices::new(prose.iter(), prose.len());
-        let set = if pairs.is_none() {
-            let mut set = WordSet::with_capacity(prose.len());
-            for &h in &prose {
-                set.insert(h);
-            }
-            set
-        } else {
-            WordSet::default()
-        };
-        let found = |h: &u64| match &pairs {
-            Some(pairs) => pairs.contains(*h),
-            None => set.contains(*h),
-        };
-        let mut at = 0;
-        (0..self.len())
-            .map(|k| {
-                let words = &self.content[at..at + content_of(k)];
-                at += words.len();
-                if words.is_empty() {
-                    -1.0
-                } else {
-                    let hits = words.iter().map(|h| u32::from(found(h))).sum::<u32>();
-                    hits as f32 / words.len() as f32
+        // Two slots a word: the region's prose repeats its words (on the dev pages about
+        // half are repeats), so the table is about a quarter full, and half the table
+        // that `TwoChoices::new` sizes for distinct words is half the zeroing. A page
+        // whose words do not fit falls back to the `WordSet`: the same answers.
+        let slots = (2 * prose.len()).next_power_of_two();
+        match TwoChoices::with_slots(prose.iter(), slots) {
+            Some(pairs) => self.shares(|h| pairs.contains(h)),
+            None => {
+                let mut set = WordSet::with_capacity(prose.len());
+                for &h in &prose {
+                    set.insert(h);
                 }
-            })
-            .collect()
+                self.shares(|h| set.contains(h))
+            }
+        }
+    }
+
+    /// Per line, the share of its content words that are `found` (-1 for a line without
+    /// content words; see [`Page::cohesion`]).
+    fn shares(&self, found: impl Fn(u64) -> bool) -> Vec<f32> {
+        let long = &self.long;
+        let mut shares = Vec::with_capacity(self.len());
+        let mut at = 0;
+        for p in &self.lines {
+            let words = &self.content[at..at + p.count(17, long) as usize];
+            at += words.len();
+            shares.push(if words.is_empty() {
+                -1.0
+            } else {
+                let hits = words.iter().map(|&h| u32::from(found(h))).sum::<u32>();
+                hits as f32 / words.len() as f32
+            });
+        }
+        shares
     }
 
     /// The first-stage feature rows, one per non-blank line, and the main region (for
@@ -1948,11 +2009,11 @@ impl Page {
         let region = self.region();
         let cohesion = self.cohesion(region);
         let mut rows = Vec::with_capacity(self.len());
-        self.rows_each(doc_lines, region, &cohesion, |row| rows.push(row));
+        self.rows_each(doc_lines, region, &cohesion, &mut rows);
         (rows, region)
     }
 
-    /// The first-stage feature rows, one per non-blank line, each handed to `emit` in
+    /// The first-stage feature rows, one per non-blank line, each written to `out` in
     /// order (not kept: a page of millions of short lines need not hold them all), given
     /// the main `region` and each line's `cohesion`. Every value is computed as it would be
     /// from tables of the whole page (prefix sums, runs, blocks), from a few running
@@ -1965,7 +2026,7 @@ impl Page {
         doc_lines: usize,
         region: Option<(usize, usize)>,
         cohesion: &[f32],
-        mut emit: impl FnMut([f32; N_FAST]),
+        out: &mut impl Rows<N_FAST>,
     ) {
         let n = self.len();
         let long = &self.long;
@@ -2035,11 +2096,10 @@ impl Page {
         let (mut b0, mut b1, mut block_words, mut block_prose) = (0usize, 0usize, 0u32, 0u32);
         let (mut run_from, mut run_to) = (0usize, 0usize);
         let mut memo = [Memo::new(); 8];
-        let mut next = (n > 0).then(|| self.stat(0));
-        let mut prev: Option<Stat> = None;
         for (k, &cohesion) in cohesion.iter().enumerate().take(n) {
-            let Some(s) = next else { break };
-            next = (k + 1 < n).then(|| self.stat(k + 1));
+            let s = self.stat(k);
+            // The lines just above and below, read where they are kept (not unpacked).
+            let (prev, next) = (k.checked_sub(1).map(|j| &lines[j]), lines.get(k + 1));
             let (a, b) = (k.saturating_sub(3), (k + 4).min(n));
             prose_lines.fill(b, |j| u32::from(lines[j].prose()));
             phrase_lines.fill(b, |j| u32::from(lines[j].count(14, long) > 0));
@@ -2062,7 +2122,9 @@ impl Page {
             let (side, dist) = side(k, n, bounds);
             let f = family_of(&s);
             let lines_in_block = (b1 - b0 + 1) as u32;
-            emit([
+            // Written where the row is kept (not built aside and copied there).
+            let row = out.row();
+            *row = [
                 ln1p(s.chars),
                 ln1p(s.words),
                 f32::from(u8::from(s.sentence)),
@@ -2086,10 +2148,10 @@ impl Page {
                 memo[0].ln1p(table, s.copies.saturating_sub(1)),
                 f32::from(u8::from(s.prose)),
                 s.cjk as f32 / chars,
-                prev.map_or(-1.0, |p| ln1p(p.words)),
-                prev.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
-                next.map_or(-1.0, |p| ln1p(p.words)),
-                next.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
+                prev.map_or(-1.0, |p| ln1p(p.words(long))),
+                prev.map_or(-1.0, |p| f32::from(u8::from(p.sentence()))),
+                next.map_or(-1.0, |p| ln1p(p.words(long))),
+                next.map_or(-1.0, |p| f32::from(u8::from(p.sentence()))),
                 (prose_lines.get(b) - prose_lines.get(a)) as f32 / window,
                 (log_words.get(b) - log_words.get(a)) / window,
                 f32::from(s.blank_around),
@@ -2111,8 +2173,8 @@ impl Page {
                 memo[6].ln1p(table, (run_to + 1 - run_from) as u32),
                 region_words as f32 / words.max(1) as f32,
                 (phrase_lines.get(b) - phrase_lines.get(a)) as f32 / window,
-                prev.map_or(-1.0, |p| f32::from(u8::from(p.phrase_hits > 0))),
-                next.map_or(-1.0, |p| f32::from(u8::from(p.phrase_hits > 0))),
+                prev.map_or(-1.0, |p| f32::from(u8::from(p.count(14, long) > 0))),
+                next.map_or(-1.0, |p| f32::from(u8::from(p.count(14, long) > 0))),
                 f32::from(u8::from(s.caps == s.words && s.words > 0)),
                 ln1p(s.leading_caps),
                 s.title_overlap(),
@@ -2128,7 +2190,7 @@ impl Page {
                 doc_run_share,
                 far(last_label.map(|j| k - j)),
                 far((next_label < n).then(|| next_label - k)),
-            ]);
+            ];
             // What the lines below see of this one.
             prose_above += u32::from(s.prose);
             prose_words_above += if s.prose { s.words } else { 0 };
@@ -2146,13 +2208,12 @@ impl Page {
             if label(k) {
                 last_label = Some(k);
             }
-            prev = Some(s);
         }
     }
 }
 
 /// The second-stage rows, from the first stage's `scores` (one per line of `page`), each
-/// handed to `emit` in order; `cohesion` and `region` as the first stage had them. As
+/// written to `out` in order; `cohesion` and `region` as the first stage had them. As
 /// [`Page::rows_each`], from running sums and the lines around the one being read.
 #[inline(never)]
 fn stacked(
@@ -2160,7 +2221,7 @@ fn stacked(
     scores: &[f32],
     cohesion: &[f32],
     region: Option<(usize, usize)>,
-    mut emit: impl FnMut([f32; N_FAST2]),
+    out: &mut impl Rows<N_FAST2>,
 ) {
     let n = scores.len().min(page.len());
     let table = &*LN1P;
@@ -2204,15 +2265,22 @@ fn stacked(
             (block_mean, block_end) = (mean(at_end - prefix.get(k), end - k), end);
         }
         debug_assert!(k < block_end);
-        let window = &scores[a..b];
+        // The window's least and greatest scores (never NaN: sums of finite leaves), in
+        // one pass of plain comparisons (`f32::min` and `max` also handle NaN).
+        let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
+        for &x in &scores[a..b] {
+            lo = if x < lo { x } else { lo };
+            hi = if x > hi { x } else { hi };
+        }
         let (side, dist) = side(k, n, bounds);
-        emit([
+        let row = out.row();
+        *row = [
             score,
             k.checked_sub(1).map_or(-5.0, |j| scores[j]),
             scores.get(k + 1).copied().unwrap_or(-5.0),
             mean(prefix.get(b) - prefix.get(a), b - a),
-            window.iter().copied().fold(f32::INFINITY, f32::min),
-            window.iter().copied().fold(f32::NEG_INFINITY, f32::max),
+            lo,
+            hi,
             block_mean,
             region_mean,
             doc_mean,
@@ -2222,7 +2290,7 @@ fn stacked(
             memo.ln1p(table, dist as u32),
             p.count(15, &page.long) as f32 / p.count(0, &page.long).max(1) as f32,
             cohesion[k],
-        ]);
+        ];
     }
 }
 
@@ -2272,35 +2340,67 @@ struct Stages {
     second: Vec<f32>,
 }
 
-/// Scores `rows` with `model` a block of [`ROW_BLOCK`] rows at a time, the scores added
-/// to `out`.
-struct Blocks<'m, const N: usize> {
-    model: &'m Compiled,
-    rows: Vec<[f32; N]>,
-    scores: Vec<f32>,
+/// Where rows of `N` values go, one at a time, in order.
+trait Rows<const N: usize> {
+    /// The place of the next row, to be written in full before the next call.
+    fn row(&mut self) -> &mut [f32; N];
 }
 
-impl<'m, const N: usize> Blocks<'m, N> {
-    fn new(model: &'m Compiled, n: usize) -> Blocks<'m, N> {
+/// Every row kept.
+impl<const N: usize> Rows<N> for Vec<[f32; N]> {
+    #[inline]
+    fn row(&mut self) -> &mut [f32; N] {
+        self.push([0.0; N]);
+        let last = self.len() - 1;
+        &mut self[last]
+    }
+}
+
+/// Scores rows with `model` a block of [`ROW_BLOCK`] rows at a time, the scores added
+/// to `out`.
+struct Blocks<'m, 'o, const N: usize> {
+    model: &'m Compiled,
+    /// The block's rows (at most [`ROW_BLOCK`], allocated once), the first `filled` of
+    /// them written.
+    rows: Vec<[f32; N]>,
+    filled: usize,
+    scores: Vec<f32>,
+    out: &'o mut Vec<f32>,
+}
+
+impl<'m, 'o, const N: usize> Blocks<'m, 'o, N> {
+    fn new(model: &'m Compiled, n: usize, out: &'o mut Vec<f32>) -> Blocks<'m, 'o, N> {
         Blocks {
             model,
             rows: Vec::with_capacity(ROW_BLOCK.min(n)),
+            filled: 0,
             scores: Vec::new(),
+            out,
         }
     }
 
+    /// Scores the rows written so far.
+    fn flush(&mut self) {
+        let rows = &self.rows[..self.filled];
+        self.model.score_all(rows, |_| true, &mut self.scores);
+        self.out.extend_from_slice(&self.scores);
+        self.filled = 0;
+    }
+}
+
+impl<const N: usize> Rows<N> for Blocks<'_, '_, N> {
     #[inline]
-    fn push(&mut self, row: [f32; N], out: &mut Vec<f32>) {
-        self.rows.push(row);
-        if self.rows.len() == ROW_BLOCK {
-            self.flush(out);
+    fn row(&mut self) -> &mut [f32; N] {
+        if self.filled == ROW_BLOCK {
+            self.flush();
         }
-    }
-
-    fn flush(&mut self, out: &mut Vec<f32>) {
-        self.model.score_all(&self.rows, |_| true, &mut self.scores);
-        out.extend_from_slice(&self.scores);
-        self.rows.clear();
+        if self.filled == self.rows.len() {
+            // The first block: its rows made as they come (a zeroed table of a block's
+            // rows would cost a short page more than its rows).
+            self.rows.push([0.0; N]);
+        }
+        self.filled += 1;
+        &mut self.rows[self.filled - 1]
     }
 }
 
@@ -2327,34 +2427,29 @@ fn run(doc: &Doc<'_>, until: Stage) -> Stages {
     done.cohesion = done.page.cohesion(done.region);
     if until == Stage::Rows {
         done.rows.reserve_exact(n);
-        let rows = &mut done.rows;
         done.page
-            .rows_each(doc.len(), done.region, &done.cohesion, |row| rows.push(row));
+            .rows_each(doc.len(), done.region, &done.cohesion, &mut done.rows);
         return done;
     }
     // Each stage's rows scored a block at a time, only the scores kept.
-    let first = &mut done.first;
-    first.reserve_exact(n);
-    let mut blocks = Blocks::new(&FIRST, n);
+    done.first.reserve_exact(n);
+    let mut blocks = Blocks::new(&FIRST, n, &mut done.first);
     done.page
-        .rows_each(doc.len(), done.region, &done.cohesion, |row| {
-            blocks.push(row, first)
-        });
-    blocks.flush(first);
+        .rows_each(doc.len(), done.region, &done.cohesion, &mut blocks);
+    blocks.flush();
     if until == Stage::First {
         return done;
     }
-    let second = &mut done.second;
-    second.reserve_exact(n);
-    let mut blocks = Blocks::new(&SECOND, n);
+    done.second.reserve_exact(n);
+    let mut blocks = Blocks::new(&SECOND, n, &mut done.second);
     stacked(
         &done.page,
         &done.first,
         &done.cohesion,
         done.region,
-        |row| blocks.push(row, second),
+        &mut blocks,
     );
-    blocks.flush(second);
+    blocks.flush();
     done
 }
 
@@ -2409,9 +2504,7 @@ impl Scored {
     #[cfg_attr(not(feature = "internal"), allow(dead_code))] // for `deboil::training`
     pub(crate) fn restack(&self, scores: &[f32]) -> Vec<[f32; N_FAST2]> {
         let mut rows = Vec::with_capacity(scores.len());
-        stacked(&self.page, scores, &self.cohesion, self.region, |row| {
-            rows.push(row)
-        });
+        stacked(&self.page, scores, &self.cohesion, self.region, &mut rows);
         rows
     }
 
