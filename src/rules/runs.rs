@@ -18,9 +18,12 @@ use crate::Category;
 
 /// Removes, after the article's prose, runs of lines that repeat one shape at least
 /// [`MIN_REPEATS`] times (a period of one to [`MAX_PERIOD`] lines): teasers whose every
-/// item carries a date or byline line an earlier rule removed (a dated headline list),
-/// and items right under a related-content or comments header that an earlier rule
-/// removed (a list of headlines, or items separated by removed lines). See
+/// item carries a date or byline (a line an earlier rule removed, a date alone, or a date
+/// ending the headline: a dated headline list), teasers whose every item has an excerpt
+/// cut short ("…", "[…]") under a headline or a date, and items right under a
+/// related-content or comments header (removed by an earlier rule, or a short "More
+/// stories" line, which goes with them): a list of headlines, or items separated by
+/// removed lines. See
 /// [`Shape`] for how a line is classed. It runs after the line classifier, whose
 /// removals it reads as text, and removes the run's lines the classifier kept (the
 /// classifier's training rows are the lines open before it, so this rule leaves them
@@ -76,9 +79,11 @@ fn starts_with_digit(line: &str) -> bool {
 /// The shape of a text line, as far as runs go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
-    /// Removed by an earlier rule as a byline or metadata (a date), or a counter.
+    /// Removed by an earlier rule as a byline or metadata (a date), a counter, or a date
+    /// alone ([`TRAILING_DATE`] with fewer than [`DATED_HEADLINE_WORDS`] words before it).
     Meta,
-    /// Removed by an earlier rule as a related-content or comments header.
+    /// Removed by an earlier rule as a related-content or comments header, or a short
+    /// related-content header read from the text ([`RELATED_HEADER`]).
     Header,
     /// Removed by an earlier rule for another reason (a share prompt, a repeated line),
     /// or without words.
@@ -90,7 +95,59 @@ enum Shape {
     Sentence,
     /// Open, more than [`LONG_WORDS`] words, or protected by an earlier rule.
     Long,
+    /// Open, at most [`LONG_WORDS`] words, cut short with a truncation mark (`…`, `...`,
+    /// `[…]`): a teaser's excerpt.
+    Excerpt,
+    /// Open, a headline that ends with its own date or age ("… 6 hours ago", "… March
+    /// 3, 2024"): a dated teaser on one line.
+    Dated,
 }
+
+/// Whether a line ends with a truncation mark (`…`, `...`, `[…]`, `[...]`, `(…)`): a text
+/// cut short, as teasers cut their excerpt.
+fn ends_truncated(t: &str) -> bool {
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ']' | ')'));
+    t.ends_with('…') || t.ends_with("...")
+}
+
+/// A date or an age at the end of a line ("6 hours ago", "~3 days ago", "March 3, 2024",
+/// "3 Mar 2024", "03/03/2024").
+static TRAILING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?:
+            \b\d{1,3}\s*(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago
+          | \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
+          | \b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+\d{4}
+          | \b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}
+        )\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// Words a line needs before its trailing date to be a dated headline rather than a
+/// date alone.
+const DATED_HEADLINE_WORDS: usize = 3;
+
+/// A short header over a list of other stories ("More stories", "Next up in Science",
+/// "You may also like"), read from the text when no earlier rule removed it.
+static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\W*(?:
+            (?:more|other|latest|top|popular|trending|recommended|related|similar|recent)\b.{0,40}\b(?:stories|articles|news|posts|reads|videos|headlines)
+          | next\s+up\b.*
+          | most\s+(?:popular|read|viewed|shared|recent)\b.*
+          | you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested\s+in)\b.*
+          | (?:read|see)\s+(?:also|next)\b.*
+          | also\s+read\b.*
+          | what\s+to\s+read\s+next\b.*
+          | don'?t\s+miss\b.*
+        )\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// Most words of a header read by [`RELATED_HEADER`].
+const HEADER_WORDS: usize = 8;
 
 /// Whether a line ends like a sentence (`.`, `!`, `?`, `…`, `;`, `。`, a closing quote or
 /// bracket after one).
@@ -116,13 +173,25 @@ fn shape(doc: &Doc<'_>, i: usize, previous: Option<RuleId>) -> (Shape, usize) {
     }
     let plain = text::plain_text(doc.line(i), Images::Alt);
     let words = text::word_count(&plain);
+    let headline = words <= HEADLINE_WORDS && (!ends_sentence(&plain) || plain.ends_with('?'));
     let shape = if starts_with_digit(&plain) && COUNTER.is_match(&plain) {
         Shape::Meta
     } else if words == 0 {
         Shape::Decided
     } else if words > LONG_WORDS {
         Shape::Long
-    } else if words <= HEADLINE_WORDS && (!ends_sentence(&plain) || plain.ends_with('?')) {
+    } else if ends_truncated(&plain) {
+        Shape::Excerpt
+    } else if words <= HEADER_WORDS && headline && RELATED_HEADER.is_match(&plain) {
+        Shape::Header
+    } else if words <= HEADLINE_WORDS + 6 && TRAILING_DATE.is_match(&plain) {
+        let date = TRAILING_DATE.find(&plain).map_or(0, |m| m.start());
+        if text::word_count(&plain[..date]) >= DATED_HEADLINE_WORDS {
+            Shape::Dated
+        } else {
+            Shape::Meta
+        }
+    } else if headline {
         Shape::Headline
     } else {
         Shape::Sentence
@@ -137,14 +206,18 @@ fn is_teaser_pattern(pattern: &[Shape], header: bool) -> bool {
     if has(Shape::Long) || has(Shape::Header) {
         return false;
     }
-    if !has(Shape::Headline) && !has(Shape::Sentence) {
+    if !has(Shape::Headline) && !has(Shape::Sentence) && !has(Shape::Excerpt) && !has(Shape::Dated)
+    {
         return false;
     }
     // Each item dated or signed: a dated headline list.
-    let dated = has(Shape::Meta) && has(Shape::Headline);
+    let dated =
+        has(Shape::Dated) || has(Shape::Meta) && (has(Shape::Headline) || has(Shape::Excerpt));
+    // Each item's text cut short: excerpts, with their headlines or dates.
+    let excerpted = has(Shape::Excerpt) && (has(Shape::Headline) || has(Shape::Meta));
     // Under a header: a list of headlines, or items separated by removed lines.
     let listed = header && (has(Shape::Decided) || pattern.iter().all(|&s| s == Shape::Headline));
-    dated || listed
+    dated || excerpted || listed
 }
 
 impl Rule for TeaserRun {
@@ -155,7 +228,7 @@ impl Rule for TeaserRun {
         Category::Related
     }
     fn description(&self) -> &str {
-        "after the article, the lines the classifier kept of a run of teasers repeating one shape three times or more: headlines each with a removed date or byline, or items under a removed \"Related\" or comments header"
+        "after the article, the lines the classifier kept of a run of teasers repeating one shape three times or more: headlines each with a date or byline, headlines each with an excerpt cut short (\"…\"), or items under a \"Related\", \"More stories\" or comments header"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let lines = doc.text_lines();
@@ -189,7 +262,7 @@ impl Rule for TeaserRun {
         // A page whose runs outweigh its article is a listing or a collection of
         // teasers: the runs are its content.
         let run_words: usize = (0..n)
-            .filter(|&k| in_run[k] && matches!(shapes[k], Shape::Headline | Shape::Sentence))
+            .filter(|&k| in_run[k] && is_text(shapes[k]))
             .map(|k| words[k])
             .sum();
         if run_words as f32 > LISTING_RATIO * prose[n] as f32 {
@@ -211,7 +284,7 @@ impl Rule for TeaserRun {
                 let run = start..=end;
                 let open_words: usize = run
                     .clone()
-                    .filter(|&j| matches!(shapes[j], Shape::Headline | Shape::Sentence))
+                    .filter(|&j| is_text(shapes[j]))
                     .map(|j| words[j])
                     .sum();
                 let longest_sentence = run
@@ -226,6 +299,12 @@ impl Rule for TeaserRun {
                 }
             }
             remove[start..=end].fill(true);
+            // A header read from the text goes with its run.
+            for h in start.saturating_sub(HEADER_REACH)..start {
+                if shapes[h] == Shape::Header {
+                    remove[h] = true;
+                }
+            }
         }
         for (k, &i) in lines.iter().enumerate() {
             if remove[k] && doc.is_open(i) {
@@ -233,6 +312,14 @@ impl Rule for TeaserRun {
             }
         }
     }
+}
+
+/// Whether lines of this shape are read by their words (teaser text).
+fn is_text(s: Shape) -> bool {
+    matches!(
+        s,
+        Shape::Headline | Shape::Sentence | Shape::Excerpt | Shape::Dated
+    )
 }
 
 /// A run of text lines repeating one shape (see [`periodic_runs`]).
@@ -467,6 +554,167 @@ mod tests {
         let doc = run(&text);
         let i = line_of(&doc, "Walls Against the Sea");
         assert!(doc.is_open(i));
+    }
+
+    #[test]
+    fn excerpts_cut_short_under_headlines_go() {
+        let mut text = String::from(ARTICLE);
+        text.push_str("\nFrom the blog\n");
+        for (h, e) in [
+            (
+                "Winter hours at the museum",
+                "From December the museum opens an hour later on […]",
+            ),
+            (
+                "A new guide to the coast path",
+                "Our walkers spent the summer mapping every stile and…",
+            ),
+            (
+                "Volunteers wanted for the dig",
+                "The society needs help with the trenches on the...",
+            ),
+        ] {
+            text.push_str(&format!("{h}\n{e}\n"));
+        }
+        let doc = run(&text);
+        for l in [
+            "A new guide to the coast path",
+            "The society needs help with the trenches on the...",
+        ] {
+            assert_eq!(
+                category(&doc, line_of(&doc, l)),
+                Some(Category::Related),
+                "{l}"
+            );
+        }
+        assert!(doc.is_open(0));
+    }
+
+    #[test]
+    fn sections_with_full_sentences_stay() {
+        // The same headline-and-line shape, but each paragraph ends its sentence: the
+        // article's own sections, once with a trailing ellipsis in a quote.
+        let mut text = String::from(ARTICLE);
+        for (h, p) in [
+            (
+                "The north wall",
+                "The members looked at the figures for this part of the wall.",
+            ),
+            (
+                "The south wall",
+                "One member said the wall was fine and that was that.",
+            ),
+            (
+                "The cost",
+                "Nobody at the table could say where the money would come from...",
+            ),
+        ] {
+            text.push_str(&format!("\n{h}\n{p}\n"));
+        }
+        let doc = run(&text);
+        for i in 0..doc.len() {
+            assert!(!doc.is_removed(i), "line {i} removed: {}", doc.line(i));
+        }
+    }
+
+    #[test]
+    fn headlines_ending_with_their_age_go() {
+        let mut text = String::from(ARTICLE);
+        for h in [
+            "Ferry timetable changes for the winter ~2 hours ago",
+            "New lifeboat crew members sworn in 5 hours ago",
+            "Fish market reopens after the floods 1 day ago",
+            "Sea wall repairs begin in the spring 3 days ago",
+        ] {
+            text.push_str(&format!("\n{h}"));
+        }
+        let doc = run(&text);
+        let i = line_of(&doc, "Fish market reopens after the floods 1 day ago");
+        assert_eq!(category(&doc, i), Some(Category::Related));
+        // Dated lines inside the article, between its paragraphs, are no run.
+        let mut text = String::from(ARTICLE);
+        for d in [
+            "Monday, March 3, 2024",
+            "Tuesday, March 4, 2024",
+            "Wednesday, March 5, 2024",
+        ] {
+            text.push_str(&format!(
+                "\nThe board met again on this day: {d}\n{ARTICLE}"
+            ));
+        }
+        let doc = run(&text);
+        for i in 0..doc.len() {
+            assert!(!doc.is_removed(i), "line {i} removed: {}", doc.line(i));
+        }
+    }
+
+    #[test]
+    fn a_more_stories_line_heads_a_list() {
+        let mut text = String::from(ARTICLE);
+        text.push_str("\nMore Great Harbour Stories\n");
+        for h in [
+            "Ferry timetable changes for the winter",
+            "New lifeboat crew members sworn in",
+            "Fish market reopens after the floods",
+            "Sea wall repairs begin in the spring",
+        ] {
+            text.push_str(&format!("{h}\n"));
+        }
+        let doc = run(&text);
+        for l in [
+            "More Great Harbour Stories",
+            "Sea wall repairs begin in the spring",
+        ] {
+            assert_eq!(
+                category(&doc, line_of(&doc, l)),
+                Some(Category::Related),
+                "{l}"
+            );
+        }
+        // The same list under a heading of the article's own stays.
+        let text = text.replace("More Great Harbour Stories", "What the board decided");
+        let doc = run(&text);
+        for i in 0..doc.len() {
+            assert!(!doc.is_removed(i), "line {i} removed: {}", doc.line(i));
+        }
+    }
+
+    #[test]
+    fn shapes_of_dates_headers_and_excerpts() {
+        for l in [
+            "Harbour news ~6 hours ago",
+            "Harbour news March 3, 2024",
+            "Harbour news 3 Mar 2024",
+            "Harbour news 03/03/2024",
+            "Harbour news 12 min ago",
+        ] {
+            assert!(TRAILING_DATE.is_match(l), "{l}");
+        }
+        assert!(!TRAILING_DATE.is_match("In March 2024 the board met"));
+        assert!(!TRAILING_DATE.is_match("The 3 days ago rule"));
+        for l in [
+            "More stories",
+            "Most Read",
+            "You may also like",
+            "Next Up In Science",
+            "Read next:",
+            "Related Articles",
+        ] {
+            assert!(RELATED_HEADER.is_match(l), "{l}");
+        }
+        for l in ["More about the wall", "Top of the page", "Next steps"] {
+            assert!(!RELATED_HEADER.is_match(l), "{l}");
+        }
+        for l in [
+            "cut short […]",
+            "cut short…",
+            "cut short...",
+            "cut short [...]",
+            "cut (…)",
+        ] {
+            assert!(ends_truncated(l), "{l}");
+        }
+        assert!(!ends_truncated("a full stop."));
     }
 
     #[test]
