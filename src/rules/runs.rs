@@ -124,6 +124,15 @@ static TRAILING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether the line's last letter or digit is an ASCII digit or ends "ago": the lines
+/// [`TRAILING_DATE`] is tried on, so most lines skip the regex (a date followed by a
+/// number sign such as "²" is passed over).
+fn may_end_with_date(line: &str) -> bool {
+    let t = line.trim_end_matches(|c: char| !c.is_alphanumeric());
+    t.ends_with(|c: char| c.is_ascii_digit())
+        || t.len() >= 3 && t.as_bytes()[t.len() - 3..].eq_ignore_ascii_case(b"ago")
+}
+
 /// Words a line needs before its trailing date to be a dated headline rather than a
 /// date alone.
 const DATED_HEADLINE_WORDS: usize = 3;
@@ -184,7 +193,10 @@ fn shape(doc: &Doc<'_>, i: usize, previous: Option<RuleId>) -> (Shape, usize) {
         Shape::Excerpt
     } else if words <= HEADER_WORDS && headline && RELATED_HEADER.is_match(&plain) {
         Shape::Header
-    } else if words <= HEADLINE_WORDS + 6 && TRAILING_DATE.is_match(&plain) {
+    } else if words <= HEADLINE_WORDS + 6
+        && may_end_with_date(&plain)
+        && TRAILING_DATE.is_match(&plain)
+    {
         let date = TRAILING_DATE.find(&plain).map_or(0, |m| m.start());
         if text::word_count(&plain[..date]) >= DATED_HEADLINE_WORDS {
             Shape::Dated
@@ -691,6 +703,18 @@ mod tests {
             assert!(TRAILING_DATE.is_match(l), "{l}");
         }
         assert!(!TRAILING_DATE.is_match("In March 2024 the board met"));
+        // The gate lets every line the regex matches through.
+        for l in [
+            "News 3 hrs AGO",
+            "News 3 days ago.",
+            "News March 3, 2024)",
+            "News 3/3/24 —",
+            "News ago",
+        ] {
+            assert!(!TRAILING_DATE.is_match(l) || may_end_with_date(l), "{l}");
+            assert!(may_end_with_date(l), "{l}");
+        }
+        assert!(!may_end_with_date("News of the day"));
         assert!(!TRAILING_DATE.is_match("The 3 days ago rule"));
         for l in [
             "More stories",
