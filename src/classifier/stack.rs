@@ -242,8 +242,9 @@ impl Context {
         let in_region: Vec<bool> = (0..n)
             .map(|k| region.is_some_and(|(a, z)| (a..=z).contains(&k)))
             .collect();
-        let region_cohesion = cohesion(terms, n, &in_region);
-        let kept_cohesion = cohesion(terms, n, &kept);
+        let words = Numbered::new(terms, n);
+        let region_cohesion = cohesion(&words, n, &in_region);
+        let kept_cohesion = cohesion(&words, n, &kept);
         // Items decided together: the share of kept lines in the line's card grid and in
         // its run of periodic shapes (consecutive lines with the same nonzero grid size or
         // periodic run length form one segment).
@@ -342,26 +343,63 @@ impl Context {
     }
 }
 
+/// The content words of the first `n` lines of a [`Terms`], numbered: each distinct word
+/// of the page gets a number below `count` (in order of first use), so that counting them
+/// for each set of lines ([`cohesion`]) indexes an array instead of hashing every word
+/// again.
+struct Numbered {
+    /// Line `k`'s words' numbers are `ids[start[k]..start[k + 1]]`.
+    ids: Vec<u32>,
+    start: Vec<usize>,
+    /// How many distinct words.
+    count: usize,
+}
+
+impl Numbered {
+    fn new(terms: &Terms, n: usize) -> Numbered {
+        let mut number: HashMap<u64, u32, FxBuild> = HashMap::default();
+        let mut ids = Vec::new();
+        let mut start = Vec::with_capacity(n + 1);
+        start.push(0);
+        for k in 0..n {
+            for &t in terms.of(k) {
+                let next = number.len();
+                // Fewer distinct words than words: `u32` holds any page under 4 GiB.
+                ids.push(*number.entry(t).or_insert(next as u32));
+            }
+            start.push(ids.len());
+        }
+        Numbered {
+            ids,
+            start,
+            count: number.len(),
+        }
+    }
+
+    /// Line `k`'s words' numbers.
+    fn of(&self, k: usize) -> &[u32] {
+        &self.ids[self.start[k]..self.start[k + 1]]
+    }
+}
+
 /// For each of the first `n` lines, the share of its content words that occur in at
-/// least one *other* line of `members` (-1 for a line without content words).
-fn cohesion(terms: &Terms, n: usize, members: &[bool]) -> Vec<f32> {
-    let mut count: HashMap<u64, u32, FxBuild> = HashMap::default();
+/// least one *other* line of `members` (-1 for a line without content words); `words` are
+/// the lines' content words, numbered ([`Numbered`]: a line holds each word once).
+fn cohesion(words: &Numbered, n: usize, members: &[bool]) -> Vec<f32> {
+    let mut count = vec![0u32; words.count];
     for k in (0..n).filter(|&k| members[k]) {
-        for &t in terms.of(k) {
-            *count.entry(t).or_insert(0) += 1;
+        for &t in words.of(k) {
+            count[t as usize] += 1;
         }
     }
     (0..n)
         .map(|k| {
-            let own = terms.of(k);
+            let own = words.of(k);
             if own.is_empty() {
                 return -1.0;
             }
             let me = u32::from(members[k]);
-            let shared = own
-                .iter()
-                .filter(|t| count.get(t).is_some_and(|&c| c > me))
-                .count();
+            let shared = own.iter().filter(|&&t| count[t as usize] > me).count();
             shared as f32 / own.len() as f32
         })
         .collect()
@@ -442,6 +480,57 @@ mod tests {
         assert_eq!(best_run([-1.0, -2.0].into_iter()), None);
     }
 
+    /// [`cohesion`] as it was written before the words were numbered: counted in a table
+    /// keyed by the words' hashes for each set of members.
+    fn cohesion_by_hash(terms: &Terms, n: usize, members: &[bool]) -> Vec<f32> {
+        let mut count: HashMap<u64, u32, FxBuild> = HashMap::default();
+        for k in (0..n).filter(|&k| members[k]) {
+            for &t in terms.of(k) {
+                *count.entry(t).or_insert(0) += 1;
+            }
+        }
+        (0..n)
+            .map(|k| {
+                let own = terms.of(k);
+                if own.is_empty() {
+                    return -1.0;
+                }
+                let me = u32::from(members[k]);
+                let shared = own
+                    .iter()
+                    .filter(|t| count.get(t).is_some_and(|&c| c > me))
+                    .count();
+                shared as f32 / own.len() as f32
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbered_cohesion_is_the_hashed_one(
+            // Lines of a few words from a small vocabulary (so lines share words), some
+            // empty, each a member or not; `n` may stop short of the last lines.
+            lines in proptest::collection::vec(
+                (proptest::collection::vec(0u64..12, 0..6), proptest::bool::ANY),
+                0..12,
+            ),
+            cut in 0usize..3,
+        ) {
+            let mut t = Terms::new();
+            for (words, _) in &lines {
+                let ids: Vec<u64> = words.iter().map(|w| w.wrapping_mul(0x9e37_79b9)).collect();
+                t.push_ids(&ids);
+            }
+            let members: Vec<bool> = lines.iter().map(|l| l.1).collect();
+            let n = lines.len().saturating_sub(cut);
+            let words = Numbered::new(&t, n);
+            proptest::prop_assert_eq!(
+                cohesion(&words, n, &members),
+                cohesion_by_hash(&t, n, &members)
+            );
+        }
+    }
+
     #[test]
     fn cohesion_counts_words_shared_with_other_members() {
         let stop = crate::phrases::stopwords::for_text("");
@@ -450,7 +539,7 @@ mod tests {
         t.push_line("The bridge reopens after repairs to the harbour wall", stop);
         t.push_line("Win tickets to the concert", stop);
         t.push_empty();
-        let c = cohesion(&t, 4, &[true, true, false, false]);
+        let c = cohesion(&Numbered::new(&t, 4), 4, &[true, true, false, false]);
         assert_eq!(c[0], 2.0 / 3.0, "harbour and bridge occur in line 1");
         assert_eq!(
             c[1],
