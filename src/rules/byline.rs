@@ -69,20 +69,23 @@ pub(crate) struct NearTitle;
 /// searched.
 const ZONE: usize = 10;
 
+/// How many non-blank lines below the headline are searched for a repeat of it.
+const REPEAT_WINDOW: usize = 300;
+
 /// Longest name line, in bytes.
 const NAME_MAX: usize = 80;
 
 /// An author label alone on its line.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[\s\p{P}]*(?:(?:article |story |words |text )?(?:written|posted|published|authored) by|by|authors?|writers?|reporters?|contributors?)[\s\p{P}]*$",
+        r"(?i)^[\s\p{P}]*(?:(?:article |story |words |text |post )?(?:(?:written|posted|published|authored) )?by|authors?|writers?|reporters?|contributors?)[\s\p{P}]*$",
     )
     .expect("valid regex")
 });
 
 /// An author label alone on its line, or an "About the author" header.
 static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s\p{P}]*(?:about the authors?|(?:article |story )?(?:written|posted|authored) by|authors?|written by)[\s\p{P}]*$")
+    Regex::new(r"(?i)^[\s\p{P}]*(?:about the authors?|(?:article |story |post )(?:(?:written|posted|authored) )?by|(?:written|posted|authored) by|authors?)[\s\p{P}]*$")
         .expect("valid regex")
 });
 
@@ -502,6 +505,44 @@ fn is_prose(line: &str) -> bool {
     line.len() >= 29 && text::ends_sentence(line) && text::word_count(line) >= 15
 }
 
+/// The words of the headline: of the line removed as [`Category::Title`] and of the first
+/// part of the first line of text (the `title` element of text printed from the HTML,
+/// "Headline - by Jane Doe | Site": the other parts may name the author).
+fn headline_words(doc: &Doc<'_>) -> Vec<String> {
+    let lines = doc.text_line_list();
+    let mut words = Vec::new();
+    if let Some(&t) = lines
+        .iter()
+        .find(|&&i| matches!(doc.mark(i), Mark::Remove(_, Category::Title)))
+    {
+        words.extend(text::tokens(&plain(doc.line(t))));
+    }
+    // A Markdown link or image (a logo, often named after the site's author) is no
+    // `title` element.
+    if let Some(&first) = lines.first().filter(|&&f| !doc.line(f).contains("](")) {
+        let line = doc.line(first);
+        let cut = [" | ", " - ", " – ", " — ", " · ", " :: "]
+            .iter()
+            .filter_map(|sep| line.find(sep))
+            .min()
+            .unwrap_or(line.len());
+        words.extend(text::tokens(&line[..cut]));
+    }
+    words
+}
+
+/// Whether the (plain) line's words with letters, two or more, are all the headline's.
+fn of_headline(line: &str, headline: &[String]) -> bool {
+    let mut n = 0;
+    for w in text::words(line).filter(|w| text::has_letters(w)) {
+        if !headline.iter().any(|h| h.as_str() == w.to_lowercase()) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
+}
+
 /// The lines searched: up to [`ZONE`] non-blank lines after the headline, then up to
 /// [`ZONE`] before the first prose line; each run stops at prose.
 fn zone(doc: &Doc<'_>) -> Vec<usize> {
@@ -510,16 +551,38 @@ fn zone(doc: &Doc<'_>) -> Vec<usize> {
     let title = lines
         .iter()
         .position(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Title)));
-    if let Some(t) = title {
+    let mut heads: Vec<usize> = title.into_iter().collect();
+    // Where the title rule kept the `title` element line (the first), the headline may be
+    // printed again lower down, the byline under it.
+    if let Some(t) = title.filter(|&t| t == 0) {
+        let words = text::tokens(doc.line(lines[t]));
+        if !words.is_empty() {
+            if let Some(r) = lines[t + 1..]
+                .iter()
+                .take(REPEAT_WINDOW)
+                .position(|&i| doc.line(i).len() <= 300 && text::tokens(doc.line(i)) == words)
+            {
+                heads.push(t + 1 + r);
+            }
+        }
+    }
+    for t in heads {
+        let mut repeats = 0;
         for (k, &i) in lines[t + 1..].iter().take(ZONE).enumerate() {
             if is_prose(doc.line(i)) {
-                // A standfirst may sit between the headline and the byline.
-                if k == 0 {
+                // A standfirst may sit between the headline and the byline (the headline
+                // may be printed twice over it).
+                if k == repeats {
                     continue;
                 }
                 break;
             }
-            out.push(i);
+            if k == repeats && doc.line(i) == doc.line(lines[t]) {
+                repeats += 1;
+            }
+            if !out.contains(&i) {
+                out.push(i);
+            }
         }
     }
     if let Some(p) = lines
@@ -554,6 +617,7 @@ impl Rule for NearTitle {
             return;
         }
         let text_of = |j: usize| plain(doc.line(j));
+        let headline = headline_words(doc);
         // The neighbouring lines with words ("•" between a name and a date is not one).
         let worded = |j: usize| doc.line(j).chars().any(char::is_alphanumeric);
         let next_of = |mut j: usize| loop {
@@ -600,6 +664,11 @@ impl Rule for NearTitle {
                         return;
                     }
                 }
+                continue;
+            }
+            // A line made of the headline's words is the headline again or its section
+            // ("Vibe Coding" over its date), not a name.
+            if of_headline(line, &headline) {
                 continue;
             }
             let short = line.len() <= 2 * NAME_MAX;
@@ -827,6 +896,63 @@ mod tests {
         let doc = run(&avatar);
         assert_eq!(category(&doc, 4), Some(Category::Byline));
         assert_ne!(category(&doc, 3), Some(Category::Byline));
+    }
+
+    #[test]
+    fn a_name_under_a_standfirst_below_a_repeated_headline() {
+        let standfirst = "The harbour wall failed in three places overnight, and the town council met at dawn to plan repairs.";
+        let text = format!(
+            "Storm hits coast | The Planet\nStorm hits coast\nStorm hits coast\n{standfirst}\nOmar Reyes\nMarch 4, 2025\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 4), Some(Category::Byline));
+        assert_eq!(category(&doc, 3), None);
+    }
+
+    #[test]
+    fn a_name_under_the_headline_printed_again_far_below() {
+        // The title rule keeps the `title` element line (its repeat comes far down, after
+        // paragraphs of other text); the author's line sits under the repeat.
+        let menu: String = (0..100).map(|k| format!("Menu entry {k}\n")).collect();
+        let notice = "The town of Westhaven sits on a narrow bay where fishing boats have moored for three hundred years, and its harbour wall, first built of timber and later of stone, has been rebuilt twice.";
+        let text = format!(
+            "Storm hits coast\n{menu}{notice}\n{notice}\nStorm hits coast\nOmar Reyes\n8 min\nMarch 4, 2025\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 0), Some(Category::Title));
+        assert_eq!(category(&doc, 103), None);
+        assert_eq!(category(&doc, 104), Some(Category::Byline));
+    }
+
+    #[test]
+    fn an_article_by_label_over_the_name() {
+        let text =
+            format!("Storm hits coast\n{PROSE}\n{PROSE}\nArticle by\nOmar Reyes\nSubscribe\n");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 4), Some(Category::Byline));
+        assert!(is_label("Article by"));
+        assert!(is_label("Post written by:"));
+    }
+
+    #[test]
+    fn a_line_of_the_headlines_words_is_no_name() {
+        // A section named with the headline's words over the date, the author below.
+        let text = format!(
+            "Coast Repairs Begin | The Planet\nHome\nCoast Repairs\nMarch 4, 2025\nCoast repairs begin\nOmar Reyes\nMarch 4, 2025\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_ne!(category(&doc, 2), Some(Category::Byline));
+        assert_eq!(category(&doc, 5), Some(Category::Byline));
+        assert!(of_headline(
+            "Coast Repairs",
+            &text::tokens("Coast repairs begin")
+        ));
+        assert!(!of_headline(
+            "Omar Reyes",
+            &text::tokens("Coast repairs begin")
+        ));
+        // One word is not enough to tell ("Coast" may be a name).
+        assert!(!of_headline("Coast", &text::tokens("Coast repairs begin")));
     }
 
     #[test]
