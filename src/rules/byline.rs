@@ -153,11 +153,18 @@ pub(crate) static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
 /// The text of the first link to an author's page in the line (see [`AUTHOR_LINK`]) that
 /// is more than an avatar's initial.
 pub(crate) fn author_link(line: &str) -> Option<&str> {
+    author_links(line).next()
+}
+
+/// The texts of the links to an author's page in the line (see [`author_link`]); an
+/// image is no link, even one stored under an `authors/` folder.
+fn author_links(line: &str) -> impl Iterator<Item = &str> {
     AUTHOR_LINK
         .captures_iter(line)
+        .filter(|c| c.get(0).is_some_and(|m| !line[..m.start()].ends_with('!')))
         .filter_map(|c| c.get(1))
         .map(|m| &line[m.range()])
-        .find(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+        .filter(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
 }
 
 /// "by" and a capitalised name anywhere in a line ("March 4, 2025 by Jane Doe | News").
@@ -194,6 +201,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// An `_` that opens or closes emphasis: at a word's start after a space, or at its end
+/// before one.
+static EMPHASIS_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\s)_+([^\s_])|([^\s_])_+(\s|$)").expect("valid regex"));
+
 /// The visible text of a Markdown line: images left out, links replaced by their text,
 /// emphasis marks, list bullets and heading marks dropped. Plain text comes back as is.
 pub(crate) fn plain(line: &str) -> Cow<'_, str> {
@@ -203,6 +215,8 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     let s = text::IMAGE.replace_all(line, "");
     let s = text::LINK.replace_all(&s, "$1");
     let s = s.replace("**", "").replace("__", "");
+    // `_emphasis_` inside the line ("Jane Doe _March 3, 2025_"); a handle's `_` stays.
+    let s = EMPHASIS_MARK.replace_all(&s, "$1$2$3$4");
     let t = s.trim_start_matches(['#', '*', '-', '+', ' ', '\t']);
     let t = t.trim_matches(|c: char| c == '_' || c == '*' || c.is_whitespace());
     Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -210,9 +224,13 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
 
 /// The name in a byline: the text of a link to the author's page when there is one
 /// ("By [Jane Doe](/author/jane)" gives "Jane Doe"), else the line without the Markdown
-/// around it.
+/// around it (so all the names of a line that links to several authors' pages).
 pub(crate) fn name_text(line: &str) -> &str {
-    let name = author_link(line).unwrap_or_else(|| text::strip_markup(line));
+    let mut links = author_links(line);
+    let name = match (links.next(), links.next()) {
+        (Some(one), None) => one,
+        _ => text::strip_markup(line),
+    };
     match name.trim_matches(['_', '*', ' ']) {
         "" => name,
         trimmed => trimmed,
@@ -263,7 +281,19 @@ pub(crate) fn byline_text<'a>(
         }
         name = next;
     }
-    Some(text::plain_text(name_text(name), text::Images::Alt)).filter(|t| !t.is_empty())
+    let name = text::plain_text(name_text(name), text::Images::Alt);
+    // `_emphasis_` marks inside the line ("Jane Doe _March 3, 2025_").
+    let name = if name.contains('_') {
+        Cow::Owned(
+            EMPHASIS_MARK
+                .replace_all(&name, "$1$2$3$4")
+                .trim_matches('_')
+                .to_string(),
+        )
+    } else {
+        name
+    };
+    Some(name).filter(|t| !t.is_empty())
 }
 
 /// A thread's summary line ("23 replies · last post by jdoe"): it names the last poster,
@@ -618,8 +648,12 @@ impl Rule for NearTitle {
         }
         let text_of = |j: usize| plain(doc.line(j));
         let headline = headline_words(doc);
-        // The neighbouring lines with words ("•" between a name and a date is not one).
-        let worded = |j: usize| doc.line(j).chars().any(char::is_alphanumeric);
+        // The neighbouring lines with words ("•" between a name and a date is not one, nor
+        // an author's picture).
+        let worded = |j: usize| {
+            let line = doc.line(j);
+            line.chars().any(char::is_alphanumeric) && !crate::features::is_image_only(line)
+        };
         let next_of = |mut j: usize| loop {
             match next_text(doc, j) {
                 Some(n) if !worded(n) => j = n,
@@ -680,8 +714,8 @@ impl Rule for NearTitle {
                 doc.remove(i, id, Category::Byline);
                 return;
             }
-            let after_title = prev_text(doc, i)
-                .is_some_and(|p| matches!(doc.mark(p), Mark::Remove(_, Category::Title)));
+            let after_title =
+                prev_of(i).is_some_and(|p| matches!(doc.mark(p), Mark::Remove(_, Category::Title)));
             let handle = is_name_like(line) && !line.contains(char::is_whitespace);
             let one_word = line.len() <= 30
                 && !line.contains(char::is_whitespace)
@@ -956,6 +990,47 @@ mod tests {
     }
 
     #[test]
+    fn every_author_of_a_line_linking_several() {
+        let line = "By [Ann Lee](/author/ann-lee) and [Omar Reyes](/author/omar-reyes)";
+        assert_eq!(
+            name_text(line),
+            "By [Ann Lee](/author/ann-lee) and [Omar Reyes](/author/omar-reyes)"
+        );
+        assert_eq!(name_text("By [Ann Lee](/author/ann-lee) | News"), "Ann Lee");
+    }
+
+    #[test]
+    fn an_image_under_an_authors_folder_is_no_author_link() {
+        let line = "[ ![Default avatar](/img/authors/none.webp) By Omar Reyes ](/bio/omar)";
+        assert_eq!(author_link(line), None);
+        assert_eq!(
+            author_link("[Omar Reyes](/authors/omar)"),
+            Some("Omar Reyes")
+        );
+    }
+
+    #[test]
+    fn an_authors_picture_between_the_headline_and_the_name() {
+        let text = format!(
+            "[Home](/)\n[News](/news)\n[Sport](/sport)\n[Weather](/weather)\n[About](/about)\n# Storm hits coast\n![Omar Reyes](/img/omar.jpg)\nOmar Reyes\nStaff Writer\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), Some(Category::Title));
+        assert_eq!(category(&doc, 7), Some(Category::Byline));
+    }
+
+    #[test]
+    fn emphasis_marks_around_a_date_are_not_text() {
+        assert_eq!(
+            plain("**Omar Reyes** _March 4, 2025_"),
+            "Omar Reyes March 4, 2025"
+        );
+        assert!(NAME_DATE.is_match(&plain("**Omar Reyes** _March 4, 2025_")));
+        // A handle keeps its inner underscore.
+        assert_eq!(plain("**omar_reyes** wrote"), "omar_reyes wrote");
+    }
+
+    #[test]
     fn a_version_number_is_no_date() {
         assert!(NAME_DATE.is_match("Omar Reyes 12.03.2025"));
         assert!(!NAME_DATE.is_match("Budgie 10.10.2 brings a new panel"));
@@ -1042,10 +1117,6 @@ mod tests {
         assert_eq!(name_text(doc.line(1)), "Omar Reyes");
         let bare = format!("# Storm hits coast\n* [Omar Reyes](https://x.example/authors/omar)\n* 4 min read\n{PROSE}");
         assert_eq!(category(&run(&bare), 1), Some(Category::Byline));
-        assert_eq!(
-            plain("**Omar Reyes** _March 4, 2025_"),
-            "Omar Reyes _March 4, 2025"
-        );
     }
 
     #[test]
