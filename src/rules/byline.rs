@@ -69,6 +69,9 @@ pub(crate) struct NearTitle;
 /// searched.
 const ZONE: usize = 10;
 
+/// How many non-blank lines just above the headline are searched for an explicit byline.
+const ABOVE: usize = 3;
+
 /// How many non-blank lines below the headline are searched for a repeat of it.
 const REPEAT_WINDOW: usize = 300;
 
@@ -176,9 +179,10 @@ static BY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words before "by" that make it a credit for something else ("Photo by …").
+/// Words before "by" that make it a credit for something else ("Photo by …") or a control
+/// ("Shop by Brand").
 static CREDIT_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:photos?|image|images|illustrations?|video|graphics?|artwork|art|design|designed|powered|sponsored|presented|brought to you|reviewed|checked|edited|fact-checked|verified|translated|produced|hosted|supported)\s+by\b")
+    Regex::new(r"(?i)\b(?:photos?|image|images|illustrations?|video|graphics?|artwork|art|design|designed|powered|sponsored|presented|brought to you|reviewed|checked|edited|fact-checked|verified|translated|produced|hosted|supported|shop|sort|filter|browse|search|find)\s+by\b")
         .expect("valid regex")
 });
 
@@ -193,7 +197,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A date ("March 4, 2025", "4 Mar 2025", "2025-03-04", "12.12.2025") or a reading time.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
+        r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?|\d{4})\b",
         r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
         r"|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b",
         r"|\d+\s*min(?:ute)?s?\s+read\b)",
@@ -408,7 +412,12 @@ fn has_by_name(line: &str) -> bool {
         && BY_NAME
             .find(line)
             .is_some_and(|m| !CREDIT_BY.is_match(&line[..m.end()]))
+        || BY_HANDLE.is_match(line)
 }
+
+/// "by" and a user handle alone on a line ("by jdoe42", "By: ibby").
+static BY_HANDLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:by)\s*:?\s+[\p{L}\d_.\-]{2,30}$").expect("valid regex"));
 
 /// Whether the line reads like a person's name or user handle: a short run of capitalised
 /// words ("Jane Doe", "Jane Doe, Staff Writer"), or one handle-like token ("jdoe42",
@@ -648,6 +657,17 @@ impl Rule for NearTitle {
         }
         let text_of = |j: usize| plain(doc.line(j));
         let headline = headline_words(doc);
+        let lines = doc.text_line_list();
+        let title_at = lines
+            .iter()
+            .position(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Title)));
+        // The headline line, or the same text printed again (over the article, when the
+        // rule kept the `title` element line).
+        let title_text = title_at.map(|t| doc.line(lines[t]));
+        let is_headline = |j: usize| {
+            matches!(doc.mark(j), Mark::Remove(_, Category::Title))
+                || title_text.is_some_and(|t| doc.line(j) == t)
+        };
         // The neighbouring lines with words ("•" between a name and a date is not one, nor
         // an author's picture).
         let worded = |j: usize| {
@@ -714,8 +734,7 @@ impl Rule for NearTitle {
                 doc.remove(i, id, Category::Byline);
                 return;
             }
-            let after_title =
-                prev_of(i).is_some_and(|p| matches!(doc.mark(p), Mark::Remove(_, Category::Title)));
+            let after_title = prev_of(i).is_some_and(is_headline);
             let handle = is_name_like(line) && !line.contains(char::is_whitespace);
             let one_word = line.len() <= 30
                 && !line.contains(char::is_whitespace)
@@ -763,6 +782,16 @@ impl Rule for NearTitle {
             {
                 doc.remove(i, id, Category::Byline);
                 return;
+            }
+        }
+        // Failing those, an explicit byline just above the headline ("Posted on March 4,
+        // 2025 by Jane Doe - 5 Comments on <the headline>?").
+        if let Some(t) = title_at {
+            for &i in lines[t.saturating_sub(ABOVE)..t].iter().rev() {
+                if doc.is_open(i) && !is_thread_summary(doc.line(i)) && has_by_name(&text_of(i)) {
+                    doc.remove(i, id, Category::Byline);
+                    return;
+                }
             }
         }
         // Failing those, the name under the first stamp that has one below it: a question's
@@ -1028,6 +1057,33 @@ mod tests {
         assert!(NAME_DATE.is_match(&plain("**Omar Reyes** _March 4, 2025_")));
         // A handle keeps its inner underscore.
         assert_eq!(plain("**omar_reyes** wrote"), "omar_reyes wrote");
+    }
+
+    #[test]
+    fn a_posted_by_line_just_above_the_headline() {
+        let text = format!(
+            "Will the harbour wall hold this winter? | Harbour News\nHome\nPosted on March 4, 2025 by Omar Reyes - 5 Comments on Will the harbour wall hold this winter?\nWill the harbour wall hold this winter?\n{PROSE}\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 3), Some(Category::Title));
+        assert_eq!(category(&doc, 2), Some(Category::Byline));
+    }
+
+    #[test]
+    fn by_and_a_handle_alone() {
+        let text = format!("Storm hits coast\nby omar_r\n{PROSE}");
+        assert_eq!(category(&run(&text), 1), Some(Category::Byline));
+        assert!(!has_by_name("by the harbour wall"));
+        // A shop's control is no byline.
+        assert!(!has_by_name("Shop by Product Type"));
+        assert!(has_by_name("Story by Omar Reyes"));
+    }
+
+    #[test]
+    fn a_month_and_year_is_a_date() {
+        let text = format!("Storm hits coast\nOmar Reyes\nMarch 2025\n{PROSE}");
+        assert_eq!(category(&run(&text), 1), Some(Category::Byline));
+        assert!(is_date_line("March 2025 edited March 2025"));
     }
 
     #[test]
