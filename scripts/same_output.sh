@@ -4,6 +4,8 @@
 # compares the two outputs byte for byte.
 #
 #   bash scripts/same_output.sh [BASE_REV]      # default: HEAD (the working tree's changes)
+#   BODIES_ONLY=1 bash scripts/same_output.sh main   # compare the bodies only (a change to
+#                                                    # the title or byline rules)
 #
 # The base is built in a temporary worktree with its own target directory (a full release
 # build, a few minutes; set BASE_TARGET to keep it between runs). Exit status 0 when both
@@ -44,6 +46,15 @@ for engine in default fast; do
     flag=$([ "$engine" = fast ] && echo --fast || true)
     "$base_bin" $flag < "$work/all.jsonl" > "$work/base.$engine.jsonl"
     "${CARGO_TARGET_DIR:-target}/release/examples/jsonl" $flag < "$work/all.jsonl" > "$work/new.$engine.jsonl"
+    if [ -n "${BODIES_ONLY:-}" ]; then
+        for side in base new; do
+            python3 -c 'import json, sys
+for l in open(sys.argv[1]):
+    if l.strip():
+        print(json.dumps(json.loads(l).get("body")))' "$work/$side.$engine.jsonl" > "$work/$side.$engine.bodies"
+            mv "$work/$side.$engine.bodies" "$work/$side.$engine.jsonl"
+        done
+    fi
     if cmp -s "$work/base.$engine.jsonl" "$work/new.$engine.jsonl"; then
         echo "$engine engine: identical"
     else
