@@ -672,7 +672,8 @@ impl Rule for NearTitle {
         // an author's picture).
         let worded = |j: usize| {
             let line = doc.line(j);
-            line.chars().any(char::is_alphanumeric) && !crate::classifier::features::is_image_only(line)
+            line.chars().any(char::is_alphanumeric)
+                && !crate::classifier::features::is_image_only(line)
         };
         let next_of = |mut j: usize| loop {
             match next_text(doc, j) {
