@@ -3377,14 +3377,11 @@ mod tests {
         let fast = crate::Cleaner::fast();
         let prose = "The river rose two metres overnight and flooded the lower town, the mayor said on Sunday.";
         let md = format!("[Home](/) [World](/world)\n\n# River floods lower town\n\n{prose}\n");
-        assert_eq!(
-            fast.clean(&md).title().as_deref(),
-            Some("River floods lower town")
-        );
+        assert_eq!(fast.clean(&md).title(), Some("River floods lower town"));
         let text = format!("River floods lower town - The Courier\nHome\n\n{prose}\n");
         let cleaned = fast.clean(&text);
         assert_eq!(
-            cleaned.title().as_deref(),
+            cleaned.title(),
             Some("River floods lower town - The Courier")
         );
         assert!(!cleaned.body().contains("The Courier"));
@@ -3394,23 +3391,23 @@ mod tests {
             "River floods lower town - The Courier\nHome\n\nRiver floods lower town\n\n{prose}\n"
         );
         let cleaned = fast.clean(&both);
-        assert_eq!(cleaned.title().as_deref(), Some("River floods lower town"));
+        assert_eq!(cleaned.title(), Some("River floods lower town"));
         assert_eq!(cleaned.removed()[0].category, Category::Title);
         // A short headline equal to a part of the first line (not the last, the site's);
         // the leading part's line comes first, even below another part's.
         let short = format!(
             "Tents | Camping | Outdoor Shop\nOutdoor Shop\nCamping\n\n## Tents\n\n{prose}\n"
         );
-        assert_eq!(fast.clean(&short).title().as_deref(), Some("Tents"));
+        assert_eq!(fast.clean(&short).title(), Some("Tents"));
         assert_eq!(part_headline(&page(&short), &Doc::new(&short)), Some(3));
         // A long question is a title, a long sentence is not.
         let question = format!("Do small towns still need a printed newspaper in the age of phones?\nHome\n\n{prose}\n");
         assert_eq!(
-            fast.clean(&question).title().as_deref(),
+            fast.clean(&question).title(),
             Some("Do small towns still need a printed newspaper in the age of phones?")
         );
         let sentence = format!("Small towns still need a printed newspaper in the age of phones, the mayor said.\nHome\n\n{prose}\n");
-        assert_eq!(fast.clean(&sentence).title().as_deref(), None);
+        assert_eq!(fast.clean(&sentence).title(), None);
         // A heading's anchor mark is not part of its text.
         let anchored = format!("Flood maps — Town Docs\nHome\nFlood maps¶\n\n{prose}\n");
         assert_eq!(
@@ -3423,7 +3420,7 @@ mod tests {
             .collect();
         let long_menu = format!("{menu}\n# River floods lower town\n\n{prose}\n");
         assert_eq!(
-            fast.clean(&long_menu).title().as_deref(),
+            fast.clean(&long_menu).title(),
             Some("River floods lower town")
         );
         let site_only = format!("Tents | Outdoor Shop\nOutdoor Shop\n\n{prose}\n");
@@ -3440,7 +3437,7 @@ mod tests {
             "River floods lower town | The Courier\nHome\nNews\n\nRiver floods lower town\nJane Doe\nMay 2, 2025\n\n{prose}\n\n{prose}\n"
         );
         let cleaned = crate::Cleaner::fast().clean(&text);
-        assert_eq!(cleaned.byline().as_deref(), Some("Jane Doe"));
+        assert_eq!(cleaned.byline(), Some("Jane Doe"));
         assert!(is_name("Jane Doe", &stat("Jane Doe")));
         for l in [
             "Contact us",
