@@ -17,6 +17,7 @@ pub(crate) mod pattern;
 pub(crate) mod repeated;
 pub(crate) mod runs;
 pub(crate) mod title;
+pub(crate) mod zones;
 
 /// A rule of the engine. Rules run in order; each may decide only lines no earlier rule
 /// decided (see [`Doc::remove`] and [`Doc::keep`]).
@@ -58,6 +59,7 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(repeated::Repeated));
     rules.push(Box::new(crate::classifier::Classifier));
     rules.push(Box::new(runs::TeaserRun));
+    rules.push(Box::new(zones::CommentZone));
     rules
 }
 

@@ -1,0 +1,392 @@
+//! The comment zone after the article, decided as one block: from its header ("6 thoughts
+//! on …", "2 comments") over every comment's signature line (a name, a date and a time),
+//! its text and its buttons, to the end of the last comment.
+//!
+//! The line classifier judges each comment by itself, and a comment reads like a short
+//! paragraph of the article: it keeps some. [`comments::CommentThread`] finds threads by
+//! "jane says:" headers; this rule finds the others by their signatures, under a header.
+//!
+//! [`comments::CommentThread`]: super::comments::CommentThread
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Rule;
+use crate::classifier::features::is_prose;
+use crate::doc::{Doc, Mark, RuleId};
+use crate::text::{self, Images};
+use crate::Category;
+
+/// Removes, after the article, a comment zone: a comment header ([`COMMENT_HEADER`], or a
+/// line an earlier rule removed as comments) followed within [`HEADER_REACH`] text lines by
+/// a comment signature ([`is_signature`]: a short line with a date and a clock time), and
+/// at least [`MIN_SIGNATURES`] signatures in all. The zone runs from the header to the end
+/// of the last comment: the lines after the last signature up to the first line an earlier
+/// rule removed as another kind of boilerplate (a share bar, a footer: not a date, a
+/// byline, a repeated line such as a commenter's name, comments, or the classifier's low
+/// content, navigation and related), at most as
+/// many lines as the longest comment before it. It goes only when
+/// the article before it has [`MIN_PROSE_BEFORE`] prose words with a full paragraph, and
+/// its own words are fewer than the article's (a forum thread, where the replies outweigh
+/// the post, is the page's content). Runs after the line classifier and removes the lines
+/// of the zone it kept; reads the lines it removed (low content, navigation, related) as
+/// text.
+#[derive(Debug)]
+pub(crate) struct CommentZone;
+
+/// Signatures a zone needs.
+const MIN_SIGNATURES: usize = 2;
+
+/// How many text lines after its header the first signature may come.
+const HEADER_REACH: usize = 8;
+
+/// Most words of a signature line (a name, a date, a time, "Reply").
+const SIGNATURE_WORDS: usize = 14;
+
+/// Most words of a comment header line.
+const HEADER_WORDS: usize = 12;
+
+/// Prose words before the zone: the article it comments on.
+const MIN_PROSE_BEFORE: usize = 50;
+
+/// Words of the longest prose line before the zone: a full paragraph.
+const MIN_PARAGRAPH_BEFORE: usize = 30;
+
+/// Most text lines of the last comment, after its signature, when no comment before it
+/// gives a length.
+const LAST_COMMENT_LINES: usize = 6;
+
+/// A comment header: a count of comments ("6 thoughts on “…”", "2 Comments", "12
+/// responses to …"), a bare "Comments", or a prompt to write one ("Leave a reply").
+static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\W*(?:
+            (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|thoughts?|responses?|replies|reactions?)(?:\s+(?:on|to)\b.*)?
+          | (?:reader\s+)?comments?
+          | (?:leave|post|add|write)\s+an?\s+(?:comment|reply|response)\b.*
+          | (?:join|start)\s+the\s+(?:discussion|conversation)\b.*
+        )\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// A clock time: "5:57 am", "17:21", "2:19 p.m.".
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\b(?:\s*[ap]\.?m\b\.?)?").expect("valid regex")
+});
+
+/// A date: a month name and a day or year, a numeric date, or an age ("3 days ago").
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+            \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,4}\b
+          | \b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\b
+          | \b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b
+          | \b\d{1,3}\s*(?:min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago\b",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a line is a comment's signature: at most [`SIGNATURE_WORDS`] words with a date
+/// and a clock time ("Ann Lee August 22, 2018 at 5:57 am", "March 3, 2024 - 2:19 pm").
+fn is_signature(plain: &str) -> bool {
+    plain.contains(':')
+        && text::word_count(plain) <= SIGNATURE_WORDS
+        && CLOCK.is_match(plain)
+        && DATE.is_match(plain)
+}
+
+/// What a text line is to the zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// A comment header.
+    Header,
+    /// A comment's signature.
+    Signature,
+    /// Removed by an earlier rule as another kind of boilerplate than a date, a byline, a
+    /// repeated line, comments, low content, navigation or related (a share bar, a
+    /// footer): the end of a zone.
+    Other,
+    /// Any other line: a comment's text, or the article's.
+    Text,
+}
+
+impl Rule for CommentZone {
+    fn name(&self) -> &str {
+        "comment-zone"
+    }
+    fn category(&self) -> Category {
+        Category::Comments
+    }
+    fn description(&self) -> &str {
+        "after the article, the lines the classifier kept of a comment zone: from a comment header (\"6 thoughts on …\", \"2 comments\") over comments signed with a date and a time, to the end of the last comment"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        let lines = doc.text_lines();
+        let mut parts = Vec::with_capacity(lines.len());
+        // Words of each line read as text (open, or removed as low content, navigation or
+        // related: the classifier's categories, which judged the comments one by one).
+        let mut words = Vec::with_capacity(lines.len());
+        // Prose words of each line that is the article's (open or kept).
+        let mut prose = Vec::with_capacity(lines.len());
+        for &i in &lines {
+            let mark = doc.mark(i);
+            let (readable, open) = match mark {
+                Mark::Open | Mark::Keep(_) => (true, true),
+                Mark::Remove(
+                    _,
+                    Category::LowContent | Category::Navigation | Category::Related,
+                ) => (true, false),
+                Mark::Remove(..) => (false, false),
+            };
+            let plain = text::plain_text(doc.line(i), Images::Alt);
+            let w = text::word_count(&plain);
+            let part = match mark {
+                _ if is_signature(&plain) => Part::Signature,
+                Mark::Remove(_, Category::Comments) => Part::Header,
+                _ if w <= HEADER_WORDS && COMMENT_HEADER.is_match(&plain) => Part::Header,
+                Mark::Remove(_, Category::Byline | Category::Metadata | Category::Repeated) => {
+                    Part::Text
+                }
+                _ if !readable => Part::Other,
+                _ => Part::Text,
+            };
+            parts.push(part);
+            words.push(if readable { w } else { 0 });
+            let sentence = text::ends_sentence(&plain);
+            prose.push(if open && w >= 10 && is_prose(w, sentence) {
+                w
+            } else {
+                0
+            });
+        }
+        let n = lines.len();
+        let Some((start, end)) = zone(&parts, &prose, &words) else {
+            return;
+        };
+        debug_assert!(start <= end && end < n);
+        for &i in &lines[start..=end] {
+            if doc.is_open(i) {
+                doc.remove(i, id, Category::Comments);
+            }
+        }
+    }
+}
+
+/// The zone's first and last text lines (indices into `parts`), if the page has one that
+/// may go (see [`CommentZone`]).
+fn zone(parts: &[Part], prose: &[usize], words: &[usize]) -> Option<(usize, usize)> {
+    let n = parts.len();
+    let mut before = 0;
+    let mut longest = 0;
+    for h in 0..n {
+        let article = before >= MIN_PROSE_BEFORE && longest >= MIN_PARAGRAPH_BEFORE;
+        if article && parts[h] == Part::Header {
+            if let Some(span) = zone_at(parts, h) {
+                let (start, end) = span;
+                let own: usize = words[start..=end].iter().sum();
+                let after: usize = prose[end + 1..].iter().sum();
+                if own < before && after <= before {
+                    return Some(span);
+                }
+                return None;
+            }
+        }
+        before += prose[h];
+        longest = longest.max(prose[h]);
+    }
+    None
+}
+
+/// The zone that header `h` opens, if a signature follows it closely and enough others
+/// follow: from `h` to the end of the last comment.
+fn zone_at(parts: &[Part], h: usize) -> Option<(usize, usize)> {
+    let n = parts.len();
+    let reach = (h + 1 + HEADER_REACH).min(n);
+    let first = (h + 1..reach).find(|&k| parts[k] == Part::Signature)?;
+    // Signatures from the first on, while the zone goes on (no line of another kind of
+    // boilerplate between two comments).
+    let mut signatures = vec![first];
+    let mut k = first + 1;
+    while k < n && parts[k] != Part::Other {
+        if parts[k] == Part::Signature {
+            signatures.push(k);
+        }
+        k += 1;
+    }
+    if signatures.len() < MIN_SIGNATURES {
+        return None;
+    }
+    let longest_comment = signatures
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .max()
+        .unwrap_or(LAST_COMMENT_LINES);
+    let last = *signatures.last()?;
+    let mut end = last;
+    while end + 1 < n && end + 1 - last < longest_comment && parts[end + 1] != Part::Other {
+        end += 1;
+    }
+    Some((h, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run_after_phrases;
+
+    /// An article of two full paragraphs.
+    const ARTICLE: &str = "The harbour board met on Tuesday evening to settle the question of the old sea wall, which has been cracking along its northern stretch since the storms of last winter and now worries every fisherman in town.\n\nAfter two hours of debate the members agreed to repair the wall in stages, starting with the worst section next spring, and to ask the county for help with the cost of the later work on the southern end.\n";
+
+    fn run(text: &str) -> Doc<'_> {
+        run_after_phrases(text, vec![Box::new(CommentZone)])
+    }
+
+    /// Whether [`CommentZone`] (the rule after the phrase rules in [`run`]) removed line `i`.
+    fn by_zone(doc: &Doc<'_>, i: usize) -> bool {
+        by_zone_at(doc, i, 0)
+    }
+
+    /// Whether [`CommentZone`], run as the rule `k` after the phrase rules, removed line `i`.
+    fn by_zone_at(doc: &Doc<'_>, i: usize, k: usize) -> bool {
+        let id = (crate::rules::pattern::builtin_cached().len() + k) as RuleId;
+        matches!(doc.mark(i), Mark::Remove(r, Category::Comments) if r == id)
+    }
+
+    fn line_of(doc: &Doc<'_>, needle: &str) -> usize {
+        (0..doc.len())
+            .find(|&i| doc.line(i) == needle)
+            .expect("line present")
+    }
+
+    /// Three signed comments under a "3 thoughts on" header, then a footer line.
+    fn page(header: &str) -> String {
+        let mut text = format!("{ARTICLE}\n{header}\n");
+        for (name, when, said) in [
+            (
+                "Ann Lee",
+                "May 3, 2021 at 4:47 pm",
+                "I walk that wall every morning and the cracks are getting worse.",
+            ),
+            (
+                "Omar",
+                "May 3, 2021 at 6:02 pm",
+                "Good news at last, though spring is a long way off.",
+            ),
+            (
+                "Lena Morrow",
+                "May 4, 2021 at 9:15 am",
+                "Who pays for the southern end?",
+            ),
+        ] {
+            text.push_str(&format!("{name}\n{when}\n{said}\n\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn a_signed_thread_under_a_header_goes() {
+        let text = page("3 thoughts on “The sea wall”");
+        let doc = run(&text);
+        for l in [
+            "3 thoughts on “The sea wall”",
+            "Ann Lee",
+            "I walk that wall every morning and the cracks are getting worse.",
+            "Who pays for the southern end?",
+        ] {
+            assert!(by_zone(&doc, line_of(&doc, l)), "{l}");
+        }
+        // The signatures' dates went earlier (metadata); the article stays.
+        assert!(doc.is_removed(line_of(&doc, "May 4, 2021 at 9:15 am")));
+        assert!(doc.is_open(0));
+    }
+
+    #[test]
+    fn a_name_removed_as_repeated_stays_in_the_zone() {
+        // The author answers twice: the name repeats, and the repeated-line rule takes it.
+        let mut text = format!("{ARTICLE}\n4 Comments\n");
+        for (name, when, said) in [
+            (
+                "Ann Lee",
+                "May 3, 2021 at 4:47 pm",
+                "I walk that wall every morning.",
+            ),
+            (
+                "Sam Board",
+                "May 3, 2021 at 6:02 pm",
+                "Thank you, Ann, we will look at it.",
+            ),
+            ("Omar", "May 4, 2021 at 8:00 am", "Good news at last."),
+            ("Sam Board", "May 4, 2021 at 9:15 am", "Thanks, Omar."),
+        ] {
+            text.push_str(&format!("{name}\n{when}\n{said}\n\n"));
+        }
+        let rules: Vec<Box<dyn Rule>> = vec![
+            Box::new(crate::rules::repeated::Repeated),
+            Box::new(CommentZone),
+        ];
+        let doc = run_after_phrases(&text, rules);
+        let name = line_of(&doc, "Sam Board");
+        assert!(matches!(
+            doc.mark(name),
+            Mark::Remove(_, Category::Repeated)
+        ));
+        let i = line_of(&doc, "Thanks, Omar.");
+        assert!(by_zone_at(&doc, i, 1), "{:?}", doc.mark(i));
+    }
+
+    #[test]
+    fn signatures_without_a_header_stay() {
+        // A live report: timed entries of the article itself, no comment header.
+        let text = page("The day in brief");
+        let doc = run(&text);
+        for i in 0..doc.len() {
+            assert!(!by_zone(&doc, i), "line {i} removed: {}", doc.line(i));
+        }
+    }
+
+    #[test]
+    fn a_thread_that_outweighs_the_post_stays() {
+        // A forum: a short post, then its replies under "3 replies".
+        let mut text = String::from("Has anyone walked the north wall since the storm? I heard the cracks got worse and the board is meeting about it on Tuesday, with a vote on the repairs planned for the spring and a request for money to the county. Does anyone know whether the path along the top will stay open?\n\n3 replies\n");
+        for k in 0..3 {
+            text.push_str(&format!("walker{k}\nMay {}, 2021 at 4:47 pm\nI was there yesterday. The cracks are wide enough to put a hand in, and the railing on the top has come loose in two places near the steps.\n\n", k + 3));
+        }
+        let doc = run(&text);
+        for i in 0..doc.len() {
+            assert!(!by_zone(&doc, i), "line {i} removed: {}", doc.line(i));
+        }
+    }
+
+    #[test]
+    fn shapes_of_headers_and_signatures() {
+        for l in [
+            "6 thoughts on “A title”",
+            "2 Comments",
+            "Comments",
+            "12 responses to “A title”",
+            "Leave a Reply",
+            "Join the discussion",
+        ] {
+            assert!(COMMENT_HEADER.is_match(l), "{l}");
+        }
+        for l in [
+            "Comments on the plan were due in May",
+            "2 comments from the mayor surprised us",
+        ] {
+            assert!(!COMMENT_HEADER.is_match(l), "{l}");
+        }
+        for l in [
+            "August 22, 2018 at 5:57 am",
+            "Ann Lee August 17, 2019 - 2:19 pm",
+            "03/05/2021 17:21",
+            "Ann 3 days ago at 07:50",
+        ] {
+            assert!(is_signature(l), "{l}");
+        }
+        for l in ["The vote is at 5:30 pm.", "May 3, 2021", "Doors open at 7:30 on May 3, after the mayor's speech, and the hall will stay open late for the vote on the wall."] {
+            assert!(!is_signature(l), "{l}");
+        }
+    }
+}
