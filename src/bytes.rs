@@ -203,10 +203,11 @@ impl Cleaner {
     pub fn clean_bytes<'a>(&self, bytes: &'a [u8]) -> CleanedBytes<'a> {
         if let Ok(text) = std::str::from_utf8(bytes) {
             let cleaned = self.clean(text);
+            let (title, byline) = cleaned.title_and_byline();
             return CleanedBytes {
                 input: bytes,
-                title: cleaned.title(),
-                byline: cleaned.byline(),
+                title,
+                byline,
                 removed: cleaned.removed().to_vec(),
                 body: cleaned.into_body(),
                 replaced: 0,
@@ -225,8 +226,8 @@ impl Cleaner {
             .collect();
         CleanedBytes {
             input: bytes,
-            title: cleaned.title().map(|t| Cow::Owned(t.into_owned())),
-            byline: cleaned.byline().map(|t| Cow::Owned(t.into_owned())),
+            title: cleaned.title().map(|t| Cow::Owned(t.to_owned())),
+            byline: cleaned.byline().map(|t| Cow::Owned(t.to_owned())),
             body: Cow::Owned(cleaned.body().to_owned()),
             removed,
             replaced: decoded.anchors.len(),

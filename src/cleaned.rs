@@ -227,14 +227,15 @@ impl<'a> Cleaned<'a> {
     /// source, its comment count) gives its text too. Markdown inside the line is read as
     /// shown: links give their text, images and strong-emphasis and code marks go
     /// (`Hire the [Top 3%](/top) of **Designers**` gives `Hire the Top 3% of Designers`).
-    /// Borrowed from the input unless markup had to be taken out; `None` when nothing but
-    /// markup is left. The title is never part of the body.
+    /// Decided once by the pipeline and stored in the result (borrowed from the input
+    /// unless markup had to be taken out); `None` when nothing but markup is left. The
+    /// title is never part of the body.
     ///
     /// A page printed from HTML often starts with its `title` element ("Headline | Site")
     /// and has the headline below it: that first line is removed as [`Category::Title`]
     /// too, but the headline is the line below.
-    pub fn title(&self) -> Option<Cow<'a, str>> {
-        self.title.clone()
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
     }
 
     /// The author line, when a rule recognised one: the text of the span of category
@@ -245,8 +246,14 @@ impl<'a> Cleaned<'a> {
     /// Doe](/author/jane)`), the link's text. Other Markdown in it is read as shown, as for
     /// the title, except that an image gives its alt text (an author's picture names them).
     /// Never part of the body.
-    pub fn byline(&self) -> Option<Cow<'a, str>> {
-        self.byline.clone()
+    pub fn byline(&self) -> Option<&str> {
+        self.byline.as_deref()
+    }
+
+    /// The stored title and byline, borrowing the input where they can (for
+    /// [`CleanedBytes`](crate::CleanedBytes), which keeps them past this result).
+    pub(crate) fn title_and_byline(&self) -> (Option<Cow<'a, str>>, Option<Cow<'a, str>>) {
+        (self.title.clone(), self.byline.clone())
     }
 
     /// Every removed span with its ends counted in `char`s (Unicode scalar values)
@@ -292,8 +299,8 @@ impl<'a> Cleaned<'a> {
     /// ```
     pub fn into_owned(self) -> Document {
         Document {
-            title: self.title().map(Cow::into_owned),
-            byline: self.byline().map(Cow::into_owned),
+            title: self.title.map(Cow::into_owned),
+            byline: self.byline.map(Cow::into_owned),
             removed: self.removed,
             body: self.body.into_owned(),
         }
@@ -469,24 +476,18 @@ mod tests {
     fn title_and_byline_without_markdown() {
         let text = "* [Home](/)\n\n# [Storm hits coast](/news/storm)\n\nBy [Omar Reyes](/author/omar-reyes)\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
         let cleaned = crate::clean(text);
-        assert_eq!(cleaned.title().as_deref(), Some("Storm hits coast"));
-        assert_eq!(cleaned.byline().as_deref(), Some("Omar Reyes"));
+        assert_eq!(cleaned.title(), Some("Storm hits coast"));
+        assert_eq!(cleaned.byline(), Some("Omar Reyes"));
         // A headline linked to itself, then its source and its comments.
         let text = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)\n* [About](/about)\n\n# [Storm hits coast](/news/storm) [(planet.com)](https://planet.com/s) [139](/news/storm#comments)\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
-        assert_eq!(
-            crate::clean(text).title().as_deref(),
-            Some("Storm hits coast")
-        );
+        assert_eq!(crate::clean(text).title(), Some("Storm hits coast"));
     }
 
     #[test]
     fn markdown_inside_the_title_and_byline_reads_as_shown() {
         let text = "* [Home](/)\n\n# Storm hits the [north coast](/places/north) **again**\n\nBy[Omar Reyes](/people/omar) ![The Planet](/logo.png)\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
         let cleaned = crate::clean(text);
-        assert_eq!(
-            cleaned.title().as_deref(),
-            Some("Storm hits the north coast again")
-        );
+        assert_eq!(cleaned.title(), Some("Storm hits the north coast again"));
         let byline = cleaned.byline().expect("a byline");
         assert!(!byline.contains("]("), "{byline}");
         assert!(byline.contains("Omar Reyes"), "{byline}");
@@ -496,14 +497,14 @@ mod tests {
     fn a_last_post_summary_is_not_the_author() {
         let text = "Help with my boiler | Home Forum\nHelp with my boiler\n12 replies · last post by Ann Lee\nBy Omar Reyes\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
         let cleaned = crate::clean(text);
-        assert_eq!(cleaned.byline().as_deref(), Some("By Omar Reyes"));
+        assert_eq!(cleaned.byline(), Some("By Omar Reyes"));
     }
 
     #[test]
     fn a_lone_author_label_gives_the_next_line() {
         let text = "Storm hits coast\nPosted by:\nomar_r\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
         let cleaned = crate::clean(text);
-        assert_eq!(cleaned.byline().as_deref(), Some("omar_r"));
+        assert_eq!(cleaned.byline(), Some("omar_r"));
     }
 
     #[test]
@@ -511,7 +512,7 @@ mod tests {
         let text = "# Storm hits coast\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n\n## Article written by:\n\n![Portrait of the reporter in a blue coat by the harbour wall](https://example.com/authors/omar.jpg)\n\n### Omar Reyes\n";
         let cleaned = crate::clean(text);
         let byline = cleaned.byline();
-        assert_ne!(byline.as_deref(), Some("Article written by:"));
+        assert_ne!(byline, Some("Article written by:"));
         if let Some(b) = byline {
             assert!(b.contains("Omar Reyes"), "{b}");
         }
@@ -555,7 +556,7 @@ mod tests {
         // A menu entry shaped like a byline comes first; the author's line is by the title.
         let text = "Storm hits coast | The Planet\nSolutions\nBy Role\nBy Industry\nPricing\n\nStorm hits coast\nBy Omar Reyes\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";
         let cleaned = crate::clean(text);
-        assert_eq!(cleaned.title().as_deref(), Some("Storm hits coast"));
-        assert_eq!(cleaned.byline().as_deref(), Some("By Omar Reyes"));
+        assert_eq!(cleaned.title(), Some("Storm hits coast"));
+        assert_eq!(cleaned.byline(), Some("By Omar Reyes"));
     }
 }

@@ -16,7 +16,7 @@
 //!             \n\
 //!             Share this article\n";
 //! let cleaned = deboil::clean(page);
-//! assert_eq!(cleaned.title().as_deref(), Some("Storm closes coast road"));
+//! assert_eq!(cleaned.title(), Some("Storm closes coast road"));
 //! assert!(cleaned.body().starts_with("The coast road was closed"));
 //! assert!(!cleaned.body().contains("Subscribe"));
 //! for r in cleaned.removed() {

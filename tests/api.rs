@@ -138,7 +138,7 @@ fn owned_results_outlive_the_input_and_cross_threads() {
     // The owned result equals the borrowed one's parts.
     let cleaned = deboil::clean(&page);
     let doc = cleaned.clone().into_owned();
-    assert_eq!(doc.title.as_deref(), cleaned.title().as_deref());
+    assert_eq!(doc.title.as_deref(), cleaned.title());
     assert_eq!(doc.removed, cleaned.removed());
     // And so for raw bytes.
     let bytes = deboil::clean_bytes(page.as_bytes()).into_owned();
@@ -240,7 +240,7 @@ fn the_page_title_line_is_a_title_span_and_no_metadata_is_left_without_its_rule(
     let cleaner = Cleaner::builder().remove_rule("metadata").build().unwrap();
     for c in [Cleaner::new(), cleaner] {
         let cleaned = c.clean(&page);
-        assert_eq!(cleaned.title().as_deref(), Some("Storm hits coast"));
+        assert_eq!(cleaned.title(), Some("Storm hits coast"));
         let first = &cleaned.removed()[0];
         assert_eq!((first.span.start, first.category), (0, Category::Title));
         assert!(

@@ -56,7 +56,7 @@ fn valid_bytes_clean_exactly_like_str() {
     let b = deboil::clean(text);
     assert_eq!(a.body(), b.body());
     assert_eq!(a.removed(), b.removed());
-    assert_eq!(a.title(), b.title().as_deref());
+    assert_eq!(a.title(), b.title());
 }
 
 #[test]
@@ -65,10 +65,7 @@ fn byte_order_mark_is_kept_in_spans_but_not_in_text() {
     check(&text);
     check_bytes(text.as_bytes());
     let cleaned = deboil::clean(&text);
-    assert_eq!(
-        cleaned.title().as_deref(),
-        Some("Harbour wall to be rebuilt")
-    );
+    assert_eq!(cleaned.title(), Some("Harbour wall to be rebuilt"));
     assert_eq!(cleaned.removed()[0].span.start, 0);
     assert_eq!(cleaned.body(), PROSE);
     // A BOM before prose stays out of the body too.
@@ -166,7 +163,7 @@ fn empty_and_whitespace_only() {
         check_bytes(text.as_bytes());
         let cleaned = deboil::clean(text);
         assert_eq!(cleaned.body(), "", "{text:?}");
-        assert_eq!(cleaned.title().as_deref(), None);
+        assert_eq!(cleaned.title(), None);
     }
     assert!(deboil::clean_bytes(b"").removed().is_empty());
     assert_eq!(deboil::clean_bytes(b"").segments().count(), 0);

@@ -18,13 +18,10 @@ fn sample_page_comes_out_clean() {
     let text = include_str!("../examples/sample.txt");
     let cleaned = deboil::clean(text);
     assert_eq!(
-        cleaned.title().as_deref(),
+        cleaned.title(),
         Some("Harbour town votes to rebuild its old sea wall")
     );
-    assert_eq!(
-        cleaned.byline().as_deref(),
-        Some("Lena Morrow, The Coastal Courier")
-    );
+    assert_eq!(cleaned.byline(), Some("Lena Morrow, The Coastal Courier"));
     let paragraphs: Vec<&str> = cleaned.body().split("\n\n").collect();
     assert_eq!(paragraphs.len(), 2, "{}", cleaned.body());
     assert!(paragraphs[0].starts_with("The town council of Port Ellery voted"));
@@ -72,8 +69,8 @@ fn shared_seed_when_present() {
     );
     let cleaned = deboil::clean(&text);
     assert_eq!(cleaned.body(), expected);
-    assert_eq!(cleaned.title().as_deref(), text.lines().next());
-    assert_eq!(cleaned.byline().as_deref(), Some(para("Peter Weber")));
+    assert_eq!(cleaned.title(), text.lines().next());
+    assert_eq!(cleaned.byline(), Some(para("Peter Weber")));
     let caption = para("John Kerry meets");
     assert_eq!(categories_of(&cleaned, caption), [Category::Caption]);
     assert_eq!(categories_of(&cleaned, "(Image credit"), [Category::Image]);

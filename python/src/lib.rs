@@ -135,8 +135,8 @@ struct Done<'a> {
 
 fn clean_str<'a>(cleaner: &deboil::Cleaner, text: &'a str, offsets: Offsets) -> Done<'a> {
     let cleaned = cleaner.clean(text);
-    let title = cleaned.title();
-    let byline = cleaned.byline();
+    let title = cleaned.title().map(|t| Cow::Owned(t.to_owned()));
+    let byline = cleaned.byline().map(|t| Cow::Owned(t.to_owned()));
     let removed = match offsets {
         Offsets::Chars => cleaned.removed_chars(),
         Offsets::Bytes => cleaned.removed().to_vec(),

@@ -1586,78 +1586,87 @@ fn measure(line: &str, title: &mut Title, content: &mut Hashes, keys: &PhraseKey
     s.words += s.cjk.div_ceil(2);
 }
 
-/// For each of `lines`, how many of them have the same bytes, and the slots probed
-/// beyond the first (a measure of the work done, for the tests). See [`count_copies`].
+/// For each of `n` lines (`line(k)`), how many of them have the same bytes, and the slots
+/// probed beyond each line's first (a measure of the work done, for the tests). See
+/// [`Copies`].
 fn line_copies<'t>(n: usize, line: impl Fn(usize) -> &'t str) -> (Vec<u32>, usize) {
-    let mut copies = vec![0u32; n];
-    let probes = {
-        let cell = std::cell::RefCell::new(&mut copies);
-        count_copies(
-            n,
-            line,
-            |k| cell.borrow()[k],
-            |k, c| cell.borrow_mut()[k] = c,
-        )
-    };
-    (copies, probes)
+    let mut counts = vec![0u32; n];
+    let mut copies = Copies::new(n);
+    for k in 0..n {
+        counts[k] = match copies.add(k, line(k), &line) {
+            None => 1,
+            Some(first) => {
+                counts[first] += 1;
+                COPY_OF | first as u32
+            }
+        };
+    }
+    Copies::resolve(&mut counts, |c| c);
+    (counts, copies.probes)
 }
 
-/// A line's copy count that is the index of its first copy (while [`count_copies`] runs).
+/// A line's copy count that is the index of its first copy (while [`Copies`] counts).
 const COPY_OF: u32 = 1 << 31;
 
-/// Counts how many of `n` lines (`line(k)`) have the same bytes, each line's count stored
-/// with `put(k, count)` (`get` reads it back); returns the slots probed beyond each line's
-/// first (the work, for the tests). `n` under 2^31.
-///
-/// The lines are placed in an open-addressing table at most half full, probed linearly
-/// from the line's keyed hash ([`crate::text::hash::Keyed`]: crafted lines cannot share a run of
-/// slots); a slot holds only the index of a line's first copy (4 bytes, 8 to 16 a line),
-/// whose bytes are compared with the line's: two lines are copies only when their bytes
-/// are equal, never on equal hashes alone. The count grows on the first copy while each
-/// later copy holds the first's index (marked [`COPY_OF`]), read once all are counted.
-fn count_copies<'t>(
-    n: usize,
-    line: impl Fn(usize) -> &'t str,
-    get: impl Fn(usize) -> u32,
-    mut put: impl FnMut(usize, u32),
-) -> usize {
-    let build = FxBuild::default();
-    let size = (2 * n + 2).next_power_of_two();
-    let mask = size - 1;
-    // Per slot: 1 + the index of the line's first copy (0: empty).
-    let mut slots = vec![0u32; size];
-    let mut probes = 0;
-    for k in 0..n {
-        let text = line(k);
-        let mut i = build.hash_one(text.as_bytes()) as usize & mask;
+/// The lines of a page placed one at a time, in order, to count their copies: an
+/// open-addressing table at most half full, probed linearly from the line's keyed hash
+/// ([`crate::text::hash::Keyed`]: crafted lines cannot share a run of slots); a slot holds
+/// only the index of a line's first copy (4 bytes, 8 to 16 a line), whose bytes are
+/// compared with the line's: two lines are copies only when their bytes are equal, never
+/// on equal hashes alone. The count grows on the first copy while each later copy holds
+/// the first's index (marked [`COPY_OF`]), read once all are counted ([`Copies::resolve`]).
+struct Copies {
+    build: FxBuild,
+    mask: usize,
+    /// Per slot: 1 + the index of the line's first copy (0: empty).
+    slots: Vec<u32>,
+    /// Slots probed beyond each line's first.
+    probes: usize,
+}
+
+impl Copies {
+    /// Room for `n` lines (`n` under 2^31).
+    fn new(n: usize) -> Copies {
+        let size = (2 * n + 2).next_power_of_two();
+        Copies {
+            build: FxBuild::default(),
+            mask: size - 1,
+            slots: vec![0u32; size],
+            probes: 0,
+        }
+    }
+
+    /// Places line `k` (`text`; `line(j)` is line `j`'s, for the lines placed before):
+    /// `None` if it is the first with these bytes, else the index of the first.
+    #[inline]
+    fn add<'t>(&mut self, k: usize, text: &str, line: impl Fn(usize) -> &'t str) -> Option<usize> {
+        let mut i = self.build.hash_one(text.as_bytes()) as usize & self.mask;
         // Never more lines than half the slots: an empty slot is always found.
         loop {
-            match slots[i] {
+            match self.slots[i] {
                 0 => {
-                    slots[i] = k as u32 + 1;
-                    put(k, 1);
-                    break;
+                    self.slots[i] = k as u32 + 1;
+                    return None;
                 }
-                s if line(s as usize - 1) == text => {
-                    let first = s as usize - 1;
-                    put(first, get(first) + 1);
-                    put(k, COPY_OF | first as u32);
-                    break;
-                }
+                s if line(s as usize - 1) == text => return Some(s as usize - 1),
                 _ => {
-                    i = (i + 1) & mask;
-                    probes += 1;
+                    i = (i + 1) & self.mask;
+                    self.probes += 1;
                 }
             }
         }
     }
-    for k in 0..n {
-        let c = get(k);
-        if c & COPY_OF != 0 {
-            put(k, get((c & !COPY_OF) as usize));
+
+    /// Every later copy's count (the first's index, marked [`COPY_OF`]) made the first's,
+    /// over the `items` in order (`count`: an item's count).
+    fn resolve<T>(items: &mut [T], count: impl Fn(&mut T) -> &mut u32) {
+        for k in 0..items.len() {
+            let c = *count(&mut items[k]);
+            if c & COPY_OF != 0 {
+                *count(&mut items[k]) = *count(&mut items[(c & !COPY_OF) as usize]);
+            }
         }
     }
-    probes
 }
 
 /// Whether a line with `words` words reads as prose.
@@ -1756,8 +1765,8 @@ fn side(k: usize, n: usize, (r0, r1): (usize, usize)) -> (f32, usize) {
 const COUNT_FROM: usize = 1 << 14;
 
 impl Page {
-    /// One [`Stat`] per non-blank line of `doc`, from the pass over its bytes (phrases and
-    /// copies not yet counted).
+    /// One [`Stat`] per non-blank line of `doc`, from the pass over its bytes, and each
+    /// line's copies (phrases not yet counted).
     #[inline(never)]
     fn lines(doc: &Doc<'_>) -> Page {
         let keys = &PHRASES.keys;
@@ -1774,8 +1783,10 @@ impl Page {
         } else {
             (0..doc.len()).filter(|&i| !doc.is_blank(i)).count()
         };
-        let mut lines = Vec::with_capacity(n);
+        let mut lines: Vec<Packed> = Vec::with_capacity(n);
         let mut long: Vec<Stat> = Vec::new();
+        // Each line's copies counted as it comes (its text at hand).
+        let mut copies = Copies::new(n);
         let mut blank_before = true;
         for i in 0..doc.len() {
             // A blank line is an empty one once trimmed, as `Doc::is_blank` tells.
@@ -1813,8 +1824,17 @@ impl Page {
             s.starts_lower = t.chars().next().is_some_and(char::is_lowercase);
             s.sentence = text::ends_sentence(line);
             s.prose = is_prose(s.words, s.sentence);
+            s.copies = match copies.add(lines.len(), line, |j| doc.line(lines[j].index as usize)) {
+                None => 1,
+                Some(first) => {
+                    lines[first].copies += 1;
+                    COPY_OF | first as u32
+                }
+            };
             lines.push(Packed::new(&s, &mut long, None));
         }
+        drop(copies);
+        Copies::resolve(&mut lines, |p| &mut p.copies);
         Page {
             lines,
             long,
@@ -1900,18 +1920,6 @@ impl Page {
                 self.set(k, &s);
             }
         }
-    }
-
-    /// Counts every line's copies in the page (the same text, spaces at the ends aside).
-    fn copies(&mut self, doc: &Doc<'_>) {
-        let n = self.lines.len();
-        let lines = std::cell::RefCell::new(&mut self.lines);
-        count_copies(
-            n,
-            |k| doc.line(lines.borrow()[k].index as usize),
-            |k| lines.borrow()[k].copies,
-            |k, c| lines.borrow_mut()[k].copies = c,
-        );
     }
 
     /// The main run of prose: the stretch of lines (by index in `stats`) with the largest
@@ -2315,9 +2323,9 @@ pub(crate) struct Scored {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
     /// Only the pass over every line's bytes (words, stopwords, capitals, digits,
-    /// punctuation, link text, content words).
+    /// punctuation, link text, content words) and the count of each line's copies.
     Bytes,
-    /// Then the phrase scan and the count of each line's copies.
+    /// Then the phrase scan.
     Phrases,
     /// Then the first stage's rows (each line in its context).
     Rows,
@@ -2395,8 +2403,8 @@ impl<const N: usize> Rows<N> for Blocks<'_, '_, N> {
             self.flush();
         }
         if self.filled == self.rows.len() {
-            // The first block: its rows made as they come (a zeroed table of a block's
-            // rows would cost a short page more than its rows).
+            // The first block: its rows made as they come (zeroing a block's table at
+            // once costs a short page more).
             self.rows.push([0.0; N]);
         }
         self.filled += 1;
@@ -2418,7 +2426,6 @@ fn run(doc: &Doc<'_>, until: Stage) -> Stages {
         return done;
     }
     done.page.phrases(doc);
-    done.page.copies(doc);
     if until == Stage::Phrases {
         return done;
     }
@@ -2511,7 +2518,12 @@ impl Scored {
     /// Line `k`'s phrase family (1 + its index in [`FAMILIES`], when the phrase is much
     /// of the line; else 0), its copies, and its side of the main region (see [`side`]).
     fn kind(&self, k: usize) -> (u8, u32, f32) {
-        let s = self.page.stat(k);
+        self.kind_of(k, &self.page.stat(k))
+    }
+
+    /// [`Scored::kind`] of line `k`, whose measures are `s`.
+    #[inline]
+    fn kind_of(&self, k: usize, s: &Stat) -> (u8, u32, f32) {
         // The phrase names the line's category when it is much of the line.
         let named = s.words <= 6 || 3 * s.phrase_bytes >= s.chars;
         let n = self.page.len();
@@ -2692,6 +2704,17 @@ const BYLINE_LEADS: [&str; 13] = [
     "par",
 ];
 
+/// Bit `c - b'a'` set for each first letter `c` of [`BYLINE_LEADS`].
+const LEAD_LETTERS: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < BYLINE_LEADS.len() {
+        bits |= 1 << (BYLINE_LEADS[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    bits
+};
+
 /// Separators between an author's name and a date on one line ("Jane Doe | May 2, 2025").
 const NAME_DATE_SEPARATORS: [&str; 6] = [" | ", " • ", " · ", " — ", " – ", " on "];
 
@@ -2748,6 +2771,14 @@ fn has_date(text: &str) -> bool {
     })
 }
 
+/// Whether a line of these measures has the words of a byline (see [`is_byline`]): one
+/// word without a link is none, nor are more than 30 words; most menu lines stop here.
+#[inline]
+fn byline_words(s: &Stat) -> bool {
+    let words = s.words;
+    !(words == 0 || words < 2 && s.link == 0 || words > 30)
+}
+
 /// Whether a line reads as an author line (`Cleaned::byline`), at most twelve words after
 /// its lead: a name (capitalised) after a byline word ([`BYLINE_LEADS`]: "By Jane Doe",
 /// "Posted by Jane Doe on May 2"), or a name of two to four capitalised words, then a
@@ -2755,8 +2786,7 @@ fn has_date(text: &str) -> bool {
 /// page ("[Jane Doe](/authors/jane-doe)"). `s`: the line's measures.
 fn is_byline(line: &str, s: &Stat) -> bool {
     let words = s.words;
-    // One word without a link is no byline; most menu lines stop here.
-    if words == 0 || words < 2 && s.link == 0 || words > 30 {
+    if !byline_words(s) {
         return false;
     }
     // Markdown around it: emphasis, a heading or quote mark, a link's bracket.
@@ -2782,9 +2812,12 @@ fn is_byline(line: &str, s: &Stat) -> bool {
         return false;
     }
     let first_lower = first.to_ascii_lowercase();
+    // Most lines start with no lead's letter: told by one bit before any lead is read.
+    let may_lead =
+        first_lower.is_ascii_lowercase() && LEAD_LETTERS >> (first_lower - b'a') & 1 != 0;
     let lead = BYLINE_LEADS
         .iter()
-        .filter(|lead| lead.as_bytes()[0] == first_lower)
+        .filter(|lead| may_lead && lead.as_bytes()[0] == first_lower)
         .find_map(|lead| {
             let head = t.get(..lead.len())?;
             let rest = t[lead.len()..].strip_prefix([' ', ':'])?;
@@ -2940,14 +2973,15 @@ impl Rule for Fast {
             if !r {
                 continue;
             }
-            let (kind, copies, side) = scored.kind(k);
+            let s = page.stat(k);
+            let (kind, copies, side) = scored.kind_of(k, &s);
             let i = page.index(k);
-            let line = doc.line(i);
             let category = match kind {
                 // The headline (`Cleaned::title`), and the `title` element above it.
                 _ if title == Some(k) => Category::Title,
                 _ if k == 0 && title.is_some() => Category::Metadata,
-                _ if is_byline(line, &page.stat(k)) => Category::Byline,
+                // The line's text read only when its words allow a byline.
+                _ if byline_words(&s) && is_byline(doc.line(i), &s) => Category::Byline,
                 _ if name_above_date(&scored, doc, k) => Category::Byline,
                 _ if name_below_stamp(&scored, doc, k) => Category::Byline,
                 k @ 1.. => FAMILIES[usize::from(k) - 1].category,
@@ -3377,14 +3411,11 @@ mod tests {
         let fast = crate::Cleaner::fast();
         let prose = "The river rose two metres overnight and flooded the lower town, the mayor said on Sunday.";
         let md = format!("[Home](/) [World](/world)\n\n# River floods lower town\n\n{prose}\n");
-        assert_eq!(
-            fast.clean(&md).title().as_deref(),
-            Some("River floods lower town")
-        );
+        assert_eq!(fast.clean(&md).title(), Some("River floods lower town"));
         let text = format!("River floods lower town - The Courier\nHome\n\n{prose}\n");
         let cleaned = fast.clean(&text);
         assert_eq!(
-            cleaned.title().as_deref(),
+            cleaned.title(),
             Some("River floods lower town - The Courier")
         );
         assert!(!cleaned.body().contains("The Courier"));
@@ -3394,23 +3425,23 @@ mod tests {
             "River floods lower town - The Courier\nHome\n\nRiver floods lower town\n\n{prose}\n"
         );
         let cleaned = fast.clean(&both);
-        assert_eq!(cleaned.title().as_deref(), Some("River floods lower town"));
+        assert_eq!(cleaned.title(), Some("River floods lower town"));
         assert_eq!(cleaned.removed()[0].category, Category::Title);
         // A short headline equal to a part of the first line (not the last, the site's);
         // the leading part's line comes first, even below another part's.
         let short = format!(
             "Tents | Camping | Outdoor Shop\nOutdoor Shop\nCamping\n\n## Tents\n\n{prose}\n"
         );
-        assert_eq!(fast.clean(&short).title().as_deref(), Some("Tents"));
+        assert_eq!(fast.clean(&short).title(), Some("Tents"));
         assert_eq!(part_headline(&page(&short), &Doc::new(&short)), Some(3));
         // A long question is a title, a long sentence is not.
         let question = format!("Do small towns still need a printed newspaper in the age of phones?\nHome\n\n{prose}\n");
         assert_eq!(
-            fast.clean(&question).title().as_deref(),
+            fast.clean(&question).title(),
             Some("Do small towns still need a printed newspaper in the age of phones?")
         );
         let sentence = format!("Small towns still need a printed newspaper in the age of phones, the mayor said.\nHome\n\n{prose}\n");
-        assert_eq!(fast.clean(&sentence).title().as_deref(), None);
+        assert_eq!(fast.clean(&sentence).title(), None);
         // A heading's anchor mark is not part of its text.
         let anchored = format!("Flood maps — Town Docs\nHome\nFlood maps¶\n\n{prose}\n");
         assert_eq!(
@@ -3423,7 +3454,7 @@ mod tests {
             .collect();
         let long_menu = format!("{menu}\n# River floods lower town\n\n{prose}\n");
         assert_eq!(
-            fast.clean(&long_menu).title().as_deref(),
+            fast.clean(&long_menu).title(),
             Some("River floods lower town")
         );
         let site_only = format!("Tents | Outdoor Shop\nOutdoor Shop\n\n{prose}\n");
@@ -3440,7 +3471,7 @@ mod tests {
             "River floods lower town | The Courier\nHome\nNews\n\nRiver floods lower town\nJane Doe\nMay 2, 2025\n\n{prose}\n\n{prose}\n"
         );
         let cleaned = crate::Cleaner::fast().clean(&text);
-        assert_eq!(cleaned.byline().as_deref(), Some("Jane Doe"));
+        assert_eq!(cleaned.byline(), Some("Jane Doe"));
         assert!(is_name("Jane Doe", &stat("Jane Doe")));
         for l in [
             "Contact us",
