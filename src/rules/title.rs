@@ -394,6 +394,17 @@ pub(crate) fn find_title(doc: &Doc<'_>) -> Option<TitlePick> {
     if let Some((pick, true)) = page {
         return Some(pick);
     }
+    // Plain text with list bullets (resiliparse's, which starts with the menu, not with a
+    // `title` element) whose first line no line below confirms as a title: a
+    // headline-shaped line that a byline or a date follows at once is the headline.
+    if !markdown && is_bulleted(doc, &lines) {
+        if let Some(d) = dated_line(doc, &lines) {
+            return Some(TitlePick {
+                line: d,
+                page_line: None,
+            });
+        }
+    }
     let heading = markdown_heading(doc, &lines, markdown);
     let heading = match heading {
         // A heading found only after prose gives way to an earlier name line.
@@ -458,6 +469,21 @@ fn dated_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
             && !is_interface(line)
             && dated(doc, i)
     })
+}
+
+/// How many lines starting with a list bullet ("•") among the first lines of text make the
+/// input bulleted plain text (resiliparse prints lists so; text printed from the HTML does
+/// not).
+const BULLETED_LINES: usize = 3;
+
+/// Whether the input is plain text with list bullets (see [`BULLETED_LINES`]).
+fn is_bulleted(doc: &Doc<'_>, lines: &[usize]) -> bool {
+    lines
+        .iter()
+        .take(MARKDOWN_WINDOW)
+        .filter(|&&i| doc.line(i).starts_with('•'))
+        .nth(BULLETED_LINES - 1)
+        .is_some()
 }
 
 /// How many lines with a Markdown link or image among the first lines of text make the
@@ -997,6 +1023,20 @@ mod tests {
         let mut doc = Doc::new(text);
         Title.apply(&mut doc, 0);
         doc
+    }
+
+    #[test]
+    fn bulleted_plain_text_takes_the_dated_headline() {
+        // Text with list bullets starts with its menu, not a `title` element: the
+        // headline-shaped line over the author's line is the headline.
+        let text = "Our Town Gazette\n  • Home\n  • News\n  • Sport\n  • Weather\nHarbour wall to be rebuilt after storms\nBy Omar Reyes\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.";
+        let doc = run_after_phrases(text, vec![Box::new(Title)]);
+        assert_eq!(category(&doc, 5), Some(Category::Title));
+        assert_eq!(category(&doc, 0), None);
+        // Without bullets, the first line is the `title` element.
+        let plain = text.replace("  • ", "");
+        let doc = run_after_phrases(&plain, vec![Box::new(Title)]);
+        assert_eq!(category(&doc, 0), Some(Category::Title));
     }
 
     #[test]
