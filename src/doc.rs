@@ -317,15 +317,15 @@ fn opens_sentence(after: &str) -> bool {
 /// [`crate::rules::repeated::normalise`]d text), for the sentences of four words or more.
 struct SentenceCopies {
     /// Sentence key -> the one line it occurs in, or `u32::MAX` for several.
-    lines: std::collections::HashMap<u64, u32, crate::rules::repeated::FxBuild>,
-    build: crate::rules::repeated::FxBuild,
+    lines: std::collections::HashMap<u64, u32, crate::text::hash::FxBuild>,
+    build: crate::text::hash::FxBuild,
 }
 
 impl SentenceCopies {
     fn new(text: &str, lines: &[Line], ends: &impl Fn(usize) -> (usize, usize)) -> Self {
         let mut copies = SentenceCopies {
             lines: std::collections::HashMap::default(),
-            build: crate::rules::repeated::FxBuild::default(),
+            build: crate::text::hash::FxBuild::default(),
         };
         let mut buf = Vec::new();
         for (k, line) in lines.iter().enumerate() {
@@ -565,7 +565,7 @@ impl<'a> Doc<'a> {
     /// Every line's repetition key and its number of copies, computed on first use.
     fn repeat_keys(&self) -> &RepeatKeys {
         self.repeat_keys.get_or_init(|| {
-            use crate::rules::repeated::FxBuild;
+            use crate::text::hash::FxBuild;
             use std::collections::HashMap;
             let mut keys = RepeatKeys {
                 arena: Vec::with_capacity(self.text.len()),

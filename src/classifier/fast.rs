@@ -28,9 +28,9 @@ use super::fast_model::{FAST_FIRST, FAST_SECOND};
 use super::gbdt::Compiled;
 use crate::doc::{Doc, RuleId};
 use crate::phrases::stopwords;
-use crate::rules::repeated::FxBuild;
 use crate::rules::Rule;
 use crate::text;
+use crate::text::hash::FxBuild;
 use crate::text::hash::{scramble, scramble_key};
 use crate::Category;
 

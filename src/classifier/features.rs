@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use crate::classifier::terms::Terms;
 use crate::doc::Doc;
 use crate::phrases::stopwords::{self, Stopwords};
-use crate::rules::repeated::FxBuild;
 use crate::text;
+use crate::text::hash::FxBuild;
 
 /// Number of features per line.
 pub const N_FEATURES: usize = 80;
@@ -1473,7 +1473,7 @@ pub(crate) fn grids(doc: &Doc<'_>, lines: &[usize]) -> Grids {
         .iter()
         .filter(|&&line| doc.copies(line) as usize >= GRID_MIN_COPIES)
         .count();
-    let mut copies: HashMap<&[u8], Vec<usize>, crate::rules::repeated::FxBuild> =
+    let mut copies: HashMap<&[u8], Vec<usize>, crate::text::hash::FxBuild> =
         HashMap::with_capacity_and_hasher(candidates, Default::default());
     for (k, &line) in lines.iter().enumerate() {
         let key = key(k);
@@ -1616,7 +1616,7 @@ mod tests {
         let stop = super::stopwords::for_text("The council met on Monday and agreed to rebuild.");
         let title_line = "Council Backs Bridge Repairs | The Harbour Times";
         let tokens = crate::text::tokens(title_line);
-        let title: std::collections::HashSet<&[u8], crate::rules::repeated::FxBuild> =
+        let title: std::collections::HashSet<&[u8], crate::text::hash::FxBuild> =
             tokens.iter().map(String::as_bytes).collect();
         let long = "Pneumonoultramicroscopicsilicovolcanoconiosis-Bridge";
         let lines = [
@@ -1741,7 +1741,7 @@ mod tests {
         let stop = super::stopwords::for_text("");
         let title_line = "The Council и Москва ΟΔΥΣΣΕΥΣ 東京 straße Bridge";
         let tokens = crate::text::tokens(title_line);
-        let title: std::collections::HashSet<&[u8], crate::rules::repeated::FxBuild> =
+        let title: std::collections::HashSet<&[u8], crate::text::hash::FxBuild> =
             tokens.iter().map(String::as_bytes).collect();
         let mut next = crate::testing::xorshift(0x51ce_11ed);
         for round in 0..20_000 {

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use crate::classifier::features::{best_run, N_FEATURES};
 use crate::classifier::terms::Terms;
-use crate::rules::repeated::FxBuild;
+use crate::text::hash::FxBuild;
 
 /// Number of context features added by the second stage.
 pub const N_CONTEXT: usize = 26;

@@ -5,8 +5,8 @@
 use std::hash::Hasher;
 
 use crate::phrases::stopwords::Stopwords;
-use crate::rules::repeated::FxHasher;
 use crate::text;
+use crate::text::hash::FxHasher;
 
 /// The content words of many lines in one buffer: line `k`'s words (hashed, sorted, each
 /// once) are `ids[start[k]..start[k + 1]]`.

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::rules::repeated::FixedBuild as FxBuild;
+use crate::text::hash::FixedBuild as FxBuild;
 
 /// English.
 const EN: &[&str] = &[

@@ -88,6 +88,44 @@ pub(crate) fn scramble(h: u64, key: (u64, u64)) -> u64 {
     x ^ (x >> 33)
 }
 
+/// FxHash-style hasher, unkeyed: the term ids of [`crate::classifier::terms`] (64-bit word hashes,
+/// counted in tables hashed with the keyed [`FxBuild`], so crafted words cannot pile into
+/// one slot), and the hasher of tables whose keys are fixed ([`FixedBuild`]).
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The `BuildHasher` of every hash table keyed by input text: keyed once per process
+/// ([`Keyed`], issue 24), so crafted lines cannot pile into one slot. (Named
+/// for the unkeyed FxHash it replaced, which [`FxHasher`] still computes for term ids.)
+pub(crate) type FxBuild = Keyed;
+
+/// The unkeyed [`FxHasher`] as a `BuildHasher`, for tables whose keys are fixed in the
+/// crate (the stopword lists): input only looks them up, so it cannot crowd them.
+pub(crate) type FixedBuild = std::hash::BuildHasherDefault<FxHasher>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
