@@ -1,7 +1,7 @@
 //! Per-line features for the statistical classifier: the line's own shape, its
 //! neighbours, and where it sits relative to the page's main run of prose.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::classifier::terms::Terms;
@@ -1433,15 +1433,33 @@ const GRID_MIN_COPIES: usize = 4;
 /// card grid is a few lines, far under it, so no grid's decision changes.
 const GRID_ALIGN_MAX: usize = 64;
 
-/// Whether the lines aligned with copies `a < b` of one key (the same text at the same
+/// The widest gap between two copies that [`mostly_aligned`] can find filled: its walks
+/// count at most `1 + 2 * GRID_ALIGN_MAX` aligned lines, which fill more than half of a
+/// gap below this. Copies further apart are each in their own item without a walk.
+const GRID_ALIGN_GAP: usize = 2 * (1 + 2 * GRID_ALIGN_MAX);
+
+/// Whether the lines aligned with copies `a < b` of one key (the same key at the same
 /// offset from each, `key(i)` giving line `i`'s key, `n` lines in all) fill more than half
 /// the gap between them: the copies then sit in repeated blocks, not each in its own
-/// item. Stops as soon as that is known, and after [`GRID_ALIGN_MAX`] lines each way.
-fn mostly_aligned<'k>(key: &impl Fn(usize) -> &'k [u8], a: usize, b: usize, n: usize) -> bool {
+/// item. Stops as soon as that is known, and after [`GRID_ALIGN_MAX`] lines each way;
+/// `steps` counts the keys compared.
+fn mostly_aligned<K: PartialEq>(
+    key: &impl Fn(usize) -> K,
+    a: usize,
+    b: usize,
+    n: usize,
+    steps: &mut usize,
+) -> bool {
     let gap = b - a;
+    if gap >= GRID_ALIGN_GAP {
+        return false;
+    }
     let mut aligned = 1;
     let mut d = 1;
-    while a + d < b && b + d < n && d <= GRID_ALIGN_MAX && key(a + d) == key(b + d) {
+    while a + d < b && b + d < n && d <= GRID_ALIGN_MAX && {
+        *steps += 1;
+        key(a + d) == key(b + d)
+    } {
         aligned += 1;
         if aligned * 2 > gap {
             return true;
@@ -1449,7 +1467,10 @@ fn mostly_aligned<'k>(key: &impl Fn(usize) -> &'k [u8], a: usize, b: usize, n: u
         d += 1;
     }
     d = 1;
-    while d <= a && b - d > a && d <= GRID_ALIGN_MAX && key(a - d) == key(b - d) {
+    while d <= a && b - d > a && d <= GRID_ALIGN_MAX && {
+        *steps += 1;
+        key(a - d) == key(b - d)
+    } {
         aligned += 1;
         if aligned * 2 > gap {
             return true;
@@ -1461,61 +1482,101 @@ fn mostly_aligned<'k>(key: &impl Fn(usize) -> &'k [u8], a: usize, b: usize, n: u
 
 /// Finds the card grids of the text lines `lines` of `doc` (see [`Grids`]).
 pub(crate) fn grids(doc: &Doc<'_>, lines: &[usize]) -> Grids {
+    grids_counted(doc, lines, &mut 0)
+}
+
+/// [`grids`], adding to `steps` the work it does beyond one pass over the lines: keys
+/// compared by the alignment walks, copies looked at, grid spans entered and left. At most
+/// a constant times the lines on any input (issue 24: before, every label's span was
+/// written line by line, the labels times the lines on a page that repeats a block of a
+/// thousand lines).
+fn grids_counted(doc: &Doc<'_>, lines: &[usize], steps: &mut usize) -> Grids {
     let n = lines.len();
     let mut g = Grids {
         items: vec![0; n],
         label: vec![false; n],
     };
-    let key = |k: usize| doc.repeat_key(lines[k]);
-    // Sized to the lines that can be labels, not to every line: a table for every line
-    // took 80 bytes a line on a page of distinct short lines (issue 24).
-    let candidates = lines
-        .iter()
-        .filter(|&&line| doc.copies(line) as usize >= GRID_MIN_COPIES)
-        .count();
-    let mut copies: HashMap<&[u8], Vec<usize>, crate::text::hash::FxBuild> =
-        HashMap::with_capacity_and_hasher(candidates, Default::default());
-    for (k, &line) in lines.iter().enumerate() {
-        let key = key(k);
-        // A key with fewer copies in the whole document cannot make a grid.
-        if !key.is_empty() && doc.copies(line) as usize >= GRID_MIN_COPIES {
-            copies.entry(key).or_default().push(k);
+    // Two lines have the same key exactly when they have the same key number (`None`
+    // for an empty key): compared as numbers, not bytes.
+    let key = |k: usize| doc.repeat_group(lines[k]);
+    // The lines that can be labels (a key with fewer copies in the whole document cannot
+    // make a grid), by key, each key's in order: a counting sort by key number, one entry
+    // per such line and one per key, not a table of every line's copies.
+    let candidate = |&line: &usize| doc.copies(line) as usize >= GRID_MIN_COPIES;
+    let mut starts = vec![0usize; doc.repeat_groups() + 1];
+    for &line in lines.iter().filter(|l| candidate(l)) {
+        if let Some(g) = doc.repeat_group(line) {
+            starts[g as usize + 1] += 1;
         }
     }
-    for at in copies.values() {
-        if at.len() < GRID_MIN_COPIES {
+    for g in 1..starts.len() {
+        starts[g] += starts[g - 1];
+    }
+    let mut at_key = vec![0usize; starts[starts.len() - 1]];
+    let mut fill = starts.clone();
+    for (k, line) in lines.iter().enumerate().filter(|(_, l)| candidate(l)) {
+        if let Some(g) = doc.repeat_group(*line) {
+            at_key[fill[g as usize]] = k;
+            fill[g as usize] += 1;
+        }
+    }
+    drop(fill);
+    *steps += at_key.len();
+    // (first, last, copies) of every grid label.
+    let mut spans: Vec<(usize, usize, u32)> = Vec::new();
+    for same in starts.windows(2).map(|w| &at_key[w[0]..w[1]]) {
+        if same.len() < GRID_MIN_COPIES {
             continue;
         }
-        // Items of one grid have similar sizes: the copies come at a steady pace.
-        let gaps = at.windows(2).map(|w| w[1] - w[0]);
+        let at = |j: usize| same[j];
+        // Items of one grid have similar sizes: the copies come at a steady pace; and
+        // copies are never adjacent.
+        let gaps = same.windows(2).map(|w| w[1] - w[0]);
         let (lo, hi) = gaps.fold((usize::MAX, 0), |(lo, hi), g| (lo.min(g), hi.max(g)));
-        if hi > 2 * lo + 2 {
+        if hi > 2 * lo + 2 || lo < 2 {
             continue;
         }
-        // Copies never adjacent, and mostly each in its own item: the lines aligned
-        // with the next copy (same text at the same offset) fill at most half the gap.
-        let mut own = 0;
-        let mut adjacent = false;
-        for w in at.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let gap = b - a;
-            if gap < 2 {
-                adjacent = true;
+        // Copies mostly each in their own item: the lines aligned with the next copy
+        // (same text at the same offset) fill at most half the gap, for two pairs of
+        // copies in three (counted until the answer is known).
+        let pairs = same.len() - 1;
+        let (mut own, mut shared) = (0, 0);
+        for j in 0..pairs {
+            if own * 3 >= pairs * 2 || (pairs - shared) * 3 < pairs * 2 {
                 break;
             }
-            if !mostly_aligned(&key, a, b, n) {
+            if mostly_aligned(&key, at(j), at(j + 1), n, steps) {
+                shared += 1;
+            } else {
                 own += 1;
             }
         }
-        if adjacent || own * 3 < (at.len() - 1) * 2 {
+        if own * 3 < pairs * 2 {
             continue;
         }
-        let (first, last) = (at[0], at[at.len() - 1]);
-        for c in &mut g.items[first..=last] {
-            *c = (*c).max(c32(at.len()));
+        for j in 0..same.len() {
+            g.label[at(j)] = true;
         }
-        for &k in at {
-            g.label[k] = true;
+        spans.push((same[0], same[same.len() - 1], c32(same.len())));
+    }
+    // Every line gets the copies of the largest label whose span covers it: one sweep,
+    // the spans entered in order of their first line and left when the largest open one
+    // has ended.
+    spans.sort_unstable();
+    *steps += 2 * spans.len();
+    let mut open: std::collections::BinaryHeap<(u32, usize)> = std::collections::BinaryHeap::new();
+    let mut next = spans.iter().peekable();
+    for (k, c) in g.items.iter_mut().enumerate() {
+        while let Some(&(_, last, size)) = next.next_if(|s| s.0 == k) {
+            open.push((size, last));
+        }
+        while open.peek().is_some_and(|&(_, last)| last < k) {
+            open.pop();
+        }
+        match open.peek() {
+            Some(&(size, _)) => *c = size,
+            None if next.peek().is_none() => break,
+            None => {}
         }
     }
     g
@@ -1550,24 +1611,49 @@ mod tests {
         aligned * 2 > b - a
     }
 
+    /// [`aligned_naive`] with the bound of [`GRID_ALIGN_MAX`] lines each way but no
+    /// shortcut for wide gaps.
+    fn aligned_bounded<'k>(key: &impl Fn(usize) -> &'k [u8], a: usize, b: usize, n: usize) -> bool {
+        let mut aligned = 1;
+        let mut d = 1;
+        while a + d < b && b + d < n && d <= GRID_ALIGN_MAX && key(a + d) == key(b + d) {
+            aligned += 1;
+            d += 1;
+        }
+        d = 1;
+        while d <= a && b - d > a && d <= GRID_ALIGN_MAX && key(a - d) == key(b - d) {
+            aligned += 1;
+            d += 1;
+        }
+        aligned * 2 > b - a
+    }
+
     #[test]
     fn alignment_agrees_with_the_unbounded_walk_on_short_gaps() {
         // Keys from a small alphabet, so runs of aligned lines are common.
         let mut next = crate::testing::xorshift(0x9e37);
         let alphabet: [&[u8]; 3] = [b"a", b"b", b"c"];
-        for _ in 0..300 {
-            let n = 2 + (next() % 300) as usize;
-            let keys: Vec<&[u8]> = (0..n).map(|_| alphabet[(next() % 3) as usize]).collect();
+        for round in 0..300 {
+            // Every fifth document one key, where every line is aligned.
+            let kinds = if round % 5 == 0 { 1 } else { 3 };
+            let n = 2 + (next() % 700) as usize;
+            let keys: Vec<&[u8]> = (0..n)
+                .map(|_| alphabet[(next() % kinds) as usize])
+                .collect();
             let key = |i: usize| keys[i];
             for _ in 0..20 {
                 let a = (next() % (n as u64 - 1)) as usize;
                 let b =
-                    a + 1 + (next() % ((n - a - 1) as u64).min(2 * GRID_ALIGN_MAX as u64)) as usize;
+                    a + 1 + (next() % ((n - a - 1) as u64).min(5 * GRID_ALIGN_MAX as u64)) as usize;
+                let bounded = aligned_bounded(&key, a, b, n);
                 assert_eq!(
-                    mostly_aligned(&key, a, b, n),
-                    aligned_naive(&key, a, b, n),
+                    mostly_aligned(&key, a, b, n, &mut 0),
+                    bounded,
                     "{a} {b} {n}"
                 );
+                if b - a <= 2 * GRID_ALIGN_MAX {
+                    assert_eq!(bounded, aligned_naive(&key, a, b, n), "{a} {b} {n}");
+                }
             }
         }
     }
@@ -1577,22 +1663,74 @@ mod tests {
         // One block of 5,000 distinct lines printed three times: every pair of copies is
         // aligned over the whole block. The walk must stop after a bounded number of
         // look-ups, not walk the block for each of its 10,000 pairs of copies.
-        let block = 5_000;
-        let names: Vec<String> = (0..block).map(|i| format!("line {i}")).collect();
-        let n = 3 * block;
-        let looked = std::cell::Cell::new(0usize);
-        let key = |i: usize| {
-            looked.set(looked.get() + 1);
-            names[i % block].as_bytes()
-        };
-        for a in 0..2 * block {
-            mostly_aligned(&key, a, a + block, n);
+        for block in [5_000, 200, 100] {
+            let names: Vec<String> = (0..block).map(|i| format!("line {i}")).collect();
+            let n = 3 * block;
+            let mut steps = 0;
+            let key = |i: usize| names[i % block].as_bytes();
+            for a in 0..2 * block {
+                mostly_aligned(&key, a, a + block, n, &mut steps);
+            }
+            assert!(
+                steps <= 2 * block * (2 * GRID_ALIGN_MAX),
+                "{block}: {steps}"
+            );
         }
-        assert!(
-            looked.get() <= 2 * block * 4 * (GRID_ALIGN_MAX + 1),
-            "{}",
-            looked.get()
-        );
+    }
+
+    /// A document of `n` lines, line `i` reading `line(i)`.
+    fn page(n: usize, line: impl Fn(usize) -> String) -> String {
+        (0..n).map(|i| line(i) + "\n").collect()
+    }
+
+    #[test]
+    fn card_grids_cost_linear_work_on_any_repeat() {
+        // Shapes that defeated the grid search: a thousand keys printed in turn (each
+        // key's span covers the page), blocks repeated with periods at and around the
+        // walk's reach, labels every few lines, every line a label of two items.
+        let n = 20_000;
+        let shapes: Vec<(&str, String)> = vec![
+            ("period 1000", page(n, |i| format!("w{}", i % 1000))),
+            ("period 200", page(n, |i| format!("w{}", i % 200))),
+            ("period 129", page(n, |i| format!("w{}", i % 129))),
+            ("period 7", page(n, |i| format!("w{}", i % 7))),
+            (
+                "labels",
+                page(n, |i| {
+                    if i % 4 == 0 {
+                        "Add to cart".into()
+                    } else {
+                        format!("item {i}")
+                    }
+                }),
+            ),
+            ("pairs", page(n, |i| format!("w{}", i / 2 % 500))),
+        ];
+        for (name, text) in shapes {
+            let doc = crate::doc::Doc::new(&text);
+            let lines = doc.text_lines();
+            let mut steps = 0;
+            let g = super::grids_counted(&doc, &lines, &mut steps);
+            assert!(
+                steps <= (2 * GRID_ALIGN_MAX + 4) * lines.len(),
+                "{name}: {steps} steps for {} lines",
+                lines.len()
+            );
+            // The cheap search finds what the spans written line by line found.
+            let mut items = vec![0u32; lines.len()];
+            let mut by_key: std::collections::HashMap<&[u8], Vec<usize>> = Default::default();
+            for (k, &l) in lines.iter().enumerate() {
+                if g.label[k] {
+                    by_key.entry(doc.repeat_key(l)).or_default().push(k);
+                }
+            }
+            for at in by_key.values() {
+                for c in &mut items[at[0]..=at[at.len() - 1]] {
+                    *c = (*c).max(at.len() as u32);
+                }
+            }
+            assert_eq!(g.items, items, "{name}");
+        }
     }
 
     #[test]
