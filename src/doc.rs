@@ -6,12 +6,13 @@ use crate::{Category, Span};
 /// Index of a rule in the cleaner's ordered rule list.
 pub(crate) type RuleId = u32;
 
-/// One line of the input, in 16 bytes (a document of short lines holds millions): its
-/// text starts at `start`; it ends `term` bytes (its terminator: `\n`, `\r\n`, a lone `\r`,
-/// or nothing at the end of the input) before the next line starts (see [`Doc::end`]).
+/// One line of the input, in 8 bytes (a document of short lines holds millions): its
+/// text starts at an offset whose low 32 bits are `low` (see [`Lines::start`]); it ends
+/// `term` bytes (its terminator: `\n`, `\r\n`, a lone `\r`, or nothing at the end of the
+/// input) before the next line starts (see [`Doc::end`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Line {
-    pub start: usize,
+    low: u32,
     term: u8,
     /// Bytes of leading and trailing whitespace (`u8::MAX`: too many to store; trim again
     /// on use), so that [`Doc::line`] does not re-trim on every call.
@@ -20,6 +21,7 @@ pub(crate) struct Line {
 }
 
 impl Line {
+    #[inline]
     fn new(text: &str, start: usize, end: usize, next: usize) -> Line {
         let raw = &text[start..end];
         let (lead, trail) = match raw.trim_start() {
@@ -28,12 +30,93 @@ impl Line {
         };
         let fit = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
         Line {
-            start,
+            // The bits above are in `Lines::highs`.
+            low: start as u32,
             // At most 2 (`\r\n`).
             term: (next - end) as u8,
             lead: fit(lead),
             trail: fit(trail),
         }
+    }
+}
+
+/// The table of lines: a [`Line`] each, and for a document of 4 GiB or more the lines
+/// from which the start offsets' bits above the low 32 change (none below 4 GiB, where a
+/// line's start is its `low` alone).
+#[derive(Debug, Default)]
+pub(crate) struct Lines {
+    table: Vec<Line>,
+    /// `(first line, high)`: from line `first` on, the starts' bits above the low 32 are
+    /// `high` (until the next entry).
+    highs: Vec<(usize, u64)>,
+}
+
+impl Lines {
+    fn with_capacity(n: usize) -> Lines {
+        Lines {
+            table: Vec::with_capacity(n),
+            highs: Vec::new(),
+        }
+    }
+
+    /// Adds the line of `text` whose text is `start..end` and whose terminator ends at
+    /// `next` (see [`Line::new`]); lines come in order.
+    #[inline]
+    fn push(&mut self, text: &str, start: usize, end: usize, next: usize) {
+        self.note_start(start);
+        self.table.push(Line::new(text, start, end, next));
+    }
+
+    /// Notes the bits of `start` above the low 32 for the line about to be added.
+    #[inline]
+    fn note_start(&mut self, start: usize) {
+        let high = start as u64 >> 32;
+        if high != self.highs.last().map_or(0, |&(_, h)| h) {
+            self.highs.push((self.table.len(), high));
+        }
+    }
+
+    /// Number of lines.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    /// Where line `i`'s text starts.
+    #[inline]
+    pub fn start(&self, i: usize) -> usize {
+        if self.highs.is_empty() {
+            self.table[i].low as usize
+        } else {
+            self.start_above_4g(i)
+        }
+    }
+
+    /// [`Lines::start`] in a document of 4 GiB or more.
+    #[cold]
+    fn start_above_4g(&self, i: usize) -> usize {
+        let k = self.highs.partition_point(|&(first, _)| first <= i);
+        let high = k.checked_sub(1).map_or(0, |k| self.highs[k].1);
+        (high << 32 | u64::from(self.table[i].low)) as usize
+    }
+
+    /// Where line `i`'s terminator ends: where the next line starts (the text's end after
+    /// the last line).
+    #[inline]
+    fn next(&self, i: usize, text: &str) -> usize {
+        if i + 1 < self.table.len() {
+            self.start(i + 1)
+        } else {
+            text.len()
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Lines {
+    type Output = Line;
+    #[inline]
+    fn index(&self, i: usize) -> &Line {
+        &self.table[i]
     }
 }
 
@@ -48,11 +131,44 @@ pub(crate) enum Mark {
     Remove(RuleId, Category),
 }
 
+/// A [`Mark`] in 4 bytes: 0 is [`Mark::Open`]; else the top two bits say which mark
+/// ([`KEPT`], [`REMOVED`], or [`SPILLED`]: the mark is in [`Doc`]'s `spilled` table), a
+/// removal's category is bits 24 to 29 (its place in [`Category::ALL`]), and the rule
+/// the low 24 bits (30 for [`Mark::Keep`]). A rule or category past those bits (more than
+/// 16 million rules) spills.
+type PackedMark = u32;
+const KEPT: u32 = 1 << 30;
+const REMOVED: u32 = 2 << 30;
+const SPILLED: u32 = 3 << 30;
+const TAG: u32 = 3 << 30;
+
+/// `mark` packed (see [`PackedMark`]), or [`SPILLED`] when it does not fit.
+#[inline]
+fn pack(mark: Mark) -> PackedMark {
+    match mark {
+        Mark::Open => 0,
+        Mark::Keep(rule) if rule < KEPT => KEPT | rule,
+        Mark::Remove(rule, category) => {
+            // Categories are declared without values: each is its place in `ALL`.
+            let c = category as u32;
+            if c < 64 && rule < 1 << 24 {
+                REMOVED | c << 24 | rule
+            } else {
+                SPILLED
+            }
+        }
+        Mark::Keep(_) => SPILLED,
+    }
+}
+
 /// The input split into lines, with one [`Mark`] per line.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
-    pub lines: Vec<Line>,
-    marks: Vec<Mark>,
+    pub lines: Lines,
+    /// Each line's [`Mark`], packed.
+    marks: Vec<PackedMark>,
+    /// The marks that do not fit in [`PackedMark`], by line.
+    spilled: std::collections::BTreeMap<usize, Mark>,
     /// The built-in phrase rules' shared literal scan, made by the first of them that runs
     /// and read by the others (their state, kept here for one document; see
     /// `rules::pattern::Group`).
@@ -80,19 +196,30 @@ fn count_lines(bytes: &[u8]) -> usize {
     n + usize::from(!bytes.ends_with(b"\n") && !bytes.ends_with(b"\r") && !bytes.is_empty())
 }
 
-/// Every line's [`crate::rules::repeated::normalise`]d text, in one buffer: line `i`'s is
-/// `arena[ends[i - 1]..ends[i]]` (from 0 for the first).
+/// The document's distinct non-empty [`crate::rules::repeated::normalise`]d line texts
+/// (its repetition keys), each once, numbered in order of first use, and each line's
+/// key number: 4 bytes a line, and a key's bytes once however often it is printed.
 #[derive(Debug, Default)]
 struct RepeatKeys {
+    /// Key `g` is `arena[ends[g - 1]..ends[g]]` (from 0 for the first).
     arena: Vec<u8>,
     ends: Vec<usize>,
-    /// Per line, how many lines of the document share its (non-empty) key; 0 for an empty key.
-    copies: Vec<u32>,
-    /// Per line, its key's number among the document's distinct non-empty keys (in order
-    /// of first use); [`NO_GROUP`] for an empty key.
+    /// Per key, how many lines have it.
+    count: Vec<u32>,
+    /// Per line, its key's number; [`NO_GROUP`] for an empty key. (A document of more
+    /// than 4 billion distinct keys, 8 GiB or more, gives the last number to the rest.)
     group: Vec<u32>,
-    /// How many distinct non-empty keys there are.
-    groups: usize,
+}
+
+impl RepeatKeys {
+    /// The bytes of key `g`.
+    fn key(&self, g: u32) -> &[u8] {
+        let g = g as usize;
+        match self.ends.get(g) {
+            Some(&b) => &self.arena[g.checked_sub(1).map_or(0, |f| self.ends[f])..b],
+            None => &[],
+        }
+    }
 }
 
 /// [`Doc::repeat_group`] of a line without a key.
@@ -322,15 +449,15 @@ struct SentenceCopies {
 }
 
 impl SentenceCopies {
-    fn new(text: &str, lines: &[Line], ends: &impl Fn(usize) -> (usize, usize)) -> Self {
+    fn new(text: &str, lines: &Lines, ends: &impl Fn(usize) -> (usize, usize)) -> Self {
         let mut copies = SentenceCopies {
             lines: std::collections::HashMap::default(),
             build: crate::text::hash::FxBuild::default(),
         };
         let mut buf = Vec::new();
-        for (k, line) in lines.iter().enumerate() {
+        for k in 0..lines.len() {
             let (end, _) = ends(k);
-            for sentence in sentences(&text[line.start..end]) {
+            for sentence in sentences(&text[lines.start(k)..end]) {
                 if let Some(key) = copies.key(sentence, &mut buf) {
                     copies
                         .lines
@@ -408,16 +535,16 @@ fn sentences(line: &str) -> impl Iterator<Item = &str> {
 /// [`cut_points`]: every sub-line but the last has no terminator (the next one continues
 /// it; see [`Doc::continues`]), unless most of its sentences are copies of the page's other
 /// lines ([`MAX_COPIED_SHARE`]). Returns `lines` itself when no line is split.
-fn split_long_lines(text: &str, lines: Vec<Line>) -> Vec<Line> {
+fn split_long_lines(text: &str, lines: Lines) -> Lines {
     let ends = |k: usize| {
-        let next = lines.get(k + 1).map_or(text.len(), |l| l.start);
+        let next = lines.next(k, text);
         (next - usize::from(lines[k].term), next)
     };
     let mut cuts: Vec<(usize, Vec<usize>)> = Vec::new();
     for k in 0..lines.len() {
         let (end, _) = ends(k);
-        if end - lines[k].start >= 2 * SPLIT_WORDS {
-            let at = cut_points(&text[lines[k].start..end]);
+        if end - lines.start(k) >= 2 * SPLIT_WORDS {
+            let at = cut_points(&text[lines.start(k)..end]);
             if !at.is_empty() {
                 cuts.push((k, at));
             }
@@ -432,27 +559,27 @@ fn split_long_lines(text: &str, lines: Vec<Line>) -> Vec<Line> {
     let copies = SentenceCopies::new(text, &lines, &ends);
     cuts.retain(|(k, _)| {
         let (end, _) = ends(*k);
-        copies.share(&text[lines[*k].start..end], *k) < MAX_COPIED_SHARE
+        copies.share(&text[lines.start(*k)..end], *k) < MAX_COPIED_SHARE
     });
     if cuts.is_empty() {
         return lines;
     }
     let extra: usize = cuts.iter().map(|(_, at)| at.len()).sum();
-    let mut out = Vec::with_capacity(lines.len() + extra);
+    let mut out = Lines::with_capacity(lines.len() + extra);
     let mut cuts = cuts.into_iter().peekable();
-    for (k, line) in lines.iter().enumerate() {
+    for k in 0..lines.len() {
+        let (end, next) = ends(k);
+        let start = lines.start(k);
         match cuts.next_if(|(j, _)| *j == k) {
             Some((_, at)) => {
-                let (end, next) = ends(k);
-                let start = line.start;
                 let mut from = start;
                 for a in at {
-                    out.push(Line::new(text, from, start + a, start + a));
+                    out.push(text, from, start + a, start + a);
                     from = start + a;
                 }
-                out.push(Line::new(text, from, end, next));
+                out.push(text, from, end, next);
             }
-            None => out.push(*line),
+            None => out.push(text, start, end, next),
         }
     }
     out
@@ -475,7 +602,7 @@ impl<'a> Doc<'a> {
     /// The lines of `text`, long ones split into sub-lines when `sub_lines` is set.
     fn with_lines(text: &'a str, sub_lines: bool) -> Doc<'a> {
         let bytes = text.as_bytes();
-        let mut lines = Vec::with_capacity(count_lines(bytes));
+        let mut lines = Lines::with_capacity(count_lines(bytes));
         // A leading byte order mark is an encoding artifact, not text: the first line's
         // text starts after it, but its span (see `full_span`) still covers it.
         let mut start = if text.starts_with('\u{feff}') { 3 } else { 0 };
@@ -488,11 +615,11 @@ impl<'a> Doc<'a> {
                     } else {
                         end + 1
                     };
-                    lines.push(Line::new(text, start, end, next));
+                    lines.push(text, start, end, next);
                     start = next;
                 }
                 None => {
-                    lines.push(Line::new(text, start, bytes.len(), bytes.len()));
+                    lines.push(text, start, bytes.len(), bytes.len());
                     start = bytes.len();
                 }
             }
@@ -502,11 +629,12 @@ impl<'a> Doc<'a> {
         } else {
             lines
         };
-        let marks = vec![Mark::Open; lines.len()];
+        let marks = vec![0; lines.len()];
         Doc {
             text,
             lines,
             marks,
+            spilled: std::collections::BTreeMap::new(),
             phrase_hits: PhraseHits::default(),
             visible_hits: VisibleHits::default(),
             repeat_keys: std::cell::OnceCell::new(),
@@ -533,9 +661,9 @@ impl<'a> Doc<'a> {
     /// classifier's grid features share them.
     pub fn repeat_key(&self, i: usize) -> &[u8] {
         let keys = self.repeat_keys();
-        match keys.ends.get(i) {
-            Some(&b) => &keys.arena[i.checked_sub(1).map_or(0, |j| keys.ends[j])..b],
-            None => &[],
+        match keys.group.get(i) {
+            Some(&g) if g != NO_GROUP => keys.key(g),
+            _ => &[],
         }
     }
 
@@ -543,7 +671,11 @@ impl<'a> Doc<'a> {
     /// (line `i` included); 0 when the key is empty. Counted once per document, with the
     /// keys.
     pub fn copies(&self, i: usize) -> u32 {
-        self.repeat_keys().copies.get(i).copied().unwrap_or(0)
+        let keys = self.repeat_keys();
+        match keys.group.get(i) {
+            Some(&g) => keys.count.get(g as usize).copied().unwrap_or(0),
+            None => 0,
+        }
     }
 
     /// Line `i`'s key's number among the document's distinct non-empty
@@ -559,7 +691,7 @@ impl<'a> Doc<'a> {
 
     /// How many distinct non-empty repetition keys the document has.
     pub fn repeat_groups(&self) -> usize {
-        self.repeat_keys().groups
+        self.repeat_keys().count.len()
     }
 
     /// Every line's repetition key and its number of copies, computed on first use.
@@ -567,46 +699,41 @@ impl<'a> Doc<'a> {
         self.repeat_keys.get_or_init(|| {
             use crate::text::hash::FxBuild;
             use std::collections::HashMap;
+            use std::hash::BuildHasher;
             let mut keys = RepeatKeys {
-                arena: Vec::with_capacity(self.text.len()),
-                ends: Vec::with_capacity(self.len()),
-                copies: Vec::new(),
-                group: Vec::new(),
-                groups: 0,
+                group: Vec::with_capacity(self.len()),
+                ..RepeatKeys::default()
             };
+            // Each key hashed once (keyed: crafted lines cannot share a hash on purpose);
+            // the first key of each hash in a table, keys of the same hash chained.
+            let build = FxBuild::default();
+            let mut first: HashMap<u64, u32, FxBuild> = HashMap::default();
+            let mut chain: Vec<u32> = Vec::new();
+            let mut buf = Vec::new();
             for i in 0..self.len() {
-                crate::rules::repeated::normalise(self.line(i), &mut keys.arena);
-                keys.ends.push(keys.arena.len());
-            }
-            let key = |i: usize| {
-                let start = i.checked_sub(1).map_or(0, |j| keys.ends[j]);
-                &keys.arena[start..keys.ends[i]]
-            };
-            // Each key hashed once: its number, then counts by number.
-            let mut number: HashMap<&[u8], u32, FxBuild> = HashMap::default();
-            let mut count: Vec<u32> = Vec::new();
-            let group: Vec<u32> = (0..self.len())
-                .map(|i| {
-                    let k = key(i);
-                    if k.is_empty() {
-                        return NO_GROUP;
+                buf.clear();
+                crate::rules::repeated::normalise(self.line(i), &mut buf);
+                if buf.is_empty() {
+                    keys.group.push(NO_GROUP);
+                    continue;
+                }
+                let hash = build.hash_one(buf.as_slice());
+                let mut g = first.get(&hash).copied().unwrap_or(NO_GROUP);
+                while g != NO_GROUP && keys.key(g) != buf.as_slice() {
+                    g = chain[g as usize];
+                }
+                if g == NO_GROUP {
+                    g = u32::try_from(keys.count.len()).unwrap_or(NO_GROUP - 1);
+                    if g != NO_GROUP - 1 || keys.count.len() == g as usize {
+                        chain.push(first.insert(hash, g).unwrap_or(NO_GROUP));
+                        keys.arena.extend_from_slice(&buf);
+                        keys.ends.push(keys.arena.len());
+                        keys.count.push(0);
                     }
-                    let g = *number.entry(k).or_insert_with(|| {
-                        count.push(0);
-                        // Fewer distinct keys than lines: far below `NO_GROUP`.
-                        u32::try_from(count.len() - 1).unwrap_or(NO_GROUP - 1)
-                    });
-                    count[g as usize] += 1;
-                    g
-                })
-                .collect();
-            drop(number);
-            keys.copies = group
-                .iter()
-                .map(|&g| count.get(g as usize).copied().unwrap_or(0))
-                .collect();
-            keys.groups = count.len();
-            keys.group = group;
+                }
+                keys.count[g as usize] += 1;
+                keys.group.push(g);
+            }
             keys
         })
     }
@@ -624,10 +751,16 @@ impl<'a> Doc<'a> {
         i + 1 < self.lines.len() && self.lines[i].term == 0
     }
 
+    /// Where line `i` starts (its [`raw`](Doc::raw) text, before any leading whitespace).
+    #[inline]
+    pub fn start(&self, i: usize) -> usize {
+        self.lines.start(i)
+    }
+
     /// Where line `i`'s terminator ends: where the next line starts.
     #[inline]
     pub fn next(&self, i: usize) -> usize {
-        self.lines.get(i + 1).map_or(self.text.len(), |l| l.start)
+        self.lines.next(i, self.text)
     }
 
     /// Where line `i`'s text ends (its terminator starts).
@@ -639,7 +772,7 @@ impl<'a> Doc<'a> {
     /// The text of line `i` without its terminator.
     #[inline]
     pub fn raw(&self, i: usize) -> &'a str {
-        &self.text[self.lines[i].start..self.end(i)]
+        &self.text[self.lines.start(i)..self.end(i)]
     }
 
     /// The text of line `i`, trimmed of surrounding whitespace.
@@ -649,7 +782,7 @@ impl<'a> Doc<'a> {
         if l.lead == u8::MAX || l.trail == u8::MAX {
             return self.raw(i).trim();
         }
-        &self.text[l.start + usize::from(l.lead)..self.end(i) - usize::from(l.trail)]
+        &self.text[self.lines.start(i) + usize::from(l.lead)..self.end(i) - usize::from(l.trail)]
     }
 
     /// Whether line `i` holds nothing but whitespace.
@@ -659,32 +792,42 @@ impl<'a> Doc<'a> {
         if l.lead == u8::MAX {
             return self.raw(i).trim().is_empty();
         }
-        l.start + usize::from(l.lead) == self.end(i)
+        self.lines.start(i) + usize::from(l.lead) == self.end(i)
     }
 
     /// The decision on line `i` so far.
     #[inline]
     pub fn mark(&self, i: usize) -> Mark {
-        self.marks[i]
+        let m = self.marks[i];
+        match m & TAG {
+            0 => Mark::Open,
+            KEPT => Mark::Keep(m & !TAG),
+            REMOVED => Mark::Remove(m & ((1 << 24) - 1), Category::ALL[(m >> 24 & 63) as usize]),
+            _ => self.spilled.get(&i).copied().unwrap_or(Mark::Open),
+        }
     }
 
     /// Whether no rule has decided line `i` yet.
     #[inline]
     pub fn is_open(&self, i: usize) -> bool {
-        self.marks[i] == Mark::Open
+        self.marks[i] == 0
     }
 
     /// Whether line `i` is removed.
     #[inline]
     pub fn is_removed(&self, i: usize) -> bool {
-        matches!(self.marks[i], Mark::Remove(..))
+        match self.marks[i] & TAG {
+            REMOVED => true,
+            SPILLED => matches!(self.mark(i), Mark::Remove(..)),
+            _ => false,
+        }
     }
 
     /// Removes line `i` if no rule decided it yet. Returns whether it did.
     #[inline]
     pub fn remove(&mut self, i: usize, rule: RuleId, category: Category) -> bool {
-        if self.marks[i] == Mark::Open {
-            self.marks[i] = Mark::Remove(rule, category);
+        if self.marks[i] == 0 {
+            self.set_mark(i, Mark::Remove(rule, category));
             true
         } else {
             false
@@ -694,19 +837,31 @@ impl<'a> Doc<'a> {
     /// Protects line `i` from later rules if no rule decided it yet.
     #[inline]
     pub fn keep(&mut self, i: usize, rule: RuleId) -> bool {
-        if self.marks[i] == Mark::Open {
-            self.marks[i] = Mark::Keep(rule);
+        if self.marks[i] == 0 {
+            self.set_mark(i, Mark::Keep(rule));
             true
         } else {
             false
         }
     }
 
+    /// Sets line `i`'s mark, whatever it was.
+    #[inline]
+    fn set_mark(&mut self, i: usize, mark: Mark) {
+        let packed = pack(mark);
+        if packed == SPILLED {
+            self.spilled.insert(i, mark);
+        } else if self.marks[i] == SPILLED {
+            self.spilled.remove(&i);
+        }
+        self.marks[i] = packed;
+    }
+
     /// The span of line `i` including its terminator.
     #[inline]
     pub fn full_span(&self, i: usize) -> Span {
         // Line 0 owns the leading byte order mark, if any (see `Doc::new`).
-        let start = if i == 0 { 0 } else { self.lines[i].start };
+        let start = if i == 0 { 0 } else { self.lines.start(i) };
         Span::new(start, self.next(i))
     }
 
@@ -730,37 +885,47 @@ impl<'a> Doc<'a> {
             return false;
         }
         let lines = self.text_lines();
-        let score: Vec<(usize, isize)> = lines
+        // Each line's score: its words when it is prose (ten or more), else a negative
+        // weight. 4 bytes a line (issue 24: a table of every line's words and score took
+        // 16, the peak of a document of one-byte lines).
+        let score: Vec<i32> = lines
             .iter()
             .map(|&i| {
-                let words = visible(i);
-                let prose = crate::classifier::features::is_prose(
-                    words,
-                    crate::text::ends_sentence(self.line(i)),
-                );
-                if matches!(self.marks[i], Mark::Remove(_, Category::Title)) {
-                    (0, -(NEVER_EMPTY_PROSE_WORDS as isize))
+                // Prose has ten words or more, each with a letter or a digit of the line
+                // (the visible text only leaves out or spaces apart): a shorter line is
+                // not prose, told without its visible text (a document of short lines).
+                let short = self.line(i).len() < 10;
+                let words = if short { 0 } else { visible(i) };
+                let prose = !short
+                    && crate::classifier::features::is_prose(
+                        words,
+                        crate::text::ends_sentence(self.line(i)),
+                    );
+                if matches!(self.mark(i), Mark::Remove(_, Category::Title)) {
+                    -(NEVER_EMPTY_PROSE_WORDS as i32)
                 } else if prose {
-                    (words, words as isize)
+                    i32::try_from(words).unwrap_or(i32::MAX)
                 } else {
-                    (0, -5)
+                    -5
                 }
             })
             .collect();
-        if score.iter().map(|s| s.0).sum::<usize>() < NEVER_EMPTY_PROSE_WORDS {
+        // The prose words (the positive scores).
+        let prose_words = score.iter().map(|&v| v.max(0) as usize).sum::<usize>();
+        if prose_words < NEVER_EMPTY_PROSE_WORDS {
             return false;
         }
         // The maximum-sum run of lines.
         let Some((first, last)) =
-            crate::classifier::features::best_run(score.iter().map(|&(_, v)| v))
+            crate::classifier::features::best_run(score.iter().map(|&v| i64::from(v)))
         else {
             return false;
         };
         let mut restored = false;
         for &i in &lines[first..=last] {
-            if let Mark::Remove(rule, category) = self.marks[i] {
+            if let Mark::Remove(rule, category) = self.mark(i) {
                 if category != Category::Title && may_undo(rule) {
-                    self.marks[i] = Mark::Open;
+                    self.set_mark(i, Mark::Open);
                     restored = true;
                 }
             }
@@ -768,9 +933,10 @@ impl<'a> Doc<'a> {
         restored
     }
 
-    /// Indices of the non-blank lines, in order.
-    pub fn text_lines(&self) -> Vec<usize> {
-        self.text_line_list().to_vec()
+    /// Indices of the non-blank lines, in order: [`Doc::text_line_list`] (listed once, not
+    /// copied for each caller: 8 bytes a line).
+    pub fn text_lines(&self) -> std::sync::Arc<[usize]> {
+        self.text_line_list()
     }
 
     /// [`Doc::text_lines`], listed once per document (blank lines stay blank) and shared:
@@ -874,9 +1040,44 @@ mod tests {
         ] {
             let doc = Doc::new(text);
             assert_eq!(count_lines(text.as_bytes()), doc.len(), "{text:?}");
-            assert_eq!(doc.lines.capacity(), doc.len(), "{text:?}");
+            assert_eq!(doc.lines.table.capacity(), doc.len(), "{text:?}");
         }
-        assert_eq!(std::mem::size_of::<Line>(), 16);
+        assert_eq!(std::mem::size_of::<Line>(), 8);
+    }
+
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn starts_past_4_gib_keep_their_high_bits() {
+        const G4: usize = 1 << 32;
+        let starts = [
+            0,
+            7,
+            G4 - 1,
+            G4,
+            G4 + 5,
+            2 * G4 + 3,
+            5 * G4,
+            5 * G4 + 1,
+            5 * G4 + G4 - 2,
+        ];
+        let mut lines = Lines::default();
+        for &s in &starts {
+            lines.note_start(s);
+            lines.table.push(Line {
+                low: s as u32,
+                term: 1,
+                lead: 0,
+                trail: 0,
+            });
+        }
+        for (i, &s) in starts.iter().enumerate() {
+            assert_eq!(lines.start(i), s, "line {i}");
+        }
+        assert_eq!(lines.highs.len(), 3);
+        // Below 4 GiB no entry: a start is its low bits.
+        let mut small = Lines::default();
+        small.note_start(G4 - 1);
+        assert!(small.highs.is_empty());
     }
 
     #[test]
@@ -1073,12 +1274,54 @@ mod tests {
         (text, marks)
     }
 
+    impl Doc<'_> {
+        /// Sets every line's mark.
+        fn set_marks(&mut self, marks: &[Mark]) {
+            for (i, &m) in marks.iter().enumerate() {
+                self.set_mark(i, m);
+            }
+        }
+    }
+
+    #[test]
+    fn marks_fit_in_four_bytes_and_spill_when_they_do_not() {
+        let text = "a\nb\nc\nd\ne\nf";
+        let mut doc = Doc::new(text);
+        let marks = [
+            Mark::Open,
+            Mark::Keep(7),
+            Mark::Remove((1 << 24) - 1, Category::ALL[Category::ALL.len() - 1]),
+            Mark::Remove(1 << 24, Category::Title),
+            Mark::Keep(u32::MAX),
+            Mark::Remove(0, Category::Navigation),
+        ];
+        doc.set_marks(&marks);
+        for (i, &m) in marks.iter().enumerate() {
+            assert_eq!(doc.mark(i), m, "line {i}");
+            assert_eq!(doc.is_open(i), m == Mark::Open, "line {i}");
+            assert_eq!(doc.is_removed(i), matches!(m, Mark::Remove(..)), "line {i}");
+        }
+        assert_eq!(doc.spilled.len(), 2);
+        // Every category packs as its place in `Category::ALL`.
+        for (k, &c) in Category::ALL.iter().enumerate() {
+            assert_eq!(c as usize, k);
+            doc.set_mark(5, Mark::Remove(3, c));
+            assert_eq!(doc.mark(5), Mark::Remove(3, c));
+        }
+        // A spilled mark undone leaves no entry behind.
+        doc.set_mark(3, Mark::Open);
+        assert!(doc.is_open(3) && doc.spilled.len() == 1);
+        assert!(doc.remove(3, 1 << 25, Category::Advert));
+        assert_eq!(doc.mark(3), Mark::Remove(1 << 25, Category::Advert));
+        assert!(!doc.keep(3, 1));
+    }
+
     #[test]
     fn never_an_empty_body_with_enough_prose() {
         // Five lines of 13 words: 65 words of prose, all removed.
         let (text, marks) = all_removed(5);
         let mut doc = Doc::new(&text);
-        doc.marks.clone_from(&marks);
+        doc.set_marks(&marks);
         assert!(doc.restore_if_empty(|_| true));
         let kept: Vec<&str> = (0..doc.len())
             .filter(|&i| !doc.is_removed(i) && !doc.is_blank(i))
@@ -1091,19 +1334,19 @@ mod tests {
         assert!(doc.is_removed(0) && doc.is_removed(4));
         // Rules whose removals must stand (added by the user) are not undone.
         let mut doc = Doc::new(&text);
-        doc.marks.clone_from(&marks);
+        doc.set_marks(&marks);
         assert!(!doc.restore_if_empty(|rule| rule != 2));
         assert!((5..doc.len()).all(|i| doc.is_removed(i)));
         // Under 50 words of prose (three lines: 39 words): an empty body may be right.
         let (text, marks) = all_removed(3);
         let mut doc = Doc::new(&text);
-        doc.marks.clone_from(&marks);
+        doc.set_marks(&marks);
         assert!(!doc.restore_if_empty(|_| true));
         // A page that keeps a line with words is not touched.
         let (text, mut marks) = all_removed(5);
         marks[5] = Mark::Open;
         let mut doc = Doc::new(&text);
-        doc.marks.clone_from(&marks);
+        doc.set_marks(&marks);
         assert!(!doc.restore_if_empty(|_| true));
         assert!((6..doc.len()).all(|i| doc.is_removed(i)));
     }

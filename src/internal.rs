@@ -43,7 +43,7 @@ pub mod training {
             .zip(rows)
             .enumerate()
             .map(|(k, (i, x))| Line {
-                span: crate::Span::new(doc.lines[i].start, doc.end(i)),
+                span: crate::Span::new(doc.start(i), doc.end(i)),
                 index: i,
                 decided: !doc.is_open(i),
                 removed: doc.is_removed(i),
@@ -75,7 +75,7 @@ pub mod training {
             spans: page
                 .lines()
                 .iter()
-                .map(|&i| crate::Span::new(doc.lines[i].start, doc.end(i)))
+                .map(|&i| crate::Span::new(doc.start(i), doc.end(i)))
                 .collect(),
             rows: crate::classifier::fast::first_rows(&doc),
             page,

@@ -1145,7 +1145,7 @@ pub(crate) struct Page<'d> {
     title_overlap: Vec<f32>,
     headline_at: Option<usize>,
     /// The document's non-blank lines (indices into its lines), in order.
-    pub lines: Vec<usize>,
+    pub lines: std::sync::Arc<[usize]>,
     /// Each text line's content words (none for removed lines).
     pub terms: Terms,
 }
@@ -1285,7 +1285,7 @@ features! {
     window_mean_log_words: window(pre_logw, k, 3),
     window_prose_share: window(pre_prose, k, 5),
     rel_line_pos: k as f32 / n as f32,
-    rel_byte_pos: doc.lines[i].start as f32 / doc_bytes,
+    rel_byte_pos: doc.start(i) as f32 / doc_bytes,
     in_region: in_region,
     log_region_distance: dist,
     region_side: side,

@@ -58,7 +58,7 @@ impl Rule for Classifier {
             return; // nothing left to decide
         }
         let page = features::extract(doc);
-        let (lines, n) = (&page.lines, page.len());
+        let (lines, n) = (&*page.lines, page.len());
         let open = |k: usize| doc.is_open(lines[k]);
         if (0..n)
             .find(|&k| open(k))

@@ -130,7 +130,7 @@ impl Rule for CommentZone {
         let mut words = Vec::with_capacity(lines.len());
         // Prose words of each line that is the article's (open or kept).
         let mut prose = Vec::with_capacity(lines.len());
-        for &i in &lines {
+        for &i in lines.iter() {
             let mark = doc.mark(i);
             let (readable, open) = match mark {
                 Mark::Open | Mark::Keep(_) => (true, true),
