@@ -245,9 +245,15 @@ impl Rule for TeaserRun {
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let lines = doc.text_lines();
         let n = lines.len();
-        let (shapes, words): (Vec<Shape>, Vec<usize>) = lines
+        // Words as `u32` and sums saturating (issue 24: a document of one-byte lines held
+        // 27 bytes a line here; only a document of 4 billion words could saturate).
+        let w32 = |w: usize| u32::try_from(w).unwrap_or(u32::MAX);
+        let (shapes, words): (Vec<Shape>, Vec<u32>) = lines
             .iter()
-            .map(|&i| shape(doc, i, id.checked_sub(1)))
+            .map(|&i| {
+                let (s, w) = shape(doc, i, id.checked_sub(1));
+                (s, w32(w))
+            })
             .unzip();
         let runs = periodic_runs(&shapes);
         // The article's prose: lines of ten words or more outside every run (a teaser's
@@ -265,17 +271,17 @@ impl Rule for TeaserRun {
             }
         };
         // Prose words and the longest prose line before each text line.
-        let mut prose = vec![0usize; n + 1];
-        let mut longest = vec![0usize; n + 1];
+        let mut prose = vec![0u32; n + 1];
+        let mut longest = vec![0u32; n + 1];
         for k in 0..n {
-            prose[k + 1] = prose[k] + article(k);
+            prose[k + 1] = prose[k].saturating_add(article(k));
             longest[k + 1] = longest[k].max(article(k));
         }
         // A page whose runs outweigh its article is a listing or a collection of
         // teasers: the runs are its content.
         let run_words: usize = (0..n)
             .filter(|&k| in_run[k] && is_text(shapes[k]))
-            .map(|k| words[k])
+            .map(|k| words[k] as usize)
             .sum();
         if run_words as f32 > LISTING_RATIO * prose[n] as f32 {
             return;
@@ -283,13 +289,13 @@ impl Rule for TeaserRun {
         let mut remove = vec![false; n];
         for r in &runs {
             let (start, end) = (r.start, r.end);
-            let before = prose[start];
-            if before < MIN_PROSE_BEFORE || longest[start] < MIN_PARAGRAPH_BEFORE {
+            let before = prose[start] as usize;
+            if before < MIN_PROSE_BEFORE || (longest[start] as usize) < MIN_PARAGRAPH_BEFORE {
                 continue;
             }
             // More article prose after the run than before it: the run is inside the
             // article (a list of the books it cites, each with its author).
-            if prose[n] - prose[end + 1] > before {
+            if (prose[n] - prose[end + 1]) as usize > before {
                 continue;
             }
             if !r.header {
@@ -297,11 +303,11 @@ impl Rule for TeaserRun {
                 let open_words: usize = run
                     .clone()
                     .filter(|&j| is_text(shapes[j]))
-                    .map(|j| words[j])
+                    .map(|j| words[j] as usize)
                     .sum();
                 let longest_sentence = run
                     .filter(|&j| shapes[j] == Shape::Sentence)
-                    .map(|j| words[j])
+                    .map(|j| words[j] as usize)
                     .max()
                     .unwrap_or(0);
                 if (before as f32) < ARTICLE_SHARE * open_words as f32
