@@ -69,6 +69,8 @@
 //!   words) hashes with a per-process random key, so lines crafted to collide cannot
 //!   crowd one slot, and a title of many parts is looked up in a table, not compared
 //!   part by part with every line. *Tested by* the work they cost, not by time:
+//!   `classifier::features::tests::card_grids_cost_linear_work_on_any_repeat` (the card-grid
+//!   search of the default engine, on pages that repeat a block or a thousand keys),
 //!   `classifier::fast::tests::counting_copies_probes_a_bounded_number_of_slots_per_line`,
 //!   `classifier::fast::tests::a_title_of_many_parts_is_searched_in_linear_work`,
 //!   `classifier::fast::tests::hashes_sharing_their_slot_bits_spread_over_a_word_set` and
@@ -85,11 +87,17 @@
 //!   inside it. *Tested by* `tests/rule_errors.rs`
 //!   (`patterns_escaping_their_anchoring_are_rejected`,
 //!   `a_pattern_matches_whole_lines_whatever_its_flags`).
-//! - **Bounded memory per document.** Per-line state is sized to the line count (16 bytes
-//!   a line for the lines themselves; the fast engine scores its rows a block at a time).
-//!   Peak memory is a multiple of the document's size that depends on its line length;
-//!   the worst case is a document of one-byte lines (measured with `tools/src/bin/memory.rs`:
-//!   figures per shape in the repository's `docs/record/2026-12-07-crafted-input.md`).
+//! - **Bounded memory per document.** Per-line state is sized to the line count (8 bytes
+//!   a line for the lines themselves, 4 for each line's decision and 4 for its repetition
+//!   key; the fast engine scores its rows a block at a time). Peak memory is a multiple
+//!   of the document's size that depends on its line length: at most 20 times on lines
+//!   of 32 bytes or more, more on documents of very short lines (each line costs the
+//!   default engine's classifier about 300 bytes, and each removal 40): about 20 to 50
+//!   times for lines of 1 to 12 bytes. *Tested by*
+//!   `the_default_engine_holds_a_bounded_multiple_of_the_document` and
+//!   `the_fast_engine_holds_a_bounded_multiple_of_the_document` (`tests/properties.rs`,
+//!   heap counted per shape); figures per shape in the repository's
+//!   `docs/record/2026-12-07c-dshape.md` (measured with `tools/src/bin/memory.rs`).
 //! - **Lossless spans.** Kept and removed spans tile the input exactly, on `char`
 //!   boundaries ([`Cleaned::segments`]); for raw bytes, [`CleanedBytes::segments`] tiles
 //!   the *original* bytes, invalid sequences included. The body is the kept text with only

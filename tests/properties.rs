@@ -459,3 +459,38 @@ fn the_fast_engine_holds_a_bounded_multiple_of_the_document() {
         }
     }
 }
+
+/// The default engine's peak heap while cleaning each shape (the document itself not
+/// counted; issue 24), measured bounds: at most 20 times the document plus 48 bytes a
+/// line, and 20 times on lines of 32 bytes or more. A line costs most: the table of lines
+/// (8 bytes a line), marks (4), repetition key numbers (4), the list of text lines (8), a
+/// rule's per-line scratch, each removal of the result (40 bytes), and for each line the
+/// classifier scores its measures, context and scores (about 300 bytes: `LineStats`, the
+/// cohesion table, `Kept`), so documents of lines under 16 bytes that reach the
+/// classifier (the title-parts shape: 29 times) exceed 20 times. The engine's lazily
+/// built tables are built first, by cleaning each shape once at a small size.
+#[test]
+fn the_default_engine_holds_a_bounded_multiple_of_the_document() {
+    let cleaner = Cleaner::new();
+    for (_, text) in memory_shapes(20_000) {
+        cleaner.clean(&text);
+    }
+    let mut failed = Vec::new();
+    for (name, text) in memory_shapes(400_000) {
+        let lines = deboil::profiling::lines(&text);
+        let (_, peak) = heap::peak_of(|| cleaner.clean(&text).removed().len());
+        let ratio = peak as f64 / text.len() as f64;
+        eprintln!(
+            "{name}: {ratio:.1}x, {:.1} bytes a line",
+            peak as f64 / lines as f64
+        );
+        let short = lines * 32 > text.len();
+        if peak > 20 * text.len() + if short { 320 * lines } else { 0 } {
+            failed.push(format!(
+                "{name}: {peak} bytes held for {} bytes in {lines} lines ({ratio:.1}x)",
+                text.len()
+            ));
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
