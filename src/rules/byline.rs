@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::meta::{next_text, prev_text};
+use super::asides::{next_text, prev_text};
 use super::Rule;
 use crate::doc::{Doc, Mark, RuleId};
 use crate::text;
@@ -898,7 +898,7 @@ mod tests {
             text,
             vec![
                 Box::new(title::Title),
-                Box::new(meta::Bio),
+                Box::new(asides::Bio),
                 Box::new(Byline),
                 Box::new(NearTitle),
             ],

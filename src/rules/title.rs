@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::byline::is_label;
-use super::meta::next_text;
+use super::asides::next_text;
 use super::Rule;
 use crate::doc::{Doc, Mark, RuleId};
 use crate::text;

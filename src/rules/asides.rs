@@ -1,5 +1,6 @@
-//! Rules that label the parts around an article: captions, author bios, bylines and the
-//! headline. They look at a line's neighbours and at what earlier rules decided.
+//! Rules for the text set beside an article: photo captions and author bios (bylines
+//! are in `byline.rs`, the headline in `title.rs`). They look at a line's neighbours and
+//! at what earlier rules decided.
 
 use std::sync::LazyLock;
 
