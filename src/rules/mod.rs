@@ -9,10 +9,10 @@ use std::fmt;
 use crate::doc::{Doc, RuleId};
 use crate::Category;
 
+pub(crate) mod asides;
 pub(crate) mod byline;
 pub(crate) mod comments;
 pub(crate) mod context;
-pub(crate) mod asides;
 pub(crate) mod pattern;
 pub(crate) mod repeated;
 pub(crate) mod runs;

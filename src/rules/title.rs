@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::byline::is_label;
 use super::asides::next_text;
+use super::byline::is_label;
 use super::Rule;
 use crate::doc::{Doc, Mark, RuleId};
 use crate::text;
