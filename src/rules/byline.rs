@@ -891,7 +891,7 @@ mod tests {
         }
     }
     use crate::rules::testing::{category, run_after_phrases};
-    use crate::rules::{meta, title};
+    use crate::rules::{asides, title};
 
     fn run(text: &str) -> Doc<'_> {
         run_after_phrases(
