@@ -10,6 +10,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::Rule;
@@ -70,6 +71,24 @@ static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// Stems one of which every [`COMMENT_HEADER`] line holds, matched ASCII case-insensitively
+/// before the header regex runs (most lines hold none). None contains `k` or `s`, the only
+/// ASCII letters a non-ASCII character case-folds to (`K` Kelvin sign, `ſ` long s), so the
+/// gate never rejects a line the case-insensitive regex would match.
+static HEADER_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "comment", "thought", "pon", "repl", "reaction", "join", "tart",
+        ])
+        .expect("valid stems")
+});
+
+/// Whether a line of at most [`HEADER_WORDS`] words is a comment header.
+fn is_header(plain: &str) -> bool {
+    HEADER_STEMS.is_match(plain) && COMMENT_HEADER.is_match(plain)
+}
 
 /// A clock time: "5:57 am", "17:21", "2:19 p.m.".
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,7 +164,7 @@ impl Rule for CommentZone {
             let part = match mark {
                 _ if is_signature(&plain) => Part::Signature,
                 Mark::Remove(_, Category::Comments) => Part::Header,
-                _ if w <= HEADER_WORDS && COMMENT_HEADER.is_match(&plain) => Part::Header,
+                _ if w <= HEADER_WORDS && is_header(&plain) => Part::Header,
                 Mark::Remove(_, Category::Byline | Category::Metadata | Category::Repeated) => {
                     Part::Text
                 }
@@ -388,5 +407,26 @@ mod tests {
         for l in ["The vote is at 5:30 pm.", "May 3, 2021", "Doors open at 7:30 on May 3, after the mayor's speech, and the hall will stay open late for the vote on the wall."] {
             assert!(!is_signature(l), "{l}");
         }
+    }
+
+    #[test]
+    fn the_stem_gate_passes_every_header_the_regex_takes() {
+        for line in [
+            "6 thoughts on “The sea wall”",
+            "2 Comments",
+            "One Response to the harbour plan",
+            "12 replies",
+            "3 reactions",
+            "Reader comments",
+            "COMMENTS",
+            "Leave a Reply",
+            "Post a comment",
+            "Join the discussion",
+            "Start the conversation",
+        ] {
+            assert!(COMMENT_HEADER.is_match(line), "{line}");
+            assert!(is_header(line), "{line}");
+        }
+        assert!(!is_header("The harbour board met on Tuesday"));
     }
 }
