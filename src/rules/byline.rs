@@ -108,11 +108,12 @@ macro_rules! written_date {
     };
 }
 
-/// A name (two to four capitalised words, or one user handle) followed by a date.
+/// A name (two to four capitalised words, or one user handle) followed by a date, after a
+/// comma, a bar, a dash, a dot or the `*` that Markdown prints for a dot ("jdoe * 03/03/2026").
 static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:(?:\p{Lu}[\p{L}'’.\-]*\s+){1,3}\p{Lu}[\p{L}'’.\-]*|[\p{L}\d_.\-]{2,30})",
-        r"(?:\s*\([^)]{1,40}\))?\s*(?:[,|·•–—\-]\s*)?(?i:(?:updated|published|posted)\s+)?(?i:on\s+)?",
+        r"(?:\s*\([^)]{1,40}\))?\s*(?:[,|·•–—\-*]\s*)?(?i:(?:updated|published|posted)\s+)?(?i:on\s+)?",
         r"(?i:",
         written_date!(),
         // The last field has two digits or more: "10.10.2" is a version, not a date.
@@ -122,15 +123,16 @@ static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A date, then up to three short fields (a reading time, a word count), then a name of two
-/// to four capitalised words, all separated by dots or bars ("December 15, 2025 · 30 min ·
-/// Jane Doe", "Dec. 19, 2025 · Jane Doe on behalf of the docs team").
+/// A date, then up to three short fields (a reading time, a word count, a section), then a
+/// name of two to four capitalised words, all separated by dots, bars or Markdown's `*` for
+/// a dot ("December 15, 2025 · 30 min · Jane Doe", "Dec. 19, 2025 * Jane Doe on behalf of
+/// the docs team").
 static DATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?i:",
         written_date!(),
         r"|\d{4}-\d{2}-\d{2})",
-        r"(?:\s*[·•|]\s*[^·•|]{1,30}){0,3}\s*[·•|]\s*(?i:by\s+)?",
+        r"(?:\s*[·•|*]\s*[^·•|*]{1,30}){0,3}\s*[·•|*]\s*(?i:by\s+)?",
         r"\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){1,3}",
         r"(?:\s+on behalf of .{1,60})?$",
     ))
@@ -297,8 +299,27 @@ pub(crate) fn byline_text<'a>(
     } else {
         name
     };
-    Some(name).filter(|t| !t.is_empty())
+    Some(unglue(name)).filter(|t| !t.is_empty())
 }
+
+/// The byline with words printed without the space between two elements ("Written byJane
+/// Doe", "Jane DoeMarch 3, 2025") set apart (see [`GLUED`]).
+fn unglue(name: Cow<'_, str>) -> Cow<'_, str> {
+    match GLUED.is_match(&name) {
+        true => Cow::Owned(GLUED.replace_all(&name, "$1$3 $2$4").into_owned()),
+        false => name,
+    }
+}
+
+/// Two words of a byline printed with no space between them: "by" glued to a capitalised
+/// name ("byJane"), or a lower-case letter glued to a month and its day ("DoeMarch 3").
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(by)(\p{Lu})",
+        r"|(\p{Ll})((?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b)",
+    ))
+    .expect("valid regex")
+});
 
 /// A thread's summary line ("23 replies · last post by jdoe"): it names the last poster,
 /// not the author.
@@ -317,10 +338,23 @@ pub(crate) fn is_thread_summary(line: &str) -> bool {
 ///
 /// A name followed by a date ("jdoe 2 May 2025 18:48") is a byline, not a date line.
 fn is_date_line(line: &str) -> bool {
+    let line = once(line);
     text::word_count(line) <= 10
         && DATE.is_match(line)
         && !text::ends_sentence(line)
         && (NOT_NAME.is_match(line) || !NAME_DATE.is_match(line))
+}
+
+/// The line's text printed once: its first half when the line is the same text twice with a
+/// space between ("3 May 2025 / 10:00 GMT 3 May 2025 / 10:00 GMT": a visible date and its
+/// copy for screen readers).
+fn once(line: &str) -> &str {
+    let t = line.trim();
+    let h = t.len() / 2;
+    match (t.get(..h), t.get(h..h + 1), t.get(h + 1..)) {
+        (Some(a), Some(" "), Some(b)) if t.len() % 2 == 1 && a == b => a,
+        _ => t,
+    }
 }
 
 /// A question's or thread's header stamp ("asked Feb 4, 2014 at 13:02", "Started by"):
@@ -415,9 +449,12 @@ fn has_by_name(line: &str) -> bool {
         || BY_HANDLE.is_match(line)
 }
 
-/// "by" and a user handle alone on a line ("by jdoe42", "By: ibby").
-static BY_HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:by)\s*:?\s+[\p{L}\d_.\-]{2,30}$").expect("valid regex"));
+/// "by" and a user handle alone on a line ("by jdoe42", "By: ibby"), or a forum post's
+/// header ("Post by jdoe42 » Tue Aug 27, 2019 1:47 am").
+static BY_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:post\s+)?by)\s*:?\s+[\p{L}\d_.\-]{2,30}(?:\s*»(?:\s.{0,60})?)?$")
+        .expect("valid regex")
+});
 
 /// Whether the line reads like a person's name or user handle: a short run of capitalised
 /// words ("Jane Doe", "Jane Doe, Staff Writer"), or one handle-like token ("jdoe42",
@@ -452,6 +489,43 @@ fn is_name_like(line: &str) -> bool {
             n.trim().is_empty()
                 || text::is_capitalised_run(n) && (2..=4).contains(&text::word_count(n))
         })
+}
+
+/// Whether the line is a name and the section it wrote in ("Jane Doe in Engineering", "Jane
+/// Doe in seo"): a name of two words or more, " in ", then up to three words.
+fn is_name_in_section(line: &str) -> bool {
+    line.split_once(" in ").is_some_and(|(name, section)| {
+        name.contains(char::is_whitespace)
+            && is_name_like(name)
+            && (1..=3).contains(&text::word_count(section))
+            && !text::ends_sentence(section)
+    })
+}
+
+/// The separators between the fields of a byline line ("Jane Doe / The Paper / Updated:
+/// March 3, 2025").
+static FIELD_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+[/|·•]\s+").expect("valid regex"));
+
+/// Whether the line is a name of two words or more, then up to four short fields (the
+/// outlet, a section) one of which is a date, separated by slashes, bars or dots.
+fn is_name_fields(line: &str) -> bool {
+    let mut fields = FIELD_SEP.split(line);
+    let Some(name) = fields.next() else {
+        return false;
+    };
+    if !name.contains(char::is_whitespace) || !is_name_like(name) {
+        return false;
+    }
+    let (mut n, mut date) = (0, false);
+    for f in fields {
+        n += 1;
+        if n > 4 || f.len() > 50 {
+            return false;
+        }
+        date |= DATE.is_match(f);
+    }
+    date
 }
 
 /// Whether the line is only an avatar's initials ("JD", "ABC"): two or three capital
@@ -730,12 +804,16 @@ impl Rule for NearTitle {
             if author_link(raw).is_some() && text::word_count(line) <= 30
                 || short && NAME_DATE.is_match(line) && !NOT_NAME.is_match(line)
                 || short && DATE_NAME.is_match(line)
+                || short && is_name_fields(line)
                 || has_by_name(line) && !is_prose(line)
             {
                 doc.remove(i, id, Category::Byline);
                 return;
             }
-            let after_title = prev_of(i).is_some_and(is_headline);
+            // Under the headline, or under the standfirst just below it.
+            let after_title = prev_of(i).is_some_and(|p| {
+                is_headline(p) || is_prose(&text_of(p)) && prev_of(p).is_some_and(is_headline)
+            });
             let handle = is_name_like(line) && !line.contains(char::is_whitespace);
             let one_word = line.len() <= 30
                 && !line.contains(char::is_whitespace)
@@ -748,7 +826,7 @@ impl Rule for NearTitle {
                 doc.remove(i, id, Category::Byline);
                 return;
             }
-            if is_name_like(line) {
+            if is_name_like(line) || is_name_in_section(line) {
                 let next = next_of(i);
                 // A short line (a job title, "reviewed by …", categories) may sit between
                 // the name and the date.
@@ -813,9 +891,10 @@ impl Rule for NearTitle {
                 }
         };
         for a in (0..doc.len()).filter(|&i| is_stamp(i)) {
-            // An avatar image may sit between the stamp and the name.
+            // An avatar image or a table's rule ("---|---") may sit between the stamp and the
+            // name.
             let mut n = next_text(doc, a);
-            if n.is_some_and(|n| text_of(n).is_empty()) {
+            if n.is_some_and(|n| !text_of(n).chars().any(char::is_alphanumeric)) {
                 n = n.and_then(|n| next_text(doc, n));
             }
             let Some(n) = n else { return };
@@ -1271,5 +1350,92 @@ mod tests {
             Some("**omar**")
         );
         assert_eq!(author_link("[Weather](/news/weather)"), None);
+    }
+
+    #[test]
+    fn a_name_and_a_date_apart_by_markdowns_dot() {
+        // Markdown prints a separator dot as `*`: "name * date" and "date * name".
+        for (line, want) in [
+            ("kettlefan * 03/03/2026 19:44", true),
+            ("Dec. 19, 2025 * Omar Reyes on behalf of the harbour team", true),
+            ("Dec. 19, 2025 * 4 min read * Omar Reyes", true),
+            // A date and a plain phrase: no name.
+            ("Dec. 19, 2025 * read the full story", false),
+        ] {
+            let text = format!("Storm hits coast | The Planet\nStorm hits coast\n{line}\n{PROSE}");
+            let doc = run(&text);
+            assert_eq!(category(&doc, 2) == Some(Category::Byline), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_name_in_its_section_over_the_date() {
+        let text = format!("Storm hits coast\nOmar Reyes in weather\nDec 10\n{PROSE}");
+        assert_eq!(category(&run(&text), 1), Some(Category::Byline));
+        assert!(is_name_in_section("Omar Reyes in Coastal News"));
+        // A sentence, one word before " in ", or a long tail is not one.
+        assert!(!is_name_in_section("Storms in the north of the country again."));
+        assert!(!is_name_in_section("Omar in weather"));
+        assert!(!is_name_in_section("Omar Reyes in a long and winding story"));
+    }
+
+    #[test]
+    fn a_name_and_its_outlet_and_date_as_fields() {
+        let text = format!("Storm hits coast\nOmar Reyes / coastnews.example / Updated: Mar 4, 2025, 10:07 GMT\nShare\n{PROSE}");
+        assert_eq!(category(&run(&text), 1), Some(Category::Byline));
+        assert!(is_name_fields("Ann Lee | The Planet | March 4, 2025"));
+        // Without a date, or with a one-word first field (a breadcrumb), no byline.
+        assert!(!is_name_fields("Ann Lee | The Planet | Weather"));
+        assert!(!is_name_fields("Home / News / March 4, 2025"));
+    }
+
+    #[test]
+    fn a_desk_or_a_handle_under_the_standfirst() {
+        let standfirst = "The harbour wall failed in three places overnight, and the town council met at dawn to plan repairs.";
+        let desk = format!("Storm hits coast | The Planet\nStorm hits coast\n{standfirst}\nAnn Lee and Omar Reyes | Guest Columnists\nShow Caption\n{PROSE}");
+        let doc = run(&desk);
+        assert_eq!(category(&doc, 3), Some(Category::Byline));
+        assert_eq!(category(&doc, 2), None);
+        // Under a second paragraph, a name line with a job title is not the byline.
+        let later = format!("Storm hits coast | The Planet\nStorm hits coast\n{standfirst}\n{PROSE}\nAnn Lee and Omar Reyes | Guest Columnists\nShow Caption\n{PROSE}");
+        assert_eq!(category(&run(&later), 4), None);
+    }
+
+    #[test]
+    fn a_forum_posts_by_line_and_a_rule_under_the_post_header() {
+        let reply = "I have a boiler that hisses every night around two, and I cannot find the cause at all.";
+        let by = format!("Boiler hisses at night\nPost by kettlefan » Tue Aug 27, 2019 1:47 am\n{reply}\n");
+        assert_eq!(category(&run(&by), 1), Some(Category::Byline));
+        // A table's rule between the first post's header and the poster's name.
+        let ruled = format!("Boiler hisses at night\nForums\nSearch\n2nd April 2025, 13:59 | # 1 | Link\n---|---\nkettlefan\nRegistered User\n{reply}\n");
+        assert_eq!(category(&run(&ruled), 5), Some(Category::Byline));
+    }
+
+    #[test]
+    fn a_date_printed_twice_is_a_date_line() {
+        assert!(is_date_line("30 January 2025 / 23:07 GMT 30 January 2025 / 23:07 GMT"));
+        assert_eq!(once(" March 4, 2025 March 4, 2025 "), "March 4, 2025");
+        assert_eq!(once("Ann Lee Ann"), "Ann Lee Ann");
+        let text = format!("Storm hits coast\nOmar Reyes\n4 March 2025 / 10:07 GMT 4 March 2025 / 10:07 GMT\n{PROSE}");
+        assert_eq!(category(&run(&text), 1), Some(Category::Byline));
+    }
+
+    #[test]
+    fn glued_words_of_a_byline_are_set_apart() {
+        for (glued, apart) in [
+            ("Written byOmar Reyes", "Written by Omar Reyes"),
+            ("Team KettleworksSeptember 4, 2025", "Team Kettleworks September 4, 2025"),
+            ("Omar ReyesDec. 10 2025", "Omar Reyes Dec. 10 2025"),
+            // Nothing glued: "Standby", a name that starts with a month's letters.
+            ("Standby Omar", "Standby Omar"),
+            ("Omar Junebug 4", "Omar Junebug 4"),
+        ] {
+            assert_eq!(unglue(Cow::Borrowed(glued)), apart);
+        }
+        let text = format!("# Storm hits coast\n\nWritten byOmar Reyes\n\n{PROSE}\n\n{PROSE}\n");
+        assert_eq!(
+            crate::Cleaner::new().clean(&text).byline(),
+            Some("Written by Omar Reyes")
+        );
     }
 }
