@@ -1357,7 +1357,10 @@ mod tests {
         // Markdown prints a separator dot as `*`: "name * date" and "date * name".
         for (line, want) in [
             ("kettlefan * 03/03/2026 19:44", true),
-            ("Dec. 19, 2025 * Omar Reyes on behalf of the harbour team", true),
+            (
+                "Dec. 19, 2025 * Omar Reyes on behalf of the harbour team",
+                true,
+            ),
             ("Dec. 19, 2025 * 4 min read * Omar Reyes", true),
             // A date and a plain phrase: no name.
             ("Dec. 19, 2025 * read the full story", false),
@@ -1374,9 +1377,13 @@ mod tests {
         assert_eq!(category(&run(&text), 1), Some(Category::Byline));
         assert!(is_name_in_section("Omar Reyes in Coastal News"));
         // A sentence, one word before " in ", or a long tail is not one.
-        assert!(!is_name_in_section("Storms in the north of the country again."));
+        assert!(!is_name_in_section(
+            "Storms in the north of the country again."
+        ));
         assert!(!is_name_in_section("Omar in weather"));
-        assert!(!is_name_in_section("Omar Reyes in a long and winding story"));
+        assert!(!is_name_in_section(
+            "Omar Reyes in a long and winding story"
+        ));
     }
 
     #[test]
@@ -1404,7 +1411,9 @@ mod tests {
     #[test]
     fn a_forum_posts_by_line_and_a_rule_under_the_post_header() {
         let reply = "I have a boiler that hisses every night around two, and I cannot find the cause at all.";
-        let by = format!("Boiler hisses at night\nPost by kettlefan » Tue Aug 27, 2019 1:47 am\n{reply}\n");
+        let by = format!(
+            "Boiler hisses at night\nPost by kettlefan » Tue Aug 27, 2019 1:47 am\n{reply}\n"
+        );
         assert_eq!(category(&run(&by), 1), Some(Category::Byline));
         // A table's rule between the first post's header and the poster's name.
         let ruled = format!("Boiler hisses at night\nForums\nSearch\n2nd April 2025, 13:59 | # 1 | Link\n---|---\nkettlefan\nRegistered User\n{reply}\n");
@@ -1413,7 +1422,9 @@ mod tests {
 
     #[test]
     fn a_date_printed_twice_is_a_date_line() {
-        assert!(is_date_line("30 January 2025 / 23:07 GMT 30 January 2025 / 23:07 GMT"));
+        assert!(is_date_line(
+            "30 January 2025 / 23:07 GMT 30 January 2025 / 23:07 GMT"
+        ));
         assert_eq!(once(" March 4, 2025 March 4, 2025 "), "March 4, 2025");
         assert_eq!(once("Ann Lee Ann"), "Ann Lee Ann");
         let text = format!("Storm hits coast\nOmar Reyes\n4 March 2025 / 10:07 GMT 4 March 2025 / 10:07 GMT\n{PROSE}");
@@ -1424,7 +1435,10 @@ mod tests {
     fn glued_words_of_a_byline_are_set_apart() {
         for (glued, apart) in [
             ("Written byOmar Reyes", "Written by Omar Reyes"),
-            ("Team KettleworksSeptember 4, 2025", "Team Kettleworks September 4, 2025"),
+            (
+                "Team KettleworksSeptember 4, 2025",
+                "Team Kettleworks September 4, 2025",
+            ),
             ("Omar ReyesDec. 10 2025", "Omar Reyes Dec. 10 2025"),
             // Nothing glued: "Standby", a name that starts with a month's letters.
             ("Standby Omar", "Standby Omar"),
