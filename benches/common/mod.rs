@@ -347,9 +347,30 @@ pub fn dev_corpus() -> Option<Vec<String>> {
 }
 
 /// The crafted shapes of issue 24, each about `size` bytes, by name (see
-/// `benches/adversarial.rs`); `None` for an unknown name. Each has a benign control of the
-/// same size and line count (`crafted_control`).
+/// `benches/adversarial.rs`); `None` for an unknown name. Each has a benign control of
+/// about the same size (`crafted_control`), and the generated page mix is the common one
+/// (`page_mix`).
 pub fn crafted(name: &str, size: usize) -> Option<String> {
+    shape(name, size, false)
+}
+
+/// The benign control of crafted shape `name`, about `size` bytes: the same bytes (or the
+/// same lines) in a shape that does not take the costly path, as the issue's own control of
+/// hash flooding has the varying part of each line first.
+///
+/// - `shared-prefix`: the same lines, the varying five bytes first.
+/// - `title-parts`: the same first line without its separators (`p000000 p000001 …`).
+/// - `tiny-lines`: the same bytes in lines of 40 words (`a a a … a`).
+/// - `triple-lines`, `cjk-repeats`: the same kind of lines, each printed once.
+/// - `bios`, `bylines`: the same lines, their words in reverse order (no lead, no name
+///   before a date).
+/// - `long-first-line`: the same first line broken into lines of about 100 bytes.
+pub fn crafted_control(name: &str, size: usize) -> Option<String> {
+    shape(name, size, true)
+}
+
+/// A shape (`control`: its benign control).
+fn shape(name: &str, size: usize, control: bool) -> Option<String> {
     let mut s = String::with_capacity(size + 1024);
     let lines = |s: &mut String, mut line: Box<dyn FnMut(usize) -> String>| {
         let mut i = 0;
@@ -363,40 +384,68 @@ pub fn crafted(name: &str, size: usize) -> Option<String> {
         // 24-byte lines sharing their first 19 bytes (an unkeyed hash's collisions).
         "shared-prefix" => lines(
             &mut s,
-            Box::new(|i| format!("{}{}", "a".repeat(19), base36(i * 7919))),
+            Box::new(move |i| {
+                if control {
+                    format!("{}{}", base36(i * 7919), "a".repeat(19))
+                } else {
+                    format!("{}{}", "a".repeat(19), base36(i * 7919))
+                }
+            }),
         ),
         // A first line of parts ("p0 | p1 | …"), then as many lines.
         "title-parts" => {
             let n = size / 16;
             let parts: Vec<String> = (0..n).map(|i| format!("p{i:06}")).collect();
-            s.push_str(&parts.join(" | "));
+            s.push_str(&parts.join(if control { " " } else { " | " }));
             s.push('\n');
             lines(&mut s, Box::new(|i| format!("q{i:06}")));
         }
         // A million tiny lines per 2 MB.
+        "tiny-lines" if control => lines(&mut s, Box::new(|_| ["a"; 40].join(" "))),
         "tiny-lines" => lines(&mut s, Box::new(|_| "a".to_owned())),
         // Short lines, each printed three times.
-        "triple-lines" => lines(&mut s, Box::new(|i| format!("Item {}", i / 3))),
+        "triple-lines" => lines(
+            &mut s,
+            Box::new(move |i| format!("Item {}", if control { i } else { i / 3 })),
+        ),
         // Author bios, one after another.
         "bios" => lines(
             &mut s,
             Box::new(move |i| {
-                format!("Jane Doe{i} is a senior reporter at The Coast Herald, where she covers courts and city hall. Follow her on Twitter @jdoe{i}.")
+                reversed(format!("Jane Doe{i} is a senior reporter at The Coast Herald, where she covers courts and city hall. Follow her on Twitter @jdoe{i}."), control)
             }),
         ),
         // A 5 MB-like first line (a fifth of the size) then short lines.
         "long-first-line" => {
-            s.push_str(&one_line(size / 5));
+            let first = one_line(size / 5);
+            if control {
+                // A line break after the first space past every 100 bytes.
+                let mut from = 0;
+                while let Some(at) = first.get(from + 100..).and_then(|r| r.find(' ')) {
+                    s.push_str(&first[from..from + 100 + at]);
+                    s.push('\n');
+                    from += 100 + at + 1;
+                }
+                s.push_str(&first[from..]);
+            } else {
+                s.push_str(&first);
+            }
             s.push('\n');
             lines(&mut s, Box::new(|i| format!("w{}", i % 1000)));
         }
         // CJK lines printed twice.
         "cjk-repeats" => lines(
             &mut s,
-            Box::new(|i| {
+            Box::new(move |i| {
                 let mut l = String::new();
                 for k in 0..12 {
-                    l.push_str(CJK[(i / 2 * 7 + k) % CJK.len()]);
+                    // The control's lines each printed once (a hash of line and place).
+                    let at = if control {
+                        ((i * 12 + k) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40
+                    } else {
+                        (i / 2 * 7 + k) as u64
+                    };
+                    l.push_str(CJK[at as usize % CJK.len()]);
                 }
                 l
             }),
@@ -404,16 +453,30 @@ pub fn crafted(name: &str, size: usize) -> Option<String> {
         // Byline- and date-like lines.
         "bylines" => lines(
             &mut s,
-            Box::new(|i| format!("By Jane Doe{} | March {}, 2024", i, 1 + i % 28)),
+            Box::new(move |i| {
+                reversed(
+                    format!("By Jane Doe{} | March {}, 2024", i, 1 + i % 28),
+                    control,
+                )
+            }),
         ),
         _ => return None,
     }
     Some(s)
 }
 
-/// The benign control of a crafted shape: the generated page mix of the same size.
-pub fn crafted_control(size: usize) -> String {
+/// The generated page mix of `size` bytes: the common control of every crafted shape.
+pub fn page_mix(size: usize) -> String {
     document(6, Lang::En, size, 20_000)
+}
+
+/// `line` with its words in reverse order when `reverse` (a shape's control).
+fn reversed(line: String, reverse: bool) -> String {
+    if reverse {
+        line.split(' ').rev().collect::<Vec<_>>().join(" ")
+    } else {
+        line
+    }
 }
 
 /// `n` in base 36, five digits (the last five of larger numbers).

@@ -8,13 +8,14 @@
 //! /usr/bin/time -v target/release/memory 100                    # peak RSS from the kernel
 //! target/release/memory --fast 100                              # the fast engine
 //! target/release/memory --fast --shape tiny-lines 2              # a crafted shape, 2 MiB
+//! target/release/memory --fast --shape tiny-lines --control 2    # its benign control
 //! valgrind --tool=callgrind target/release/memory --shape title-parts 0.25
 //! ```
 //!
 //! Shapes (`--shape NAME`, size in MiB, fractions allowed) are the benches' crafted inputs
 //! (`benches/adversarial.rs`: `shared-prefix`, `title-parts`, `tiny-lines`, `triple-lines`,
-//! `bios`, `long-first-line`, `cjk-repeats`, `bylines`), and `control`, their benign
-//! control (the generated page mix). A file is read once and kept as it is when it is valid
+//! `bios`, `long-first-line`, `cjk-repeats`, `bylines`; with `--control`, the shape's benign
+//! control), and `control`, the generated page mix (every shape's common control). A file is read once and kept as it is when it is valid
 //! UTF-8 (lossily decoded otherwise), so the process holds one copy of the input before
 //! cleaning, as a caller would.
 
@@ -31,15 +32,17 @@ fn peak_rss_kb() -> Option<u64> {
 
 fn main() {
     // `--fast` (anywhere): the fast engine (`Cleaner::fast`); `--shape NAME`: a crafted
-    // shape of the benches.
+    // shape of the benches (`--control`: its benign control).
     let mut fast = false;
     let mut shape = None;
+    let mut control = false;
     let mut rest = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--fast" => fast = true,
             "--shape" => shape = args.next(),
+            "--control" => control = true,
             _ => rest.push(a),
         }
     }
@@ -49,8 +52,13 @@ fn main() {
         .ok()
         .map(|m| (m * (1u64 << 20) as f64) as usize);
     let text = match (shape.as_deref(), mib) {
-        (Some("control"), Some(size)) => common::crafted_control(size),
-        (Some(name), Some(size)) => common::crafted(name, size).unwrap_or_else(|| {
+        (Some("control"), Some(size)) => common::page_mix(size),
+        (Some(name), Some(size)) => if control {
+            common::crafted_control(name, size)
+        } else {
+            common::crafted(name, size)
+        }
+        .unwrap_or_else(|| {
             eprintln!("memory: unknown shape {name}");
             std::process::exit(2);
         }),
