@@ -174,7 +174,8 @@ pub mod profiling {
     /// What [`work`] measured.
     #[derive(Clone, Copy, Debug)]
     pub struct Work {
-        /// Non-blank lines.
+        /// Lines the fast engine scores (a row and the trees each): the non-blank lines
+        /// but tiny ones (under 3 bytes, or without a letter or a digit).
         pub lines: usize,
         /// Slots the fast engine's copy count probed beyond each line's first.
         pub copy_probes: usize,

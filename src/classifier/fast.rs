@@ -1764,8 +1764,29 @@ fn side(k: usize, n: usize, (r0, r1): (usize, usize)) -> (f32, usize) {
 /// room for them (below, it makes room for every line: at most 32 bytes × this).
 const COUNT_FROM: usize = 1 << 14;
 
+/// Bytes under which a (trimmed) line is too short for the trees ("1", "TV", "»").
+const TINY_BYTES: usize = 3;
+
+/// Whether a non-blank line (trimmed) is a tiny one, which the trees do not score: under
+/// [`TINY_BYTES`] bytes, or without a letter or a digit ("•", "* * *", "|---|---|").
+/// Such a line holds at most a word of two letters, and a page of a million of them (issue
+/// 24) should not cost a row and the trees each: it goes with the scored lines around it
+/// (see [`Fast`]).
+#[inline]
+fn is_tiny(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if bytes.len() < TINY_BYTES {
+        return true;
+    }
+    if bytes.iter().any(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    bytes.is_ascii() || !line.chars().any(char::is_alphanumeric)
+}
+
 impl Page {
-    /// One [`Stat`] per non-blank line of `doc`, from the pass over its bytes, and each
+    /// One [`Stat`] per non-blank line of `doc` that is not tiny (see [`is_tiny`]: those
+    /// are left out as if they were not there), from the pass over its bytes, and each
     /// line's copies (phrases not yet counted).
     #[inline(never)]
     fn lines(doc: &Doc<'_>) -> Page {
@@ -1781,7 +1802,12 @@ impl Page {
         let n = if doc.len() < COUNT_FROM {
             doc.len()
         } else {
-            (0..doc.len()).filter(|&i| !doc.is_blank(i)).count()
+            (0..doc.len())
+                .filter(|&i| {
+                    let line = doc.line(i);
+                    !line.is_empty() && !is_tiny(line)
+                })
+                .count()
         };
         let mut lines: Vec<Packed> = Vec::with_capacity(n);
         let mut long: Vec<Stat> = Vec::new();
@@ -1803,6 +1829,9 @@ impl Page {
                         }
                     }
                 }
+                continue;
+            }
+            if is_tiny(line) {
                 continue;
             }
             let t = line;
@@ -2626,8 +2655,9 @@ fn title_parts<'d>(
     Some((parts, lines))
 }
 
-/// For the tests of crafted input: `doc`'s non-blank lines, the slots its copy count
-/// probed beyond each line's first, and the steps and parts of its title-part search.
+/// For the tests of crafted input: `doc`'s lines that the trees score (non-blank, not
+/// tiny: see [`is_tiny`]), the slots its copy count probed beyond each line's first, and
+/// the steps and parts of its title-part search.
 #[cfg_attr(not(feature = "internal"), allow(dead_code))] // for `deboil::profiling`
 pub(crate) fn work(doc: &Doc<'_>) -> (usize, usize, usize, usize) {
     let page = Page::lines(doc);
@@ -2969,27 +2999,61 @@ impl Rule for Fast {
         if page.plain_prose_words() < super::stages::MIN_PLAIN_PROSE_WORDS {
             keep_items(&mut remove, |k| scored.kind(k), title);
         }
+        // The category of the scored line above when it is removed, and the first line
+        // after it: the tiny lines between two scored lines (see `is_tiny`) go when both
+        // go (at the page's edges, when the one scored line beside them goes), with the
+        // category of the one above (below, at the top), as low content when that is a
+        // title or a byline.
+        let mut above: Option<Category> = None;
+        let mut gap = 0;
         for (k, &r) in remove.iter().enumerate() {
-            if !r {
-                continue;
-            }
-            let s = page.stat(k);
-            let (kind, copies, side) = scored.kind_of(k, &s);
             let i = page.index(k);
-            let category = match kind {
-                // The headline (`Cleaned::title`), and the `title` element above it.
-                _ if title == Some(k) => Category::Title,
-                _ if k == 0 && title.is_some() => Category::Metadata,
-                // The line's text read only when its words allow a byline.
-                _ if byline_words(&s) && is_byline(doc.line(i), &s) => Category::Byline,
-                _ if name_above_date(&scored, doc, k) => Category::Byline,
-                _ if name_below_stamp(&scored, doc, k) => Category::Byline,
-                k @ 1.. => FAMILIES[usize::from(k) - 1].category,
-                0 if copies > 1 => Category::Repeated,
-                _ if side < 0.0 => Category::Navigation,
-                _ if side == 1.0 => Category::Related,
-                _ => Category::LowContent,
+            let category = r.then(|| {
+                let s = page.stat(k);
+                let (kind, copies, side) = scored.kind_of(k, &s);
+                match kind {
+                    // The headline (`Cleaned::title`), and the `title` element above it.
+                    _ if title == Some(k) => Category::Title,
+                    _ if k == 0 && title.is_some() => Category::Metadata,
+                    // The line's text read only when its words allow a byline.
+                    _ if byline_words(&s) && is_byline(doc.line(i), &s) => Category::Byline,
+                    _ if name_above_date(&scored, doc, k) => Category::Byline,
+                    _ if name_below_stamp(&scored, doc, k) => Category::Byline,
+                    k @ 1.. => FAMILIES[usize::from(k) - 1].category,
+                    0 if copies > 1 => Category::Repeated,
+                    _ if side < 0.0 => Category::Navigation,
+                    _ if side == 1.0 => Category::Related,
+                    _ => Category::LowContent,
+                }
+            });
+            let tiny = match (k, above, category) {
+                (0, _, Some(below)) => Some(below),
+                (1.., Some(above), Some(_)) => Some(above),
+                _ => None,
             };
+            if let Some(c) = tiny {
+                remove_tiny(doc, gap..i, id, c);
+            }
+            if let Some(c) = category {
+                doc.remove(i, id, c);
+            }
+            (above, gap) = (category, i + 1);
+        }
+        if let Some(c) = above {
+            remove_tiny(doc, gap..doc.len(), id, c);
+        }
+    }
+}
+
+/// Removes the tiny lines (the non-blank ones) of `lines`, lines between scored lines
+/// (see [`is_tiny`]), as `category` (a title's or a byline's as low content).
+fn remove_tiny(doc: &mut Doc<'_>, lines: std::ops::Range<usize>, id: RuleId, category: Category) {
+    let category = match category {
+        Category::Title | Category::Metadata | Category::Byline => Category::LowContent,
+        c => c,
+    };
+    for i in lines {
+        if !doc.line(i).is_empty() {
             doc.remove(i, id, category);
         }
     }
@@ -3084,6 +3148,71 @@ mod tests {
                 cleaned.body()
             );
         }
+    }
+
+    #[test]
+    fn tiny_lines_are_not_scored_and_go_with_the_lines_around_them() {
+        for (line, tiny) in [
+            ("a", true),
+            ("TV", true),
+            ("»", true),
+            ("• • •", true),
+            ("|---|---|", true),
+            ("* * *", true),
+            ("Top", false),
+            ("« 1 »", false),
+            ("東京", false),
+            ("→ é", false),
+        ] {
+            assert_eq!(is_tiny(line), tiny, "{line:?}");
+        }
+        // A page of nothing but tiny lines scores none and keeps them all.
+        let text = "a\n•\n\nTV\n".repeat(500);
+        assert_eq!(page(&text).len(), 0);
+        assert!(crate::Cleaner::fast().clean(&text).removed().is_empty());
+        // Tiny lines among scored ones: a tiny line goes when the scored lines above and
+        // below it go (the one beside it at the page's edges), and only then.
+        let mut text = String::from("»\n");
+        for (k, line) in listing()
+            .lines()
+            .chain(include_str!("../../examples/sample.txt").lines())
+            .enumerate()
+        {
+            text.push_str(line);
+            text.push('\n');
+            text.push_str(["•", "1", "", "* * *"][k % 4]);
+            text.push('\n');
+        }
+        let doc = Doc::whole_lines(&text);
+        let cleaned = crate::Cleaner::fast().clean(&text);
+        let removed = |i: usize| {
+            let at = doc.start(i);
+            cleaned
+                .removed()
+                .iter()
+                .any(|r| r.span.start <= at && at < r.span.end)
+        };
+        let scored: Vec<usize> = (0..doc.len())
+            .filter(|&i| !doc.line(i).is_empty() && !is_tiny(doc.line(i)))
+            .collect();
+        assert_eq!(page(&text).len(), scored.len());
+        let (mut tiny, mut gone) = (0, 0);
+        for i in (0..doc.len()).filter(|&i| !doc.line(i).is_empty() && is_tiny(doc.line(i))) {
+            let above = scored.iter().rev().find(|&&j| j < i).map(|&j| removed(j));
+            let below = scored.iter().find(|&&j| j > i).map(|&j| removed(j));
+            let expected = match (above, below) {
+                (Some(a), Some(b)) => a && b,
+                (Some(x), None) | (None, Some(x)) => x,
+                (None, None) => false,
+            };
+            assert_eq!(removed(i), expected, "line {i} {:?}", doc.line(i));
+            tiny += 1;
+            gone += usize::from(expected);
+        }
+        assert!(
+            gone > 0 && gone < tiny,
+            "{gone} of {tiny} tiny lines removed"
+        );
     }
 
     #[test]
@@ -3285,6 +3414,9 @@ mod tests {
                     format!("({upper})"),
                     format!("x {p}."),
                 ] {
+                    if is_tiny(&line) {
+                        continue; // not scored ("ad", "©" alone)
+                    }
                     let page = page(&line);
                     let s = &page.stat(0);
                     assert!(s.phrase_key, "{line:?} not flagged");
