@@ -460,7 +460,10 @@ static BY_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
 /// words ("Jane Doe", "Jane Doe, Staff Writer"), or one handle-like token ("jdoe42",
 /// "JaneD").
 fn is_name_like(line: &str) -> bool {
-    if line.is_empty() || line.len() > NAME_MAX || text::ends_sentence(line) {
+    if line.is_empty()
+        || line.len() > NAME_MAX
+        || text::ends_sentence(line) && !ends_with_abbreviation(line)
+    {
         return false;
     }
     if NOT_NAME.is_match(line) || FIRST_POST.is_match(line) {
@@ -526,6 +529,58 @@ fn is_name_fields(line: &str) -> bool {
         date |= DATE.is_match(f);
     }
     date
+}
+
+/// A degree, an initial or a suffix after a name ("Ph.D.", "M.D.", "Jr.", "C."): its full
+/// stop ends no sentence.
+static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:\p{Lu}\p{Ll}?\.)+|(?:Jr|Sr|Esq)\.)$").expect("valid regex")
+});
+
+/// Whether the line's last word is an [`ABBREVIATION`].
+fn ends_with_abbreviation(line: &str) -> bool {
+    line.split([' ', ','])
+        .next_back()
+        .is_some_and(|w| ABBREVIATION.is_match(w))
+}
+
+/// An image stored as an author's picture (`/authors/`, `/team/`, `/contributors/`, an
+/// avatar service).
+static AUTHOR_PICTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\]\([^)]*(?:/(?:authors?|team|people|profiles?|avatars?|staff|headshots?|contributors?)[/_.\-]|gravatar\.)").expect("valid regex")
+});
+
+/// The alt text of a line made of Markdown images (of the first one), when it has one.
+fn picture_alt(line: &str) -> Option<&str> {
+    if !line.contains("![") || !crate::classifier::features::is_image_only(line) {
+        return None;
+    }
+    let alt = text::IMAGE.captures(line)?.get(1)?.as_str().trim();
+    (!alt.is_empty()).then_some(alt)
+}
+
+/// Whether the text reads as a person's name: [`is_name_like`] with two words or more, not
+/// opening with an article nor holding a colon (a book's or a product's name).
+fn is_person(name: &str) -> bool {
+    name.contains(char::is_whitespace)
+        && is_name_like(name)
+        && !name.contains(':')
+        && !text::words(name)
+            .next()
+            .is_some_and(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a)))
+}
+
+/// Whether the (plain) line is a bio of `name` (see [`has_bio`]): it starts with the name
+/// or its first word and a verb of [`BIO_VERBS`], has [`BIO_MIN_WORDS`] words or more and
+/// one of [`BIO_WORDS`].
+fn is_bio_of(line: &str, name: &str) -> bool {
+    let first = text::words(name).next().unwrap_or(name);
+    [name, first].iter().any(|n| {
+        line.len() > n.len()
+            && line.starts_with(n)
+            && BIO_VERBS.iter().any(|v| line[n.len()..].starts_with(v))
+    }) && text::word_count(line) >= BIO_MIN_WORDS
+        && text::words(line).any(|w| BIO_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
 }
 
 /// Whether the line is only an avatar's initials ("JD", "ABC"): two or three capital
@@ -680,18 +735,25 @@ fn zone(doc: &Doc<'_>) -> Vec<usize> {
         }
     }
     for t in heads {
-        let mut repeats = 0;
+        let head = text::tokens(&plain(doc.line(lines[t])));
+        // The lines under the headline before its standfirst: the headline printed again
+        // (as a heading, as plain text), a rule ("* * *"), a picture.
+        let mut lead = 0;
         for (k, &i) in lines[t + 1..].iter().take(ZONE).enumerate() {
-            if is_prose(doc.line(i)) {
-                // A standfirst may sit between the headline and the byline (the headline
-                // may be printed twice over it).
-                if k == repeats {
+            let line = doc.line(i);
+            if is_prose(line) {
+                // A standfirst may sit between the headline and the byline.
+                if k == lead {
                     continue;
                 }
                 break;
             }
-            if k == repeats && doc.line(i) == doc.line(lines[t]) {
-                repeats += 1;
+            if k == lead
+                && (!line.chars().any(char::is_alphanumeric)
+                    || crate::classifier::features::is_image_only(line)
+                    || text::tokens(&plain(line)) == head)
+            {
+                lead += 1;
             }
             if !out.contains(&i) {
                 out.push(i);
@@ -871,6 +933,38 @@ impl Rule for NearTitle {
                     doc.remove(i, id, Category::Byline);
                     return;
                 }
+            }
+        }
+        // Failing those, an author's box: their picture (its alt text a name) over the line
+        // that names them, with a job title after the name, a bio under it, or the picture
+        // stored as an author's; or over a line that credits them ("This post was written
+        // by Jane Doe"). Pictures of several people over their names are a team or
+        // testimonials, not an author's box.
+        let mut boxes = (0..doc.len()).filter_map(|p| {
+            let alt = picture_alt(doc.line(p))?;
+            let n = next_of(p)?;
+            let t = text_of(n);
+            let starts = t
+                .get(..alt.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(alt));
+            (starts || has_by_name(&t) && t.contains(alt)).then_some((p, n, alt, starts))
+        });
+        let first = boxes.next();
+        if let Some((p, n, alt, starts)) = first {
+            let t = text_of(n);
+            let same = |b: &(usize, usize, &str, bool)| b.2.eq_ignore_ascii_case(alt);
+            if boxes.all(|b| same(&b))
+                && doc.is_open(n)
+                && is_person(alt)
+                && t.len() <= 2 * NAME_MAX
+                && !is_prose(&t)
+                && (!starts
+                    || is_role(t[alt.len()..].trim_start_matches([',', '|', ' ', '-']))
+                    || AUTHOR_PICTURE.is_match(doc.line(p))
+                    || next_of(n).is_some_and(|b| is_bio_of(&text_of(b), alt)))
+            {
+                doc.remove(n, id, Category::Byline);
+                return;
             }
         }
         // Failing those, the name under the first stamp that has one below it: a question's
@@ -1451,5 +1545,48 @@ mod tests {
             crate::Cleaner::new().clean(&text).byline(),
             Some("Written by Omar Reyes")
         );
+    }
+
+    #[test]
+    fn a_name_ending_in_a_degree_is_a_name() {
+        let text = format!("Storm hits coast\nBy\nAnn Lee, Ph.D.\n{PROSE}");
+        assert_eq!(category(&run(&text), 2), Some(Category::Byline));
+        assert!(is_name_like("Omar Reyes Jr."));
+        assert!(!is_name_like("Storms Hit The Coast."));
+    }
+
+    #[test]
+    fn an_authors_box_after_the_article() {
+        let page = |bottom: &str| format!("# Storm hits coast\n\n{PROSE}\n\n{PROSE}\n\n{bottom}\n");
+        let bio = "Omar Reyes is a reporter who has covered the coast for ten years, and he lives in Westhaven.";
+        for (bottom, at) in [
+            // A picture stored as an author's.
+            ("![Omar Reyes](/img/team/omar.jpg)\n\nOmar Reyes", 8),
+            // A job title after the name.
+            ("![Omar Reyes](https://cdn.example/x1.png)\n\n**Omar Reyes** _Senior Weather Writer_", 8),
+            // A bio under the name.
+            (&format!("![Omar Reyes](https://cdn.example/x1.png)\n\nOmar Reyes\n\n{bio}"), 8),
+            // A credit that names them.
+            ("![Omar Reyes](https://cdn.example/x1.png)\n\nThis post was written by Omar Reyes, Editor", 8),
+        ] {
+            let text = page(bottom);
+            assert_eq!(category(&run(&text), at), Some(Category::Byline), "{bottom}");
+        }
+        for bottom in [
+            // A product's picture over its name, a book over its title.
+            "![Harbour Lamp Chair](/img/products/lamp.jpg)\n\nHarbour Lamp Chair",
+            "![The Correspondent: A Novel](/authors/x.jpg)\n\nThe Correspondent: A Novel",
+            // Nothing confirms a person.
+            "![Omar Reyes](https://cdn.example/x1.png)\n\nOmar Reyes",
+            // Several people: a team, testimonials.
+            "![Omar Reyes](/img/team/omar.jpg)\n\nOmar Reyes, Editor\n\n![Ann Lee](/img/team/ann.jpg)\n\nAnn Lee, Writer",
+        ] {
+            let text = page(bottom);
+            let doc = run(&text);
+            assert!(
+                (0..doc.len()).all(|i| category(&doc, i) != Some(Category::Byline)),
+                "{bottom}"
+            );
+        }
     }
 }
