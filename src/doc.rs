@@ -182,7 +182,21 @@ pub(crate) struct Doc<'a> {
     links: std::cell::OnceCell<Vec<bool>>,
     /// The non-blank lines, listed on first use (see [`Doc::text_line_list`]).
     text_lines: std::cell::OnceCell<std::sync::Arc<[usize]>>,
+    /// Per line, in one byte (see [`Doc::words_table`]): its [`Doc::visible_words`]
+    /// (the low 7 bits; [`MANY_WORDS`] for a count too large for them, counted again when
+    /// asked) and whether it has Markdown that [`crate::text::plain_text`] takes out
+    /// ([`MARKED`]).
+    visible_words: std::cell::OnceCell<Vec<u8>>,
 }
+
+/// The visible words of a line in [`Doc`]'s table of visible words when it has this many
+/// or more: its count is taken again on use (lines of 127 words or more are rare after the
+/// long-line split, see [`SPLIT_WORDS`]).
+const MANY_WORDS: u8 = 0x7f;
+
+/// The bit of a line's entry in [`Doc`]'s table of visible words set when the line has
+/// Markdown that [`crate::text::plain_text`] takes out (see [`crate::text::has_markup`]).
+const MARKED: u8 = 0x80;
 
 /// The number of lines [`Doc::new`] makes of `bytes`: one per `\n` or lone `\r`, plus
 /// one for text after the last.
@@ -640,7 +654,53 @@ impl<'a> Doc<'a> {
             repeat_keys: std::cell::OnceCell::new(),
             links: std::cell::OnceCell::new(),
             text_lines: std::cell::OnceCell::new(),
+            visible_words: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The words a reader sees on line `i`: [`crate::text::word_count`] of its
+    /// [`Doc::plain`] text (images by their alt text). Counted for every line once per
+    /// document, on first use: the teaser-run and comment-zone rules both read them.
+    pub fn visible_words(&self, i: usize) -> usize {
+        match self.words_table().get(i) {
+            Some(&e) if e & MANY_WORDS != MANY_WORDS => usize::from(e & MANY_WORDS),
+            _ => crate::text::word_count(&self.plain(i, crate::text::Images::Alt)),
+        }
+    }
+
+    /// The text a reader sees on line `i`: [`crate::text::plain_text`] of the line, read
+    /// from the table of visible words for a line without Markdown to take out (most
+    /// lines: the line itself, trimmed as `plain_text` trims).
+    pub fn plain(&self, i: usize, images: crate::text::Images) -> std::borrow::Cow<'a, str> {
+        match self.words_table().get(i) {
+            Some(&e) if e & MARKED == 0 => std::borrow::Cow::Borrowed(self.line(i)),
+            _ => crate::text::plain_text(self.line(i), images),
+        }
+    }
+
+    /// One byte a line, built on first use: whether the line has Markdown to take out
+    /// ([`MARKED`]) and its visible words (the low bits, see [`Doc::visible_words`]).
+    fn words_table(&self) -> &[u8] {
+        self.visible_words.get_or_init(|| {
+            (0..self.len())
+                .map(|i| {
+                    let line = self.line(i);
+                    if line.is_empty() {
+                        return 0;
+                    }
+                    let marked = crate::text::has_markup(line.as_bytes());
+                    let words = match marked {
+                        true => crate::text::word_count(&crate::text::plain_text(
+                            line,
+                            crate::text::Images::Alt,
+                        )),
+                        false => crate::text::word_count(line),
+                    };
+                    let words = u8::try_from(words).map_or(MANY_WORDS, |w| w.min(MANY_WORDS));
+                    words | if marked { MARKED } else { 0 }
+                })
+                .collect()
+        })
     }
 
     /// Whether line `i` holds a Markdown link or image (`](`, see [`crate::text::has_link`]):
@@ -1087,6 +1147,38 @@ mod tests {
         let doc = Doc::new(&text);
         assert_eq!((doc.line(0), doc.line(1), doc.line(2)), ("a b", "", "c"));
         assert!(!doc.is_blank(0) && doc.is_blank(1) && !doc.is_blank(2));
+    }
+
+    #[test]
+    fn visible_words_are_the_plain_texts_word_counts() {
+        // A line of more words than a table entry holds (whole lines: not split), links,
+        // an image with alt text, emphasis, a blank line, CJK text.
+        let long = "word ".repeat(300);
+        let text = format!(
+            "{long}\n[Jane Doe](/a/jane) wrote ![the harbour](/h.jpg)\n\n  **Bold** and __more__  \n東京都の人口\nBy[Ann Lee](/ann)"
+        );
+        let doc = Doc::whole_lines(&text);
+        assert_eq!(doc.len(), 6);
+        for i in 0..doc.len() {
+            for images in [crate::text::Images::Alt, crate::text::Images::Drop] {
+                let plain = crate::text::plain_text(doc.line(i), images);
+                assert_eq!(doc.plain(i, images), plain, "line {i}");
+            }
+            let plain = crate::text::plain_text(doc.line(i), crate::text::Images::Alt);
+            assert_eq!(
+                doc.visible_words(i),
+                crate::text::word_count(&plain),
+                "line {i}"
+            );
+        }
+        assert_eq!(doc.visible_words(0), 300);
+        assert!(matches!(
+            doc.plain(0, crate::text::Images::Alt),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(doc.visible_words(1), 5);
+        assert_eq!(doc.visible_words(2), 0);
+        assert_eq!(doc.visible_words(5), 3);
     }
 
     #[test]

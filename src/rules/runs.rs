@@ -180,8 +180,8 @@ fn shape(doc: &Doc<'_>, i: usize, previous: Option<RuleId>) -> (Shape, usize) {
         Mark::Keep(_) => return (Shape::Long, 0),
         Mark::Open => {}
     }
-    let plain = text::plain_text(doc.line(i), Images::Alt);
-    let words = text::word_count(&plain);
+    let plain = doc.plain(i, Images::Alt);
+    let words = doc.visible_words(i);
     let headline = words <= HEADLINE_WORDS && (!ends_sentence(&plain) || plain.ends_with('?'));
     let shape = if starts_with_digit(&plain) && COUNTER.is_match(&plain) {
         Shape::Meta

@@ -159,8 +159,8 @@ impl Rule for CommentZone {
                 ) => (true, false),
                 Mark::Remove(..) => (false, false),
             };
-            let plain = text::plain_text(doc.line(i), Images::Alt);
-            let w = text::word_count(&plain);
+            let plain = doc.plain(i, Images::Alt);
+            let w = doc.visible_words(i);
             let part = match mark {
                 _ if is_signature(&plain) => Part::Signature,
                 Mark::Remove(_, Category::Comments) => Part::Header,

@@ -90,56 +90,97 @@ pub(crate) fn word_count(s: &str) -> usize {
     }
     // One pass over the runs `words` splits at: a run with a letter or digit is a word
     // (trimming `'`, `’` and `-` leaves it non-empty); CJK characters (all letters)
-    // count by pairs instead. ASCII bytes are classified by a table, other characters
-    // decoded.
+    // count by pairs instead. Blocks of 64 ASCII bytes are counted by [`word_starts`]
+    // (a paragraph with one typographic quote is mostly such blocks), other bytes by a
+    // table, decoding only non-ASCII characters.
     let b = s.as_bytes();
-    let (mut n, mut cjk) = (0, 0);
-    let (mut word, mut run_cjk) = (false, 0);
+    let mut count = MixedCount::default();
     let mut i = 0;
     while i < b.len() {
-        let x = b[i];
-        let alnum = if x < 0x80 {
-            i += 1;
-            match WORD_BYTE[usize::from(x)] {
-                WordByte::Alnum => true,
-                WordByte::Glue => continue,
-                WordByte::Other => false,
-            }
-        } else {
-            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-                break; // not reached: `i` is always at a character's start
-            };
-            i += c.len_utf8();
-            if c == '’' {
-                continue;
-            }
-            let alnum = is_alphanumeric(c);
-            if alnum {
-                run_cjk += usize::from(is_cjk(c));
-            }
-            alnum
-        };
-        if alnum {
-            word = true;
+        let stop = (i + 64).min(b.len());
+        if stop - i == 64 && count.run_cjk == 0 && b[i..stop].is_ascii() {
+            count.block(&b[i..stop]);
+            i = stop;
             continue;
         }
-        if word {
-            if run_cjk > 0 {
-                cjk += run_cjk;
+        while i < stop {
+            let x = b[i];
+            let alnum = if x < 0x80 {
+                i += 1;
+                match WORD_BYTE[usize::from(x)] {
+                    WordByte::Alnum => true,
+                    WordByte::Glue => continue,
+                    WordByte::Other => false,
+                }
             } else {
-                n += 1;
+                let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                    break; // not reached: `i` is always at a character's start
+                };
+                i += c.len_utf8();
+                if c == '’' {
+                    continue;
+                }
+                let alnum = is_alphanumeric(c);
+                if alnum {
+                    count.run_cjk += usize::from(is_cjk(c));
+                }
+                alnum
+            };
+            if alnum {
+                count.word = true;
+            } else {
+                count.end_run();
             }
         }
-        (word, run_cjk) = (false, 0);
     }
-    if word {
-        if run_cjk > 0 {
-            cjk += run_cjk;
-        } else {
-            n += 1;
+    count.end_run();
+    count.words + count.cjk.div_ceil(2)
+}
+
+/// The state of [`word_count`] over text with characters outside ASCII.
+#[derive(Default)]
+struct MixedCount {
+    /// Words counted (a run counted when it started, in a block, is here already).
+    words: usize,
+    /// CJK characters of the runs that ended with any.
+    cjk: usize,
+    /// Inside a run that has a letter or a digit (`'`, `-` and `’` do not end a run).
+    word: bool,
+    /// CJK characters of the current run.
+    run_cjk: usize,
+    /// Whether the current run is counted in `words` already (it started in a block).
+    counted: bool,
+}
+
+impl MixedCount {
+    /// Ends the current run, if any: a word, or its CJK characters (taking back the word
+    /// counted when it started, if it was).
+    #[inline]
+    fn end_run(&mut self) {
+        if self.word {
+            if self.run_cjk > 0 {
+                self.cjk += self.run_cjk;
+                self.words -= usize::from(self.counted);
+            } else {
+                self.words += usize::from(!self.counted);
+            }
         }
+        (self.word, self.run_cjk, self.counted) = (false, 0, false);
     }
-    n + cjk.div_ceil(2)
+
+    /// Counts a block of 64 ASCII bytes, the current run without CJK characters: its
+    /// words by their starts ([`word_starts`]), the current run counted now if it goes on
+    /// (it has no CJK character, so it is one word however it ends).
+    #[inline]
+    fn block(&mut self, block: &[u8]) {
+        debug_assert_eq!(self.run_cjk, 0);
+        if self.word && !self.counted {
+            self.words += 1;
+        }
+        let mut inside = self.word;
+        self.words += word_starts(block, &mut inside);
+        (self.word, self.counted) = (inside, inside);
+    }
 }
 
 /// What an ASCII byte is to [`word_count`].
@@ -492,6 +533,37 @@ pub(crate) static IMAGE: LazyLock<Regex> =
 pub(crate) static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
 
+/// The bytes that may start a mark [`plain_text`] takes out (see [`has_markup`]).
+static MARK_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b']' as usize] = true;
+    t[b'*' as usize] = true;
+    t[b'_' as usize] = true;
+    t[b'`' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[b' ' as usize] = true;
+    t
+};
+
+/// Whether [`plain_text`] has anything to take out of `b`: a link mark (`](`), `**`,
+/// `__`, a code mark or a backslash, or two spaces in a row. The same as `contains` of
+/// each (a unit test checks it), in one pass over the bytes: this is asked of every text
+/// line (see [`crate::doc::Doc::plain`]), and five searches, each with its set-up, cost
+/// more than the pass on a short line.
+#[inline]
+pub(crate) fn has_markup(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| {
+        MARK_START[usize::from(c)] && {
+            let next = b.get(i + 1).copied();
+            match c {
+                b']' => next == Some(b'('),
+                b'`' | b'\\' => true,
+                _ => next == Some(c),
+            }
+        }
+    })
+}
+
 /// The text a reader sees in a short line of Markdown (a headline, a byline): a link gives
 /// its text, an image nothing or its alt text (see [`Images`]); strong emphasis (`**`,
 /// `__`) and code marks go, a backslash escape gives the character, and runs of whitespace
@@ -501,14 +573,7 @@ pub(crate) static LINK: LazyLock<Regex> =
 pub(crate) fn plain_text(line: &str, images: Images) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     let line = line.trim();
-    // `memchr2`, not `str::contains` with a set of characters (which decodes every
-    // character): this is asked of every open line by the teaser-run rule.
-    let marked = line.contains("](")
-        || line.contains("**")
-        || line.contains("__")
-        || memchr::memchr2(b'`', b'\\', line.as_bytes()).is_some()
-        || line.contains("  ");
-    if !marked {
+    if !has_markup(line.as_bytes()) {
         return Cow::Borrowed(line);
     }
     // Replaces each match by its group 1 (or nothing), spaced from a word it touches.
@@ -684,6 +749,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// `has_markup` is the `contains` of each mark it replaced (a mark at either end,
+        /// overlapping marks, marks split by another byte).
+        #[test]
+        fn markup_marks_are_found_like_contains(s in "[a \\]\\[()*_`\\\\’]{0,24}") {
+            let by_contains = s.contains("](")
+                || s.contains("**")
+                || s.contains("__")
+                || s.contains(['`', '\\'])
+                || s.contains("  ");
+            proptest::prop_assert_eq!(has_markup(s.as_bytes()), by_contains);
+        }
+    }
+
     #[test]
     fn counts_words() {
         assert_eq!(word_count("The cat's toy, re-used."), 4);
@@ -711,6 +790,26 @@ mod tests {
         fn word_count_matches_words_on_mixed_text(
             s in "(?:[a-zA-Z0-9 '\\-.,]|’|“|—|é|É|ß|東|京|カ|한|Ж|ж|٣|\\u{2028}|\\u{20000}){0,40}"
         ) {
+            proptest::prop_assert_eq!(word_count(&s), word_count_by_words(&s));
+        }
+    }
+
+    proptest::proptest! {
+        /// Mixed text across the 64-byte blocks read by `word_starts`: long ASCII runs
+        /// (words, glue, spaces) between non-ASCII characters, so that blocks begin and
+        /// end inside words, glue runs and CJK runs.
+        #[test]
+        fn word_count_matches_words_across_blocks(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex("[a-zA-Z0-9 '\\-.,]{0,90}").unwrap(),
+                    proptest::string::string_regex("[a-z'\\-]{0,140}").unwrap(),
+                    proptest::string::string_regex("(?:’|“|é|東|京|カ|한|Ж|٣|\\u{20000}|—){1,3}").unwrap(),
+                ],
+                0..8,
+            )
+        ) {
+            let s = parts.concat();
             proptest::prop_assert_eq!(word_count(&s), word_count_by_words(&s));
         }
     }
