@@ -967,6 +967,19 @@ impl Rule for NearTitle {
                 return;
             }
         }
+        // Failing those, a person's name over their bio ("Jane Doe" / "Jane is a reporter
+        // who …"), the author's box printed without its picture.
+        for i in 0..doc.len() {
+            let line = doc.line(i);
+            if line.len() > NAME_MAX || !line.contains(' ') || !doc.is_open(i) {
+                continue;
+            }
+            let name = text_of(i);
+            if is_person(&name) && next_of(i).is_some_and(|b| is_bio_of(&text_of(b), &name)) {
+                doc.remove(i, id, Category::Byline);
+                return;
+            }
+        }
         // Failing those, the name under the first stamp that has one below it: a question's
         // "asked <date>" (its header's "Asked 3 years ago" / "Modified …" has none), a
         // thread's first post header (see [`FIRST_POST`]), an author label anywhere
@@ -1587,6 +1600,38 @@ mod tests {
                 (0..doc.len()).all(|i| category(&doc, i) != Some(Category::Byline)),
                 "{bottom}"
             );
+        }
+    }
+
+    #[test]
+    fn a_name_over_its_bio_when_nothing_else_names_the_author() {
+        let page =
+            |bottom: &str| format!("Storm hits coast\n{PROSE}\n{PROSE}\nShare this\n{bottom}\n");
+        let bio = "Omar is a reporter who has covered the coast for ten years, and he lives in Westhaven.";
+        // Without the bio rule (so `byline-name`, which follows a removed bio, cannot fire).
+        let no_bio = |text: &str| -> Option<Category> {
+            let doc = run_after_phrases(
+                text,
+                vec![
+                    Box::new(title::Title),
+                    Box::new(Byline),
+                    Box::new(NearTitle),
+                ],
+            );
+            category(&doc, 4)
+        };
+        let text = page(&format!("Omar Reyes\n{bio}"));
+        assert_eq!(no_bio(&text), Some(Category::Byline));
+        assert_eq!(category(&run(&text), 4), Some(Category::Byline));
+        // A product over its description, a name over a sentence that is no bio.
+        let product = "Harbour Lamp is a sturdy light that shines through the worst winter storms.";
+        let other = "Omar said the wall had failed in three places and the harbour was closed.";
+        for bottom in [
+            format!("Harbour Lamp\n{product}"),
+            format!("Omar Reyes\n{other}"),
+        ] {
+            let text = page(&bottom);
+            assert_eq!(no_bio(&text), None, "{bottom}");
         }
     }
 }
