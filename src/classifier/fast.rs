@@ -2601,6 +2601,44 @@ fn title_line(page: &Page, doc: &Doc<'_>) -> Option<(usize, bool)> {
 /// Site", "Page — Project documentation").
 const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " — ", " – ", " :: ", " · "];
 
+/// A searcher for each of [`TITLE_SEPARATORS`], built once.
+static SEPARATOR_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    TITLE_SEPARATORS
+        .iter()
+        .map(memchr::memmem::Finder::new)
+        .collect()
+});
+
+/// Text compared and hashed with its ASCII letters lower-cased, without a lower-cased
+/// copy (the title search's key: a part, or a line looked up among the parts).
+#[derive(Clone, Copy)]
+struct Folded<'t>(&'t [u8]);
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+impl std::hash::Hash for Folded<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        h.write_usize(self.0.len());
+        let mut chunks = self.0.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            for (to, from) in b.iter_mut().zip(c) {
+                *to = from.to_ascii_lowercase();
+            }
+            h.write_u64(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            h.write_u8(b.to_ascii_lowercase());
+        }
+    }
+}
+
 /// A line's text without the Markdown around it (heading marks, emphasis, spaces) and
 /// without a heading's anchor mark at its end ("Advanced usage¶").
 fn bare(line: &str) -> &str {
@@ -2630,13 +2668,11 @@ fn title_parts<'d>(
     impl Iterator<Item = (usize, &'d str)> + Clone + 'd,
 )> {
     let first = bare(doc.line(page.lines.first()?.index as usize));
-    let mut parts: Vec<&str> = vec![first];
-    for sep in TITLE_SEPARATORS {
-        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
-    }
+    let mut parts = split_parts(first);
     if parts.len() < 2 {
         return None;
     }
+
     parts.pop();
     let parts: Vec<&str> = parts
         .iter()
@@ -2653,6 +2689,31 @@ fn title_parts<'d>(
         .filter(|(_, p)| !p.prose())
         .map(|(k, p)| (k, bare(doc.line(p.index as usize))));
     Some((parts, lines))
+}
+
+/// `first` split at each of [`TITLE_SEPARATORS`] in turn, as `str::split` would part by
+/// part, with one searcher per separator (not one per part: a line of 65,536 parts built
+/// 393,216) and none for a separator the line does not hold.
+fn split_parts(first: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = vec![first];
+    for finder in SEPARATOR_FINDERS.iter() {
+        if finder.find(first.as_bytes()).is_none() {
+            continue;
+        }
+        let len = finder.needle().len();
+        let mut split = Vec::with_capacity(parts.len());
+        for p in parts {
+            let mut from = 0;
+            // Separators start and end with a space: their ends are `char` boundaries.
+            for at in finder.find_iter(p.as_bytes()) {
+                split.push(&p[from..at]);
+                from = at + len;
+            }
+            split.push(&p[from..]);
+        }
+        parts = split;
+    }
+    parts
 }
 
 /// For the tests of crafted input: `doc`'s lines that the trees score (non-blank, not
@@ -2693,21 +2754,18 @@ fn find_part<'t>(
         });
         return (found, work);
     }
-    // Each part's text (lower-cased) with the position of its first occurrence.
-    let mut index: std::collections::HashMap<Vec<u8>, usize, FxBuild> =
+    // Each part's text (letter case aside) with the position of its first occurrence.
+    let mut index: std::collections::HashMap<Folded<'_>, usize, FxBuild> =
         std::collections::HashMap::with_capacity_and_hasher(parts.len(), FxBuild::default());
     for (j, p) in parts.iter().enumerate() {
         work += 1;
-        index.entry(p.as_bytes().to_ascii_lowercase()).or_insert(j);
+        index.entry(Folded(p.as_bytes())).or_insert(j);
     }
     // The earliest part found, with its first line (lines come in order).
     let mut best: Option<(usize, usize)> = None;
-    let mut lower = Vec::new();
     for (k, line) in lines {
         work += 1;
-        lower.clear();
-        lower.extend(line.bytes().map(|b| b.to_ascii_lowercase()));
-        if let Some(&j) = index.get(lower.as_slice()) {
+        if let Some(&j) = index.get(&Folded(line.as_bytes())) {
             if best.is_none_or(|(b, _)| j < b) {
                 best = Some((j, k));
             }
@@ -3213,6 +3271,30 @@ mod tests {
             gone > 0 && gone < tiny,
             "{gone} of {tiny} tiny lines removed"
         );
+    }
+
+    #[test]
+    fn title_parts_split_as_str_split_does() {
+        fn reference(first: &str) -> Vec<&str> {
+            let mut parts: Vec<&str> = vec![first];
+            for sep in TITLE_SEPARATORS {
+                parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+            }
+            parts
+        }
+        for first in [
+            "Headline | Site",
+            "a - | b",
+            "a | - b - c",
+            " | a |  | b | ",
+            "Post - Forum - Site :: Board · Home — Docs – x",
+            "no separator here",
+            "a -  - b — – c",
+            "",
+            " - ",
+        ] {
+            assert_eq!(split_parts(first), reference(first), "{first:?}");
+        }
     }
 
     #[test]
