@@ -782,6 +782,11 @@ fn better(seq: &Seq, than: Option<&Seq>) -> bool {
 /// (see [`ascii_only`]: a small automaton, cheap to build, where the Unicode edge
 /// classes and each `.` of a counted repetition would otherwise compile to UTF-8
 /// automata), and the whole pattern for the other lines.
+///
+/// A fragment with a long counted repetition also has an open form (see [`open_counts`]):
+/// the same pattern with those repetitions unbounded (`.{0,300}` read as `.*`), which
+/// matches exactly the same lines of at most [`Open::limit`] characters
+/// (most lines) and keeps the lazy DFA, whose few states every line reuses.
 #[derive(Debug)]
 struct Fragment {
     hir: Hir,
@@ -792,6 +797,41 @@ struct Fragment {
     size_limit: usize,
     ascii: OnceLock<Option<regex_automata::meta::Regex>>,
     unicode: OnceLock<Option<regex_automata::meta::Regex>>,
+    /// The open forms for ASCII lines (from the ASCII form, whose parts that need other
+    /// characters never match) and for the others (`None` when the form has no long
+    /// counted repetition).
+    open_ascii: Option<Open>,
+    open_unicode: Option<Open>,
+}
+
+/// A [`Fragment`]'s open form (see [`open_counts`]), compiled on first use.
+#[derive(Debug)]
+struct Open {
+    /// The most bytes (or characters, see [`Open::answers`]) a line may have for this
+    /// form to answer for it.
+    limit: usize,
+    hir: Hir,
+    regex: OnceLock<Option<regex_automata::meta::Regex>>,
+}
+
+impl Open {
+    /// The open form of `hir` (`None` if it has no long counted repetition).
+    fn new(hir: &Hir) -> Option<Open> {
+        let mut limit = usize::MAX;
+        let open = open_counts(hir, 0, &mut limit);
+        (limit < usize::MAX).then(|| Open {
+            limit,
+            hir: open,
+            regex: OnceLock::new(),
+        })
+    }
+
+    /// Whether this form answers for `line`: at most `limit` bytes, or characters when
+    /// every match of `whole` (the fragment's pattern) is UTF-8.
+    fn answers(&self, line: &str, whole: &Hir) -> bool {
+        line.len() <= self.limit
+            || whole.properties().is_utf8() && line.chars().count() <= self.limit
+    }
 }
 
 /// Where a [`Fragment`]'s pattern comes from.
@@ -862,6 +902,8 @@ impl Fragment {
     fn new(source: &Source, size_limit: usize) -> Option<Fragment> {
         let (hir, max_chars) = source.parse()?;
         Some(Fragment {
+            open_ascii: Open::new(&ascii_only(&hir)),
+            open_unicode: Open::new(&hir),
             hir,
             max_chars,
             size_limit,
@@ -893,6 +935,24 @@ impl Fragment {
             .is_some_and(|most| core_chars(line, ascii) > most)
         {
             return Some(false);
+        }
+        // A short line (most lines) is answered by the open form, when it compiles.
+        let open = match ascii {
+            true => self.open_ascii.as_ref(),
+            false => self.open_unicode.as_ref(),
+        };
+        if let Some(open) = open.filter(|o| o.answers(line, &self.hir)) {
+            let regex = open.regex.get_or_init(|| {
+                // The ASCII open form is made from the ASCII form already.
+                let hir = match ascii {
+                    true => open.hir.clone(),
+                    false => any_char_bytes(&open.hir),
+                };
+                Fragment::build(&hir, self.size_limit)
+            });
+            if let Some(r) = regex {
+                return Some(r.is_match(line));
+            }
         }
         let regex = if ascii {
             self.ascii
@@ -1098,6 +1158,91 @@ fn ascii_only(hir: &Hir) -> Hir {
         HirKind::Capture(c) => ascii_only(&c.sub),
         HirKind::Concat(parts) => Hir::concat(parts.iter().map(ascii_only).collect()),
         HirKind::Alternation(alts) => Hir::alternation(alts.iter().map(ascii_only).collect()),
+    }
+}
+
+/// `hir` with every counted repetition whose upper bound is above [`LONG_COUNT`] made
+/// unbounded (`x{m,n}` read as `x{m,}`), and `limit` lowered to the smallest `n + s`
+/// over them, `s` the fewest characters the other parts of the concatenations around the
+/// repetition match (`slack`: what the callers around it add).
+///
+/// Exact on any haystack of at most `limit` bytes, or characters when every match of
+/// `hir` is UTF-8 (its classes and literals then match whole characters), as
+/// [`Fragment::is_match`] uses it. In a match of the whole pattern the other parts match
+/// beside the repetition, taking `s` characters (bytes) or more of the haystack, so the
+/// repetition's match holds at most `limit - s <= n` of them. Take it as a sequence of
+/// matches of `x`: at most `n` of them are non-empty (they do not overlap), and the empty
+/// ones beyond `m` can be left out (the rest still match the same span), which leaves at
+/// most `max(m, n) = n` of them: a match of `x{m,n}`. A match of `x{m,n}` is one of
+/// `x{m,}` on any haystack. So both patterns match the same such lines.
+fn open_counts(hir: &Hir, slack: usize, limit: &mut usize) -> Hir {
+    if never(hir) {
+        // It sets no limit: it matches nothing (the ASCII form of a non-ASCII literal).
+        return hir.clone();
+    }
+    match hir.kind() {
+        HirKind::Repetition(r) => {
+            let max = match r.max {
+                Some(n) if n > LONG_COUNT => {
+                    let n = usize::try_from(n).unwrap_or(usize::MAX);
+                    *limit = (*limit).min(n.saturating_add(slack));
+                    None
+                }
+                max => max,
+            };
+            Hir::repetition(Repetition {
+                min: r.min,
+                max,
+                greedy: r.greedy,
+                sub: Box::new(open_counts(&r.sub, slack, limit)),
+            })
+        }
+        HirKind::Capture(c) => open_counts(&c.sub, slack, limit),
+        HirKind::Concat(parts) => {
+            let least: Vec<usize> = parts.iter().map(min_chars).collect();
+            let all = least.iter().fold(0usize, |a, &b| a.saturating_add(b));
+            let parts = parts.iter().zip(&least);
+            Hir::concat(
+                parts
+                    .map(|(h, &own)| open_counts(h, slack.saturating_add(all - own), limit))
+                    .collect(),
+            )
+        }
+        HirKind::Alternation(alts) => {
+            Hir::alternation(alts.iter().map(|h| open_counts(h, slack, limit)).collect())
+        }
+        _ => hir.clone(),
+    }
+}
+
+/// Whether `hir` matches nothing (an empty class, where a concatenation needs it).
+fn never(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) => c.ranges().is_empty(),
+        HirKind::Class(Class::Bytes(c)) => c.ranges().is_empty(),
+        HirKind::Repetition(r) => r.min >= 1 && never(&r.sub),
+        HirKind::Capture(c) => never(&c.sub),
+        HirKind::Concat(parts) => parts.iter().any(never),
+        HirKind::Alternation(alts) => alts.iter().all(never),
+        _ => false,
+    }
+}
+
+/// The fewest characters a match of `hir` spans (a literal that is not UTF-8 counts 0; a
+/// class one: both at most the bytes they take).
+fn min_chars(hir: &Hir) -> usize {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 0,
+        HirKind::Literal(lit) => std::str::from_utf8(&lit.0).map_or(0, |t| t.chars().count()),
+        HirKind::Class(_) => 1,
+        HirKind::Repetition(r) => {
+            min_chars(&r.sub).saturating_mul(usize::try_from(r.min).unwrap_or(usize::MAX))
+        }
+        HirKind::Capture(c) => min_chars(&c.sub),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .fold(0usize, |a, h| a.saturating_add(min_chars(h))),
+        HirKind::Alternation(alts) => alts.iter().map(min_chars).min().unwrap_or(0),
     }
 }
 
@@ -2810,6 +2955,21 @@ mod tests {
             "b".repeat(150)
         ));
         lines.push(format!("{}newsletter", "n".repeat(2000)));
+        // Lines around the open forms' limits (see `open_counts`): `.{0,60}` after a
+        // phrase, `.{0,200}` before a credit, ASCII and not.
+        for c in ["x", "é", "日"] {
+            for n in [45, 47, 48, 49, 59, 60, 61, 62, 185, 186, 187, 199, 200, 201] {
+                lines.push(format!("Continue reading {}", c.repeat(n)));
+                lines.push(format!("Keep reading {}", c.repeat(n)));
+                lines.push(format!("{} / Getty Images", c.repeat(n)));
+                lines.push(format!(
+                    "{} / Getty Images {}",
+                    c.repeat(n),
+                    c.repeat(n / 4)
+                ));
+                lines.push(format!("{} credit: {}", c.repeat(n / 2), c.repeat(n / 2)));
+            }
+        }
         // Counted repetitions over two-, three- and four-byte characters, at the bound
         // and one past it (`.{0,200}` before a credit, `.{0,60}` after it).
         for c in ["é", "€", "😀", "ſ"] {
@@ -2855,6 +3015,40 @@ mod tests {
                         Some(expected.is_match(line)),
                         "{f} on {line:?}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn open_form_only_answers_lines_within_its_limit() {
+        // `.{0,20}` read as `.*` only on lines of at most 22 characters (the bound and
+        // what the rest of the pattern takes, "a" and "b"); a long count in a branch that
+        // needs a non-ASCII character sets no limit for ASCII lines.
+        for (pattern, ascii, other) in [
+            ("^a.{0,20}b$", Some(22), Some(22)),
+            ("^a(?:x.){0,20}b$", Some(22), Some(22)),
+            (r"^a\w{3,40}$", Some(41), Some(41)),
+            ("^(?:広告|a|提供.{1,40})$", None, Some(42)),
+        ] {
+            let expected = compile(pattern, 64 << 20).unwrap();
+            let got = Fragment::new(&Source::Pattern(pattern.into()), 64 << 20).unwrap();
+            assert_eq!(got.open_ascii.as_ref().map(|o| o.limit), ascii, "{pattern}");
+            assert_eq!(
+                got.open_unicode.as_ref().map(|o| o.limit),
+                other,
+                "{pattern}"
+            );
+            for c in ["x", "é", "日"] {
+                for n in 0..46 {
+                    for line in [
+                        format!("a{}b", c.repeat(n)),
+                        format!("a{}", c.repeat(n)),
+                        format!("提供{}", c.repeat(n)),
+                    ] {
+                        let want = expected.is_match(&line);
+                        assert_eq!(got.is_match(&line), Some(want), "{pattern} on {line:?}");
+                    }
                 }
             }
         }
