@@ -21,8 +21,10 @@ use crate::Category;
 
 /// Removes, after the article, a comment zone: a comment header ([`COMMENT_HEADER`], or a
 /// line an earlier rule removed as comments) followed within [`HEADER_REACH`] text lines by
-/// a comment signature ([`is_signature`]: a short line with a date and a clock time), and
-/// at least [`MIN_SIGNATURES`] signatures in all. The zone runs from the header to the end
+/// a comment signature ([`is_signature`]: a short line with a date and a clock time) or,
+/// under a header read from the text, a comment's "Reply" button (a line an earlier rule
+/// removed as comments), and at least
+/// [`MIN_SIGNATURES`] of them in all. The zone runs from the header to the end
 /// of the last comment: the lines after the last signature up to the first line an earlier
 /// rule removed as another kind of boilerplate (a share bar, a footer: not a date, a
 /// byline, a repeated line such as a commenter's name, comments, or the classifier's low
@@ -30,7 +32,8 @@ use crate::Category;
 /// many lines as the longest comment before it. It goes only when
 /// the article before it has [`MIN_PROSE_BEFORE`] prose words with a full paragraph, and
 /// its own words are fewer than the article's (a forum thread, where the replies outweigh
-/// the post, is the page's content). Runs after the line classifier and removes the lines
+/// the post, is the page's content) unless its header names the post ([`NAMED_HEADER`]:
+/// a blog's comments). Runs after the line classifier and removes the lines
 /// of the zone it kept; reads the lines it removed (low content, navigation, related) as
 /// text.
 #[derive(Debug)]
@@ -39,8 +42,9 @@ pub(crate) struct CommentZone;
 /// Signatures a zone needs.
 const MIN_SIGNATURES: usize = 2;
 
-/// How many text lines after its header the first signature may come.
-const HEADER_REACH: usize = 8;
+/// How many text lines after its header the first signature may come (a first comment
+/// signed below its text, "Posted by: … at …", may run to ten lines).
+const HEADER_REACH: usize = 12;
 
 /// Most words of a signature line (a name, a date, a time, "Reply").
 const SIGNATURE_WORDS: usize = 14;
@@ -67,6 +71,7 @@ static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
           | (?:reader\s+)?comments?
           | (?:leave|post|add|write)\s+an?\s+(?:comment|reply|response)\b.*
           | (?:join|start)\s+the\s+(?:discussion|conversation)\b.*
+          | discussion\s+about\s+this\s+(?:post|article|story|entry)
         )\W*$",
     )
     .expect("valid regex")
@@ -80,9 +85,19 @@ static HEADER_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build([
-            "comment", "thought", "pon", "repl", "reaction", "join", "tart",
+            "comment", "thought", "pon", "repl", "reaction", "join", "tart", "about",
         ])
         .expect("valid stems")
+});
+
+/// A comment header that names the post it is under ("59 comments on “…”", "6 thoughts
+/// on …", "12 responses to …"): a blog's comments, which may outweigh the post (a
+/// forum's replies are counted without naming the thread).
+static NAMED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:comments?|thoughts?|responses?)\s+(?:on|to)\s+\S",
+    )
+    .expect("valid regex")
 });
 
 /// Whether a line of at most [`HEADER_WORDS`] words is a comment header.
@@ -123,6 +138,10 @@ enum Part {
     Header,
     /// A comment's signature.
     Signature,
+    /// A line an earlier rule removed as comments that is no header by its text: a
+    /// comment's "Reply" button. It may open a zone of dated signatures, and counts as a
+    /// signature in a zone under a [`Part::Header`].
+    Marker,
     /// Removed by an earlier rule as another kind of boilerplate than a date, a byline, a
     /// repeated line, comments, low content, navigation or related (a share bar, a
     /// footer): the end of a zone.
@@ -139,7 +158,7 @@ impl Rule for CommentZone {
         Category::Comments
     }
     fn description(&self) -> &str {
-        "after the article, the lines the classifier kept of a comment zone: from a comment header (\"6 thoughts on …\", \"2 comments\") over comments signed with a date and a time, to the end of the last comment"
+        "after the article, the lines the classifier kept of a comment zone: from a comment header (\"6 thoughts on …\", \"2 comments\") over comments signed with a date and a time or each followed by a \"Reply\" button, to the end of the last comment"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let lines = doc.text_lines();
@@ -149,6 +168,8 @@ impl Rule for CommentZone {
         let mut words = Vec::with_capacity(lines.len());
         // Prose words of each line that is the article's (open or kept).
         let mut prose = Vec::with_capacity(lines.len());
+        // Whether each line is a header naming the post ([`NAMED_HEADER`]).
+        let mut named = Vec::with_capacity(lines.len());
         for &i in lines.iter() {
             let mark = doc.mark(i);
             let (readable, open) = match mark {
@@ -161,10 +182,12 @@ impl Rule for CommentZone {
             };
             let plain = doc.plain(i, Images::Alt);
             let w = doc.visible_words(i);
+            let header = w <= HEADER_WORDS && is_header(&plain);
+            named.push(header && NAMED_HEADER.is_match(&plain));
             let part = match mark {
                 _ if is_signature(&plain) => Part::Signature,
-                Mark::Remove(_, Category::Comments) => Part::Header,
-                _ if w <= HEADER_WORDS && is_header(&plain) => Part::Header,
+                _ if header => Part::Header,
+                Mark::Remove(_, Category::Comments) => Part::Marker,
                 Mark::Remove(_, Category::Byline | Category::Metadata | Category::Repeated) => {
                     Part::Text
                 }
@@ -181,7 +204,7 @@ impl Rule for CommentZone {
             });
         }
         let n = lines.len();
-        let Some((start, end)) = zone(&parts, &prose, &words) else {
+        let Some((start, end)) = zone(&parts, &prose, &words, &named) else {
             return;
         };
         debug_assert!(start <= end && end < n);
@@ -195,18 +218,25 @@ impl Rule for CommentZone {
 
 /// The zone's first and last text lines (indices into `parts`), if the page has one that
 /// may go (see [`CommentZone`]).
-fn zone(parts: &[Part], prose: &[usize], words: &[usize]) -> Option<(usize, usize)> {
+fn zone(
+    parts: &[Part],
+    prose: &[usize],
+    words: &[usize],
+    named: &[bool],
+) -> Option<(usize, usize)> {
     let n = parts.len();
     let mut before = 0;
     let mut longest = 0;
     for h in 0..n {
         let article = before >= MIN_PROSE_BEFORE && longest >= MIN_PARAGRAPH_BEFORE;
-        if article && parts[h] == Part::Header {
+        if article && matches!(parts[h], Part::Header | Part::Marker) {
             if let Some(span) = zone_at(parts, h) {
                 let (start, end) = span;
                 let own: usize = words[start..=end].iter().sum();
                 let after: usize = prose[end + 1..].iter().sum();
-                if own < before && after <= before {
+                // A header naming the post ("59 comments on “…”") is a blog's: its
+                // comments may outweigh the post.
+                if (own < before || named[h]) && after <= before {
                     return Some(span);
                 }
                 return None;
@@ -223,13 +253,18 @@ fn zone(parts: &[Part], prose: &[usize], words: &[usize]) -> Option<(usize, usiz
 fn zone_at(parts: &[Part], h: usize) -> Option<(usize, usize)> {
     let n = parts.len();
     let reach = (h + 1 + HEADER_REACH).min(n);
-    let first = (h + 1..reach).find(|&k| parts[k] == Part::Signature)?;
-    // Signatures from the first on, while the zone goes on (no line of another kind of
-    // boilerplate between two comments).
+    // Under a header read from the text, "Reply" markers count as signatures; a zone a
+    // marker opens needs dated signatures ("Like" and "Reply" also sit under embedded
+    // posts inside an article).
+    let markers = parts[h] == Part::Header;
+    let signed = |k: usize| parts[k] == Part::Signature || markers && parts[k] == Part::Marker;
+    let first = (h + 1..reach).find(|&k| signed(k))?;
+    // Signatures (and "Reply" markers) from the first on, while the zone goes on (no line
+    // of another kind of boilerplate between two comments).
     let mut signatures = vec![first];
     let mut k = first + 1;
     while k < n && parts[k] != Part::Other {
-        if parts[k] == Part::Signature {
+        if signed(k) {
             signatures.push(k);
         }
         k += 1;
@@ -378,6 +413,90 @@ mod tests {
         }
     }
 
+    /// Comments each followed by a "Reply" button, no dates, under `header`; then `tail`.
+    fn replied(header: &str, tail: &str) -> String {
+        let mut text = format!("{ARTICLE}\n{header}\n");
+        for (name, said) in [
+            (
+                "Ann Lee",
+                "I walk that wall every morning and the cracks are getting worse.",
+            ),
+            (
+                "Omar",
+                "Good news at last, though spring is a long way off.",
+            ),
+            ("Lena Morrow", "Who pays for the southern end?"),
+        ] {
+            text.push_str(&format!("{name}\n{said}\nReply\n"));
+        }
+        text.push_str(tail);
+        text
+    }
+
+    #[test]
+    fn comments_with_reply_buttons_under_a_header_go() {
+        for header in ["Join the conversation", "Discussion about this post"] {
+            let text = replied(header, "");
+            let doc = run(&text);
+            assert!(doc.is_removed(line_of(&doc, "Reply")));
+            for l in [
+                "I walk that wall every morning and the cracks are getting worse.",
+                "Who pays for the southern end?",
+                "Lena Morrow",
+            ] {
+                assert!(by_zone(&doc, line_of(&doc, l)), "{header}: {l}");
+            }
+            assert!(doc.is_open(0));
+        }
+    }
+
+    #[test]
+    fn reply_buttons_alone_open_no_zone() {
+        // No header: "Reply" under quoted posts may sit inside an article.
+        let text = replied("What the neighbours said", "");
+        let doc = run(&text);
+        for i in 0..doc.len() {
+            assert!(!by_zone(&doc, i), "line {i} removed: {}", doc.line(i));
+        }
+    }
+
+    #[test]
+    fn a_first_comment_signed_below_its_text_is_reached() {
+        // Each comment's signature comes after its text; the first one is ten lines long.
+        let mut text = format!("{ARTICLE}\nComments\n");
+        for k in 0..9 {
+            text.push_str(&format!("Point {k} of my answer.\n"));
+        }
+        text.push_str("Posted by: Ann at May 3, 2021 04:47 PM\nShort and right.\nPosted by: Omar at May 3, 2021 06:02 PM\n");
+        let doc = run(&text);
+        for l in ["Point 0 of my answer.", "Short and right."] {
+            assert!(by_zone(&doc, line_of(&doc, l)), "{l}");
+        }
+    }
+
+    #[test]
+    fn a_blog_thread_naming_the_post_goes_even_when_it_outweighs_it() {
+        // Long comments under "3 comments on “…”": more words than the post, still a blog's.
+        let long = "I was there yesterday. The cracks are wide enough to put a hand in, and the railing on the top has come loose in two places near the steps, which the board did not mention.";
+        for (header, goes) in [
+            ("3 comments on “The sea wall”", true),
+            ("3 comments", false),
+        ] {
+            let mut text = format!("{ARTICLE}\n{header}\n");
+            for k in 0..3 {
+                text.push_str(&format!(
+                    "walker{k}\nMay {}, 2021 at 4:47 pm\n{long}\n{long}\n\n",
+                    k + 3
+                ));
+            }
+            let doc = run(&text);
+            let i = (0..doc.len())
+                .find(|&i| doc.line(i) == long)
+                .expect("line present");
+            assert_eq!(by_zone(&doc, i), goes, "{header}");
+        }
+    }
+
     #[test]
     fn shapes_of_headers_and_signatures() {
         for l in [
@@ -387,9 +506,12 @@ mod tests {
             "12 responses to “A title”",
             "Leave a Reply",
             "Join the discussion",
+            "Discussion about this post",
         ] {
             assert!(COMMENT_HEADER.is_match(l), "{l}");
         }
+        assert!(NAMED_HEADER.is_match("59 Comments on “A title”"));
+        assert!(!NAMED_HEADER.is_match("12 replies to this topic"));
         for l in [
             "Comments on the plan were due in May",
             "2 comments from the mayor surprised us",

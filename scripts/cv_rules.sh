@@ -1,0 +1,25 @@
+#!/bin/bash
+# Cross-validated figures for a change to rules that run AFTER the line classifier,
+# without retraining: the classifier's training rows do not change, so the fold models of
+# a base `scripts/cv.sh` run are the models cross-validation would train.
+#
+#   bash scripts/cv_rules.sh CV_DIR OUT_DIR    # CV_DIR holds model_tune.rs, model_held-out.rs
+#
+# Builds the `jsonl` example once per fold model (swapped into src/classifier/model.rs and
+# restored), keeps the two binaries in OUT_DIR, then runs scripts/cv_pages.py on them:
+# every page of dev and wide scored by the model trained on the other half, per page and
+# pooled.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cv=$1
+out=$2
+mkdir -p "$out"
+model=src/classifier/model.rs
+trap 'git checkout -q "$model"' EXIT
+for split in tune held-out; do
+    cp "$cv/model_$split.rs" "$model"
+    cargo build -q --release --example jsonl
+    cp "${CARGO_TARGET_DIR:-target}/release/examples/jsonl" "$out/jsonl_$split"
+done
+git checkout -q "$model"
+python3 scripts/cv_pages.py "$out"
