@@ -3,7 +3,7 @@
 # without retraining: the classifier's training rows do not change, so the fold models of
 # a base `scripts/cv.sh` run are the models cross-validation would train.
 #
-#   bash scripts/cv_rules.sh CV_DIR OUT_DIR    # CV_DIR holds model_tune.rs, model_held-out.rs
+#   bash scripts/cv_rules.sh CV_DIR OUT_DIR [--base OTHER_OUT_DIR]   # CV_DIR: model_tune.rs, model_held-out.rs
 #
 # Builds the `jsonl` example once per fold model (swapped into src/classifier/model.rs and
 # restored), keeps the two binaries in OUT_DIR, then runs scripts/cv_pages.py on them:
@@ -22,4 +22,4 @@ for split in tune held-out; do
     cp "${CARGO_TARGET_DIR:-target}/release/examples/jsonl" "$out/jsonl_$split"
 done
 git checkout -q "$model"
-python3 scripts/cv_pages.py "$out"
+python3 scripts/cv_pages.py "$out" "${@:3}"

@@ -16,6 +16,7 @@ pub(crate) mod context;
 pub(crate) mod pattern;
 pub(crate) mod repeated;
 pub(crate) mod runs;
+pub(crate) mod standfirst;
 pub(crate) mod title;
 pub(crate) mod zones;
 
@@ -60,6 +61,7 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(crate::classifier::Classifier));
     rules.push(Box::new(runs::TeaserRun));
     rules.push(Box::new(zones::CommentZone));
+    rules.push(Box::new(standfirst::Standfirst));
     rules
 }
 
