@@ -6,7 +6,6 @@
 
 use super::Rule;
 use crate::doc::{Doc, Mark, RuleId};
-use crate::text::{self, Images};
 use crate::Category;
 
 /// Removes, after the line classifier, the standfirst: the first open text line within
@@ -48,7 +47,7 @@ impl Rule for Standfirst {
         else {
             return;
         };
-        let words = |i: usize| text::word_count(&text::plain_text(doc.line(i), Images::Alt));
+        let words = |i: usize| doc.visible_words(i);
         let end = lines.len().min(headline + 1 + REACH);
         let Some(k) = (headline + 1..end).find(|&k| doc.is_open(lines[k])) else {
             return;
