@@ -47,6 +47,9 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    if let Some(alnum) = low_alphanumeric(c) {
+        return alnum;
+    }
     plain_letter(c) || !plain_punctuation(c) && c.is_alphanumeric()
 }
 
@@ -98,8 +101,13 @@ pub(crate) fn word_count(s: &str) -> usize {
     let mut i = 0;
     while i < b.len() {
         let stop = (i + 64).min(b.len());
-        if stop - i == 64 && count.run_cjk == 0 && b[i..stop].is_ascii() {
-            count.block(&b[i..stop]);
+        if count.run_cjk == 0 && b[i..stop].is_ascii() {
+            if stop - i == 64 {
+                count.block(&b[i..stop]);
+            } else {
+                // The text's last bytes: the words in them counted at their starts.
+                count.block(padded(&b[i..stop], &mut [0u8; 64]));
+            }
             i = stop;
             continue;
         }
@@ -120,11 +128,17 @@ pub(crate) fn word_count(s: &str) -> usize {
                 if c == '’' {
                     continue;
                 }
-                let alnum = is_alphanumeric(c);
-                if alnum {
-                    count.run_cjk += usize::from(is_cjk(c));
+                // Below `LOW_END`, no character is CJK.
+                match low_alphanumeric(c) {
+                    Some(alnum) => alnum,
+                    None => {
+                        let alnum = is_alphanumeric(c);
+                        if alnum {
+                            count.run_cjk += usize::from(is_cjk(c));
+                        }
+                        alnum
+                    }
                 }
-                alnum
             };
             if alnum {
                 count.word = true;
@@ -135,6 +149,31 @@ pub(crate) fn word_count(s: &str) -> usize {
     }
     count.end_run();
     count.words + count.cjk.div_ceil(2)
+}
+
+/// The characters from U+0080 below [`LOW_END`]: Latin, Greek, Cyrillic and the other
+/// alphabets, General Punctuation; none of them [`is_cjk`].
+const LOW_END: u32 = 0x3000;
+
+/// `char::is_alphanumeric` of each character from U+0080 below [`LOW_END`], one bit a
+/// character (1.5 KiB, filled on first use): [`is_alphanumeric`] reads these characters'
+/// class by one look-up instead of the range tests and the standard library's tables.
+static LOW_ALPHANUMERIC: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; LOW_END.div_ceil(64) as usize];
+    for u in 0x80..LOW_END {
+        if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+            bits[(u / 64) as usize] |= 1 << (u % 64);
+        }
+    }
+    bits
+});
+
+/// `c.is_alphanumeric()` from [`LOW_ALPHANUMERIC`] (`c` is not ASCII), `None` from
+/// [`LOW_END`] on.
+#[inline]
+fn low_alphanumeric(c: char) -> Option<bool> {
+    let u = u32::from(c);
+    (u < LOW_END).then(|| LOW_ALPHANUMERIC[(u / 64) as usize] >> (u % 64) & 1 != 0)
 }
 
 /// The state of [`word_count`] over text with characters outside ASCII.
@@ -168,7 +207,8 @@ impl MixedCount {
         (self.word, self.run_cjk, self.counted) = (false, 0, false);
     }
 
-    /// Counts a block of 64 ASCII bytes, the current run without CJK characters: its
+    /// Counts a block of 64 ASCII bytes (or the text's last ones, [`padded`]), the current
+    /// run without CJK characters: its
     /// words by their starts ([`word_starts`]), the current run counted now if it goes on
     /// (it has no CJK character, so it is one word however it ends).
     #[inline]
@@ -223,16 +263,23 @@ fn ascii_word_count(bytes: &[u8]) -> usize {
     }
     let rest = blocks.remainder();
     if !rest.is_empty() {
-        // Padded with NUL bytes: neither word characters nor `'`/`-`, so no word starts
-        // in them and the words before end as they would at the end of the text.
-        let mut last = [0u8; 64];
-        last[..rest.len()].copy_from_slice(rest);
-        n += word_starts(&last, &mut counted);
+        n += word_starts(padded(rest, &mut [0u8; 64]), &mut counted);
     }
     n
 }
 
-/// [`ascii_word_count`] of one block of 64 ASCII bytes, given whether the text before it
+/// `rest` (fewer than 64 bytes) copied into `buf` and padded with NUL bytes to a multiple
+/// of 8, for [`word_starts`]: NUL is neither a word character nor `'`/`-`, so no word
+/// starts in the padding and the words before it end as they would at the end of the text.
+/// A short line is read as the few 8-byte words it needs, not a whole block.
+#[inline]
+fn padded<'b>(rest: &[u8], buf: &'b mut [u8; 64]) -> &'b [u8] {
+    buf[..rest.len()].copy_from_slice(rest);
+    &buf[..rest.len().next_multiple_of(8)]
+}
+
+/// [`ascii_word_count`] of one block of 64 ASCII bytes or fewer (a multiple of 8: the
+/// bytes after it count as NUL bytes, see [`padded`]), given whether the text before it
 /// ended inside a word (`counted`: the last byte before that was not `'` or `-` was a
 /// letter or a digit), which it updates. Each 8-byte word is classified in place (SWAR:
 /// every byte below `0x80`, so adding to a byte never carries into the next), the classes
@@ -761,6 +808,18 @@ mod tests {
                 || s.contains("  ");
             proptest::prop_assert_eq!(has_markup(s.as_bytes()), by_contains);
         }
+    }
+
+    #[test]
+    fn low_characters_are_classed_as_is_alphanumeric_does() {
+        for u in 0x80..LOW_END {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(low_alphanumeric(c), Some(c.is_alphanumeric()), "U+{u:04X}");
+                assert!(!is_cjk(c), "U+{u:04X}");
+            }
+        }
+        assert_eq!(low_alphanumeric('\u{3000}'), None);
+        assert_eq!(low_alphanumeric('東'), None);
     }
 
     #[test]
