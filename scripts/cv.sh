@@ -39,25 +39,4 @@ for split in tune held-out; do
     python3 scripts/eval.py "${fast[@]}" --split "$other" > "$out/eval_$split.txt"
     python3 scripts/eval.py "${fast[@]}" --split "$other" --corpus wide --variants htmltext,markdown >> "$out/eval_$split.txt"
 done
-python3 - "$out" <<'PY'
-import re, sys
-out = sys.argv[1]
-def parse(path):
-    rows, cur = {}, None
-    for line in open(path):
-        m = re.match(r"(\w+/\w+) \(\S+, n=(\d+)\): BoW P (\S+) R (\S+) F1 (\S+)", line)
-        if m:
-            cur = m.group(1)
-            rows[cur] = (int(m.group(2)), float(m.group(5)))
-            continue
-        m = re.match(r"\s+page_type=(\w+)\s+n=(\d+).*?F1 (\S+)", line)
-        if m and cur:
-            rows[f"{cur} {m.group(1)}"] = (int(m.group(2)), float(m.group(3)))
-    return rows
-a, b = parse(f"{out}/eval_tune.txt"), parse(f"{out}/eval_held-out.txt")
-print("pooled 2-fold BoW F1 (each page scored by the model trained on the other half)")
-for key in a:
-    if key in b:
-        n = a[key][0] + b[key][0]
-        print(f"  {key:32} n={n:4}  {(a[key][0] * a[key][1] + b[key][0] * b[key][1]) / n:.3f}")
-PY
+python3 scripts/cv_pool.py "$out"

@@ -6,6 +6,7 @@
 //! cargo run --release -p deboil-tools --bin train               # src/classifier/model.rs
 //! cargo run --release -p deboil-tools --bin train -- --fast     # src/classifier/fast_model.rs
 //! cargo run --release -p deboil-tools --bin train -- --split tune --out /tmp/model.rs
+//! cargo run --release -p deboil-tools --bin train -- --curve 250:100,100:50 --out /tmp/m.rs   # /tmp/m.250-100.rs, /tmp/m.100-50.rs
 //! ```
 //!
 //! Without arguments the trainer uses the committed model's settings (each flag below
@@ -68,6 +69,13 @@ struct Options {
     /// `--verify`: compare the header `out` would get (corpus hash, settings, feature
     /// names) with the committed file's, without training.
     verify: bool,
+    /// `--curve T1:T2,...`: one model per pair (first-stage trees, second-stage trees)
+    /// from one training run, each written beside `out` as `<stem>.<T1>-<T2>.rs` (the
+    /// trade-off curve of model size: `scripts/curve.sh`). A boosted ensemble's first
+    /// `k` trees are the ensemble fitted with `k` trees, so the first stage is fitted
+    /// once with the largest `T1`; the second stage is fitted once for each `T1` (on that
+    /// prefix's out-of-fold scores) with the largest `T2` paired with it.
+    curve: Vec<(usize, usize)>,
     /// The arguments as given (`--verify` left out), for the header's command line.
     args: Vec<String>,
 }
@@ -98,6 +106,7 @@ fn parse() -> Result<Options, Box<dyn Error>> {
         fast,
         oblivious: false,
         verify: false,
+        curve: Vec::new(),
         args: std::env::args()
             .skip(1)
             .filter(|a| a != "--verify")
@@ -124,10 +133,59 @@ fn parse() -> Result<Options, Box<dyn Error>> {
             "--stack-depth" => o.stack_depth = v()?.parse()?,
             "--min-extractive" => o.min_extractive = v()?.parse()?,
             "--page-types" => o.page_types = Some(v()?.split(',').map(String::from).collect()),
+            "--curve" => o.curve = parse_curve(&v()?)?,
             _ => return Err(format!("unknown argument {a}").into()),
         }
     }
     Ok(o)
+}
+
+/// The pairs of `--curve` (`T1:T2,T1:T2,...`).
+fn parse_curve(v: &str) -> Result<Vec<(usize, usize)>, Box<dyn Error>> {
+    v.split(',')
+        .map(|pair| {
+            let (a, b) = pair
+                .split_once(':')
+                .ok_or_else(|| format!("--curve wants T1:T2 pairs, not {pair:?}"))?;
+            Ok((a.parse()?, b.parse()?))
+        })
+        .collect()
+}
+
+/// The options a `--curve` pair's model stands for: `o` with its tree counts, and the
+/// command line that trains that model alone (`--curve` replaced by `--trees T1
+/// --stack-trees T2`, `--out` dropped).
+fn curve_options(o: &Options, (t1, t2): (usize, usize)) -> Options {
+    let mut args = Vec::new();
+    let mut given = o.args.iter();
+    while let Some(a) = given.next() {
+        match a.as_str() {
+            "--curve" | "--trees" | "--stack-trees" | "--out" => {
+                given.next();
+            }
+            _ => args.push(a.clone()),
+        }
+    }
+    args.extend([
+        "--trees".into(),
+        t1.to_string(),
+        "--stack-trees".into(),
+        t2.to_string(),
+    ]);
+    let stem = o.out.with_extension("");
+    Options {
+        shared: o.shared.clone(),
+        out: PathBuf::from(format!("{}.{t1}-{t2}.rs", stem.display())),
+        corpora: o.corpora.clone(),
+        variants: o.variants.clone(),
+        split: o.split.clone(),
+        trees: t1,
+        page_types: o.page_types.clone(),
+        stack_trees: t2,
+        curve: Vec::new(),
+        args,
+        ..*o
+    }
 }
 
 /// Each page's manifest `page_type`, by id.
@@ -666,6 +724,15 @@ impl Ensemble {
     fn score(&self, x: &[f32]) -> f32 {
         self.trees.iter().fold(self.base, |s, t| s + t.eval(x))
     }
+
+    /// The first `k` trees: the ensemble [`Trainer::fit`] fits with `k` trees (each tree
+    /// is fitted on the scores of the ones before it).
+    fn prefix(&self, k: usize) -> Ensemble {
+        Ensemble {
+            base: self.base,
+            trees: self.trees[..k.min(self.trees.len())].to_vec(),
+        }
+    }
 }
 
 const MAX_BINS: usize = 48;
@@ -1002,32 +1069,61 @@ fn main() -> Result<(), Box<dyn Error>> {
         std::process::exit(1);
     }
     // The header first: it reads the corpus files, and a missing one fails before training.
-    let mut src = header(&o)?;
+    let src = header(&o)?;
     let (data, pages) = load(&o)?;
     let pos = data.y.iter().filter(|&&y| y > 0.5).count();
     eprintln!("{} lines, {} positive", data.len(), pos);
     let mut trainer = Trainer::new(&data, o.depth, o.rate, o.min_hess);
     trainer.oblivious = o.oblivious;
     let all: Vec<u32> = (0..data.len() as u32).collect();
-    // First-stage scores of every row from a model that never saw the row's page.
-    let mut oof = vec![0f32; data.len()];
+    let trees = o.curve.iter().map(|p| p.0).max().unwrap_or(o.trees);
+    // First-stage models that never saw the pages of one half (fold) each.
+    let mut folds = Vec::new();
     for fold in 0..2 {
-        let mut fit_rows = Vec::new();
-        let mut score_rows = Vec::new();
-        for p in &pages {
-            let rows = p.row.iter().flatten().map(|&r| r as u32);
-            if p.fold == fold {
-                score_rows.extend(rows);
-            } else {
-                fit_rows.extend(rows);
-            }
-        }
-        let model = trainer.fit(&fit_rows, o.trees, &format!("first stage, fold {fold}:"));
-        for r in score_rows {
-            oof[r as usize] = model.score(data.row(r as usize));
+        let fit_rows: Vec<u32> = pages
+            .iter()
+            .filter(|p| p.fold != fold)
+            .flat_map(|p| p.row.iter().flatten().map(|&r| r as u32))
+            .collect();
+        folds.push(trainer.fit(&fit_rows, trees, &format!("first stage, fold {fold}:")));
+    }
+    let first = trainer.fit(&all, trees, "first stage:");
+    if o.curve.is_empty() {
+        let second = second_stage(&o, &data, &pages, &folds, &all);
+        return write_file(&o, src, &first, &second);
+    }
+    let mut t1s: Vec<usize> = o.curve.iter().map(|p| p.0).collect();
+    t1s.sort_unstable();
+    t1s.dedup();
+    for t1 in t1s {
+        let t2 = o.curve.iter().filter(|p| p.0 == t1).map(|p| p.1).max();
+        let folds: Vec<Ensemble> = folds.iter().map(|m| m.prefix(t1)).collect();
+        let pair = curve_options(&o, (t1, t2.unwrap_or(0)));
+        let second = second_stage(&pair, &data, &pages, &folds, &all);
+        for &(a, b) in o.curve.iter().filter(|p| p.0 == t1) {
+            let pair = curve_options(&o, (a, b));
+            let src = header(&pair)?;
+            write_file(&pair, src, &first.prefix(a), &second.prefix(b))?;
         }
     }
-    let first = trainer.fit(&all, o.trees, "first stage:");
+    Ok(())
+}
+
+/// The second stage, fitted on the first stage's out-of-fold scores: each page's rows
+/// scored by `folds[page.fold]`, the first stage that never saw the page.
+fn second_stage(
+    o: &Options,
+    data: &Data,
+    pages: &[Page],
+    folds: &[Ensemble],
+    all: &[u32],
+) -> Ensemble {
+    let mut oof = vec![0f32; data.len()];
+    for p in pages {
+        for &r in p.row.iter().flatten() {
+            oof[r] = folds[p.fold].score(data.row(r));
+        }
+    }
     // The second stage's rows, from the out-of-fold first-stage scores.
     let n2 = if o.fast { FAST_N2 } else { N_STACKED };
     let mut stacked = Data {
@@ -1036,7 +1132,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         y: data.y.clone(),
         w: data.w.clone(),
     };
-    for p in &pages {
+    for p in pages {
         let scores: Vec<f32> = p.row.iter().map(|r| r.map_or(0.0, |r| oof[r])).collect();
         let rows: Vec<Vec<f32>> = match &p.fast {
             Some(f) => fast_stacked(f, &scores)
@@ -1056,7 +1152,16 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     let mut trainer2 = Trainer::new(&stacked, o.stack_depth, o.rate, o.min_hess);
     trainer2.oblivious = o.oblivious;
-    let second = trainer2.fit(&all, o.stack_trees, "second stage:");
+    trainer2.fit(all, o.stack_trees, "second stage:")
+}
+
+/// Writes the two stages to `o.out` after the header `src`.
+fn write_file(
+    o: &Options,
+    mut src: String,
+    first: &Ensemble,
+    second: &Ensemble,
+) -> Result<(), Box<dyn Error>> {
     let (name1, name2) = if o.fast {
         ("FAST_FIRST", "FAST_SECOND")
     } else {
@@ -1067,13 +1172,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         &mut src,
         name1,
         "The first stage of the line classifier (the line's own features).",
-        &first,
+        first,
     )?;
     let n2 = write_model(
         &mut src,
         name2,
         "The second stage: the first stage's scores around the line, with some of its features.",
-        &second,
+        second,
     )?;
     // One newline at the end, as rustfmt leaves it.
     std::fs::write(&o.out, format!("{}\n", src.trim_end()))?;
@@ -1083,7 +1188,86 @@ fn main() -> Result<(), Box<dyn Error>> {
 
 #[cfg(test)]
 mod tests {
-    use super::Sha1;
+    use super::{curve_options, parse_curve, Data, Options, Sha1, Trainer};
+
+    /// What `--curve` rests on: an ensemble's first `k` trees score every row as the
+    /// ensemble fitted with `k` trees does.
+    #[test]
+    fn a_prefix_is_the_smaller_fit() {
+        let n = 400;
+        let nf = 3;
+        let mut x = Vec::new();
+        let mut y = Vec::new();
+        for i in 0..n {
+            let (a, b, c) = ((i * 37 % 101) as f32, (i * 11 % 7) as f32, (i % 13) as f32);
+            x.extend([a, b, c]);
+            y.push(if a + 10.0 * b > 60.0 + c { 1.0 } else { 0.0 });
+        }
+        let data = Data {
+            nf,
+            x,
+            y,
+            w: vec![1.0; n],
+        };
+        let trainer = Trainer::new(&data, 3, 0.3, 1.0);
+        let rows: Vec<u32> = (0..n as u32).collect();
+        let big = trainer.fit(&rows, 12, "big");
+        let small = trainer.fit(&rows, 5, "small");
+        let cut = big.prefix(5);
+        assert_eq!(cut.trees.len(), 5);
+        for r in 0..n {
+            assert_eq!(cut.score(data.row(r)), small.score(data.row(r)));
+        }
+        assert!((0..n).any(|r| big.score(data.row(r)) != small.score(data.row(r))));
+    }
+
+    #[test]
+    fn curve_pairs_name_their_files_and_commands() {
+        assert_eq!(
+            parse_curve("250:100,30:10").unwrap(),
+            [(250, 100), (30, 10)]
+        );
+        assert!(parse_curve("250").is_err());
+        let o = Options {
+            shared: "../shared".into(),
+            out: "/tmp/m.rs".into(),
+            corpora: vec!["dev".into()],
+            variants: vec!["htmltext".into()],
+            split: "tune".into(),
+            trees: 250,
+            depth: 6,
+            rate: 0.2,
+            min_hess: 1.0,
+            page_types: None,
+            article_weight: 5.0,
+            stack_trees: 100,
+            stack_depth: 5,
+            min_extractive: 0.5,
+            fast: false,
+            oblivious: false,
+            verify: false,
+            curve: vec![(250, 100), (30, 10)],
+            args: [
+                "--split",
+                "tune",
+                "--curve",
+                "250:100,30:10",
+                "--out",
+                "/tmp/m.rs",
+                "--rate",
+                "0.2",
+            ]
+            .map(String::from)
+            .to_vec(),
+        };
+        let p = curve_options(&o, (30, 10));
+        assert_eq!(p.out, std::path::PathBuf::from("/tmp/m.30-10.rs"));
+        assert_eq!((p.trees, p.stack_trees), (30, 10));
+        assert_eq!(
+            p.args.join(" "),
+            "--split tune --rate 0.2 --trees 30 --stack-trees 10"
+        );
+    }
 
     fn hex(bytes: &[u8]) -> String {
         let mut h = Sha1::new();
