@@ -143,6 +143,9 @@ const HEADER_ENDINGS: [&str; 15] = [
     "downvote",
 ];
 
+/// The last letters of [`HEADER_ENDINGS`] (a test checks that every ending's is here).
+const ENDING_LAST: [u8; 7] = *b"sdeytgk";
+
 /// A necessary condition for [`HEADER`] (most lines fail it; the prefilter's literals
 /// "on" and "at" are in most lines): the line ends with one of [`HEADER_ENDINGS`] (then
 /// blanks and a colon) or holds "ago" (the timestamps), ASCII case-insensitively. Under
@@ -161,9 +164,14 @@ fn may_be_header(line: &str) -> bool {
     };
     let t = line.strip_suffix(':').unwrap_or(line).trim_end().as_bytes();
     let b = line.as_bytes();
-    HEADER_ENDINGS
-        .iter()
-        .any(|e| t.len() >= e.len() && t[t.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
+    // Most lines end with none of the endings' last letters: the endings are not compared.
+    let ends = t
+        .last()
+        .is_some_and(|c| ENDING_LAST.contains(&c.to_ascii_lowercase()));
+    (ends
+        && HEADER_ENDINGS.iter().any(|e| {
+            t.len() >= e.len() && t[t.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        }))
         || memchr::memchr2_iter(b'g', b'G', b).any(|i| {
             i > 0
                 && b[i - 1].eq_ignore_ascii_case(&b'a')
@@ -449,6 +457,13 @@ mod tests {
             }
         }
         assert!(seen > 1000, "{seen}");
+    }
+
+    #[test]
+    fn every_header_ending_ends_in_a_gate_letter() {
+        for e in HEADER_ENDINGS {
+            assert!(ENDING_LAST.contains(&e.as_bytes()[e.len() - 1]), "{e}");
+        }
     }
 
     #[test]
