@@ -502,10 +502,12 @@ fn the_fast_engine_holds_a_bounded_multiple_of_the_document() {
 /// line, and 20 times on lines of 32 bytes or more. A line costs most: the table of lines
 /// (8 bytes a line), marks (4), repetition key numbers (4), the list of text lines (8), a
 /// rule's per-line scratch, each removal of the result (40 bytes), and for each line the
-/// classifier scores its measures, context and scores (about 300 bytes: `LineStats`, the
-/// cohesion table, `Kept`), so documents of lines under 16 bytes that reach the
-/// classifier (the title-parts shape: 29 times) exceed 20 times. The engine's lazily
-/// built tables are built first, by cleaning each shape once at a small size.
+/// classifier scores its measures, context and scores (about 230 bytes: `LineStats` 68,
+/// the context's tables, `Kept` 16; the page's content words numbered in 12 bytes a word),
+/// so documents of lines under 16 bytes that reach the classifier (the title-parts shape:
+/// 26 times, 301 bytes a line; the long first line 38 times, 234 bytes a line) exceed 20
+/// times, within 160 bytes a line more. The engine's lazily built tables are built first,
+/// by cleaning each shape once at a small size.
 #[test]
 fn the_default_engine_holds_a_bounded_multiple_of_the_document() {
     let cleaner = Cleaner::new();
@@ -522,7 +524,7 @@ fn the_default_engine_holds_a_bounded_multiple_of_the_document() {
             peak as f64 / lines as f64
         );
         let short = lines * 32 > text.len();
-        if peak > 20 * text.len() + if short { 320 * lines } else { 0 } {
+        if peak > 20 * text.len() + if short { 160 * lines } else { 0 } {
             failed.push(format!(
                 "{name}: {peak} bytes held for {} bytes in {lines} lines ({ratio:.1}x)",
                 text.len()

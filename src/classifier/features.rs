@@ -102,15 +102,26 @@ pub(crate) struct LineStats {
     pub glued: u32,
 }
 
-/// `(n as f32).ln_1p()`, from a table of the same values for small `n`.
-#[inline]
-fn ln1p(n: usize) -> f32 {
+/// `(k as f32).ln_1p()` for `k` below 1,024.
+fn ln1p_table() -> &'static [f32; 1024] {
     static TABLE: LazyLock<[f32; 1024]> =
         LazyLock::new(|| std::array::from_fn(|k| (k as f32).ln_1p()));
-    match TABLE.get(n) {
+    &TABLE
+}
+
+/// `(n as f32).ln_1p()`, from `table` ([`ln1p_table`]) for small `n`.
+#[inline]
+fn ln1p_in(table: &[f32; 1024], n: usize) -> f32 {
+    match table.get(n) {
         Some(&v) => v,
         None => (n as f32).ln_1p(),
     }
+}
+
+/// `(n as f32).ln_1p()`, from a table of the same values for small `n`.
+#[inline]
+fn ln1p(n: usize) -> f32 {
+    ln1p_in(ln1p_table(), n)
 }
 
 /// `n` as a `u32` (saturating: only a line of more than 4 GiB has counts above it).
@@ -390,9 +401,22 @@ impl WordSink<'_, '_, '_> {
                     self.s.leading_caps += 1;
                 }
             }
-            // Lower-cased once for the stopwords, the content words and the title.
-            let lower = text::ascii_lower(b, &mut self.buf, &mut self.spill);
-            if self.stop.contains_ascii(lower) {
+            // Lower-cased once for the stopwords, the content words and the title: a word
+            // of at most 8 bytes into one `u64`, looked up in the stopwords as it is
+            // (no copy through memory).
+            let packed;
+            let (lower, stop) = if b.len() <= 8 {
+                let mut p = 0u64;
+                for (k, &x) in b.iter().enumerate() {
+                    p |= u64::from(x.to_ascii_lowercase()) << (8 * k);
+                }
+                packed = p.to_le_bytes();
+                (&packed[..b.len()], self.stop.contains_packed(p, b.len()))
+            } else {
+                let lower = text::ascii_lower(b, &mut self.buf, &mut self.spill);
+                (lower, self.stop.contains_ascii(lower))
+            };
+            if stop {
                 self.s.stop += 1;
             } else if self.terms
                 && b.len() >= crate::classifier::terms::MIN_CHARS
@@ -1156,6 +1180,12 @@ impl Page<'_> {
         self.n
     }
 
+    /// The share of the page's words inside card grids (`doc_grid_word_share`, the same
+    /// on every open line's row).
+    pub(crate) fn doc_grid_word_share(&self) -> f32 {
+        self.doc_grid_word_share
+    }
+
     /// Every line's row, in order (for the training tools and tests).
     #[cfg_attr(not(any(test, feature = "internal")), allow(dead_code))]
     pub(crate) fn rows(&self) -> Vec<[f32; N_FEATURES]> {
@@ -1229,6 +1259,9 @@ features! {
         if !doc.is_open(i) {
             return [0.0; N_FEATURES];
         }
+        // The table looked up once a row, not once a feature.
+        let table = ln1p_table();
+        let ln1p = |n: usize| ln1p_in(table, n);
         let window = |pre: &[f32], k: usize, r: usize| {
             let lo = k.saturating_sub(r);
             let hi = (k + r + 1).min(n);

@@ -8,11 +8,8 @@
 //! stage is trained on first-stage scores from models that never saw the page
 //! (out-of-fold), as it will meet them on new pages.
 
-use std::collections::HashMap;
-
 use crate::classifier::features::{best_run, N_FEATURES};
 use crate::classifier::terms::Terms;
-use crate::text::hash::FxBuild;
 
 /// Number of context features added by the second stage.
 pub const N_CONTEXT: usize = 26;
@@ -103,6 +100,11 @@ pub(crate) struct Columns {
 }
 
 impl Columns {
+    /// The line's `log_grid_items` feature.
+    pub(crate) fn log_grid_items(&self) -> f32 {
+        self.log_grid_items
+    }
+
     /// The columns of the first-stage row `x`.
     pub(crate) fn of(x: &[f32; N_FEATURES]) -> Columns {
         Columns {
@@ -119,13 +121,16 @@ pub(crate) struct Context {
     s: Vec<f32>,
     pre_s: Vec<f32>,
     pre_kept: Vec<f32>,
-    block_start: Vec<usize>,
-    block_end: Vec<usize>,
-    block_max: Vec<f32>,
-    near: Vec<usize>,
-    run: Vec<usize>,
+    /// Each line's blank-separated block (an index into `blocks`).
+    block: Vec<u32>,
+    /// Each block's first line, its end (one past its last line) and highest score.
+    blocks: Vec<(u32, u32, f32)>,
+    /// Distance to the nearest other kept line, and the run of kept lines around each
+    /// (text lines are counted in `u32`, as everywhere in the classifier: a document of
+    /// 4 G text lines is 8 GiB or more).
+    near: Vec<u32>,
+    run: Vec<u32>,
     region: Option<(usize, usize)>,
-    in_region: Vec<bool>,
     region_word_share: f32,
     region_cohesion: Vec<f32>,
     kept_cohesion: Vec<f32>,
@@ -168,27 +173,24 @@ impl Context {
         }
         // Blank-separated blocks: each line's block bounds and the block's highest score
         // (once per block, so a huge block costs no more than many small ones).
-        let mut block_start = vec![0usize; n];
-        let mut block_end = vec![n; n];
-        let mut block_max = vec![-CLIP; n];
+        let mut block = vec![0u32; n];
+        let mut blocks = Vec::new();
         let mut start = 0;
         for k in 1..=n {
             if k == n || lines[k] != lines[k - 1] + 1 {
                 let max = s[start..k].iter().copied().fold(-CLIP, f32::max);
-                for j in start..k {
-                    block_start[j] = start;
-                    block_end[j] = k;
-                    block_max[j] = max;
-                }
+                let id = blocks.len() as u32;
+                block[start..k].fill(id);
+                blocks.push((start as u32, k as u32, max));
                 start = k;
             }
         }
         // Distance to the nearest other kept line, and the run of kept lines around each.
-        let mut near = vec![n; n];
+        let mut near = vec![n as u32; n];
         let mut last = None;
         for k in 0..n {
             if let Some(j) = last {
-                near[k] = k - j;
+                near[k] = (k - j) as u32;
             }
             if kept[k] {
                 last = Some(k);
@@ -197,13 +199,13 @@ impl Context {
         last = None;
         for k in (0..n).rev() {
             if let Some(j) = last {
-                near[k] = near[k].min(j - k);
+                near[k] = near[k].min((j - k) as u32);
             }
             if kept[k] {
                 last = Some(k);
             }
         }
-        let mut run = vec![0usize; n];
+        let mut run = vec![0u32; n];
         let mut k = 0;
         while k < n {
             if !kept[k] {
@@ -214,19 +216,17 @@ impl Context {
             while e + 1 < n && kept[e + 1] {
                 e += 1;
             }
-            for r in &mut run[k..=e] {
-                *r = e + 1 - k;
-            }
+            run[k..=e].fill((e + 1 - k) as u32);
             k = e + 1;
         }
-        let columns: Vec<Columns> = (0..n).map(columns).collect();
+        // Each line's columns are read where they are needed (not gathered into a table
+        // of 12 bytes a line: issue 24).
         // The page's main run by first-stage verdicts: the stretch of lines with the
         // largest sum of (probability of body - 1/2) x (1 + words), so that a long kept
         // run wins over scattered kept teasers and a few doubtful lines inside the run do
         // not split it.
-        let words: Vec<f32> = columns
-            .iter()
-            .map(|c| c.log_words.exp_m1().max(0.0))
+        let words: Vec<f32> = (0..n)
+            .map(|k| columns(k).log_words.exp_m1().max(0.0))
             .collect();
         let region = best_run(
             s.iter()
@@ -248,10 +248,9 @@ impl Context {
         // Items decided together: the share of kept lines in the line's card grid and in
         // its run of periodic shapes (consecutive lines with the same nonzero grid size or
         // periodic run length form one segment).
-        let grid: Vec<f32> = columns.iter().map(|c| c.log_grid_items).collect();
-        let grid_kept = segment_kept_share(&grid, &kept, 0.0);
-        let periodic: Vec<f32> = columns.iter().map(|c| c.log_periodic_run).collect();
-        let periodic_kept = segment_kept_share(&periodic, &kept, 2f32.ln_1p());
+        let grid_kept = segment_kept_share(|k| columns(k).log_grid_items, &kept, 0.0);
+        let periodic_kept =
+            segment_kept_share(|k| columns(k).log_periodic_run, &kept, 2f32.ln_1p());
         let total_kept = pre_kept[n];
         let doc_kept_share = total_kept / n as f32;
         let doc_mean = pre_s[n] / n as f32;
@@ -259,13 +258,11 @@ impl Context {
             s,
             pre_s,
             pre_kept,
-            block_start,
-            block_end,
-            block_max,
+            block,
+            blocks,
             near,
             run,
             region,
-            in_region,
             region_word_share,
             region_cohesion,
             kept_cohesion,
@@ -297,7 +294,8 @@ impl Context {
         };
         let ki = k as isize;
         let max_of = |lo: usize, hi: usize| s[lo..hi].iter().copied().fold(-CLIP, f32::max);
-        let (bs, be) = (self.block_start[k], self.block_end[k]);
+        let (bs, be, block_max) = self.blocks[self.block[k] as usize];
+        let (bs, be) = (bs as usize, be as usize);
         let region = self.region;
         [
             s[k],
@@ -310,7 +308,7 @@ impl Context {
             max_of(k.saturating_sub(5), k),
             max_of(k + 1, (k + 6).min(n)),
             mean(pre_s, bs, be, 0.0),
-            self.block_max[k],
+            block_max,
             mean(pre_kept, k.saturating_sub(20), k, -1.0),
             mean(pre_kept, k + 1, (k + 21).min(n), -1.0),
             self.doc_kept_share,
@@ -322,7 +320,7 @@ impl Context {
             },
             (self.near[k] as f32).ln_1p(),
             (self.run[k] as f32).ln_1p(),
-            f32::from(u8::from(self.in_region[k])),
+            f32::from(u8::from(region.is_some_and(|(a, z)| (a..=z).contains(&k)))),
             match region {
                 Some((a, _)) if k < a => -1.0,
                 Some((_, z)) if k > z => 1.0,
@@ -344,41 +342,91 @@ impl Context {
 }
 
 /// The content words of the first `n` lines of a [`Terms`], numbered: each distinct word
-/// of the page gets a number below `count` (in order of first use), so that counting them
-/// for each set of lines ([`cohesion`]) indexes an array instead of hashing every word
-/// again.
-struct Numbered {
-    /// Line `k`'s words' numbers are `ids[start[k]..start[k + 1]]`.
+/// of the page gets a number below `count` (its rank among the page's distinct words), so
+/// that counting them for each set of lines ([`cohesion`]) indexes an array instead of
+/// hashing every word again. Numbered by sorting, not with a hash table: 12 bytes a word
+/// at most (a sorted copy of the words and their numbers), where a table held up to 130
+/// bytes a line on a page of distinct one-word lines while it grew (issue 24), and no
+/// crafted set of words makes a look-up slower than a binary search.
+struct Numbered<'t> {
+    terms: &'t Terms,
+    /// The numbers of the words of `terms`, in its order.
     ids: Vec<u32>,
-    start: Vec<usize>,
     /// How many distinct words.
     count: usize,
 }
 
-impl Numbered {
-    fn new(terms: &Terms, n: usize) -> Numbered {
-        let mut number: HashMap<u64, u32, FxBuild> = HashMap::default();
-        let mut ids = Vec::new();
-        let mut start = Vec::with_capacity(n + 1);
-        start.push(0);
-        for k in 0..n {
-            for &t in terms.of(k) {
-                let next = number.len();
-                // Fewer distinct words than words: `u32` holds any page under 4 GiB.
-                ids.push(*number.entry(t).or_insert(next as u32));
-            }
-            start.push(ids.len());
-        }
+impl<'t> Numbered<'t> {
+    fn new(terms: &'t Terms, n: usize) -> Numbered<'t> {
+        let words = terms.first_lines(n);
+        let mut distinct = words.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let ranks = Ranks::new(&distinct);
+        let ids = words
+            .iter()
+            // Fewer distinct words than words, which `Terms` counts in `u32`.
+            .map(|&t| ranks.rank(t) as u32)
+            .collect();
         Numbered {
+            terms,
             ids,
-            start,
-            count: number.len(),
+            count: distinct.len(),
         }
     }
 
     /// Line `k`'s words' numbers.
     fn of(&self, k: usize) -> &[u32] {
-        &self.ids[self.start[k]..self.start[k + 1]]
+        &self.ids[self.terms.range(k)]
+    }
+}
+
+/// The positions of sorted words by their top bits: the words whose top `bits` bits are
+/// `p` start at `start[p]` in the sorted list, so that a word's rank is found with a step
+/// or two along the list from there, whatever the words (a crafted set that shares its top
+/// bits makes the walk long, so it stops after [`RANK_WALK`] words and searches by halves).
+struct Ranks<'s> {
+    sorted: &'s [u64],
+    start: Vec<u32>,
+    shift: u32,
+}
+
+/// Words [`Ranks::rank`] walks before it searches by halves.
+const RANK_WALK: usize = 8;
+
+impl<'s> Ranks<'s> {
+    /// The table of `sorted` (ascending, distinct): about one bucket a word.
+    fn new(sorted: &'s [u64]) -> Ranks<'s> {
+        let bits = usize::BITS - sorted.len().leading_zeros(); // 0 for an empty list
+        let shift = 64 - bits;
+        let bucket = |t: u64| if bits == 0 { 0 } else { (t >> shift) as usize };
+        let mut start = vec![0u32; (1usize << bits) + 1];
+        for &t in sorted {
+            start[bucket(t) + 1] += 1;
+        }
+        for p in 1..start.len() {
+            start[p] += start[p - 1];
+        }
+        Ranks {
+            sorted,
+            start,
+            shift,
+        }
+    }
+
+    /// The index of `t` in the sorted list (which holds it).
+    fn rank(&self, t: u64) -> usize {
+        let p = if self.shift == 64 {
+            0
+        } else {
+            (t >> self.shift) as usize
+        };
+        let (lo, hi) = (self.start[p] as usize, self.start[p + 1] as usize);
+        let bucket = &self.sorted[lo..hi];
+        match bucket.iter().take(RANK_WALK).position(|&x| x >= t) {
+            Some(k) => lo + k,
+            None => lo + bucket.partition_point(|&x| x < t),
+        }
     }
 }
 
@@ -406,21 +454,22 @@ fn cohesion(words: &Numbered, n: usize, members: &[bool]) -> Vec<f32> {
 }
 
 /// For each line, the share of kept lines among the consecutive lines with the same value
-/// in `column` (a segment), or -1 when that value is at most `floor` (no segment).
-fn segment_kept_share(column: &[f32], kept: &[bool], floor: f32) -> Vec<f32> {
-    let n = column.len().min(kept.len());
+/// in `column` (line `k`'s is `column(k)`; a segment), or -1 when that value is at most `floor` (no segment).
+fn segment_kept_share(column: impl Fn(usize) -> f32, kept: &[bool], floor: f32) -> Vec<f32> {
+    let n = kept.len();
     let mut out = vec![-1.0; n];
     let mut start = 0;
+    let mut first = if n > 0 { column(0) } else { 0.0 };
     for k in 1..=n {
-        if k == n || column[k] != column[start] {
-            if column[start] > floor {
+        let value = if k == n { first } else { column(k) };
+        if k == n || value != first {
+            if first > floor {
                 let share =
                     kept[start..k].iter().filter(|&&x| x).count() as f32 / (k - start) as f32;
-                for o in &mut out[start..k] {
-                    *o = share;
-                }
+                out[start..k].fill(share);
             }
             start = k;
+            first = value;
         }
     }
     out
@@ -433,6 +482,8 @@ fn sigmoid(x: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::hash::FxBuild;
+    use std::collections::HashMap;
 
     #[test]
     fn context_follows_the_neighbours_scores() {
@@ -465,7 +516,7 @@ mod tests {
     fn segments_share_their_kept_lines() {
         let column = [0.0, 2.0, 2.0, 2.0, 0.0];
         let kept = [true, true, false, true, true];
-        let out = segment_kept_share(&column, &kept, 0.0);
+        let out = segment_kept_share(|k| column[k], &kept, 0.0);
         assert_eq!(out[0], -1.0);
         assert!((out[2] - 2.0 / 3.0).abs() < 1e-6);
         assert_eq!(out[4], -1.0);
@@ -528,6 +579,23 @@ mod tests {
                 cohesion(&words, n, &members),
                 cohesion_by_hash(&t, n, &members)
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rank_finds_every_word(
+            // Spread over the whole range, bunched at one end, or few and far apart.
+            words in proptest::collection::vec(proptest::num::u64::ANY, 1..200),
+            shift in 0u32..64,
+        ) {
+            let mut sorted: Vec<u64> = words.iter().map(|w| w >> shift).collect();
+            sorted.sort_unstable();
+            sorted.dedup();
+            let ranks = Ranks::new(&sorted);
+            for (k, &t) in sorted.iter().enumerate() {
+                proptest::prop_assert_eq!(ranks.rank(t), k);
+            }
         }
     }
 

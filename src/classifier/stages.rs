@@ -98,6 +98,7 @@ impl Rule for Classifier {
             },
             &mut scores,
         );
+        let grid_word_share = page.doc_grid_word_share();
         let decisions: Vec<Option<Category>> = lines
             .iter()
             .zip(&kept)
@@ -106,7 +107,7 @@ impl Rule for Classifier {
                 if !doc.is_open(i) {
                     return None;
                 }
-                let x = x.row();
+                let x = x.row(grid_word_share);
                 if score >= threshold(&x) {
                     return None;
                 }
@@ -116,7 +117,7 @@ impl Rule for Classifier {
         let keeps_nothing = keeps_no_words(doc, lines, &decisions);
         for (k, (&i, d)) in lines.iter().zip(&decisions).enumerate() {
             let Some(category) = d else { continue };
-            if keeps_nothing && kept[k].in_region > 0.5 {
+            if keeps_nothing && kept[k].in_region {
                 continue; // never an empty body: fall back to the main region
             }
             doc.remove(i, id, *category);
@@ -125,36 +126,37 @@ impl Rule for Classifier {
 }
 
 /// What the classifier reads of a line's first-stage row after scoring it: the columns of
-/// its context features, and those of its bar ([`threshold`]) and category
-/// ([`category_of`]).
+/// its context features (of which the grid column of its bar, [`threshold`]), and those
+/// of its category ([`category_of`]) and of the never-empty fallback, in 16 bytes a line
+/// (issue 24). The bar's other column, the page's grid word share, is the page's
+/// ([`features::Page::doc_grid_word_share`]).
 #[derive(Clone, Copy, Debug, Default)]
 struct Kept {
     columns: stack::Columns,
-    grid_items: f32,
-    grid_word_share: f32,
-    region_side: f32,
-    in_region: f32,
+    /// `region_side`: -1, 0 or 1.
+    region_side: i8,
+    /// `in_region`: 0 or 1.
+    in_region: bool,
 }
 
 impl Kept {
     fn of(x: &[f32; N_FEATURES]) -> Kept {
         Kept {
             columns: stack::Columns::of(x),
-            grid_items: x[features::LOG_GRID_ITEMS],
-            grid_word_share: x[features::DOC_GRID_WORD_SHARE],
-            region_side: x[REGION_SIDE],
-            in_region: x[IN_REGION],
+            region_side: x[REGION_SIDE] as i8,
+            in_region: x[IN_REGION] > 0.5,
         }
     }
 
     /// A row holding what was kept (zeros elsewhere), for [`threshold`] and
-    /// [`category_of`].
-    fn row(&self) -> [f32; N_FEATURES] {
+    /// [`category_of`], on an open line of a page whose grid word share is
+    /// `grid_word_share`.
+    fn row(&self, grid_word_share: f32) -> [f32; N_FEATURES] {
         let mut x = [0f32; N_FEATURES];
-        x[features::LOG_GRID_ITEMS] = self.grid_items;
-        x[features::DOC_GRID_WORD_SHARE] = self.grid_word_share;
-        x[REGION_SIDE] = self.region_side;
-        x[IN_REGION] = self.in_region;
+        x[features::LOG_GRID_ITEMS] = self.columns.log_grid_items();
+        x[features::DOC_GRID_WORD_SHARE] = grid_word_share;
+        x[REGION_SIDE] = f32::from(self.region_side);
+        x[IN_REGION] = f32::from(u8::from(self.in_region));
         x
     }
 }
