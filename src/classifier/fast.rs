@@ -1031,9 +1031,12 @@ struct TwoChoices {
 }
 
 impl TwoChoices {
-    /// The set of `hashes` (`n` of them at most, repeats allowed), if they fit.
-    fn new<'h>(hashes: impl Iterator<Item = &'h u64>, n: usize) -> Option<TwoChoices> {
-        TwoChoices::with_slots(hashes, (4 * n).next_power_of_two())
+    /// The set of `hashes` (`n` of them at most, repeats allowed), if they fit in a table
+    /// of 4 `n` slots or, failing that (a chance the per-process key decides: small
+    /// tables fail now and then), of 8, 16 or 32 `n`.
+    fn new<'h>(hashes: impl Iterator<Item = &'h u64> + Clone, n: usize) -> Option<TwoChoices> {
+        (0..4)
+            .find_map(|k| TwoChoices::with_slots(hashes.clone(), (4 * n).next_power_of_two() << k))
     }
 
     /// The set of `hashes` in a table of at least `size` slots (a power of two), if they
