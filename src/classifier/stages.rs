@@ -106,10 +106,10 @@ impl Rule for Classifier {
             &mut first,
         );
         let grid_word_share = page.doc_grid_word_share();
+        // Each line's bar, read by the cascade's test and by the decision.
+        let bars: Vec<f32> = kept.iter().map(|x| x.threshold(grid_word_share)).collect();
         let sure: Vec<bool> = (0..n)
-            .map(|k| {
-                open(k) && (first[k] - kept[k].threshold(grid_word_share)).abs() >= CASCADE_MARGIN
-            })
+            .map(|k| open(k) && (first[k] - bars[k]).abs() >= CASCADE_MARGIN)
             .collect();
         let unsure = |k: usize| open(k) && !sure[k];
         let mut tail = Vec::new();
@@ -145,13 +145,12 @@ impl Rule for Classifier {
                 if !doc.is_open(i) {
                     return None;
                 }
-                let x = x.row(grid_word_share);
                 // A line the head decided keeps its head score.
                 let score = if sure[k] { first[k] } else { scores[k] };
-                if score >= threshold(&x) {
+                if score >= bars[k] {
                     return None;
                 }
-                Some(category_of(&x))
+                Some(category_of(&x.row(grid_word_share)))
             })
             .collect();
         let keeps_nothing = keeps_no_words(doc, lines, &decisions);
