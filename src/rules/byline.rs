@@ -583,6 +583,41 @@ fn is_bio_of(line: &str, name: &str) -> bool {
         && text::words(line).any(|w| BIO_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
 }
 
+/// How a bio written in the first person opens ("I'm the founder of …", "I am a reporter …").
+const FIRST_PERSON: [&str; 3] = ["I'm ", "I’m ", "I am "];
+
+/// Whether the (plain) line is a bio in the first person, as an author's box prints it under
+/// their name: it opens with [`FIRST_PERSON`], has [`BIO_MIN_WORDS`] words or more and one
+/// of [`BIO_WORDS`] (a writer's trade: the pronouns are the third person's).
+fn is_own_bio(line: &str) -> bool {
+    FIRST_PERSON.iter().any(|p| line.starts_with(p))
+        && text::word_count(line) >= BIO_MIN_WORDS
+        && text::words(line).any(|w| BIO_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
+}
+
+/// A link to the author's page printed under their name in an author's box ("Author's
+/// Profile", "View author profile", "Full bio"; a bare "View profile" is under every member
+/// of a forum's list, "View all posts" under a section's name too).
+static PROFILE_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:view|see)\s+(?:(?:the\s+)?author[’']?s?\s+|full\s+)(?:profile|bio)|author[’']?s\s+profile|full\s+bio)[\s\p{P}]*$")
+        .expect("valid regex")
+});
+
+/// Whether the line is an avatar's initials and the name they stand for ("JD Jane Doe",
+/// "FM Former Member"): two or three capital letters, the first letters of the two or three
+/// capitalised words after them.
+fn is_initials_and_name(line: &str) -> bool {
+    let Some((initials, name)) = line.split_once(' ') else {
+        return false;
+    };
+    is_initials(initials)
+        && text::is_capitalised_run(name)
+        && is_name_like(name)
+        && text::words(name)
+            .map(|w| w.chars().next())
+            .eq(initials.chars().map(Some))
+}
+
 /// Whether the line is only an avatar's initials ("JD", "ABC"): two or three capital
 /// letters, no name.
 fn is_initials(line: &str) -> bool {
@@ -881,8 +916,10 @@ impl Rule for NearTitle {
                 && !line.contains(char::is_whitespace)
                 && line.chars().next().is_some_and(char::is_uppercase)
                 && !NOT_NAME.is_match(line);
+            let post_follows = || next_of(i).is_some_and(|n| is_prose(&text_of(n)));
             if (is_name_like(line) || one_word)
                 && (avatar_initial_follows(doc, i, line) || wrote_follows(doc, i))
+                || is_initials_and_name(line) && post_follows()
                 || handle && after_title && next_text(doc, i).is_some_and(|n| is_prose(doc.line(n)))
             {
                 doc.remove(i, id, Category::Byline);
@@ -968,14 +1005,20 @@ impl Rule for NearTitle {
             }
         }
         // Failing those, a person's name over their bio ("Jane Doe" / "Jane is a reporter
-        // who …"), the author's box printed without its picture.
+        // who …", "I'm the founder of …") or over a link to their page ("View profile"),
+        // the author's box printed without its picture.
         for i in 0..doc.len() {
             let line = doc.line(i);
             if line.len() > NAME_MAX || !line.contains(' ') || !doc.is_open(i) {
                 continue;
             }
             let name = text_of(i);
-            if is_person(&name) && next_of(i).is_some_and(|b| is_bio_of(&text_of(b), &name)) {
+            if is_person(&name)
+                && next_of(i).is_some_and(|b| {
+                    let b = text_of(b);
+                    is_bio_of(&b, &name) || is_own_bio(&b) || PROFILE_LINK.is_match(&b)
+                })
+            {
                 doc.remove(i, id, Category::Byline);
                 return;
             }
@@ -1632,6 +1675,52 @@ mod tests {
         ] {
             let text = page(&bottom);
             assert_eq!(no_bio(&text), None, "{bottom}");
+        }
+    }
+
+    #[test]
+    fn a_name_over_its_own_bio_or_its_profile_link() {
+        let page =
+            |bottom: &str| format!("Storm hits coast\n{PROSE}\n{PROSE}\nShare this\n{bottom}\n");
+        for bottom in [
+            "Omar Reyes\nI'm the founder of Coast Watch and a freelance reporter on the harbour beat.",
+            "Omar Reyes\nI am a writer who has covered the coast and its storms for ten years.",
+            "Omar Reyes\nAuthor’s Profile",
+            "Omar Reyes\nView author profile",
+            "Omar Reyes\nFull bio",
+        ] {
+            let text = page(bottom);
+            assert_eq!(category(&run(&text), 4), Some(Category::Byline), "{bottom}");
+        }
+        // A first-person sentence that names no trade, a forum member's "View Profile", a
+        // section's "View all stories" are no author's box.
+        for bottom in [
+            "Omar Reyes\nI'm glad the harbour wall held through the storm, and so is everyone here.",
+            "Omar Reyes\nView Profile",
+            "Faster Boats\nView All Stories",
+        ] {
+            let text = page(bottom);
+            let doc = run(&text);
+            assert!(
+                (0..doc.len()).all(|i| category(&doc, i) != Some(Category::Byline)),
+                "{bottom}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_avatars_initials_before_the_posters_name() {
+        let text = format!("Harbour wall questions\n\nOR Omar Reyes\n{PROSE}\n");
+        assert_eq!(category(&run(&text), 2), Some(Category::Byline));
+        // An abbreviation and what it stands for in a menu, initials that are not the
+        // name's.
+        for line in [
+            "SEO Search Engine Optimization\nContent Writing",
+            "JD Omar Reyes",
+        ] {
+            let text = format!("Harbour wall questions\n\n{line}\n{PROSE}\n");
+            let doc = run(&text);
+            assert_eq!(category(&doc, 2), None, "{line}");
         }
     }
 }
