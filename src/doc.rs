@@ -830,29 +830,61 @@ impl<'a> Doc<'a> {
     }
 
     /// The text of line `i` without its terminator.
-    #[inline]
+    #[inline(always)]
     pub fn raw(&self, i: usize) -> &'a str {
-        &self.text[self.lines.start(i)..self.end(i)]
+        match self.bounds(i) {
+            Some((start, _, _, end)) => &self.text[start..end],
+            None => &self.text[self.lines.start(i)..self.end(i)],
+        }
+    }
+
+    /// Line `i`'s raw start, trimmed start, trimmed end and raw end (its terminator's
+    /// start) when the table holds them directly (a document below 4 GiB, and at most 254
+    /// bytes of whitespace around the line's text: nearly every line); `None` otherwise
+    /// ([`Doc::line`] and [`Doc::raw`] then take the general way). One look-up of the line
+    /// and of the next line's start, without the general way's branches, so that the
+    /// accessors every rule calls for every line stay small enough to inline.
+    #[inline(always)]
+    fn bounds(&self, i: usize) -> Option<(usize, usize, usize, usize)> {
+        let table = &self.lines.table;
+        let l = table[i];
+        if !self.lines.highs.is_empty() || l.lead == u8::MAX || l.trail == u8::MAX {
+            return None;
+        }
+        let next = table.get(i + 1).map_or(self.text.len(), |n| n.low as usize);
+        let start = l.low as usize;
+        let end = next - usize::from(l.term);
+        Some((
+            start,
+            start + usize::from(l.lead),
+            end - usize::from(l.trail),
+            end,
+        ))
     }
 
     /// The text of line `i`, trimmed of surrounding whitespace.
-    #[inline]
+    #[inline(always)]
     pub fn line(&self, i: usize) -> &'a str {
-        let l = self.lines[i];
-        if l.lead == u8::MAX || l.trail == u8::MAX {
-            return self.raw(i).trim();
+        match self.bounds(i) {
+            Some((_, from, to, _)) => &self.text[from..to],
+            None => self.line_slow(i),
         }
-        &self.text[self.lines.start(i) + usize::from(l.lead)..self.end(i) - usize::from(l.trail)]
+    }
+
+    /// [`Doc::line`] of a line whose bounds the table does not hold directly.
+    #[cold]
+    #[inline(never)]
+    fn line_slow(&self, i: usize) -> &'a str {
+        self.text[self.lines.start(i)..self.end(i)].trim()
     }
 
     /// Whether line `i` holds nothing but whitespace.
-    #[inline]
+    #[inline(always)]
     pub fn is_blank(&self, i: usize) -> bool {
-        let l = self.lines[i];
-        if l.lead == u8::MAX {
-            return self.raw(i).trim().is_empty();
+        match self.bounds(i) {
+            Some((_, from, _, end)) => from == end,
+            None => self.line_slow(i).is_empty(),
         }
-        self.lines.start(i) + usize::from(l.lead) == self.end(i)
     }
 
     /// The decision on line `i` so far.
@@ -1138,6 +1170,24 @@ mod tests {
         let mut small = Lines::default();
         small.note_start(G4 - 1);
         assert!(small.highs.is_empty());
+    }
+
+    proptest::proptest! {
+        /// The accessors' fast way (the bounds read from the table) against the text: the
+        /// raw line between its start and its terminator, trimmed as `str::trim` trims.
+        #[test]
+        fn line_accessors_read_the_text(
+            text in "(?:[ a\\t\\r\\n]|\u{a0}|\u{2003}|é|\u{feff}){0,60}"
+        ) {
+            for doc in [Doc::whole_lines(&text), Doc::new(&text)] {
+                for i in 0..doc.len() {
+                    let raw = &text[doc.start(i)..doc.end(i)];
+                    proptest::prop_assert_eq!(doc.raw(i), raw);
+                    proptest::prop_assert_eq!(doc.line(i), raw.trim());
+                    proptest::prop_assert_eq!(doc.is_blank(i), raw.trim().is_empty());
+                }
+            }
+        }
     }
 
     #[test]
