@@ -96,9 +96,15 @@ impl Cleaner {
             Doc::whole_lines(text)
         };
         for (id, rule) in self.rules.iter().enumerate() {
+            if !rule.reads_phrase_scan() {
+                doc.release_phrase_scan();
+            }
             rule.apply(&mut doc, id as RuleId);
         }
         doc.restore_if_empty(|rule| !self.custom.get(rule as usize).copied().unwrap_or(false));
+        // The result is built from the marks and the lines alone (issue 24: the rules'
+        // shared tables are not held beside its removals).
+        doc.release_rule_tables();
         let cleaned = Cleaned::from_doc(&doc, &self.names);
         // The title and byline are decided here, once, from the removals.
         let headline = cleaned.headline();

@@ -1025,6 +1025,32 @@ impl<'a> Doc<'a> {
         restored
     }
 
+    /// Drops the phrase rules' shared scan ([`Doc::phrase_hits`], [`Doc::visible_hits`]):
+    /// called before each rule that does not read it (see `Rule::reads_phrase_scan`), so
+    /// that it is not held through the rules after the phrase rules (issue 24: 4 bytes a
+    /// line and more). A phrase rule that runs later scans again.
+    pub fn release_phrase_scan(&mut self) {
+        if self.phrase_hits.group.is_some() {
+            self.phrase_hits = PhraseHits::default();
+        }
+        if self.visible_hits.group.is_some() {
+            self.visible_hits = VisibleHits::default();
+        }
+    }
+
+    /// Drops every table the rules share (the phrase scan, repetition keys, links, visible
+    /// words, the list of text lines), once every rule has run: the result is built from
+    /// the marks and the line table alone (issue 24: on a document of short lines these
+    /// tables are about 20 bytes a line, held beside the result's removals otherwise). A
+    /// table asked for again is computed again.
+    pub fn release_rule_tables(&mut self) {
+        self.release_phrase_scan();
+        self.repeat_keys = std::cell::OnceCell::new();
+        self.links = std::cell::OnceCell::new();
+        self.text_lines = std::cell::OnceCell::new();
+        self.visible_words = std::cell::OnceCell::new();
+    }
+
     /// Indices of the non-blank lines, in order: [`Doc::text_line_list`] (listed once, not
     /// copied for each caller: 8 bytes a line).
     pub fn text_lines(&self) -> std::sync::Arc<[usize]> {

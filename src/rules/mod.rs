@@ -31,6 +31,12 @@ pub(crate) trait Rule: Send + Sync + fmt::Debug {
     fn description(&self) -> &str;
     /// Runs the rule over the document.
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId);
+    /// Whether the rule reads the phrase rules' shared scan of the document (the built-in
+    /// phrase rules): before any other rule runs, the scan is dropped (see
+    /// [`Doc::release_phrase_scan`]).
+    fn reads_phrase_scan(&self) -> bool {
+        false
+    }
 }
 
 /// A description of one rule of a [`Cleaner`](crate::Cleaner), from

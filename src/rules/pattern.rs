@@ -1311,6 +1311,9 @@ impl Rule for PatternRule {
     fn description(&self) -> &str {
         &self.description
     }
+    fn reads_phrase_scan(&self) -> bool {
+        self.group.is_some()
+    }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         // A built-in rule whose every fragment has literals matches only lines among the
         // shared scan's candidates for it, or holding a link (matched on their visible

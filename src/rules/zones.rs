@@ -165,9 +165,11 @@ impl Rule for CommentZone {
         let mut parts = Vec::with_capacity(lines.len());
         // Words of each line read as text (open, or removed as low content, navigation or
         // related: the classifier's categories, which judged the comments one by one).
-        let mut words = Vec::with_capacity(lines.len());
+        // Counts as `u32` (saturating: a line of 4 G words is 8 GiB): 4 bytes a line each,
+        // not 8 (issue 24: these two columns made the peak on a document of one-byte lines).
+        let mut words: Vec<u32> = Vec::with_capacity(lines.len());
         // Prose words of each line that is the article's (open or kept).
-        let mut prose = Vec::with_capacity(lines.len());
+        let mut prose: Vec<u32> = Vec::with_capacity(lines.len());
         // Whether each line is a header naming the post ([`NAMED_HEADER`]).
         let mut named = Vec::with_capacity(lines.len());
         for &i in lines.iter() {
@@ -195,10 +197,11 @@ impl Rule for CommentZone {
                 _ => Part::Text,
             };
             parts.push(part);
-            words.push(if readable { w } else { 0 });
+            let w32 = u32::try_from(w).unwrap_or(u32::MAX);
+            words.push(if readable { w32 } else { 0 });
             let sentence = text::ends_sentence(&plain);
             prose.push(if open && w >= 10 && is_prose(w, sentence) {
-                w
+                w32
             } else {
                 0
             });
@@ -218,12 +221,7 @@ impl Rule for CommentZone {
 
 /// The zone's first and last text lines (indices into `parts`), if the page has one that
 /// may go (see [`CommentZone`]).
-fn zone(
-    parts: &[Part],
-    prose: &[usize],
-    words: &[usize],
-    named: &[bool],
-) -> Option<(usize, usize)> {
+fn zone(parts: &[Part], prose: &[u32], words: &[u32], named: &[bool]) -> Option<(usize, usize)> {
     let n = parts.len();
     let mut before = 0;
     let mut longest = 0;
@@ -232,8 +230,8 @@ fn zone(
         if article && matches!(parts[h], Part::Header | Part::Marker) {
             if let Some(span) = zone_at(parts, h) {
                 let (start, end) = span;
-                let own: usize = words[start..=end].iter().sum();
-                let after: usize = prose[end + 1..].iter().sum();
+                let own: usize = words[start..=end].iter().map(|&w| w as usize).sum();
+                let after: usize = prose[end + 1..].iter().map(|&w| w as usize).sum();
                 // A header naming the post ("59 comments on “…”") is a blog's: its
                 // comments may outweigh the post.
                 if (own < before || named[h]) && after <= before {
@@ -242,8 +240,8 @@ fn zone(
                 return None;
             }
         }
-        before += prose[h];
-        longest = longest.max(prose[h]);
+        before += prose[h] as usize;
+        longest = longest.max(prose[h] as usize);
     }
     None
 }
