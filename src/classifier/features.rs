@@ -75,7 +75,7 @@ pub(crate) const LOG_GRID_ITEMS: usize = index_of("log_grid_items");
 pub(crate) const DOC_GRID_WORD_SHARE: usize = index_of("doc_grid_word_share");
 
 /// What is measured once per line and reused by the context features.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct LineStats {
     pub words: u32,
     pub chars: u32,
@@ -100,6 +100,135 @@ pub(crate) struct LineStats {
     pub image_only: bool,
     pub table_row: bool,
     pub glued: u32,
+}
+
+/// Every text line's [`LineStats`] in 32 bytes (68 unpacked; issue 24: the largest
+/// per-line table of the classifier, on a page of short lines): the fifteen counts in 16
+/// bits each and the eight flags in a byte. A line with a count too large for 16 bits (a
+/// line of 64 KiB or more: a count is at most the line's bytes) is kept unpacked beside
+/// the table, so every line reads back exactly as measured.
+#[derive(Debug, Default)]
+pub(crate) struct StatsTable {
+    packed: Vec<PackedStats>,
+    /// `(line, its counts)` of the lines marked [`WIDE`] in `packed`, in line order.
+    wide: Vec<(usize, LineStats)>,
+}
+
+/// One line of a [`StatsTable`].
+#[derive(Clone, Copy, Debug)]
+struct PackedStats {
+    /// Words (or [`WIDE`]), chars, stop, caps, digits, punct, link chars, separators, word
+    /// chars, commas, CJK, upper, letters, leading caps, glued.
+    counts: [u16; 15],
+    /// Sentence, prose, bullet, heading, quote, image only, table row, starts lower.
+    flags: u8,
+}
+
+/// A [`PackedStats`]' word count saying the line is in [`StatsTable::wide`].
+const WIDE: u16 = u16::MAX;
+
+impl StatsTable {
+    fn with_capacity(n: usize) -> StatsTable {
+        StatsTable {
+            packed: Vec::with_capacity(n),
+            wide: Vec::new(),
+        }
+    }
+
+    /// Adds the next line's stats.
+    fn push(&mut self, s: LineStats) {
+        let counts = [
+            s.words,
+            s.chars,
+            s.stop,
+            s.caps,
+            s.digits,
+            s.punct,
+            s.link_chars,
+            s.separators,
+            s.word_chars,
+            s.commas,
+            s.cjk,
+            s.upper,
+            s.letters,
+            s.leading_caps,
+            s.glued,
+        ];
+        let flags = [
+            s.sentence,
+            s.prose,
+            s.bullet,
+            s.heading,
+            s.quote,
+            s.image_only,
+            s.table_row,
+            s.starts_lower,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0u8, |f, (b, &on)| f | u8::from(on) << b);
+        let mut packed = PackedStats {
+            counts: [0; 15],
+            flags,
+        };
+        for (p, &c) in packed.counts.iter_mut().zip(&counts) {
+            *p = match u16::try_from(c) {
+                Ok(c) if c < WIDE => c,
+                _ => {
+                    self.wide.push((self.packed.len(), s));
+                    packed.counts[0] = WIDE;
+                    break;
+                }
+            };
+        }
+        self.packed.push(packed);
+    }
+
+    /// The number of lines.
+    pub(crate) fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    /// Line `k`'s stats, as measured.
+    #[inline]
+    pub(crate) fn get(&self, k: usize) -> LineStats {
+        let p = self.packed[k];
+        if p.counts[0] == WIDE {
+            return self.wide[self.wide.partition_point(|&(j, _)| j < k)].1;
+        }
+        let c = |i: usize| u32::from(p.counts[i]);
+        let f = |b: u32| p.flags >> b & 1 != 0;
+        LineStats {
+            words: c(0),
+            chars: c(1),
+            stop: c(2),
+            caps: c(3),
+            digits: c(4),
+            punct: c(5),
+            link_chars: c(6),
+            separators: c(7),
+            word_chars: c(8),
+            commas: c(9),
+            cjk: c(10),
+            upper: c(11),
+            letters: c(12),
+            leading_caps: c(13),
+            glued: c(14),
+            sentence: f(0),
+            prose: f(1),
+            bullet: f(2),
+            heading: f(3),
+            quote: f(4),
+            image_only: f(5),
+            table_row: f(6),
+            starts_lower: f(7),
+        }
+    }
+
+    /// Every line's stats, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = LineStats> + '_ {
+        (0..self.len()).map(|k| self.get(k))
+    }
 }
 
 /// `(k as f32).ln_1p()` for `k` below 1,024.
@@ -729,7 +858,7 @@ fn title_coverage(line: &str, title: &HashSet<&[u8], FxBuild>, token: &mut Strin
 /// The main region: the maximum-sum run of text lines, where prose lines count their
 /// words (half when they do not end a sentence) and other lines a penalty (`stats` and
 /// `open` per text line). Returns indices of text lines (inclusive), if any.
-pub(crate) fn main_region(stats: &[LineStats], open: &[bool]) -> Option<(usize, usize)> {
+pub(crate) fn main_region(stats: &StatsTable, open: &[bool]) -> Option<(usize, usize)> {
     best_run(stats.iter().zip(open).map(|(s, &open)| {
         if !open {
             0.0 // decided lines neither extend nor break a run
@@ -805,7 +934,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // One walk over each line's words for its counts, content words and title coverage
     // (the last two walk it again only on lines that are not plain, see `Shared`).
     let mut terms = Terms::new();
-    let mut stats = Vec::with_capacity(n);
+    let mut stats = StatsTable::with_capacity(n);
     // NaN: not measured in the walk.
     let mut covered = vec![f32::NAN; n];
     let mut shared = Shared {
@@ -852,7 +981,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let mut block_words = vec![0usize; b + 1];
     for k in 0..n {
         block_lines[block[k] as usize] += 1;
-        block_words[block[k] as usize] += stats[k].words as usize;
+        block_words[block[k] as usize] += stats.get(k).words as usize;
     }
     let total_words: usize = stats.iter().map(|s| s.words as usize).sum();
     let prose_words: usize = stats
@@ -872,7 +1001,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // one per item on a page of teaser cards, comments or forum posts.
     let mut pre_bylines = vec![0u32; n + 1];
     for k in 0..n {
-        let s = &stats[k];
+        let s = stats.get(k);
         let byline = matches!(
             doc.mark(lines[k]),
             crate::doc::Mark::Remove(_, crate::Category::Byline | crate::Category::Metadata)
@@ -904,7 +1033,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         };
         let mut start = 0;
         for k in 1..=n {
-            if k == n || !similar(&stats[k - 1], &stats[k]) {
+            if k == n || !similar(&stats.get(k - 1), &stats.get(k)) {
                 for r in &mut run[start..k] {
                     *r = c32(k - start);
                 }
@@ -920,7 +1049,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         if let Some(j) = last {
             prose_above[k] = c32(k - j);
         }
-        if stats[k].prose {
+        if stats.get(k).prose {
             last = Some(k);
         }
     }
@@ -929,7 +1058,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         if let Some(j) = last {
             prose_below[k] = c32(j - k);
         }
-        if stats[k].prose {
+        if stats.get(k).prose {
             last = Some(k);
         }
     }
@@ -963,11 +1092,12 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let total_link: usize = stats.iter().map(|s| s.link_chars as usize).sum();
     let doc_link_share = total_link as f32 / total_chars.max(1) as f32;
     let doc_run_share = run.iter().filter(|&&r| r >= 4).count() as f32 / nf;
-    let region_words: usize =
-        region.map_or(0, |(a, z)| (a..=z).map(|k| stats[k].words as usize).sum());
+    let region_words: usize = region.map_or(0, |(a, z)| {
+        (a..=z).map(|k| stats.get(k).words as usize).sum()
+    });
     let region_word_share = region_words as f32 / total_words.max(1) as f32;
     // Periodic runs: lines whose shape repeats at a period of 1 to 4 lines (cards, items).
-    let shapes: Vec<u8> = stats.iter().map(shape).collect();
+    let shapes: Vec<u8> = stats.iter().map(|s| shape(&s)).collect();
     let mut periodic = vec![1u32; n];
     for p in 1..=4usize {
         let mut k = p;
@@ -1003,15 +1133,15 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
             if k + 1 >= n || lines[k + 1] != lines[k] + 1 {
                 return false;
             }
-            let (a, b) = (&stats[k], &stats[k + 1]);
+            let (a, b) = (stats.get(k), stats.get(k + 1));
             let line = doc.line(lines[k]);
             (!a.sentence && b.starts_lower) || line.ends_with([',', '-'])
         };
         let mut start = 0;
         for k in 0..n {
             if !continues(k) {
-                let words: usize = (start..=k).map(|j| stats[j].words as usize).sum();
-                let sentence = stats[k].sentence;
+                let words: usize = (start..=k).map(|j| stats.get(j).words as usize).sum();
+                let sentence = stats.get(k).sentence;
                 for j in start..=k {
                     para_words[j] = c32(words);
                     para_sentence[j] = sentence;
@@ -1031,12 +1161,12 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let doc_grid_share = grid.items.iter().filter(|&&c| c > 0).count() as f32 / nf;
     let grid_words: usize = (0..n)
         .filter(|&k| grid.items[k] > 0)
-        .map(|k| stats[k].words as usize)
+        .map(|k| stats.get(k).words as usize)
         .sum();
     let doc_grid_word_share = grid_words as f32 / total_words.max(1) as f32;
     let periodic_words: usize = (0..n)
         .filter(|&k| periodic[k] >= 6)
-        .map(|k| stats[k].words as usize)
+        .map(|k| stats.get(k).words as usize)
         .sum();
     let doc_periodic_word_share = periodic_words as f32 / total_words.max(1) as f32;
     let max_para_words = para_words.iter().copied().max().unwrap_or(0);
@@ -1054,7 +1184,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // <title>, then come menus, then the headline, byline and text): the first later
     // line made of the title's words, with at least half as many words.
     let headline_at = (1..n).find(|&k| {
-        let s = &stats[k];
+        let s = stats.get(k);
         (3..=TITLE_WORDS).contains(&(s.words as usize))
             && s.words as usize * 2 >= title_tokens.len()
             && coverage(k) >= 0.8
@@ -1064,7 +1194,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let title_overlap: Vec<f32> = (0..n)
         .map(|k| {
             let i = lines[k];
-            if k > 0 && doc.is_open(i) && stats[k].words as usize <= TITLE_WORDS {
+            if k > 0 && doc.is_open(i) && stats.get(k).words as usize <= TITLE_WORDS {
                 coverage(k)
             } else {
                 0.0
@@ -1127,7 +1257,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
 pub(crate) struct Page<'d> {
     doc: &'d Doc<'d>,
     n: usize,
-    stats: Vec<LineStats>,
+    stats: StatsTable,
     removed: Vec<bool>,
     region: Option<(usize, usize)>,
     block: Vec<u32>,
@@ -1275,13 +1405,13 @@ features! {
             }
         };
         let headline_terms = headline.of(0);
-        let s = &stats[k];
+        let s = stats.get(k);
         let words = s.words.max(1) as f32;
         let chars = s.chars.max(1) as f32;
         let letters = s.letters.max(1) as f32;
         let prev = (k > 0).then(|| k - 1);
         let next = (k + 1 < n).then_some(k + 1);
-        let nb = |o: Option<usize>| o.map(|j| stats[j]);
+        let nb = |o: Option<usize>| o.map(|j| stats.get(j));
         let (p, q) = (nb(prev), nb(next));
         let (in_region, dist, side) = match region {
             Some((a, _)) if k < a => (0.0, ln1p(a - k), -1.0),
@@ -1966,6 +2096,38 @@ mod tests {
     /// `line_stats` with the stopwords of every language.
     fn line_stats_any(line: &str) -> super::LineStats {
         super::line_stats(line, super::stopwords::for_text(""))
+    }
+
+    /// The packed table gives back every line's stats as measured: counts up to 65,534 in
+    /// 16 bits, a line with a larger count (65,535 characters, 100,000 bytes of words,
+    /// 70,000 accented letters) whole beside the table.
+    #[test]
+    fn the_stats_table_gives_back_every_line_as_measured() {
+        let lines = [
+            String::new(),
+            "The council voted on Tuesday to keep the old library open, officials said.".into(),
+            "| Size | 12 cm | 300 g |".into(),
+            "# A HEADING, in Part".into(),
+            "word ".repeat(20_000),
+            "a".repeat(65_534),
+            "x".into(),
+            "a".repeat(65_535),
+            "é".repeat(70_000),
+            "> “Quoted,” she said, 12:30 — 中文 text".into(),
+        ];
+        let all: Vec<super::LineStats> = lines.iter().map(|l| line_stats_any(l)).collect();
+        let mut table = super::StatsTable::with_capacity(0);
+        for &s in &all {
+            table.push(s);
+        }
+        assert_eq!(table.len(), all.len());
+        for (k, s) in all.iter().enumerate() {
+            assert_eq!(table.get(k), *s, "line {k}");
+        }
+        assert!(table.iter().eq(all.iter().copied()));
+        let wide: Vec<usize> = table.wide.iter().map(|&(k, _)| k).collect();
+        assert_eq!(wide, [4, 7, 8]);
+        assert!(all.iter().any(|s| s.quote) && all.iter().any(|s| s.table_row));
     }
 
     #[test]
