@@ -1041,47 +1041,20 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
             }
         }
     }
-    // Distance (in text lines) to the nearest prose line above and below.
-    let mut prose_above = vec![c32(n); n];
-    let mut prose_below = vec![c32(n); n];
-    let mut last = None;
-    for k in 0..n {
-        if let Some(j) = last {
-            prose_above[k] = c32(k - j);
-        }
-        if stats.get(k).prose {
-            last = Some(k);
-        }
-    }
-    last = None;
-    for k in (0..n).rev() {
-        if let Some(j) = last {
-            prose_below[k] = c32(j - k);
-        }
-        if stats.get(k).prose {
-            last = Some(k);
-        }
-    }
-    // Lines removed as related-content or comment headers above each line.
-    let mut header_dist = vec![-1.0f32; n];
-    let mut headers_above = vec![0u32; n];
-    {
-        let mut last = None;
-        let mut count = 0;
-        for k in 0..n {
-            if let Some(j) = last {
-                header_dist[k] = ln1p(k - j);
-            }
-            headers_above[k] = count;
-            if matches!(
+    // The prose lines, and the lines removed as related-content or comment headers, in
+    // order: a line's distance to the nearest prose line above and below, and to the
+    // nearest header above and their count, are found in them when its row is made
+    // (issue 24: four tables of 4 bytes a line before).
+    let prose_lines: Vec<u32> = (0..n).filter(|&k| stats.get(k).prose).map(c32).collect();
+    let header_lines: Vec<u32> = (0..n)
+        .filter(|&k| {
+            matches!(
                 doc.mark(lines[k]),
                 crate::doc::Mark::Remove(_, crate::Category::Related | crate::Category::Comments)
-            ) {
-                last = Some(k);
-                count += 1;
-            }
-        }
-    }
+            )
+        })
+        .map(c32)
+        .collect();
     // Page-level shape: how much of the page is prose, short lines, links, runs, bullets.
     let nf = n as f32;
     let count = |f: &dyn Fn(&LineStats) -> bool| stats.iter().filter(|s| f(s)).count() as f32 / nf;
@@ -1222,10 +1195,8 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         title_at,
         headline,
         run,
-        prose_above,
-        prose_below,
-        header_dist,
-        headers_above,
+        prose_lines,
+        header_lines,
         doc_prose_line_share,
         doc_short_share,
         doc_bullet_share,
@@ -1275,10 +1246,8 @@ pub(crate) struct Page<'d> {
     title_at: Option<usize>,
     headline: Terms,
     run: Vec<u32>,
-    prose_above: Vec<u32>,
-    prose_below: Vec<u32>,
-    header_dist: Vec<f32>,
-    headers_above: Vec<u32>,
+    prose_lines: Vec<u32>,
+    header_lines: Vec<u32>,
     doc_prose_line_share: f32,
     doc_short_share: f32,
     doc_bullet_share: f32,
@@ -1341,10 +1310,8 @@ features! {
             pre_bylines,
             headline,
             run,
-            prose_above,
-            prose_below,
-            header_dist,
-            headers_above,
+            prose_lines,
+            header_lines,
             periodic,
             para_words,
             para_sentence,
@@ -1420,6 +1387,16 @@ features! {
             None => (0.0, ln1p(n), 0.0),
         };
         let title_overlap = title_overlap[k];
+        // The nearest prose lines above and below (the page's line count when none), the
+        // nearest header above (-1 when none) and the headers above.
+        let at = prose_lines.partition_point(|&j| (j as usize) < k);
+        let prose_above = at.checked_sub(1).map_or(n, |a| k - prose_lines[a] as usize);
+        let below = at + usize::from(prose_lines.get(at).is_some_and(|&j| j as usize == k));
+        let prose_below = prose_lines.get(below).map_or(n, |&j| j as usize - k);
+        let headers_above = header_lines.partition_point(|&j| (j as usize) < k);
+        let header_dist = headers_above
+            .checked_sub(1)
+            .map_or(-1.0, |h| ln1p(k - header_lines[h] as usize));
         let blank_around = f32::from(u8::from(i > 0 && doc.is_blank(i - 1)))
             + f32::from(u8::from(i + 1 < doc.len() && doc.is_blank(i + 1)));
     }
@@ -1473,11 +1450,11 @@ features! {
     log_doc_lines: ln1p(n),
     removed_share_before: share(pre_removed, k.saturating_sub(10), k),
     removed_share_after: share(pre_removed, k + 1, (k + 11).min(n)),
-    log_prose_above: ln1p(prose_above[k] as usize),
-    log_prose_below: ln1p(prose_below[k] as usize),
+    log_prose_above: ln1p(prose_above),
+    log_prose_below: ln1p(prose_below),
     log_leading_caps: ln1p(s.leading_caps as usize),
-    log_related_header_distance: header_dist[k],
-    log_related_headers_above: ln1p(headers_above[k] as usize),
+    log_related_header_distance: header_dist,
+    log_related_headers_above: ln1p(headers_above),
     doc_prose_line_share: doc_prose_line_share,
     doc_short_share: doc_short_share,
     doc_link_share: doc_link_share,

@@ -119,6 +119,7 @@ impl Rule for Classifier {
                 *s += tail[k];
             }
         }
+        drop(tail); // not held through the second stage (issue 24)
         for (s, &i) in first.iter_mut().zip(lines) {
             if let Some(d) = stack::decided_score(!doc.is_open(i), doc.is_removed(i)) {
                 *s = d;
