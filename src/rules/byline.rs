@@ -603,6 +603,16 @@ static PROFILE_LINK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A sentence that credits the text to its writer ("This post was written by Jane Doe, our
+/// editor"), wherever it stands on the page.
+static WRITTEN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?i:this|the)\s+(?i:(?:blog\s+)?post|article|story|piece|guide|review)\s+",
+        r"(?i:was\s+)?(?i:written|authored)\s+(?i:by)\s+\p{Lu}[\p{L}'’.\-]*\s+\p{Lu}",
+    ))
+    .expect("valid regex")
+});
+
 /// Whether the line is an avatar's initials and the name they stand for ("JD Jane Doe",
 /// "FM Former Member"): two or three capital letters, the first letters of the two or three
 /// capitalised words after them.
@@ -1023,6 +1033,15 @@ impl Rule for NearTitle {
                 return;
             }
         }
+        // Failing those, a sentence that credits the text ("This post was written by Jane
+        // Doe").
+        if let Some(i) = (0..doc.len()).find(|&i| {
+            let line = doc.line(i);
+            line.len() <= 3 * NAME_MAX && doc.is_open(i) && WRITTEN_BY.is_match(&text_of(i))
+        }) {
+            doc.remove(i, id, Category::Byline);
+            return;
+        }
         // Failing those, the name under the first stamp that has one below it: a question's
         // "asked <date>" (its header's "Asked 3 years ago" / "Modified …" has none), a
         // thread's first post header (see [`FIRST_POST`]), an author label anywhere
@@ -1055,9 +1074,16 @@ impl Rule for NearTitle {
             let name = text_of(n);
             let single =
                 !name.contains(char::is_whitespace) && name.len() <= 30 && text::has_letters(&name);
+            // A rank or a badge may follow the name after a bar ("jdoe42 | Premium").
+            let lead = name.split_once(" | ").map_or(name.as_ref(), |(l, _)| l);
+            let single = single
+                || lead.len() < name.len()
+                    && !lead.contains(char::is_whitespace)
+                    && lead.len() <= 30
+                    && text::has_letters(lead);
             if doc.is_open(n)
                 && (is_name_like(&name)
-                    || single && !NOT_NAME.is_match(&name)
+                    || single && !NOT_NAME.is_match(lead)
                     || author_link(doc.line(n)).is_some())
             {
                 doc.remove(a, id, Category::Metadata);
@@ -1722,5 +1748,29 @@ mod tests {
             let doc = run(&text);
             assert_eq!(category(&doc, 2), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_sentence_that_credits_the_writer() {
+        let text = format!(
+            "Storm hits coast\n{PROSE}\n{PROSE}\nShare this\nThis post was written by Omar Reyes, our harbour editor\nPosted in News\n"
+        );
+        assert_eq!(category(&run(&text), 4), Some(Category::Byline));
+        // A sentence about who wrote something else is no credit for the page.
+        let text = format!(
+            "Storm hits coast\n{PROSE}\n{PROSE}\nShare this\nThe song was written by Omar Reyes in 1990\nPosted in News\n"
+        );
+        let doc = run(&text);
+        assert!((0..doc.len()).all(|i| category(&doc, i) != Some(Category::Byline)));
+    }
+
+    #[test]
+    fn a_posters_handle_with_a_badge_under_the_first_post_header() {
+        let text = format!("Harbour wall questions\n\nJ Offline\njdoe42 | Premium\n{PROSE}\n");
+        assert_eq!(category(&run(&text), 3), Some(Category::Byline));
+        // A long run of letters before the bar is no handle.
+        let long = "x".repeat(40);
+        let text = format!("Harbour wall questions\n\nJ Offline\n{long} | Premium\n{PROSE}\n");
+        assert_eq!(category(&run(&text), 3), None);
     }
 }
