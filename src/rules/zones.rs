@@ -102,7 +102,8 @@ static NAMED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line of at most [`HEADER_WORDS`] words is a comment header.
 fn is_header(plain: &str) -> bool {
-    HEADER_STEMS.is_match(plain) && COMMENT_HEADER.is_match(plain)
+    // Every stem has three bytes or more.
+    plain.len() >= 3 && HEADER_STEMS.is_match(plain) && COMMENT_HEADER.is_match(plain)
 }
 
 /// A clock time: "5:57 am", "17:21", "2:19 p.m.".
@@ -162,55 +163,10 @@ impl Rule for CommentZone {
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let lines = doc.text_lines();
-        let mut parts = Vec::with_capacity(lines.len());
-        // Words of each line read as text (open, or removed as low content, navigation or
-        // related: the classifier's categories, which judged the comments one by one).
-        // Counts as `u32` (saturating: a line of 4 G words is 8 GiB): 4 bytes a line each,
-        // not 8 (issue 24: these two columns made the peak on a document of one-byte lines).
-        let mut words: Vec<u32> = Vec::with_capacity(lines.len());
-        // Prose words of each line that is the article's (open or kept).
-        let mut prose: Vec<u32> = Vec::with_capacity(lines.len());
-        // Whether each line is a header naming the post ([`NAMED_HEADER`]).
-        let mut named = Vec::with_capacity(lines.len());
-        for &i in lines.iter() {
-            let mark = doc.mark(i);
-            let (readable, open) = match mark {
-                Mark::Open | Mark::Keep(_) => (true, true),
-                Mark::Remove(
-                    _,
-                    Category::LowContent | Category::Navigation | Category::Related,
-                ) => (true, false),
-                Mark::Remove(..) => (false, false),
-            };
-            let plain = doc.plain(i, Images::Alt);
-            let w = doc.visible_words(i);
-            let header = w <= HEADER_WORDS && is_header(&plain);
-            named.push(header && NAMED_HEADER.is_match(&plain));
-            let part = match mark {
-                _ if is_signature(&plain) => Part::Signature,
-                _ if header => Part::Header,
-                Mark::Remove(_, Category::Comments) => Part::Marker,
-                Mark::Remove(_, Category::Byline | Category::Metadata | Category::Repeated) => {
-                    Part::Text
-                }
-                _ if !readable => Part::Other,
-                _ => Part::Text,
-            };
-            parts.push(part);
-            let w32 = u32::try_from(w).unwrap_or(u32::MAX);
-            words.push(if readable { w32 } else { 0 });
-            let sentence = text::ends_sentence(&plain);
-            prose.push(if open && w >= 10 && is_prose(w, sentence) {
-                w32
-            } else {
-                0
-            });
-        }
-        let n = lines.len();
-        let Some((start, end)) = zone(&parts, &prose, &words, &named) else {
+        let Some((start, end)) = zone(&Lines::new(doc, &lines)) else {
             return;
         };
-        debug_assert!(start <= end && end < n);
+        debug_assert!(start <= end && end < lines.len());
         for &i in &lines[start..=end] {
             if doc.is_open(i) {
                 doc.remove(i, id, Category::Comments);
@@ -219,65 +175,177 @@ impl Rule for CommentZone {
     }
 }
 
-/// The zone's first and last text lines (indices into `parts`), if the page has one that
+/// The document's text lines as the zone reads them, each measured when first asked
+/// (issue 24: a page of a million one-byte lines has no article before any of them, and
+/// only the lines from the first possible header on are read as headers and signatures).
+struct Lines<'d, 'a> {
+    doc: &'d Doc<'a>,
+    /// The text lines ([`Doc::text_lines`]).
+    lines: &'d [usize],
+    /// [`Lines::part`] of text lines `first..first + parts.len()`, once asked.
+    parts: std::cell::RefCell<(usize, Vec<Part>)>,
+}
+
+impl<'d, 'a> Lines<'d, 'a> {
+    fn new(doc: &'d Doc<'a>, lines: &'d [usize]) -> Self {
+        Lines {
+            doc,
+            lines,
+            parts: std::cell::RefCell::new((0, Vec::new())),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether text line `k` reads as text (open or kept, or removed as low content,
+    /// navigation or related: the classifier's categories, which judged the comments one
+    /// by one), and whether it is open or kept (the article's).
+    fn readable(&self, k: usize) -> (bool, bool) {
+        match self.doc.mark(self.lines[k]) {
+            Mark::Open | Mark::Keep(_) => (true, true),
+            Mark::Remove(_, Category::LowContent | Category::Navigation | Category::Related) => {
+                (true, false)
+            }
+            Mark::Remove(..) => (false, false),
+        }
+    }
+
+    /// The words of text line `k` when it reads as text, else 0.
+    fn words(&self, k: usize) -> usize {
+        match self.readable(k).0 {
+            true => self.doc.visible_words(self.lines[k]),
+            false => 0,
+        }
+    }
+
+    /// The prose words of text line `k` when it is the article's (open or kept), else 0.
+    fn prose(&self, k: usize) -> usize {
+        let i = self.lines[k];
+        // Open or kept: not removed.
+        if self.doc.is_removed(i) {
+            return 0;
+        }
+        let w = self.doc.visible_words(i);
+        // Prose has ten words or more (`is_prose`): a shorter line's text is not read.
+        let prose = w >= 10 && is_prose(w, text::ends_sentence(&self.doc.plain(i, Images::Alt)));
+        if prose {
+            w
+        } else {
+            0
+        }
+    }
+
+    /// Whether text line `k` is a header naming the post ([`NAMED_HEADER`]).
+    fn named(&self, k: usize) -> bool {
+        let i = self.lines[k];
+        let plain = self.doc.plain(i, Images::Alt);
+        self.doc.visible_words(i) <= HEADER_WORDS
+            && is_header(&plain)
+            && NAMED_HEADER.is_match(&plain)
+    }
+
+    /// What text line `k` is to the zone, measured once (the lines asked are those from
+    /// the first one asked on).
+    fn part(&self, k: usize) -> Part {
+        let mut memo = self.parts.borrow_mut();
+        let (first, parts) = &mut *memo;
+        if parts.is_empty() {
+            *first = k;
+        }
+        if k < *first {
+            // Not asked in this order by `zone`; measured again.
+            return self.measure(k);
+        }
+        while *first + parts.len() <= k {
+            parts.push(self.measure(*first + parts.len()));
+        }
+        parts[k - *first]
+    }
+
+    /// [`Lines::part`], measured.
+    fn measure(&self, k: usize) -> Part {
+        let i = self.lines[k];
+        let mark = self.doc.mark(i);
+        let plain = self.doc.plain(i, Images::Alt);
+        let header = || self.doc.visible_words(i) <= HEADER_WORDS && is_header(&plain);
+        match mark {
+            _ if is_signature(&plain) => Part::Signature,
+            _ if header() => Part::Header,
+            Mark::Remove(_, Category::Comments) => Part::Marker,
+            Mark::Remove(_, Category::Byline | Category::Metadata | Category::Repeated) => {
+                Part::Text
+            }
+            _ if !self.readable(k).0 => Part::Other,
+            _ => Part::Text,
+        }
+    }
+}
+
+/// The zone's first and last text lines (indices into `lines`), if the page has one that
 /// may go (see [`CommentZone`]).
-fn zone(parts: &[Part], prose: &[u32], words: &[u32], named: &[bool]) -> Option<(usize, usize)> {
-    let n = parts.len();
+fn zone(lines: &Lines<'_, '_>) -> Option<(usize, usize)> {
+    let n = lines.len();
     let mut before = 0;
     let mut longest = 0;
     for h in 0..n {
         let article = before >= MIN_PROSE_BEFORE && longest >= MIN_PARAGRAPH_BEFORE;
-        if article && matches!(parts[h], Part::Header | Part::Marker) {
-            if let Some(span) = zone_at(parts, h) {
+        if article && matches!(lines.part(h), Part::Header | Part::Marker) {
+            if let Some(span) = zone_at(lines, h) {
                 let (start, end) = span;
-                let own: usize = words[start..=end].iter().map(|&w| w as usize).sum();
-                let after: usize = prose[end + 1..].iter().map(|&w| w as usize).sum();
+                let own: usize = (start..=end).map(|k| lines.words(k)).sum();
+                let after: usize = (end + 1..n).map(|k| lines.prose(k)).sum();
                 // A header naming the post ("59 comments on “…”") is a blog's: its
                 // comments may outweigh the post.
-                if (own < before || named[h]) && after <= before {
+                if (own < before || lines.named(h)) && after <= before {
                     return Some(span);
                 }
                 return None;
             }
         }
-        before += prose[h] as usize;
-        longest = longest.max(prose[h] as usize);
+        let prose = lines.prose(h);
+        before += prose;
+        longest = longest.max(prose);
     }
     None
 }
 
 /// The zone that header `h` opens, if a signature follows it closely and enough others
 /// follow: from `h` to the end of the last comment.
-fn zone_at(parts: &[Part], h: usize) -> Option<(usize, usize)> {
-    let n = parts.len();
+fn zone_at(lines: &Lines<'_, '_>, h: usize) -> Option<(usize, usize)> {
+    let n = lines.len();
     let reach = (h + 1 + HEADER_REACH).min(n);
     // Under a header read from the text, "Reply" markers count as signatures; a zone a
     // marker opens needs dated signatures ("Like" and "Reply" also sit under embedded
     // posts inside an article).
-    let markers = parts[h] == Part::Header;
-    let signed = |k: usize| parts[k] == Part::Signature || markers && parts[k] == Part::Marker;
+    let markers = lines.part(h) == Part::Header;
+    let signed = |k: usize| {
+        let part = lines.part(k);
+        part == Part::Signature || markers && part == Part::Marker
+    };
     let first = (h + 1..reach).find(|&k| signed(k))?;
     // Signatures (and "Reply" markers) from the first on, while the zone goes on (no line
-    // of another kind of boilerplate between two comments).
-    let mut signatures = vec![first];
+    // of another kind of boilerplate between two comments): their count, the last, and
+    // the most lines from one to the next.
+    let (mut count, mut last, mut longest_comment) = (1, first, 0);
     let mut k = first + 1;
-    while k < n && parts[k] != Part::Other {
+    while k < n && lines.part(k) != Part::Other {
         if signed(k) {
-            signatures.push(k);
+            count += 1;
+            longest_comment = longest_comment.max(k - last);
+            last = k;
         }
         k += 1;
     }
-    if signatures.len() < MIN_SIGNATURES {
+    if count < MIN_SIGNATURES {
         return None;
     }
-    let longest_comment = signatures
-        .windows(2)
-        .map(|w| w[1] - w[0])
-        .max()
-        .unwrap_or(LAST_COMMENT_LINES);
-    let last = *signatures.last()?;
+    if count == 1 {
+        longest_comment = LAST_COMMENT_LINES;
+    }
     let mut end = last;
-    while end + 1 < n && end + 1 - last < longest_comment && parts[end + 1] != Part::Other {
+    while end + 1 < n && end + 1 - last < longest_comment && lines.part(end + 1) != Part::Other {
         end += 1;
     }
     Some((h, end))
