@@ -184,6 +184,8 @@ struct Lines<'d, 'a> {
     lines: &'d [usize],
     /// [`Lines::part`] of text lines `first..first + parts.len()`, once asked.
     parts: std::cell::RefCell<(usize, Vec<Part>)>,
+    /// How many times a line was measured ([`Lines::measure`]): the work the tests bound.
+    measured: std::cell::Cell<usize>,
 }
 
 impl<'d, 'a> Lines<'d, 'a> {
@@ -192,6 +194,7 @@ impl<'d, 'a> Lines<'d, 'a> {
             doc,
             lines,
             parts: std::cell::RefCell::new((0, Vec::new())),
+            measured: std::cell::Cell::new(0),
         }
     }
 
@@ -266,6 +269,7 @@ impl<'d, 'a> Lines<'d, 'a> {
 
     /// [`Lines::part`], measured.
     fn measure(&self, k: usize) -> Part {
+        self.measured.set(self.measured.get() + 1);
         let i = self.lines[k];
         let mark = self.doc.mark(i);
         let plain = self.doc.plain(i, Images::Alt);
@@ -403,6 +407,37 @@ mod tests {
             text.push_str(&format!("{name}\n{when}\n{said}\n\n"));
         }
         text
+    }
+
+    /// The lines [`zone`] measured as headers and signatures on `text` (after the phrase
+    /// rules), and the text lines.
+    fn measured(text: &str) -> (usize, usize) {
+        let doc = run_after_phrases(text, Vec::new());
+        let lines = doc.text_lines();
+        let view = Lines::new(&doc, &lines);
+        zone(&view);
+        (view.measured.get(), lines.len())
+    }
+
+    #[test]
+    fn tiny_lines_cost_no_measure_and_every_line_at_most_one() {
+        // Issue 24: a million one-byte lines made the rule read every line's text as a
+        // header and a signature. Without an article before them, none is read.
+        let tiny = "a\n".repeat(20_000);
+        assert_eq!(measured(&tiny).0, 0);
+        let mixed = "a\nComments\n1\n\u{bb}\n".repeat(5_000);
+        assert_eq!(measured(&mixed).0, 0);
+        // After an article, each line is measured once, however many headers ask for the
+        // lines after them (each header looks up to `HEADER_REACH` lines ahead).
+        for tail in [
+            "Comments\n".repeat(5_000),
+            "Comments\na\nMay 3, 2021 at 4:47 pm\n".repeat(2_000),
+            "2 Comments\nReply\n".repeat(3_000),
+        ] {
+            let (work, lines) = measured(&format!("{ARTICLE}\n{tail}"));
+            assert!(work > 0, "{work}");
+            assert!(work <= lines, "{work} measures for {lines} lines");
+        }
     }
 
     #[test]
