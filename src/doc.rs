@@ -977,36 +977,46 @@ impl<'a> Doc<'a> {
             return false;
         }
         let lines = self.text_lines();
-        // Each line's score: its words when it is prose (ten or more), else a negative
-        // weight. 4 bytes a line (issue 24: a table of every line's words and score took
-        // 16, the peak of a document of one-byte lines).
+        // Line `i`'s words when it is prose (ten or more), else `None`. Prose has ten
+        // words or more, each with a letter or a digit of the line (the visible text only
+        // leaves out or spaces apart): a shorter line is not prose, told without its
+        // visible text (a document of short lines).
+        let prose = |i: usize| {
+            if self.line(i).len() < 10 {
+                return None;
+            }
+            let words = visible(i);
+            crate::classifier::features::is_prose(words, crate::text::ends_sentence(self.line(i)))
+                .then_some(words)
+        };
+        let title = |i: usize| matches!(self.mark(i), Mark::Remove(_, Category::Title));
+        // The prose words (the positive scores below), counted first: most pages without
+        // a kept word have too few (issue 24: a document of a million short lines, all
+        // removed, needs no table of scores).
+        let prose_words = lines
+            .iter()
+            .filter(|&&i| !title(i))
+            .filter_map(|&i| prose(i))
+            .map(|w| i32::try_from(w).unwrap_or(i32::MAX) as usize)
+            .sum::<usize>();
+        if prose_words < NEVER_EMPTY_PROSE_WORDS {
+            return false;
+        }
+        // Each line's score: its words when it is prose, else a negative weight. 4 bytes a
+        // line (issue 24: a table of every line's words and score took 16, the peak of a
+        // document of one-byte lines).
         let score: Vec<i32> = lines
             .iter()
             .map(|&i| {
-                // Prose has ten words or more, each with a letter or a digit of the line
-                // (the visible text only leaves out or spaces apart): a shorter line is
-                // not prose, told without its visible text (a document of short lines).
-                let short = self.line(i).len() < 10;
-                let words = if short { 0 } else { visible(i) };
-                let prose = !short
-                    && crate::classifier::features::is_prose(
-                        words,
-                        crate::text::ends_sentence(self.line(i)),
-                    );
-                if matches!(self.mark(i), Mark::Remove(_, Category::Title)) {
+                if title(i) {
                     -(NEVER_EMPTY_PROSE_WORDS as i32)
-                } else if prose {
+                } else if let Some(words) = prose(i) {
                     i32::try_from(words).unwrap_or(i32::MAX)
                 } else {
                     -5
                 }
             })
             .collect();
-        // The prose words (the positive scores).
-        let prose_words = score.iter().map(|&v| v.max(0) as usize).sum::<usize>();
-        if prose_words < NEVER_EMPTY_PROSE_WORDS {
-            return false;
-        }
         // The maximum-sum run of lines.
         let Some((first, last)) =
             crate::classifier::features::best_run(score.iter().map(|&v| i64::from(v)))
