@@ -80,7 +80,13 @@ pub(crate) fn rows(
     terms: &Terms,
 ) -> Vec<[f32; N_STACKED]> {
     let n = lines.len().min(rows.len()).min(scores.len());
-    let context = Context::new(&lines[..n], |k| Columns::of(&rows[k]), scores, terms);
+    let context = Context::new(
+        &lines[..n],
+        |k| Columns::of(&rows[k]),
+        scores,
+        terms,
+        |_| true,
+    );
     (0..n)
         .map(|k| {
             let mut x = [0f32; N_STACKED];
@@ -146,12 +152,14 @@ impl Context {
     /// in order; a gap means blank lines between), given each line's [`Columns`]
     /// (`columns(k)`, of a row of zeros for a decided line), first-stage `scores`
     /// (decided lines scored [`DECIDED_REMOVED`] or [`DECIDED_KEPT`]) and content words
-    /// `terms`.
+    /// `terms`; `wanted(k)` says whether line `k`'s row will be asked for ([`Context::row`]
+    /// of another line holds NaN for its cohesion features).
     pub(crate) fn new(
         lines: &[usize],
         columns: impl Fn(usize) -> Columns,
         scores: &[f32],
         terms: &Terms,
+        wanted: impl Fn(usize) -> bool,
     ) -> Context {
         let n = lines.len().min(scores.len());
         let s: Vec<f32> = scores[..n]
@@ -242,9 +250,7 @@ impl Context {
         let in_region: Vec<bool> = (0..n)
             .map(|k| region.is_some_and(|(a, z)| (a..=z).contains(&k)))
             .collect();
-        let words = Numbered::new(terms, n);
-        let region_cohesion = cohesion(&words, n, &in_region);
-        let kept_cohesion = cohesion(&words, n, &kept);
+        let [region_cohesion, kept_cohesion] = cohesions(terms, n, &wanted, [&in_region, &kept]);
         // Items decided together: the share of kept lines in the line's card grid and in
         // its run of periodic shapes (consecutive lines with the same nonzero grid size or
         // periodic run length form one segment).
@@ -341,46 +347,6 @@ impl Context {
     }
 }
 
-/// The content words of the first `n` lines of a [`Terms`], numbered: each distinct word
-/// of the page gets a number below `count` (its rank among the page's distinct words), so
-/// that counting them for each set of lines ([`cohesion`]) indexes an array instead of
-/// hashing every word again. Numbered by sorting, not with a hash table: 12 bytes a word
-/// at most (a sorted copy of the words and their numbers), where a table held up to 130
-/// bytes a line on a page of distinct one-word lines while it grew (issue 24), and no
-/// crafted set of words makes a look-up slower than a binary search.
-struct Numbered<'t> {
-    terms: &'t Terms,
-    /// The numbers of the words of `terms`, in its order.
-    ids: Vec<u32>,
-    /// How many distinct words.
-    count: usize,
-}
-
-impl<'t> Numbered<'t> {
-    fn new(terms: &'t Terms, n: usize) -> Numbered<'t> {
-        let words = terms.first_lines(n);
-        let mut distinct = words.to_vec();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let ranks = Ranks::new(&distinct);
-        let ids = words
-            .iter()
-            // Fewer distinct words than words, which `Terms` counts in `u32`.
-            .map(|&t| ranks.rank(t) as u32)
-            .collect();
-        Numbered {
-            terms,
-            ids,
-            count: distinct.len(),
-        }
-    }
-
-    /// Line `k`'s words' numbers.
-    fn of(&self, k: usize) -> &[u32] {
-        &self.ids[self.terms.range(k)]
-    }
-}
-
 /// The positions of sorted words by their top bits: the words whose top `bits` bits are
 /// `p` start at `start[p]` in the sorted list, so that a word's rank is found with a step
 /// or two along the list from there, whatever the words (a crafted set that shares its top
@@ -414,7 +380,14 @@ impl<'s> Ranks<'s> {
         }
     }
 
-    /// The index of `t` in the sorted list (which holds it).
+    /// The index of `t` in the sorted list, if it holds it.
+    fn find(&self, t: u64) -> Option<usize> {
+        let r = self.rank(t);
+        (self.sorted.get(r) == Some(&t)).then_some(r)
+    }
+
+    /// The index of `t` in the sorted list (where it would go, if the list does not hold
+    /// it).
     fn rank(&self, t: u64) -> usize {
         let p = if self.shift == 64 {
             0
@@ -430,27 +403,63 @@ impl<'s> Ranks<'s> {
     }
 }
 
-/// For each of the first `n` lines, the share of its content words that occur in at
-/// least one *other* line of `members` (-1 for a line without content words); `words` are
-/// the lines' content words, numbered ([`Numbered`]: a line holds each word once).
-fn cohesion(words: &Numbered, n: usize, members: &[bool]) -> Vec<f32> {
-    let mut count = vec![0u32; words.count];
-    for k in (0..n).filter(|&k| members[k]) {
-        for &t in words.of(k) {
-            count[t as usize] += 1;
+/// For each of the first `n` lines that `wanted` asks for, the share of its content words
+/// that occur in at least one *other* line of each set of members (`members[0]`,
+/// `members[1]`; -1 for a line without content words); NaN for the lines not asked for.
+/// A line of `terms` holds each word once.
+///
+/// Only the words of the lines asked for are counted (the second stage scores the lines
+/// the cascade's head left unsure): they are sorted once and found by [`Ranks`], so that
+/// the count takes 8 bytes a distinct word of those lines and no crafted set of words
+/// makes a look-up slower than a binary search (a hash table held up to 130 bytes a line
+/// on a page of distinct one-word lines while it grew, issue 24).
+fn cohesions(
+    terms: &Terms,
+    n: usize,
+    wanted: &dyn Fn(usize) -> bool,
+    members: [&[bool]; 2],
+) -> [Vec<f32>; 2] {
+    let mut distinct: Vec<u64> = Vec::new();
+    for k in (0..n).filter(|&k| wanted(k)) {
+        distinct.extend_from_slice(terms.of(k));
+    }
+    distinct.sort_unstable();
+    distinct.dedup();
+    let ranks = Ranks::new(&distinct);
+    let mut count = vec![[0u32; 2]; distinct.len()];
+    if !distinct.is_empty() {
+        for (k, (&a, &b)) in members[0].iter().zip(members[1]).enumerate().take(n) {
+            let m = [u32::from(a), u32::from(b)];
+            if m == [0, 0] {
+                continue;
+            }
+            for &t in terms.of(k) {
+                if let Some(r) = ranks.find(t) {
+                    count[r][0] += m[0];
+                    count[r][1] += m[1];
+                }
+            }
         }
     }
-    (0..n)
-        .map(|k| {
-            let own = words.of(k);
-            if own.is_empty() {
-                return -1.0;
-            }
-            let me = u32::from(members[k]);
-            let shared = own.iter().filter(|&&t| count[t as usize] > me).count();
-            shared as f32 / own.len() as f32
-        })
-        .collect()
+    let mut out = [vec![f32::NAN; n], vec![f32::NAN; n]];
+    for k in (0..n).filter(|&k| wanted(k)) {
+        let own = terms.of(k);
+        if own.is_empty() {
+            (out[0][k], out[1][k]) = (-1.0, -1.0);
+            continue;
+        }
+        let me = [u32::from(members[0][k]), u32::from(members[1][k])];
+        let mut shared = [0usize; 2];
+        for &t in own {
+            // Every word of a line asked for is in the list.
+            let c = ranks.find(t).map_or([0, 0], |r| count[r]);
+            shared[0] += usize::from(c[0] > me[0]);
+            shared[1] += usize::from(c[1] > me[1]);
+        }
+        out[0][k] = shared[0] as f32 / own.len() as f32;
+        out[1][k] = shared[1] as f32 / own.len() as f32;
+    }
+    out
 }
 
 /// For each line, the share of kept lines among the consecutive lines with the same value
@@ -531,8 +540,8 @@ mod tests {
         assert_eq!(best_run([-1.0, -2.0].into_iter()), None);
     }
 
-    /// [`cohesion`] as it was written before the words were numbered: counted in a table
-    /// keyed by the words' hashes for each set of members.
+    /// [`cohesions`] as it was written before the words were numbered: counted in a table
+    /// keyed by the words' hashes for each set of members, for every line.
     fn cohesion_by_hash(terms: &Terms, n: usize, members: &[bool]) -> Vec<f32> {
         let mut count: HashMap<u64, u32, FxBuild> = HashMap::default();
         for k in (0..n).filter(|&k| members[k]) {
@@ -558,27 +567,40 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn numbered_cohesion_is_the_hashed_one(
+        fn cohesion_is_the_hashed_one(
             // Lines of a few words from a small vocabulary (so lines share words), some
-            // empty, each a member or not; `n` may stop short of the last lines.
+            // empty, each a member of either set or not, asked for or not; `n` may stop
+            // short of the last lines.
             lines in proptest::collection::vec(
-                (proptest::collection::vec(0u64..12, 0..6), proptest::bool::ANY),
+                (
+                    proptest::collection::vec(0u64..12, 0..6),
+                    proptest::bool::ANY,
+                    proptest::bool::ANY,
+                    proptest::bool::ANY,
+                ),
                 0..12,
             ),
             cut in 0usize..3,
         ) {
             let mut t = Terms::new();
-            for (words, _) in &lines {
+            for (words, ..) in &lines {
                 let ids: Vec<u64> = words.iter().map(|w| w.wrapping_mul(0x9e37_79b9)).collect();
                 t.push_ids(&ids);
             }
-            let members: Vec<bool> = lines.iter().map(|l| l.1).collect();
+            let region: Vec<bool> = lines.iter().map(|l| l.1).collect();
+            let kept: Vec<bool> = lines.iter().map(|l| l.2).collect();
+            let wanted = |k: usize| lines[k].3;
             let n = lines.len().saturating_sub(cut);
-            let words = Numbered::new(&t, n);
-            proptest::prop_assert_eq!(
-                cohesion(&words, n, &members),
-                cohesion_by_hash(&t, n, &members)
-            );
+            let [a, b] = cohesions(&t, n, &wanted, [&region, &kept]);
+            let (ha, hb) = (cohesion_by_hash(&t, n, &region), cohesion_by_hash(&t, n, &kept));
+            for k in 0..n {
+                if wanted(k) {
+                    proptest::prop_assert_eq!(a[k], ha[k]);
+                    proptest::prop_assert_eq!(b[k], hb[k]);
+                } else {
+                    proptest::prop_assert!(a[k].is_nan() && b[k].is_nan());
+                }
+            }
         }
     }
 
@@ -595,6 +617,11 @@ mod tests {
             let ranks = Ranks::new(&sorted);
             for (k, &t) in sorted.iter().enumerate() {
                 proptest::prop_assert_eq!(ranks.rank(t), k);
+                proptest::prop_assert_eq!(ranks.find(t), Some(k));
+                // Words the list does not hold, between and beside its words.
+                for u in [t ^ 1, t.wrapping_add(1), t.wrapping_sub(1), !t] {
+                    proptest::prop_assert_eq!(ranks.find(u), sorted.binary_search(&u).ok());
+                }
             }
         }
     }
@@ -607,7 +634,8 @@ mod tests {
         t.push_line("The bridge reopens after repairs to the harbour wall", stop);
         t.push_line("Win tickets to the concert", stop);
         t.push_empty();
-        let c = cohesion(&Numbered::new(&t, 4), 4, &[true, true, false, false]);
+        let members = [true, true, false, false];
+        let [c, _] = cohesions(&t, 4, &|_| true, [&members, &[false; 4]]);
         assert_eq!(c[0], 2.0 / 3.0, "harbour and bridge occur in line 1");
         assert_eq!(
             c[1],

@@ -63,26 +63,6 @@ impl Terms {
         }
     }
 
-    /// Where the terms of line `k` are in [`Terms::first_lines`] (empty past the end).
-    pub(crate) fn range(&self, k: usize) -> std::ops::Range<usize> {
-        match (self.start.get(k), self.start.get(k + 1)) {
-            (Some(&a), Some(&z)) => a as usize..z as usize,
-            _ => 0..0,
-        }
-    }
-
-    /// The terms of the first `n` lines, one after the other (all of them when there are
-    /// fewer lines).
-    pub(crate) fn first_lines(&self, n: usize) -> &[u64] {
-        let end = self
-            .start
-            .get(n)
-            .or(self.start.last())
-            .copied()
-            .unwrap_or(0);
-        &self.ids[..end as usize]
-    }
-
     /// Appends a line with no terms (a line an earlier rule removed).
     pub(crate) fn push_empty(&mut self) {
         self.start.push(self.ids.len() as u32);
