@@ -358,6 +358,9 @@ fn line_stats_with(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Lin
 /// agree with their `is_ascii_*` forms (`is_whitespace` also takes vertical tab), and no
 /// character is CJK.
 fn counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
+    if line.is_ascii() {
+        return counts_ascii(line.as_bytes(), stop, shared);
+    }
     let mut w = WordSink {
         s: LineStats::default(),
         stop,
@@ -481,6 +484,209 @@ fn counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
     w.s
 }
 
+/// Bytes of a block of [`counts_ascii`]: one bit of a `u64` mask a byte.
+const BLOCK: usize = 64;
+
+/// `x` (eight ASCII bytes) with each byte's high bit set where the byte is at least `c`
+/// (no byte carries into the next: every byte and `0x80 - c` are below `0x80`).
+#[inline(always)]
+fn swar_ge(x: u64, c: u8) -> u64 {
+    x.wrapping_add(u64::from(0x80 - c) * 0x0101_0101_0101_0101)
+}
+
+/// The high bits of `x` (eight ASCII bytes) where the byte is `c`.
+#[inline(always)]
+fn swar_eq(x: u64, c: u8) -> u64 {
+    let y = x ^ (u64::from(c) * 0x0101_0101_0101_0101);
+    // A byte below 0x80 plus 0x7f reaches 0x80 unless it is 0.
+    !y.wrapping_add(0x7f7f_7f7f_7f7f_7f7f) & 0x8080_8080_8080_8080
+}
+
+/// The eight high bits of `m` (one a byte, as [`swar_eq`] gives them) as the low eight
+/// bits of a byte mask (byte `j`'s bit is bit `j`).
+#[inline(always)]
+fn swar_bits(m: u64) -> u64 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// The bytes of `w` (at most 8) as a `u64`, little-endian, zero padded.
+#[inline(always)]
+fn pack8(w: &[u8]) -> u64 {
+    let mut p = 0u64;
+    for (k, &x) in w.iter().enumerate() {
+        p |= u64::from(x) << (8 * k);
+    }
+    p
+}
+
+/// `p` (eight ASCII bytes) with its upper-case letters lower-cased.
+#[inline(always)]
+fn swar_lower(p: u64) -> u64 {
+    let upper = swar_ge(p, b'A') & !swar_ge(p, b'[') & 0x8080_8080_8080_8080;
+    p | (upper >> 2)
+}
+
+/// The high bit of each byte of a `u64`.
+const LANES: u64 = 0x8080_8080_8080_8080;
+
+/// The sum of the eight bytes of `acc` (each a count, their sum below 256).
+#[inline(always)]
+fn lane_sum(acc: u64) -> u32 {
+    (acc.wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32
+}
+
+/// What [`counts_ascii`] carries from one block of [`BLOCK`] ASCII bytes to the next:
+/// the last eight bytes' lower-case letters and sentence stops (high bits of their
+/// bytes), for the glued joins.
+#[derive(Clone, Copy, Default)]
+struct Carry {
+    lower: u64,
+    stop: u64,
+}
+
+/// Counts the classes of `b` (ASCII, at most [`BLOCK`] bytes) into `s` (letters, digits,
+/// upper case, punctuation, separators, commas, quotes and glued joins, eight bytes at a
+/// time in a `u64`), and returns its letters and digits and its word characters (letters,
+/// digits, `'` and `-`) as masks, a bit a byte.
+#[inline]
+fn block_counts(b: &[u8], carry: &mut Carry, s: &mut LineStats) -> (u64, u64) {
+    let (mut alnum_bits, mut word_bits) = (0u64, 0u64);
+    // Per-byte counts (each byte of an accumulator counts up to 8 in a block).
+    let (mut letters, mut digits, mut upper_n, mut punct_n, mut joins) = (0u64, 0, 0, 0, 0);
+    for (j, chunk) in b.chunks(8).enumerate() {
+        let (x, valid) = match <[u8; 8]>::try_from(chunk) {
+            Ok(a) => (u64::from_le_bytes(a), LANES),
+            Err(_) => {
+                let mut a = [0u8; 8];
+                a[..chunk.len()].copy_from_slice(chunk);
+                (
+                    u64::from_le_bytes(a),
+                    LANES & ((1u64 << (8 * chunk.len())) - 1),
+                )
+            }
+        };
+        let digit = swar_ge(x, b'0') & !swar_ge(x, b':') & LANES;
+        let upper = swar_ge(x, b'A') & !swar_ge(x, b'[') & LANES;
+        let lower = swar_ge(x, b'a') & !swar_ge(x, b'{') & LANES;
+        let alnum = digit | upper | lower;
+        // Whitespace: space, and tab to carriage return (bytes up to the space are
+        // nearly always spaces: the exact test only when they are not).
+        let low = !swar_ge(x, b'!') & LANES;
+        let sp = swar_eq(x, b' ');
+        let space = if low == sp {
+            sp
+        } else {
+            (swar_ge(x, b'\t') & !swar_ge(x, 0x0e) & LANES) | sp
+        };
+        let punct = !(alnum | space) & valid;
+        let (word, stop) = if punct == 0 {
+            (alnum, 0)
+        } else {
+            let separator = swar_eq(x, b'|') | swar_eq(x, b'/') | swar_eq(x, b'>');
+            s.separators += separator.count_ones();
+            s.commas += swar_eq(x, b',').count_ones();
+            s.quote |= swar_eq(x, b'"') != 0;
+            (
+                alnum | swar_eq(x, b'\'') | swar_eq(x, b'-'),
+                swar_eq(x, b'.') | swar_eq(x, b'?') | swar_eq(x, b'!'),
+            )
+        };
+        letters += (upper | lower) >> 7;
+        digits += digit >> 7;
+        upper_n += upper >> 7;
+        punct_n += punct >> 7;
+        // An upper-case letter after three lower-case ones, or after a lower-case letter
+        // and a stop (byte `k` of `v << 8 * d` is byte `k - d` of `v`).
+        let l1 = (lower << 8) | (carry.lower >> 56);
+        let l2 = (lower << 16) | (carry.lower >> 48);
+        let l3 = (lower << 24) | (carry.lower >> 40);
+        let s1 = (stop << 8) | (carry.stop >> 56);
+        joins += (upper & ((l1 & l2 & l3) | (s1 & l2))) >> 7;
+        *carry = Carry { lower, stop };
+        let bits = swar_bits(alnum);
+        alnum_bits |= bits << (8 * j);
+        word_bits |= if word == alnum { bits } else { swar_bits(word) } << (8 * j);
+    }
+    s.letters += lane_sum(letters);
+    s.digits += lane_sum(digits);
+    s.upper += lane_sum(upper_n);
+    s.punct += lane_sum(punct_n);
+    s.glued += lane_sum(joins);
+    (alnum_bits, word_bits)
+}
+
+/// [`counts`] for an ASCII line, a block of [`BLOCK`] bytes at a time: each byte's
+/// classes as bits of masks ([`Masks`], eight bytes at a time in a `u64`), the counts as
+/// bit counts, the words from the masks' runs (a word runs from a letter or digit through
+/// word characters to its last letter or digit, as in [`counts`]' walk), the glued joins
+/// as an upper-case letter after three lower-case ones or after a lower-case letter and
+/// `.`, `?` or `!` ([`glued_joins`]). The same answers as [`counts`]' walk (unit-tested).
+fn counts_ascii(b: &[u8], stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
+    let mut w = WordSink {
+        s: LineStats::default(),
+        stop,
+        terms: shared.plain && shared.want_terms,
+        title: shared.title.filter(|_| shared.titled),
+        out: shared,
+        buf: [0; 32],
+        spill: Vec::new(),
+        title_seen: 0,
+    };
+    let mut carry = Carry::default();
+    // The word being read: its start, and one past its last letter or digit so far.
+    let mut word: Option<(usize, usize)> = None;
+    for (k, block) in b.chunks(BLOCK).enumerate() {
+        let base = k * BLOCK;
+        let (alnum, word_chars) = block_counts(block, &mut carry, &mut w.s);
+        // Word ends: bytes of the block that are not word characters.
+        let ends = !word_chars & (u64::MAX >> (BLOCK - block.len()));
+        let mut pos = 0usize; // the next byte of the block to look at
+        while pos < block.len() {
+            let from = u64::MAX << pos;
+            match word {
+                Some((start, last)) => {
+                    let e = ends & from;
+                    if e == 0 {
+                        // The word goes on past the block: its last letter or digit here.
+                        let a = alnum & from;
+                        if a != 0 {
+                            word = Some((start, base + 64 - a.leading_zeros() as usize));
+                        } else {
+                            word = Some((start, last));
+                        }
+                        break;
+                    }
+                    let end = e.trailing_zeros() as usize;
+                    let a = alnum & from & !(u64::MAX << end);
+                    let last = if a != 0 {
+                        base + 64 - a.leading_zeros() as usize
+                    } else {
+                        last
+                    };
+                    w.ascii_word(&b[start..last]);
+                    word = None;
+                    pos = end + 1;
+                }
+                None => {
+                    let a = alnum & from;
+                    if a == 0 {
+                        break;
+                    }
+                    let at = a.trailing_zeros() as usize;
+                    word = Some((base + at, base + at + 1));
+                    pos = at + 1;
+                }
+            }
+        }
+    }
+    if let Some((start, last)) = word {
+        w.ascii_word(&b[start..last]);
+    }
+    w.s.chars = c32(b.len());
+    w.out.title_words = w.title_seen.min(TITLE_WORDS + 1);
+    w.s
+}
+
 /// What [`counts`] does with each word.
 struct WordSink<'a, 's, 't> {
     s: LineStats,
@@ -496,6 +702,54 @@ struct WordSink<'a, 's, 't> {
 }
 
 impl WordSink<'_, '_, '_> {
+    /// Counts the ASCII word `w` (a [`text::words`] word, not empty) of an ASCII line.
+    #[inline]
+    fn ascii_word(&mut self, w: &[u8]) {
+        self.title_seen += 1;
+        let title = self.title.filter(|_| self.title_seen <= TITLE_WORDS + 1);
+        self.ascii_word_counted(w, title);
+    }
+
+    /// [`WordSink::ascii_word`] once the word is counted for the title (`title`: the title's
+    /// words, if this word is to be looked up there).
+    #[inline]
+    fn ascii_word_counted(&mut self, b: &[u8], title: Option<&HashSet<&[u8], FxBuild>>) {
+        self.s.words += 1;
+        self.s.word_chars += c32(b.len());
+        if b[0].is_ascii_uppercase() {
+            self.s.caps += 1;
+            if self.s.caps == self.s.words {
+                self.s.leading_caps += 1;
+            }
+        }
+        // Lower-cased once for the stopwords, the content words and the title: a word
+        // of at most 8 bytes into one `u64` (eight bytes at once: each upper-case
+        // letter gets its 0x20 bit), looked up in the stopwords as it is (no copy
+        // through memory).
+        let packed;
+        let (lower, stop) = if b.len() <= 8 {
+            let p = swar_lower(pack8(b));
+            packed = p.to_le_bytes();
+            (&packed[..b.len()], self.stop.contains_packed(p, b.len()))
+        } else {
+            let lower = text::ascii_lower(b, &mut self.buf, &mut self.spill);
+            (lower, self.stop.contains_ascii(lower))
+        };
+        if stop {
+            self.s.stop += 1;
+        } else if self.terms
+            && b.len() >= crate::classifier::terms::MIN_CHARS
+            && b.iter().any(u8::is_ascii_alphabetic)
+        {
+            self.out.terms.push(crate::classifier::terms::hash(lower));
+        }
+        if let Some(title) = title {
+            if self.out.title_filter & filter_bit(lower) != 0 {
+                self.out.title_hits += usize::from(title.contains(lower));
+            }
+        }
+    }
+
     /// Counts the word `w` (a [`text::words`] word) holding `cjk` CJK characters.
     #[inline]
     fn word(&mut self, w: &str, cjk: usize) {
@@ -520,46 +774,11 @@ impl WordSink<'_, '_, '_> {
             }
             return;
         }
-        self.s.words += 1;
         if w.is_ascii() {
-            let b = w.as_bytes();
-            self.s.word_chars += c32(b.len());
-            if b[0].is_ascii_uppercase() {
-                self.s.caps += 1;
-                if self.s.caps == self.s.words {
-                    self.s.leading_caps += 1;
-                }
-            }
-            // Lower-cased once for the stopwords, the content words and the title: a word
-            // of at most 8 bytes into one `u64`, looked up in the stopwords as it is
-            // (no copy through memory).
-            let packed;
-            let (lower, stop) = if b.len() <= 8 {
-                let mut p = 0u64;
-                for (k, &x) in b.iter().enumerate() {
-                    p |= u64::from(x.to_ascii_lowercase()) << (8 * k);
-                }
-                packed = p.to_le_bytes();
-                (&packed[..b.len()], self.stop.contains_packed(p, b.len()))
-            } else {
-                let lower = text::ascii_lower(b, &mut self.buf, &mut self.spill);
-                (lower, self.stop.contains_ascii(lower))
-            };
-            if stop {
-                self.s.stop += 1;
-            } else if self.terms
-                && b.len() >= crate::classifier::terms::MIN_CHARS
-                && b.iter().any(u8::is_ascii_alphabetic)
-            {
-                self.out.terms.push(crate::classifier::terms::hash(lower));
-            }
-            if let Some(title) = title {
-                if self.out.title_filter & filter_bit(lower) != 0 {
-                    self.out.title_hits += usize::from(title.contains(lower));
-                }
-            }
+            self.ascii_word_counted(w.as_bytes(), title);
             return;
         }
+        self.s.words += 1;
         self.s.word_chars += c32(w.chars().count());
         if w.chars().next().is_some_and(char::is_uppercase) {
             self.s.caps += 1;
@@ -2022,9 +2241,17 @@ mod tests {
         let title: std::collections::HashSet<&[u8], crate::text::hash::FxBuild> =
             tokens.iter().map(String::as_bytes).collect();
         let mut next = crate::testing::xorshift(0x51ce_11ed);
+        // Every other line of ASCII pieces only, long enough to cross the blocks of
+        // `counts_ascii` (64 bytes).
+        let ascii: Vec<&str> = pieces.iter().copied().filter(|p| p.is_ascii()).collect();
         for round in 0..20_000 {
             let mut line = String::new();
-            for _ in 0..(next() % 24) {
+            let (pieces, most) = if round % 2 == 0 {
+                (&pieces[..], 24)
+            } else {
+                (&ascii[..], 120)
+            };
+            for _ in 0..(next() % most) {
                 line.push_str(pieces[(next() % pieces.len() as u64) as usize]);
                 if next() % 3 == 0 {
                     line.push(' ');

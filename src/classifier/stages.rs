@@ -125,8 +125,7 @@ impl Rule for Classifier {
                 *s = d;
             }
         }
-        let context =
-            stack::Context::new(lines, |k| kept[k].columns, &first, &page.terms, unsure);
+        let context = stack::Context::new(lines, |k| kept[k].columns, &first, &page.terms, unsure);
         let mut scores = Vec::new();
         SECOND.score_rows(
             n,
