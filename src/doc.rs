@@ -182,16 +182,18 @@ pub(crate) struct Doc<'a> {
     links: std::cell::OnceCell<Vec<bool>>,
     /// The non-blank lines, listed on first use (see [`Doc::text_line_list`]).
     text_lines: std::cell::OnceCell<std::sync::Arc<[usize]>>,
-    /// Per line, in one byte (see [`Doc::words_table`]): its [`Doc::visible_words`]
-    /// (the low 7 bits; [`MANY_WORDS`] for a count too large for them, counted again when
-    /// asked) and whether it has Markdown that [`crate::text::plain_text`] takes out
-    /// ([`MARKED`]).
-    visible_words: std::cell::OnceCell<Vec<u8>>,
+    /// Per line, in one byte, measured when first asked (see [`Doc::word_entry`]; 0
+    /// until then): its [`Doc::visible_words`] plus one (the low 7 bits; [`MANY_WORDS`]
+    /// for a count too large for them, counted again when asked) and whether it has
+    /// Markdown that [`crate::text::plain_text`] takes out ([`MARKED`]). A line without
+    /// such Markdown shows its own text: its visible words are its
+    /// [`words`](Doc::words).
+    visible_words: std::cell::OnceCell<Vec<std::cell::Cell<u8>>>,
 }
 
-/// The visible words of a line in [`Doc`]'s table of visible words when it has this many
-/// or more: its count is taken again on use (lines of 127 words or more are rare after the
-/// long-line split, see [`SPLIT_WORDS`]).
+/// The low bits of a line's entry in [`Doc`]'s table of visible words when the line has
+/// 126 visible words or more: its count is taken again on use (lines of so many words
+/// are rare after the long-line split, see [`SPLIT_WORDS`]).
 const MANY_WORDS: u8 = 0x7f;
 
 /// The bit of a line's entry in [`Doc`]'s table of visible words set when the line has
@@ -659,12 +661,24 @@ impl<'a> Doc<'a> {
     }
 
     /// The words a reader sees on line `i`: [`crate::text::word_count`] of its
-    /// [`Doc::plain`] text (images by their alt text). Counted for every line once per
-    /// document, on first use: the teaser-run and comment-zone rules both read them.
+    /// [`Doc::plain`] text (images by their alt text). Counted once per line, when first
+    /// asked (see [`Doc::word_entry`]).
     pub fn visible_words(&self, i: usize) -> usize {
-        match self.words_table().get(i) {
-            Some(&e) if e & MANY_WORDS != MANY_WORDS => usize::from(e & MANY_WORDS),
-            _ => crate::text::word_count(&self.plain(i, crate::text::Images::Alt)),
+        match self.word_entry(i) & MANY_WORDS {
+            MANY_WORDS => crate::text::word_count(&self.plain(i, crate::text::Images::Alt)),
+            e => usize::from(e) - 1,
+        }
+    }
+
+    /// [`crate::text::word_count`] of line `i` ([`Doc::line`]): read from the table of
+    /// visible words for a line without Markdown to take out (its visible text is the
+    /// line), counted again for the others.
+    pub fn words(&self, i: usize) -> usize {
+        let e = self.word_entry(i);
+        if e & MARKED == 0 && e & MANY_WORDS != MANY_WORDS {
+            usize::from(e) - 1
+        } else {
+            crate::text::word_count(self.line(i))
         }
     }
 
@@ -672,35 +686,51 @@ impl<'a> Doc<'a> {
     /// from the table of visible words for a line without Markdown to take out (most
     /// lines: the line itself, trimmed as `plain_text` trims).
     pub fn plain(&self, i: usize, images: crate::text::Images) -> std::borrow::Cow<'a, str> {
-        match self.words_table().get(i) {
-            Some(&e) if e & MARKED == 0 => std::borrow::Cow::Borrowed(self.line(i)),
-            _ => crate::text::plain_text(self.line(i), images),
+        if self.word_entry(i) & MARKED == 0 {
+            std::borrow::Cow::Borrowed(self.line(i))
+        } else {
+            crate::text::plain_text(self.line(i), images)
         }
     }
 
-    /// One byte a line, built on first use: whether the line has Markdown to take out
-    /// ([`MARKED`]) and its visible words (the low bits, see [`Doc::visible_words`]).
-    fn words_table(&self) -> &[u8] {
-        self.visible_words.get_or_init(|| {
-            (0..self.len())
-                .map(|i| {
-                    let line = self.line(i);
-                    if line.is_empty() {
-                        return 0;
-                    }
-                    let marked = crate::text::has_markup(line.as_bytes());
-                    let words = match marked {
-                        true => crate::text::word_count(&crate::text::plain_text(
-                            line,
-                            crate::text::Images::Alt,
-                        )),
-                        false => crate::text::word_count(line),
-                    };
-                    let words = u8::try_from(words).map_or(MANY_WORDS, |w| w.min(MANY_WORDS));
-                    words | if marked { MARKED } else { 0 }
-                })
-                .collect()
-        })
+    /// Line `i`'s entry in the table of visible words (one byte a line, see [`MARKED`]
+    /// and [`MANY_WORDS`]; the table is allocated on first use), measured when first asked
+    /// and kept: a line no rule asks about is never measured, one that several rules read
+    /// is measured once. [`MARKED`] for a line past the end.
+    #[inline]
+    fn word_entry(&self, i: usize) -> u8 {
+        let table = self
+            .visible_words
+            .get_or_init(|| vec![std::cell::Cell::new(0); self.len()]);
+        let Some(cell) = table.get(i) else {
+            return MARKED | MANY_WORDS;
+        };
+        match cell.get() {
+            0 => {
+                let e = self.measure_words(i);
+                cell.set(e);
+                e
+            }
+            e => e,
+        }
+    }
+
+    /// Line `i`'s entry in the table of visible words (never 0).
+    #[inline(never)]
+    fn measure_words(&self, i: usize) -> u8 {
+        let line = self.line(i);
+        if line.is_empty() {
+            return 1;
+        }
+        let marked = crate::text::has_markup(line.as_bytes());
+        let words = match marked {
+            true => {
+                crate::text::word_count(&crate::text::plain_text(line, crate::text::Images::Alt))
+            }
+            false => crate::text::word_count(line),
+        };
+        let words = u8::try_from(words + 1).map_or(MANY_WORDS, |w| w.min(MANY_WORDS));
+        words | if marked { MARKED } else { 0 }
     }
 
     /// Whether line `i` holds a Markdown link or image (`](`, see [`crate::text::has_link`]):
@@ -1265,6 +1295,44 @@ mod tests {
         assert_eq!(doc.visible_words(1), 5);
         assert_eq!(doc.visible_words(2), 0);
         assert_eq!(doc.visible_words(5), 3);
+    }
+
+    #[test]
+    fn words_are_the_lines_word_counts_in_any_order_of_asking() {
+        // Lines of 124 to 127 words (the table's last counts and past them), Markdown
+        // (its raw text counted, not the visible one), blank lines, CJK text; asked in
+        // both orders, through each accessor first, twice.
+        let mut text = String::new();
+        for n in 124..=127 {
+            text.push_str(&"word ".repeat(n));
+            text.push('\n');
+        }
+        text.push_str(
+            "[Jane Doe](/a/jane) wrote ![the harbour](/h.jpg)\n\n  **Bold** it\n東京都の人口\nx\n",
+        );
+        let n = Doc::whole_lines(&text).len();
+        for order in 0..4 {
+            let doc = Doc::whole_lines(&text);
+            for k in 0..2 * n {
+                let i = if order % 2 == 0 { k % n } else { n - 1 - k % n };
+                let line = doc.line(i);
+                let visible = crate::text::plain_text(line, crate::text::Images::Alt);
+                if order < 2 {
+                    assert_eq!(doc.words(i), crate::text::word_count(line), "line {i}");
+                }
+                assert_eq!(
+                    doc.visible_words(i),
+                    crate::text::word_count(&visible),
+                    "line {i}"
+                );
+                assert_eq!(doc.words(i), crate::text::word_count(line), "line {i}");
+            }
+        }
+        let doc = Doc::whole_lines(&text);
+        assert_eq!(
+            (doc.words(3), doc.words(4), doc.visible_words(4)),
+            (127, 9, 5)
+        );
     }
 
     #[test]

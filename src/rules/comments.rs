@@ -227,7 +227,7 @@ impl Rule for CommentThread {
                 // Without a sentence end, prose needs 25 words: 49 bytes or more.
                 let sentence = text::ends_sentence(line);
                 if sentence || line.len() >= 2 * 25 - 1 {
-                    let w = text::word_count(line);
+                    let w = doc.words(i);
                     if is_prose(w, sentence) {
                         prose_before += w;
                         longest = longest.max(words_outside_links(line));
@@ -250,7 +250,7 @@ impl Rule for CommentThread {
         let first = lines[k];
         // A short line just before a timestamp header is the commenter's name.
         let start = match k.checked_sub(1).map(|j| lines[j]) {
-            Some(p) if text::word_count(doc.line(p)) <= 3 && !text::ends_sentence(doc.line(p)) => p,
+            Some(p) if doc.words(p) <= 3 && !text::ends_sentence(doc.line(p)) => p,
             _ => first,
         };
         for &i in &lines[lines.partition_point(|&i| i < start)..] {

@@ -2,7 +2,6 @@
 
 use super::Rule;
 use crate::doc::{Doc, Mark, RuleId};
-use crate::text;
 use crate::Category;
 
 /// A short open line enclosed by two removals of the same promotional category (a
@@ -44,11 +43,7 @@ impl Rule for Enclosed {
             let (Mark::Remove(_, ca), Mark::Remove(_, cb)) = (doc.mark(a), doc.mark(b)) else {
                 continue;
             };
-            if ca == cb
-                && is_box(ca)
-                && doc.is_open(i)
-                && text::word_count(doc.line(i)) <= ENCLOSED_MAX_WORDS
-            {
+            if ca == cb && is_box(ca) && doc.is_open(i) && doc.words(i) <= ENCLOSED_MAX_WORDS {
                 doc.remove(i, id, ca);
             }
         }

@@ -212,7 +212,7 @@ fn passage_copies(doc: &Doc<'_>, ids: &[u32], groups: &mut [Group]) -> Vec<Passa
             continue;
         }
         let line = doc.line(i);
-        if !text::ends_sentence(line) || text::word_count(line) < PROSE_WORDS {
+        if !text::ends_sentence(line) || doc.words(i) < PROSE_WORDS {
             continue;
         }
         let m = g.second;
@@ -368,7 +368,7 @@ impl Rule for Repeated {
             // `TITLE_WORDS` words or more: the word count alone decides, and only for the
             // first copy.
             const _: () = assert!(PROSE_WORDS >= TITLE_WORDS);
-            if i == first && text::word_count(doc.line(i)) >= TITLE_WORDS {
+            if i == first && doc.words(i) >= TITLE_WORDS {
                 continue;
             }
             remove[i] = true;

@@ -156,7 +156,7 @@ fn leads_content(doc: &Doc<'_>, i: usize) -> bool {
             return true;
         }
         let next = doc.line(n);
-        if k == 0 && next == line || k < 2 && text::word_count(next) >= 15 {
+        if k == 0 && next == line || k < 2 && doc.words(n) >= 15 {
             return true;
         }
     }
@@ -591,7 +591,7 @@ fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         if line.contains("](") || line.starts_with(['*', '-', '+', '|', '>', '!', '[']) {
             continue;
         }
-        let words = text::word_count(line);
+        let words = doc.words(i);
         let end = line.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
         if !(1..=NAME_MAX_WORDS).contains(&words) || end.ends_with(['.', ':', ',', ';']) {
             continue;
@@ -674,7 +674,7 @@ fn heading_text_line(doc: &Doc<'_>, i: usize) -> Option<usize> {
     }
     let n = next_text(doc, i)?;
     let next = doc.line(n);
-    let words = text::word_count(next);
+    let words = doc.words(n);
     (heading_level(next) == 0
         && text::has_letters(next)
         && !next.contains("](")
@@ -738,8 +738,7 @@ fn markdown_heading(doc: &Doc<'_>, lines: &[usize], markdown: bool) -> Option<(u
         let line = doc.line(i);
         let level = md_level(doc, i);
         if level == 0 && !prose_seen {
-            prose_seen =
-                text::word_count(line) >= 15 && text::ends_sentence(line) && link_share(line) < 0.4;
+            prose_seen = doc.words(i) >= 15 && text::ends_sentence(line) && link_share(line) < 0.4;
         }
         if level == 0 || level > 1 && best.is_some_and(|(l, _)| l <= level) {
             continue;
