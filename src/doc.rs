@@ -280,11 +280,30 @@ enum Cut {
 /// where each sub-line after the first starts (always at a non-whitespace character, the
 /// whitespace before it ending the piece before). Empty unless the line has more than
 /// [`SPLIT_WORDS`] words. Never inside a Markdown link's text or target.
+#[cfg(test)]
 pub(crate) fn cut_points(line: &str) -> Vec<usize> {
+    counted_cut_points(line).0
+}
+
+/// [`cut_points`], and the line's [`crate::text::word_count`] when it was counted (a line
+/// of [`SPLIT_WORDS`] words or fewer, or more words but no place to cut), so that the
+/// table of words need not count it again (see [`Doc::with_lines`]).
+fn counted_cut_points(line: &str) -> (Vec<usize>, Option<usize>) {
     // A line of n words has at least 2n - 1 bytes.
-    if line.len() < 2 * SPLIT_WORDS || crate::text::word_count(line) <= SPLIT_WORDS {
-        return Vec::new();
+    if line.len() < 2 * SPLIT_WORDS {
+        return (Vec::new(), None);
     }
+    let words = crate::text::word_count(line);
+    if words <= SPLIT_WORDS {
+        return (Vec::new(), Some(words));
+    }
+    let cuts = cuts_of_long_line(line);
+    let words = cuts.is_empty().then_some(words);
+    (cuts, words)
+}
+
+/// [`cut_points`] of a line of more than [`SPLIT_WORDS`] words.
+fn cuts_of_long_line(line: &str) -> Vec<usize> {
     let b = line.as_bytes();
     let mut cuts: Vec<(usize, Cut)> = Vec::new();
     // Words of the piece so far: whitespace-separated tokens, CJK characters by pairs.
@@ -551,23 +570,27 @@ fn sentences(line: &str) -> impl Iterator<Item = &str> {
 /// [`cut_points`]: every sub-line but the last has no terminator (the next one continues
 /// it; see [`Doc::continues`]), unless most of its sentences are copies of the page's other
 /// lines ([`MAX_COPIED_SHARE`]). Returns `lines` itself when no line is split.
-fn split_long_lines(text: &str, lines: Lines) -> Lines {
+fn split_long_lines(text: &str, lines: Lines) -> (Lines, Vec<(usize, usize)>) {
     let ends = |k: usize| {
         let next = lines.next(k, text);
         (next - usize::from(lines[k].term), next)
     };
     let mut cuts: Vec<(usize, Vec<usize>)> = Vec::new();
+    // The long lines left whole, with their word counts: `(line, words)`.
+    let mut counted: Vec<(usize, usize)> = Vec::new();
     for k in 0..lines.len() {
         let (end, _) = ends(k);
         if end - lines.start(k) >= 2 * SPLIT_WORDS {
-            let at = cut_points(&text[lines.start(k)..end]);
+            let (at, words) = counted_cut_points(&text[lines.start(k)..end]);
             if !at.is_empty() {
                 cuts.push((k, at));
+            } else if let Some(words) = words {
+                counted.push((k, words));
             }
         }
     }
     if cuts.is_empty() {
-        return lines;
+        return (lines, counted);
     }
     // A long line that copies the page's text (an article body repeated in a metadata
     // block, a summary of the paragraphs above) is left whole: one decision on the copy,
@@ -578,11 +601,14 @@ fn split_long_lines(text: &str, lines: Lines) -> Lines {
         copies.share(&text[lines.start(*k)..end], *k) < MAX_COPIED_SHARE
     });
     if cuts.is_empty() {
-        return lines;
+        return (lines, counted);
     }
     let extra: usize = cuts.iter().map(|(_, at)| at.len()).sum();
     let mut out = Lines::with_capacity(lines.len() + extra);
     let mut cuts = cuts.into_iter().peekable();
+    // The counted lines' numbers among the new lines.
+    let mut renumbered = Vec::with_capacity(counted.len());
+    let mut counted = counted.into_iter().peekable();
     for k in 0..lines.len() {
         let (end, next) = ends(k);
         let start = lines.start(k);
@@ -595,10 +621,22 @@ fn split_long_lines(text: &str, lines: Lines) -> Lines {
                 }
                 out.push(text, from, end, next);
             }
-            None => out.push(text, start, end, next),
+            None => {
+                if let Some((_, words)) = counted.next_if(|(j, _)| *j == k) {
+                    renumbered.push((out.len(), words));
+                }
+                out.push(text, start, end, next)
+            }
         }
     }
-    out
+    (out, renumbered)
+}
+
+/// The entry of a line of `words` visible words in [`Doc`]'s table of visible words,
+/// [`MARKED`] when the line has Markdown to take out (never 0: see [`Doc::word_entry`]).
+fn words_entry(words: usize, marked: bool) -> u8 {
+    let words = u8::try_from(words.saturating_add(1)).map_or(MANY_WORDS, |w| w.min(MANY_WORDS));
+    words | if marked { MARKED } else { 0 }
 }
 
 impl<'a> Doc<'a> {
@@ -640,13 +678,13 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let lines = if sub_lines {
+        let (lines, counted) = if sub_lines {
             split_long_lines(text, lines)
         } else {
-            lines
+            (lines, Vec::new())
         };
         let marks = vec![0; lines.len()];
-        Doc {
+        let doc = Doc {
             text,
             lines,
             marks,
@@ -657,7 +695,21 @@ impl<'a> Doc<'a> {
             links: std::cell::OnceCell::new(),
             text_lines: std::cell::OnceCell::new(),
             visible_words: std::cell::OnceCell::new(),
+        };
+        // The long lines left whole were counted to decide it: their entries in the table
+        // of words are filled from those counts (a line without Markdown to take out shows
+        // its own text), not counted again when first asked.
+        if !counted.is_empty() {
+            let table = doc
+                .visible_words
+                .get_or_init(|| vec![std::cell::Cell::new(0); doc.len()]);
+            for (i, words) in counted {
+                if !crate::text::has_markup(doc.line(i).as_bytes()) {
+                    table[i].set(words_entry(words, false));
+                }
+            }
         }
+        doc
     }
 
     /// The words a reader sees on line `i`: [`crate::text::word_count`] of its
@@ -729,8 +781,7 @@ impl<'a> Doc<'a> {
             }
             false => crate::text::word_count(line),
         };
-        let words = u8::try_from(words + 1).map_or(MANY_WORDS, |w| w.min(MANY_WORDS));
-        words | if marked { MARKED } else { 0 }
+        words_entry(words, marked)
     }
 
     /// Whether line `i` holds a Markdown link or image (`](`, see [`crate::text::has_link`]):
@@ -1295,6 +1346,32 @@ mod tests {
         assert_eq!(doc.visible_words(1), 5);
         assert_eq!(doc.visible_words(2), 0);
         assert_eq!(doc.visible_words(5), 3);
+    }
+
+    #[test]
+    fn long_lines_left_whole_keep_the_count_that_decided_it() {
+        // Lines of 300 bytes or more: few long words (not split), 200 words without a
+        // place to cut, indented by two spaces (Markdown's two spaces only before the
+        // trimmed text), with a link and emphasis, and a line that is split.
+        let few = format!("{}end", "abcdefghijklmnopqrstuvwxyz0123456789 ".repeat(10));
+        let many = "word ".repeat(200);
+        let text = format!(
+            "\u{feff}{few}\n  {few}  \n{many}\n[{few}](/a) **b** ’tis\n{}\nshort\n",
+            "One sentence here ends now. ".repeat(60)
+        );
+        let doc = Doc::new(&text);
+        assert!(doc.len() > 7, "the last long line is split");
+        let table = doc.visible_words.get().expect("filled by the split");
+        assert_ne!(table[0].get(), 0, "a long line left whole has its entry");
+        assert_eq!(table[doc.len() - 2].get(), 0, "a short line is measured when asked");
+        for i in 0..doc.len() {
+            let line = doc.line(i);
+            let visible = crate::text::plain_text(line, crate::text::Images::Alt);
+            assert_eq!(doc.visible_words(i), crate::text::word_count(&visible), "line {i}");
+            assert_eq!(doc.words(i), crate::text::word_count(line), "line {i}");
+            assert_eq!(doc.plain(i, crate::text::Images::Alt), visible, "line {i}");
+        }
+        assert_eq!((doc.words(0), doc.words(1), doc.words(2)), (11, 11, 200));
     }
 
     #[test]
