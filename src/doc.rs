@@ -1363,11 +1363,19 @@ mod tests {
         assert!(doc.len() > 7, "the last long line is split");
         let table = doc.visible_words.get().expect("filled by the split");
         assert_ne!(table[0].get(), 0, "a long line left whole has its entry");
-        assert_eq!(table[doc.len() - 2].get(), 0, "a short line is measured when asked");
+        assert_eq!(
+            table[doc.len() - 2].get(),
+            0,
+            "a short line is measured when asked"
+        );
         for i in 0..doc.len() {
             let line = doc.line(i);
             let visible = crate::text::plain_text(line, crate::text::Images::Alt);
-            assert_eq!(doc.visible_words(i), crate::text::word_count(&visible), "line {i}");
+            assert_eq!(
+                doc.visible_words(i),
+                crate::text::word_count(&visible),
+                "line {i}"
+            );
             assert_eq!(doc.words(i), crate::text::word_count(line), "line {i}");
             assert_eq!(doc.plain(i, crate::text::Images::Alt), visible, "line {i}");
         }
