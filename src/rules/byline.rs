@@ -473,9 +473,9 @@ fn is_name_like(line: &str) -> bool {
     {
         return false;
     }
-    if NOT_NAME.is_match(line) || FIRST_POST.is_match(line) {
-        return false;
-    }
+    // Words that open no name, a forum post's header. Asked last (the tests are pure):
+    // most lines fail the cheaper shape tests below first, and the regexes are the cost.
+    let not_name = || NOT_NAME.is_match(line) || FIRST_POST.is_match(line);
     if !line.contains(char::is_whitespace) {
         if is_initials(line) {
             return false;
@@ -486,10 +486,10 @@ fn is_name_like(line: &str) -> bool {
         let first = chars.next().is_some_and(|c| c.is_lowercase());
         let inner = chars.any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
         // A vote count or a score ("11", "-1") is no handle: it needs letters.
-        return line.len() <= 30 && text::has_letters(line) && (first || inner);
+        return line.len() <= 30 && text::has_letters(line) && (first || inner) && !not_name();
     }
     if (2..=6).contains(&text::word_count(line)) && text::is_capitalised_run(line) {
-        return true;
+        return !not_name();
     }
     // Several authors: "Ann Lee, Omar Reyes & Jo Kim", "Ann Lee and Omar Reyes | Guests".
     let names = NAME_JOIN.replace_all(line, ",");
@@ -499,6 +499,7 @@ fn is_name_like(line: &str) -> bool {
             n.trim().is_empty()
                 || text::is_capitalised_run(n) && (2..=4).contains(&text::word_count(n))
         })
+        && !not_name()
 }
 
 /// Whether the line is a name and the section it wrote in ("Jane Doe in Engineering", "Jane
@@ -758,7 +759,8 @@ fn headline_words(doc: &Doc<'_>) -> Vec<String> {
 fn of_headline(line: &str, headline: &[String]) -> bool {
     let mut n = 0;
     for w in text::words(line).filter(|w| text::has_letters(w)) {
-        if !headline.iter().any(|h| h.as_str() == w.to_lowercase()) {
+        let w = w.to_lowercase();
+        if !headline.contains(&w) {
             return false;
         }
         n += 1;
