@@ -191,6 +191,7 @@ static BIO_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Every phrase starts with an `a` or an `m`: [`may_open_about_author`] asks that first.
 static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s\p{P}]*(?:about the authors?|about (?:the )?writer|author bio(?:graphy)?|meet the author)[\s\p{P}]*$")
         .expect("valid regex")
@@ -211,9 +212,19 @@ fn has_about_author_word(line: &str) -> bool {
     })
 }
 
+/// Whether the line's first ASCII letter or digit can open an [`ABOUT_AUTHOR`] phrase: an
+/// `a` or an `m` of either case (only spaces and punctuation, neither of which is an ASCII
+/// letter or digit, come before the phrase; neither letter has a case variant outside
+/// ASCII). Most lines start with another letter, and this costs a few bytes.
+fn may_open_about_author(line: &str) -> bool {
+    line.bytes()
+        .find(u8::is_ascii_alphanumeric)
+        .is_some_and(|b| matches!(b, b'a' | b'A' | b'm' | b'M'))
+}
+
 /// Whether the line is an "About the author" header.
 fn is_about_author(line: &str) -> bool {
-    has_about_author_word(line) && ABOUT_AUTHOR.is_match(line)
+    may_open_about_author(line) && has_about_author_word(line) && ABOUT_AUTHOR.is_match(line)
 }
 
 /// The verbs that end a [`BIO_START`] match.
@@ -241,11 +252,25 @@ const BIO_START_VERBS: [&str; 17] = [
 /// to four words without spaces, so its verb starts the second, third, fourth or fifth
 /// word (the regex's `\s` and `split_whitespace` split at the same characters).
 fn may_open_bio(line: &str) -> bool {
-    line.split_whitespace()
-        .skip(1)
-        .take(4)
-        .any(|w| BIO_START_VERBS.iter().any(|v| w.starts_with(v)))
+    line.split_whitespace().skip(1).take(4).any(|w| {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| BIO_VERB_FIRST[usize::from(b)])
+            && BIO_START_VERBS.iter().any(|v| w.starts_with(v))
+    })
 }
+
+/// Per byte, whether a verb of [`BIO_START_VERBS`] starts with it (most words fail this
+/// before the list is walked).
+static BIO_VERB_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < BIO_START_VERBS.len() {
+        t[BIO_START_VERBS[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// Subjects that are no one's name.
 const NOT_NAMES: &[&str] = &[
@@ -369,6 +394,36 @@ mod tests {
                 proptest::prop_assert!(may_open_bio(line), "{line:?}");
             }
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_about_author_gate_passes_every_header(
+            before in "[ \\t\\-*#:.!?¿¡«»“”—_]{0,4}",
+            phrase in proptest::sample::select(vec![
+                "about the author", "about the authors", "about writer", "about the writer",
+                "author bio", "author biography", "meet the author",
+            ]),
+            upper in proptest::collection::vec(proptest::bool::ANY, 20),
+            after in "[ \\t\\-*#:.!?»”—_]{0,4}",
+        ) {
+            let phrase: String = phrase
+                .chars()
+                .zip(&upper)
+                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let line = format!("{before}{phrase}{after}");
+            proptest::prop_assert!(ABOUT_AUTHOR.is_match(&line), "{line:?}");
+            proptest::prop_assert!(may_open_about_author(&line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_about_author_gate_stops_other_lines() {
+        assert!(may_open_about_author("— About the author —"));
+        assert!(may_open_about_author("**Meet the author**"));
+        assert!(!may_open_about_author("The author lives in Leeds."));
+        assert!(!may_open_about_author("2 authors"));
     }
 
     proptest::proptest! {
