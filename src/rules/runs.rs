@@ -155,6 +155,16 @@ static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether the line's first letter or digit can open a [`RELATED_HEADER`]: an ASCII
+/// letter that one of its phrases starts with (any case), or a character outside ASCII
+/// (`(?i)` lets `ſ` stand for `s`). Only `\W` characters come before the phrase, and no
+/// ASCII letter or digit is one, so most lines skip the regex.
+fn may_open_related_header(line: &str) -> bool {
+    line.bytes()
+        .find(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+        .is_some_and(|b| !b.is_ascii() || b"adlmnoprstwy".contains(&(b | 0x20)))
+}
+
 /// Most words of a header read by [`RELATED_HEADER`].
 const HEADER_WORDS: usize = 8;
 
@@ -191,7 +201,11 @@ fn shape(doc: &Doc<'_>, i: usize, previous: Option<RuleId>) -> (Shape, usize) {
         Shape::Long
     } else if ends_truncated(&plain) {
         Shape::Excerpt
-    } else if words <= HEADER_WORDS && headline && RELATED_HEADER.is_match(&plain) {
+    } else if words <= HEADER_WORDS
+        && headline
+        && may_open_related_header(&plain)
+        && RELATED_HEADER.is_match(&plain)
+    {
         Shape::Header
     } else if words <= HEADLINE_WORDS + 6
         && may_end_with_date(&plain)
@@ -697,6 +711,30 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn the_related_header_gate_passes_every_header(
+            before in "[ \\-*#:.!?«»“”—|>•]{0,3}",
+            phrase in proptest::sample::select(vec![
+                "more stories", "other news", "latest posts", "top headlines", "popular reads",
+                "trending videos", "recommended articles", "related stories", "similar posts",
+                "recent news", "next up", "most read", "you may also like", "read next",
+                "see also", "also read", "what to read next", "don't miss", "dont miss",
+            ]),
+            upper in proptest::collection::vec(proptest::bool::ANY, 20),
+            after in "[ :»—.!]{0,2}",
+        ) {
+            let phrase: String = phrase
+                .chars()
+                .zip(upper.iter().chain(std::iter::repeat(&false)))
+                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let line = format!("{before}{phrase}{after}");
+            proptest::prop_assert!(RELATED_HEADER.is_match(&line), "{line:?}");
+            proptest::prop_assert!(may_open_related_header(&line), "{line:?}");
+        }
+    }
+
     #[test]
     fn shapes_of_dates_headers_and_excerpts() {
         for l in [
@@ -732,6 +770,23 @@ mod tests {
         ] {
             assert!(RELATED_HEADER.is_match(l), "{l}");
         }
+        for l in [
+            "More stories",
+            "Most Read",
+            "You may also like",
+            "Next Up In Science",
+            "Read next:",
+            "Related Articles",
+            "— ſimilar stories —",
+            "Don't miss",
+            "What to read next",
+            "Also read",
+            "See also",
+        ] {
+            assert!(may_open_related_header(l), "{l}");
+        }
+        assert!(!may_open_related_header("Harbour news"));
+        assert!(!may_open_related_header("12 more stories"));
         for l in ["More about the wall", "Top of the page", "Next steps"] {
             assert!(!RELATED_HEADER.is_match(l), "{l}");
         }
