@@ -936,12 +936,14 @@ impl Fragment {
         {
             return Some(false);
         }
-        // A short line (most lines) is answered by the open form, when it compiles.
+        // A short line (most lines) is answered by the open form, when it compiles; a
+        // longer one needs a match of the open form (every match of the fragment is one
+        // of its open form, on any line), which is cheap to look for and mostly missing.
         let open = match ascii {
             true => self.open_ascii.as_ref(),
             false => self.open_unicode.as_ref(),
         };
-        if let Some(open) = open.filter(|o| o.answers(line, &self.hir)) {
+        if let Some(open) = open {
             let regex = open.regex.get_or_init(|| {
                 // The ASCII open form is made from the ASCII form already.
                 let hir = match ascii {
@@ -950,8 +952,17 @@ impl Fragment {
                 };
                 Fragment::build(&hir, self.size_limit)
             });
-            if let Some(r) = regex {
-                return Some(r.is_match(line));
+            let answers = open.answers(line, &self.hir);
+            // On a longer line only where the lazy DFA can search it (it gives up on a
+            // Unicode word boundary in non-ASCII text, and the slower engine that takes
+            // over costs more than it saves).
+            let worth =
+                answers || ascii || !open.hir.properties().look_set().contains_word_unicode();
+            if let Some(r) = regex.as_ref().filter(|_| worth) {
+                let hit = r.is_match(line);
+                if !hit || answers {
+                    return Some(hit);
+                }
             }
         }
         let regex = if ascii {
@@ -1246,8 +1257,13 @@ fn min_chars(hir: &Hir) -> usize {
     }
 }
 
-/// The largest upper bound of a counted repetition in `hir` (0 if none).
+/// The largest upper bound of a counted repetition in `hir` (0 if none), leaving out the
+/// parts that never match (the ASCII form of `提供.{1,40}`: see [`never`]), which compile
+/// to nothing.
 fn longest_count(hir: &Hir) -> u32 {
+    if never(hir) {
+        return 0;
+    }
     match hir.kind() {
         HirKind::Repetition(r) => r.max.unwrap_or(r.min).max(longest_count(&r.sub)),
         HirKind::Capture(c) => longest_count(&c.sub),
