@@ -802,6 +802,13 @@ struct Fragment {
     /// counted repetition).
     open_ascii: Option<Open>,
     open_unicode: Option<Open>,
+    /// For a fragment with a Unicode word boundary (`\b`): the pattern without its word
+    /// boundaries and with its long counted repetitions unbounded, a necessary condition
+    /// for non-ASCII lines (leaving out an assertion or a bound only adds matches). The
+    /// lazy DFA gives up on a Unicode word boundary in non-ASCII text, and the engines
+    /// that take over (the PikeVM, the bounded backtracker) cost tens to hundreds of times
+    /// more a byte; this form keeps the lazy DFA and rules most such lines out.
+    relaxed: Option<(Hir, OnceLock<Option<regex_automata::meta::Regex>>)>,
 }
 
 /// A [`Fragment`]'s open form (see [`open_counts`]), compiled on first use.
@@ -901,9 +908,19 @@ impl Fragment {
     /// does not parse.
     fn new(source: &Source, size_limit: usize) -> Option<Fragment> {
         let (hir, max_chars) = source.parse()?;
+        let relaxed = hir
+            .properties()
+            .look_set()
+            .contains_word_unicode()
+            .then(|| {
+                let mut limit = usize::MAX;
+                let open = open_counts(&without_unicode_words(&hir), 0, &mut limit);
+                (any_char_bytes(&open), OnceLock::new())
+            });
         Some(Fragment {
             open_ascii: Open::new(&ascii_only(&hir)),
             open_unicode: Open::new(&hir),
+            relaxed,
             hir,
             max_chars,
             size_limit,
@@ -935,6 +952,12 @@ impl Fragment {
             .is_some_and(|most| core_chars(line, ascii) > most)
         {
             return Some(false);
+        }
+        if let Some((hir, regex)) = self.relaxed.as_ref().filter(|_| !ascii) {
+            let regex = regex.get_or_init(|| Fragment::build(hir, self.size_limit));
+            if regex.as_ref().is_some_and(|r| !r.is_match(line)) {
+                return Some(false);
+            }
         }
         // A short line (most lines) is answered by the open form, when it compiles; a
         // longer one needs a match of the open form (every match of the fragment is one
@@ -1070,6 +1093,33 @@ fn edge_class() -> &'static EdgeClass {
         edge
     });
     &EDGE
+}
+
+/// `hir` without its Unicode word boundary assertions (each read as the empty pattern):
+/// every match of `hir` is one of the result, on any haystack.
+fn without_unicode_words(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(
+            Look::WordUnicode
+            | Look::WordUnicodeNegate
+            | Look::WordStartUnicode
+            | Look::WordEndUnicode
+            | Look::WordStartHalfUnicode
+            | Look::WordEndHalfUnicode,
+        ) => Hir::empty(),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(without_unicode_words(&r.sub)),
+        }),
+        HirKind::Capture(c) => without_unicode_words(&c.sub),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(without_unicode_words).collect()),
+        HirKind::Alternation(alts) => {
+            Hir::alternation(alts.iter().map(without_unicode_words).collect())
+        }
+        _ => hir.clone(),
+    }
 }
 
 /// `hir` as it reads valid UTF-8 text, with every class that holds every non-ASCII
