@@ -1613,14 +1613,19 @@ pub(crate) struct Group {
 }
 
 /// A byte trie of literals, built with [`TrieBuilder`]; node 0 is the root (never a
-/// target). Laid out flat (each node's edges and ids are ranges of two arrays), so a walk
-/// touches few cache lines.
+/// target). Laid out breadth first: a node's children are consecutive nodes (sorted by
+/// byte), so a node needs only where its children and its ids start (the next node's
+/// starts end them) and each node the byte that leads to it. Nine bytes a node, and the
+/// shallow nodes, which most walks end in, are together at the front: a walk touches few
+/// cache lines.
 #[derive(Debug, Default)]
 struct Trie {
+    /// The root's child by each byte (0: none).
     root: Vec<u32>,
-    /// By node: its edges (sorted by byte) and its ids, as ranges of `edges` and `ids`.
-    nodes: Vec<(u32, u32, u32, u32)>,
-    edges: Vec<(u8, u32)>,
+    /// By node, and one past the last: its first child and its first id (in `ids`).
+    start: Vec<(u32, u32)>,
+    /// By node: the byte on the edge that leads to it.
+    byte: Vec<u8>,
     ids: Vec<u32>,
 }
 
@@ -1628,28 +1633,31 @@ impl Trie {
     /// The child of `node` by `b`, or 0.
     #[inline]
     fn step(&self, node: u32, b: u8) -> u32 {
-        if node == 0 {
+        let n = node as usize;
+        if n == 0 {
             return self.root[usize::from(b)];
         }
-        let Some(&(start, len, _, _)) = self.nodes.get(node as usize) else {
+        let (Some(&(lo, _)), Some(&(hi, _))) = (self.start.get(n), self.start.get(n + 1)) else {
             return 0;
         };
-        let edges = &self.edges[start as usize..(start + len) as usize];
-        if edges.len() <= 8 {
-            return edges.iter().find(|e| e.0 == b).map_or(0, |e| e.1);
-        }
-        match edges.binary_search_by_key(&b, |&(x, _)| x) {
-            Ok(k) => edges[k].1,
-            Err(_) => 0,
-        }
+        let Some(bytes) = self.byte.get(lo as usize..hi as usize) else {
+            return 0;
+        };
+        let k = if bytes.len() <= 16 {
+            bytes.iter().position(|&x| x == b)
+        } else {
+            memchr::memchr(b, bytes)
+        };
+        k.map_or(0, |k| lo + k as u32)
     }
 
     /// The ids of the literals that end at `node`.
     #[inline]
     fn ids(&self, node: u32) -> &[u32] {
-        match self.nodes.get(node as usize) {
-            Some(&(_, _, start, len)) => &self.ids[start as usize..(start + len) as usize],
-            None => &[],
+        let n = node as usize;
+        match (self.start.get(n), self.start.get(n + 1)) {
+            (Some(&(_, a)), Some(&(_, b))) => self.ids.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
         }
     }
 }
@@ -1679,8 +1687,8 @@ impl TrieBuilder {
 
     /// The flat trie (`None` if it does not fit in 32-bit offsets): the literals sorted,
     /// each node's literals are a range of them, its children the runs of that range
-    /// with the same next byte. Its ids are those of the literals that end there, without
-    /// repeats.
+    /// with the same next byte, numbered as they are reached breadth first. Its ids are
+    /// those of the literals that end there, without repeats.
     fn build(mut self) -> Option<Trie> {
         let bytes = &self.bytes;
         let text = |&(a, b, _): &(usize, usize, u32)| &bytes[a..b];
@@ -1704,13 +1712,16 @@ impl TrieBuilder {
         let lits = &self.literals;
         let mut t = Trie {
             root: vec![0; 256],
-            nodes: vec![(0, 0, 0, 0)],
+            byte: vec![0],
             ..Trie::default()
         };
         let fit = |n: usize| u32::try_from(n).ok();
-        // (node, its literals' range, depth): nodes are laid out as they are reached.
-        let mut stack = vec![(0u32, 0usize, lits.len(), 0usize)];
-        while let Some((node, lo, hi, depth)) = stack.pop() {
+        // Each node's literals' range and depth, in node order (breadth first): node
+        // `k` is `queue[k]`.
+        let mut queue = vec![(0usize, lits.len(), 0usize)];
+        let mut node = 0;
+        while let Some(&(lo, hi, depth)) = queue.get(node) {
+            t.start.push((fit(queue.len())?, fit(t.ids.len())?));
             let mut k = lo;
             let ids_start = t.ids.len();
             while k < hi && lits[k].1 - lits[k].0 == depth {
@@ -1719,32 +1730,22 @@ impl TrieBuilder {
                 }
                 k += 1;
             }
-            let edges_start = t.edges.len();
             while k < hi {
                 let b = bytes[lits[k].0 + depth];
                 let mut end = k + 1;
                 while end < hi && bytes[lits[end].0 + depth] == b {
                     end += 1;
                 }
-                let child = fit(t.nodes.len())?;
-                t.nodes.push((0, 0, 0, 0));
                 if node == 0 {
-                    t.root[usize::from(b)] = child;
-                } else {
-                    t.edges.push((b, child));
+                    t.root[usize::from(b)] = fit(queue.len())?;
                 }
-                stack.push((child, k, end, depth + 1));
+                t.byte.push(b);
+                queue.push((k, end, depth + 1));
                 k = end;
             }
-            if node != 0 {
-                t.nodes[node as usize] = (
-                    fit(edges_start)?,
-                    fit(t.edges.len() - edges_start)?,
-                    fit(ids_start)?,
-                    fit(t.ids.len() - ids_start)?,
-                );
-            }
+            node += 1;
         }
+        t.start.push((fit(queue.len())?, fit(t.ids.len())?));
         Some(t)
     }
 }
@@ -2787,6 +2788,14 @@ mod tests {
             (b"abd", 2),
             (b"zzzzzzzzzz", 6),
         ];
+        // A node with more children than a short scan looks through.
+        let wide: Vec<[u8; 2]> = (0..40u8).map(|b| [b'm', b.wrapping_mul(7)]).collect();
+        let lits: Vec<(&[u8], u32)> = lits
+            .iter()
+            .copied()
+            .chain(wide.iter().zip(10..).map(|(l, id)| (&l[..], id)))
+            .collect();
+        let lits = &lits[..];
         let mut builder = TrieBuilder::new();
         for &(l, id) in lits {
             builder.insert(l.iter().copied(), id);
@@ -2797,7 +2806,7 @@ mod tests {
             .flat_map(|(l, _)| (1..=l.len()).map(|n| l[..n].to_vec()))
             .collect();
         probes.extend([b"x".to_vec(), b"abx".to_vec(), b"abcd".to_vec()]);
-        probes.extend((0..=255u8).map(|b| vec![b'a', b]));
+        probes.extend((0..=255u8).flat_map(|b| [vec![b'a', b], vec![b'm', b]]));
         for p in probes {
             let mut node = 0;
             for &b in &p {
