@@ -472,12 +472,12 @@ fn counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
             }
         }
         if start != usize::MAX {
-            w.word(&line[start..end], cjk);
+            w.word(line, start, end, cjk);
             (start, cjk) = (usize::MAX, 0);
         }
     }
     if start != usize::MAX {
-        w.word(&line[start..end], cjk);
+        w.word(line, start, end, cjk);
     }
     w.out.title_words = w.title_seen.min(TITLE_WORDS + 1);
     w.s.glued = c32(joins);
@@ -507,23 +507,6 @@ fn swar_eq(x: u64, c: u8) -> u64 {
 #[inline(always)]
 fn swar_bits(m: u64) -> u64 {
     ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
-}
-
-/// The bytes of `w` (at most 8) as a `u64`, little-endian, zero padded.
-#[inline(always)]
-fn pack8(w: &[u8]) -> u64 {
-    let mut p = 0u64;
-    for (k, &x) in w.iter().enumerate() {
-        p |= u64::from(x) << (8 * k);
-    }
-    p
-}
-
-/// `p` (eight ASCII bytes) with its upper-case letters lower-cased.
-#[inline(always)]
-fn swar_lower(p: u64) -> u64 {
-    let upper = swar_ge(p, b'A') & !swar_ge(p, b'[') & 0x8080_8080_8080_8080;
-    p | (upper >> 2)
 }
 
 /// The high bit of each byte of a `u64`.
@@ -663,7 +646,7 @@ fn counts_ascii(b: &[u8], stop: &Stopwords, shared: &mut Shared<'_>) -> LineStat
                     } else {
                         last
                     };
-                    w.ascii_word(&b[start..last]);
+                    w.ascii_word(b, start, last);
                     word = None;
                     pos = end + 1;
                 }
@@ -680,7 +663,7 @@ fn counts_ascii(b: &[u8], stop: &Stopwords, shared: &mut Shared<'_>) -> LineStat
         }
     }
     if let Some((start, last)) = word {
-        w.ascii_word(&b[start..last]);
+        w.ascii_word(b, start, last);
     }
     w.s.chars = c32(b.len());
     w.out.title_words = w.title_seen.min(TITLE_WORDS + 1);
@@ -702,18 +685,27 @@ struct WordSink<'a, 's, 't> {
 }
 
 impl WordSink<'_, '_, '_> {
-    /// Counts the ASCII word `w` (a [`text::words`] word, not empty) of an ASCII line.
+    /// Counts the ASCII word `line[start..end]` (a [`text::words`] word, not empty) of an
+    /// ASCII line.
     #[inline]
-    fn ascii_word(&mut self, w: &[u8]) {
+    fn ascii_word(&mut self, line: &[u8], start: usize, end: usize) {
         self.title_seen += 1;
         let title = self.title.filter(|_| self.title_seen <= TITLE_WORDS + 1);
-        self.ascii_word_counted(w, title);
+        self.ascii_word_counted(line, start, end, title);
     }
 
     /// [`WordSink::ascii_word`] once the word is counted for the title (`title`: the title's
-    /// words, if this word is to be looked up there).
+    /// words, if this word is to be looked up there); `line[start..end]` is ASCII, the rest
+    /// of the line need not be.
     #[inline]
-    fn ascii_word_counted(&mut self, b: &[u8], title: Option<&HashSet<&[u8], FxBuild>>) {
+    fn ascii_word_counted(
+        &mut self,
+        line: &[u8],
+        start: usize,
+        end: usize,
+        title: Option<&HashSet<&[u8], FxBuild>>,
+    ) {
+        let b = &line[start..end];
         self.s.words += 1;
         self.s.word_chars += c32(b.len());
         if b[0].is_ascii_uppercase() {
@@ -722,28 +714,41 @@ impl WordSink<'_, '_, '_> {
                 self.s.leading_caps += 1;
             }
         }
-        // Lower-cased once for the stopwords, the content words and the title: a word
-        // of at most 8 bytes into one `u64` (eight bytes at once: each upper-case
-        // letter gets its 0x20 bit), looked up in the stopwords as it is (no copy
-        // through memory).
-        let packed;
-        let (lower, stop) = if b.len() <= 8 {
-            let p = swar_lower(pack8(b));
-            packed = p.to_le_bytes();
-            (&packed[..b.len()], self.stop.contains_packed(p, b.len()))
-        } else {
+        if b.len() > 8 {
             let lower = text::ascii_lower(b, &mut self.buf, &mut self.spill);
-            (lower, self.stop.contains_ascii(lower))
+            if self.stop.contains_ascii(lower) {
+                self.s.stop += 1;
+            } else if self.terms && b.iter().any(u8::is_ascii_alphabetic) {
+                self.out.terms.push(crate::classifier::terms::hash(lower));
+            }
+            if let Some(title) = title {
+                if self.out.title_filter & filter_bit(lower) != 0 {
+                    self.out.title_hits += usize::from(title.contains(lower));
+                }
+            }
+            return;
+        }
+        // A word of at most 8 bytes lower-cased into one `u64` (read as eight bytes where
+        // the line has them, the bytes past the word masked off), looked up in the
+        // stopwords and hashed as it is.
+        let p = match line.get(start..start + 8).map(<[u8; 8]>::try_from) {
+            Some(Ok(a)) => u64::from_le_bytes(a) & (u64::MAX >> (64 - 8 * b.len())),
+            _ => stopwords::pack(b),
         };
-        if stop {
+        let p = stopwords::lower_packed(p);
+        if self.stop.contains_packed(p, b.len()) {
             self.s.stop += 1;
         } else if self.terms
             && b.len() >= crate::classifier::terms::MIN_CHARS
             && b.iter().any(u8::is_ascii_alphabetic)
         {
-            self.out.terms.push(crate::classifier::terms::hash(lower));
+            self.out
+                .terms
+                .push(crate::classifier::terms::hash_packed(p));
         }
         if let Some(title) = title {
+            let lower = p.to_le_bytes();
+            let lower = &lower[..b.len()];
             if self.out.title_filter & filter_bit(lower) != 0 {
                 self.out.title_hits += usize::from(title.contains(lower));
             }
@@ -752,7 +757,8 @@ impl WordSink<'_, '_, '_> {
 
     /// Counts the word `w` (a [`text::words`] word) holding `cjk` CJK characters.
     #[inline]
-    fn word(&mut self, w: &str, cjk: usize) {
+    fn word(&mut self, line: &str, start: usize, end: usize, cjk: usize) {
+        let w = &line[start..end];
         self.title_seen += 1;
         let title = self.title.filter(|_| self.title_seen <= TITLE_WORDS + 1);
         if cjk > 0 {
@@ -775,7 +781,7 @@ impl WordSink<'_, '_, '_> {
             return;
         }
         if w.is_ascii() {
-            self.ascii_word_counted(w.as_bytes(), title);
+            self.ascii_word_counted(line.as_bytes(), start, end, title);
             return;
         }
         self.s.words += 1;
@@ -1702,13 +1708,7 @@ features! {
     headline_cohesion: match terms.of(k) {
         _ if headline_terms.is_empty() => -1.0,
         [] => -1.0,
-        own => {
-            let named = own
-                .iter()
-                .filter(|t| headline_terms.binary_search(t).is_ok())
-                .count();
-            named as f32 / own.len() as f32
-        }
+        own => shared_sorted(own, headline_terms) as f32 / own.len() as f32,
     },
     log_grid_items: ln1p(grid.items[k] as usize),
     grid_label: f32::from(u8::from(grid.label[k])),
@@ -1719,6 +1719,23 @@ features! {
     // How many times the line's text occurs on the page (the repeated-line rule
     // leaves some copies open).
     log_copies: ln1p(doc.copies(i).saturating_sub(1) as usize),
+}
+
+/// How many words `a` and `b` (each sorted, each word once) share: one walk along both.
+fn shared_sorted(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// How many times a capital letter follows, inside one token, three lower-case letters
@@ -2089,6 +2106,18 @@ mod tests {
                 }
             }
             assert_eq!(g.items, items, "{name}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shared_sorted_counts_the_common_words(
+            a in proptest::collection::btree_set(0u64..40, 0..20),
+            b in proptest::collection::btree_set(0u64..40, 0..20),
+        ) {
+            let (a, b): (Vec<u64>, Vec<u64>) = (a.into_iter().collect(), b.into_iter().collect());
+            let want = a.iter().filter(|t| b.binary_search(t).is_ok()).count();
+            proptest::prop_assert_eq!(super::shared_sorted(&a, &b), want);
         }
     }
 

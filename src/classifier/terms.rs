@@ -22,12 +22,25 @@ pub(crate) struct Terms {
 /// abbreviations a stopword list misses).
 pub(crate) const MIN_CHARS: usize = 3;
 
-/// The hash of a lower-cased content word, as [`Terms`] stores it.
+/// The hash of a lower-cased content word, as [`Terms`] stores it: a word of at most 8
+/// bytes as [`hash_packed`] of its bytes (no two such words share a hash), a longer one
+/// hashed byte by byte.
 #[inline]
 pub(crate) fn hash(lower: &[u8]) -> u64 {
+    if (1..=8).contains(&lower.len()) {
+        return hash_packed(crate::phrases::stopwords::pack(lower));
+    }
     let mut h = FxHasher::default();
     h.write(lower);
     h.finish()
+}
+
+/// [`hash`] of a word of 1 to 8 bytes given as one `u64` (its bytes, little-endian, zero
+/// padded: [`crate::phrases::stopwords::pack`]): an odd multiple, so that words of up to
+/// 8 bytes (which hold no zero byte) never share a hash.
+#[inline]
+pub(crate) fn hash_packed(p: u64) -> u64 {
+    p.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The hash of two adjacent characters of text without spaces, as [`Terms`] stores it.

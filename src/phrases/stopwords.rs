@@ -129,7 +129,7 @@ const PACKED_SLOTS: usize = 1024;
 /// The bytes of an ASCII word of at most 8 bytes as one `u64` (little-endian, zero
 /// padded: never 0, as a word has no zero byte and at least one byte).
 #[inline]
-fn pack(word: &[u8]) -> u64 {
+pub(crate) fn pack(word: &[u8]) -> u64 {
     let mut b = [0u8; 8];
     b[..word.len()].copy_from_slice(word);
     u64::from_le_bytes(b)
@@ -234,32 +234,61 @@ const PLAIN_FOREIGN_PER: usize = 200;
 /// [`PLAIN_MIN_SHARE`] are English stopwords. Most pages are, and the language guess (a
 /// tenth of the cleaning time of an English page) is then skipped.
 fn plainly_english(sample: &str, en: &Stopwords) -> bool {
+    let b = sample.as_bytes();
     if !sample.is_ascii() {
+        // Letters and digits (`char::is_alphanumeric`), and those outside ASCII: ASCII
+        // bytes read as bytes, only the other characters decoded.
         let (mut alnum, mut foreign) = (0usize, 0usize);
-        for c in sample.chars().filter(|c| c.is_alphanumeric()) {
-            alnum += 1;
-            foreign += usize::from(!c.is_ascii());
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                alnum += usize::from(x.is_ascii_alphanumeric());
+                i += 1;
+                continue;
+            }
+            let Some(c) = sample.get(i..).and_then(|r| r.chars().next()) else {
+                break; // not reached: `i` is always at a character's start
+            };
+            i += c.len_utf8();
+            let a = usize::from(c.is_alphanumeric());
+            (alnum, foreign) = (alnum + a, foreign + a);
         }
         if foreign * PLAIN_FOREIGN_PER > alnum * PLAIN_FOREIGN {
             return false;
         }
     }
+    // Words: runs of ASCII letters and digits.
     let (mut words, mut stop) = (0usize, 0usize);
-    let mut buf = [0u8; 16];
-    for w in sample
-        .as_bytes()
-        .split(|b| !b.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    let mut start = None;
+    for (i, &x) in b.iter().chain(std::iter::once(&b' ')).enumerate() {
+        if x.is_ascii_alphanumeric() {
+            start = start.or(Some(i));
+            continue;
+        }
+        let Some(from) = start.take() else { continue };
         words += 1;
-        if w.len() <= en.longest.min(buf.len()) {
-            let lower = &mut buf[..w.len()];
-            lower.copy_from_slice(w);
-            lower.make_ascii_lowercase();
-            stop += usize::from(en.contains_ascii(lower));
+        let w = &b[from..i];
+        if w.len() <= en.longest.min(8) {
+            stop += usize::from(en.contains_packed(lower_packed(pack(w)), w.len()));
+        } else if w.len() <= en.longest.min(16) {
+            stop += usize::from(en.contains_ascii(&w.to_ascii_lowercase()));
         }
     }
     words >= PLAIN_MIN_WORDS && stop as f32 >= PLAIN_MIN_SHARE * words as f32
+}
+
+/// `p` (eight ASCII bytes, as [`pack`] gives them) with its upper-case letters
+/// lower-cased, eight bytes at once: each gets its 0x20 bit.
+#[inline]
+pub(crate) fn lower_packed(p: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // A byte's high bit is set where it is at least `A`, and where it is past `Z` (no
+    // byte carries into the next: every byte is below 0x80).
+    let ge_a = p.wrapping_add((0x80 - u64::from(b'A')) * ONES);
+    let past_z = p.wrapping_add((0x80 - u64::from(b'Z') - 1) * ONES);
+    let upper = ge_a & !past_z & (0x80 * ONES);
+    p | (upper >> 2)
 }
 
 /// Every stopword of every known language (lower-cased).
@@ -347,6 +376,21 @@ mod tests {
             for w in &words {
                 assert_eq!(set.contains_ascii(w), set.contains_bytes(w), "{w:?}");
             }
+        }
+    }
+
+    #[test]
+    fn lower_packed_is_pack_of_the_lower_case() {
+        let mut next = crate::testing::xorshift(0x10_0e5);
+        for _ in 0..20_000 {
+            let n = 1 + (next() % 8) as usize;
+            // Any ASCII byte but 0 (a word holds none).
+            let w: Vec<u8> = (0..n).map(|_| 1 + (next() % 127) as u8).collect();
+            assert_eq!(
+                lower_packed(pack(&w)),
+                pack(&w.to_ascii_lowercase()),
+                "{w:?}"
+            );
         }
     }
 
