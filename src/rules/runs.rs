@@ -111,7 +111,8 @@ fn ends_truncated(t: &str) -> bool {
 }
 
 /// A date or an age at the end of a line ("6 hours ago", "~3 days ago", "March 3, 2024",
-/// "3 Mar 2024", "03/03/2024").
+/// "3 Mar 2024", "03/03/2024"), a date perhaps followed by its time ("19 Nov 2019,
+/// 9:25pm").
 static TRAILING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(?:
@@ -119,18 +120,27 @@ static TRAILING_DATE: LazyLock<Regex> = LazyLock::new(|| {
           | \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
           | \b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,?\s+\d{4}
           | \b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}
-        )\W*$",
+        )
+        (?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?
+        \W*$",
     )
     .expect("valid regex")
 });
 
-/// Whether the line's last letter or digit is an ASCII digit or ends "ago": the lines
+/// Whether the line's last letter or digit is an ASCII digit, or it ends "ago" or with a
+/// time of day ("9:25pm", "9.25 a.m."): the lines
 /// [`TRAILING_DATE`] is tried on, so most lines skip the regex (a date followed by a
 /// number sign such as "²" is passed over).
 fn may_end_with_date(line: &str) -> bool {
     let t = line.trim_end_matches(|c: char| !c.is_alphanumeric());
-    t.ends_with(|c: char| c.is_ascii_digit())
-        || t.len() >= 3 && t.as_bytes()[t.len() - 3..].eq_ignore_ascii_case(b"ago")
+    let b = t.as_bytes();
+    let ends = |s: &[u8]| b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s);
+    // A time of day after the date ("…, 9:25pm", "… 9.25 a.m.").
+    let clock = (ends(b"am") || ends(b"pm") || ends(b"a.m") || ends(b"p.m"))
+        && t[..t.len() - if ends(b".m") { 3 } else { 2 }]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit());
+    t.ends_with(|c: char| c.is_ascii_digit()) || ends(b"ago") || clock
 }
 
 /// Words a line needs before its trailing date to be a dated headline rather than a
@@ -300,6 +310,17 @@ impl Rule for TeaserRun {
         if run_words as f32 > LISTING_RATIO * prose[n] as f32 {
             return;
         }
+        // For each text line, the text line where its section ends: the next header an
+        // earlier rule removed as related content or comments, or the end.
+        let previous = id.checked_sub(1);
+        let mut section_end = vec![n; n];
+        for k in (0..n.saturating_sub(1)).rev() {
+            section_end[k] = if removed_header(doc, lines[k + 1], previous) {
+                k + 1
+            } else {
+                section_end[k + 1]
+            };
+        }
         let mut remove = vec![false; n];
         for r in &runs {
             let (start, end) = (r.start, r.end);
@@ -308,8 +329,10 @@ impl Rule for TeaserRun {
                 continue;
             }
             // More article prose after the run than before it: the run is inside the
-            // article (a list of the books it cites, each with its author).
-            if (prose[n] - prose[end + 1]) as usize > before {
+            // article (a list of the books it cites, each with its author). Prose past
+            // the next header an earlier rule removed as related content or comments is
+            // another section's (captions of a "Most read" block), not the article's.
+            if (prose[section_end[end]] - prose[end + 1]) as usize > before {
                 continue;
             }
             if !r.header {
@@ -343,6 +366,81 @@ impl Rule for TeaserRun {
                 doc.remove(i, id, Category::Related);
             }
         }
+        after_section(doc, &lines, id, previous);
+    }
+}
+
+/// Article prose words (kept lines of ten words or more) a page needs before a
+/// related-content header for [`after_section`] to read what follows as the page's tail.
+const TAIL_PROSE_BEFORE: u32 = 200;
+
+/// Most article prose after the header, as a share of the prose before it.
+const TAIL_PROSE_SHARE: f32 = 0.2;
+
+/// Most words of any kept line after the header: a longer line is a paragraph, so the
+/// article (or a section of it) goes on, and nothing is removed.
+const TAIL_LINE_WORDS: usize = 40;
+
+/// The section after the article as one block: past the first header removed as related
+/// content ("Don't miss", "More from the section", a run of teasers this rule removed)
+/// that has at least [`TAIL_PROSE_BEFORE`] words of article prose above it and at most
+/// [`TAIL_PROSE_SHARE`] of that below it, when no kept line below holds more than
+/// [`TAIL_LINE_WORDS`] words, every open line below goes (teasers in shapes the runs do
+/// not catch: a caption and a headline, a kicker and a headline, a list of headlines
+/// with no header of its own). The line classifier's own removals (`previous`) are no
+/// header: it removes by score, not by a header's words.
+fn after_section(doc: &mut Doc<'_>, lines: &[usize], id: RuleId, previous: Option<RuleId>) {
+    let kept_words = |i: usize| {
+        if doc.is_removed(i) {
+            0
+        } else {
+            doc.visible_words(i)
+        }
+    };
+    let prose_of = |i: usize| {
+        let w = kept_words(i);
+        if w >= 10 {
+            u32::try_from(w).unwrap_or(u32::MAX)
+        } else {
+            0
+        }
+    };
+    let total = lines
+        .iter()
+        .fold(0u32, |a, &i| a.saturating_add(prose_of(i)));
+    let mut before = 0u32;
+    let mut header = None;
+    for (k, &i) in lines.iter().enumerate() {
+        if removed_header(doc, i, previous)
+            && matches!(doc.mark(i), Mark::Remove(_, Category::Related))
+            && before >= TAIL_PROSE_BEFORE
+            && (total - before) as f32 <= TAIL_PROSE_SHARE * before as f32
+        {
+            header = Some(k);
+            break;
+        }
+        before = before.saturating_add(prose_of(i));
+    }
+    let Some(k) = header else {
+        return;
+    };
+    let tail = &lines[k + 1..];
+    if tail.iter().any(|&i| kept_words(i) > TAIL_LINE_WORDS) {
+        return;
+    }
+    for &i in tail {
+        if doc.is_open(i) && doc.visible_words(i) > 0 {
+            doc.remove(i, id, Category::Related);
+        }
+    }
+}
+
+/// Whether an earlier rule than `previous` removed line `i` as a related-content or
+/// comments header.
+fn removed_header(doc: &Doc<'_>, i: usize, previous: Option<RuleId>) -> bool {
+    match doc.mark(i) {
+        Mark::Remove(r, Category::Related | Category::Comments) => Some(r) != previous,
+        _ => false,
     }
 }
 
@@ -516,6 +614,111 @@ mod tests {
             ),
             Some(Category::Related)
         );
+    }
+
+    #[test]
+    fn headlines_each_under_a_date_and_time_go() {
+        let mut text = String::from(ARTICLE);
+        for (d, h) in [
+            (
+                "1. 20 Nov 2019, 9:42am",
+                "Ferry timetable changes for the winter",
+            ),
+            (
+                "2. 19 Nov 2019, 9:25pm",
+                "New lifeboat crew members sworn in",
+            ),
+            (
+                "3. 18 Nov 2019, 4:33 p.m.",
+                "Fish market reopens after the floods",
+            ),
+        ] {
+            text.push_str(&format!("\n{d}\n{h}\n"));
+        }
+        let doc = run(&text);
+        for h in [
+            "Ferry timetable changes for the winter",
+            "Fish market reopens after the floods",
+        ] {
+            assert_eq!(
+                category(&doc, line_of(&doc, h)),
+                Some(Category::Related),
+                "{h}"
+            );
+        }
+        assert!(doc.is_open(0));
+    }
+
+    #[test]
+    fn a_time_of_day_alone_is_no_date() {
+        assert!(may_end_with_date("Doors open at 9:25pm"));
+        assert!(!TRAILING_DATE.is_match("Doors open at 9:25pm"));
+        assert!(TRAILING_DATE.is_match("Posted 19 Nov 2019, 9:25pm"));
+        assert!(!may_end_with_date("Meet me at the dam"));
+    }
+
+    /// An article of eight full paragraphs (over 300 words of prose).
+    fn long_article() -> String {
+        [ARTICLE, ARTICLE, ARTICLE, ARTICLE].concat()
+    }
+
+    /// Teasers in a shape no run catches: a photo caption over each headline.
+    const KICKERS: [&str; 6] = [
+        "A crew member checks the ropes on the north pier before the evening sailing.",
+        "Ferry timetable changes for the winter",
+        "Clouds gather over the bay as the first of the autumn storms comes in from the west.",
+        "A wet week ahead for the whole coast",
+        "The club's eight crosses the line a length clear of the visitors from the south.",
+        "The rowing club wins its first regatta",
+    ];
+
+    #[test]
+    fn what_follows_a_related_header_after_the_article_goes() {
+        let mut text = long_article();
+        text.push_str("\nMore stories\n");
+        for k in KICKERS {
+            text.push_str(&format!("{k}\n"));
+        }
+        let doc = run(&text);
+        for k in KICKERS {
+            assert_eq!(
+                category(&doc, line_of(&doc, k)),
+                Some(Category::Related),
+                "{k}"
+            );
+        }
+        assert!(doc.is_open(0));
+    }
+
+    #[test]
+    fn a_paragraph_after_the_related_header_keeps_the_tail() {
+        // A related link inside the article: a full paragraph follows it, so the
+        // article goes on and nothing below the header goes.
+        let mut text = long_article();
+        text.push_str("\nMore stories\n");
+        for k in KICKERS {
+            text.push_str(&format!("{k}\n"));
+        }
+        text.push_str("The board will meet again in the new year to look at the bids from the three firms that have asked to do the work, and it has promised to publish every one of them, with their prices, before it makes its choice, so that the town can see how the money will be spent.\n");
+        let doc = run(&text);
+        for k in KICKERS {
+            assert!(doc.is_open(line_of(&doc, k)), "{k}");
+        }
+    }
+
+    #[test]
+    fn a_related_header_above_most_of_the_article_cuts_nothing() {
+        // A short intro, the header, then the article: the prose after outweighs it.
+        let mut text = String::from(ARTICLE);
+        text.push_str("\nMore stories\n");
+        for k in KICKERS {
+            text.push_str(&format!("{k}\n"));
+        }
+        text.push_str(&long_article());
+        let doc = run(&text);
+        for k in KICKERS {
+            assert!(doc.is_open(line_of(&doc, k)), "{k}");
+        }
     }
 
     #[test]

@@ -6,13 +6,16 @@
 
 use super::Rule;
 use crate::doc::{Doc, Mark, RuleId};
+use crate::text::Images;
 use crate::Category;
 
 /// Removes, after the line classifier, the standfirst: the first open text line within
 /// [`REACH`] text lines under the headline (the last line the title rule removed), of
 /// [`MIN_WORDS`] to [`MAX_WORDS`] words, when a line an earlier rule removed as a byline
 /// or a date follows it within [`REACH`] text lines with no open line of
-/// [`PARAGRAPH_WORDS`] words or more between them (the article has not begun).
+/// [`PARAGRAPH_WORDS`] words or more between them (the article has not begun). A line that
+/// ends with a question mark stays: under a headline and above a stamp it is more often a
+/// forum's question, the page's content, than a summary.
 #[derive(Debug)]
 pub(crate) struct Standfirst;
 
@@ -28,6 +31,15 @@ const MAX_WORDS: usize = 45;
 
 /// Words from which an open line between the standfirst and the byline is the article's.
 const PARAGRAPH_WORDS: usize = 10;
+
+/// Whether a line ends with a question mark (closing quotes, brackets and emphasis marks
+/// aside).
+fn asks(t: &str) -> bool {
+    t.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '_')
+    })
+    .ends_with(['?', '？'])
+}
 
 impl Rule for Standfirst {
     fn name(&self) -> &str {
@@ -53,7 +65,7 @@ impl Rule for Standfirst {
             return;
         };
         let w = words(lines[k]);
-        if !(MIN_WORDS..=MAX_WORDS).contains(&w) {
+        if !(MIN_WORDS..=MAX_WORDS).contains(&w) || asks(&doc.plain(lines[k], Images::Alt)) {
             return;
         }
         for &j in lines.iter().skip(k + 1).take(REACH) {
@@ -118,6 +130,24 @@ mod tests {
             format!("Harbour crossings compared\n\nHarbour crossings compared\n{SUMMARY}\n\n{BODY}\n\nBy Ann Lee\n");
         let doc = run(&text);
         assert!(doc.is_open(line_of(&doc, SUMMARY)));
+    }
+
+    #[test]
+    fn a_question_under_the_headline_stays() {
+        let question = "Has anyone here crossed the harbour on the new water bus with a bicycle, and did the crew let you keep it on deck?";
+        let text = format!(
+            "Harbour crossings compared\n\nHarbour crossings compared\n{question}\nBy Ann Lee\nMarch 3, 2024\n\n{BODY}\n\n{BODY}\n"
+        );
+        let doc = run(&text);
+        assert!(doc.is_open(line_of(&doc, question)));
+        // The same line as a statement goes (the frame is a standfirst's).
+        let statement = question.replace('?', ".");
+        let text = text.replace(question, &statement);
+        let doc = run(&text);
+        assert_eq!(
+            category(&doc, line_of(&doc, &statement)),
+            Some(Category::Metadata)
+        );
     }
 
     #[test]
