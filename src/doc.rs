@@ -875,6 +875,12 @@ impl<'a> Doc<'a> {
                 keys.count[g as usize] += 1;
                 keys.group.push(g);
             }
+            // Held until the rules are done: without the room grown for more keys (up to
+            // half of each table, issue 24).
+            drop((first, chain, buf));
+            keys.arena.shrink_to_fit();
+            keys.ends.shrink_to_fit();
+            keys.count.shrink_to_fit();
             keys
         })
     }

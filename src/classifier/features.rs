@@ -1190,6 +1190,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
             };
         }
     }
+    terms.shrink_to_fit();
     let removed: Vec<bool> = lines.iter().map(|&i| doc.is_removed(i)).collect();
     let open: Vec<bool> = removed.iter().map(|r| !r).collect();
     let region = main_region(&stats, &open);

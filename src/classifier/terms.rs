@@ -76,6 +76,13 @@ impl Terms {
         }
     }
 
+    /// Gives back the room grown for more lines (once every line is in: up to half of
+    /// each table, held through the classifier; issue 24).
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.ids.shrink_to_fit();
+        self.start.shrink_to_fit();
+    }
+
     /// Appends a line with no terms (a line an earlier rule removed).
     pub(crate) fn push_empty(&mut self) {
         self.start.push(self.ids.len() as u32);
