@@ -89,15 +89,18 @@
 //!   `a_pattern_matches_whole_lines_whatever_its_flags`).
 //! - **Bounded memory per document.** Per-line state is sized to the line count (8 bytes
 //!   a line for the lines themselves, 4 for each line's decision and 4 for its repetition
-//!   key; the fast engine scores its rows a block at a time). Peak memory is a multiple
-//!   of the document's size that depends on its line length: at most 20 times on lines
-//!   of 32 bytes or more, more on documents of very short lines (each line costs the
-//!   default engine's classifier about 300 bytes, and each removal 40): about 20 to 50
-//!   times for lines of 1 to 12 bytes. *Tested by*
+//!   key; the rules' shared tables are dropped once they ran; the default engine's
+//!   classifier packs a line's measures in 32 bytes, and both engines make their rows a
+//!   block at a time). Peak heap is at most 20 times the document on every crafted shape
+//!   tested (one-byte and tiny lines, titles of many parts, repeats, shared prefixes,
+//!   bios, bylines, CJK, long lines), but two for the default engine: one-byte lines
+//!   between blank lines hold 22 times, 13 of them the result's own removals (40 bytes
+//!   each), and a long first line followed by lines of 4 or 5 bytes that the classifier
+//!   scores holds 30 times (about 180 bytes a line). *Tested by*
 //!   `the_default_engine_holds_a_bounded_multiple_of_the_document` and
 //!   `the_fast_engine_holds_a_bounded_multiple_of_the_document` (`tests/properties.rs`,
 //!   heap counted per shape); figures per shape in the repository's
-//!   `docs/record/2026-12-07c-dshape.md` (measured with `tools/src/bin/memory.rs`).
+//!   `docs/record/2026-12-07e-shapes.md` (measured with `tools/src/bin/memory.rs`).
 //! - **Lossless spans.** Kept and removed spans tile the input exactly, on `char`
 //!   boundaries ([`Cleaned::segments`]); for raw bytes, [`CleanedBytes::segments`] tiles
 //!   the *original* bytes, invalid sequences included. The body is the kept text with only
