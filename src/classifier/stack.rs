@@ -361,9 +361,11 @@ struct Ranks<'s> {
 const RANK_WALK: usize = 8;
 
 impl<'s> Ranks<'s> {
-    /// The table of `sorted` (ascending, distinct): about one bucket a word.
+    /// The table of `sorted` (ascending, distinct): one or two words a bucket.
     fn new(sorted: &'s [u64]) -> Ranks<'s> {
-        let bits = usize::BITS - sorted.len().leading_zeros(); // 0 for an empty list
+        // One or two words a bucket (issue 24: a bucket a word took up to 8 bytes a word
+        // at the classifier's peak); 0 bits for a list of at most one word.
+        let bits = (usize::BITS - sorted.len().leading_zeros()).saturating_sub(1);
         let shift = 64 - bits;
         let bucket = |t: u64| if bits == 0 { 0 } else { (t >> shift) as usize };
         let mut start = vec![0u32; (1usize << bits) + 1];
