@@ -294,45 +294,65 @@ impl Rule for TeaserRun {
                 0
             }
         };
-        // Prose words and the longest prose line before each text line.
-        let mut prose = vec![0u32; n + 1];
-        let mut longest = vec![0u32; n + 1];
-        for k in 0..n {
-            prose[k + 1] = prose[k].saturating_add(article(k));
-            longest[k + 1] = longest[k].max(article(k));
+        // For each text line, the text line where its section ends: the next header an
+        // earlier rule removed as related content or comments, or the end.
+        let previous = id.checked_sub(1);
+        let mut section_end = vec![c32(n); n];
+        for k in (0..n.saturating_sub(1)).rev() {
+            section_end[k] = if removed_header(doc, lines[k + 1], previous) {
+                c32(k + 1)
+            } else {
+                section_end[k + 1]
+            };
         }
+        // Prose words and the longest prose line before the text lines where runs start,
+        // where they end (one past), where their sections end and at the end, in one
+        // sweep (issue 24: not two tables of 4 bytes a line).
+        let mut at: Vec<usize> = runs
+            .iter()
+            .flat_map(|r| [r.start, r.end + 1, section_end[r.end] as usize])
+            .collect();
+        at.push(n);
+        at.sort_unstable();
+        at.dedup();
+        let mut sums = Vec::with_capacity(at.len());
+        let (mut words_before, mut longest_before, mut q) = (0u32, 0u32, 0);
+        for k in 0..=n {
+            while at.get(q) == Some(&k) {
+                sums.push((words_before, longest_before));
+                q += 1;
+            }
+            if k < n {
+                let a = article(k);
+                words_before = words_before.saturating_add(a);
+                longest_before = longest_before.max(a);
+            }
+        }
+        // (Prose words, longest prose line) before text line `k`, one of `at`.
+        let before_line = |k: usize| at.binary_search(&k).map_or((0, 0), |q| sums[q]);
+        let prose = |k: usize| before_line(k).0;
+        let longest = |k: usize| before_line(k).1;
         // A page whose runs outweigh its article is a listing or a collection of
         // teasers: the runs are its content.
         let run_words: usize = (0..n)
             .filter(|&k| in_run[k] && is_text(shapes[k]))
             .map(|k| words[k] as usize)
             .sum();
-        if run_words as f32 > LISTING_RATIO * prose[n] as f32 {
+        if run_words as f32 > LISTING_RATIO * prose(n) as f32 {
             return;
-        }
-        // For each text line, the text line where its section ends: the next header an
-        // earlier rule removed as related content or comments, or the end.
-        let previous = id.checked_sub(1);
-        let mut section_end = vec![n; n];
-        for k in (0..n.saturating_sub(1)).rev() {
-            section_end[k] = if removed_header(doc, lines[k + 1], previous) {
-                k + 1
-            } else {
-                section_end[k + 1]
-            };
         }
         let mut remove = vec![false; n];
         for r in &runs {
             let (start, end) = (r.start, r.end);
-            let before = prose[start] as usize;
-            if before < MIN_PROSE_BEFORE || (longest[start] as usize) < MIN_PARAGRAPH_BEFORE {
+            let before = prose(start) as usize;
+            if before < MIN_PROSE_BEFORE || (longest(start) as usize) < MIN_PARAGRAPH_BEFORE {
                 continue;
             }
             // More article prose after the run than before it: the run is inside the
             // article (a list of the books it cites, each with its author). Prose past
             // the next header an earlier rule removed as related content or comments is
             // another section's (captions of a "Most read" block), not the article's.
-            if (prose[section_end[end]] - prose[end + 1]) as usize > before {
+            if (prose(section_end[end] as usize) - prose(end + 1)) as usize > before {
                 continue;
             }
             if !r.header {
@@ -442,6 +462,11 @@ fn removed_header(doc: &Doc<'_>, i: usize, previous: Option<RuleId>) -> bool {
         Mark::Remove(r, Category::Related | Category::Comments) => Some(r) != previous,
         _ => false,
     }
+}
+
+/// `n` as a `u32` (saturating: a document of 4 G text lines is 8 GiB or more).
+fn c32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Whether lines of this shape are read by their words (teaser text).
