@@ -361,16 +361,7 @@ fn counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
     if line.is_ascii() {
         return counts_ascii(line.as_bytes(), stop, shared);
     }
-    let mut w = WordSink {
-        s: LineStats::default(),
-        stop,
-        terms: shared.plain && shared.want_terms,
-        title: shared.title.filter(|_| shared.titled),
-        out: shared,
-        buf: [0; 32],
-        spill: Vec::new(),
-        title_seen: 0,
-    };
+    let mut w = WordSink::new(stop, shared);
     let b = line.as_bytes();
     // `glued_joins`' state.
     let (mut joins, mut lower_run, mut after_stop, mut prev_lower) = (0usize, 0usize, false, false);
@@ -605,16 +596,7 @@ fn block_counts(b: &[u8], carry: &mut Carry, s: &mut LineStats) -> (u64, u64) {
 /// as an upper-case letter after three lower-case ones or after a lower-case letter and
 /// `.`, `?` or `!` ([`glued_joins`]). The same answers as [`counts`]' walk (unit-tested).
 fn counts_ascii(b: &[u8], stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
-    let mut w = WordSink {
-        s: LineStats::default(),
-        stop,
-        terms: shared.plain && shared.want_terms,
-        title: shared.title.filter(|_| shared.titled),
-        out: shared,
-        buf: [0; 32],
-        spill: Vec::new(),
-        title_seen: 0,
-    };
+    let mut w = WordSink::new(stop, shared);
     let mut carry = Carry::default();
     // The word being read: its start, and one past its last letter or digit so far.
     let mut word: Option<(usize, usize)> = None;
@@ -682,6 +664,23 @@ struct WordSink<'a, 's, 't> {
     spill: Vec<u8>,
     /// The words seen for the title coverage (`text::words`' words: a CJK run is one).
     title_seen: usize,
+}
+
+impl<'a, 's, 't> WordSink<'a, 's, 't> {
+    /// A sink for one line's words, gathering content words and title coverage as the
+    /// page's `shared` state asks.
+    fn new(stop: &'a Stopwords, shared: &'s mut Shared<'t>) -> Self {
+        WordSink {
+            s: LineStats::default(),
+            stop,
+            terms: shared.plain && shared.want_terms,
+            title: shared.title.filter(|_| shared.titled),
+            out: shared,
+            buf: [0; 32],
+            spill: Vec::new(),
+            title_seen: 0,
+        }
+    }
 }
 
 impl WordSink<'_, '_, '_> {
