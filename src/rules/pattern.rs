@@ -1098,7 +1098,7 @@ fn edge_class() -> &'static EdgeClass {
 /// `hir` without its Unicode word boundary assertions (each read as the empty pattern):
 /// every match of `hir` is one of the result, on any haystack.
 fn without_unicode_words(hir: &Hir) -> Hir {
-    match hir.kind() {
+    rewrite(hir, &|h| match h.kind() {
         HirKind::Look(
             Look::WordUnicode
             | Look::WordUnicodeNegate
@@ -1106,17 +1106,29 @@ fn without_unicode_words(hir: &Hir) -> Hir {
             | Look::WordEndUnicode
             | Look::WordStartHalfUnicode
             | Look::WordEndHalfUnicode,
-        ) => Hir::empty(),
+        ) => Some(Hir::empty()),
+        _ => None,
+    })
+}
+
+/// `hir` with every part that `leaf` answers replaced by its answer, the repetitions,
+/// concatenations and alternations around them rebuilt and the captures dropped (they do
+/// not change whether a line matches); the other parts stay as they are.
+fn rewrite(hir: &Hir, leaf: &dyn Fn(&Hir) -> Option<Hir>) -> Hir {
+    if let Some(h) = leaf(hir) {
+        return h;
+    }
+    match hir.kind() {
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             min: r.min,
             max: r.max,
             greedy: r.greedy,
-            sub: Box::new(without_unicode_words(&r.sub)),
+            sub: Box::new(rewrite(&r.sub, leaf)),
         }),
-        HirKind::Capture(c) => without_unicode_words(&c.sub),
-        HirKind::Concat(parts) => Hir::concat(parts.iter().map(without_unicode_words).collect()),
+        HirKind::Capture(c) => rewrite(&c.sub, leaf),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(|h| rewrite(h, leaf)).collect()),
         HirKind::Alternation(alts) => {
-            Hir::alternation(alts.iter().map(without_unicode_words).collect())
+            Hir::alternation(alts.iter().map(|h| rewrite(h, leaf)).collect())
         }
         _ => hir.clone(),
     }
@@ -1131,12 +1143,12 @@ fn without_unicode_words(hir: &Hir) -> Hir {
 /// as the class. Compiling the class itself builds a UTF-8 automaton (for each of the
 /// `n` copies of `.{0,n}`); the byte form is a few states.
 fn any_char_bytes(hir: &Hir) -> Hir {
-    match hir.kind() {
+    rewrite(hir, &|h| match h.kind() {
         HirKind::Class(Class::Unicode(class)) => {
             let mut rest = ClassUnicode::new([ClassUnicodeRange::new('\u{80}', char::MAX)]);
             rest.difference(class);
             if !rest.ranges().is_empty() {
-                return hir.clone();
+                return Some(h.clone());
             }
             let bytes = |ranges: &[(u8, u8)]| {
                 Hir::class(Class::Bytes(ClassBytes::new(
@@ -1162,19 +1174,10 @@ fn any_char_bytes(hir: &Hir) -> Hir {
                 cont(),
                 cont(),
             ]));
-            Hir::alternation(alts)
+            Some(Hir::alternation(alts))
         }
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            min: r.min,
-            max: r.max,
-            greedy: r.greedy,
-            sub: Box::new(any_char_bytes(&r.sub)),
-        }),
-        HirKind::Capture(c) => any_char_bytes(&c.sub),
-        HirKind::Concat(parts) => Hir::concat(parts.iter().map(any_char_bytes).collect()),
-        HirKind::Alternation(alts) => Hir::alternation(alts.iter().map(any_char_bytes).collect()),
-        _ => hir.clone(),
-    }
+        _ => None,
+    })
 }
 
 /// `hir` as it reads ASCII text: every class cut down to its ASCII members, literals
@@ -1184,23 +1187,22 @@ fn any_char_bytes(hir: &Hir) -> Hir {
 /// when its ASCII part does, and the word characters among ASCII ones are the same in
 /// both senses (letters, digits, `_`), so a boundary falls at the same places.
 fn ascii_only(hir: &Hir) -> Hir {
-    match hir.kind() {
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(lit) => match lit.0.is_ascii() {
+    rewrite(hir, &|h| match h.kind() {
+        HirKind::Literal(lit) => Some(match lit.0.is_ascii() {
             true => Hir::literal(lit.0.clone()),
             false => Hir::fail(),
-        },
+        }),
         HirKind::Class(Class::Unicode(class)) => {
             let mut c = class.clone();
             c.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
-            Hir::class(Class::Unicode(c))
+            Some(Hir::class(Class::Unicode(c)))
         }
         HirKind::Class(Class::Bytes(class)) => {
             let mut c = class.clone();
             c.intersect(&ClassBytes::new([ClassBytesRange::new(0, 0x7f)]));
-            Hir::class(Class::Bytes(c))
+            Some(Hir::class(Class::Bytes(c)))
         }
-        HirKind::Look(look) => Hir::look(match *look {
+        HirKind::Look(look) => Some(Hir::look(match *look {
             Look::WordUnicode => Look::WordAscii,
             Look::WordUnicodeNegate => Look::WordAsciiNegate,
             Look::WordStartUnicode => Look::WordStartAscii,
@@ -1208,18 +1210,9 @@ fn ascii_only(hir: &Hir) -> Hir {
             Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
             Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
             other => other,
-        }),
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            min: r.min,
-            max: r.max,
-            greedy: r.greedy,
-            sub: Box::new(ascii_only(&r.sub)),
-        }),
-        // Captures do not change whether a line matches.
-        HirKind::Capture(c) => ascii_only(&c.sub),
-        HirKind::Concat(parts) => Hir::concat(parts.iter().map(ascii_only).collect()),
-        HirKind::Alternation(alts) => Hir::alternation(alts.iter().map(ascii_only).collect()),
-    }
+        })),
+        _ => None,
+    })
 }
 
 /// `hir` with every counted repetition whose upper bound is above [`LONG_COUNT`] made
