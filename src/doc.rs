@@ -512,10 +512,9 @@ impl SentenceCopies {
     /// The key of a sentence of four words or more.
     fn key(&self, sentence: &str, buf: &mut Vec<u8>) -> Option<u64> {
         use std::hash::BuildHasher;
-        buf.clear();
-        crate::rules::repeated::normalise(sentence, buf);
-        let words = buf.split(|&b| b == b' ').filter(|w| !w.is_empty()).count();
-        (words >= 4).then(|| self.build.hash_one(buf.as_slice()))
+        let key = crate::rules::repeated::normalise(sentence, buf);
+        let words = key.split(|&b| b == b' ').filter(|w| !w.is_empty()).count();
+        (words >= 4).then(|| self.build.hash_one(key))
     }
 
     /// The share of the words of `line` (line `k`) in sentences that occur in another line.
@@ -852,22 +851,21 @@ impl<'a> Doc<'a> {
             let mut chain: Vec<u32> = Vec::new();
             let mut buf = Vec::new();
             for i in 0..self.len() {
-                buf.clear();
-                crate::rules::repeated::normalise(self.line(i), &mut buf);
-                if buf.is_empty() {
+                let key = crate::rules::repeated::normalise(self.line(i), &mut buf);
+                if key.is_empty() {
                     keys.group.push(NO_GROUP);
                     continue;
                 }
-                let hash = build.hash_one(buf.as_slice());
+                let hash = build.hash_one(key);
                 let mut g = first.get(&hash).copied().unwrap_or(NO_GROUP);
-                while g != NO_GROUP && keys.key(g) != buf.as_slice() {
+                while g != NO_GROUP && keys.key(g) != key {
                     g = chain[g as usize];
                 }
                 if g == NO_GROUP {
                     g = u32::try_from(keys.count.len()).unwrap_or(NO_GROUP - 1);
                     if g != NO_GROUP - 1 || keys.count.len() == g as usize {
                         chain.push(first.insert(hash, g).unwrap_or(NO_GROUP));
-                        keys.arena.extend_from_slice(&buf);
+                        keys.arena.extend_from_slice(key);
                         keys.ends.push(keys.arena.len());
                         keys.count.push(0);
                     }

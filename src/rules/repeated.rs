@@ -37,54 +37,154 @@ const MAX_OPEN_COPIES: u32 = 3;
 const HEADS_WORDS: usize = 8;
 
 /// Case-folded text with runs of non-alphanumerics collapsed, so that copies that differ
-/// only in case, spacing or punctuation match. Appended to `out` (UTF-8).
-pub(crate) fn normalise(line: &str, out: &mut Vec<u8>) {
+/// only in case, spacing or punctuation match (UTF-8), written at the start of `scratch`
+/// (grown when too short, never shrunk nor cleared: no allocation nor zeroing per line
+/// when one buffer serves every line) and returned.
+///
+/// ASCII is taken eight bytes at a time ([`Block`]); a character outside ASCII on its own
+/// ([`char_key`]). The key is never longer than the line (each space stands for one byte
+/// or more of the line, each ASCII letter or digit for itself, a letter outside ASCII for
+/// a lower case of its own length) except where a character's lower case is longer than
+/// the character (`İ`), and `scratch` grows there; `scratch` has a block's room past the
+/// key so far and the rest of the line.
+pub(crate) fn normalise<'b>(line: &str, scratch: &'b mut Vec<u8>) -> &'b [u8] {
     let bytes = line.as_bytes();
-    if bytes.is_ascii() {
-        normalise_ascii(bytes, out);
-    } else {
-        normalise_chars(line, out);
+    let len = bytes.len();
+    if scratch.len() < len + 8 {
+        scratch.resize(len + 8, 0);
+    }
+    let out = scratch;
+    // The next byte of the key; whether the last byte seen was a gap (or none was seen
+    // yet: a leading gap gives no space), as the high bit of a block's first byte.
+    let (mut w, mut gap) = (0, 0x80u64);
+    let mut p = 0;
+    while let Some(&first) = bytes.get(p) {
+        if first >= 0x80 {
+            let Some(c) = line.get(p..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            p += c.len_utf8();
+            w = char_key(c, out, w, &mut gap);
+            continue;
+        }
+        // Eight bytes from `p`, or the last bytes of the line (the bytes before `p` shifted
+        // out, zeros in their place).
+        let (x, n) = match bytes.get(p..p + 8) {
+            Some(chunk) => (u64::from_le_bytes(chunk.try_into().unwrap_or_default()), 8),
+            None if len >= 8 => {
+                let last: [u8; 8] = bytes[len - 8..].try_into().unwrap_or_default();
+                let n = len - p;
+                (u64::from_le_bytes(last) >> (8 * (8 - n)), n)
+            }
+            None => (
+                bytes[p..]
+                    .iter()
+                    .rev()
+                    .fold(0u64, |x, &b| (x << 8) | u64::from(b)),
+                len - p,
+            ),
+        };
+        let high = x & HIGH;
+        // The ASCII bytes before the first byte of a character outside ASCII (at least
+        // the first).
+        let n = if high == 0 {
+            n
+        } else {
+            n.min((high.trailing_zeros() / 8) as usize)
+        };
+        let block = Block::of(x);
+        // The gaps that follow a gap are dropped (a run of gaps gives one space); the
+        // bytes between them are stored a word at a time, each over the last one's
+        // garbage tail.
+        let mut dropped = block.gaps & ((block.gaps << 8) | gap) & (u64::MAX >> (64 - 8 * n));
+        let (mut key, mut left) = (block.key, n);
+        while dropped != 0 {
+            let k = (dropped.trailing_zeros() / 8) as usize;
+            out[w..w + 8].copy_from_slice(&key.to_le_bytes());
+            w += k;
+            key = (key >> (8 * k)) >> 8;
+            dropped = (dropped >> (8 * k)) >> 8;
+            left -= k + 1;
+        }
+        out[w..w + 8].copy_from_slice(&key.to_le_bytes());
+        w += left;
+        gap = (block.gaps >> (8 * (n - 1))) & 0x80;
+        p += n;
+    }
+    if w > 0 && out[w - 1] == b' ' {
+        w -= 1;
+    }
+    &out[..w]
+}
+
+/// The high bit of each byte of a block.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// One of each byte of a block.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Eight ASCII bytes of a line (little-endian in a `u64`), classed at once: a byte at or
+/// above 0x80 gives garbage in its own and the following bytes, never in those before it.
+#[derive(Clone, Copy)]
+struct Block {
+    /// Each byte's key: a letter's lower case, a digit, or a space for a gap (anything
+    /// else).
+    key: u64,
+    /// The high bit of each gap byte.
+    gaps: u64,
+}
+
+impl Block {
+    #[inline]
+    fn of(x: u64) -> Block {
+        // Whether each byte is in `lo..=hi`: its high bit after adding `0x80 - lo` and not
+        // after adding `0x7f - hi` (no byte below 0x80 carries into the next).
+        let within = |v: u64, lo: u8, hi: u8| {
+            v.wrapping_add(ONES * u64::from(0x80 - lo))
+                & !v.wrapping_add(ONES * u64::from(0x7f - hi))
+                & HIGH
+        };
+        // An ASCII byte with 0x20 set is a lower-case letter exactly when it is a letter.
+        let letters = within(x | (ONES * 0x20), b'a', b'z');
+        let alnum = letters | within(x, b'0', b'9');
+        let gaps = !alnum & HIGH;
+        let keep = (alnum >> 7) * 0xff;
+        Block {
+            key: ((x | (letters >> 2)) & keep) | (gaps >> 2),
+            gaps,
+        }
     }
 }
 
-/// [`normalise`] by characters (any line).
-fn normalise_chars(line: &str, out: &mut Vec<u8>) {
-    out.reserve(line.len());
-    let base = out.len();
-    let mut gap = false;
-    for c in line.chars() {
-        if c.is_ascii() {
-            // The same as `char::is_alphanumeric` and `to_lowercase` on ASCII.
-            let k = ASCII_KEY[usize::from(c as u8)];
-            if k == 0 {
-                gap = true;
-                continue;
-            }
-            if gap && out.len() > base {
-                out.push(b' ');
-            }
-            gap = false;
-            out.push(k);
-            continue;
+/// Writes the key of `c` (outside ASCII) at `out[w..]`, as [`normalise`] does: its lower
+/// case when it is a letter or digit, else one space unless the byte before was a gap
+/// (`gap`, kept up to date); returns the next byte's place. `out` has at least eight
+/// bytes past `w` and the rest of the line's length; it grows when the lower case is
+/// longer than `c`.
+#[inline]
+fn char_key(c: char, out: &mut Vec<u8>, w: usize, gap: &mut u64) -> usize {
+    if !crate::text::is_alphanumeric(c) {
+        if *gap != 0 {
+            return w;
         }
-        if !crate::text::is_alphanumeric(c) {
-            gap = true;
-            continue;
-        }
-        if gap && out.len() > base {
-            out.push(b' ');
-        }
-        gap = false;
-        let mut buf = [0u8; 4];
-        match one_lower(c) {
-            Some(l) => out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes()),
-            None => {
-                for l in c.to_lowercase() {
-                    out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-                }
-            }
-        }
+        *gap = 0x80;
+        out[w] = b' ';
+        return w + 1;
     }
+    *gap = 0;
+    if let Some(l) = one_lower(c) {
+        // As long as `c` (a unit test checks).
+        return w + l.encode_utf8(&mut out[w..w + 4]).len();
+    }
+    let mut buf = [0u8; 12];
+    let n = c
+        .to_lowercase()
+        .fold(0, |n, l| n + l.encode_utf8(&mut buf[n..]).len());
+    if n > c.len_utf8() {
+        out.resize(out.len() + n - c.len_utf8(), 0);
+    }
+    out[w..w + n].copy_from_slice(&buf[..n]);
+    w + n
 }
 
 /// `c.to_lowercase()` for the letters of Latin-1, Cyrillic's basic block, kana, CJK and
@@ -104,44 +204,6 @@ fn one_lower(c: char) -> Option<char> {
         | '\u{ac00}'..='\u{d7a3}' => Some(c),
         _ => None,
     }
-}
-
-/// Per ASCII byte, its lower case if it is a letter or a digit, else 0.
-static ASCII_KEY: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = c.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    t
-};
-
-/// [`normalise`] of an ASCII line: written into `out` grown once by the line's length
-/// (the key is never longer: each space it holds stands for one byte or more of the line).
-fn normalise_ascii(bytes: &[u8], out: &mut Vec<u8>) {
-    let base = out.len();
-    out.resize(base + bytes.len(), 0);
-    let buf = &mut out[base..];
-    let (mut w, mut gap) = (0, false);
-    for &b in bytes {
-        let k = ASCII_KEY[usize::from(b & 0x7f)];
-        if k == 0 {
-            gap = true;
-            continue;
-        }
-        if gap && w > 0 {
-            buf[w] = b' ';
-            w += 1;
-        }
-        gap = false;
-        buf[w] = k;
-        w += 1;
-    }
-    out.truncate(base + w);
 }
 
 /// The number of `doc`'s distinct non-empty repetition keys and their crowding under
@@ -484,6 +546,7 @@ mod tests {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             if let Some(l) = one_lower(c) {
                 assert_eq!(c.to_lowercase().collect::<Vec<_>>(), [l], "{c:?}");
+                assert_eq!(l.len_utf8(), c.len_utf8(), "{c:?}");
                 known += 1;
             }
         }
@@ -508,21 +571,39 @@ mod tests {
         out
     }
 
+    #[test]
+    fn keys_longer_than_their_line_and_blocks_cut_by_letters_outside_ascii() {
+        for line in [
+            "İİİİİİİİİİİİİİİİİİİİ",
+            "İstanbul, İzmir -- İİ",
+            "Ünter den  Linden: Straße, 12 ÄÖÜ und… mehr!",
+            "  , Hello,   World!! 42  ",
+            "abcdefgh12345678ABCDEFGH",
+            "a’b’c’d’e’f’g’h’i’j",
+            "........................ x",
+        ] {
+            // A buffer that served a longer line before: its old bytes do not show.
+            let mut buf = b"a buffer that served a longer line before".to_vec();
+            let key = normalise(line, &mut buf);
+            assert_eq!(key, reference_key(line).as_bytes(), "{line:?}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn keys_are_the_reference_keys(line in "(?:[ -~\\t]|é|É|×|ß|Ж|ж|İ|Σ|’|“|日|한|\\PC){0,40}") {
-            let mut key = b"x".to_vec();
-            normalise(&line, &mut key);
+            let mut buf = b"a buffer that served a longer line before".to_vec();
+            let key = normalise(&line, &mut buf);
             let want = reference_key(&line);
-            proptest::prop_assert_eq!(&key[1..], want.as_bytes());
+            proptest::prop_assert_eq!(key, want.as_bytes());
         }
 
         #[test]
-        fn ascii_keys_are_the_keys_by_characters(line in "[ -~\t]{0,40}") {
-            let (mut fast, mut slow) = (b"x".to_vec(), b"x".to_vec());
-            normalise_ascii(line.as_bytes(), &mut fast);
-            normalise_chars(&line, &mut slow);
-            proptest::prop_assert_eq!(fast, slow);
+        fn long_ascii_keys_are_the_reference_keys(line in "(?:[ -~\t]|  |, |[a-z]{1,9}){0,60}") {
+            let mut buf = b"a buffer that served a longer line before".to_vec();
+            let key = normalise(&line, &mut buf);
+            let want = reference_key(&line);
+            proptest::prop_assert_eq!(key, want.as_bytes());
         }
     }
 
@@ -532,12 +613,12 @@ mod tests {
         // Issue 24's shape: 24-byte lines sharing their first 19 bytes.
         let keys: Vec<Vec<u8>> = (0..50_000u64)
             .map(|i| {
-                let mut key = Vec::new();
+                let mut buf = Vec::new();
                 normalise(
                     &format!("{}{:05}", "a".repeat(19), i * 7919 % 100_000),
-                    &mut key,
-                );
-                key
+                    &mut buf,
+                )
+                .to_vec()
             })
             .collect();
         let n = keys.len();
