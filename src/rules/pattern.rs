@@ -2074,6 +2074,10 @@ impl Group {
         let mut marks = self.marks();
         let longest = self.limit.iter().copied().max().unwrap_or(0);
         let mut folded = Vec::new();
+        // Lines of a few bytes found to have no candidate, by their bytes (direct mapped):
+        // a page of tiny lines repeats them, and walking one costs hundreds of
+        // instructions a line (issue 24).
+        let mut barren = [0u64; 64];
         for j in 0..doc.len() {
             let first = hits.ids.len();
             hits.start.push(first as u32);
@@ -2087,7 +2091,16 @@ impl Group {
             if line.is_empty() || line.len() > longest {
                 continue;
             }
+            let slot = short_key(line).map(|k| (k, (k.wrapping_mul(FX_K) >> 58) as usize));
+            if let Some((k, at)) = slot {
+                if barren[at] == k {
+                    continue;
+                }
+            }
             self.candidates(line, &mut marks, &mut folded, &mut hits.ids);
+            if let (Some((k, at)), true) = (slot, hits.ids.len() == first) {
+                barren[at] = k;
+            }
             for &id in &hits.ids[first..] {
                 let lines = &mut hits.by_rule[(id >> 16) as usize];
                 if lines.last() != Some(&(j as u32)) {
@@ -2189,6 +2202,23 @@ impl Group {
         }
         marks.touched.clear();
     }
+}
+
+/// An odd constant of the multiplicative hash of [`short_key`]s.
+const FX_K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A line of one to seven bytes as a number that no other line shares (its bytes, and its
+/// length in the top byte; never 0); `None` for a longer line.
+#[inline]
+fn short_key(line: &str) -> Option<u64> {
+    let b = line.as_bytes();
+    if b.is_empty() || b.len() > 7 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    buf[7] = b.len() as u8;
+    Some(u64::from_le_bytes(buf))
 }
 
 /// The built-in phrase rules, in order, each compiled from every language's table.
