@@ -818,26 +818,103 @@ struct Open {
     /// form to answer for it.
     limit: usize,
     hir: Hir,
+    /// Whether `hir` is the open form's core (see [`any_text_ends`]), which answers only
+    /// for lines without a line feed.
+    core: bool,
     regex: OnceLock<Option<regex_automata::meta::Regex>>,
 }
 
 impl Open {
-    /// The open form of `hir` (`None` if it has no long counted repetition).
-    fn new(hir: &Hir) -> Option<Open> {
+    /// The open form of `hir` (`None` if it has no long counted repetition), for ASCII
+    /// lines only when `ascii` (`hir` is then the ASCII form).
+    fn new(hir: &Hir, ascii: bool) -> Option<Open> {
         let mut limit = usize::MAX;
         let open = open_counts(hir, 0, &mut limit);
+        let core = any_text_ends(&open, ascii);
         (limit < usize::MAX).then(|| Open {
             limit,
-            hir: open,
+            core: core.is_some(),
+            hir: core.unwrap_or(open),
             regex: OnceLock::new(),
         })
     }
 
     /// Whether this form answers for `line`: at most `limit` bytes, or characters when
-    /// every match of `whole` (the fragment's pattern) is UTF-8.
+    /// every match of `whole` (the fragment's pattern) is UTF-8 (and no line feed when
+    /// the form is a core).
     fn answers(&self, line: &str, whole: &Hir) -> bool {
-        line.len() <= self.limit
-            || whole.properties().is_utf8() && line.chars().count() <= self.limit
+        (line.len() <= self.limit
+            || whole.properties().is_utf8() && line.chars().count() <= self.limit)
+            && !(self.core && memchr::memchr(b'\n', line.as_bytes()).is_some())
+    }
+}
+
+/// For a pattern `\A H R T \z` whose head `H` or tail `T` is a run of repetitions that
+/// match the empty string, one of them "any character but a line feed" repeated without
+/// bound (`.*`, as the open form reads `.{0,300}`): the pattern `R T \z`, `\A H R` or
+/// `R` without them (`None` if neither end is such a run). `H` and `T` then match every
+/// text without a line feed, so on such a line the pattern matches exactly when the
+/// result matches somewhere; on any line, a match of the pattern is one of the result.
+/// The result is cheaper to look for: a search stops at its first match instead of
+/// running to the end of the line (with a Unicode `\b` in a non-ASCII line, in the
+/// PikeVM, through every state of the `.*` and the edge class at each byte), and a
+/// search for `R` can start from its literals. `ascii`: the lines are ASCII (`.` need
+/// only cover the ASCII characters).
+fn any_text_ends(hir: &Hir, ascii: bool) -> Option<Hir> {
+    let HirKind::Concat(parts) = hir.kind() else {
+        return None;
+    };
+    let empty = |h: &Hir| matches!(h.kind(), HirKind::Repetition(r) if r.min == 0);
+    let any = |h: &Hir| match h.kind() {
+        HirKind::Repetition(r) if r.min == 0 && r.max.is_none() => any_but_lf(&r.sub, ascii),
+        _ => false,
+    };
+    let mut from = 0;
+    if matches!(
+        parts.first().map(Hir::kind),
+        Some(HirKind::Look(Look::Start))
+    ) {
+        let run = parts[1..].iter().take_while(|h| empty(h)).count();
+        if parts[1..=run].iter().any(any) {
+            from = 1 + run;
+        }
+    }
+    let mut to = parts.len();
+    if from < to && matches!(parts.last().map(Hir::kind), Some(HirKind::Look(Look::End))) {
+        let run = parts[from..to - 1]
+            .iter()
+            .rev()
+            .take_while(|h| empty(h))
+            .count();
+        if parts[to - 1 - run..to - 1].iter().any(any) {
+            to -= 1 + run;
+        }
+    }
+    (from > 0 || to < parts.len()).then(|| Hir::concat(parts[from..to].to_vec()))
+}
+
+/// Whether the class `hir` holds every character but the line feed (every ASCII one
+/// when `ascii`).
+fn any_but_lf(hir: &Hir, ascii: bool) -> bool {
+    let last = if ascii { '\x7f' } else { char::MAX };
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut all = ClassUnicode::new([
+                ClassUnicodeRange::new('\0', '\t'),
+                ClassUnicodeRange::new('\x0b', last),
+            ]);
+            all.difference(c);
+            all.ranges().is_empty()
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            let mut all = ClassBytes::new([
+                ClassBytesRange::new(0, b'\t'),
+                ClassBytesRange::new(0x0b, if ascii { 0x7f } else { 0xff }),
+            ]);
+            all.difference(c);
+            all.ranges().is_empty()
+        }
+        _ => false,
     }
 }
 
@@ -915,11 +992,13 @@ impl Fragment {
             .then(|| {
                 let mut limit = usize::MAX;
                 let open = open_counts(&without_unicode_words(&hir), 0, &mut limit);
-                (any_char_bytes(&open), OnceLock::new())
+                // A necessary condition on any line, like the open form it narrows.
+                let core = any_text_ends(&open, false).unwrap_or(open);
+                (any_char_bytes(&core), OnceLock::new())
             });
         Some(Fragment {
-            open_ascii: Open::new(&ascii_only(&hir)),
-            open_unicode: Open::new(&hir),
+            open_ascii: Open::new(&ascii_only(&hir), true),
+            open_unicode: Open::new(&hir, false),
             relaxed,
             hir,
             max_chars,
@@ -3003,6 +3082,12 @@ mod tests {
             "*** ADVERTISEMENT ***",
             "(Photo: AP)",
             "Photo: ©Getty Images",
+            // A line feed, which `.` does not match (the open forms' cores answer only
+            // for lines without one).
+            "© 2024\nExample Media",
+            "© 2024 Example Media\n",
+            "We use cookies\non this site",
+            "Continue reading\nnow",
             "Image: Jane Doe/Getty Images | Example",
             "[Image: via Reuters]",
             "© 2024",
@@ -3119,6 +3204,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn open_form_cores_drop_ends_that_match_any_text() {
+        // `\A W .* R .* W \z` (`W` the edge class) is `R` anywhere; an end without `.*`
+        // (or without its anchor) stays.
+        let core = |pattern: &str, ascii: bool| {
+            let hir = Source::Pattern(pattern.into()).hir().unwrap();
+            any_text_ends(&hir, ascii).map(|h| h.to_string())
+        };
+        let (w, any) = (phrases::EDGE, r"[^\n]*");
+        let hir = |p: &str| Source::Pattern(p.into()).hir().unwrap().to_string();
+        assert_eq!(
+            core(&format!(r"^{w}{any}ab{any}{w}$"), false),
+            Some(hir("ab"))
+        );
+        assert_eq!(
+            core(&format!(r"^{w}ab{w}{any}$"), false),
+            Some(hir(&format!(r"^{w}ab")))
+        );
+        assert_eq!(
+            core(&format!(r"^{w}{any}ab{w}$"), false),
+            Some(hir(&format!(r"ab{w}$")))
+        );
+        assert_eq!(core(&format!(r"^{w}ab{w}$"), false), None);
+        assert_eq!(core(&format!(r"{any}ab{any}"), false), None);
+        // `.` without its non-ASCII characters covers only ASCII lines.
+        assert_eq!(
+            core(r"^(?-u:[\x00-\x09\x0b-\x7f])*ab$", true),
+            Some(hir("ab$"))
+        );
+        assert_eq!(core(r"^(?-u:[\x00-\x09\x0b-\x7f])*ab$", false), None);
+        assert_eq!(core(r"^[^\n\t]*ab$", true), None);
     }
 
     #[test]
