@@ -185,6 +185,7 @@ impl StatsTable {
     }
 
     /// The number of lines.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.packed.len()
     }
@@ -226,8 +227,70 @@ impl StatsTable {
     }
 
     /// Every line's stats, in order.
+    #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = LineStats> + '_ {
         (0..self.len()).map(|k| self.get(k))
+    }
+
+    /// Count `i` of line `k` (`wide`: the same count of an unpacked line): two bytes read,
+    /// not the whole line unpacked as [`StatsTable::get`] does (the page's walks over the
+    /// table each read one or two counts of every line).
+    #[inline(always)]
+    fn count(&self, k: usize, i: usize, wide: fn(&LineStats) -> u32) -> u32 {
+        let p = &self.packed[k];
+        if p.counts[0] == WIDE {
+            wide(&self.get(k))
+        } else {
+            u32::from(p.counts[i])
+        }
+    }
+
+    /// Flag `b` of line `k` (flags are packed for every line, wide or not).
+    #[inline(always)]
+    fn flag(&self, k: usize, b: u32) -> bool {
+        self.packed[k].flags >> b & 1 != 0
+    }
+
+    /// Line `k`'s words.
+    #[inline]
+    pub(crate) fn words(&self, k: usize) -> u32 {
+        self.count(k, 0, |s| s.words)
+    }
+
+    /// Whether line `k` ends a sentence.
+    #[inline]
+    pub(crate) fn sentence(&self, k: usize) -> bool {
+        self.flag(k, 0)
+    }
+
+    /// Whether line `k` reads as prose.
+    #[inline]
+    pub(crate) fn prose(&self, k: usize) -> bool {
+        self.flag(k, 1)
+    }
+
+    /// Whether line `k` starts with a lower-case letter.
+    #[inline]
+    pub(crate) fn starts_lower(&self, k: usize) -> bool {
+        self.flag(k, 7)
+    }
+
+    /// [`shape`] of line `k`.
+    #[inline]
+    fn shape(&self, k: usize) -> u8 {
+        let p = &self.packed[k];
+        if p.counts[0] == WIDE {
+            return shape(&self.get(k));
+        }
+        let f = |b: u32| p.flags >> b & 1 != 0;
+        shape_of(
+            u32::from(p.counts[0]),
+            f(0),
+            p.counts[6] > 0,
+            p.counts[4] > 0,
+            f(2) || f(3),
+            f(5),
+        )
     }
 }
 
@@ -995,18 +1058,31 @@ pub(crate) fn is_image_only(t: &str) -> bool {
 
 /// A coarse shape of a line, for repeated-pattern detection (listing items, cards).
 fn shape(s: &LineStats) -> u8 {
-    let len = match s.words {
+    shape_of(
+        s.words,
+        s.sentence,
+        s.link_chars > 0,
+        s.digits > 0,
+        s.bullet || s.heading,
+        s.image_only,
+    )
+}
+
+/// [`shape`] from the measures it reads.
+#[inline(always)]
+fn shape_of(words: u32, sentence: bool, link: bool, digits: bool, mark: bool, image: bool) -> u8 {
+    let len = match words {
         0..=1 => 0u8,
         2..=3 => 1,
         4..=7 => 2,
         8..=15 => 3,
         _ => 4,
     };
-    len | u8::from(s.sentence) << 3
-        | u8::from(s.link_chars > 0) << 4
-        | u8::from(s.digits > 0) << 5
-        | u8::from(s.bullet || s.heading) << 6
-        | u8::from(s.image_only) << 7
+    len | u8::from(sentence) << 3
+        | u8::from(link) << 4
+        | u8::from(digits) << 5
+        | u8::from(mark) << 6
+        | u8::from(image) << 7
 }
 
 /// Characters inside URLs and Markdown link/image syntax (`[text](url)`, `http…`).
@@ -1083,16 +1159,16 @@ fn title_coverage(line: &str, title: &HashSet<&[u8], FxBuild>, token: &mut Strin
 /// words (half when they do not end a sentence) and other lines a penalty (`stats` and
 /// `open` per text line). Returns indices of text lines (inclusive), if any.
 pub(crate) fn main_region(stats: &StatsTable, open: &[bool]) -> Option<(usize, usize)> {
-    best_run(stats.iter().zip(open).map(|(s, &open)| {
+    best_run(open.iter().enumerate().map(|(k, &open)| {
         if !open {
             0.0 // decided lines neither extend nor break a run
-        } else if s.prose && s.sentence {
-            (s.words as f32).min(80.0)
-        } else if s.prose {
+        } else if stats.prose(k) && stats.sentence(k) {
+            (stats.words(k) as f32).min(80.0)
+        } else if stats.prose(k) {
             // A long line that ends without a full stop: a flattened menu, footer or
             // teaser strip as often as a paragraph.
-            (s.words as f32).min(80.0) / 2.0
-        } else if s.sentence && s.words >= 5 {
+            (stats.words(k) as f32).min(80.0) / 2.0
+        } else if stats.sentence(k) && stats.words(k) >= 5 {
             1.0
         } else {
             -6.0
@@ -1167,6 +1243,11 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
             .fold(0, |f, t| f | filter_bit(t.as_bytes())),
         ..Shared::default()
     };
+    // Page sums, taken while each line's measures are at hand (not read back from the
+    // packed table).
+    let (mut total_words, mut prose_words, mut plain_prose_words) = (0usize, 0usize, 0usize);
+    let (mut total_chars, mut total_link) = (0usize, 0usize);
+    let (mut prose_n, mut short_n, mut bullet_n) = (0usize, 0usize, 0usize);
     for (k, &i) in lines.iter().enumerate() {
         let line = doc.line(i);
         let removed = doc.is_removed(i);
@@ -1174,6 +1255,20 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         shared.title = (k > 0).then_some(&title);
         let s = line_stats_with(line, stop, &mut shared);
         stats.push(s);
+        total_words += s.words as usize;
+        total_chars += s.chars as usize;
+        total_link += s.link_chars as usize;
+        short_n += usize::from(s.words <= 4);
+        bullet_n += usize::from(s.bullet);
+        if s.prose {
+            prose_n += 1;
+            prose_words += s.words as usize;
+            // Prose words outside links on the whole page: near zero on a Markdown
+            // listing, whose every teaser is a link, however prose-like its text.
+            if u64::from(s.link_chars) * 10 < u64::from(s.chars) * 3 {
+                plain_prose_words += s.words as usize;
+            }
+        }
         if removed {
             terms.push_empty();
         } else if shared.plain {
@@ -1206,15 +1301,9 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let mut block_words = vec![0usize; b + 1];
     for k in 0..n {
         block_lines[block[k] as usize] += 1;
-        block_words[block[k] as usize] += stats.get(k).words as usize;
+        block_words[block[k] as usize] += stats.words(k) as usize;
     }
-    let total_words: usize = stats.iter().map(|s| s.words as usize).sum();
-    let prose_words: usize = stats
-        .iter()
-        .filter(|s| s.prose)
-        .map(|s| s.words as usize)
-        .sum();
-    let mut sorted: Vec<u32> = stats.iter().map(|s| s.words).collect();
+    let mut sorted: Vec<u32> = (0..n).map(|k| stats.words(k)).collect();
     sorted.sort_unstable();
     let median = sorted.get(n / 2).map_or(1, |&m| m.max(1)) as f32;
     // Prefix sums over text lines for windows.
@@ -1226,16 +1315,16 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // one per item on a page of teaser cards, comments or forum posts.
     let mut pre_bylines = vec![0u32; n + 1];
     for k in 0..n {
-        let s = stats.get(k);
+        let (words, prose) = (stats.words(k), stats.prose(k));
         let byline = matches!(
             doc.mark(lines[k]),
             crate::doc::Mark::Remove(_, crate::Category::Byline | crate::Category::Metadata)
         );
         pre_bylines[k + 1] = pre_bylines[k] + u32::from(byline);
-        pre_logw[k + 1] = pre_logw[k] + ln1p(s.words as usize);
-        pre_prose[k + 1] = pre_prose[k] + f32::from(u8::from(s.prose));
+        pre_logw[k + 1] = pre_logw[k] + ln1p(words as usize);
+        pre_prose[k + 1] = pre_prose[k] + f32::from(u8::from(prose));
         pre_removed[k + 1] = pre_removed[k] + f32::from(u8::from(removed[k]));
-        pre_prose_words[k + 1] = pre_prose_words[k] + if s.prose { s.words as f32 } else { 0.0 };
+        pre_prose_words[k + 1] = pre_prose_words[k] + if prose { words as f32 } else { 0.0 };
     }
     let doc_bytes = doc.text.len().max(1) as f32;
     // The headline line, if an earlier rule labelled one.
@@ -1253,12 +1342,13 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // Runs of consecutive short lines of similar length (menus, lists, tables).
     let mut run = vec![1u32; n];
     {
-        let similar = |a: &LineStats, b: &LineStats| {
-            !a.prose && !b.prose && a.words.abs_diff(b.words) <= 2 + a.words.max(b.words) / 3
+        let similar = |a: usize, b: usize| {
+            let (x, y) = (stats.words(a), stats.words(b));
+            !stats.prose(a) && !stats.prose(b) && x.abs_diff(y) <= 2 + x.max(y) / 3
         };
         let mut start = 0;
         for k in 1..=n {
-            if k == n || !similar(&stats.get(k - 1), &stats.get(k)) {
+            if k == n || !similar(k - 1, k) {
                 for r in &mut run[start..k] {
                     *r = c32(k - start);
                 }
@@ -1270,7 +1360,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // order: a line's distance to the nearest prose line above and below, and to the
     // nearest header above and their count, are found in them when its row is made
     // (issue 24: four tables of 4 bytes a line before).
-    let prose_lines: Vec<u32> = (0..n).filter(|&k| stats.get(k).prose).map(c32).collect();
+    let prose_lines: Vec<u32> = (0..n).filter(|&k| stats.prose(k)).map(c32).collect();
     let header_lines: Vec<u32> = (0..n)
         .filter(|&k| {
             matches!(
@@ -1282,20 +1372,17 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         .collect();
     // Page-level shape: how much of the page is prose, short lines, links, runs, bullets.
     let nf = n as f32;
-    let count = |f: &dyn Fn(&LineStats) -> bool| stats.iter().filter(|s| f(s)).count() as f32 / nf;
-    let doc_prose_line_share = count(&|s| s.prose);
-    let doc_short_share = count(&|s| s.words <= 4);
-    let doc_bullet_share = count(&|s| s.bullet);
-    let total_chars: usize = stats.iter().map(|s| s.chars as usize).sum();
-    let total_link: usize = stats.iter().map(|s| s.link_chars as usize).sum();
+    let doc_prose_line_share = prose_n as f32 / nf;
+    let doc_short_share = short_n as f32 / nf;
+    let doc_bullet_share = bullet_n as f32 / nf;
     let doc_link_share = total_link as f32 / total_chars.max(1) as f32;
     let doc_run_share = run.iter().filter(|&&r| r >= 4).count() as f32 / nf;
     let region_words: usize = region.map_or(0, |(a, z)| {
-        (a..=z).map(|k| stats.get(k).words as usize).sum()
+        (a..=z).map(|k| stats.words(k) as usize).sum()
     });
     let region_word_share = region_words as f32 / total_words.max(1) as f32;
     // Periodic runs: lines whose shape repeats at a period of 1 to 4 lines (cards, items).
-    let shapes: Vec<u8> = stats.iter().map(|s| shape(&s)).collect();
+    let shapes: Vec<u8> = (0..n).map(|k| stats.shape(k)).collect();
     let mut periodic = vec![1u32; n];
     for p in 1..=4usize {
         let mut k = p;
@@ -1331,15 +1418,14 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
             if k + 1 >= n || lines[k + 1] != lines[k] + 1 {
                 return false;
             }
-            let (a, b) = (stats.get(k), stats.get(k + 1));
             let line = doc.line(lines[k]);
-            (!a.sentence && b.starts_lower) || line.ends_with([',', '-'])
+            (!stats.sentence(k) && stats.starts_lower(k + 1)) || line.ends_with([',', '-'])
         };
         let mut start = 0;
         for k in 0..n {
             if !continues(k) {
-                let words: usize = (start..=k).map(|j| stats.get(j).words as usize).sum();
-                let sentence = stats.get(k).sentence;
+                let words: usize = (start..=k).map(|j| stats.words(j) as usize).sum();
+                let sentence = stats.sentence(k);
                 for j in start..=k {
                     para_words[j] = c32(words);
                     para_sentence[j] = sentence;
@@ -1348,23 +1434,16 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
             }
         }
     }
-    // Prose words outside links on the whole page: near zero on a Markdown listing, whose
-    // every teaser is a link, however prose-like its text.
-    let plain_prose_words: usize = stats
-        .iter()
-        .filter(|s| s.prose && u64::from(s.link_chars) * 10 < u64::from(s.chars) * 3)
-        .map(|s| s.words as usize)
-        .sum();
     let grid = grids(doc, &lines);
     let doc_grid_share = grid.items.iter().filter(|&&c| c > 0).count() as f32 / nf;
     let grid_words: usize = (0..n)
         .filter(|&k| grid.items[k] > 0)
-        .map(|k| stats.get(k).words as usize)
+        .map(|k| stats.words(k) as usize)
         .sum();
     let doc_grid_word_share = grid_words as f32 / total_words.max(1) as f32;
     let periodic_words: usize = (0..n)
         .filter(|&k| periodic[k] >= 6)
-        .map(|k| stats.get(k).words as usize)
+        .map(|k| stats.words(k) as usize)
         .sum();
     let doc_periodic_word_share = periodic_words as f32 / total_words.max(1) as f32;
     let max_para_words = para_words.iter().copied().max().unwrap_or(0);
@@ -1382,9 +1461,9 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // <title>, then come menus, then the headline, byline and text): the first later
     // line made of the title's words, with at least half as many words.
     let headline_at = (1..n).find(|&k| {
-        let s = stats.get(k);
-        (3..=TITLE_WORDS).contains(&(s.words as usize))
-            && s.words as usize * 2 >= title_tokens.len()
+        let words = stats.words(k) as usize;
+        (3..=TITLE_WORDS).contains(&words)
+            && words * 2 >= title_tokens.len()
             && coverage(k) >= 0.8
     });
     // The share of each open line's words found in the title (asked only of lines of at
@@ -1392,7 +1471,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let title_overlap: Vec<f32> = (0..n)
         .map(|k| {
             let i = lines[k];
-            if k > 0 && doc.is_open(i) && stats.get(k).words as usize <= TITLE_WORDS {
+            if k > 0 && doc.is_open(i) && stats.words(k) as usize <= TITLE_WORDS {
                 coverage(k)
             } else {
                 0.0
@@ -1603,7 +1682,8 @@ features! {
         let letters = s.letters.max(1) as f32;
         let prev = (k > 0).then(|| k - 1);
         let next = (k + 1 < n).then_some(k + 1);
-        let nb = |o: Option<usize>| o.map(|j| stats.get(j));
+        // The neighbours' words and sentence ends (read alone from the packed table).
+        let nb = |o: Option<usize>| o.map(|j| (stats.words(j), stats.sentence(j)));
         let (p, q) = (nb(prev), nb(next));
         let (in_region, dist, side) = match region {
             Some((a, _)) if k < a => (0.0, ln1p(a - k), -1.0),
@@ -1641,11 +1721,11 @@ features! {
     md_heading: f32::from(u8::from(s.heading)),
     has_quote: f32::from(u8::from(s.quote)),
     upper_share: s.upper as f32 / letters,
-    prev_log_words: p.map_or(-1.0, |p| ln1p(p.words as usize)),
-    prev_sentence: p.map_or(-1.0, |p| f32::from(u8::from(p.sentence))),
+    prev_log_words: p.map_or(-1.0, |(w, _)| ln1p(w as usize)),
+    prev_sentence: p.map_or(-1.0, |(_, e)| f32::from(u8::from(e))),
     prev_removed: prev.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
-    next_log_words: q.map_or(-1.0, |q| ln1p(q.words as usize)),
-    next_sentence: q.map_or(-1.0, |q| f32::from(u8::from(q.sentence))),
+    next_log_words: q.map_or(-1.0, |(w, _)| ln1p(w as usize)),
+    next_sentence: q.map_or(-1.0, |(_, e)| f32::from(u8::from(e))),
     next_removed: next.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
     window_mean_log_words: window(pre_logw, k, 3),
     window_prose_share: window(pre_prose, k, 5),
