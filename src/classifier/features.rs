@@ -412,130 +412,243 @@ fn line_stats_with(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> Lin
     s
 }
 
-/// The word, character and glued-join counts of [`line_stats`] in one walk over the line
-/// (byte by byte on ASCII, decoding only the other characters), filling `shared`'s content
-/// words and title hits on the way: the same answers as the separate walks it replaced
-/// ([`text::words`] with the counts over `char`s, [`glued_joins`], [`title_coverage`];
-/// unit-tested against them). On ASCII, `char::is_alphanumeric`, `is_numeric`,
-/// `is_alphabetic`, `is_uppercase`, `is_lowercase`, `is_whitespace` and `to_lowercase`
-/// agree with their `is_ascii_*` forms (`is_whitespace` also takes vertical tab), and no
-/// character is CJK.
+/// The word, character and glued-join counts of [`line_stats`] in one walk over the line,
+/// filling `shared`'s content words and title hits on the way: the same answers as the
+/// separate walks it replaced ([`text::words`] with the counts over `char`s,
+/// [`glued_joins`], [`title_coverage`]; unit-tested against them). An ASCII line is read
+/// a block of [`BLOCK`] bytes at a time ([`counts_ascii`]); on a line with other
+/// characters, its runs of ASCII bytes (eight or more) are read so too and only the rest
+/// byte by byte, decoding the other characters ([`Walk`]). On ASCII,
+/// `char::is_alphanumeric`, `is_numeric`, `is_alphabetic`, `is_uppercase`,
+/// `is_lowercase`, `is_whitespace` and `to_lowercase` agree with their `is_ascii_*` forms
+/// (`is_whitespace` also takes vertical tab), and no character is CJK.
 fn counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
     if line.is_ascii() {
         return counts_ascii(line.as_bytes(), stop, shared);
     }
     let mut w = WordSink::new(stop, shared);
     let b = line.as_bytes();
-    // `glued_joins`' state.
-    let (mut joins, mut lower_run, mut after_stop, mut prev_lower) = (0usize, 0usize, false, false);
-    // The word being read: from the first letter or digit of a run of word characters
-    // (letters, digits, `'`, `’`, `-`) to its last (`text::words` trims the others), and
-    // its CJK characters.
-    let (mut start, mut end, mut cjk) = (usize::MAX, 0, 0usize);
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x < 0x80 {
-            i += 1;
-            w.s.chars += 1;
-            if x.is_ascii_alphanumeric() {
-                if start == usize::MAX {
-                    start = i - 1;
-                }
-                end = i;
-                if x.is_ascii_digit() {
-                    w.s.digits += 1;
-                    (lower_run, after_stop, prev_lower) = (0, false, false);
-                } else {
-                    w.s.letters += 1;
-                    if x.is_ascii_uppercase() {
-                        w.s.upper += 1;
-                        joins += usize::from(lower_run >= 3 || after_stop);
-                        (lower_run, after_stop, prev_lower) = (0, false, false);
-                    } else {
-                        (lower_run, after_stop, prev_lower) = (lower_run + 1, false, true);
-                    }
-                }
-                continue;
-            }
-            after_stop = prev_lower && matches!(x, b'.' | b'?' | b'!');
-            (lower_run, prev_lower) = (0, false);
-            if !matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-                w.s.punct += 1;
-                match x {
-                    b'|' | b'/' | b'>' => w.s.separators += 1,
-                    b',' => w.s.commas += 1,
-                    b'"' => w.s.quote = true,
-                    _ => {}
-                }
-            }
-            if x == b'\'' || x == b'-' {
-                continue; // inside a word, or trimmed from its edge
-            }
+    let mut walk = Walk {
+        start: usize::MAX,
+        ..Walk::default()
+    };
+    let mut pos = 0;
+    while pos < b.len() {
+        // The ASCII bytes ahead, in whole `u64`s but at the line's end, up to a block.
+        let end = (pos + BLOCK).min(b.len());
+        let ascii = ascii_prefix(&b[pos..end]);
+        let take = if pos + ascii == b.len() {
+            ascii
         } else {
-            let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
-                break; // not reached: `i` is always at a character's start
-            };
-            let at = i;
-            i += c.len_utf8();
-            w.s.chars += 1;
-            let upper = c.is_uppercase();
-            if upper {
-                joins += usize::from(lower_run >= 3 || after_stop);
-                (lower_run, after_stop, prev_lower) = (0, false, false);
-            } else if c.is_lowercase() {
-                (lower_run, after_stop, prev_lower) = (lower_run + 1, false, true);
-            } else {
-                (lower_run, after_stop, prev_lower) = (0, false, false);
+            ascii & !7
+        };
+        if take > 0 {
+            walk.block(line, pos, pos + take, &mut w);
+            pos += take;
+        } else {
+            pos = walk.bytes(line, pos, &mut w);
+        }
+    }
+    if walk.start != usize::MAX {
+        w.word(line, walk.start, walk.end, walk.cjk);
+    }
+    w.out.title_words = w.title_seen.min(TITLE_WORDS + 1);
+    w.s.glued += c32(walk.joins);
+    w.s
+}
+
+/// How many bytes `b` starts with below 0x80.
+#[inline]
+fn ascii_prefix(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(c).unwrap_or_default()) & LANES;
+        if x != 0 {
+            return at + x.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + chunks
+        .remainder()
+        .iter()
+        .position(|&x| x >= 0x80)
+        .unwrap_or(chunks.remainder().len())
+}
+
+/// The state [`counts`] carries along a line that is not all ASCII, from one part to the
+/// next (a part read a block at a time or byte by byte).
+#[derive(Default)]
+struct Walk {
+    /// Glued joins counted byte by byte.
+    joins: usize,
+    /// `glued_joins`' state: lower-case letters just before (counted up to 3 when it comes
+    /// from a block), whether the last character is a stop after a lower-case letter, and
+    /// whether it is a lower-case letter.
+    lower_run: usize,
+    after_stop: bool,
+    prev_lower: bool,
+    /// The word being read (`usize::MAX`: none): from the first letter or digit of a run
+    /// of word characters (letters, digits, `'`, `’`, `-`) to its last (`text::words`
+    /// trims the others), and its CJK characters.
+    start: usize,
+    end: usize,
+    cjk: usize,
+}
+
+impl Walk {
+    /// Reads `line[from..to]` (ASCII, whole `u64`s unless `to` is the line's end) a block
+    /// at a time, as [`counts_ascii`] does.
+    fn block(&mut self, line: &str, from: usize, to: usize, w: &mut WordSink<'_, '_, '_>) {
+        let b = line.as_bytes();
+        // The glued-join state as the last eight bytes' masks (only the last three count).
+        let run = [0u64, 0x80 << 56, 0x8080 << 48, 0x80_8080 << 40][self.lower_run.min(3)];
+        let mut carry = Carry {
+            lower: run | if self.after_stop { 0x80 << 48 } else { 0 },
+            stop: if self.after_stop { 0x80 << 56 } else { 0 },
+        };
+        let mut word = (self.start != usize::MAX).then_some((self.start, self.end));
+        let mut cjk = self.cjk;
+        for (k, block) in b[from..to].chunks(BLOCK).enumerate() {
+            let base = from + k * BLOCK;
+            let (alnum, word_chars) = block_counts(block, &mut carry, &mut w.s);
+            block_words(&mut word, base, block.len(), alnum, word_chars, |s, e| {
+                w.word(line, s, e, cjk);
+                cjk = 0;
+            });
+        }
+        w.s.chars += c32(to - from);
+        let lower = |j: u32| carry.lower >> (63 - 8 * j) & 1 != 0;
+        self.lower_run = if !lower(0) {
+            0
+        } else if !lower(1) {
+            1
+        } else if !lower(2) {
+            2
+        } else {
+            3
+        };
+        self.prev_lower = lower(0);
+        self.after_stop = carry.stop >> 63 != 0 && lower(1);
+        (self.start, self.end) = word.unwrap_or((usize::MAX, 0));
+        self.cjk = cjk;
+    }
+
+    /// Reads `line` byte by byte from `from` (a character's start), decoding the
+    /// characters outside ASCII, up to where eight ASCII bytes follow (or the line's
+    /// end); returns where it stopped (a character's start, past `from`).
+    fn bytes(&mut self, line: &str, from: usize, w: &mut WordSink<'_, '_, '_>) -> usize {
+        let b = line.as_bytes();
+        let mut i = from;
+        while i < b.len() {
+            if i > from
+                && b.get(i..i + 8).is_some_and(|a| {
+                    u64::from_le_bytes(<[u8; 8]>::try_from(a).unwrap_or([0x80; 8])) & LANES == 0
+                })
+            {
+                break;
             }
-            // Common typographic punctuation: neither numeric, alphabetic nor whitespace
-            // (`tests::typographic_punctuation_is_punct`), so skip the Unicode table lookups.
-            let typographic = matches!(c, '’' | '‘' | '“' | '”' | '—' | '–' | '…' | '©');
-            let alnum = if !typographic && text::is_numeric(c) {
-                w.s.digits += 1;
-                true
-            } else if !typographic && text::is_alphabetic(c) {
-                w.s.letters += 1;
-                w.s.upper += u32::from(upper);
-                w.s.cjk += u32::from(text::is_cjk(c));
-                true
-            } else {
-                if typographic || !c.is_whitespace() {
-                    w.s.punct += 1;
-                    match c {
-                        '|' | '·' | '•' | '»' | '›' | '/' | '>' | '–' => {
-                            w.s.separators += 1
+            let x = b[i];
+            if x < 0x80 {
+                i += 1;
+                w.s.chars += 1;
+                if x.is_ascii_alphanumeric() {
+                    if self.start == usize::MAX {
+                        self.start = i - 1;
+                    }
+                    self.end = i;
+                    if x.is_ascii_digit() {
+                        w.s.digits += 1;
+                        (self.lower_run, self.after_stop, self.prev_lower) = (0, false, false);
+                    } else {
+                        w.s.letters += 1;
+                        if x.is_ascii_uppercase() {
+                            w.s.upper += 1;
+                            self.joins += usize::from(self.lower_run >= 3 || self.after_stop);
+                            (self.lower_run, self.after_stop, self.prev_lower) = (0, false, false);
+                        } else {
+                            (self.lower_run, self.after_stop, self.prev_lower) =
+                                (self.lower_run + 1, false, true);
                         }
-                        ',' | '、' | '，' => w.s.commas += 1,
-                        '"' | '“' | '”' | '«' | '„' | '「' => w.s.quote = true,
+                    }
+                    continue;
+                }
+                self.after_stop = self.prev_lower && matches!(x, b'.' | b'?' | b'!');
+                (self.lower_run, self.prev_lower) = (0, false);
+                if !matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                    w.s.punct += 1;
+                    match x {
+                        b'|' | b'/' | b'>' => w.s.separators += 1,
+                        b',' => w.s.commas += 1,
+                        b'"' => w.s.quote = true,
                         _ => {}
                     }
                 }
-                false
-            };
-            if alnum {
-                if start == usize::MAX {
-                    start = at;
+                if x == b'\'' || x == b'-' {
+                    continue; // inside a word, or trimmed from its edge
                 }
-                end = i;
-                cjk += usize::from(text::is_cjk(c));
-                continue;
+            } else {
+                let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
+                    return b.len(); // not reached: `i` is always at a character's start
+                };
+                let at = i;
+                i += c.len_utf8();
+                w.s.chars += 1;
+                let upper = c.is_uppercase();
+                if upper {
+                    self.joins += usize::from(self.lower_run >= 3 || self.after_stop);
+                    (self.lower_run, self.after_stop, self.prev_lower) = (0, false, false);
+                } else if c.is_lowercase() {
+                    (self.lower_run, self.after_stop, self.prev_lower) =
+                        (self.lower_run + 1, false, true);
+                } else {
+                    (self.lower_run, self.after_stop, self.prev_lower) = (0, false, false);
+                }
+                // Common typographic punctuation: neither numeric, alphabetic nor
+                // whitespace (`tests::typographic_punctuation_is_punct`), so skip the
+                // Unicode table lookups.
+                let typographic = matches!(c, '’' | '‘' | '“' | '”' | '—' | '–' | '…' | '©');
+                let alnum = if !typographic && text::is_numeric(c) {
+                    w.s.digits += 1;
+                    true
+                } else if !typographic && text::is_alphabetic(c) {
+                    w.s.letters += 1;
+                    w.s.upper += u32::from(upper);
+                    w.s.cjk += u32::from(text::is_cjk(c));
+                    true
+                } else {
+                    if typographic || !c.is_whitespace() {
+                        w.s.punct += 1;
+                        match c {
+                            '|' | '·' | '•' | '»' | '›' | '/' | '>' | '–' => {
+                                w.s.separators += 1
+                            }
+                            ',' | '、' | '，' => w.s.commas += 1,
+                            '"' | '“' | '”' | '«' | '„' | '「' => w.s.quote = true,
+                            _ => {}
+                        }
+                    }
+                    false
+                };
+                if alnum {
+                    if self.start == usize::MAX {
+                        self.start = at;
+                    }
+                    self.end = i;
+                    self.cjk += usize::from(text::is_cjk(c));
+                    continue;
+                }
+                if c == '’' {
+                    continue; // inside a word, or trimmed from its edge
+                }
             }
-            if c == '’' {
-                continue; // inside a word, or trimmed from its edge
+            if self.start != usize::MAX {
+                w.word(line, self.start, self.end, self.cjk);
+                (self.start, self.cjk) = (usize::MAX, 0);
             }
         }
-        if start != usize::MAX {
-            w.word(line, start, end, cjk);
-            (start, cjk) = (usize::MAX, 0);
-        }
+        i
     }
-    if start != usize::MAX {
-        w.word(line, start, end, cjk);
-    }
-    w.out.title_words = w.title_seen.min(TITLE_WORDS + 1);
-    w.s.glued = c32(joins);
-    w.s
 }
 
 /// Bytes of a block of [`counts_ascii`]: one bit of a `u64` mask a byte.
@@ -585,7 +698,7 @@ struct Carry {
 /// upper case, punctuation, separators, commas, quotes and glued joins, eight bytes at a
 /// time in a `u64`), and returns its letters and digits and its word characters (letters,
 /// digits, `'` and `-`) as masks, a bit a byte.
-#[inline]
+#[inline(always)]
 fn block_counts(b: &[u8], carry: &mut Carry, s: &mut LineStats) -> (u64, u64) {
     let (mut alnum_bits, mut word_bits) = (0u64, 0u64);
     // Per-byte counts (each byte of an accumulator counts up to 8 in a block).
@@ -664,48 +777,17 @@ fn counts_ascii(b: &[u8], stop: &Stopwords, shared: &mut Shared<'_>) -> LineStat
     // The word being read: its start, and one past its last letter or digit so far.
     let mut word: Option<(usize, usize)> = None;
     for (k, block) in b.chunks(BLOCK).enumerate() {
-        let base = k * BLOCK;
         let (alnum, word_chars) = block_counts(block, &mut carry, &mut w.s);
-        // Word ends: bytes of the block that are not word characters.
-        let ends = !word_chars & (u64::MAX >> (BLOCK - block.len()));
-        let mut pos = 0usize; // the next byte of the block to look at
-        while pos < block.len() {
-            let from = u64::MAX << pos;
-            match word {
-                Some((start, last)) => {
-                    let e = ends & from;
-                    if e == 0 {
-                        // The word goes on past the block: its last letter or digit here.
-                        let a = alnum & from;
-                        if a != 0 {
-                            word = Some((start, base + 64 - a.leading_zeros() as usize));
-                        } else {
-                            word = Some((start, last));
-                        }
-                        break;
-                    }
-                    let end = e.trailing_zeros() as usize;
-                    let a = alnum & from & !(u64::MAX << end);
-                    let last = if a != 0 {
-                        base + 64 - a.leading_zeros() as usize
-                    } else {
-                        last
-                    };
-                    w.ascii_word(b, start, last);
-                    word = None;
-                    pos = end + 1;
-                }
-                None => {
-                    let a = alnum & from;
-                    if a == 0 {
-                        break;
-                    }
-                    let at = a.trailing_zeros() as usize;
-                    word = Some((base + at, base + at + 1));
-                    pos = at + 1;
-                }
-            }
-        }
+        block_words(
+            &mut word,
+            k * BLOCK,
+            block.len(),
+            alnum,
+            word_chars,
+            |s, e| {
+                w.ascii_word(b, s, e);
+            },
+        );
     }
     if let Some((start, last)) = word {
         w.ascii_word(b, start, last);
@@ -713,6 +795,60 @@ fn counts_ascii(b: &[u8], stop: &Stopwords, shared: &mut Shared<'_>) -> LineStat
     w.s.chars = c32(b.len());
     w.out.title_words = w.title_seen.min(TITLE_WORDS + 1);
     w.s
+}
+
+/// The words of a block of `len` bytes at `base` (at most [`BLOCK`]) from its masks
+/// ([`block_counts`]), each given to `word` (start, one past its last letter or digit)
+/// once it ends; `at`: the word being read, carried from block to block. A word runs from
+/// a letter or digit through word characters to its last letter or digit, as in
+/// [`Walk::bytes`].
+#[inline(always)]
+fn block_words(
+    at: &mut Option<(usize, usize)>,
+    base: usize,
+    len: usize,
+    alnum: u64,
+    word_chars: u64,
+    mut word: impl FnMut(usize, usize),
+) {
+    // Word ends: bytes of the block that are not word characters.
+    let ends = !word_chars & (u64::MAX >> (BLOCK - len));
+    let mut pos = 0usize; // the next byte of the block to look at
+    while pos < len {
+        let from = u64::MAX << pos;
+        match *at {
+            Some((start, last)) => {
+                let e = ends & from;
+                if e == 0 {
+                    // The word goes on past the block: its last letter or digit here.
+                    let a = alnum & from;
+                    if a != 0 {
+                        *at = Some((start, base + 64 - a.leading_zeros() as usize));
+                    }
+                    break;
+                }
+                let end = e.trailing_zeros() as usize;
+                let a = alnum & from & !(u64::MAX << end);
+                let last = if a != 0 {
+                    base + 64 - a.leading_zeros() as usize
+                } else {
+                    last
+                };
+                word(start, last);
+                *at = None;
+                pos = end + 1;
+            }
+            None => {
+                let a = alnum & from;
+                if a == 0 {
+                    break;
+                }
+                let at_ = a.trailing_zeros() as usize;
+                *at = Some((base + at_, base + at_ + 1));
+                pos = at_ + 1;
+            }
+        }
+    }
 }
 
 /// What [`counts`] does with each word.
@@ -1377,9 +1513,8 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let doc_bullet_share = bullet_n as f32 / nf;
     let doc_link_share = total_link as f32 / total_chars.max(1) as f32;
     let doc_run_share = run.iter().filter(|&&r| r >= 4).count() as f32 / nf;
-    let region_words: usize = region.map_or(0, |(a, z)| {
-        (a..=z).map(|k| stats.words(k) as usize).sum()
-    });
+    let region_words: usize =
+        region.map_or(0, |(a, z)| (a..=z).map(|k| stats.words(k) as usize).sum());
     let region_word_share = region_words as f32 / total_words.max(1) as f32;
     // Periodic runs: lines whose shape repeats at a period of 1 to 4 lines (cards, items).
     let shapes: Vec<u8> = (0..n).map(|k| stats.shape(k)).collect();
@@ -1462,9 +1597,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // line made of the title's words, with at least half as many words.
     let headline_at = (1..n).find(|&k| {
         let words = stats.words(k) as usize;
-        (3..=TITLE_WORDS).contains(&words)
-            && words * 2 >= title_tokens.len()
-            && coverage(k) >= 0.8
+        (3..=TITLE_WORDS).contains(&words) && words * 2 >= title_tokens.len() && coverage(k) >= 0.8
     });
     // The share of each open line's words found in the title (asked only of lines of at
     // most `TITLE_WORDS` words, after the first).
@@ -2350,18 +2483,24 @@ mod tests {
         let title: std::collections::HashSet<&[u8], crate::text::hash::FxBuild> =
             tokens.iter().map(String::as_bytes).collect();
         let mut next = crate::testing::xorshift(0x51ce_11ed);
-        // Every other line of ASCII pieces only, long enough to cross the blocks of
-        // `counts_ascii` (64 bytes).
+        // A line in three of ASCII pieces only, long enough to cross the blocks of
+        // `counts_ascii` (64 bytes), and one in three of ASCII pieces with one of another
+        // script or typographic punctuation now and then, so that runs of ASCII read a
+        // block at a time meet characters read one by one at every offset.
         let ascii: Vec<&str> = pieces.iter().copied().filter(|p| p.is_ascii()).collect();
-        for round in 0..20_000 {
+        for round in 0..30_000 {
             let mut line = String::new();
-            let (pieces, most) = if round % 2 == 0 {
-                (&pieces[..], 24)
-            } else {
-                (&ascii[..], 120)
+            let (pieces, most) = match round % 3 {
+                0 => (&pieces[..], 24),
+                1 => (&ascii[..], 120),
+                _ => (&pieces[..], 120),
             };
             for _ in 0..(next() % most) {
-                line.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                let mut piece = pieces[(next() % pieces.len() as u64) as usize];
+                if round % 3 == 2 && !piece.is_ascii() && next() % 6 != 0 {
+                    piece = ascii[(next() % ascii.len() as u64) as usize];
+                }
+                line.push_str(piece);
                 if next() % 3 == 0 {
                     line.push(' ');
                 }
