@@ -1168,10 +1168,15 @@ impl<'a> Doc<'a> {
         let t = self.text.as_bytes();
         let t = t.strip_prefix("\u{feff}".as_bytes()).unwrap_or(t);
         let indented = |b: &[u8]| b.starts_with(b"    ") || b.starts_with(b"\t");
+        // Whole-text searches, not a test at every line break (issue 24: a page of tiny
+        // lines paid about 75 instructions a line for that).
+        let has = |needle: &[u8]| memchr::memmem::find(t, needle).is_some();
         indented(t)
-            || memchr::memmem::find(t, b"```").is_some()
-            || memchr::memmem::find(t, b"~~~").is_some()
-            || memchr::memchr2_iter(b'\n', b'\r', t).any(|i| indented(&t[i + 1..]))
+            || has(b"```")
+            || has(b"~~~")
+            || [&b"\n    "[..], b"\n\t", b"\r    ", b"\r\t"]
+                .iter()
+                .any(|n| has(n))
     }
 
     /// Which lines are inside a Markdown code block: between ```` ``` ```` or `~~~` fences
