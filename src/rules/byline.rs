@@ -390,6 +390,10 @@ fn has_post_mark(line: &str) -> bool {
     // By byte search (issue 24: a substring searcher built for each of a million short
     // lines was most of this rule's cost on them).
     let b = line.as_bytes();
+    if b.len() < 16 {
+        // A few bytes: a plain loop costs less than setting up the vector searches.
+        return b.contains(&b'#') || b.windows(4).any(|w| w == b"line" || w == b"LINE");
+    }
     memchr::memchr(b'#', b).is_some()
         || memchr::memchr2_iter(b'l', b'L', b).any(|k| {
             let w = &b[k..];
@@ -744,14 +748,11 @@ fn is_prose(line: &str) -> bool {
 /// The words of the headline: of the line removed as [`Category::Title`] and of the first
 /// part of the first line of text (the `title` element of text printed from the HTML,
 /// "Headline - by Jane Doe | Site": the other parts may name the author).
-fn headline_words(doc: &Doc<'_>) -> Vec<String> {
-    let lines = doc.text_line_list();
+/// `title`: the headline line's place among the text lines `lines` ([`Firsts::title`]).
+fn headline_words(doc: &Doc<'_>, lines: &[usize], title: Option<usize>) -> Vec<String> {
     let mut words = Vec::new();
-    if let Some(&t) = lines
-        .iter()
-        .find(|&&i| matches!(doc.mark(i), Mark::Remove(_, Category::Title)))
-    {
-        words.extend(text::tokens(&plain(doc.line(t))));
+    if let Some(t) = title {
+        words.extend(text::tokens(&plain(doc.line(lines[t]))));
     }
     // A Markdown link or image (a logo, often named after the site's author) is no
     // `title` element.
@@ -794,13 +795,11 @@ fn same_tokens(line: &str, toks: &[String]) -> bool {
 }
 
 /// The lines searched: up to [`ZONE`] non-blank lines after the headline, then up to
-/// [`ZONE`] before the first prose line; each run stops at prose.
-fn zone(doc: &Doc<'_>) -> Vec<usize> {
-    let lines = doc.text_line_list();
+/// [`ZONE`] before the first prose line; each run stops at prose (both among the text
+/// lines `lines`, from `firsts`).
+fn zone(doc: &Doc<'_>, lines: &[usize], firsts: &Firsts) -> Vec<usize> {
     let mut out = Vec::new();
-    let title = lines
-        .iter()
-        .position(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Title)));
+    let title = firsts.title;
     let mut heads: Vec<usize> = title.into_iter().collect();
     // Where the title rule kept the `title` element line (the first), the headline may be
     // printed again lower down, the byline under it.
@@ -842,10 +841,7 @@ fn zone(doc: &Doc<'_>) -> Vec<usize> {
             }
         }
     }
-    if let Some(p) = lines
-        .iter()
-        .position(|&i| !doc.is_removed(i) && is_prose(doc.line(i)))
-    {
+    if let Some(p) = firsts.prose {
         for &i in &lines[p.saturating_sub(ZONE)..p] {
             if !out.contains(&i) {
                 out.push(i);
@@ -853,6 +849,72 @@ fn zone(doc: &Doc<'_>) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Where [`NearTitle`]'s whole-page searches start, found in one pass over the text lines
+/// (issue 24: nine passes, each reading every line, cost a page of tiny lines about 480
+/// instructions a line). Places among the text lines: `title`, the line removed as
+/// [`Category::Title`]; `prose`, the first open prose line. Line numbers (the page's
+/// length when none): the first line each later search can stop at, by the test it makes
+/// first (a picture's `![` or `[![`, a short line with a space, a line of a credit's
+/// length, a stamp's literal parts).
+struct Firsts {
+    title: Option<usize>,
+    prose: Option<usize>,
+    picture: usize,
+    spaced: usize,
+    credit: usize,
+    stamp: usize,
+}
+
+impl Firsts {
+    fn new(doc: &Doc<'_>, lines: &[usize]) -> Firsts {
+        let n = doc.len();
+        let mut f = Firsts {
+            title: None,
+            prose: None,
+            picture: n,
+            spaced: n,
+            credit: n,
+            stamp: n,
+        };
+        let credit = *WRITTEN_BY_MIN..=3 * NAME_MAX;
+        for (k, &i) in lines.iter().enumerate() {
+            let line = doc.line(i);
+            let b = line.as_bytes();
+            if f.title.is_none() && matches!(doc.mark(i), Mark::Remove(_, Category::Title)) {
+                f.title = Some(k);
+            }
+            if f.prose.is_none() && !doc.is_removed(i) && is_prose(line) {
+                f.prose = Some(k);
+            }
+            if f.picture == n && matches!(b.first(), Some(b'!' | b'[')) {
+                f.picture = i;
+            }
+            if f.spaced == n && b.len() <= NAME_MAX && b.contains(&b' ') {
+                f.spaced = i;
+            }
+            if f.credit == n && credit.contains(&b.len()) {
+                f.credit = i;
+            }
+            if f.stamp == n && stamp_lead(line) {
+                f.stamp = i;
+            }
+            if f.title.is_some()
+                && f.prose.is_some()
+                && f.picture.max(f.spaced).max(f.credit).max(f.stamp) < n
+            {
+                break;
+            }
+        }
+        f
+    }
+}
+
+/// The tests of a stamp (see [`NearTitle`]'s last search) made before its regexes: every
+/// stamp meets one.
+fn stamp_lead(l: &str) -> bool {
+    asked_lead(l) || l.len() <= 40 && author_word(l) || l.len() <= 400 && has_post_mark(l)
 }
 
 impl Rule for NearTitle {
@@ -866,7 +928,9 @@ impl Rule for NearTitle {
         "an author name near the headline: under an \"Author\" label, linked to an author page, after \"by\", next to the date or a job title, over a forum post, or a bare name that the page's author bio starts with"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
-        let zone = zone(doc);
+        let lines = doc.text_line_list();
+        let firsts = Firsts::new(doc, &lines);
+        let zone = zone(doc, &lines, &firsts);
         if zone.iter().any(|&i| {
             matches!(doc.mark(i), Mark::Remove(_, Category::Byline))
                 && !is_thread_summary(doc.line(i))
@@ -874,11 +938,8 @@ impl Rule for NearTitle {
             return;
         }
         let text_of = |j: usize| plain(doc.line(j));
-        let headline = headline_words(doc);
-        let lines = doc.text_line_list();
-        let title_at = lines
-            .iter()
-            .position(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Title)));
+        let headline = headline_words(doc, &lines, firsts.title);
+        let title_at = firsts.title;
         // The headline line, or the same text printed again (over the article, when the
         // rule kept the `title` element line).
         let title_text = title_at.map(|t| doc.line(lines[t]));
@@ -1024,7 +1085,7 @@ impl Rule for NearTitle {
         // stored as an author's; or over a line that credits them ("This post was written
         // by Jane Doe"). Pictures of several people over their names are a team or
         // testimonials, not an author's box.
-        let mut boxes = (0..doc.len()).filter_map(|p| {
+        let mut boxes = (firsts.picture..doc.len()).filter_map(|p| {
             let alt = picture_alt(doc.line(p))?;
             let n = next_of(p)?;
             let t = text_of(n);
@@ -1054,7 +1115,7 @@ impl Rule for NearTitle {
         // Failing those, a person's name over their bio ("Jane Doe" / "Jane is a reporter
         // who …", "I'm the founder of …") or over a link to their page ("View profile"),
         // the author's box printed without its picture.
-        for i in 0..doc.len() {
+        for i in firsts.spaced..doc.len() {
             let line = doc.line(i);
             if line.len() > NAME_MAX || !line.contains(' ') || !doc.is_open(i) {
                 continue;
@@ -1072,7 +1133,7 @@ impl Rule for NearTitle {
         }
         // Failing those, a sentence that credits the text ("This post was written by Jane
         // Doe").
-        if let Some(i) = (0..doc.len()).find(|&i| {
+        if let Some(i) = (firsts.credit..doc.len()).find(|&i| {
             let line = doc.line(i);
             (*WRITTEN_BY_MIN..=3 * NAME_MAX).contains(&line.len())
                 && doc.is_open(i)
@@ -1098,7 +1159,7 @@ impl Rule for NearTitle {
                     }
                 }
         };
-        for a in (0..doc.len()).filter(|&i| is_stamp(i)) {
+        for a in (firsts.stamp..doc.len()).filter(|&i| is_stamp(i)) {
             // An avatar image or a table's rule ("---|---") may sit between the stamp and the
             // name.
             let mut n = next_text(doc, a);
@@ -1798,6 +1859,69 @@ mod tests {
             let text = format!("Harbour wall questions\n\n{line}\n{PROSE}\n");
             let doc = run(&text);
             assert_eq!(category(&doc, 2), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn tiny_lines_leave_the_later_searches_nothing_to_read() {
+        // A page of lines of a byte or two (issue 24): one pass reads each line once, and
+        // every later whole-page search starts at the page's end, so reads no line.
+        let text: String = (0..20_000)
+            .map(|k| ["a\n", "b.\n", "\n", "-\n", "1\n", "|\n"][k % 6])
+            .collect();
+        let doc = Doc::new(&text);
+        let lines = doc.text_line_list();
+        let f = Firsts::new(&doc, &lines);
+        let n = doc.len();
+        assert!(n >= 20_000 && lines.len() > 16_000);
+        assert_eq!((f.title, f.prose), (None, None));
+        assert_eq!([f.picture, f.spaced, f.credit, f.stamp], [n; 4]);
+    }
+
+    #[test]
+    fn each_search_starts_at_the_first_line_its_first_test_passes() {
+        let page = "Harbour wall to be rebuilt\n\nbox\n![Jane Doe](/jane.jpg)\nJane Doe\n\
+                    #1\nThis post was written by Jane Doe\nThe council said the wall will be \
+                    rebuilt over two years, and the work starts in May.\n";
+        let doc = Doc::new(page);
+        let lines = doc.text_line_list();
+        let f = Firsts::new(&doc, &lines);
+        let first = |test: &dyn Fn(&str) -> bool| {
+            (0..doc.len())
+                .find(|&i| test(doc.line(i)))
+                .unwrap_or(doc.len())
+        };
+        assert_eq!(f.picture, first(&|l| picture_alt(l).is_some()));
+        assert_eq!(f.picture, 3);
+        assert_eq!(f.spaced, first(&|l| l.len() <= NAME_MAX && l.contains(' ')));
+        assert_eq!(f.spaced, 0);
+        let credit = |l: &str| (*WRITTEN_BY_MIN..=3 * NAME_MAX).contains(&l.len());
+        assert_eq!(f.credit, first(&credit));
+        assert_eq!(f.stamp, first(&stamp_lead));
+        assert_eq!(f.stamp, 5);
+        assert_eq!(f.prose.map(|k| lines[k]), Some(7));
+        assert_eq!(f.title, None);
+    }
+
+    #[test]
+    fn every_stamp_passes_the_stamp_lead() {
+        for line in [
+            "asked Feb 4, 2014 at 13:02",
+            "Started by jdoe, 3 replies, 2019",
+            "Written by",
+            "Author",
+            "About the author",
+            "30th March 2025, 16:26 # 1 | Link",
+            "11-29-2024, 09:03 AM #1",
+            "J Offline",
+            "K online",
+        ] {
+            let stamp =
+                ASKED.is_match(line) || ABOUT_AUTHOR.is_match(line) || FIRST_POST.is_match(line);
+            assert!(stamp && stamp_lead(line), "{line}");
+        }
+        for line in ["a", "-", "1", "b.", "ok"] {
+            assert!(!stamp_lead(line), "{line}");
         }
     }
 

@@ -268,6 +268,9 @@ impl Rule for TeaserRun {
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let lines = doc.text_lines();
+        if !may_have_prose(doc, &lines) {
+            return;
+        }
         let n = lines.len();
         // Words as `u32` and sums saturating (issue 24: a document of one-byte lines held
         // 27 bytes a line here; only a document of 4 billion words could saturate).
@@ -455,6 +458,25 @@ fn after_section(doc: &mut Doc<'_>, lines: &[usize], id: RuleId, previous: Optio
     }
 }
 
+/// Whether the text lines `lines` may hold the article prose that [`TeaserRun`] needs
+/// before it removes anything: [`MIN_PROSE_BEFORE`] words before a run, and
+/// [`TAIL_PROSE_BEFORE`] (more) before a header for [`after_section`]. Prose is counted in
+/// lines of ten words or more, and a word takes a byte or more of its line, so a page
+/// whose lines of ten bytes or more hold fewer than [`MIN_PROSE_BEFORE`] bytes in all has
+/// none to count (issue 24: a page of tiny lines paid about 300 instructions a line for
+/// the rule's tables).
+fn may_have_prose(doc: &Doc<'_>, lines: &[usize]) -> bool {
+    const _: () = assert!(MIN_PROSE_BEFORE as u32 <= TAIL_PROSE_BEFORE);
+    let mut bytes = 0;
+    lines.iter().any(|&i| {
+        let len = doc.line(i).len();
+        if len >= 10 {
+            bytes += len;
+        }
+        bytes >= MIN_PROSE_BEFORE
+    })
+}
+
 /// Whether an earlier rule than `previous` removed line `i` as a related-content or
 /// comments header.
 fn removed_header(doc: &Doc<'_>, i: usize, previous: Option<RuleId>) -> bool {
@@ -560,6 +582,27 @@ mod tests {
     fn run(text: &str) -> Doc<'_> {
         let rules: Vec<Box<dyn Rule>> = vec![Box::new(StandIn), Box::new(TeaserRun)];
         run_after_phrases(text, rules)
+    }
+
+    #[test]
+    fn tiny_lines_build_no_table() {
+        // A page of lines of a byte or two (issue 24) has no prose: the rule reads each
+        // line's length once and builds none of its per-line tables.
+        let text: String = (0..20_000)
+            .map(|k| ["a\n", "b.\n", "\n", "-\n", "~1\n"][k % 5])
+            .collect();
+        let doc = Doc::new(&text);
+        assert!(!may_have_prose(&doc, &doc.text_lines()));
+        // Nor do a few longer lines, under the prose a run needs before it.
+        let text = format!("{text}Nine words are not yet one line of prose.\n");
+        assert!(!may_have_prose(
+            &Doc::new(&text),
+            &Doc::new(&text).text_lines()
+        ));
+        // Five lines of ten one-letter words are prose enough to be counted.
+        let prose = "a b c d e f g h i j\n".repeat(5);
+        let doc = Doc::new(&prose);
+        assert!(may_have_prose(&doc, &doc.text_lines()));
     }
 
     #[test]
