@@ -321,6 +321,53 @@ fn tiny_lines_among_text() -> impl Strategy<Value = String> {
     })
 }
 
+/// A long page (16,384 lines or more, where the fast engine leaves lines under 10 bytes
+/// out): a long first line of words, then short lines of 2 to 9 bytes ("w123",
+/// "Item 1234") with now and then a line of text of 11 bytes or more. The first line's
+/// length in bytes, the lines of text and the whole text.
+fn long_page_of_short_lines() -> impl Strategy<Value = (usize, usize, String)> {
+    (
+        "[a-z]{2,9}( [a-z]{1,9}){50,400}",
+        proptest::collection::vec(
+            prop_oneof![
+                8 => (0u32..1000).prop_map(|i| format!("w{i}")),
+                8 => (0u32..10_000).prop_map(|i| format!("Item {i}")),
+                1 => "[A-Z][a-z]{4,8}( [a-z]{2,8}){2,9}",
+            ],
+            16_400..18_000,
+        ),
+    )
+        .prop_map(|(first, lines)| {
+            let mut text = first.clone();
+            text.push('\n');
+            let mut prose = 0;
+            for line in lines {
+                prose += usize::from(line.len() >= 10);
+                text.push_str(&line);
+                text.push('\n');
+            }
+            (first.len(), prose, text)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4))]
+
+    #[test]
+    fn short_lines_of_a_long_page_cost_the_fast_engine_no_row(
+        (first, prose, text) in long_page_of_short_lines()
+    ) {
+        // Beyond the first line's rows, only the lines of 10 bytes or more are scored: a
+        // line and its break pays its row (about 4,000 instructions) at most 3 times the
+        // dev pages' mean per byte, however many short lines.
+        let w = deboil::profiling::work(&text);
+        let alone = deboil::profiling::work(&text[..first]).lines;
+        prop_assert!(alone >= 1 && w.lines >= alone, "{w:?}, {alone} rows alone");
+        prop_assert_eq!(w.lines - alone, prose, "{:?}", w);
+        check_with(&Cleaner::fast(), &text);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(12))]
 
@@ -347,6 +394,32 @@ proptest! {
         let w = deboil::profiling::work(&text);
         prop_assert!(w.title_parts >= 9, "{w:?}");
         prop_assert!(w.title_steps <= w.title_parts + 2 * w.lines, "{w:?}");
+        check_with(&Cleaner::fast(), &text);
+    }
+}
+
+/// The benches' `long-first-line` shape (a first line of a fifth of the bytes, then lines
+/// `w0` … `w999`) costs the fast engine the first line's rows and no more once the page is
+/// long (16,384 lines or more): each later line is under 10 bytes (issue 24: a row and its
+/// trees cost about 4,000 instructions, 5 times the dev pages' mean per byte of these
+/// lines). On a shorter page the lines of 3 bytes or more are scored, as on every page of
+/// the corpora.
+#[test]
+fn the_long_first_line_shape_costs_the_fast_engine_its_first_line_rows() {
+    for (size, long) in [
+        (1 << 12, false),
+        (1 << 16, false),
+        (1 << 17, true),
+        (1 << 18, true),
+    ] {
+        let text = common::crafted("long-first-line", size).expect("a known shape");
+        let first = text.find('\n').expect("a first line");
+        let w = deboil::profiling::work(&text);
+        let alone = deboil::profiling::work(&text[..first]).lines;
+        let short = text[first + 1..].lines().filter(|l| l.len() >= 3).count();
+        assert!(alone >= 1, "{alone} rows for the first line");
+        let expected = if long { alone } else { alone + short };
+        assert_eq!(w.lines, expected, "{w:?} for {} bytes", text.len());
         check_with(&Cleaner::fast(), &text);
     }
 }

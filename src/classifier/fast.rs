@@ -1770,15 +1770,27 @@ const COUNT_FROM: usize = 1 << 14;
 /// Bytes under which a (trimmed) line is too short for the trees ("1", "TV", "»").
 const TINY_BYTES: usize = 3;
 
+/// Bytes under which a (trimmed) line is too short for the trees on a page of
+/// [`COUNT_FROM`] lines or more ("w123", "Item 123", "Comments"). A row and its trees cost
+/// about 4,000 instructions whatever the line's length: 1,000 a byte of a line of three
+/// bytes and its break, 7 times the dev pages' mean (137 a byte, issue 24). A line of 10
+/// bytes and its break pays its row at most 3 times that mean, so a long page of short
+/// lines (a list, a log, a crafted page) costs at most 3 times a normal page per byte.
+/// Below [`COUNT_FROM`] lines (every page of the dev and wide corpora: 7,444 at most) the
+/// gate stays at [`TINY_BYTES`]: lines of 3 to 9 bytes ("Home", "Reply") are scored there,
+/// and leaving out those under 5 bytes lost about 0.01 of cross-validated dev BoW F1
+/// (`scripts/cv.sh --fast`, docs/record/2026-12-08-fastshape.md).
+const LONG_TINY_BYTES: usize = 10;
+
 /// Whether a non-blank line (trimmed) is a tiny one, which the trees do not score: under
-/// [`TINY_BYTES`] bytes, or without a letter or a digit ("•", "* * *", "|---|---|").
-/// Such a line holds at most a word of two letters, and a page of a million of them (issue
-/// 24) should not cost a row and the trees each: it goes with the scored lines around it
-/// (see [`Fast`]).
+/// `under` bytes ([`TINY_BYTES`]; [`LONG_TINY_BYTES`] on a long page), or without a letter
+/// or a digit ("•", "* * *", "|---|---|"). Under [`TINY_BYTES`], such a line holds at most
+/// a word of two letters, and a page of a million of them (issue 24) should not cost a row
+/// and the trees each: it goes with the scored lines around it (see [`Fast`]).
 #[inline]
-fn is_tiny(line: &str) -> bool {
+fn is_tiny(line: &str, under: usize) -> bool {
     let bytes = line.as_bytes();
-    if bytes.len() < TINY_BYTES {
+    if bytes.len() < under {
         return true;
     }
     if bytes.iter().any(u8::is_ascii_alphanumeric) {
@@ -1788,9 +1800,10 @@ fn is_tiny(line: &str) -> bool {
 }
 
 impl Page {
-    /// One [`Stat`] per non-blank line of `doc` that is not tiny (see [`is_tiny`]: those
-    /// are left out as if they were not there), from the pass over its bytes, and each
-    /// line's copies (phrases not yet counted).
+    /// One [`Stat`] per non-blank line of `doc` that is not tiny (see [`is_tiny`], and
+    /// [`LONG_TINY_BYTES`] on a page of [`COUNT_FROM`] lines or more: those are left out
+    /// as if they were not there), from the pass over its bytes, and each line's copies
+    /// (phrases not yet counted).
     #[inline(never)]
     fn lines(doc: &Doc<'_>) -> Page {
         let keys = &PHRASES.keys;
@@ -1802,13 +1815,18 @@ impl Page {
         // Sized to the non-blank lines, counted first on a long page (never grown: growing
         // holds the old table and the new at once); on a page of fewer lines than
         // `COUNT_FROM`, room for every line costs less than counting.
+        let gate = if doc.len() < COUNT_FROM {
+            TINY_BYTES
+        } else {
+            LONG_TINY_BYTES
+        };
         let n = if doc.len() < COUNT_FROM {
             doc.len()
         } else {
             (0..doc.len())
                 .filter(|&i| {
                     let line = doc.line(i);
-                    !line.is_empty() && !is_tiny(line)
+                    !line.is_empty() && !is_tiny(line, gate)
                 })
                 .count()
         };
@@ -1834,7 +1852,7 @@ impl Page {
                 }
                 continue;
             }
-            if is_tiny(line) {
+            if is_tiny(line, gate) {
                 continue;
             }
             let t = line;
@@ -3225,7 +3243,19 @@ mod tests {
             ("東京", false),
             ("→ é", false),
         ] {
-            assert_eq!(is_tiny(line), tiny, "{line:?}");
+            assert_eq!(is_tiny(line, TINY_BYTES), tiny, "{line:?}");
+        }
+        // On a long page, lines under 10 bytes too.
+        for (line, tiny) in [
+            ("Home", true),
+            ("Item 1234", true),
+            ("東京都", true),
+            ("Read more", true),
+            ("Read more.", false),
+            ("東京都庁", false),
+            ("—————————", true),
+        ] {
+            assert_eq!(is_tiny(line, LONG_TINY_BYTES), tiny, "{line:?}");
         }
         // A page of nothing but tiny lines scores none and keeps them all.
         let text = "a\n•\n\nTV\n".repeat(500);
@@ -3254,11 +3284,13 @@ mod tests {
                 .any(|r| r.span.start <= at && at < r.span.end)
         };
         let scored: Vec<usize> = (0..doc.len())
-            .filter(|&i| !doc.line(i).is_empty() && !is_tiny(doc.line(i)))
+            .filter(|&i| !doc.line(i).is_empty() && !is_tiny(doc.line(i), TINY_BYTES))
             .collect();
         assert_eq!(page(&text).len(), scored.len());
         let (mut tiny, mut gone) = (0, 0);
-        for i in (0..doc.len()).filter(|&i| !doc.line(i).is_empty() && is_tiny(doc.line(i))) {
+        for i in
+            (0..doc.len()).filter(|&i| !doc.line(i).is_empty() && is_tiny(doc.line(i), TINY_BYTES))
+        {
             let above = scored.iter().rev().find(|&&j| j < i).map(|&j| removed(j));
             let below = scored.iter().find(|&&j| j > i).map(|&j| removed(j));
             let expected = match (above, below) {
@@ -3499,7 +3531,7 @@ mod tests {
                     format!("({upper})"),
                     format!("x {p}."),
                 ] {
-                    if is_tiny(&line) {
+                    if is_tiny(&line, TINY_BYTES) {
                         continue; // not scored ("ad", "©" alone)
                     }
                     let page = page(&line);
