@@ -1022,6 +1022,17 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Keeps line `i` again if a rule removed it (a later rule that reads a block
+    /// earlier rules judged line by line, see `rules::cards`). Returns whether it did.
+    pub fn restore(&mut self, i: usize, rule: RuleId) -> bool {
+        if self.is_removed(i) {
+            self.set_mark(i, Mark::Keep(rule));
+            true
+        } else {
+            false
+        }
+    }
+
     /// Sets line `i`'s mark, whatever it was.
     #[inline]
     fn set_mark(&mut self, i: usize, mark: Mark) {

@@ -11,6 +11,7 @@ use crate::Category;
 
 pub(crate) mod asides;
 pub(crate) mod byline;
+pub(crate) mod cards;
 pub(crate) mod comments;
 pub(crate) mod context;
 pub(crate) mod pattern;
@@ -68,6 +69,7 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(runs::TeaserRun));
     rules.push(Box::new(zones::CommentZone));
     rules.push(Box::new(standfirst::Standfirst));
+    rules.push(Box::new(cards::LinkCards));
     rules
 }
 
