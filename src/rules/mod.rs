@@ -14,6 +14,7 @@ pub(crate) mod byline;
 pub(crate) mod cards;
 pub(crate) mod comments;
 pub(crate) mod context;
+pub(crate) mod head;
 pub(crate) mod pattern;
 pub(crate) mod repeated;
 pub(crate) mod runs;
@@ -69,6 +70,7 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(runs::TeaserRun));
     rules.push(Box::new(zones::CommentZone));
     rules.push(Box::new(standfirst::Standfirst));
+    rules.push(Box::new(head::ArticleHead));
     rules.push(Box::new(cards::LinkCards));
     rules
 }
