@@ -18,7 +18,9 @@ use crate::Category;
 /// [`MAX_SPREAD`] times the words of the shortest (items of one listing), when the cards
 /// hold at least as many words as the prose the rules kept elsewhere (lines of
 /// [`PROSE_WORDS`] words or more): the cards are the page's content, not teasers after an
-/// article. Card lines an earlier rule removed (the headline aside) are kept again.
+/// article. Card lines an earlier rule removed (the headline aside) are kept again. A page
+/// whose rules kept no prose at all is left to the never-empty fallback (see
+/// [`Doc::restore_if_empty`]), which keeps the page's best run of prose.
 #[derive(Debug)]
 pub(crate) struct LinkCards;
 
@@ -137,7 +139,8 @@ impl Rule for LinkCards {
             }
             let card_words: usize = run.iter().map(|&(_, w)| w).sum();
             let inside: usize = run.iter().map(|&(k, _)| prose(lines[k])).sum();
-            if card_words < all_prose - inside {
+            let outside = all_prose - inside;
+            if outside == 0 || card_words < outside {
                 continue;
             }
             restore.extend(run.iter().map(|&(k, _)| lines[k]));
@@ -224,6 +227,13 @@ mod tests {
         let cards: Vec<String> = (1..=5).map(card).collect();
         let article = vec![PROSE; 6].join("\n\n");
         let text = format!("{article}\n\n{}\n", cards.join("\n\n"));
+        assert_eq!(kept_cards(&run(&text)), 0);
+    }
+
+    #[test]
+    fn cards_on_a_page_with_no_kept_prose_stay_removed() {
+        let cards: Vec<String> = (1..=5).map(card).collect();
+        let text = format!("Courses\n\n{}\n", cards.join("\n\n"));
         assert_eq!(kept_cards(&run(&text)), 0);
     }
 
