@@ -35,6 +35,9 @@ const BETWEEN_WORDS: usize = 6;
 /// Most words of a head line above the byline that goes (a standfirst, not a paragraph).
 const ABOVE_WORDS: usize = 45;
 
+/// Most words of an author label ("Article written by:").
+const LABEL_WORDS: usize = 6;
+
 impl Rule for ArticleHead {
     fn name(&self) -> &str {
         "article-head"
@@ -60,7 +63,9 @@ impl Rule for ArticleHead {
             let is_byline = match doc.mark(i) {
                 Mark::Remove(_, Category::Byline) => true,
                 Mark::Remove(..) => false,
-                _ => is_label(doc.line(i)),
+                // An author label has a few words at most ("Written by:"): the word
+                // count (kept for every rule) spares most lines the label's regex.
+                _ => doc.visible_words(i) <= LABEL_WORDS && is_label(doc.line(i)),
             };
             if is_byline {
                 byline = Some(k);
@@ -96,7 +101,8 @@ mod tests {
     use crate::rules::testing::{category, run_after_phrases};
 
     const PARAGRAPH: &str = "The ferry still leaves the north pier every hour, as it has since 1931, but it now shares the water with two water-bus lines and a bridge that opened in the spring after nine years of work.";
-    const STANDFIRST: &str = "There are more ways to cross the harbour than ever. Here is how to choose.";
+    const STANDFIRST: &str =
+        "There are more ways to cross the harbour than ever. Here is how to choose.";
 
     fn run(text: &str) -> Doc<'_> {
         run_after_phrases(text, vec![Box::new(ArticleHead)])
@@ -114,10 +120,23 @@ mod tests {
             "  • Home\n  • Travel\n    Crossing the harbour\n    {STANDFIRST}\n    By\n    Omar Reyes\n    @oreyes\n    {PARAGRAPH}\n    {PARAGRAPH}\n"
         );
         let doc = run(&text);
-        for gone in ["Crossing the harbour", STANDFIRST, "By", "Omar Reyes", "@oreyes"] {
-            assert_eq!(category(&doc, line_of(&doc, gone)), Some(Category::Metadata), "{gone}");
+        for gone in [
+            "Crossing the harbour",
+            STANDFIRST,
+            "By",
+            "Omar Reyes",
+            "@oreyes",
+        ] {
+            assert_eq!(
+                category(&doc, line_of(&doc, gone)),
+                Some(Category::Metadata),
+                "{gone}"
+            );
         }
-        assert_ne!(category(&doc, line_of(&doc, "• Home")), Some(Category::Metadata));
+        assert_ne!(
+            category(&doc, line_of(&doc, "• Home")),
+            Some(Category::Metadata)
+        );
         assert!(!doc.is_removed(line_of(&doc, PARAGRAPH)));
     }
 
