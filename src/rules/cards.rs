@@ -12,7 +12,7 @@ use crate::text::{self, Images};
 use crate::Category;
 
 /// Keeps, after every other rule, the cards of a listing: a run of at least [`MIN_CARDS`]
-/// lines that are each one Markdown link (after a heading or list mark) holding at least
+/// whole lines (no piece of a long line) that are each one Markdown link (after a heading or list mark) holding at least
 /// [`MIN_CARD_WORDS`] words of link text (images left out), each at most
 /// [`MAX_BETWEEN`] text lines from the one before, whose longest card has at most
 /// [`MAX_SPREAD`] times the words of the shortest (items of one listing), when the cards
@@ -104,7 +104,12 @@ impl Rule for LinkCards {
         let cards: Vec<(usize, usize)> = lines
             .iter()
             .enumerate()
-            .filter(|&(_, &i)| text::has_link(doc.line(i)))
+            // A whole line: a piece of a long line cut before its images (see
+            // `Doc::continues`) is no card (a row of teasers printed on one line is cut
+            // into pieces that each look like one).
+            .filter(|&(_, &i)| {
+                !doc.continues(i) && !(i > 0 && doc.continues(i - 1)) && text::has_link(doc.line(i))
+            })
             .filter_map(|(k, &i)| card_words(doc.line(i)).map(|w| (k, w)))
             .collect();
         if cards.len() < MIN_CARDS {
@@ -225,7 +230,7 @@ mod tests {
     #[test]
     fn cards_after_an_article_stay_removed() {
         let cards: Vec<String> = (1..=5).map(card).collect();
-        let article = vec![PROSE; 6].join("\n\n");
+        let article = [PROSE; 6].join("\n\n");
         let text = format!("{article}\n\n{}\n", cards.join("\n\n"));
         assert_eq!(kept_cards(&run(&text)), 0);
     }
@@ -235,6 +240,17 @@ mod tests {
         let cards: Vec<String> = (1..=5).map(card).collect();
         let text = format!("Courses\n\n{}\n", cards.join("\n\n"));
         assert_eq!(kept_cards(&run(&text)), 0);
+    }
+
+    #[test]
+    fn pieces_of_one_long_line_are_no_cards() {
+        // Five cards printed on one line of more than 150 words: the line is cut into
+        // pieces before its images, and each piece is one link.
+        let cards: Vec<String> = (1..=5).map(card).collect();
+        let text = format!("Courses\n\n{PROSE}\n\n{}\n", cards.join(""));
+        let doc = run(&text);
+        assert!((0..doc.len()).any(|i| doc.continues(i)), "the line is cut");
+        assert!((0..doc.len()).all(|i| !doc.line(i).starts_with("[ ![Course") || doc.is_removed(i)));
     }
 
     #[test]
