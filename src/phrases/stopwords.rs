@@ -235,6 +235,102 @@ const PLAIN_FOREIGN_PER: usize = 200;
 /// tenth of the cleaning time of an English page) is then skipped.
 fn plainly_english(sample: &str, en: &Stopwords) -> bool {
     let b = sample.as_bytes();
+    // Words: runs of ASCII letters and digits, found from their bits, 64 bytes at a time.
+    let (mut words, mut stop, mut alnum) = (0usize, 0usize, 0usize);
+    let mut word = |w: &[u8]| {
+        words += 1;
+        if w.len() <= en.longest.min(8) {
+            stop += usize::from(en.contains_packed(lower_packed(pack(w)), w.len()));
+        } else if w.len() <= en.longest.min(16) {
+            let mut lower = [0u8; 16];
+            let lower = &mut lower[..w.len()];
+            lower.copy_from_slice(w);
+            lower.make_ascii_lowercase();
+            stop += usize::from(en.contains_ascii(lower));
+        }
+    };
+    let mut start: Option<usize> = None;
+    for (k, block) in b.chunks(64).enumerate() {
+        let base = k * 64;
+        let bits = ascii_alnum_bits(block);
+        alnum += bits.count_ones() as usize;
+        // Bytes of the block that end a word (not letters or digits).
+        let ends = !bits & (u64::MAX >> (64 - block.len()));
+        let mut pos = 0;
+        while pos < block.len() {
+            let from = u64::MAX << pos;
+            match start {
+                Some(s) => {
+                    let e = ends & from;
+                    if e == 0 {
+                        break;
+                    }
+                    let end = e.trailing_zeros() as usize;
+                    word(&b[s..base + end]);
+                    start = None;
+                    pos = end + 1;
+                }
+                None => {
+                    let a = bits & from;
+                    if a == 0 {
+                        break;
+                    }
+                    let at = a.trailing_zeros() as usize;
+                    start = Some(base + at);
+                    pos = at + 1;
+                }
+            }
+        }
+    }
+    if let Some(s) = start {
+        word(&b[s..]);
+    }
+    if !sample.is_ascii() {
+        // Letters and digits outside ASCII (`char::is_alphanumeric`): only those
+        // characters decoded.
+        let mut foreign = 0usize;
+        let mut i = 0;
+        while let Some(at) = b[i..].iter().position(|&x| x >= 0x80) {
+            let Some(c) = sample.get(i + at..).and_then(|r| r.chars().next()) else {
+                break; // not reached: a byte from 0x80 that starts a search is a character's
+            };
+            i += at + c.len_utf8();
+            foreign += usize::from(c.is_alphanumeric());
+        }
+        alnum += foreign;
+        if foreign * PLAIN_FOREIGN_PER > alnum * PLAIN_FOREIGN {
+            return false;
+        }
+    }
+    words >= PLAIN_MIN_WORDS && stop as f32 >= PLAIN_MIN_SHARE * words as f32
+}
+
+/// The ASCII letters and digits of `block` (at most 64 bytes) as bits (byte `j`'s is bit
+/// `j`), eight bytes at a time in a `u64`.
+#[inline]
+fn ascii_alnum_bits(block: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LANES: u64 = 0x80 * ONES;
+    let mut bits = 0u64;
+    for (j, chunk) in block.chunks(8).enumerate() {
+        let mut a = [0u8; 8];
+        a[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(a);
+        // Each byte's low seven bits, so that no byte carries into the next; the bytes
+        // from 0x80 are masked off at the end.
+        let y = x & !LANES;
+        let ge = |c: u8| y.wrapping_add(u64::from(0x80 - c) * ONES);
+        let m =
+            ((ge(b'0') & !ge(b':')) | (ge(b'A') & !ge(b'[')) | (ge(b'a') & !ge(b'{'))) & !x & LANES;
+        bits |= ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j);
+    }
+    bits
+}
+
+/// [`plainly_english`] as it was first written (a byte at a time), to test it against.
+#[cfg(test)]
+fn plainly_english_bytes(sample: &str, en: &Stopwords) -> bool {
+    let b = sample.as_bytes();
     if !sample.is_ascii() {
         // Letters and digits (`char::is_alphanumeric`), and those outside ASCII: ASCII
         // bytes read as bytes, only the other characters decoded.
@@ -339,6 +435,61 @@ pub(crate) fn for_text(sample: &str) -> &'static Stopwords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plainly_english_reads_words_as_the_byte_walk_does() {
+        let en = Stopwords::of(&[EN]);
+        let pieces = [
+            "the",
+            "The",
+            "and",
+            "of",
+            "council",
+            "x7",
+            "42",
+            " ",
+            "  ",
+            ".",
+            ",",
+            "-",
+            "'",
+            "é",
+            "Ü",
+            "straße",
+            "Москва",
+            "東京",
+            "’",
+            "“",
+            "—",
+            "\u{a0}",
+            "internationally",
+            "THROUGHOUT",
+            "a",
+            "is",
+            "to",
+        ];
+        let mut next = crate::testing::xorshift(0xe27);
+        let mut seen = [[0usize; 2]; 2];
+        for round in 0..4000 {
+            let mut sample = String::new();
+            let most = if round % 4 == 0 { 60 } else { 700 };
+            for _ in 0..(next() % most) {
+                let p = pieces[(next() % pieces.len() as u64) as usize];
+                // Mostly English words and spaces, now and then another script.
+                if p.is_ascii() || next() % [8, 400][round % 2] == 0 {
+                    sample.push_str(p);
+                }
+                if next() % 2 == 0 {
+                    sample.push(' ');
+                }
+            }
+            let plain = plainly_english(&sample, &en);
+            assert_eq!(plain, plainly_english_bytes(&sample, &en), "{sample:?}");
+            seen[usize::from(plain)][usize::from(sample.is_ascii())] += 1;
+        }
+        // Both answers, on ASCII samples and on others.
+        assert!(seen.iter().flatten().all(|&n| n > 50), "{seen:?}");
+    }
 
     #[test]
     fn packed_lookup_agrees_with_the_set() {
