@@ -175,7 +175,7 @@ pub mod profiling {
     #[derive(Clone, Copy, Debug)]
     pub struct Work {
         /// Lines the fast engine scores (a row and the trees each): the non-blank lines
-        /// but tiny ones (under 3 bytes, under 10 on a page of 16,384 lines or more,
+        /// but tiny ones (under 3 bytes, under 12 on a page of 16,384 lines or more,
         /// or without a letter or a digit).
         pub lines: usize,
         /// Slots the fast engine's copy count probed beyond each line's first.

@@ -1771,16 +1771,17 @@ const COUNT_FROM: usize = 1 << 14;
 const TINY_BYTES: usize = 3;
 
 /// Bytes under which a (trimmed) line is too short for the trees on a page of
-/// [`COUNT_FROM`] lines or more ("w123", "Item 123", "Comments"). A row and its trees cost
-/// about 4,000 instructions whatever the line's length: 1,000 a byte of a line of three
-/// bytes and its break, 7 times the dev pages' mean (137 a byte, issue 24). A line of 10
-/// bytes and its break pays its row at most 3 times that mean, so a long page of short
-/// lines (a list, a log, a crafted page) costs at most 3 times a normal page per byte.
-/// Below [`COUNT_FROM`] lines (every page of the dev and wide corpora: 7,444 at most) the
-/// gate stays at [`TINY_BYTES`]: lines of 3 to 9 bytes ("Home", "Reply") are scored there,
-/// and leaving out those under 5 bytes lost about 0.01 of cross-validated dev BoW F1
-/// (`scripts/cv.sh --fast`, docs/record/2026-12-08-fastshape.md).
-const LONG_TINY_BYTES: usize = 10;
+/// [`COUNT_FROM`] lines or more ("w123", "Item 1234", "Read more"). A row and its trees
+/// cost about 4,000 to 5,000 instructions whatever the line's length: 1,000 a byte of a
+/// line of three bytes and its break, 7 times the dev pages' mean (137 a byte, issue 24).
+/// A line of 12 bytes and its break pays its row at most about 2.9 times that mean (3.2
+/// times at 10 bytes of short words), so a long page of short lines (a list, a log, a
+/// crafted page) costs under 3 times a normal page per byte. Below [`COUNT_FROM`] lines
+/// (every page of the dev and wide corpora: 7,444 at most) the gate stays at
+/// [`TINY_BYTES`]: lines of 3 to 11 bytes ("Home", "Reply") are scored there, and leaving
+/// out those under 5 bytes lost about 0.01 of cross-validated dev BoW F1 (`scripts/cv.sh
+/// --fast`, docs/record/2026-12-08-fastshape.md).
+const LONG_TINY_BYTES: usize = 12;
 
 /// Whether a non-blank line (trimmed) is a tiny one, which the trees do not score: under
 /// `under` bytes ([`TINY_BYTES`]; [`LONG_TINY_BYTES`] on a long page), or without a letter
@@ -3245,13 +3246,13 @@ mod tests {
         ] {
             assert_eq!(is_tiny(line, TINY_BYTES), tiny, "{line:?}");
         }
-        // On a long page, lines under 10 bytes too.
+        // On a long page, lines under 12 bytes too.
         for (line, tiny) in [
             ("Home", true),
             ("Item 1234", true),
             ("東京都", true),
-            ("Read more", true),
-            ("Read more.", false),
+            ("Read more >", true),
+            ("Read more »", false),
             ("東京都庁", false),
             ("—————————", true),
         ] {
