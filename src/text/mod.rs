@@ -407,6 +407,11 @@ pub(crate) fn lead_link_text(line: &str) -> &str {
 #[inline]
 pub(crate) fn has_link(line: &str) -> bool {
     let b = line.as_bytes();
+    if b.len() < 16 {
+        // A few bytes: a plain loop costs less than setting up the vector search (issue
+        // 24: a page of tiny lines).
+        return b.windows(2).any(|w| w == b"](");
+    }
     memchr::memchr_iter(b']', b).any(|i| b.get(i + 1) == Some(&b'('))
 }
 
