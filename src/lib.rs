@@ -74,8 +74,11 @@
 //!   `classifier::fast::tests::counting_copies_probes_a_bounded_number_of_slots_per_line`,
 //!   `classifier::fast::tests::a_title_of_many_parts_is_searched_in_linear_work`,
 //!   `classifier::fast::tests::hashes_sharing_their_slot_bits_spread_over_a_word_set` and
-//!   `rules::repeated::tests::lines_crafted_to_collide_spread_over_the_table` (unit
-//!   tests), the property tests `crafted_lines_cost_linear_work_and_keep_the_invariant`
+//!   `rules::repeated::tests::lines_crafted_to_collide_spread_over_the_table`, and on
+//!   pages of tiny lines `rules::byline::tests::tiny_lines_leave_the_later_searches_nothing_to_read`
+//!   (byline-near-title reads each line once, its later whole-page searches none) and
+//!   `rules::runs::tests::tiny_lines_build_no_table` (teaser-run reads each line's
+//!   length and builds no per-line table) (unit tests), the property tests `crafted_lines_cost_linear_work_and_keep_the_invariant`
 //!   and `a_title_of_many_parts_costs_linear_work` (`tests/properties.rs`: shared
 //!   prefixes and suffixes, repeats and near repeats, titles of up to 1,500 parts), and
 //!   the fuzz target `fuzz/fuzz_targets/adversarial.rs`; the hostile-shape tests above
