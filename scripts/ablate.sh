@@ -12,7 +12,7 @@
 # stopwords of every language instead of the guessed one's). A measurement switch only:
 # the experiment-only patch below (the env var DEBOIL_ABLATE, read by Cleaner::new, the
 # classifier and the stopword choice) is applied to the work tree for the builds and
-# reverted on exit; without the env var its binaries give main's output. It applies to main
+# reverted after them; without the env var its binaries give main's output. It applies to main
 # at 701158c; a later main may need it refreshed.
 #
 # The three binaries (jsonl with each fold model, timing) go to $BIN (default OUT_DIR/bin)
@@ -45,6 +45,9 @@ main() {
         git checkout -q "$model"
         cargo build -q --release -p deboil-tools --bin timing
         cp "${CARGO_TARGET_DIR:-target}/release/timing" "$bin/timing"
+        git apply -R "$patch"
+        rm -f "$patch"
+        trap - EXIT
     fi
     ln -sf "$(realpath "$bin")/jsonl_tune" "$out/jsonl_tune"
     ln -sf "$(realpath "$bin")/jsonl_held-out" "$out/jsonl_held-out"
