@@ -462,7 +462,7 @@ fn dated_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         let line = doc.line(i);
         doc.is_open(i)
             && md_level(doc, i) == 0
-            && !line.contains("](")
+            && !doc.has_link(i)
             && !line.starts_with(['*', '-', '+', '|', '>', '!', '['])
             && !doc.raw(i).starts_with([' ', '\t'])
             && headline_shaped(line)
@@ -505,7 +505,7 @@ fn is_markdown(doc: &Doc<'_>, lines: &[usize]) -> bool {
     lines
         .iter()
         .take(MARKDOWN_WINDOW)
-        .filter(|&&i| doc.line(i).contains("](") && MD_LINK_START.is_match(doc.line(i)))
+        .filter(|&&i| doc.has_link(i) && MD_LINK_START.is_match(doc.line(i)))
         .nth(MARKDOWN_LINKS - 1)
         .is_some()
 }
@@ -588,7 +588,7 @@ fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         if doc.raw(i).starts_with([' ', '\t']) {
             continue;
         }
-        if line.contains("](") || line.starts_with(['*', '-', '+', '|', '>', '!', '[']) {
+        if doc.has_link(i) || line.starts_with(['*', '-', '+', '|', '>', '!', '[']) {
             continue;
         }
         let words = doc.words(i);
@@ -677,7 +677,7 @@ fn heading_text_line(doc: &Doc<'_>, i: usize) -> Option<usize> {
     let words = doc.words(n);
     (heading_level(next) == 0
         && text::has_letters(next)
-        && !next.contains("](")
+        && !doc.has_link(n)
         && !next.starts_with(['*', '-', '+', '|', '!'])
         && (1..=PAGE_TITLE_MAX_WORDS).contains(&words)
         && !(words >= 10 && text::ends_sentence(next) && !next.ends_with('?')))
@@ -958,7 +958,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         _ => first,
     };
     // A Markdown line (a link, a heading) is not a `title` element.
-    let markdown = page.contains("](") || page.starts_with('#');
+    let markdown = doc.has_link(first) || page.starts_with('#');
     Some((
         TitlePick {
             line,
