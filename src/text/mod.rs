@@ -585,35 +585,41 @@ pub(crate) static IMAGE: LazyLock<Regex> =
 pub(crate) static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
 
-/// The bytes that may start a mark [`plain_text`] takes out (see [`has_markup`]).
-static MARK_START: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b']' as usize] = true;
-    t[b'*' as usize] = true;
-    t[b'_' as usize] = true;
-    t[b'`' as usize] = true;
-    t[b'\\' as usize] = true;
-    t[b' ' as usize] = true;
-    t
-};
-
 /// Whether [`plain_text`] has anything to take out of `b`: a link mark (`](`), `**`,
 /// `__`, a code mark or a backslash, or two spaces in a row. The same as `contains` of
-/// each (a unit test checks it), in one pass over the bytes: this is asked of every text
-/// line (see [`crate::doc::Doc::plain`]), and five searches, each with its set-up, cost
-/// more than the pass on a short line.
+/// each (a unit test checks it), in one pass over the bytes, sixteen at a time (SSE2
+/// through `wide`; each byte compared with its mark and the byte after it with the
+/// mark's second byte): this is asked of every text line (see
+/// [`crate::doc::Doc::plain`]), and five searches, each with its set-up, cost more than
+/// the pass on a short line.
 #[inline]
 pub(crate) fn has_markup(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &c)| {
-        MARK_START[usize::from(c)] && {
-            let next = b.get(i + 1).copied();
-            match c {
-                b']' => next == Some(b'('),
-                b'`' | b'\\' => true,
-                _ => next == Some(c),
-            }
+    use wide::u8x16;
+    let is = |v: u8x16, c: u8| v.cmp_eq(u8x16::splat(c));
+    // Whether a mark starts at any of the sixteen bytes `v` (the bytes after them: `next`).
+    let marks = |v: u8x16, next: u8x16| {
+        let twice = v.cmp_eq(next) & (is(v, b'*') | is(v, b'_') | is(v, b' '));
+        let link = is(v, b']') & is(next, b'(');
+        (twice | link | is(v, b'`') | is(v, b'\\')).any()
+    };
+    let load = |s: &[u8]| u8x16::new(s.try_into().unwrap_or_default());
+    let mut i = 0;
+    while let Some(window) = b.get(i..i + 17) {
+        if marks(load(&window[..16]), load(&window[1..])) {
+            return true;
         }
-    })
+        i += 16;
+    }
+    if i == 0 {
+        // Sixteen bytes or fewer, followed by NUL bytes (no mark has a NUL byte).
+        let mut padded = [0u8; 17];
+        padded[..b.len()].copy_from_slice(b);
+        return marks(load(&padded[..16]), load(&padded[1..]));
+    }
+    // The last seventeen bytes (those before `i` have no mark: read again, harmless); the
+    // last byte, which has none after it, on its own.
+    let window = &b[b.len() - 17..];
+    marks(load(&window[..16]), load(&window[1..])) || matches!(b.last(), Some(b'`' | b'\\'))
 }
 
 /// The text a reader sees in a short line of Markdown (a headline, a byline): a link gives
@@ -805,13 +811,37 @@ mod tests {
         /// `has_markup` is the `contains` of each mark it replaced (a mark at either end,
         /// overlapping marks, marks split by another byte).
         #[test]
-        fn markup_marks_are_found_like_contains(s in "[a \\]\\[()*_`\\\\’]{0,24}") {
+        fn markup_marks_are_found_like_contains(s in "[a \\]\\[()*_`\\\\’]{0,24}|(?:[a-z]{1,7}[ .,’]){0,12}[\\]\\[()*_`\\\\ ]{0,2}(?:[a-z]{1,7}[ .,’]){0,12}") {
             let by_contains = s.contains("](")
                 || s.contains("**")
                 || s.contains("__")
                 || s.contains(['`', '\\'])
                 || s.contains("  ");
             proptest::prop_assert_eq!(has_markup(s.as_bytes()), by_contains);
+        }
+    }
+
+    #[test]
+    fn markup_marks_are_found_at_every_place_of_lines_up_to_fifty_bytes() {
+        // Each mark (and each half of a two-byte mark, which is none) at every place of a
+        // line of letters: across the sixteen-byte windows and the last bytes.
+        for len in 0..=50 {
+            for mark in [
+                "](", "**", "__", "`", "\\", "  ", "]", "(", "*", "_", " ", "’",
+            ] {
+                for at in 0..=len {
+                    let line = format!("{}{mark}{}", "a".repeat(at), "b".repeat(len - at));
+                    assert_eq!(
+                        has_markup(line.as_bytes()),
+                        line.contains("](")
+                            || line.contains("**")
+                            || line.contains("__")
+                            || line.contains(['`', '\\'])
+                            || line.contains("  "),
+                        "{line:?}"
+                    );
+                }
+            }
         }
     }
 
