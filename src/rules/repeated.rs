@@ -60,6 +60,24 @@ pub(crate) fn normalise<'b>(line: &str, scratch: &'b mut Vec<u8>) -> &'b [u8] {
     let mut p = 0;
     while let Some(&first) = bytes.get(p) {
         if first >= 0x80 {
+            // The letters of Latin-1 and basic Cyrillic and the commonest gaps by their
+            // bytes (a unit test checks them against the characters' classes and cases).
+            match common_key(&bytes[p..]) {
+                Common::Letter(key) => {
+                    out[w..w + 2].copy_from_slice(&key);
+                    (w, gap, p) = (w + 2, 0, p + 2);
+                    continue;
+                }
+                Common::Gap(n) => {
+                    if gap == 0 {
+                        out[w] = b' ';
+                        (w, gap) = (w + 1, 0x80);
+                    }
+                    p += n;
+                    continue;
+                }
+                Common::Other => {}
+            }
             let Some(c) = line.get(p..).and_then(|r| r.chars().next()) else {
                 break;
             };
@@ -115,6 +133,38 @@ pub(crate) fn normalise<'b>(line: &str, scratch: &'b mut Vec<u8>) -> &'b [u8] {
         w -= 1;
     }
     &out[..w]
+}
+
+/// What [`common_key`] makes of a character outside ASCII.
+enum Common {
+    /// A letter of two bytes: its lower case's two bytes.
+    Letter([u8; 2]),
+    /// A gap of this many bytes (the no-break space; the dashes, quotes, bullets and
+    /// dots of General Punctuation).
+    Gap(usize),
+    /// Any other character: classed by [`char_key`].
+    Other,
+}
+
+/// The key of the character `b` starts with (outside ASCII), for the commonest: the
+/// letters of Latin-1 (`À`-`ÿ` but `×` and `÷`) and of basic Cyrillic (`А`-`я`),
+/// lower-cased as `char::to_lowercase` does, and U+00A0 and U+2010-U+2027 as gaps. A unit
+/// test checks every character of two and three bytes against [`char_key`].
+#[inline]
+fn common_key(b: &[u8]) -> Common {
+    match *b {
+        [0xc3, b1, ..] if (0x80..=0x9e).contains(&b1) && b1 != 0x97 => {
+            Common::Letter([0xc3, b1 + 0x20])
+        }
+        [0xc3, b1, ..] if (0x9f..=0xbf).contains(&b1) && b1 != 0xb7 => Common::Letter([0xc3, b1]),
+        [0xd0, b1, ..] if (0x90..=0x9f).contains(&b1) => Common::Letter([0xd0, b1 + 0x20]),
+        [0xd0, b1, ..] if (0xa0..=0xaf).contains(&b1) => Common::Letter([0xd1, b1 - 0x20]),
+        [0xd0, b1, ..] if (0xb0..=0xbf).contains(&b1) => Common::Letter([0xd0, b1]),
+        [0xd1, b1, ..] if (0x80..=0x8f).contains(&b1) => Common::Letter([0xd1, b1]),
+        [0xc2, 0xa0, ..] => Common::Gap(2),
+        [0xe2, 0x80, b2, ..] if (0x90..=0xa7).contains(&b2) => Common::Gap(3),
+        _ => Common::Other,
+    }
 }
 
 /// The high bit of each byte of a block.
@@ -581,12 +631,36 @@ mod tests {
             "abcdefgh12345678ABCDEFGH",
             "a’b’c’d’e’f’g’h’i’j",
             "........................ x",
+            "À×Þß÷ÿ АПРЯапря – — … «ok» a\u{a0}b ÀÀÀÀÀÀÀÀÀ",
         ] {
             // A buffer that served a longer line before: its old bytes do not show.
             let mut buf = b"a buffer that served a longer line before".to_vec();
             let key = normalise(line, &mut buf);
             assert_eq!(key, reference_key(line).as_bytes(), "{line:?}");
         }
+    }
+
+    #[test]
+    fn common_keys_are_the_keys_by_characters() {
+        let mut known = 0;
+        for c in ('\u{80}'..='\u{ffff}').filter(|c| c.len_utf8() <= 3) {
+            let mut bytes = [0u8; 4];
+            let enc = c.encode_utf8(&mut bytes).as_bytes();
+            let (mut out, mut gap) = (vec![0u8; 16], 0);
+            let w = char_key(c, &mut out, 0, &mut gap);
+            match common_key(enc) {
+                Common::Letter(key) => {
+                    assert_eq!((&out[..w], gap), (&key[..], 0), "{c:?}");
+                    known += 1;
+                }
+                Common::Gap(n) => {
+                    assert_eq!((&out[..w], gap, n), (&b" "[..], 0x80, enc.len()), "{c:?}");
+                    known += 1;
+                }
+                Common::Other => {}
+            }
+        }
+        assert_eq!(known, 62 + 64 + 1 + 24);
     }
 
     proptest::proptest! {
