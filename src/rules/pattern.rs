@@ -800,8 +800,8 @@ struct Fragment {
     /// The open forms for ASCII lines (from the ASCII form, whose parts that need other
     /// characters never match) and for the others (`None` when the form has no long
     /// counted repetition).
-    open_ascii: Option<Open>,
-    open_unicode: Option<Open>,
+    open_ascii: Vec<Open>,
+    open_unicode: Vec<Open>,
     /// For a fragment with a Unicode word boundary (`\b`): the pattern without its word
     /// boundaries and with its long counted repetitions unbounded, a necessary condition
     /// for non-ASCII lines (leaving out an assertion or a bound only adds matches). The
@@ -825,18 +825,47 @@ struct Open {
 }
 
 impl Open {
-    /// The open form of `hir` (`None` if it has no long counted repetition), for ASCII
-    /// lines only when `ascii` (`hir` is then the ASCII form).
-    fn new(hir: &Hir, ascii: bool) -> Option<Open> {
-        let mut limit = usize::MAX;
-        let open = open_counts(hir, 0, &mut limit);
-        let core = any_text_ends(&open, ascii);
-        (limit < usize::MAX).then(|| Open {
-            limit,
-            core: core.is_some(),
-            hir: core.unwrap_or(open),
-            regex: OnceLock::new(),
-        })
+    /// The open forms of `hir` (none if it has no long counted repetition), for ASCII
+    /// lines only when `ascii` (`hir` is then the ASCII form): first the open form, which
+    /// answers for the shortest lines; then, for the longer lines, the forms that leave
+    /// bounded the repetitions those lines could exceed (each answers for lines up to
+    /// its own limit, above the one before).
+    fn ladder(hir: &Hir, ascii: bool) -> Vec<Open> {
+        let mut forms: Vec<Open> = Vec::new();
+        // Lines longer than this are longer than any rule looks at.
+        while forms.len() < 8 {
+            let floor = forms.last().map_or(0, |o| o.limit.saturating_add(1));
+            if floor > LADDER_END {
+                break;
+            }
+            let mut limit = usize::MAX;
+            let open = open_counts_from(hir, 0, floor, &mut limit);
+            if limit == usize::MAX {
+                break;
+            }
+            let core = any_text_ends(&open, ascii);
+            forms.push(Open {
+                limit,
+                core: core.is_some(),
+                hir: core.unwrap_or(open),
+                regex: OnceLock::new(),
+            });
+        }
+        forms
+    }
+
+    /// Whether `line` matches this form (compiled on first use, for ASCII lines when
+    /// `ascii`); `None` if it does not compile.
+    fn is_match(&self, line: &str, ascii: bool, size_limit: usize) -> Option<bool> {
+        let regex = self.regex.get_or_init(|| {
+            // The ASCII forms are made from the ASCII form already.
+            let hir = match ascii {
+                true => self.hir.clone(),
+                false => any_char_bytes(&self.hir),
+            };
+            Fragment::build(&hir, size_limit)
+        });
+        regex.as_ref().map(|r| r.is_match(line))
     }
 
     /// Whether this form answers for `line`: at most `limit` bytes, or characters when
@@ -848,6 +877,10 @@ impl Open {
             && !(self.core && memchr::memchr(b'\n', line.as_bytes()).is_some())
     }
 }
+
+/// Lines up to this many bytes get open forms beyond the first (see [`Open::ladder`]):
+/// longer than the longest line a built-in rule looks at.
+const LADDER_END: usize = 1000;
 
 /// For a pattern `\A H R T \z` whose head `H` or tail `T` is a run of repetitions that
 /// match the empty string, one of them "any character but a line feed" repeated without
@@ -997,8 +1030,8 @@ impl Fragment {
                 (any_char_bytes(&core), OnceLock::new())
             });
         Some(Fragment {
-            open_ascii: Open::new(&ascii_only(&hir), true),
-            open_unicode: Open::new(&hir, false),
+            open_ascii: Open::ladder(&ascii_only(&hir), true),
+            open_unicode: Open::ladder(&hir, false),
             relaxed,
             hir,
             max_chars,
@@ -1040,31 +1073,28 @@ impl Fragment {
         }
         // A short line (most lines) is answered by the open form, when it compiles; a
         // longer one needs a match of the open form (every match of the fragment is one
-        // of its open form, on any line), which is cheap to look for and mostly missing.
-        let open = match ascii {
-            true => self.open_ascii.as_ref(),
-            false => self.open_unicode.as_ref(),
+        // of its open form, on any line), which is cheap to look for and mostly missing,
+        // and is then answered by the first form of the ladder it is short enough for.
+        let ladder = match ascii {
+            true => &self.open_ascii,
+            false => &self.open_unicode,
         };
-        if let Some(open) = open {
-            let regex = open.regex.get_or_init(|| {
-                // The ASCII open form is made from the ASCII form already.
-                let hir = match ascii {
-                    true => open.hir.clone(),
-                    false => any_char_bytes(&open.hir),
-                };
-                Fragment::build(&hir, self.size_limit)
-            });
+        if let Some(open) = ladder.first() {
             let answers = open.answers(line, &self.hir);
             // On a longer line only where the lazy DFA can search it (it gives up on a
             // Unicode word boundary in non-ASCII text, and the slower engine that takes
             // over costs more than it saves).
             let worth =
                 answers || ascii || !open.hir.properties().look_set().contains_word_unicode();
-            if let Some(r) = regex.as_ref().filter(|_| worth) {
-                let hit = r.is_match(line);
+            let hit = worth.then(|| open.is_match(line, ascii, self.size_limit));
+            if let Some(hit) = hit.flatten() {
                 if !hit || answers {
                     return Some(hit);
                 }
+            }
+            let form = ladder[1..].iter().find(|o| o.answers(line, &self.hir));
+            if let Some(hit) = form.and_then(|o| o.is_match(line, ascii, self.size_limit)) {
+                return Some(hit);
             }
         }
         let regex = if ascii {
@@ -1309,6 +1339,13 @@ fn ascii_only(hir: &Hir) -> Hir {
 /// most `max(m, n) = n` of them: a match of `x{m,n}`. A match of `x{m,n}` is one of
 /// `x{m,}` on any haystack. So both patterns match the same such lines.
 fn open_counts(hir: &Hir, slack: usize, limit: &mut usize) -> Hir {
+    open_counts_from(hir, slack, 0, limit)
+}
+
+/// [`open_counts`] for the counted repetitions whose `n + s` is at least `floor` only
+/// (the others stay as they are): exact on the same haystacks, as the argument there is
+/// made for each repetition on its own.
+fn open_counts_from(hir: &Hir, slack: usize, floor: usize, limit: &mut usize) -> Hir {
     if never(hir) {
         // It sets no limit: it matches nothing (the ASCII form of a non-ASCII literal).
         return hir.clone();
@@ -1317,9 +1354,15 @@ fn open_counts(hir: &Hir, slack: usize, limit: &mut usize) -> Hir {
         HirKind::Repetition(r) => {
             let max = match r.max {
                 Some(n) if n > LONG_COUNT => {
-                    let n = usize::try_from(n).unwrap_or(usize::MAX);
-                    *limit = (*limit).min(n.saturating_add(slack));
-                    None
+                    let most = usize::try_from(n)
+                        .unwrap_or(usize::MAX)
+                        .saturating_add(slack);
+                    if most < floor {
+                        Some(n)
+                    } else {
+                        *limit = (*limit).min(most);
+                        None
+                    }
                 }
                 max => max,
             };
@@ -1327,23 +1370,27 @@ fn open_counts(hir: &Hir, slack: usize, limit: &mut usize) -> Hir {
                 min: r.min,
                 max,
                 greedy: r.greedy,
-                sub: Box::new(open_counts(&r.sub, slack, limit)),
+                sub: Box::new(open_counts_from(&r.sub, slack, floor, limit)),
             })
         }
-        HirKind::Capture(c) => open_counts(&c.sub, slack, limit),
+        HirKind::Capture(c) => open_counts_from(&c.sub, slack, floor, limit),
         HirKind::Concat(parts) => {
             let least: Vec<usize> = parts.iter().map(min_chars).collect();
             let all = least.iter().fold(0usize, |a, &b| a.saturating_add(b));
             let parts = parts.iter().zip(&least);
             Hir::concat(
                 parts
-                    .map(|(h, &own)| open_counts(h, slack.saturating_add(all - own), limit))
+                    .map(|(h, &own)| {
+                        open_counts_from(h, slack.saturating_add(all - own), floor, limit)
+                    })
                     .collect(),
             )
         }
-        HirKind::Alternation(alts) => {
-            Hir::alternation(alts.iter().map(|h| open_counts(h, slack, limit)).collect())
-        }
+        HirKind::Alternation(alts) => Hir::alternation(
+            alts.iter()
+                .map(|h| open_counts_from(h, slack, floor, limit))
+                .collect(),
+        ),
         _ => hir.clone(),
     }
 }
@@ -3243,27 +3290,30 @@ mod tests {
     fn open_form_only_answers_lines_within_its_limit() {
         // `.{0,20}` read as `.*` only on lines of at most 22 characters (the bound and
         // what the rest of the pattern takes, "a" and "b"); a long count in a branch that
-        // needs a non-ASCII character sets no limit for ASCII lines.
+        // needs a non-ASCII character sets no limit for ASCII lines. With two counts, the
+        // second form of the ladder leaves `.{0,20}` bounded and reads `.{0,30}` as `.*`
+        // on lines of 24 to 33 characters.
+        let limits = |forms: &[Open]| forms.iter().map(|o| o.limit).collect::<Vec<_>>();
         for (pattern, ascii, other) in [
-            ("^a.{0,20}b$", Some(22), Some(22)),
-            ("^a(?:x.){0,20}b$", Some(22), Some(22)),
-            (r"^a\w{3,40}$", Some(41), Some(41)),
-            ("^(?:広告|a|提供.{1,40})$", None, Some(42)),
+            ("^a.{0,20}b$", vec![22], vec![22]),
+            ("^a(?:x.){0,20}b$", vec![22], vec![22]),
+            (r"^a\w{3,40}$", vec![41], vec![41]),
+            ("^(?:広告|a|提供.{1,40})$", vec![], vec![42]),
+            ("^a.{0,20}b.{0,30}c$", vec![23, 33], vec![23, 33]),
         ] {
             let expected = compile(pattern, 64 << 20).unwrap();
             let got = Fragment::new(&Source::Pattern(pattern.into()), 64 << 20).unwrap();
-            assert_eq!(got.open_ascii.as_ref().map(|o| o.limit), ascii, "{pattern}");
-            assert_eq!(
-                got.open_unicode.as_ref().map(|o| o.limit),
-                other,
-                "{pattern}"
-            );
+            assert_eq!(limits(&got.open_ascii), ascii, "{pattern}");
+            assert_eq!(limits(&got.open_unicode), other, "{pattern}");
             for c in ["x", "é", "日"] {
-                for n in 0..46 {
+                for n in 0..70 {
                     for line in [
                         format!("a{}b", c.repeat(n)),
                         format!("a{}", c.repeat(n)),
                         format!("提供{}", c.repeat(n)),
+                        format!("a{}b{}c", c.repeat(n / 2), c.repeat(n - n / 2)),
+                        format!("a{}b{}c", c.repeat(n), c.repeat(n / 3)),
+                        format!("a{}b{}c", c.repeat(n / 3), c.repeat(n)),
                     ] {
                         let want = expected.is_match(&line);
                         assert_eq!(got.is_match(&line), Some(want), "{pattern} on {line:?}");
