@@ -660,14 +660,53 @@ impl Fold {
         out.clear();
         if line.is_ascii() {
             out.extend(line.bytes().map(|b| self.ascii[usize::from(b & 0x7f)]));
-        } else {
-            out.reserve(line.len());
-            let mut buf = [0u8; 4];
-            for c in line.chars() {
-                match self.ascii.get(c as usize) {
-                    Some(&f) => out.push(f),
-                    None => out.extend_from_slice(self.char(c).encode_utf8(&mut buf).as_bytes()),
+            return;
+        }
+        // A copy of the line with its ASCII bytes folded, each other character then
+        // patched in place while its folded form takes as many bytes (most fold to
+        // themselves, or to a case variant of the same length); from the first that
+        // does not, rebuilt.
+        let bytes = line.as_bytes();
+        out.extend(bytes.iter().map(|&b| match self.ascii.get(usize::from(b)) {
+            Some(&f) => f,
+            None => b,
+        }));
+        let mut k = 0;
+        while let Some(at) = bytes
+            .get(k..)
+            .and_then(|t| t.iter().position(|&b| b >= 0x80))
+        {
+            // A character starts here: the one before it ended where ASCII bytes or a
+            // whole character did.
+            let at = k + at;
+            let Some(c) = line.get(at..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            k = at + c.len_utf8();
+            let f = self.char(c);
+            if f == c {
+                continue;
+            }
+            match out.get_mut(at..k) {
+                Some(to) if f.len_utf8() == to.len() => {
+                    f.encode_utf8(to);
                 }
+                _ => {
+                    out.truncate(at);
+                    self.rest(&line[at..], out);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Pushes the folded `text` to `out`, character by character.
+    fn rest(&self, text: &str, out: &mut Vec<u8>) {
+        let mut buf = [0u8; 4];
+        for c in text.chars() {
+            match self.ascii.get(c as usize) {
+                Some(&f) => out.push(f),
+                None => out.extend_from_slice(self.char(c).encode_utf8(&mut buf).as_bytes()),
             }
         }
     }
@@ -3021,6 +3060,34 @@ mod tests {
         assert_eq!(fold.char('\u{212a}'), 'k');
         assert_eq!(fold.char('٣'), '0');
         assert_eq!(fold.char('\u{3000}'), ' ');
+    }
+
+    #[test]
+    fn folded_lines_are_their_folded_characters() {
+        // Lines patched in place (characters folded to as many bytes) and rebuilt from
+        // the first character whose folded form is shorter (`ſ`, the Kelvin sign, a
+        // no-break space, Arabic-Indic digits) or longer (`Ⱥ` folds to a three-byte
+        // character, in the middle of a line or at its end).
+        let fold = &*FOLD;
+        let mut out = Vec::new();
+        for line in [
+            "Plain ASCII Line 42",
+            "Ärger über Öl — “Zitat” 2024",
+            "ΣΟΦΊΑ σοφία ς",
+            "Мы используем cookie",
+            "当サイトではクッキーを使用",
+            "Straſse",
+            "5\u{212a}m \u{a0}x",
+            "٣٤ Ärger",
+            "x Ⱥ y Ä",
+            "Ä Ⱥ",
+            "😀 Emoji Ä",
+            "",
+        ] {
+            fold.line(line, &mut out);
+            let expected: String = line.chars().map(|c| fold.slow(c)).collect();
+            assert_eq!(out, expected.as_bytes(), "{line:?}");
+        }
     }
 
     #[test]
