@@ -662,32 +662,31 @@ impl Fold {
             out.extend(line.bytes().map(|b| self.ascii[usize::from(b & 0x7f)]));
             return;
         }
-        // A copy of the line with its ASCII bytes folded, each other character then
-        // patched in place while its folded form takes as many bytes (most fold to
-        // themselves, or to a case variant of the same length); from the first that
-        // does not, rebuilt.
+        // A copy of the line, its ASCII bytes folded and each other character patched
+        // in place while its folded form takes as many bytes (most fold to themselves,
+        // or to a case variant of the same length); from the first that does not,
+        // rebuilt.
         let bytes = line.as_bytes();
-        out.extend(bytes.iter().map(|&b| match self.ascii.get(usize::from(b)) {
-            Some(&f) => f,
-            None => b,
-        }));
+        out.extend_from_slice(bytes);
+        let to = &mut out[..];
         let mut k = 0;
-        while let Some(at) = bytes
-            .get(k..)
-            .and_then(|t| t.iter().position(|&b| b >= 0x80))
-        {
-            // A character starts here: the one before it ended where ASCII bytes or a
+        while let (Some(&b), true) = (bytes.get(k), k < to.len()) {
+            if let Some(&f) = self.ascii.get(usize::from(b)) {
+                to[k] = f;
+                k += 1;
+                continue;
+            }
+            // A character starts here: the one before it ended where an ASCII byte or a
             // whole character did.
-            let at = k + at;
-            let Some(c) = line.get(at..).and_then(|t| t.chars().next()) else {
+            let Some(c) = line.get(k..).and_then(|t| t.chars().next()) else {
                 break;
             };
-            k = at + c.len_utf8();
-            let f = self.char(c);
+            let (at, f) = (k, self.char(c));
+            k += c.len_utf8();
             if f == c {
                 continue;
             }
-            match out.get_mut(at..k) {
+            match to.get_mut(at..k) {
                 Some(to) if f.len_utf8() == to.len() => {
                     f.encode_utf8(to);
                 }
