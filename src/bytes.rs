@@ -204,24 +204,23 @@ impl Cleaner {
         if let Ok(text) = std::str::from_utf8(bytes) {
             let cleaned = self.clean(text);
             let (title, byline) = cleaned.title_and_byline();
+            let (body, removed) = cleaned.into_body_and_removed();
             return CleanedBytes {
                 input: bytes,
                 title,
                 byline,
-                removed: cleaned.removed().to_vec(),
-                body: cleaned.into_body(),
+                removed,
+                body,
                 replaced: 0,
             };
         }
         let decoded = Decoded::new(bytes);
         let cleaned: Cleaned<'_> = self.clean(&decoded.text);
         let removed = cleaned
-            .removed()
-            .iter()
-            .map(|r| {
-                let mut r = r.clone();
-                r.span = Span::new(decoded.map(r.span.start), decoded.map(r.span.end));
-                r
+            .entries()
+            .map(|(span, rule, category)| {
+                let span = Span::new(decoded.map(span.start), decoded.map(span.end));
+                Removal::new(span, rule.clone(), category)
             })
             .collect();
         CleanedBytes {

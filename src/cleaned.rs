@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::doc::{Doc, Mark};
 use crate::{Category, Span};
@@ -89,11 +89,17 @@ impl From<Removal> for FlatRemoval {
 /// A `Cleaned` borrows the input; [`Cleaned::into_owned`] gives an owned [`Document`] to
 /// keep, return or send to another thread. With the `serde` feature a `Cleaned`
 /// serialises as that `Document` does: `{"title", "byline", "body", "removed"}`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Cleaned<'a> {
     input: &'a str,
     body: Cow<'a, str>,
-    removed: Vec<Removal>,
+    /// The removed spans as the pipeline stores them (see [`Store`]).
+    store: Store,
+    /// The rule names that [`Packed::rule`] indexes (the cleaner's, shared).
+    names: Arc<[Arc<str>]>,
+    /// The removed spans as [`Removal`]s, made from `store` when first asked for (see
+    /// [`Cleaned::removed`]), or at once when `store` is [`Store::Whole`].
+    removed: OnceLock<Vec<Removal>>,
     /// The headline's line (see [`Cleaned::title`]).
     headline: Option<Span>,
     /// The headline's text, decided once by the pipeline (see [`Cleaned::title`]).
@@ -102,9 +108,123 @@ pub struct Cleaned<'a> {
     byline: Option<Cow<'a, str>>,
 }
 
+/// How a [`Cleaned`] stores its removed spans (issue 24: a [`Removal`] is 40 bytes, and a
+/// document of one-byte lines between blank lines has one for every 3 bytes, 13 times
+/// the document, held beside the engine's tables while the result is built).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Store {
+    /// 12 bytes a span: its ends in 32 bits and its rule's place among the names with its
+    /// category (a document below 4 GiB; rules numbered below 2^24).
+    Packed(Vec<Packed>),
+    /// Beyond those: the [`Removal`]s themselves, in [`Cleaned::removed`]'s cell.
+    Whole,
+}
+
+/// One removed span in 12 bytes (see [`Store::Packed`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Packed {
+    start: u32,
+    end: u32,
+    /// The rule's place among the names in the low 24 bits, the category's place in
+    /// [`Category::ALL`] above them.
+    rule: u32,
+}
+
+impl Packed {
+    /// The rule's place among the names.
+    fn rule(self) -> usize {
+        (self.rule & ((1 << 24) - 1)) as usize
+    }
+
+    /// The category.
+    fn category(self) -> Category {
+        Category::ALL[(self.rule >> 24) as usize]
+    }
+}
+
+/// The removed spans of a [`Cleaned`] in order, read from its [`Store`] without making
+/// [`Removal`]s: the span, the rule's name and the category.
+pub(crate) enum Entries<'r> {
+    Packed(std::slice::Iter<'r, Packed>, &'r [Arc<str>]),
+    Whole(std::slice::Iter<'r, Removal>),
+}
+
+impl<'r> Iterator for Entries<'r> {
+    type Item = (Span, &'r Arc<str>, Category);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Entries::Packed(it, names) => it.next().map(|p| {
+                let span = Span::new(p.start as usize, p.end as usize);
+                (span, &names[p.rule()], p.category())
+            }),
+            Entries::Whole(it) => it.next().map(|r| (r.span, &r.rule, r.category)),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            Entries::Packed(it, _) => it.size_hint(),
+            Entries::Whole(it) => it.size_hint(),
+        }
+    }
+}
+
+impl PartialEq for Cleaned<'_> {
+    /// Equal inputs, bodies, titles, bylines and headlines, and the same removals (spans,
+    /// rule names and categories), however each result stores them.
+    fn eq(&self, other: &Self) -> bool {
+        self.input == other.input
+            && self.body == other.body
+            && self.headline == other.headline
+            && self.title == other.title
+            && self.byline == other.byline
+            && self
+                .entries()
+                .map(|(s, r, c)| (s, &**r, c))
+                .eq(other.entries().map(|(s, r, c)| (s, &**r, c)))
+    }
+}
+
+impl Eq for Cleaned<'_> {}
+
+impl fmt::Debug for Cleaned<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// The removals listed as [`Removal`]s would be, without making them.
+        struct List<'r, 'a>(&'r Cleaned<'a>);
+        impl fmt::Debug for List<'_, '_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list()
+                    .entries(self.0.entries().map(|(span, rule, category)| Removal {
+                        span,
+                        rule: rule.clone(),
+                        category,
+                    }))
+                    .finish()
+            }
+        }
+        f.debug_struct("Cleaned")
+            .field("input", &self.input)
+            .field("body", &self.body)
+            .field("removed", &List(self))
+            .field("headline", &self.headline)
+            .field("title", &self.title)
+            .field("byline", &self.byline)
+            .finish()
+    }
+}
+
 impl<'a> Cleaned<'a> {
     /// Builds the result from the final marks of `doc`.
-    pub(crate) fn from_doc(doc: &Doc<'a>, names: &[Arc<str>]) -> Cleaned<'a> {
+    pub(crate) fn from_doc(doc: &Doc<'a>, names: &Arc<[Arc<str>]>) -> Cleaned<'a> {
+        // Packed unless a span's end or a rule's number does not fit (see `Store`).
+        let packs = u32::try_from(doc.text.len()).is_ok() && names.len() <= 1 << 24;
+        Cleaned::stored(doc, names, packs)
+    }
+
+    /// [`Cleaned::from_doc`], the removals [`Store::Packed`] when `packs`.
+    fn stored(doc: &Doc<'a>, names: &Arc<[Arc<str>]>, packs: bool) -> Cleaned<'a> {
         let (headline, page_title) = headline(doc);
         // The removals counted first, so that their list is allocated once, to size (issue
         // 24: grown by doubling, it held up to three times their 40 bytes each at once, on
@@ -126,7 +246,8 @@ impl<'a> Cleaned<'a> {
             }
             last = this;
         }
-        let mut removed: Vec<Removal> = Vec::with_capacity(count);
+        let mut packed: Vec<Packed> = Vec::with_capacity(if packs { count } else { 0 });
+        let mut whole: Vec<Removal> = Vec::with_capacity(if packs { 0 } else { count });
         let mut body = String::with_capacity(doc.text.len() / 2);
         let mut blank_pending = false;
         // The last kept sub-line of the long line being read, and its kept length.
@@ -140,19 +261,40 @@ impl<'a> Cleaned<'a> {
                         category
                     };
                     let span = doc.full_span(i);
-                    match removed.last_mut() {
-                        Some(last)
-                            if last.span.end == span.start
-                                && last.category == category
-                                && *last.rule == *names[rule as usize] =>
-                        {
-                            last.span.end = span.end;
+                    if packs {
+                        // Below 4 GiB and 2^24 rules: the casts keep every bit.
+                        let (start, end) = (span.start as u32, span.end as u32);
+                        let mark = rule | (category as u32) << 24;
+                        match packed.last_mut() {
+                            Some(last)
+                                if last.end == start
+                                    && (last.rule == mark
+                                        || last.category() == category
+                                            && *names[last.rule()] == *names[rule as usize]) =>
+                            {
+                                last.end = end;
+                            }
+                            _ => packed.push(Packed {
+                                start,
+                                end,
+                                rule: mark,
+                            }),
                         }
-                        _ => removed.push(Removal {
-                            span,
-                            rule: names[rule as usize].clone(),
-                            category,
-                        }),
+                    } else {
+                        match whole.last_mut() {
+                            Some(last)
+                                if last.span.end == span.start
+                                    && last.category == category
+                                    && *last.rule == *names[rule as usize] =>
+                            {
+                                last.span.end = span.end;
+                            }
+                            _ => whole.push(Removal {
+                                span,
+                                rule: names[rule as usize].clone(),
+                                category,
+                            }),
+                        }
                     }
                 }
                 Mark::Open | Mark::Keep(_) => {
@@ -186,15 +328,22 @@ impl<'a> Cleaned<'a> {
                 same_line = None;
             }
         }
-        debug_assert_eq!(removed.len(), count, "removals counted ahead");
+        debug_assert_eq!(packed.len() + whole.len(), count, "removals counted ahead");
         let body = if body == doc.text {
             Cow::Borrowed(doc.text)
         } else {
             Cow::Owned(body)
         };
+        let (store, removed) = if packs {
+            (Store::Packed(packed), OnceLock::new())
+        } else {
+            (Store::Whole, OnceLock::from(whole))
+        };
         Cleaned {
             input: doc.text,
             body,
+            store,
+            names: names.clone(),
             removed,
             headline: headline.map(|h| doc.full_span(h)),
             title: None,
@@ -237,8 +386,40 @@ impl<'a> Cleaned<'a> {
 
     /// Every removed span, in input order, non-overlapping. Adjacent lines removed by the
     /// same rule with the same category form one span.
+    ///
+    /// The result stores its spans in 12 bytes each and makes this list (40 bytes a
+    /// span) when it is first asked for; [`Cleaned::segments`] makes it too.
     pub fn removed(&self) -> &[Removal] {
-        &self.removed
+        self.removed.get_or_init(|| self.removals())
+    }
+
+    /// The removed spans in order (span, rule name, category), read from the stored form
+    /// without making [`Removal`]s.
+    pub(crate) fn entries(&self) -> Entries<'_> {
+        match &self.store {
+            Store::Packed(list) => Entries::Packed(list.iter(), &self.names),
+            Store::Whole => Entries::Whole(self.removed.get().map_or(&[][..], |r| r).iter()),
+        }
+    }
+
+    /// The removed spans as a new list of [`Removal`]s.
+    fn removals(&self) -> Vec<Removal> {
+        let mut list = Vec::with_capacity(self.entries().size_hint().0);
+        list.extend(self.entries().map(|(span, rule, category)| Removal {
+            span,
+            rule: rule.clone(),
+            category,
+        }));
+        list
+    }
+
+    /// The body and the removed spans, owned (the list made only if it was not yet).
+    pub(crate) fn into_body_and_removed(mut self) -> (Cow<'a, str>, Vec<Removal>) {
+        let removed = match self.removed.take() {
+            Some(list) => list,
+            None => self.removals(),
+        };
+        (self.body, removed)
     }
 
     /// The headline, when a rule recognised one: the text of the first span of category
@@ -297,12 +478,11 @@ impl<'a> Cleaned<'a> {
             bytes = to;
             chars
         };
-        self.removed
-            .iter()
-            .map(|r| {
-                let start = at(r.span.start);
-                let end = at(r.span.end);
-                Removal::new(Span::new(start, end), r.rule.clone(), r.category)
+        self.entries()
+            .map(|(span, rule, category)| {
+                let start = at(span.start);
+                let end = at(span.end);
+                Removal::new(Span::new(start, end), rule.clone(), category)
             })
             .collect()
     }
@@ -318,11 +498,15 @@ impl<'a> Cleaned<'a> {
     /// assert_eq!(doc.body, "The ferry resumes service on Monday after repairs to the pier.");
     /// assert_eq!(doc.removed[0].category, deboil::Category::Share);
     /// ```
-    pub fn into_owned(self) -> Document {
+    pub fn into_owned(mut self) -> Document {
+        let removed = match self.removed.take() {
+            Some(list) => list,
+            None => self.removals(),
+        };
         Document {
             title: self.title.map(Cow::into_owned),
             byline: self.byline.map(Cow::into_owned),
-            removed: self.removed,
+            removed,
             body: self.body.into_owned(),
         }
     }
@@ -414,8 +598,25 @@ impl serde::Serialize for Cleaned<'_> {
         st.serialize_field("title", &self.title())?;
         st.serialize_field("byline", &self.byline())?;
         st.serialize_field("body", self.body())?;
-        st.serialize_field("removed", &self.removed)?;
+        st.serialize_field("removed", &SerialRemovals(self))?;
         st.end()
+    }
+}
+
+/// The removed spans of a [`Cleaned`] serialised as its [`Cleaned::removed`] list would
+/// be, without making the list.
+#[cfg(feature = "serde")]
+struct SerialRemovals<'r, 'a>(&'r Cleaned<'a>);
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for SerialRemovals<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.entries().map(|(span, rule, category)| FlatRemoval {
+            start: span.start,
+            end: span.end,
+            rule: rule.clone(),
+            category,
+        }))
     }
 }
 
@@ -452,7 +653,7 @@ impl<'r, 'a> Iterator for Segments<'r, 'a> {
     fn next(&mut self) -> Option<Segment<'r, 'a>> {
         let input = self.cleaned.input;
         let (span, removal) = next_segment(
-            &self.cleaned.removed,
+            self.cleaned.removed(),
             input.len(),
             &mut self.pos,
             &mut self.next_removal,
@@ -493,6 +694,72 @@ pub(crate) fn next_segment<'r>(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// Both stores give the same removals, body, segments and owned copy (the packed one
+    /// is what every document below 4 GiB gets; the other is built here by hand): lines
+    /// removed by hand, two rules of the same name that merge, a kept line between.
+    #[test]
+    fn packed_and_whole_removals_agree() {
+        let names: Arc<[Arc<str>]> = ["menu", "share", "menu", "advert"]
+            .into_iter()
+            .map(Arc::from)
+            .collect();
+        let text = "Home\nNews\nSport\nShare this\n\u{e9}t\u{e9}\nThe river rose two metres overnight.\nAd\n\nAd\n";
+        let marks: [Option<(u32, Category)>; 9] = [
+            Some((0, Category::Navigation)),
+            Some((2, Category::Navigation)),
+            Some((0, Category::Navigation)),
+            Some((1, Category::Share)),
+            Some((1, Category::Advert)),
+            None,
+            Some((3, Category::Advert)),
+            None,
+            Some((3, Category::Advert)),
+        ];
+        let doc = || {
+            let mut doc = Doc::new(text);
+            assert_eq!(doc.len(), marks.len());
+            for (i, m) in marks.iter().enumerate() {
+                if let Some((rule, category)) = *m {
+                    doc.remove(i, rule, category);
+                }
+            }
+            doc
+        };
+        let (d1, d2) = (doc(), doc());
+        let packed = Cleaned::stored(&d1, &names, true);
+        let whole = Cleaned::stored(&d2, &names, false);
+        assert!(matches!(packed.store, Store::Packed(_)));
+        assert!(matches!(whole.store, Store::Whole));
+        assert!(packed.removed.get().is_none(), "made only when asked for");
+        assert_eq!(packed, whole);
+        assert_eq!(format!("{packed:?}"), format!("{whole:?}"));
+        assert_eq!(packed.removed_chars(), whole.removed_chars());
+        assert!(packed.segments().eq(whole.segments()));
+        assert_eq!(packed.clone().into_owned(), whole.clone().into_owned());
+        let spans: Vec<(&str, &str, Category)> = packed
+            .removed()
+            .iter()
+            .map(|r| (&text[r.span], &*r.rule, r.category))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("Home\nNews\nSport\n", "menu", Category::Navigation),
+                ("Share this\n", "share", Category::Share),
+                ("\u{e9}t\u{e9}\n", "share", Category::Advert),
+                ("Ad\n", "advert", Category::Advert),
+                ("Ad\n", "advert", Category::Advert),
+            ]
+        );
+        assert!(packed.removed.get().is_some());
+        assert_eq!(packed.removed(), whole.removed());
+        let rebuilt: String = packed.segments().map(|s| s.text).collect();
+        assert_eq!(rebuilt, text);
+        assert_eq!(packed.body(), "The river rose two metres overnight.");
+    }
+
     #[test]
     fn title_and_byline_without_markdown() {
         let text = "* [Home](/)\n\n# [Storm hits coast](/news/storm)\n\nBy [Omar Reyes](/author/omar-reyes)\n\nThe storm arrived on Friday night, bringing winds of more than 100 km/h to the whole coast.\n";

@@ -109,7 +109,7 @@ impl Cleaner {
         // The title and byline are decided here, once, from the removals.
         let headline = cleaned.headline();
         let title = headline.and_then(|h| rules::title::headline_text(text, h));
-        let byline = rules::byline::byline_text(text, cleaned.removed(), headline.map(|h| h.start));
+        let byline = rules::byline::byline_text(text, cleaned.entries(), headline.map(|h| h.start));
         cleaned.with_title_and_byline(title, byline)
     }
 

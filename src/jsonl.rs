@@ -368,28 +368,33 @@ fn write_with(
 
 /// Writes the removed spans of `cleaned` as a JSON array, offsets counted as `offsets` says.
 fn write_removed(out: &mut Vec<u8>, cleaned: &Cleaned<'_>, offsets: Offsets) {
-    let chars;
-    let removed = match offsets {
-        Offsets::Bytes => cleaned.removed(),
+    // Read from the result's stored form (no list of `Removal`s made), each end counted
+    // in chars from the last when asked (as `Cleaned::removed_chars` counts them).
+    let input = cleaned.input();
+    let (mut bytes, mut chars) = (0, 0);
+    let mut at = |to: usize| match offsets {
+        Offsets::Bytes => to,
         Offsets::Chars => {
-            chars = cleaned.removed_chars();
-            &chars[..]
+            chars += input[bytes..to].chars().count();
+            bytes = to;
+            chars
         }
     };
     out.push(b'[');
-    for (k, r) in removed.iter().enumerate() {
+    for (k, (span, rule, category)) in cleaned.entries().enumerate() {
         if k > 0 {
             out.push(b',');
         }
+        let (start, end) = (at(span.start), at(span.end));
         // Keys in order, as in every object written.
         out.extend_from_slice(b"{\"category\":");
-        put(out, r.category.name());
+        put(out, category.name());
         out.extend_from_slice(b",\"end\":");
-        put(out, &r.span.end);
+        put(out, &end);
         out.extend_from_slice(b",\"rule\":");
-        put(out, &*r.rule);
+        put(out, &**rule);
         out.extend_from_slice(b",\"start\":");
-        put(out, &r.span.start);
+        put(out, &start);
         out.push(b'}');
     }
     out.push(b']');

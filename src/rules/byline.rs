@@ -254,14 +254,14 @@ pub(crate) fn name_text(line: &str) -> &str {
 /// shown, a link to an author's page as its text.
 pub(crate) fn byline_text<'a>(
     input: &'a str,
-    removed: &[crate::Removal],
+    removed: impl Iterator<Item = (crate::Span, impl Sized, Category)>,
     headline: Option<usize>,
 ) -> Option<Cow<'a, str>> {
     // Every line of every byline span (adjacent ones merge), with its offset.
     let mut lines: Vec<(usize, &'a str)> = Vec::new();
-    for r in removed.iter().filter(|r| r.category == Category::Byline) {
-        let text = input.get(r.span.start..r.span.end)?;
-        let mut at = r.span.start;
+    for (span, _, _) in removed.filter(|r| r.2 == Category::Byline) {
+        let text = input.get(span.start..span.end)?;
+        let mut at = span.start;
         for line in text.split_inclusive('\n') {
             let trimmed = line.trim().trim_start_matches('\u{feff}').trim();
             if !trimmed.is_empty() {
