@@ -83,7 +83,7 @@ pub(crate) fn rows(
     let context = Context::new(
         &lines[..n],
         |k| Columns::of(&rows[k]),
-        scores,
+        scores[..n].to_vec(),
         terms,
         |_| true,
     );
@@ -153,25 +153,21 @@ impl Context {
     /// (`columns(k)`, of a row of zeros for a decided line), first-stage `scores`
     /// (decided lines scored [`DECIDED_REMOVED`] or [`DECIDED_KEPT`]) and content words
     /// `terms`; `wanted(k)` says whether line `k`'s row will be asked for ([`Context::row`]
-    /// of another line holds NaN for its cohesion features).
+    /// of another line holds NaN for its cohesion features). The scores are taken over
+    /// and clipped in place (issue 24: not held twice); [`Context::score`] reads them.
     pub(crate) fn new(
         lines: &[usize],
         columns: impl Fn(usize) -> Columns,
-        scores: &[f32],
+        scores: Vec<f32>,
         terms: &Terms,
         wanted: impl Fn(usize) -> bool,
     ) -> Context {
         let n = lines.len().min(scores.len());
-        let s: Vec<f32> = scores[..n]
-            .iter()
-            .map(|&v| {
-                if v.is_nan() {
-                    0.0
-                } else {
-                    v.clamp(-CLIP, CLIP)
-                }
-            })
-            .collect();
+        let mut s = scores;
+        s.truncate(n);
+        for v in &mut s {
+            *v = if v.is_nan() { 0.0 } else { v.clamp(-CLIP, CLIP) };
+        }
         let kept: Vec<bool> = s.iter().map(|&v| v >= KEPT).collect();
         let mut pre_s = vec![0f32; n + 1];
         let mut pre_kept = vec![0f32; n + 1];
@@ -245,12 +241,14 @@ impl Context {
         let region_word_share = region.map_or(0.0, |(a, z)| {
             words[a..=z].iter().sum::<f32>() / total_words.max(1.0)
         });
+        drop(words); // not held through the rest (issue 24)
         // Topic cohesion: how many of a line's content words occur in other lines of the
         // main run, and in other kept lines.
         let in_region: Vec<bool> = (0..n)
             .map(|k| region.is_some_and(|(a, z)| (a..=z).contains(&k)))
             .collect();
         let [region_cohesion, kept_cohesion] = cohesions(terms, n, &wanted, [&in_region, &kept]);
+        drop(in_region);
         // Items decided together: the share of kept lines in the line's card grid and in
         // its run of periodic shapes (consecutive lines with the same nonzero grid size or
         // periodic run length form one segment).
@@ -278,6 +276,12 @@ impl Context {
             doc_kept_share,
             doc_mean,
         }
+    }
+
+    /// Line `k`'s first-stage score as the context reads it: clipped to [-8, 8], 0 for
+    /// NaN.
+    pub(crate) fn score(&self, k: usize) -> f32 {
+        self.s[k]
     }
 
     /// The context features of line `k`.

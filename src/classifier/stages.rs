@@ -106,10 +106,11 @@ impl Rule for Classifier {
             &mut first,
         );
         let grid_word_share = page.doc_grid_word_share();
-        // Each line's bar, read by the cascade's test and by the decision.
-        let bars: Vec<f32> = kept.iter().map(|x| x.threshold(grid_word_share)).collect();
+        // Each line's bar, read by the cascade's test and by the decision (made from the
+        // kept columns each time, not held: issue 24).
+        let bar = |k: usize| kept[k].threshold(grid_word_share);
         let sure: Vec<bool> = (0..n)
-            .map(|k| open(k) && (first[k] - bars[k]).abs() >= CASCADE_MARGIN)
+            .map(|k| open(k) && (first[k] - bar(k)).abs() >= CASCADE_MARGIN)
             .collect();
         let unsure = |k: usize| open(k) && !sure[k];
         let mut tail = Vec::new();
@@ -125,7 +126,10 @@ impl Rule for Classifier {
                 *s = d;
             }
         }
-        let context = stack::Context::new(lines, |k| kept[k].columns, &first, &page.terms, unsure);
+        // The context takes the scores over (clipped to [-8, 8]: a line the head was sure
+        // of is 2 or more from its bar, which is -0.7 or -2.2, and NaN is never sure, so
+        // its clipped score decides it as its score would).
+        let context = stack::Context::new(lines, |k| kept[k].columns, first, &page.terms, unsure);
         let mut scores = Vec::new();
         SECOND.score_rows(
             n,
@@ -147,8 +151,8 @@ impl Rule for Classifier {
                     return None;
                 }
                 // A line the head decided keeps its head score.
-                let score = if sure[k] { first[k] } else { scores[k] };
-                if score >= bars[k] {
+                let score = if sure[k] { context.score(k) } else { scores[k] };
+                if score >= bar(k) {
                     return None;
                 }
                 Some(category_of(&x.row(grid_word_share)))
