@@ -90,6 +90,21 @@ impl Cleaner {
     /// best run of prose lines (the headline and lines removed by rules added with
     /// [`CleanerBuilder`] aside) is kept instead.
     pub fn clean<'a>(&self, text: &'a str) -> Cleaned<'a> {
+        let mut doc = self.decide(text);
+        // The result is built from the marks and the lines alone (issue 24: the rules'
+        // shared tables are not held beside its removals).
+        doc.release_rule_tables();
+        let cleaned = Cleaned::from_doc(&doc, &self.names);
+        // The title and byline are decided here, once, from the removals.
+        let headline = cleaned.headline();
+        let title = headline.and_then(|h| rules::title::headline_text(text, h));
+        let byline = rules::byline::byline_text(text, cleaned.entries(), headline.map(|h| h.start));
+        cleaned.with_title_and_byline(title, byline)
+    }
+
+    /// The document of `text` with every line decided: every rule applied in order, the
+    /// never-empty fallback after them.
+    pub(crate) fn decide<'a>(&self, text: &'a str) -> Doc<'a> {
         let mut doc = if self.sub_lines {
             Doc::new(text)
         } else {
@@ -102,15 +117,7 @@ impl Cleaner {
             rule.apply(&mut doc, id as RuleId);
         }
         doc.restore_if_empty(|rule| !self.custom.get(rule as usize).copied().unwrap_or(false));
-        // The result is built from the marks and the lines alone (issue 24: the rules'
-        // shared tables are not held beside its removals).
-        doc.release_rule_tables();
-        let cleaned = Cleaned::from_doc(&doc, &self.names);
-        // The title and byline are decided here, once, from the removals.
-        let headline = cleaned.headline();
-        let title = headline.and_then(|h| rules::title::headline_text(text, h));
-        let byline = rules::byline::byline_text(text, cleaned.entries(), headline.map(|h| h.start));
-        cleaned.with_title_and_byline(title, byline)
+        doc
     }
 
     /// Cleans many documents in parallel on rayon's global thread pool (all cores unless

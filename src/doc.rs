@@ -189,6 +189,40 @@ pub(crate) struct Doc<'a> {
     /// such Markdown shows its own text: its visible words are its
     /// [`words`](Doc::words).
     visible_words: std::cell::OnceCell<Vec<std::cell::Cell<u8>>>,
+    /// Steps of the loops whose length the input decides, counted where they run.
+    pub work: Work,
+}
+
+/// Steps of the loops whose length the input decides, beyond one pass over the lines,
+/// counted where they run (a few additions a line: no table) for the tests of crafted
+/// input (issue 24), which read them through `deboil::profiling::default_work`.
+#[derive(Debug, Default)]
+#[cfg_attr(not(feature = "internal"), allow(dead_code))] // read by `deboil::profiling`
+pub(crate) struct Work {
+    /// Repetition keys compared as bytes along their hash chains ([`Doc::repeat_key`]).
+    pub key_compares: std::cell::Cell<usize>,
+    /// Steps of the repeated-line rule's walks along passages printed twice.
+    pub passage_steps: std::cell::Cell<usize>,
+    /// Lines the built-in phrase rules read (each rule its candidates), and their bytes.
+    pub phrase_lines: std::cell::Cell<usize>,
+    /// The bytes of those lines.
+    pub phrase_bytes: std::cell::Cell<usize>,
+    /// Lines the near-title byline rule read beyond its zone of a few lines: the search
+    /// for the headline printed again and for a name's bio.
+    pub byline_lines: std::cell::Cell<usize>,
+    /// Bytes of the lines the bio rule's opening pattern ran on.
+    pub bio_bytes: std::cell::Cell<usize>,
+    /// Rows the line classifier made (each line's first stage, and for those its head
+    /// leaves unsure, the rest of it and the second stage's).
+    pub classifier_rows: std::cell::Cell<usize>,
+}
+
+impl Work {
+    /// Adds `n` to counter `c`.
+    #[inline]
+    pub fn add(c: &std::cell::Cell<usize>, n: usize) {
+        c.set(c.get().saturating_add(n));
+    }
 }
 
 /// The low bits of a line's entry in [`Doc`]'s table of visible words when the line has
@@ -694,6 +728,7 @@ impl<'a> Doc<'a> {
             links: std::cell::OnceCell::new(),
             text_lines: std::cell::OnceCell::new(),
             visible_words: std::cell::OnceCell::new(),
+            work: Work::default(),
         };
         // The long lines left whole were counted to decide it: their entries in the table
         // of words are filled from those counts (a line without Markdown to take out shows
@@ -850,6 +885,7 @@ impl<'a> Doc<'a> {
             let mut first: HashMap<u64, u32, FxBuild> = HashMap::default();
             let mut chain: Vec<u32> = Vec::new();
             let mut buf = Vec::new();
+            let mut compares = 0;
             for i in 0..self.len() {
                 let key = crate::rules::repeated::normalise(self.line(i), &mut buf);
                 if key.is_empty() {
@@ -858,7 +894,11 @@ impl<'a> Doc<'a> {
                 }
                 let hash = build.hash_one(key);
                 let mut g = first.get(&hash).copied().unwrap_or(NO_GROUP);
-                while g != NO_GROUP && keys.key(g) != key {
+                while g != NO_GROUP {
+                    compares += 1;
+                    if keys.key(g) == key {
+                        break;
+                    }
                     g = chain[g as usize];
                 }
                 if g == NO_GROUP {
@@ -876,6 +916,7 @@ impl<'a> Doc<'a> {
             // Held until the rules are done: without the room grown for more keys (up to
             // half of each table, issue 24).
             drop((first, chain, buf));
+            Work::add(&self.work.key_compares, compares);
             keys.arena.shrink_to_fit();
             keys.ends.shrink_to_fit();
             keys.count.shrink_to_fit();

@@ -171,6 +171,51 @@ pub mod profiling {
         }
     }
 
+    /// The work the default engine (`Cleaner::new()`) does on `text` in the loops whose
+    /// length the input decides (for the tests of crafted input, `tests/properties.rs`):
+    /// see [`DefaultWork`].
+    pub fn default_work(text: &str) -> DefaultWork {
+        let doc = crate::Cleaner::new().decide(text);
+        let w = &doc.work;
+        DefaultWork {
+            lines: doc.len(),
+            text_lines: doc.text_line_list().len(),
+            key_compares: w.key_compares.get(),
+            passage_steps: w.passage_steps.get(),
+            phrase_lines: w.phrase_lines.get(),
+            phrase_bytes: w.phrase_bytes.get(),
+            byline_lines: w.byline_lines.get(),
+            bio_bytes: w.bio_bytes.get(),
+            classifier_rows: w.classifier_rows.get(),
+        }
+    }
+
+    /// What [`default_work`] counted.
+    #[derive(Clone, Copy, Debug)]
+    pub struct DefaultWork {
+        /// The document's lines.
+        pub lines: usize,
+        /// Its non-blank lines.
+        pub text_lines: usize,
+        /// Repetition keys compared as bytes along their hash chains (one a line with a
+        /// key when no two keys share a hash).
+        pub key_compares: usize,
+        /// Steps of the repeated-line rule's walks along passages printed twice.
+        pub passage_steps: usize,
+        /// Lines the built-in phrase rules read (each rule its candidate lines).
+        pub phrase_lines: usize,
+        /// The bytes of those lines.
+        pub phrase_bytes: usize,
+        /// Lines the near-title byline rule read beyond its zone of a few lines (the
+        /// headline printed again, a name's bio).
+        pub byline_lines: usize,
+        /// Bytes of the lines the bio rule's opening pattern ran on.
+        pub bio_bytes: usize,
+        /// Rows the line classifier made (each a line's measures put together and scored
+        /// by the trees): at most three a text line.
+        pub classifier_rows: usize,
+    }
+
     /// What [`work`] measured.
     #[derive(Clone, Copy, Debug)]
     pub struct Work {

@@ -80,7 +80,11 @@
 //!   `rules::runs::tests::tiny_lines_build_no_table` (teaser-run reads each line's
 //!   length and builds no per-line table) (unit tests), the property tests `crafted_lines_cost_linear_work_and_keep_the_invariant`
 //!   and `a_title_of_many_parts_costs_linear_work` (`tests/properties.rs`: shared
-//!   prefixes and suffixes, repeats and near repeats, titles of up to 1,500 parts), and
+//!   prefixes and suffixes, repeats and near repeats, titles of up to 1,500 parts),
+//!   `the_default_engine_costs_linear_work_on_the_crafted_shapes` (same file: lines
+//!   printed three times, author bios, byline-like lines and CJK lines printed twice, the
+//!   default engine's key comparisons, passage walks, phrase-rule reads, byline and bio
+//!   searches and classifier rows bounded per line and growing with the input), and
 //!   the fuzz target `fuzz/fuzz_targets/adversarial.rs`; the hostile-shape tests above
 //!   check correctness. Time per MB of each crafted shape beside its benign control:
 //!   `benches/adversarial.rs` (and the `adv-*` groups of `benches/clean.rs`).
@@ -94,16 +98,17 @@
 //!   a line for the lines themselves, 4 for each line's decision and 4 for its repetition
 //!   key; the rules' shared tables are dropped once they ran; the default engine's
 //!   classifier packs a line's measures in 32 bytes, and both engines make their rows a
-//!   block at a time). Peak heap is at most 20 times the document on every crafted shape
-//!   tested (one-byte and tiny lines, titles of many parts, repeats, shared prefixes,
-//!   bios, bylines, CJK, long lines), but two for the default engine: one-byte lines
-//!   between blank lines hold 22 times, 13 of them the result's own removals (40 bytes
-//!   each), and a long first line followed by lines of 4 or 5 bytes that the classifier
-//!   scores holds 30 times (about 180 bytes a line). *Tested by*
+//!   block at a time; the result stores a removed span in 12 bytes and makes the list of
+//!   [`Removal`]s when first asked for). Peak heap, the removals listed, is at most 20
+//!   times the document on every crafted shape tested (one-byte and tiny lines, one-byte
+//!   lines between blank lines, titles of many parts, repeats, shared prefixes, bios,
+//!   bylines, CJK, long lines), but one for the default engine: a long first line
+//!   followed by lines of 4 or 5 bytes that the classifier scores holds 28 times (about
+//!   170 bytes a line). *Tested by*
 //!   `the_default_engine_holds_a_bounded_multiple_of_the_document` and
 //!   `the_fast_engine_holds_a_bounded_multiple_of_the_document` (`tests/properties.rs`,
 //!   heap counted per shape); figures per shape in the repository's
-//!   `docs/record/2026-12-07e-shapes.md` (measured with `tools/src/bin/memory.rs`).
+//!   `docs/record/2026-12-08-shapes.md` (measured with `tools/src/bin/memory.rs`).
 //! - **Lossless spans.** Kept and removed spans tile the input exactly, on `char`
 //!   boundaries ([`Cleaned::segments`]); for raw bytes, [`CleanedBytes::segments`] tiles
 //!   the *original* bytes, invalid sequences included. The body is the kept text with only

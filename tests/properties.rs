@@ -424,6 +424,76 @@ fn the_long_first_line_shape_costs_the_fast_engine_its_first_line_rows() {
     }
 }
 
+/// The default engine's work on the crafted shapes of issue 24 whose time per MB was
+/// steepest (lines printed three times, author bios, byline- and date-like lines, CJK
+/// lines printed twice), counted in the loops whose length the input decides
+/// (`deboil::profiling::default_work`): each count is at most a constant times the
+/// document's lines or bytes, and four times the document costs four times the work
+/// (within an eighth), so no count grows faster than the input. Each shape also under an
+/// article's paragraph (the line classifier scores no page of under 50 words of prose,
+/// and these shapes alone are such pages).
+#[test]
+fn the_default_engine_costs_linear_work_on_the_crafted_shapes() {
+    let article = "The council voted on Tuesday to keep the old library open for another ten years, officials said, after a long debate in which residents spoke for and against the plan. The building will be repaired over the summer and reopen in the autumn with longer hours.\n";
+    for (name, lead) in ["triple-lines", "bios", "bylines", "cjk-repeats"]
+        .into_iter()
+        .flat_map(|name| [(name, ""), (name, article)])
+    {
+        let shape = |size| {
+            format!(
+                "{lead}{}",
+                common::crafted(name, size).expect("a known shape")
+            )
+        };
+        let (small, large) = (shape(100_000), shape(400_000));
+        let name = if lead.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{name} under prose")
+        };
+        let (s, l) = (
+            deboil::profiling::default_work(&small),
+            deboil::profiling::default_work(&large),
+        );
+        eprintln!("{name}: {s:?}\n{name}: {l:?}");
+        for (w, text) in [(s, &small), (l, &large)] {
+            let (lines, bytes) = (w.lines, text.len());
+            // At most one comparison a line when no two keys share a hash, a few more
+            // when some do by chance.
+            assert!(w.key_compares <= lines + lines / 8 + 64, "{name}: {w:?}");
+            // Walks that never cross: a passage's lines are walked once or twice.
+            assert!(w.passage_steps <= 3 * w.text_lines + 2, "{name}: {w:?}");
+            // Each phrase rule reads its candidate lines once.
+            assert!(w.phrase_lines <= 40 * w.text_lines, "{name}: {w:?}");
+            assert!(w.phrase_bytes <= 40 * bytes, "{name}: {w:?}");
+            // The headline's repeat within 300 lines, a bio for at most a few names.
+            assert!(w.byline_lines <= 300 + 24 * lines, "{name}: {w:?}");
+            // The bio pattern runs once on a line at most.
+            assert!(w.bio_bytes <= bytes, "{name}: {w:?}");
+            // A row of each stage a line at most.
+            assert!(w.classifier_rows <= 3 * w.text_lines, "{name}: {w:?}");
+        }
+        let per_byte = |w: deboil::profiling::DefaultWork, text: &str| {
+            (w.key_compares + w.passage_steps + w.phrase_lines + w.byline_lines + w.classifier_rows)
+                as f64
+                / text.len() as f64
+        };
+        let (a, b) = (per_byte(s, &small), per_byte(l, &large));
+        assert!(
+            b <= a * 1.125 + 0.01,
+            "{name}: {a:.3} a byte at 100 KB, {b:.3} at 400 KB"
+        );
+        let bytes_per_byte = |w: deboil::profiling::DefaultWork, text: &str| {
+            (w.phrase_bytes + w.bio_bytes) as f64 / text.len() as f64
+        };
+        let (a, b) = (bytes_per_byte(s, &small), bytes_per_byte(l, &large));
+        assert!(
+            b <= a * 1.125 + 0.01,
+            "{name}: {a:.3} bytes read a byte at 100 KB, {b:.3} at 400 KB"
+        );
+    }
+}
+
 /// Heap bytes allocated and not yet freed by each thread, and their peak: the test
 /// binary's allocator (the system's, counted), so that a test can read what cleaning one
 /// document held at most (a document is cleaned on the calling thread).

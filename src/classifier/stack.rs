@@ -166,7 +166,11 @@ impl Context {
         let mut s = scores;
         s.truncate(n);
         for v in &mut s {
-            *v = if v.is_nan() { 0.0 } else { v.clamp(-CLIP, CLIP) };
+            *v = if v.is_nan() {
+                0.0
+            } else {
+                v.clamp(-CLIP, CLIP)
+            };
         }
         let kept: Vec<bool> = s.iter().map(|&v| v >= KEPT).collect();
         let mut pre_s = vec![0f32; n + 1];
@@ -242,8 +246,8 @@ impl Context {
             words[a..=z].iter().sum::<f32>() / total_words.max(1.0)
         });
         drop(words); // not held through the rest (issue 24)
-        // Topic cohesion: how many of a line's content words occur in other lines of the
-        // main run, and in other kept lines.
+                     // Topic cohesion: how many of a line's content words occur in other lines of the
+                     // main run, and in other kept lines.
         let in_region: Vec<bool> = (0..n)
             .map(|k| region.is_some_and(|(a, z)| (a..=z).contains(&k)))
             .collect();

@@ -93,12 +93,15 @@ impl Rule for Classifier {
         // Rows are made block by block for each stage (issue 24: a page's rows of both
         // stages took 744 bytes a line); what is read of them afterwards is kept per line.
         let mut kept = vec![Kept::default(); n];
+        // Rows made, of both stages (for the tests of crafted input).
+        let mut rows = 0;
         // The cascade's head on every open line; the lines it leaves unsure get the rest.
         let mut first = Vec::new();
         HEAD.score_rows(
             n,
             open,
             |k| {
+                rows += 1;
                 let x = page.row(k);
                 kept[k] = Kept::of(&x);
                 x
@@ -114,7 +117,15 @@ impl Rule for Classifier {
             .collect();
         let unsure = |k: usize| open(k) && !sure[k];
         let mut tail = Vec::new();
-        TAIL.score_rows(n, unsure, |k| page.row(k), &mut tail);
+        TAIL.score_rows(
+            n,
+            unsure,
+            |k| {
+                rows += 1;
+                page.row(k)
+            },
+            &mut tail,
+        );
         for (k, s) in first.iter_mut().enumerate() {
             if unsure(k) {
                 *s += tail[k];
@@ -135,6 +146,7 @@ impl Rule for Classifier {
             n,
             unsure,
             |k| {
+                rows += 1;
                 let mut x = [0f32; N_STACKED];
                 x[..N_FEATURES].copy_from_slice(&page.row(k));
                 x[N_FEATURES..].copy_from_slice(&context.row(k));
@@ -158,6 +170,7 @@ impl Rule for Classifier {
                 Some(category_of(&x.row(grid_word_share)))
             })
             .collect();
+        crate::doc::Work::add(&doc.work.classifier_rows, rows);
         let keeps_nothing = keeps_no_words(doc, lines, &decisions);
         for (k, (&i, d)) in lines.iter().zip(&decisions).enumerate() {
             let Some(category) = d else { continue };

@@ -360,6 +360,7 @@ impl Rule for Bio {
             if !may_open_bio(line) {
                 continue;
             }
+            crate::doc::Work::add(&doc.work.bio_bytes, line.len());
             let Some(opening) = BIO_START.captures(line) else {
                 continue;
             };

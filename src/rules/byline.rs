@@ -718,7 +718,9 @@ fn has_bio(doc: &Doc<'_>, at: usize, name: &str) -> bool {
     if text::word_count(name) < 2 {
         return false;
     }
-    (0..doc.len()).any(|j| {
+    let mut read = 0;
+    let found = (0..doc.len()).any(|j| {
+        read += 1;
         let line = doc.line(j);
         j != at
             && line.len() > name.len()
@@ -726,7 +728,9 @@ fn has_bio(doc: &Doc<'_>, at: usize, name: &str) -> bool {
             && BIO_VERBS.iter().any(|v| line[name.len()..].starts_with(v))
             && text::word_count(line) >= BIO_MIN_WORDS
             && text::words(line).any(|w| BIO_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
-    })
+    });
+    crate::doc::Work::add(&doc.work.byline_lines, read);
+    found
 }
 
 /// The words joining names in a list of authors.
@@ -806,11 +810,15 @@ fn zone(doc: &Doc<'_>, lines: &[usize], firsts: &Firsts) -> Vec<usize> {
     if let Some(t) = title.filter(|&t| t == 0) {
         let words = text::tokens(doc.line(lines[t]));
         if !words.is_empty() {
-            if let Some(r) = lines[t + 1..]
+            let found = lines[t + 1..]
                 .iter()
                 .take(REPEAT_WINDOW)
-                .position(|&i| doc.line(i).len() <= 300 && same_tokens(doc.line(i), &words))
-            {
+                .position(|&i| doc.line(i).len() <= 300 && same_tokens(doc.line(i), &words));
+            let read = found
+                .map_or(lines.len() - t - 1, |r| r + 1)
+                .min(REPEAT_WINDOW);
+            crate::doc::Work::add(&doc.work.byline_lines, read);
+            if let Some(r) = found {
                 heads.push(t + 1 + r);
             }
         }

@@ -1601,6 +1601,8 @@ impl PatternRule {
         if line.is_empty() {
             return;
         }
+        crate::doc::Work::add(&doc.work.phrase_lines, 1);
+        crate::doc::Work::add(&doc.work.phrase_bytes, line.len());
         // A Markdown line is also matched on its visible text (`* [Subscribe](/offer)`
         // reads "* [Subscribe]"): a link's target is not what the reader sees, nor
         // what counts towards the rule's longest line.

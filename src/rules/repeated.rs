@@ -316,6 +316,8 @@ fn passage_copies(doc: &Doc<'_>, ids: &[u32], groups: &mut [Group]) -> Vec<Passa
         }
     }
     let same = |a: usize, b: usize| ids[lines[a]] == ids[lines[b]];
+    // The walks' steps, each a comparison (for the tests of crafted input).
+    let mut steps = 0;
     for (k, &i) in lines.iter().enumerate() {
         let Some(g) = groups.get(ids[i] as usize) else {
             continue;
@@ -345,6 +347,7 @@ fn passage_copies(doc: &Doc<'_>, ids: &[u32], groups: &mut [Group]) -> Vec<Passa
             mark(k - d, m - d, &mut copy);
             d += 1;
         }
+        steps += d + 1;
         d = 1;
         while k + d < m
             && m + d < lines.len()
@@ -354,7 +357,9 @@ fn passage_copies(doc: &Doc<'_>, ids: &[u32], groups: &mut [Group]) -> Vec<Passa
             mark(k + d, m + d, &mut copy);
             d += 1;
         }
+        steps += d;
     }
+    crate::doc::Work::add(&doc.work.passage_steps, steps);
     copy
 }
 
