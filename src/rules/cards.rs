@@ -108,9 +108,7 @@ impl Rule for LinkCards {
             // `Doc::continues`) is no card (a row of teasers printed on one line is cut
             // into pieces that each look like one).
             .filter(|&(_, &i)| {
-                !doc.continues(i)
-                    && (i == 0 || !doc.continues(i - 1))
-                    && text::has_link(doc.line(i))
+                !doc.continues(i) && (i == 0 || !doc.continues(i - 1)) && doc.has_link(i)
             })
             .filter_map(|(k, &i)| card_words(doc.line(i)).map(|w| (k, w)))
             .collect();
