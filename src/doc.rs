@@ -275,6 +275,68 @@ impl RepeatKeys {
 /// [`Doc::repeat_group`] of a line without a key.
 const NO_GROUP: u32 = u32::MAX;
 
+/// The repetition groups of lines of at most seven bytes met so far, by their bytes, in a
+/// small direct-mapped table (a later line of the same bytes has the same key: issue 24,
+/// a page of tiny lines normalised and hashed each of them, about 250 instructions a
+/// line). Lines that share a slot replace each other: a miss only costs the general way.
+struct ShortLines {
+    /// `(tag, group)` per slot; tag 0 for an empty slot.
+    slots: [(u64, u32); ShortLines::SLOTS],
+}
+
+impl Default for ShortLines {
+    fn default() -> ShortLines {
+        ShortLines {
+            slots: [(0, 0); ShortLines::SLOTS],
+        }
+    }
+}
+
+impl ShortLines {
+    const SLOTS: usize = 256;
+
+    /// The bytes of a line of at most seven bytes and its length in one word (never 0),
+    /// `None` for a longer line.
+    #[inline]
+    fn tag(b: &[u8]) -> Option<u64> {
+        let n = b.len();
+        if n > 7 {
+            return None;
+        }
+        let mut x = 0u64;
+        let mut k = 0;
+        if n & 4 != 0 {
+            x = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+            k = 4;
+        }
+        if n & 2 != 0 {
+            x |= u64::from(u16::from_le_bytes([b[k], b[k + 1]])) << (8 * k);
+            k += 2;
+        }
+        if n & 1 != 0 {
+            x |= u64::from(b[k]) << (8 * k);
+        }
+        Some(x | (n as u64 + 1) << 56)
+    }
+
+    #[inline]
+    fn slot(tag: u64) -> usize {
+        (tag.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize % ShortLines::SLOTS
+    }
+
+    /// The group of the line of `tag`, when it is in the table.
+    #[inline]
+    fn get(&self, tag: u64) -> Option<u32> {
+        let (t, g) = self.slots[ShortLines::slot(tag)];
+        (t == tag).then_some(g)
+    }
+
+    #[inline]
+    fn put(&mut self, tag: u64, group: u32) {
+        self.slots[ShortLines::slot(tag)] = (tag, group);
+    }
+}
+
 /// Lines of more words than this (by [`crate::text::word_count`]) are split into
 /// sub-lines (see [`cut_points`]): html2text prints many articles' paragraphs, and pasted
 /// text all its paragraphs, as one line, and one decision on a line of 1,500 words keeps
@@ -886,9 +948,24 @@ impl<'a> Doc<'a> {
             let mut chain: Vec<u32> = Vec::new();
             let mut buf = Vec::new();
             let mut compares = 0;
+            // Lines of a few bytes by their bytes (see `ShortLines`): a line seen before
+            // has its group without normalising, hashing or comparing it again.
+            let mut short = ShortLines::default();
             for i in 0..self.len() {
-                let key = crate::rules::repeated::normalise(self.line(i), &mut buf);
+                let line = self.line(i);
+                let tag = ShortLines::tag(line.as_bytes());
+                if let Some(g) = tag.and_then(|t| short.get(t)) {
+                    if let Some(c) = keys.count.get_mut(g as usize) {
+                        *c += 1;
+                    }
+                    keys.group.push(g);
+                    continue;
+                }
+                let key = crate::rules::repeated::normalise(line, &mut buf);
                 if key.is_empty() {
+                    if let Some(t) = tag {
+                        short.put(t, NO_GROUP);
+                    }
                     keys.group.push(NO_GROUP);
                     continue;
                 }
@@ -912,6 +989,9 @@ impl<'a> Doc<'a> {
                 }
                 keys.count[g as usize] += 1;
                 keys.group.push(g);
+                if let Some(t) = tag {
+                    short.put(t, g);
+                }
             }
             // Held until the rules are done: without the room grown for more keys (up to
             // half of each table, issue 24).
@@ -1270,6 +1350,60 @@ impl<'a> Doc<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_lines_take_the_groups_their_keys_give() {
+        // Lines of up to seven bytes (the table of `ShortLines`) mixed with longer ones,
+        // more distinct short lines than the table has slots, each printed several times:
+        // two lines share a group exactly when their normalised keys are equal, and each
+        // group counts its lines.
+        let mut text = String::new();
+        for round in 0..3 {
+            for k in 0..400u32 {
+                let short = match k % 5 {
+                    0 => format!("{}", (b'a' + (k % 26) as u8) as char),
+                    1 => format!("{}{}", (b'A' + (k % 26) as u8) as char, k % 7),
+                    2 => format!(" x{k}!"),
+                    3 => "--".to_owned(),
+                    _ => format!("é{}", k % 3),
+                };
+                text.push_str(&short);
+                text.push('\n');
+                if k % 9 == round {
+                    text.push_str(&format!("A longer line number {}\n\n", k % 4));
+                }
+            }
+        }
+        let doc = Doc::new(&text);
+        let mut buf = Vec::new();
+        let keys: Vec<Vec<u8>> = (0..doc.len())
+            .map(|i| crate::rules::repeated::normalise(doc.line(i), &mut buf).to_vec())
+            .collect();
+        for i in 0..doc.len() {
+            assert_eq!(doc.repeat_key(i), &keys[i][..], "line {i}");
+            assert_eq!(
+                doc.repeat_group(i).is_none(),
+                keys[i].is_empty(),
+                "line {i}"
+            );
+            let same = keys
+                .iter()
+                .filter(|k| !k.is_empty() && **k == keys[i])
+                .count();
+            assert_eq!(doc.copies(i) as usize, same, "line {i}");
+        }
+        for i in (0..doc.len()).step_by(7) {
+            for j in (0..doc.len()).step_by(5) {
+                let same_group =
+                    doc.repeat_group(i).is_some() && doc.repeat_group(i) == doc.repeat_group(j);
+                assert_eq!(
+                    same_group,
+                    !keys[i].is_empty() && keys[i] == keys[j],
+                    "{i} {j}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn splits_every_line_ending() {

@@ -202,6 +202,10 @@ static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// not. Both words have a `t` at a fixed place, which `memchr` finds.
 fn has_about_author_word(line: &str) -> bool {
     let b = line.as_bytes();
+    // Shorter than either word: no vector search set up (issue 24, tiny lines).
+    if b.len() < 6 {
+        return false;
+    }
     memchr::memchr2_iter(b't', b'T', b).any(|i| {
         let word = |from: usize, w: &[u8]| {
             i.checked_sub(from)

@@ -304,7 +304,13 @@ enum Passage {
 /// "Pros", "Price") are the article's as much as its prose is, so the first copy stays
 /// whole and the second goes. Runs are grown outwards from each twice-printed prose line
 /// and never cross each other, so the walk is linear.
+///
+/// Empty when no key is printed exactly twice (no passage can be: most pages of many
+/// copies of a few lines), else a place per line.
 fn passage_copies(doc: &Doc<'_>, ids: &[u32], groups: &mut [Group]) -> Vec<Passage> {
+    if !groups.iter().any(|g| g.count == 2) {
+        return Vec::new();
+    }
     let mut copy = vec![Passage::None; doc.len()];
     let lines = doc.text_line_list();
     // Text-line position of each line, for jumping from a first copy to its second.
@@ -383,6 +389,27 @@ struct Group {
 /// Every line's key id (an index into the returned groups; [`NO_KEY`] for a line without
 /// a key: no letters or digits, or code in a Markdown code block), with one hash per line.
 fn group_lines(doc: &Doc<'_>, code: &[bool]) -> (Vec<u32>, Vec<Group>) {
+    if !code.contains(&true) {
+        // No code: the document's numbers (in order of first use) and counts are these.
+        let mut groups: Vec<Group> = Vec::with_capacity(doc.repeat_groups());
+        let ids = (0..doc.len())
+            .map(|i| {
+                let Some(g) = doc.repeat_group(i) else {
+                    return NO_KEY;
+                };
+                if g as usize == groups.len() {
+                    groups.push(Group {
+                        count: doc.copies(i),
+                        first: i,
+                        best: (usize::MAX, 0),
+                        second: 0,
+                    });
+                }
+                g
+            })
+            .collect();
+        return (ids, groups);
+    }
     // The document numbered its keys once (one hash a line); here they are renumbered in
     // order of first use by a line outside code, so that code lines count for nothing.
     let mut local = vec![NO_KEY; doc.repeat_groups()];
@@ -449,13 +476,14 @@ impl Rule for Repeated {
                     }
                 }
             }
-            if !doc.is_blank(i) {
+            // A line with a key has a letter or a digit: it is not blank.
+            if ids[i] != NO_KEY || !doc.is_blank(i) {
                 next_text = i;
             }
         }
         let copy = passage_copies(doc, &ids, &mut groups);
-        // Whether each line goes (a flag, not a list of indices: a byte a line at most).
-        let mut remove = vec![false; doc.len()];
+        // Each line decided and removed in one walk (the decision reads no mark).
+        const _: () = assert!(PROSE_WORDS >= TITLE_WORDS);
         for i in 0..doc.len() {
             let Some(&g) = groups.get(ids[i] as usize) else {
                 continue;
@@ -464,34 +492,18 @@ impl Rule for Repeated {
             if count < 2 {
                 continue;
             }
-            match copy[i] {
-                Passage::First => continue,
-                Passage::Second => {
-                    remove[i] = true;
-                    continue;
+            let remove = match copy.get(i).copied().unwrap_or(Passage::None) {
+                Passage::First => false,
+                Passage::Second => true,
+                Passage::None if count <= MAX_OPEN_COPIES && g.best.1 >= HEADS_WORDS => {
+                    g.best.0 != i
                 }
-                Passage::None => {}
-            }
-            if count <= MAX_OPEN_COPIES {
-                let (at, after) = g.best;
-                if after >= HEADS_WORDS {
-                    if at != i {
-                        remove[i] = true;
-                    }
-                    continue;
-                }
-            }
-            // Prose (`PROSE_WORDS` words or more, ending like a sentence) has
-            // `TITLE_WORDS` words or more: the word count alone decides, and only for the
-            // first copy.
-            const _: () = assert!(PROSE_WORDS >= TITLE_WORDS);
-            if i == first && doc.words(i) >= TITLE_WORDS {
-                continue;
-            }
-            remove[i] = true;
-        }
-        for (i, r) in remove.into_iter().enumerate() {
-            if r {
+                // Prose (`PROSE_WORDS` words or more, ending like a sentence) has
+                // `TITLE_WORDS` words or more: the word count alone decides, and only for
+                // the first copy.
+                Passage::None => i != first || doc.words(i) < TITLE_WORDS,
+            };
+            if remove {
                 doc.remove(i, id, Category::Repeated);
             }
         }
