@@ -393,7 +393,7 @@ fn has_post_mark(line: &str) -> bool {
     if b.len() < 16 {
         // A few bytes: a plain loop costs less than setting up the vector searches (or
         // than `contains`, which calls one).
-        return b.iter().any(|&c| c == b'#')
+        return b.iter().fold(false, |h, &c| h | (c == b'#'))
             || b.len() >= 4 && b.windows(4).any(|w| w == b"line" || w == b"LINE");
     }
     memchr::memchr(b'#', b).is_some()

@@ -484,8 +484,8 @@ impl Rule for Repeated {
         let copy = passage_copies(doc, &ids, &mut groups);
         // Each line decided and removed in one walk (the decision reads no mark).
         const _: () = assert!(PROSE_WORDS >= TITLE_WORDS);
-        for i in 0..doc.len() {
-            let Some(&g) = groups.get(ids[i] as usize) else {
+        for (i, &key) in ids.iter().enumerate() {
+            let Some(&g) = groups.get(key as usize) else {
                 continue;
             };
             let (count, first) = (g.count, g.first);
