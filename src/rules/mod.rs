@@ -15,6 +15,7 @@ pub(crate) mod cards;
 pub(crate) mod comments;
 pub(crate) mod context;
 pub(crate) mod head;
+pub(crate) mod items;
 pub(crate) mod pattern;
 pub(crate) mod repeated;
 pub(crate) mod runs;
@@ -72,6 +73,7 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(standfirst::Standfirst));
     rules.push(Box::new(head::ArticleHead));
     rules.push(Box::new(cards::LinkCards));
+    rules.push(Box::new(items::ItemCards));
     rules
 }
 
