@@ -9,6 +9,7 @@ use crate::doc::Doc;
 use crate::phrases::stopwords::{self, Stopwords};
 use crate::text;
 use crate::text::hash::FxBuild;
+use crate::text::swar::{self, LANES};
 
 /// Number of features per line.
 pub const N_FEATURES: usize = 80;
@@ -436,7 +437,7 @@ fn counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
     while pos < b.len() {
         // The ASCII bytes ahead, in whole `u64`s but at the line's end, up to a block.
         let end = (pos + BLOCK).min(b.len());
-        let ascii = ascii_prefix(&b[pos..end]);
+        let ascii = swar::ascii_prefix(&b[pos..end]);
         let take = if pos + ascii == b.len() {
             ascii
         } else {
@@ -455,25 +456,6 @@ fn counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineStats {
     w.out.title_words = w.title_seen.min(TITLE_WORDS + 1);
     w.s.glued += c32(walk.joins);
     w.s
-}
-
-/// How many bytes `b` starts with below 0x80.
-#[inline]
-fn ascii_prefix(b: &[u8]) -> usize {
-    let mut chunks = b.chunks_exact(8);
-    let mut at = 0;
-    for c in &mut chunks {
-        let x = u64::from_le_bytes(<[u8; 8]>::try_from(c).unwrap_or_default()) & LANES;
-        if x != 0 {
-            return at + x.trailing_zeros() as usize / 8;
-        }
-        at += 8;
-    }
-    at + chunks
-        .remainder()
-        .iter()
-        .position(|&x| x >= 0x80)
-        .unwrap_or(chunks.remainder().len())
 }
 
 /// The state [`counts`] carries along a line that is not all ASCII, from one part to the
@@ -654,37 +636,6 @@ impl Walk {
 /// Bytes of a block of [`counts_ascii`]: one bit of a `u64` mask a byte.
 const BLOCK: usize = 64;
 
-/// `x` (eight ASCII bytes) with each byte's high bit set where the byte is at least `c`
-/// (no byte carries into the next: every byte and `0x80 - c` are below `0x80`).
-#[inline(always)]
-fn swar_ge(x: u64, c: u8) -> u64 {
-    x.wrapping_add(u64::from(0x80 - c) * 0x0101_0101_0101_0101)
-}
-
-/// The high bits of `x` (eight ASCII bytes) where the byte is `c`.
-#[inline(always)]
-fn swar_eq(x: u64, c: u8) -> u64 {
-    let y = x ^ (u64::from(c) * 0x0101_0101_0101_0101);
-    // A byte below 0x80 plus 0x7f reaches 0x80 unless it is 0.
-    !y.wrapping_add(0x7f7f_7f7f_7f7f_7f7f) & 0x8080_8080_8080_8080
-}
-
-/// The eight high bits of `m` (one a byte, as [`swar_eq`] gives them) as the low eight
-/// bits of a byte mask (byte `j`'s bit is bit `j`).
-#[inline(always)]
-fn swar_bits(m: u64) -> u64 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
-}
-
-/// The high bit of each byte of a `u64`.
-const LANES: u64 = 0x8080_8080_8080_8080;
-
-/// The sum of the eight bytes of `acc` (each a count, their sum below 256).
-#[inline(always)]
-fn lane_sum(acc: u64) -> u32 {
-    (acc.wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32
-}
-
 /// What [`counts_ascii`] carries from one block of [`BLOCK`] ASCII bytes to the next:
 /// the last eight bytes' lower-case letters and sentence stops (high bits of their
 /// bytes), for the glued joins.
@@ -715,30 +666,30 @@ fn block_counts(b: &[u8], carry: &mut Carry, s: &mut LineStats) -> (u64, u64) {
                 )
             }
         };
-        let digit = swar_ge(x, b'0') & !swar_ge(x, b':') & LANES;
-        let upper = swar_ge(x, b'A') & !swar_ge(x, b'[') & LANES;
-        let lower = swar_ge(x, b'a') & !swar_ge(x, b'{') & LANES;
+        let digit = swar::within(x, b'0', b'9');
+        let upper = swar::within(x, b'A', b'Z');
+        let lower = swar::within(x, b'a', b'z');
         let alnum = digit | upper | lower;
         // Whitespace: space, and tab to carriage return (bytes up to the space are
         // nearly always spaces: the exact test only when they are not).
-        let low = !swar_ge(x, b'!') & LANES;
-        let sp = swar_eq(x, b' ');
+        let low = !swar::ge(x, b'!') & LANES;
+        let sp = swar::eq(x, b' ');
         let space = if low == sp {
             sp
         } else {
-            (swar_ge(x, b'\t') & !swar_ge(x, 0x0e) & LANES) | sp
+            swar::within(x, b'\t', 0x0d) | sp
         };
         let punct = !(alnum | space) & valid;
         let (word, stop) = if punct == 0 {
             (alnum, 0)
         } else {
-            let separator = swar_eq(x, b'|') | swar_eq(x, b'/') | swar_eq(x, b'>');
+            let separator = swar::eq(x, b'|') | swar::eq(x, b'/') | swar::eq(x, b'>');
             s.separators += separator.count_ones();
-            s.commas += swar_eq(x, b',').count_ones();
-            s.quote |= swar_eq(x, b'"') != 0;
+            s.commas += swar::eq(x, b',').count_ones();
+            s.quote |= swar::eq(x, b'"') != 0;
             (
-                alnum | swar_eq(x, b'\'') | swar_eq(x, b'-'),
-                swar_eq(x, b'.') | swar_eq(x, b'?') | swar_eq(x, b'!'),
+                alnum | swar::eq(x, b'\'') | swar::eq(x, b'-'),
+                swar::eq(x, b'.') | swar::eq(x, b'?') | swar::eq(x, b'!'),
             )
         };
         letters += (upper | lower) >> 7;
@@ -753,15 +704,15 @@ fn block_counts(b: &[u8], carry: &mut Carry, s: &mut LineStats) -> (u64, u64) {
         let s1 = (stop << 8) | (carry.stop >> 56);
         joins += (upper & ((l1 & l2 & l3) | (s1 & l2))) >> 7;
         *carry = Carry { lower, stop };
-        let bits = swar_bits(alnum);
+        let bits = swar::bits(alnum);
         alnum_bits |= bits << (8 * j);
-        word_bits |= if word == alnum { bits } else { swar_bits(word) } << (8 * j);
+        word_bits |= if word == alnum { bits } else { swar::bits(word) } << (8 * j);
     }
-    s.letters += lane_sum(letters);
-    s.digits += lane_sum(digits);
-    s.upper += lane_sum(upper_n);
-    s.punct += lane_sum(punct_n);
-    s.glued += lane_sum(joins);
+    s.letters += swar::lane_sum(letters);
+    s.digits += swar::lane_sum(digits);
+    s.upper += swar::lane_sum(upper_n);
+    s.punct += swar::lane_sum(punct_n);
+    s.glued += swar::lane_sum(joins);
     (alnum_bits, word_bits)
 }
 

@@ -252,7 +252,7 @@ fn plainly_english(sample: &str, en: &Stopwords) -> bool {
     let mut start: Option<usize> = None;
     for (k, block) in b.chunks(64).enumerate() {
         let base = k * 64;
-        let bits = ascii_alnum_bits(block);
+        let bits = crate::text::swar::ascii_alnum_bits(block);
         alnum += bits.count_ones() as usize;
         // Bytes of the block that end a word (not letters or digits).
         let ends = !bits & (u64::MAX >> (64 - block.len()));
@@ -303,28 +303,6 @@ fn plainly_english(sample: &str, en: &Stopwords) -> bool {
         }
     }
     words >= PLAIN_MIN_WORDS && stop as f32 >= PLAIN_MIN_SHARE * words as f32
-}
-
-/// The ASCII letters and digits of `block` (at most 64 bytes) as bits (byte `j`'s is bit
-/// `j`), eight bytes at a time in a `u64`.
-#[inline]
-fn ascii_alnum_bits(block: &[u8]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LANES: u64 = 0x80 * ONES;
-    let mut bits = 0u64;
-    for (j, chunk) in block.chunks(8).enumerate() {
-        let mut a = [0u8; 8];
-        a[..chunk.len()].copy_from_slice(chunk);
-        let x = u64::from_le_bytes(a);
-        // Each byte's low seven bits, so that no byte carries into the next; the bytes
-        // from 0x80 are masked off at the end.
-        let y = x & !LANES;
-        let ge = |c: u8| y.wrapping_add(u64::from(0x80 - c) * ONES);
-        let m =
-            ((ge(b'0') & !ge(b':')) | (ge(b'A') & !ge(b'[')) | (ge(b'a') & !ge(b'{'))) & !x & LANES;
-        bits |= ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j);
-    }
-    bits
 }
 
 /// [`plainly_english`] as it was first written (a byte at a time), to test it against.

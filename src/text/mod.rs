@@ -2,6 +2,7 @@
 //! hasher ([`hash`]) for every table keyed by the input.
 
 pub(crate) mod hash;
+pub(crate) mod swar;
 
 use std::sync::LazyLock;
 
@@ -281,7 +282,7 @@ fn padded<'b>(rest: &[u8], buf: &'b mut [u8; 64]) -> &'b [u8] {
 /// [`ascii_word_count`] of one block of 64 ASCII bytes or fewer (a multiple of 8: the
 /// bytes after it count as NUL bytes, see [`padded`]), given whether the text before it
 /// ended inside a word (`counted`: the last byte before that was not `'` or `-` was a
-/// letter or a digit), which it updates. Each 8-byte word is classified in place (SWAR:
+/// letter or a digit), which it updates. Each 8-byte word is classified in place ([`swar`]:
 /// every byte below `0x80`, so adding to a byte never carries into the next), the classes
 /// gathered as bit masks, one bit a byte: `alnum` (letters and digits) and `glue` (`'` and
 /// `-`, which neither start nor end a word). A byte is inside a word when it is a letter
@@ -289,25 +290,11 @@ fn padded<'b>(rest: &[u8], buf: &'b mut [u8; 64]) -> &'b [u8] {
 /// byte before is not inside a word.
 #[inline]
 fn word_starts(block: &[u8], counted: &mut bool) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // Bytes of `x` in `lo..=hi`, as their high bit (`lo >= 1`, `hi < 0x7f`).
-    let within = |x: u64, lo: u8, hi: u8| {
-        let from = x.wrapping_add(LO * u64::from(0x80 - lo));
-        let past = x.wrapping_add(LO * u64::from(0x7f - hi));
-        from & !past & HI
-    };
-    // Bytes of `x` equal to `c`, as their high bit.
-    let equal = |x: u64, c: u8| !((x ^ (LO * u64::from(c))).wrapping_add(LO * 0x7f)) & HI;
-    // The high bits of a word's eight bytes as eight bits, the first byte's lowest.
-    let gather = |m: u64| (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
     let (mut alnum, mut glue) = (0u64, 0u64);
     for (k, c) in block.chunks_exact(8).enumerate() {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        let a = within(x, b'0', b'9') | within(x | (LO * 0x20), b'a', b'z');
-        let g = equal(x, b'\'') | equal(x, b'-');
-        alnum |= gather(a) << (8 * k);
-        glue |= gather(g) << (8 * k);
+        let x = swar::load(c);
+        alnum |= swar::bits(swar::alnum(x)) << (8 * k);
+        glue |= swar::bits(swar::eq(x, b'\'') | swar::eq(x, b'-')) << (8 * k);
     }
     let cin = u64::from(*counted);
     // Glue right after a letter or digit starts a run inside a word: the carry of the
