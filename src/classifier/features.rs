@@ -361,6 +361,30 @@ pub(crate) struct Shared<'t> {
     /// In: the [`filter_bit`]s of the title's words: an ASCII word whose bit is not set
     /// is not in the title, without hashing it.
     title_filter: u64,
+    /// In: the title's words of 1 to 8 bytes ([`stopwords::pack`]ed, sorted): an ASCII
+    /// word of at most 8 bytes (no NUL byte) is in the title exactly when its packed form
+    /// is here.
+    title_short: Vec<u64>,
+}
+
+impl<'t> Shared<'t> {
+    /// The state for a page whose title's words are `tokens` (their set: `title`, given
+    /// to the lines after the first).
+    fn for_title(tokens: &[String]) -> Shared<'t> {
+        let mut title_short: Vec<u64> = tokens
+            .iter()
+            .map(String::as_bytes)
+            .filter(|t| (1..=8).contains(&t.len()) && !t.contains(&0))
+            .map(stopwords::pack)
+            .collect();
+        title_short.sort_unstable();
+        title_short.dedup();
+        Shared {
+            title_filter: tokens.iter().fold(0, |f, t| f | filter_bit(t.as_bytes())),
+            title_short,
+            ..Shared::default()
+        }
+    }
 }
 
 /// One of 64 bits for a lower-cased word, from its length and first and last bytes: a
@@ -483,11 +507,11 @@ impl Walk {
     /// at a time, as [`counts_ascii`] does.
     fn block(&mut self, line: &str, from: usize, to: usize, w: &mut WordSink<'_, '_, '_>) {
         let b = line.as_bytes();
-        // The glued-join state as the last eight bytes' masks (only the last three count).
-        let run = [0u64, 0x80 << 56, 0x8080 << 48, 0x80_8080 << 40][self.lower_run.min(3)];
+        // The glued-join state as the last bytes' masks (only the last three count).
+        let run = [0u64, 1 << 63, 3 << 62, 7 << 61][self.lower_run.min(3)];
         let mut carry = Carry {
-            lower: run | if self.after_stop { 0x80 << 48 } else { 0 },
-            stop: if self.after_stop { 0x80 << 56 } else { 0 },
+            lower: run | if self.after_stop { 1 << 62 } else { 0 },
+            stop: if self.after_stop { 1 << 63 } else { 0 },
         };
         let mut word = (self.start != usize::MAX).then_some((self.start, self.end));
         let mut cjk = self.cjk;
@@ -495,12 +519,17 @@ impl Walk {
             let base = from + k * BLOCK;
             let (alnum, word_chars) = block_counts(block, &mut carry, &mut w.s);
             block_words(&mut word, base, block.len(), alnum, word_chars, |s, e| {
-                w.word(line, s, e, cjk);
+                if s >= from {
+                    // Inside this part: ASCII, no CJK character.
+                    w.ascii_word(b, s, e);
+                } else {
+                    w.word(line, s, e, cjk);
+                }
                 cjk = 0;
             });
         }
         w.s.chars += c32(to - from);
-        let lower = |j: u32| carry.lower >> (63 - 8 * j) & 1 != 0;
+        let lower = |j: u32| carry.lower >> (63 - j) & 1 != 0;
         self.lower_run = if !lower(0) {
             0
         } else if !lower(1) {
@@ -637,83 +666,45 @@ impl Walk {
 const BLOCK: usize = 64;
 
 /// What [`counts_ascii`] carries from one block of [`BLOCK`] ASCII bytes to the next:
-/// the last eight bytes' lower-case letters and sentence stops (high bits of their
-/// bytes), for the glued joins.
+/// the last block's lower-case letters and sentence stops as bits, its last byte's at bit
+/// 63, for the glued joins.
 #[derive(Clone, Copy, Default)]
 struct Carry {
     lower: u64,
     stop: u64,
 }
 
-/// Counts the classes of `b` (ASCII, at most [`BLOCK`] bytes) into `s` (letters, digits,
-/// upper case, punctuation, separators, commas, quotes and glued joins, eight bytes at a
-/// time in a `u64`), and returns its letters and digits and its word characters (letters,
-/// digits, `'` and `-`) as masks, a bit a byte.
+/// Counts the classes of `b` (ASCII, 1 to [`BLOCK`] bytes) into `s` (letters, digits,
+/// upper case, punctuation, separators, commas, quotes and glued joins, from the masks of
+/// [`swar::classes`]), and returns its letters and digits and its word characters
+/// (letters, digits, `'` and `-`) as masks, a bit a byte.
 #[inline(always)]
 fn block_counts(b: &[u8], carry: &mut Carry, s: &mut LineStats) -> (u64, u64) {
-    let (mut alnum_bits, mut word_bits) = (0u64, 0u64);
-    // Per-byte counts (each byte of an accumulator counts up to 8 in a block).
-    let (mut letters, mut digits, mut upper_n, mut punct_n, mut joins) = (0u64, 0, 0, 0, 0);
-    for (j, chunk) in b.chunks(8).enumerate() {
-        let (x, valid) = match <[u8; 8]>::try_from(chunk) {
-            Ok(a) => (u64::from_le_bytes(a), LANES),
-            Err(_) => {
-                let mut a = [0u8; 8];
-                a[..chunk.len()].copy_from_slice(chunk);
-                (
-                    u64::from_le_bytes(a),
-                    LANES & ((1u64 << (8 * chunk.len())) - 1),
-                )
-            }
-        };
-        let digit = swar::within(x, b'0', b'9');
-        let upper = swar::within(x, b'A', b'Z');
-        let lower = swar::within(x, b'a', b'z');
-        let alnum = digit | upper | lower;
-        // Whitespace: space, and tab to carriage return (bytes up to the space are
-        // nearly always spaces: the exact test only when they are not).
-        let low = !swar::ge(x, b'!') & LANES;
-        let sp = swar::eq(x, b' ');
-        let space = if low == sp {
-            sp
-        } else {
-            swar::within(x, b'\t', 0x0d) | sp
-        };
-        let punct = !(alnum | space) & valid;
-        let (word, stop) = if punct == 0 {
-            (alnum, 0)
-        } else {
-            let separator = swar::eq(x, b'|') | swar::eq(x, b'/') | swar::eq(x, b'>');
-            s.separators += separator.count_ones();
-            s.commas += swar::eq(x, b',').count_ones();
-            s.quote |= swar::eq(x, b'"') != 0;
-            (
-                alnum | swar::eq(x, b'\'') | swar::eq(x, b'-'),
-                swar::eq(x, b'.') | swar::eq(x, b'?') | swar::eq(x, b'!'),
-            )
-        };
-        letters += (upper | lower) >> 7;
-        digits += digit >> 7;
-        upper_n += upper >> 7;
-        punct_n += punct >> 7;
-        // An upper-case letter after three lower-case ones, or after a lower-case letter
-        // and a stop (byte `k` of `v << 8 * d` is byte `k - d` of `v`).
-        let l1 = (lower << 8) | (carry.lower >> 56);
-        let l2 = (lower << 16) | (carry.lower >> 48);
-        let l3 = (lower << 24) | (carry.lower >> 40);
-        let s1 = (stop << 8) | (carry.stop >> 56);
-        joins += (upper & ((l1 & l2 & l3) | (s1 & l2))) >> 7;
-        *carry = Carry { lower, stop };
-        let bits = swar::bits(alnum);
-        alnum_bits |= bits << (8 * j);
-        word_bits |= if word == alnum { bits } else { swar::bits(word) } << (8 * j);
-    }
-    s.letters += swar::lane_sum(letters);
-    s.digits += swar::lane_sum(digits);
-    s.upper += swar::lane_sum(upper_n);
-    s.punct += swar::lane_sum(punct_n);
-    s.glued += swar::lane_sum(joins);
-    (alnum_bits, word_bits)
+    let c = swar::classes(b);
+    let valid = u64::MAX >> (BLOCK - b.len());
+    let alnum = c.digit | c.upper | c.lower;
+    let punct = !(alnum | c.space) & valid;
+    s.letters += (c.upper | c.lower).count_ones();
+    s.digits += c.digit.count_ones();
+    s.upper += c.upper.count_ones();
+    s.punct += punct.count_ones();
+    s.separators += c.separator.count_ones();
+    s.commas += c.comma.count_ones();
+    s.quote |= c.quote != 0;
+    // An upper-case letter after three lower-case ones, or after a lower-case letter and
+    // a stop (bit `k` of `m << d` is bit `k - d` of `m`; the bits before the block come
+    // from the carry's top bits).
+    let l1 = (c.lower << 1) | (carry.lower >> 63);
+    let l2 = (c.lower << 2) | (carry.lower >> 62);
+    let l3 = (c.lower << 3) | (carry.lower >> 61);
+    let s1 = (c.stop << 1) | (carry.stop >> 63);
+    s.glued += (c.upper & ((l1 & l2 & l3) | (s1 & l2))).count_ones();
+    let shift = BLOCK - b.len();
+    *carry = Carry {
+        lower: c.lower << shift,
+        stop: c.stop << shift,
+    };
+    (alnum, alnum | c.glue)
 }
 
 /// [`counts`] for an ASCII line, a block of [`BLOCK`] bytes at a time: each byte's
@@ -834,8 +825,8 @@ impl<'a, 's, 't> WordSink<'a, 's, 't> {
 }
 
 impl WordSink<'_, '_, '_> {
-    /// Counts the ASCII word `line[start..end]` (a [`text::words`] word, not empty) of an
-    /// ASCII line.
+    /// Counts the ASCII word `line[start..end]` (a [`text::words`] word, not empty; the
+    /// rest of the line need not be ASCII).
     #[inline]
     fn ascii_word(&mut self, line: &[u8], start: usize, end: usize) {
         self.title_seen += 1;
@@ -895,11 +886,12 @@ impl WordSink<'_, '_, '_> {
                 .terms
                 .push(crate::classifier::terms::hash_packed(p));
         }
-        if let Some(title) = title {
+        if title.is_some() {
             let lower = p.to_le_bytes();
             let lower = &lower[..b.len()];
             if self.out.title_filter & filter_bit(lower) != 0 {
-                self.out.title_hits += usize::from(title.contains(lower));
+                let hit = self.out.title_short.binary_search(&p).is_ok();
+                self.out.title_hits += usize::from(hit);
             }
         }
     }
@@ -1110,6 +1102,10 @@ fn ascii_counts(line: &str, stop: &Stopwords, shared: &mut Shared<'_>) -> LineSt
 /// Whether a (trimmed) line is only Markdown images (`![alt](src)`), possibly linked
 /// (`[![alt](src)](href)`).
 pub(crate) fn is_image_only(t: &str) -> bool {
+    // Nearly every line: not an image's or a link's mark first.
+    if !matches!(t.trim_start().as_bytes().first(), Some(b'!' | b'[')) {
+        return false;
+    }
     let mut rest = t.trim();
     let mut any = false;
     while !rest.is_empty() {
@@ -1324,12 +1320,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let mut stats = StatsTable::with_capacity(n);
     // NaN: not measured in the walk.
     let mut covered = vec![f32::NAN; n];
-    let mut shared = Shared {
-        title_filter: title_tokens
-            .iter()
-            .fold(0, |f, t| f | filter_bit(t.as_bytes())),
-        ..Shared::default()
-    };
+    let mut shared = Shared::for_title(&title_tokens);
     // Page sums, taken while each line's measures are at hand (not read back from the
     // packed table).
     let (mut total_words, mut prose_words, mut plain_prose_words) = (0usize, 0usize, 0usize);
@@ -1390,9 +1381,13 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         block_lines[block[k] as usize] += 1;
         block_words[block[k] as usize] += stats.words(k) as usize;
     }
+    // The median line's words: the word count at rank n / 2 (selected, not sorted).
     let mut sorted: Vec<u32> = (0..n).map(|k| stats.words(k)).collect();
-    sorted.sort_unstable();
-    let median = sorted.get(n / 2).map_or(1, |&m| m.max(1)) as f32;
+    let median = if n / 2 < sorted.len() {
+        (*sorted.select_nth_unstable(n / 2).1).max(1)
+    } else {
+        1
+    } as f32;
     // Prefix sums over text lines for windows.
     let mut pre_logw = vec![0f32; n + 1];
     let mut pre_prose = vec![0f32; n + 1];
@@ -2325,11 +2320,8 @@ mod tests {
         for line in lines {
             let mut shared = Shared {
                 title: Some(&title),
-                title_filter: tokens
-                    .iter()
-                    .fold(0, |f, t| f | super::filter_bit(t.as_bytes())),
                 want_terms: true,
-                ..Shared::default()
+                ..Shared::for_title(&tokens)
             };
             let s = line_stats_with(line, stop, &mut shared);
             assert_eq!(s.words, super::line_stats(line, stop).words, "{line}");
@@ -2458,12 +2450,9 @@ mod tests {
             }
             let mut shared = Shared {
                 title: Some(&title),
-                title_filter: tokens
-                    .iter()
-                    .fold(0, |f, t| f | super::filter_bit(t.as_bytes())),
                 want_terms: true,
                 plain: true,
-                ..Shared::default()
+                ..Shared::for_title(&tokens)
             };
             shared.titled = true;
             let got = super::counts(&line, stop, &mut shared);

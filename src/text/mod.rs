@@ -282,20 +282,14 @@ fn padded<'b>(rest: &[u8], buf: &'b mut [u8; 64]) -> &'b [u8] {
 /// [`ascii_word_count`] of one block of 64 ASCII bytes or fewer (a multiple of 8: the
 /// bytes after it count as NUL bytes, see [`padded`]), given whether the text before it
 /// ended inside a word (`counted`: the last byte before that was not `'` or `-` was a
-/// letter or a digit), which it updates. Each 8-byte word is classified in place ([`swar`]:
-/// every byte below `0x80`, so adding to a byte never carries into the next), the classes
-/// gathered as bit masks, one bit a byte: `alnum` (letters and digits) and `glue` (`'` and
+/// letter or a digit), which it updates. The bytes' classes are read as bit masks
+/// ([`swar::alnum_glue`]), one bit a byte: `alnum` (letters and digits) and `glue` (`'` and
 /// `-`, which neither start nor end a word). A byte is inside a word when it is a letter
 /// or a digit, or glue whose run follows one; a word starts at a letter or digit whose
 /// byte before is not inside a word.
 #[inline]
 fn word_starts(block: &[u8], counted: &mut bool) -> usize {
-    let (mut alnum, mut glue) = (0u64, 0u64);
-    for (k, c) in block.chunks_exact(8).enumerate() {
-        let x = swar::load(c);
-        alnum |= swar::bits(swar::alnum(x)) << (8 * k);
-        glue |= swar::bits(swar::eq(x, b'\'') | swar::eq(x, b'-')) << (8 * k);
-    }
+    let (alnum, glue) = swar::alnum_glue(block);
     let cin = u64::from(*counted);
     // Glue right after a letter or digit starts a run inside a word: the carry of the
     // addition runs through the whole run of glue bits, flipping each.

@@ -1,13 +1,14 @@
-//! Byte classes eight bytes at a time in a `u64` (SWAR: "SIMD within a register"), shared
-//! by the word count ([`super::word_count`]), the classifier's block walk over a line and
-//! the plain-English test of the language guess.
+//! Byte classes of a block of up to 64 bytes as bit masks (byte `j`'s bit is bit `j`),
+//! shared by the word count ([`super::word_count`]), the classifier's block walk over a
+//! line and the plain-English test of the language guess: sixteen bytes at a time in
+//! `wide`'s `u8x16` (SSE2 on x86-64, no `unsafe`; plain arrays elsewhere), each class a
+//! compare or two and a `move_mask`, the masks read with `trailing_zeros` and
+//! `count_ones`.
 //!
-//! A `u64` holds eight bytes, the first in its low byte ([`load`]). On bytes below `0x80`,
-//! adding a constant below `0x80` to each never carries from one byte into the next, so a
-//! comparison of every byte with a constant is one addition: the answer is each byte's high
-//! bit ([`ge`], [`within`], [`eq`]; [`LANES`] masks the high bits). [`bits`] gathers the
-//! eight answers into eight bits, byte `j`'s as bit `j`, so that a block of 64 bytes gives
-//! one `u64` mask a class, read with `trailing_zeros` and `count_ones`.
+//! A few helpers read eight bytes at a time in a `u64` ([`load`], [`LANES`]: SWAR, "SIMD
+//! within a register").
+
+use wide::u8x16;
 
 /// One in each byte of a `u64`.
 pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
@@ -30,48 +31,6 @@ pub(crate) fn load(chunk: &[u8]) -> u64 {
     }
 }
 
-/// `x` (eight bytes below `0x80`) with each byte's high bit set where the byte is at least
-/// `c` (`1 <= c <= 0x80`); the other bits are not masked off.
-#[inline(always)]
-pub(crate) fn ge(x: u64, c: u8) -> u64 {
-    x.wrapping_add(u64::from(0x80 - c) * ONES)
-}
-
-/// The high bits of the bytes of `x` (each below `0x80`) in `lo..=hi` (`1 <= lo`,
-/// `hi < 0x7f`).
-#[inline(always)]
-pub(crate) fn within(x: u64, lo: u8, hi: u8) -> u64 {
-    ge(x, lo) & !ge(x, hi + 1) & LANES
-}
-
-/// The high bits of the bytes of `x` (each below `0x80`) equal to `c`.
-#[inline(always)]
-pub(crate) fn eq(x: u64, c: u8) -> u64 {
-    let y = x ^ (u64::from(c) * ONES);
-    // A byte below 0x80 plus 0x7f reaches 0x80 unless it is 0.
-    !y.wrapping_add(0x7f * ONES) & LANES
-}
-
-/// The high bits of the ASCII letters and digits of `x` (each byte below `0x80`): upper
-/// case folded onto lower case by its `0x20` bit.
-#[inline(always)]
-pub(crate) fn alnum(x: u64) -> u64 {
-    within(x, b'0', b'9') | within(x | (0x20 * ONES), b'a', b'z')
-}
-
-/// The eight high bits of `m` (one a byte, as [`eq`] gives them) as the low eight bits of
-/// a byte mask (byte `j`'s bit is bit `j`).
-#[inline(always)]
-pub(crate) fn bits(m: u64) -> u64 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
-}
-
-/// The sum of the eight bytes of `acc` (each a count, their sum below 256).
-#[inline(always)]
-pub(crate) fn lane_sum(acc: u64) -> u32 {
-    (acc.wrapping_mul(ONES) >> 56) as u32
-}
-
 /// How many bytes `b` starts with below `0x80`.
 #[inline]
 pub(crate) fn ascii_prefix(b: &[u8]) -> usize {
@@ -91,58 +50,162 @@ pub(crate) fn ascii_prefix(b: &[u8]) -> usize {
         .unwrap_or(chunks.remainder().len())
 }
 
+/// Calls `f(j, v)` for each 16-byte part `v` of `block` (at most 64 bytes; the last
+/// part padded with NUL bytes), `j` counting from 0.
+#[inline(always)]
+fn parts(block: &[u8], mut f: impl FnMut(usize, u8x16)) {
+    let mut buf = [0u8; 64];
+    let bytes: &[u8; 64] = match <&[u8; 64]>::try_from(block) {
+        Ok(b) => b,
+        Err(_) => {
+            let n = block.len().min(64);
+            buf[..n].copy_from_slice(&block[..n]);
+            &buf
+        }
+    };
+    for j in 0..block.len().div_ceil(16).min(4) {
+        let mut a = [0u8; 16];
+        a.copy_from_slice(&bytes[16 * j..16 * j + 16]);
+        f(j, u8x16::new(a));
+    }
+}
+
+/// The bytes of `v` equal to `c`.
+#[inline(always)]
+fn is(v: u8x16, c: u8) -> u8x16 {
+    v.cmp_eq(u8x16::splat(c))
+}
+
+/// The bytes of `v` in `lo..=hi`.
+#[inline(always)]
+fn within(v: u8x16, lo: u8, hi: u8) -> u8x16 {
+    v.max(u8x16::splat(lo)).min(u8x16::splat(hi)).cmp_eq(v)
+}
+
+/// The ASCII letters and digits of `v` (upper case folded onto lower case by its `0x20`
+/// bit; no byte from `0x80` is one).
+#[inline(always)]
+fn alnum(v: u8x16) -> u8x16 {
+    within(v, b'0', b'9') | within(v | u8x16::splat(0x20), b'a', b'z')
+}
+
+/// The sixteen answers of a compare as bits, placed for part `j` of a block.
+#[inline(always)]
+fn mask(m: u8x16, j: usize) -> u64 {
+    u64::from(m.move_mask() as u16) << (16 * j)
+}
+
+/// The classes of a block's bytes that the classifier counts (see [`classes`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Classes {
+    /// `0` to `9`.
+    pub digit: u64,
+    /// `A` to `Z`.
+    pub upper: u64,
+    /// `a` to `z`.
+    pub lower: u64,
+    /// Space, and tab to carriage return (`char::is_whitespace` on ASCII).
+    pub space: u64,
+    /// `|`, `/` and `>`.
+    pub separator: u64,
+    /// `,`.
+    pub comma: u64,
+    /// `"`.
+    pub quote: u64,
+    /// `'` and `-`: inside a word, or trimmed from its edge.
+    pub glue: u64,
+    /// `.`, `?` and `!`.
+    pub stop: u64,
+}
+
+/// The [`Classes`] of `block` (at most 64 bytes; no bit past its end is set).
+#[inline]
+pub(crate) fn classes(block: &[u8]) -> Classes {
+    let mut c = Classes::default();
+    parts(block, |j, v| {
+        c.digit |= mask(within(v, b'0', b'9'), j);
+        c.upper |= mask(within(v, b'A', b'Z'), j);
+        c.lower |= mask(within(v, b'a', b'z'), j);
+        c.space |= mask(is(v, b' ') | within(v, b'\t', 0x0d), j);
+        c.separator |= mask(is(v, b'|') | is(v, b'/') | is(v, b'>'), j);
+        c.comma |= mask(is(v, b','), j);
+        c.quote |= mask(is(v, b'"'), j);
+        c.glue |= mask(is(v, b'\'') | is(v, b'-'), j);
+        c.stop |= mask(is(v, b'.') | is(v, b'?') | is(v, b'!'), j);
+    });
+    c
+}
+
 /// The ASCII letters and digits of `block` (at most 64 bytes, any bytes: those from
-/// `0x80` are not letters) as bits, byte `j`'s as bit `j`.
+/// `0x80` are not letters), and its `'` and `-`, as bits.
+#[inline]
+pub(crate) fn alnum_glue(block: &[u8]) -> (u64, u64) {
+    let (mut a, mut g) = (0u64, 0u64);
+    parts(block, |j, v| {
+        a |= mask(alnum(v), j);
+        g |= mask(is(v, b'\'') | is(v, b'-'), j);
+    });
+    (a, g)
+}
+
+/// The ASCII letters and digits of `block` (at most 64 bytes, any bytes: those from
+/// `0x80` are not letters) as bits.
 #[inline]
 pub(crate) fn ascii_alnum_bits(block: &[u8]) -> u64 {
-    let mut out = 0u64;
-    for (j, chunk) in block.chunks(8).enumerate() {
-        let x = load(chunk);
-        // Each byte's low seven bits, so that no byte carries into the next; the bytes
-        // from 0x80 are masked off after.
-        out |= bits(alnum(x & !LANES) & !x) << (8 * j);
-    }
-    out
+    let mut a = 0u64;
+    parts(block, |j, v| a |= mask(alnum(v), j));
+    a
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Every byte value at every place of a `u64` (among letters), against the
+    /// The bits of `block`'s bytes that `f` takes.
+    fn want(block: &[u8], f: impl Fn(u8) -> bool) -> u64 {
+        block
+            .iter()
+            .enumerate()
+            .map(|(j, &b)| u64::from(f(b)) << j)
+            .sum()
+    }
+
+    /// Every byte value at every place of blocks of every length, against the
     /// byte-at-a-time tests.
     #[test]
     fn classes_agree_with_the_byte_tests() {
-        for v in 0..=255u8 {
-            for at in 0..8 {
-                let mut a = *b"xY3'-a Z";
-                a[at] = v;
-                let x = load(&a);
-                let want = |f: fn(&u8) -> bool| -> u64 {
-                    a.iter()
-                        .enumerate()
-                        .map(|(j, b)| u64::from(f(b)) << j)
-                        .sum()
-                };
-                assert_eq!(ascii_alnum_bits(&a), want(u8::is_ascii_alphanumeric), "{v}");
-                assert_eq!(ascii_prefix(&a), a.iter().take_while(|b| b.is_ascii()).count());
-                if v < 0x80 {
-                    assert_eq!(bits(alnum(x)), want(u8::is_ascii_alphanumeric), "{v}");
-                    assert_eq!(bits(within(x, b'0', b'9')), want(u8::is_ascii_digit), "{v}");
-                    assert_eq!(bits(within(x, b'A', b'Z')), want(u8::is_ascii_uppercase));
-                    assert_eq!(bits(eq(x, b'-')), want(|&b| b == b'-'), "{v}");
-                    assert_eq!(bits(ge(x, b'!') & LANES), want(|&b| b >= b'!'), "{v}");
+        let base =
+            b"xY3'-a Z|/>,\".?!\t\r\n\x0b\x0c_~@[`{ 0123456789 abcdefghijklm ABCDEFGHIJKLMNOPQ";
+        for len in [1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 48, 49, 63, 64] {
+            for v in 0..=255u8 {
+                for at in (0..len).step_by(if len >= 63 { 1 } else { 5 }) {
+                    let mut block = base[..len].to_vec();
+                    block[at] = v;
+                    let b = &block[..];
+                    let c = classes(b);
+                    assert_eq!(c.digit, want(b, |x| x.is_ascii_digit()));
+                    assert_eq!(c.upper, want(b, |x| x.is_ascii_uppercase()));
+                    assert_eq!(c.lower, want(b, |x| x.is_ascii_lowercase()));
                     assert_eq!(
-                        lane_sum(within(x, b'a', b'z') >> 7) as usize,
-                        a.iter().filter(|b| b.is_ascii_lowercase()).count()
+                        c.space,
+                        want(b, |x| x.is_ascii() && char::from(x).is_whitespace())
+                    );
+                    assert_eq!(c.separator, want(b, |x| matches!(x, b'|' | b'/' | b'>')));
+                    assert_eq!(c.comma, want(b, |x| x == b','));
+                    assert_eq!(c.quote, want(b, |x| x == b'"'));
+                    assert_eq!(c.glue, want(b, |x| matches!(x, b'\'' | b'-')));
+                    assert_eq!(c.stop, want(b, |x| matches!(x, b'.' | b'?' | b'!')));
+                    let alnum = want(b, |x| x.is_ascii_alphanumeric());
+                    assert_eq!(ascii_alnum_bits(b), alnum);
+                    assert_eq!(alnum_glue(b), (alnum, c.glue));
+                    assert_eq!(
+                        ascii_prefix(b),
+                        b.iter().take_while(|x| x.is_ascii()).count()
                     );
                 }
             }
         }
-        // Short blocks: the bytes past the end read as zero.
         assert_eq!(load(b"ab"), u64::from(b'a') | u64::from(b'b') << 8);
-        assert_eq!(ascii_alnum_bits(b"a b"), 0b101);
-        let block = [b'a'; 64];
-        assert_eq!(ascii_alnum_bits(&block), u64::MAX);
+        assert_eq!(load(b"abcdefgh"), u64::from_le_bytes(*b"abcdefgh"));
     }
 }
