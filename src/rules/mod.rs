@@ -13,6 +13,7 @@ pub(crate) mod asides;
 pub(crate) mod byline;
 pub(crate) mod cards;
 pub(crate) mod comments;
+pub(crate) mod consent;
 pub(crate) mod context;
 pub(crate) mod head;
 pub(crate) mod items;
@@ -74,6 +75,7 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(head::ArticleHead));
     rules.push(Box::new(cards::LinkCards));
     rules.push(Box::new(items::ItemCards));
+    rules.push(Box::new(consent::ConsentPurposes));
     rules
 }
 

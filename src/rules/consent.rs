@@ -1,0 +1,173 @@
+//! The consent dialog's purposes: the standard list of what "we and our partners" do with
+//! the reader's data, which consent platforms print in the same words on every site.
+//!
+//! A scraped page often holds the whole consent dialog after the article: a line per
+//! purpose ("Store and/or access information on a device", "Measure content performance"),
+//! its count of partners ("91 partners can use this purpose"), its switch ("Off") and a
+//! sentence or two saying what the purpose means. The phrase rules catch the dialog's
+//! header and buttons; the purposes and their explanations read like short paragraphs, and
+//! the line classifier keeps many of them.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::Rule;
+use crate::doc::{Doc, RuleId};
+use crate::Category;
+
+/// Removes, after every other rule, the lines of a consent dialog's list of purposes: a
+/// line naming a standard purpose of the consent framework or its partner count
+/// ([`PURPOSES`]), and, where [`MIN_PURPOSES`] such lines or more follow each other at
+/// most [`MAX_GAP`] text lines apart, every open line between them (each purpose's switch
+/// and explanation). Runs after the line classifier and removes only lines it kept.
+#[derive(Debug)]
+pub(crate) struct ConsentPurposes;
+
+/// Purpose lines a block needs before the lines between them go too.
+const MIN_PURPOSES: usize = 3;
+
+/// Most text lines from one purpose line to the next within a block (a purpose, its
+/// explanation, the next purpose).
+const MAX_GAP: usize = 2;
+
+/// The consent framework's standard purpose and feature names, its partner counts and its
+/// vendor-list links, matched ASCII case-insensitively anywhere in a line (English, and the
+/// first purpose in German, French, Spanish and Italian).
+static PURPOSES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "partners can use this purpose",
+            "partner can use this purpose",
+            "partners can use this feature",
+            "vendors can use this purpose",
+            "store and/or access information on a device",
+            "use limited data to select advertising",
+            "use limited data to select content",
+            "create profiles for personalised advertising",
+            "create profiles for personalized advertising",
+            "create profiles to personalise content",
+            "create profiles to personalize content",
+            "use profiles to select personalised",
+            "use profiles to select personalized",
+            "measure advertising performance",
+            "measure content performance",
+            "understand audiences through statistics",
+            "develop and improve services",
+            "use precise geolocation data",
+            "actively scan device characteristics",
+            "object to legitimate interest",
+            "list of iab vendors",
+            "informationen auf einem gerät speichern und/oder abrufen",
+            "stocker et/ou accéder à des informations sur un appareil",
+            "almacenar la información en un dispositivo y/o acceder a ella",
+            "archiviare e/o accedere a informazioni su un dispositivo",
+        ])
+        .expect("valid phrases")
+});
+
+impl Rule for ConsentPurposes {
+    fn name(&self) -> &str {
+        "consent-purposes"
+    }
+    fn category(&self) -> Category {
+        Category::Cookie
+    }
+    fn description(&self) -> &str {
+        "a consent dialog's list of purposes (\"Store and/or access information on a device\", \"91 partners can use this purpose\"), with the switches and explanations between three or more of them"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        let lines = doc.text_lines();
+        // Text lines (indices into `lines`) naming a purpose, whatever earlier rules
+        // decided: a purpose an earlier rule removed still marks the block.
+        let hits: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .filter(|&(_, &i)| PURPOSES.is_match(doc.line(i)))
+            .map(|(k, _)| k)
+            .collect();
+        let mut remove: Vec<usize> = hits.iter().map(|&k| lines[k]).collect();
+        let mut start = 0;
+        while start < hits.len() {
+            let mut end = start + 1;
+            while end < hits.len() && hits[end] - hits[end - 1] <= MAX_GAP {
+                end += 1;
+            }
+            if end - start >= MIN_PURPOSES {
+                remove.extend(lines[hits[start]..=hits[end - 1]].iter().copied());
+            }
+            start = end;
+        }
+        for i in remove {
+            if doc.is_open(i) {
+                doc.remove(i, id, Category::Cookie);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{category, run_after_phrases};
+
+    const PROSE: &str = "The ferry to the island now leaves an hour earlier on weekdays, so commuters can reach the mainland before the first trains.";
+
+    fn run(text: &str) -> Doc<'_> {
+        run_after_phrases(text, vec![Box::new(ConsentPurposes)])
+    }
+
+    #[test]
+    fn a_block_of_purposes_goes_with_its_explanations() {
+        let text = format!(
+            "{PROSE}\n\nStore and/or access information on a device 91 partners can use this purpose\n\nStore and/or access information on a device Off\n\nCookies and similar identifiers may be stored on the reader's device and read again later.\n\nMeasure content performance 33 partners can use this purpose\n\nMeasure content performance Off\n\nWhat the reader reads and how long, counted to tell which pieces are read.\n\nDevelop and improve services 80 partners can use this purpose\n\n{PROSE}\n"
+        );
+        let doc = run(&text);
+        let kept: Vec<&str> = (0..doc.len())
+            .filter(|&i| !doc.is_blank(i) && !doc.is_removed(i))
+            .map(|i| doc.line(i))
+            .collect();
+        assert_eq!(kept, [PROSE, PROSE]);
+        assert_eq!(category(&doc, 2), Some(Category::Cookie));
+        // The explanations between purposes, with no phrase of their own.
+        assert_eq!(category(&doc, 6), Some(Category::Cookie));
+        assert_eq!(category(&doc, 12), Some(Category::Cookie));
+    }
+
+    #[test]
+    fn a_lone_purpose_line_goes_but_not_its_neighbours() {
+        let text = format!(
+            "{PROSE}\n\nMeasure advertising performance\n\nWe explain below how the timetable was chosen.\n\n{PROSE}\n"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 2), Some(Category::Cookie));
+        assert_eq!(category(&doc, 4), None);
+        assert!(!doc.is_removed(0) && !doc.is_removed(6));
+    }
+
+    #[test]
+    fn purposes_far_apart_make_no_block() {
+        let text = format!(
+            "Measure content performance\n\n{PROSE}\n\n{PROSE}\n\nDevelop and improve services\n\n{PROSE}\n\nUse precise geolocation data\n"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 0), Some(Category::Cookie));
+        assert_eq!(category(&doc, 2), None);
+        assert_eq!(category(&doc, 4), None);
+        assert_eq!(category(&doc, 6), Some(Category::Cookie));
+    }
+
+    #[test]
+    fn ordinary_prose_is_untouched() {
+        let text = format!("{PROSE}\n\nPartners of the ferry company store the timetables on a device at each pier.\n");
+        let doc = run(&text);
+        assert!((0..doc.len()).all(|i| !doc.is_removed(i)));
+    }
+
+    #[test]
+    fn other_languages_name_the_first_purpose() {
+        let doc = run("Informationen auf einem Gerät speichern und/oder abrufen\n");
+        assert_eq!(category(&doc, 0), Some(Category::Cookie));
+    }
+}
