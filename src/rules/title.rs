@@ -111,6 +111,9 @@ impl Rule for Title {
 
 /// The words of a line with Markdown images and link targets left out, lower-cased.
 fn plain_tokens(line: &str) -> Vec<String> {
+    if !text::has_link(line) {
+        return text::tokens(line);
+    }
     let no_images = text::IMAGE.replace_all(line, "");
     text::tokens(&text::LINK.replace_all(&no_images, "$1"))
 }
@@ -287,6 +290,54 @@ fn head_hits(line: &str, head: &Head<'_>) -> (usize, usize) {
     (count, hits)
 }
 
+/// The most of `count` words that may miss the title's tokens for a line still to be made
+/// of them: the largest `m` with `(count - m) / count` not below [`OF_TITLE`], computed as
+/// `page_title` compares (in `f32`), so that a walk stopped past it skips exactly the lines
+/// the comparison would.
+fn allowed_misses(count: usize) -> usize {
+    let mut m = 0;
+    while m < count && ((count - m - 1) as f32) / (count as f32) >= OF_TITLE {
+        m += 1;
+    }
+    m
+}
+
+/// [`head_hits`] of an ASCII line, or `None` as soon as more than `misses` of its words are
+/// not in `head`: a line only asked whether it is made of the title's words stops at the
+/// word that tells it is not (most lines: their first).
+fn ascii_hits_within(line: &[u8], head: &Head<'_>, misses: usize) -> Option<(usize, usize)> {
+    let (mut hits, mut missed) = (0, 0);
+    let mut i = 0;
+    while i < line.len() {
+        if !WORD_BYTE[usize::from(line[i])] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < line.len() && WORD_BYTE[usize::from(line[i])] {
+            i += 1;
+        }
+        let mut w = &line[start..i];
+        while let [b'\'' | b'-', rest @ ..] = w {
+            w = rest;
+        }
+        while let [rest @ .., b'\'' | b'-'] = w {
+            w = rest;
+        }
+        if !w.is_empty() {
+            if head.has_ascii(w) {
+                hits += 1;
+            } else {
+                missed += 1;
+                if missed > misses {
+                    return None;
+                }
+            }
+        }
+    }
+    Some((hits + missed, hits))
+}
+
 /// Classifies `toks` as a run of whole parts of the title (see [`Part`]).
 fn part_of(parts: &[Vec<String>], toks: &[String]) -> Part {
     let n = parts.len();
@@ -294,13 +345,15 @@ fn part_of(parts: &[Vec<String>], toks: &[String]) -> Part {
         return Part::None;
     }
     for a in 0..n {
-        let mut run: Vec<&String> = Vec::new();
+        // The parts from `a` on, joined, are compared with `toks` part by part: `k` of
+        // its tokens matched so far (a part that differs ends the run: no longer run can match).
+        let mut k = 0;
         for (b, part) in parts.iter().enumerate().skip(a) {
-            run.extend(part);
-            if run.len() > toks.len() {
+            k += part.len();
+            if k > toks.len() || toks[k - part.len()..k] != part[..] {
                 break;
             }
-            if run.len() == toks.len() && run.iter().zip(toks).all(|(x, y)| *x == y) {
+            if k == toks.len() {
                 return if a == 0 || b + 1 < n && toks.len() >= 2 {
                     Part::Headline
                 } else {
@@ -523,6 +576,10 @@ static INTERFACE: LazyLock<Regex> = LazyLock::new(|| {
 /// The visible text of a line: Markdown images and link targets left out, `#` marks and
 /// emphasis around it too.
 fn visible(line: &str) -> String {
+    // Images and links all hold `](`: a line without one keeps its text.
+    if !text::has_link(line) {
+        return text::strip_markup(line).to_string();
+    }
     let no_images = text::IMAGE.replace_all(line, "");
     let text = text::LINK.replace_all(&no_images, "$1");
     text::strip_markup(&text).to_string()
@@ -550,6 +607,10 @@ fn is_interface(line: &str) -> bool {
 /// The share of a line's visible characters that sit inside Markdown link texts (a line
 /// of images and empty links counts as all link).
 fn link_share(line: &str) -> f32 {
+    // Without `](`, nothing is linked.
+    if !text::has_link(line) {
+        return 0.0;
+    }
     let no_images = text::IMAGE.replace_all(line, "");
     let linked: usize = text::LINK
         .captures_iter(&no_images)
@@ -870,14 +931,39 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
             continue;
         }
         // Most lines are neither made of the title's words nor a candidate rewording: tell
-        // them without building their tokens.
-        let (count, hits) = head_hits(line, &head_set);
-        if count == 0 {
-            continue;
-        }
-        if count >= 30 && text::ends_sentence(line) {
-            prose_seen += 1;
-        }
+        // them without building their tokens. An ASCII line that can be neither prose nor
+        // a rewording (one was taken, prose came, or it is too short for either: at most
+        // `(len + 1) / 2` words) is only asked whether it is made of the title's words,
+        // and its walk stops at the word that says no (most lines: their first).
+        let (count, hits) = if line.is_ascii() {
+            let most = (line.len() + 1) / 2;
+            let prose = most >= 30 && text::ends_sentence(line);
+            let rewording = reworded.is_none() && prose_seen < PROSE_BEFORE_HEADLINE && most >= 3;
+            let misses = if prose || rewording {
+                usize::MAX
+            } else {
+                allowed_misses(most)
+            };
+            let Some((count, hits)) = ascii_hits_within(line.as_bytes(), &head_set, misses) else {
+                continue;
+            };
+            if count == 0 {
+                continue;
+            }
+            if count >= 30 && prose {
+                prose_seen += 1;
+            }
+            (count, hits)
+        } else {
+            let (count, hits) = head_hits(line, &head_set);
+            if count == 0 {
+                continue;
+            }
+            if count >= 30 && text::ends_sentence(line) {
+                prose_seen += 1;
+            }
+            (count, hits)
+        };
         // A rewording shares two words or more with the title (`shared >= 2` below, of
         // words that are among the `hits`): the shape is asked only of such lines.
         let may_reword = hits >= 2
@@ -1004,6 +1090,81 @@ mod tests {
             let toks = text::tokens(&line);
             let want = (toks.len(), toks.iter().filter(|t| head.contains(t)).count());
             proptest::prop_assert_eq!(head_hits(&line, &Head::new(&head)), want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bounded_hits_stop_only_on_lines_not_made_of_the_title(
+            page in "(?:[a-zA-Z0-9'|-]{1,4}| ){0,12}",
+            line in "(?:[a-zA-Z0-9'.,-]{1,4}| |--|'){0,40}",
+        ) {
+            let head = text::tokens(&page);
+            let head_set = Head::new(&head);
+            let (count, hits) = head_hits(&line, &head_set);
+            // Unbounded, the counts are the tokens'; bounded by the misses a line of at
+            // most `(len + 1) / 2` words may have, `None` only for lines whose share of
+            // hits is below `OF_TITLE`, and for every line of fewer than ten words.
+            proptest::prop_assert_eq!(
+                ascii_hits_within(line.as_bytes(), &head_set, usize::MAX),
+                Some((count, hits))
+            );
+            let most = (line.len() + 1) / 2;
+            proptest::prop_assert!(count <= most);
+            let bounded = ascii_hits_within(line.as_bytes(), &head_set, allowed_misses(most));
+            if bounded.is_none() {
+                proptest::prop_assert!((hits as f32) / (count as f32) < OF_TITLE);
+            } else {
+                proptest::prop_assert_eq!(bounded, Some((count, hits)));
+            }
+            if count < 10 && hits < count {
+                proptest::prop_assert_eq!(
+                    ascii_hits_within(line.as_bytes(), &head_set, allowed_misses(count)),
+                    None
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn allowed_misses_are_a_tenth() {
+        for (count, misses) in [(1, 0), (9, 0), (10, 1), (19, 1), (20, 2), (150, 15)] {
+            assert_eq!(allowed_misses(count), misses, "{count}");
+        }
+    }
+
+    /// [`part_of`] as it was written first: the parts from each place joined in a vector.
+    fn part_of_by_joining(parts: &[Vec<String>], toks: &[String]) -> Part {
+        let n = parts.len();
+        if n < 2 {
+            return Part::None;
+        }
+        for a in 0..n {
+            let mut run: Vec<&String> = Vec::new();
+            for (b, part) in parts.iter().enumerate().skip(a) {
+                run.extend(part);
+                if run.len() > toks.len() {
+                    break;
+                }
+                if run.len() == toks.len() && run.iter().zip(toks).all(|(x, y)| *x == y) {
+                    return if a == 0 || b + 1 < n && toks.len() >= 2 {
+                        Part::Headline
+                    } else {
+                        Part::Label
+                    };
+                }
+            }
+        }
+        Part::None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parts_are_found_as_by_joining(
+            parts in proptest::collection::vec(proptest::collection::vec("[ab]", 1..3), 0..5),
+            toks in proptest::collection::vec("[ab]", 0..6),
+        ) {
+            proptest::prop_assert_eq!(part_of(&parts, &toks), part_of_by_joining(&parts, &toks));
         }
     }
 

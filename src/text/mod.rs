@@ -505,7 +505,14 @@ pub(crate) fn strip_markup(line: &str) -> &str {
                 s = rest.trim_start();
             }
         }
-        if let Some(c) = LEAD_IMAGE.captures(s) {
+        // The two anchored patterns are asked only of a line that starts as they do (the
+        // captures' search sets up a backtracker's state even for a line that fails at
+        // its first byte).
+        if let Some(c) = s
+            .starts_with("![")
+            .then(|| LEAD_IMAGE.captures(s))
+            .flatten()
+        {
             let (all, alt) = (c.get(0).map_or(0, |m| m.end()), c.get(1));
             s = if all == s.len() {
                 alt.map_or("", |m| &s[m.range()]).trim()
@@ -513,7 +520,7 @@ pub(crate) fn strip_markup(line: &str) -> &str {
                 &s[all..]
             };
         }
-        if let Some(c) = LEAD_LINK.captures(s) {
+        if let Some(c) = s.starts_with('[').then(|| LEAD_LINK.captures(s)).flatten() {
             if let (Some(all), Some(text)) = (c.get(0), c.get(1)) {
                 if all.end() == s.len() {
                     s = &s[text.range()];
