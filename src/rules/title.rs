@@ -936,7 +936,7 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         // `(len + 1) / 2` words) is only asked whether it is made of the title's words,
         // and its walk stops at the word that says no (most lines: their first).
         let (count, hits) = if line.is_ascii() {
-            let most = (line.len() + 1) / 2;
+            let most = line.len().div_ceil(2);
             let prose = most >= 30 && text::ends_sentence(line);
             let rewording = reworded.is_none() && prose_seen < PROSE_BEFORE_HEADLINE && most >= 3;
             let misses = if prose || rewording {
@@ -1109,7 +1109,7 @@ mod tests {
                 ascii_hits_within(line.as_bytes(), &head_set, usize::MAX),
                 Some((count, hits))
             );
-            let most = (line.len() + 1) / 2;
+            let most = line.len().div_ceil(2);
             proptest::prop_assert!(count <= most);
             let bounded = ascii_hits_within(line.as_bytes(), &head_set, allowed_misses(most));
             if bounded.is_none() {
