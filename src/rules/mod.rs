@@ -18,6 +18,7 @@ pub(crate) mod context;
 pub(crate) mod head;
 pub(crate) mod items;
 pub(crate) mod pattern;
+pub(crate) mod qa;
 pub(crate) mod repeated;
 pub(crate) mod runs;
 pub(crate) mod standfirst;
@@ -76,6 +77,7 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(cards::LinkCards));
     rules.push(Box::new(items::ItemCards));
     rules.push(Box::new(consent::ConsentPurposes));
+    rules.push(Box::new(qa::QaCards));
     rules
 }
 

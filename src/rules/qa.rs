@@ -1,0 +1,115 @@
+//! A question-and-answer site's user cards: the reputation and badge counts under each
+//! post's author ("23.8k 14 14 gold badges 88 88 silver badges 124 124 bronze badges"), and
+//! the "Show 12 more comments" button under a post's comments.
+//!
+//! Each such line is a handful of numbers and three words, which the line classifier reads
+//! as a short line of a listing or a table, and often keeps between the answers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Rule;
+use crate::doc::{Doc, RuleId};
+use crate::Category;
+
+/// Removes, after the line classifier, the lines it kept that are a user's reputation and
+/// badge counts ([`BADGES`]) or a "Show N more comments" button ([`MORE_COMMENTS`]).
+#[derive(Debug)]
+pub(crate) struct QaCards;
+
+/// A reputation followed by badge counts, each count printed twice as the sites print them
+/// (in text and in a hidden label), perhaps without spaces ("135k44 gold badges175175 silver
+/// badges"): "1,992 2 2 gold badges 14 14 silver badges 18 18 bronze badges".
+static BADGES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*[\d,.]+k?\s*(?:(?:\d+\s*){1,2}(?:gold|silver|bronze)\s+badges?\s*)+$")
+        .expect("valid regex")
+});
+
+/// The button that unfolds a post's hidden comments: "Show 12 more comments".
+static MORE_COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*show\s+\d+\s+more\s+comments?\W*$").expect("valid regex")
+});
+
+/// The category a line of this rule goes with, or `None` when it is no user card.
+fn card_category(line: &str) -> Option<Category> {
+    // Both patterns need one of these words: most lines skip the regexes.
+    let lower = line.len() <= 200 && {
+        let b = line.as_bytes();
+        b.windows(5).any(|w| w.eq_ignore_ascii_case(b"badge"))
+            || b.windows(7).any(|w| w.eq_ignore_ascii_case(b"comment"))
+    };
+    if !lower {
+        None
+    } else if BADGES.is_match(line) {
+        Some(Category::Metadata)
+    } else if MORE_COMMENTS.is_match(line) {
+        Some(Category::Comments)
+    } else {
+        None
+    }
+}
+
+impl Rule for QaCards {
+    fn name(&self) -> &str {
+        "qa-cards"
+    }
+    fn category(&self) -> Category {
+        Category::Metadata
+    }
+    fn description(&self) -> &str {
+        "a question-and-answer site's reputation and badge lines (\"23.8k 14 14 gold badges …\") and \"Show 12 more comments\" buttons the classifier kept"
+    }
+    fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        let lines = doc.text_lines();
+        for &i in lines.iter() {
+            if !doc.is_open(i) {
+                continue;
+            }
+            if let Some(c) = card_category(doc.line(i).trim()) {
+                doc.remove(i, id, c);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{category, run_after_phrases};
+
+    #[test]
+    fn badge_lines_are_user_cards() {
+        for line in [
+            "1,992 2 2 gold badges 14 14 silver badges 18 18 bronze badges",
+            "23.8k 14 14 gold badges 88 88 silver badges 124 124 bronze badges",
+            "438 4 4 silver badges 7 7 bronze badges",
+            "11 1 1 bronze badge",
+            "135k44 gold badges175175 silver badges322322 bronze badges",
+        ] {
+            assert_eq!(card_category(line), Some(Category::Metadata), "{line}");
+        }
+        assert_eq!(
+            card_category("Show 12 more comments"),
+            Some(Category::Comments)
+        );
+        for line in [
+            "The scouts earned 14 gold badges and 3 silver badges this summer.",
+            "Badges",
+            "12 comments",
+            "Show more comments",
+        ] {
+            assert_eq!(card_category(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn only_the_cards_go() {
+        let text = "Open the folder first, then press the space bar to move into the file list.\n\n23.8k 14 14 gold badges 88 88 silver badges 124 124 bronze badges\n\n| Show 3 more comments\n\nThe scouts earned 14 gold badges and 3 silver badges this summer.\n";
+        let doc = run_after_phrases(text, vec![Box::new(QaCards)]);
+        assert_eq!(category(&doc, 0), None);
+        assert_eq!(category(&doc, 2), Some(Category::Metadata));
+        assert!(doc.is_removed(4));
+        assert_eq!(category(&doc, 6), None);
+    }
+}
