@@ -74,6 +74,14 @@ pub(crate) const LOG_PERIODIC_RUN: usize = index_of("log_periodic_run");
 pub(crate) const LOG_GRID_ITEMS: usize = index_of("log_grid_items");
 /// Index of the `doc_grid_word_share` feature.
 pub(crate) const DOC_GRID_WORD_SHARE: usize = index_of("doc_grid_word_share");
+/// The features [`Page::kept`] gives, in its order.
+pub(crate) const KEPT: [usize; 5] = [
+    LOG_WORDS,
+    LOG_GRID_ITEMS,
+    LOG_PERIODIC_RUN,
+    index_of("region_side"),
+    index_of("in_region"),
+];
 
 /// What is measured once per line and reused by the context features.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -1668,6 +1676,30 @@ impl Page<'_> {
         self.doc_grid_word_share
     }
 
+    /// The features [`KEPT`] of line `k`'s row, read from the page's tables without
+    /// making the row (zeros for a decided line, as in its row): what the classifier reads
+    /// of a line after scoring it (issue 24: held per line, they took 16 bytes a line at
+    /// its peak). `kept_features_are_the_rows` checks them against [`Page::row`].
+    #[inline]
+    pub(crate) fn kept(&self, k: usize) -> [f32; 5] {
+        if !self.doc.is_open(self.lines[k]) {
+            return [0.0; 5];
+        }
+        let (in_region, side) = match self.region {
+            Some((a, _)) if k < a => (0.0, -1.0),
+            Some((_, z)) if k > z => (0.0, 1.0),
+            Some(_) => (1.0, 0.0),
+            None => (0.0, 0.0),
+        };
+        [
+            ln1p(self.stats.words(k) as usize),
+            ln1p(self.grid.items[k] as usize),
+            ln1p(self.periodic[k] as usize),
+            side,
+            in_region,
+        ]
+    }
+
     /// Every line's row, in order (for the training tools and tests).
     #[cfg_attr(not(any(test, feature = "internal")), allow(dead_code))]
     pub(crate) fn rows(&self) -> Vec<[f32; N_FEATURES]> {
@@ -2613,6 +2645,36 @@ mod tests {
             super::NAMES[super::DOC_GRID_WORD_SHARE],
             "doc_grid_word_share"
         );
+    }
+
+    /// [`super::Page::kept`] gives what each line's row holds in those columns, bit for
+    /// bit: on lines before, inside and after the main region, in a card grid, in a
+    /// periodic run, and on a line an earlier rule removed (zeros).
+    #[test]
+    fn kept_features_are_the_rows() {
+        let mut text = String::from("Home\nShop\nAbout\n\n");
+        let prose = "The council met on Monday night and agreed to rebuild the old bridge over the river next spring.";
+        for _ in 0..3 {
+            text.push_str(prose);
+            text.push('\n');
+        }
+        for (name, price) in [("Oak chair", "$40"), ("Pine table", "$120"), ("Teak bench", "$95"), ("Ash stool", "$30")] {
+            text.push_str(&format!("{name}\n{price}\nAdd to cart\n"));
+        }
+        text.push_str("Contact us\nPrivacy");
+        let mut doc = crate::doc::Doc::new(&text);
+        doc.remove(1, 0, crate::Category::Navigation);
+        let page = super::extract(&doc);
+        let mut seen = [false; 5];
+        for k in 0..page.len() {
+            let (row, kept) = (page.row(k), page.kept(k));
+            for (j, &f) in super::KEPT.iter().enumerate() {
+                assert_eq!(kept[j].to_bits(), row[f].to_bits(), "line {k}, {}", super::NAMES[f]);
+                seen[j] |= kept[j] != 0.0;
+            }
+        }
+        assert_eq!(seen, [true; 5], "every column takes a value other than 0 somewhere");
+        assert_eq!(page.kept(1), [0.0; 5], "a removed line's row is zeros");
     }
 
     #[test]

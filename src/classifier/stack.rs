@@ -111,6 +111,16 @@ impl Columns {
         self.log_grid_items
     }
 
+    /// The columns of a row with these `log_words`, `log_grid_items` and
+    /// `log_periodic_run`.
+    pub(crate) fn new(log_words: f32, log_grid_items: f32, log_periodic_run: f32) -> Columns {
+        Columns {
+            log_words,
+            log_grid_items,
+            log_periodic_run,
+        }
+    }
+
     /// The columns of the first-stage row `x`.
     pub(crate) fn of(x: &[f32; N_FEATURES]) -> Columns {
         Columns {

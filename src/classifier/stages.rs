@@ -91,8 +91,9 @@ impl Rule for Classifier {
             return; // a list of links, not an article: nothing to measure lines against
         }
         // Rows are made block by block for each stage (issue 24: a page's rows of both
-        // stages took 744 bytes a line); what is read of them afterwards is kept per line.
-        let mut kept = vec![Kept::default(); n];
+        // stages took 744 bytes a line); what is read of them afterwards is read again
+        // from the page's tables (`Page::kept`), not held per line.
+        let kept = |k: usize| Kept::of(&page.kept(k));
         // Rows made, of both stages (for the tests of crafted input).
         let mut rows = 0;
         // The cascade's head on every open line; the lines it leaves unsure get the rest.
@@ -102,16 +103,14 @@ impl Rule for Classifier {
             open,
             |k| {
                 rows += 1;
-                let x = page.row(k);
-                kept[k] = Kept::of(&x);
-                x
+                page.row(k)
             },
             &mut first,
         );
         let grid_word_share = page.doc_grid_word_share();
         // Each line's bar, read by the cascade's test and by the decision (made from the
         // kept columns each time, not held: issue 24).
-        let bar = |k: usize| kept[k].threshold(grid_word_share);
+        let bar = |k: usize| kept(k).threshold(grid_word_share);
         let sure: Vec<bool> = (0..n)
             .map(|k| open(k) && (first[k] - bar(k)).abs() >= CASCADE_MARGIN)
             .collect();
@@ -140,7 +139,7 @@ impl Rule for Classifier {
         // The context takes the scores over (clipped to [-8, 8]: a line the head was sure
         // of is 2 or more from its bar, which is -0.7 or -2.2, and NaN is never sure, so
         // its clipped score decides it as its score would).
-        let context = stack::Context::new(lines, |k| kept[k].columns, first, &page.terms, unsure);
+        let context = stack::Context::new(lines, |k| kept(k).columns, first, &page.terms, unsure);
         let mut scores = Vec::new();
         SECOND.score_rows(
             n,
@@ -156,25 +155,30 @@ impl Rule for Classifier {
         );
         let decisions: Vec<Option<Category>> = lines
             .iter()
-            .zip(&kept)
             .enumerate()
-            .map(|(k, (&i, x))| {
+            .map(|(k, &i)| {
                 if !doc.is_open(i) {
                     return None;
                 }
                 // A line the head decided keeps its head score.
                 let score = if sure[k] { context.score(k) } else { scores[k] };
-                if score >= bar(k) {
+                let x = kept(k);
+                if score >= x.threshold(grid_word_share) {
                     return None;
                 }
                 Some(category_of(&x.row(grid_word_share)))
             })
             .collect();
         crate::doc::Work::add(&doc.work.classifier_rows, rows);
-        let keeps_nothing = keeps_no_words(doc, lines, &decisions);
+        // Never an empty body: the lines of the main region are kept instead.
+        let fallback: Vec<bool> = if keeps_no_words(doc, lines, &decisions) {
+            (0..n).map(|k| kept(k).in_region).collect()
+        } else {
+            Vec::new()
+        };
         for (k, (&i, d)) in lines.iter().zip(&decisions).enumerate() {
             let Some(category) = d else { continue };
-            if keeps_nothing && kept[k].in_region {
+            if fallback.get(k) == Some(&true) {
                 continue; // never an empty body: fall back to the main region
             }
             doc.remove(i, id, *category);
@@ -184,8 +188,9 @@ impl Rule for Classifier {
 
 /// What the classifier reads of a line's first-stage row after scoring it: the columns of
 /// its context features (of which the grid column of its bar, [`threshold`]), and those
-/// of its category ([`category_of`]) and of the never-empty fallback, in 16 bytes a line
-/// (issue 24). The bar's other column, the page's grid word share, is the page's
+/// of its category ([`category_of`]) and of the never-empty fallback, read from the page
+/// when needed ([`features::Page::kept`]; issue 24: held, they took 16 bytes a line). The
+/// bar's other column, the page's grid word share, is the page's
 /// ([`features::Page::doc_grid_word_share`]).
 #[derive(Clone, Copy, Debug, Default)]
 struct Kept {
@@ -197,18 +202,27 @@ struct Kept {
 }
 
 impl Kept {
-    fn of(x: &[f32; N_FEATURES]) -> Kept {
+    /// From the features [`features::KEPT`] of a line's row ([`features::Page::kept`]).
+    fn of(x: &[f32; 5]) -> Kept {
+        // The order of `features::KEPT`.
+        const _: () = assert!(
+            features::KEPT[0] == features::LOG_WORDS
+                && features::KEPT[1] == features::LOG_GRID_ITEMS
+                && features::KEPT[2] == features::LOG_PERIODIC_RUN
+                && features::KEPT[3] == REGION_SIDE
+                && features::KEPT[4] == IN_REGION
+        );
         Kept {
-            columns: stack::Columns::of(x),
-            region_side: x[REGION_SIDE] as i8,
-            in_region: x[IN_REGION] > 0.5,
+            columns: stack::Columns::new(x[0], x[1], x[2]),
+            region_side: x[3] as i8,
+            in_region: x[4] > 0.5,
         }
     }
 
     /// The line's bar ([`threshold`]) on a page whose grid word share is
     /// `grid_word_share`.
     fn threshold(&self, grid_word_share: f32) -> f32 {
-        threshold(&self.row(grid_word_share))
+        threshold(self.columns.log_grid_items(), grid_word_share)
     }
 
     /// A row holding what was kept (zeros elsewhere), for [`threshold`] and
@@ -246,8 +260,9 @@ const GRID_PAGE_SHARE: f32 = 0.4;
 /// by [`GRID_LENIENCY`] for a line inside a card grid ([`crate::classifier::features::grids`]) on a
 /// page whose words are mostly in grids. On such a page the items are the content, and
 /// a classifier that learnt mostly from articles doubts them.
-fn threshold(x: &[f32; N_FEATURES]) -> f32 {
-    if x[features::LOG_GRID_ITEMS] > 0.0 && x[features::DOC_GRID_WORD_SHARE] > GRID_PAGE_SHARE {
+/// (`log_grid_items` and `doc_grid_word_share`: the line's features of those names).
+fn threshold(log_grid_items: f32, doc_grid_word_share: f32) -> f32 {
+    if log_grid_items > 0.0 && doc_grid_word_share > GRID_PAGE_SHARE {
         THRESHOLD - GRID_LENIENCY
     } else {
         THRESHOLD
@@ -358,13 +373,10 @@ mod tests {
 
     #[test]
     fn grid_lines_on_a_grid_page_get_a_lower_bar() {
-        let mut x = [0f32; N_FEATURES];
-        assert_eq!(threshold(&x), THRESHOLD);
-        x[features::LOG_GRID_ITEMS] = 2.0;
-        x[features::DOC_GRID_WORD_SHARE] = 0.2;
-        assert_eq!(threshold(&x), THRESHOLD, "a small grid on an article");
-        x[features::DOC_GRID_WORD_SHARE] = 0.7;
-        assert_eq!(threshold(&x), THRESHOLD - GRID_LENIENCY);
+        assert_eq!(threshold(0.0, 0.0), THRESHOLD);
+        assert_eq!(threshold(0.0, 0.7), THRESHOLD, "not in a grid");
+        assert_eq!(threshold(2.0, 0.2), THRESHOLD, "a small grid on an article");
+        assert_eq!(threshold(2.0, 0.7), THRESHOLD - GRID_LENIENCY);
     }
 
     #[test]
