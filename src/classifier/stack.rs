@@ -8,6 +8,9 @@
 //! stage is trained on first-stage scores from models that never saw the page
 //! (out-of-fold), as it will meet them on new pages.
 
+use std::cell::Cell;
+
+use crate::classifier::bits::Bits;
 use crate::classifier::features::{best_run, N_FEATURES};
 use crate::classifier::terms::Terms;
 
@@ -133,31 +136,45 @@ impl Columns {
 
 /// What the context features of a page's lines are read from (the first-stage scores
 /// around each line), measured once per page; [`Context::row`] puts a line's together.
-pub(crate) struct Context {
+///
+/// Issue 24: what is the same for many lines or follows from the kept lines is not held
+/// per line. The kept lines are a bit a line ([`Bits`]): their counts before each line
+/// (a prefix sum of 4 bytes a line before), the nearest other kept line and the run of
+/// kept lines around each (4 + 4) are read from it; a line's block is found among the
+/// blocks by halves (4); the share of kept lines in a line's grid and periodic segment
+/// (4 + 4) is measured once per segment when a row of it is first asked for (rows are
+/// asked for in order: a segment is measured once; asked out of order, a row costs its
+/// segment's length and gives the same values).
+pub(crate) struct Context<C> {
     s: Vec<f32>,
     pre_s: Vec<f32>,
-    pre_kept: Vec<f32>,
-    /// Each line's blank-separated block (an index into `blocks`).
-    block: Vec<u32>,
-    /// Each block's first line, its end (one past its last line) and highest score.
+    /// Whether each line is kept (its score at least [`KEPT`]).
+    kept: Bits,
+    /// Each block's first line, its end (one past its last line) and highest score, in
+    /// order (text lines are counted in `u32`, as everywhere in the classifier: a
+    /// document of 4 G text lines is 8 GiB or more).
     blocks: Vec<(u32, u32, f32)>,
-    /// Distance to the nearest other kept line, and the run of kept lines around each
-    /// (text lines are counted in `u32`, as everywhere in the classifier: a document of
-    /// 4 G text lines is 8 GiB or more).
-    near: Vec<u32>,
-    run: Vec<u32>,
+    /// Each line's [`Columns`].
+    columns: C,
+    /// The segment a row last asked for, of the grid and of the periodic column: its
+    /// first line, its end and its kept share (see [`segment_kept_share`]).
+    segments: [Cell<(usize, usize, f32)>; 2],
     region: Option<(usize, usize)>,
     region_word_share: f32,
     region_cohesion: Vec<f32>,
     kept_cohesion: Vec<f32>,
-    grid_kept: Vec<f32>,
-    periodic_kept: Vec<f32>,
     total_kept: f32,
     doc_kept_share: f32,
     doc_mean: f32,
 }
 
-impl Context {
+/// The sum of `count` ones added one at a time in `f32` (exact up to 2^24, where such a
+/// sum stops growing: what a prefix sum of ones in `f32` holds).
+fn ones_f32(count: usize) -> f32 {
+    count.min(1 << 24) as f32
+}
+
+impl<C: Fn(usize) -> Columns> Context<C> {
     /// The context of the text lines `lines` (indices of the document's non-blank lines,
     /// in order; a gap means blank lines between), given each line's [`Columns`]
     /// (`columns(k)`, of a row of zeros for a decided line), first-stage `scores`
@@ -167,11 +184,11 @@ impl Context {
     /// and clipped in place (issue 24: not held twice); [`Context::score`] reads them.
     pub(crate) fn new(
         lines: &[usize],
-        columns: impl Fn(usize) -> Columns,
+        columns: C,
         scores: Vec<f32>,
         terms: &Terms,
         wanted: impl Fn(usize) -> bool,
-    ) -> Context {
+    ) -> Context<C> {
         let n = lines.len().min(scores.len());
         let mut s = scores;
         s.truncate(n);
@@ -184,59 +201,21 @@ impl Context {
         }
         let kept: Vec<bool> = s.iter().map(|&v| v >= KEPT).collect();
         let mut pre_s = vec![0f32; n + 1];
-        let mut pre_kept = vec![0f32; n + 1];
         for k in 0..n {
             pre_s[k + 1] = pre_s[k] + s[k];
-            pre_kept[k + 1] = pre_kept[k] + f32::from(u8::from(kept[k]));
         }
-        // Blank-separated blocks: each line's block bounds and the block's highest score
-        // (once per block, so a huge block costs no more than many small ones).
-        let mut block = vec![0u32; n];
+        // Blank-separated blocks: each block's bounds and highest score (once per block,
+        // so a huge block costs no more than many small ones).
         let mut blocks = Vec::new();
         let mut start = 0;
         for k in 1..=n {
             if k == n || lines[k] != lines[k - 1] + 1 {
                 let max = s[start..k].iter().copied().fold(-CLIP, f32::max);
-                let id = blocks.len() as u32;
-                block[start..k].fill(id);
                 blocks.push((start as u32, k as u32, max));
                 start = k;
             }
         }
-        // Distance to the nearest other kept line, and the run of kept lines around each.
-        let mut near = vec![n as u32; n];
-        let mut last = None;
-        for k in 0..n {
-            if let Some(j) = last {
-                near[k] = (k - j) as u32;
-            }
-            if kept[k] {
-                last = Some(k);
-            }
-        }
-        last = None;
-        for k in (0..n).rev() {
-            if let Some(j) = last {
-                near[k] = near[k].min((j - k) as u32);
-            }
-            if kept[k] {
-                last = Some(k);
-            }
-        }
-        let mut run = vec![0u32; n];
-        let mut k = 0;
-        while k < n {
-            if !kept[k] {
-                k += 1;
-                continue;
-            }
-            let mut e = k;
-            while e + 1 < n && kept[e + 1] {
-                e += 1;
-            }
-            run[k..=e].fill((e + 1 - k) as u32);
-            k = e + 1;
-        }
+        blocks.shrink_to_fit();
         // Each line's columns are read where they are needed (not gathered into a table
         // of 12 bytes a line: issue 24).
         // The page's main run by first-stage verdicts: the stretch of lines with the
@@ -266,30 +245,85 @@ impl Context {
         // Items decided together: the share of kept lines in the line's card grid and in
         // its run of periodic shapes (consecutive lines with the same nonzero grid size or
         // periodic run length form one segment).
-        let grid_kept = segment_kept_share(|k| columns(k).log_grid_items, &kept, 0.0);
-        let periodic_kept =
-            segment_kept_share(|k| columns(k).log_periodic_run, &kept, 2f32.ln_1p());
-        let total_kept = pre_kept[n];
+        let kept = Bits::new(kept);
+        let total_kept = ones_f32(kept.rank(n));
         let doc_kept_share = total_kept / n as f32;
         let doc_mean = pre_s[n] / n as f32;
         Context {
             s,
             pre_s,
-            pre_kept,
-            block,
+            kept,
             blocks,
-            near,
-            run,
+            columns,
+            segments: [Cell::new((0, 0, -1.0)), Cell::new((0, 0, -1.0))],
             region,
             region_word_share,
             region_cohesion,
             kept_cohesion,
-            grid_kept,
-            periodic_kept,
             total_kept,
             doc_kept_share,
             doc_mean,
         }
+    }
+
+    /// Line `k`'s share of kept lines among the consecutive lines with the same value in
+    /// its grid (`which` 0) or periodic (1) column, or -1 when that value is at most the
+    /// column's floor: [`segment_kept_share`]'s value, its segment measured when first
+    /// asked for.
+    fn segment_share(&self, k: usize, which: usize) -> f32 {
+        let (start, end, share) = self.segments[which].get();
+        if (start..end).contains(&k) {
+            return share;
+        }
+        let column = |k: usize| {
+            let c = (self.columns)(k);
+            if which == 0 {
+                c.log_grid_items
+            } else {
+                c.log_periodic_run
+            }
+        };
+        let floor = if which == 0 { 0.0 } else { 2f32.ln_1p() };
+        let value = column(k);
+        let n = self.s.len();
+        let mut start = k;
+        while start > 0 && column(start - 1) == value {
+            start -= 1;
+        }
+        let mut end = k + 1;
+        while end < n && column(end) == value {
+            end += 1;
+        }
+        let share = if value > floor {
+            (self.kept.rank(end) - self.kept.rank(start)) as f32 / (end - start) as f32
+        } else {
+            -1.0
+        };
+        self.segments[which].set((start, end, share));
+        share
+    }
+
+    /// The sum of the kept flags of the lines before line `k`, as a prefix sum in `f32`.
+    fn pre_kept(&self, k: usize) -> f32 {
+        ones_f32(self.kept.rank(k))
+    }
+
+    /// Distance from line `k` to the nearest other kept line (the line count when none).
+    fn near(&self, k: usize) -> u32 {
+        let n = self.s.len();
+        let above = self.kept.prev(k, true).map_or(n, |j| k - j);
+        let below = self.kept.next(k + 1, true).map_or(n, |j| j - k);
+        above.min(below) as u32
+    }
+
+    /// The run of kept lines around line `k` (0 if it is not kept).
+    fn run(&self, k: usize) -> u32 {
+        if !self.kept.get(k) {
+            return 0;
+        }
+        let start = self.kept.prev(k, false).map_or(0, |j| j + 1);
+        let end = self.kept.next(k, false).unwrap_or(self.s.len());
+        (end - start) as u32
     }
 
     /// Line `k`'s first-stage score as the context reads it: clipped to [-8, 8], 0 for
@@ -300,15 +334,19 @@ impl Context {
 
     /// The context features of line `k`.
     pub(crate) fn row(&self, k: usize) -> [f32; N_CONTEXT] {
-        let (s, pre_s, pre_kept) = (&self.s, &self.pre_s, &self.pre_kept);
+        let (s, pre_s) = (&self.s, &self.pre_s);
         let n = s.len();
-        let mean = |pre: &[f32], lo: usize, hi: usize, empty: f32| {
+        let mean_of = |pre: &dyn Fn(usize) -> f32, lo: usize, hi: usize, empty: f32| {
             if hi > lo {
-                (pre[hi] - pre[lo]) / (hi - lo) as f32
+                (pre(hi) - pre(lo)) / (hi - lo) as f32
             } else {
                 empty
             }
         };
+        let mean = |pre: &[f32], lo: usize, hi: usize, empty: f32| {
+            mean_of(&|j| pre[j], lo, hi, empty)
+        };
+        let pre_kept = |j: usize| self.pre_kept(j);
         let at = |k: isize| {
             if k < 0 || k >= n as isize {
                 -CLIP
@@ -318,7 +356,8 @@ impl Context {
         };
         let ki = k as isize;
         let max_of = |lo: usize, hi: usize| s[lo..hi].iter().copied().fold(-CLIP, f32::max);
-        let (bs, be, block_max) = self.blocks[self.block[k] as usize];
+        let (bs, be, block_max) =
+            self.blocks[self.blocks.partition_point(|b| b.1 as usize <= k)];
         let (bs, be) = (bs as usize, be as usize);
         let region = self.region;
         [
@@ -333,17 +372,17 @@ impl Context {
             max_of(k + 1, (k + 6).min(n)),
             mean(pre_s, bs, be, 0.0),
             block_max,
-            mean(pre_kept, k.saturating_sub(20), k, -1.0),
-            mean(pre_kept, k + 1, (k + 21).min(n), -1.0),
+            mean_of(&pre_kept, k.saturating_sub(20), k, -1.0),
+            mean_of(&pre_kept, k + 1, (k + 21).min(n), -1.0),
             self.doc_kept_share,
             self.doc_mean,
             if self.total_kept > 0.0 {
-                pre_kept[k] / self.total_kept
+                pre_kept(k) / self.total_kept
             } else {
                 -1.0
             },
-            (self.near[k] as f32).ln_1p(),
-            (self.run[k] as f32).ln_1p(),
+            (self.near(k) as f32).ln_1p(),
+            (self.run(k) as f32).ln_1p(),
             f32::from(u8::from(region.is_some_and(|(a, z)| (a..=z).contains(&k)))),
             match region {
                 Some((a, _)) if k < a => -1.0,
@@ -359,8 +398,8 @@ impl Context {
             self.region_word_share,
             self.region_cohesion[k],
             self.kept_cohesion[k],
-            self.grid_kept[k],
-            self.periodic_kept[k],
+            self.segment_share(k, 0),
+            self.segment_share(k, 1),
         ]
     }
 }
@@ -484,6 +523,7 @@ fn cohesions(
 
 /// For each line, the share of kept lines among the consecutive lines with the same value
 /// in `column` (line `k`'s is `column(k)`; a segment), or -1 when that value is at most `floor` (no segment).
+#[cfg(test)] // the whole table: the reference of `Context::segment_share`
 fn segment_kept_share(column: impl Fn(usize) -> f32, kept: &[bool], floor: f32) -> Vec<f32> {
     let n = kept.len();
     let mut out = vec![-1.0; n];
@@ -539,6 +579,80 @@ mod tests {
         assert!((c(0, "s1_doc_kept_share") - 3.0 / 5.0).abs() < 1e-6);
         assert_eq!(c(0, "s1_kept_before_share"), 0.0);
         assert!((c(4, "s1_kept_before_share") - 2.0 / 3.0).abs() < 1e-6);
+    }
+
+    /// The context's measures read from its bits and segments are those of whole tables
+    /// made as before issue 24 (kept lines before each line, the nearest other kept line,
+    /// the run of kept lines, each line's block, the grid and periodic segments' kept
+    /// shares), on pages of random scores, blocks and columns, rows asked for in order and
+    /// out of order.
+    #[test]
+    fn context_measures_are_the_tables_measures() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        for n in [1usize, 2, 5, 64, 65, 200, 700] {
+            let mut lines = Vec::new();
+            let mut i = 0;
+            for _ in 0..n {
+                i += 1 + usize::from(next(4) == 0);
+                lines.push(i);
+            }
+            let scores: Vec<f32> = (0..n).map(|_| next(40) as f32 / 2.0 - 12.0).collect();
+            let (mut grid, mut periodic) = (Vec::new(), Vec::new());
+            let (mut g, mut p) = (0f32, 0f32);
+            for _ in 0..n {
+                if next(5) == 0 {
+                    g = [0.0, 0.0, 1.5, 2.0][next(4) as usize];
+                }
+                if next(3) == 0 {
+                    p = [0.0, 1.0, 2.0, 3.0][next(4) as usize];
+                }
+                grid.push(g);
+                periodic.push(p);
+            }
+            let columns = |k: usize| Columns::new(0.0, grid[k], periodic[k]);
+            let c = Context::new(&lines, columns, scores.clone(), &Terms::new(), |_| true);
+            let kept: Vec<bool> = scores.iter().map(|&v| v.clamp(-CLIP, CLIP) >= KEPT).collect();
+            let mut pre_kept = vec![0f32; n + 1];
+            for k in 0..n {
+                pre_kept[k + 1] = pre_kept[k] + f32::from(u8::from(kept[k]));
+            }
+            let grid_kept = segment_kept_share(|k| grid[k], &kept, 0.0);
+            let periodic_kept = segment_kept_share(|k| periodic[k], &kept, 2f32.ln_1p());
+            let mut order: Vec<usize> = (0..n).collect();
+            order.extend((0..n).rev());
+            for _ in 0..n {
+                order.push(next(n as u64) as usize);
+            }
+            for &k in &order {
+                assert_eq!(c.pre_kept(k), pre_kept[k]);
+                let above = (0..k).rev().find(|&j| kept[j]).map_or(n, |j| k - j);
+                let below = (k + 1..n).find(|&j| kept[j]).map_or(n, |j| j - k);
+                assert_eq!(c.near(k) as usize, above.min(below), "line {k} of {n}");
+                let run = if kept[k] {
+                    let s = (0..=k).rev().take_while(|&j| kept[j]).count();
+                    let e = (k..n).take_while(|&j| kept[j]).count();
+                    s + e - 1
+                } else {
+                    0
+                };
+                assert_eq!(c.run(k) as usize, run, "line {k} of {n}");
+                assert_eq!(c.segment_share(k, 0).to_bits(), grid_kept[k].to_bits());
+                assert_eq!(c.segment_share(k, 1).to_bits(), periodic_kept[k].to_bits());
+                let (bs, be, _) = c.blocks[c.blocks.partition_point(|b| b.1 as usize <= k)];
+                let (bs, be) = (bs as usize, be as usize);
+                assert!((bs..be).contains(&k));
+                assert!((bs + 1..be).all(|j| lines[j] == lines[j - 1] + 1));
+                assert!(bs == 0 || lines[bs] > lines[bs - 1] + 1);
+                assert!(be == n || lines[be] > lines[be - 1] + 1);
+            }
+            assert_eq!(c.pre_kept(n), pre_kept[n]);
+        }
     }
 
     #[test]

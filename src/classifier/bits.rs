@@ -1,0 +1,186 @@
+//! A bit per line with counts (issue 24): what the classifier held as a prefix sum or a
+//! distance of 4 bytes a line (kept lines counted before each, the nearest kept line, the
+//! run of kept lines around each) is read from a bit a line and a count every 64 lines.
+
+/// A sequence of bits with the count of ones before every 64th, so that the ones before a
+/// position ([`Bits::rank`]) take a word's count and a population count, and the nearest
+/// one or zero before or after a position ([`Bits::prev`], [`Bits::next`]) a look at its
+/// word and, past it, a search by halves over the counts: no walk is longer than the
+/// logarithm of the length, whatever the bits.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Bits {
+    words: Vec<u64>,
+    /// `ranks[w]`: the ones in the words before word `w` (one more entry than words).
+    ranks: Vec<usize>,
+    len: usize,
+}
+
+impl Bits {
+    /// The bits `bits` (in order).
+    pub(crate) fn new(bits: impl IntoIterator<Item = bool>) -> Bits {
+        let mut words = Vec::new();
+        let mut len = 0;
+        for b in bits {
+            if len % 64 == 0 {
+                words.push(0u64);
+            }
+            if b {
+                *words.last_mut().expect("pushed above") |= 1 << (len % 64);
+            }
+            len += 1;
+        }
+        let mut ranks = Vec::with_capacity(words.len() + 1);
+        let mut total = 0;
+        ranks.push(0);
+        for w in &words {
+            total += w.count_ones() as usize;
+            ranks.push(total);
+        }
+        Bits { words, ranks, len }
+    }
+
+    /// The number of bits.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Bit `k`.
+    #[inline]
+    pub(crate) fn get(&self, k: usize) -> bool {
+        self.words[k / 64] >> (k % 64) & 1 != 0
+    }
+
+    /// The ones before position `k` (`k` at most [`Bits::len`]).
+    #[inline]
+    pub(crate) fn rank(&self, k: usize) -> usize {
+        let (w, b) = (k / 64, k % 64);
+        if b == 0 {
+            return self.ranks[w];
+        }
+        self.ranks[w] + (self.words[w] & ((1u64 << b) - 1)).count_ones() as usize
+    }
+
+    /// Word `w` with its bits of value `one` set (bits past the end clear), and how many
+    /// such bits come before it.
+    #[inline]
+    fn word(&self, w: usize, one: bool) -> (u64, usize) {
+        if one {
+            (self.words[w], self.ranks[w])
+        } else {
+            let valid = self.len - w * 64;
+            let mask = if valid >= 64 {
+                u64::MAX
+            } else {
+                (1u64 << valid) - 1
+            };
+            (!self.words[w] & mask, w * 64 - self.ranks[w])
+        }
+    }
+
+    /// The bits of value `one` in the words before word `w` (`w` up to the word count).
+    #[inline]
+    fn before(&self, w: usize, one: bool) -> usize {
+        if one {
+            self.ranks[w]
+        } else {
+            (w * 64).min(self.len) - self.ranks[w]
+        }
+    }
+
+    /// The word holding the bit of value `one` that has `r` such bits before it (there is
+    /// one): a search by halves over the words' counts.
+    fn word_of(&self, r: usize, one: bool) -> usize {
+        // The last word with at most `r` such bits before it.
+        let (mut lo, mut hi) = (0, self.words.len());
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.before(mid, one) <= r {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The last position before `k` whose bit is `one`.
+    pub(crate) fn prev(&self, k: usize, one: bool) -> Option<usize> {
+        if k == 0 {
+            return None;
+        }
+        let (w, b) = (k / 64, k % 64);
+        if b > 0 {
+            let (x, _) = self.word(w, one);
+            let x = x & ((1u64 << b) - 1);
+            if x != 0 {
+                return Some(w * 64 + 63 - x.leading_zeros() as usize);
+            }
+        }
+        let r = self.before(w, one);
+        if r == 0 {
+            return None;
+        }
+        let w = self.word_of(r - 1, one);
+        let (x, _) = self.word(w, one);
+        Some(w * 64 + 63 - x.leading_zeros() as usize)
+    }
+
+    /// The first position at or after `k` whose bit is `one`.
+    pub(crate) fn next(&self, k: usize, one: bool) -> Option<usize> {
+        if k >= self.len {
+            return None;
+        }
+        let (w, b) = (k / 64, k % 64);
+        let (x, _) = self.word(w, one);
+        let x = x & (u64::MAX << b);
+        if x != 0 {
+            return Some(w * 64 + x.trailing_zeros() as usize);
+        }
+        let r = self.before(w + 1, one);
+        if r == self.before(self.words.len(), one) {
+            return None;
+        }
+        let w = self.word_of(r, one);
+        let (x, _) = self.word(w, one);
+        Some(w * 64 + x.trailing_zeros() as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bits;
+
+    /// Every query against a walk along a plain list of bits, on lengths around the
+    /// word size and on sparse, dense and empty patterns.
+    #[test]
+    fn bits_answer_as_a_walk_along_the_list() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for len in [0, 1, 2, 63, 64, 65, 127, 128, 129, 300, 1000] {
+            for density in [0, 1, 8, 50, 92, 100] {
+                let plain: Vec<bool> = (0..len).map(|_| next() % 100 < density).collect();
+                let bits = Bits::new(plain.iter().copied());
+                assert_eq!(bits.len(), len);
+                for k in 0..=len {
+                    let ones = plain[..k].iter().filter(|&&b| b).count();
+                    assert_eq!(bits.rank(k), ones, "len {len}, density {density}, at {k}");
+                    for one in [true, false] {
+                        let prev = (0..k).rev().find(|&j| plain[j] == one);
+                        assert_eq!(bits.prev(k, one), prev, "prev {one} at {k} of {len}");
+                        let next = (k..len).find(|&j| plain[j] == one);
+                        assert_eq!(bits.next(k, one), next, "next {one} at {k} of {len}");
+                    }
+                    if k < len {
+                        assert_eq!(bits.get(k), plain[k]);
+                    }
+                }
+            }
+        }
+    }
+}
