@@ -2,6 +2,13 @@
 //! distance of 4 bytes a line (kept lines counted before each, the nearest kept line, the
 //! run of kept lines around each) is read from a bit a line and a count every 64 lines.
 
+/// The sum of `count` ones added one at a time in `f32` (exact up to 2^24, where such a
+/// sum stops growing): what a prefix sum of flags in `f32` holds after `count` set flags.
+#[inline]
+pub(crate) fn ones_f32(count: usize) -> f32 {
+    count.min(1 << 24) as f32
+}
+
 /// A sequence of bits with the count of ones before every 64th, so that the ones before a
 /// position ([`Bits::rank`]) take a word's count and a population count, and the nearest
 /// one or zero before or after a position ([`Bits::prev`], [`Bits::next`]) a look at its
@@ -153,6 +160,17 @@ mod tests {
 
     /// Every query against a walk along a plain list of bits, on lengths around the
     /// word size and on sparse, dense and empty patterns.
+    /// A prefix sum of ones in `f32` stops at 2^24, as `ones_f32` says.
+    #[test]
+    fn a_sum_of_ones_in_f32_stops_at_2_pow_24() {
+        let mut sum = (1u32 << 24) as f32 - 2.0;
+        for _ in 0..4 {
+            sum += 1.0;
+        }
+        assert_eq!(sum, super::ones_f32((1 << 24) + 2));
+        assert_eq!(super::ones_f32((1 << 24) - 1), sum - 1.0);
+    }
+
     #[test]
     fn bits_answer_as_a_walk_along_the_list() {
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
@@ -170,6 +188,11 @@ mod tests {
                 for k in 0..=len {
                     let ones = plain[..k].iter().filter(|&&b| b).count();
                     assert_eq!(bits.rank(k), ones, "len {len}, density {density}, at {k}");
+                    let mut sum = 0f32;
+                    for &b in &plain[..k] {
+                        sum += f32::from(u8::from(b));
+                    }
+                    assert_eq!(super::ones_f32(ones), sum);
                     for one in [true, false] {
                         let prev = (0..k).rev().find(|&j| plain[j] == one);
                         assert_eq!(bits.prev(k, one), prev, "prev {one} at {k} of {len}");

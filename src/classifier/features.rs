@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::classifier::bits::{ones_f32, Bits};
 use crate::classifier::terms::Terms;
 use crate::doc::Doc;
 use crate::phrases::stopwords::{self, Stopwords};
@@ -1374,21 +1375,23 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let removed: Vec<bool> = lines.iter().map(|&i| doc.is_removed(i)).collect();
     let open: Vec<bool> = removed.iter().map(|r| !r).collect();
     let region = main_region(&stats, &open);
-    // Blank-separated blocks: block id per text line.
-    let mut block = vec![0u32; n];
-    let mut b = 0;
-    for k in 1..n {
-        if lines[k] != lines[k - 1] + 1 {
-            b += 1;
-        }
-        block[k] = c32(b);
-    }
-    let mut block_lines = vec![0usize; b + 1];
-    let mut block_words = vec![0usize; b + 1];
+    // Blank-separated blocks: each block's first text line, lines and words (a line's
+    // block is found among the first lines by halves: issue 24, not a table of 4 bytes a
+    // line).
+    let mut block_starts = vec![0u32];
+    let (mut block_lines, mut block_words) = (vec![0usize], vec![0usize]);
     for k in 0..n {
-        block_lines[block[k] as usize] += 1;
-        block_words[block[k] as usize] += stats.words(k) as usize;
+        if k > 0 && lines[k] != lines[k - 1] + 1 {
+            block_starts.push(c32(k));
+            block_lines.push(0);
+            block_words.push(0);
+        }
+        *block_lines.last_mut().expect("one block at least") += 1;
+        *block_words.last_mut().expect("one block at least") += stats.words(k) as usize;
     }
+    block_starts.shrink_to_fit();
+    block_lines.shrink_to_fit();
+    block_words.shrink_to_fit();
     // The median line's words: the word count at rank n / 2 (selected, not sorted).
     let mut sorted: Vec<u32> = (0..n).map(|k| stats.words(k)).collect();
     let median = if n / 2 < sorted.len() {
@@ -1396,26 +1399,24 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     } else {
         1
     } as f32;
-    // Prefix sums over text lines for windows.
+    // Prefix sums over text lines for windows (the sums of flags are counted in bits:
+    // issue 24, three tables of 4 bytes a line before).
     let mut pre_logw = vec![0f32; n + 1];
-    let mut pre_prose = vec![0f32; n + 1];
-    let mut pre_removed = vec![0f32; n + 1];
     let mut pre_prose_words = vec![0f32; n + 1];
-    // Author and date lines an earlier rule removed: one near the headline on an article,
-    // one per item on a page of teaser cards, comments or forum posts.
-    let mut pre_bylines = vec![0u32; n + 1];
     for k in 0..n {
         let (words, prose) = (stats.words(k), stats.prose(k));
-        let byline = matches!(
-            doc.mark(lines[k]),
-            crate::doc::Mark::Remove(_, crate::Category::Byline | crate::Category::Metadata)
-        );
-        pre_bylines[k + 1] = pre_bylines[k] + u32::from(byline);
         pre_logw[k + 1] = pre_logw[k] + ln1p(words as usize);
-        pre_prose[k + 1] = pre_prose[k] + f32::from(u8::from(prose));
-        pre_removed[k + 1] = pre_removed[k] + f32::from(u8::from(removed[k]));
         pre_prose_words[k + 1] = pre_prose_words[k] + if prose { words as f32 } else { 0.0 };
     }
+    let prose_bits = Bits::new((0..n).map(|k| stats.prose(k)));
+    // Author and date lines an earlier rule removed: one near the headline on an article,
+    // one per item on a page of teaser cards, comments or forum posts.
+    let bylines = Bits::new(lines.iter().map(|&i| {
+        matches!(
+            doc.mark(i),
+            crate::doc::Mark::Remove(_, crate::Category::Byline | crate::Category::Metadata)
+        )
+    }));
     let doc_bytes = doc.text.len().max(1) as f32;
     // The headline line, if an earlier rule labelled one.
     let title_at = lines.iter().position(|&i| {
@@ -1569,19 +1570,18 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         doc,
         n,
         stats,
-        removed,
+        removed: Bits::new(removed),
         region,
-        block,
+        block_starts,
         block_lines,
         block_words,
         total_words,
         prose_words,
         median,
         pre_logw,
-        pre_prose,
-        pre_removed,
+        prose_bits,
         pre_prose_words,
-        pre_bylines,
+        bylines,
         doc_bytes,
         title_at,
         headline,
@@ -1620,19 +1620,22 @@ pub(crate) struct Page<'d> {
     doc: &'d Doc<'d>,
     n: usize,
     stats: StatsTable,
-    removed: Vec<bool>,
+    /// Whether each line was removed by an earlier rule.
+    removed: Bits,
     region: Option<(usize, usize)>,
-    block: Vec<u32>,
+    /// Each blank-separated block's first text line, in order.
+    block_starts: Vec<u32>,
     block_lines: Vec<usize>,
     block_words: Vec<usize>,
     total_words: usize,
     prose_words: usize,
     median: f32,
     pre_logw: Vec<f32>,
-    pre_prose: Vec<f32>,
-    pre_removed: Vec<f32>,
+    /// Whether each line reads as prose (counted for windows).
+    prose_bits: Bits,
     pre_prose_words: Vec<f32>,
-    pre_bylines: Vec<u32>,
+    /// Whether each line was removed as a byline or metadata.
+    bylines: Bits,
     doc_bytes: f32,
     title_at: Option<usize>,
     headline: Terms,
@@ -1715,14 +1718,13 @@ features! {
             doc,
             stats,
             removed,
-            block,
+            block_starts,
             block_lines,
             block_words,
             pre_logw,
-            pre_prose,
-            pre_removed,
+            prose_bits,
             pre_prose_words,
-            pre_bylines,
+            bylines,
             headline,
             run,
             prose_lines,
@@ -1779,13 +1781,21 @@ features! {
             let hi = (k + r + 1).min(n);
             (pre[hi] - pre[lo]) / (hi - lo) as f32
         };
-        let share = |pre: &[f32], lo: usize, hi: usize| {
+        // `window` of the flags `bits` (their prefix sums in `f32`), and the same share
+        // of the lines `lo..hi` (-1 for none).
+        let window_bits = |bits: &Bits, k: usize, r: usize| {
+            let lo = k.saturating_sub(r);
+            let hi = (k + r + 1).min(n);
+            (ones_f32(bits.rank(hi)) - ones_f32(bits.rank(lo))) / (hi - lo) as f32
+        };
+        let share_bits = |bits: &Bits, lo: usize, hi: usize| {
             if hi > lo {
-                (pre[hi] - pre[lo]) / (hi - lo) as f32
+                (ones_f32(bits.rank(hi)) - ones_f32(bits.rank(lo))) / (hi - lo) as f32
             } else {
                 -1.0
             }
         };
+        let block = block_starts.partition_point(|&s| s as usize <= k) - 1;
         let headline_terms = headline.of(0);
         let s = stats.get(k);
         let words = s.words.max(1) as f32;
@@ -1834,24 +1844,24 @@ features! {
     upper_share: s.upper as f32 / letters,
     prev_log_words: p.map_or(-1.0, |(w, _)| ln1p(w as usize)),
     prev_sentence: p.map_or(-1.0, |(_, e)| f32::from(u8::from(e))),
-    prev_removed: prev.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
+    prev_removed: prev.map_or(-1.0, |j| f32::from(u8::from(removed.get(j)))),
     next_log_words: q.map_or(-1.0, |(w, _)| ln1p(w as usize)),
     next_sentence: q.map_or(-1.0, |(_, e)| f32::from(u8::from(e))),
-    next_removed: next.map_or(-1.0, |j| f32::from(u8::from(removed[j]))),
+    next_removed: next.map_or(-1.0, |j| f32::from(u8::from(removed.get(j)))),
     window_mean_log_words: window(pre_logw, k, 3),
-    window_prose_share: window(pre_prose, k, 5),
+    window_prose_share: window_bits(prose_bits, k, 5),
     rel_line_pos: k as f32 / n as f32,
     rel_byte_pos: doc.start(i) as f32 / doc_bytes,
     in_region: in_region,
     log_region_distance: dist,
     region_side: side,
-    log_block_lines: ln1p(block_lines[block[k] as usize]),
-    log_block_words: ln1p(block_words[block[k] as usize]),
+    log_block_lines: ln1p(block_lines[block]),
+    log_block_words: ln1p(block_words[block]),
     title_overlap: title_overlap,
     doc_log_words: ln1p(total_words),
     doc_prose_share: prose_words as f32 / total_words.max(1) as f32,
     words_vs_median: (s.words as f32 / median).min(50.0),
-    window_removed_share: window(pre_removed, k, 3),
+    window_removed_share: window_bits(removed, k, 3),
     prose_mass_before: pre_prose_words[k] / prose_words.max(1) as f32,
     blank_around: blank_around,
     starts_lower: f32::from(u8::from(s.starts_lower)),
@@ -1864,8 +1874,8 @@ features! {
     log_title_distance: title_at.map_or(-1.0, |t| ln1p(k.abs_diff(t))),
     log_similar_run: ln1p(run[k] as usize),
     log_doc_lines: ln1p(n),
-    removed_share_before: share(pre_removed, k.saturating_sub(10), k),
-    removed_share_after: share(pre_removed, k + 1, (k + 11).min(n)),
+    removed_share_before: share_bits(removed, k.saturating_sub(10), k),
+    removed_share_after: share_bits(removed, k + 1, (k + 11).min(n)),
     log_prose_above: ln1p(prose_above),
     log_prose_below: ln1p(prose_below),
     log_leading_caps: ln1p(s.leading_caps as usize),
@@ -1894,8 +1904,8 @@ features! {
     log_headline_distance: headline_at.map_or(-1.0, |h| ln1p(k.abs_diff(h))),
     log_doc_plain_prose_words: ln1p(plain_prose_words),
     log_glued_joins: ln1p(s.glued as usize),
-    log_bylines_above: ln1p(pre_bylines[k] as usize),
-    log_bylines_below: ln1p((pre_bylines[n] - pre_bylines[k + 1]) as usize),
+    log_bylines_above: ln1p(bylines.rank(k)),
+    log_bylines_below: ln1p(bylines.rank(n) - bylines.rank(k + 1)),
     headline_cohesion: match terms.of(k) {
         _ if headline_terms.is_empty() => -1.0,
         [] => -1.0,
@@ -2658,7 +2668,12 @@ mod tests {
             text.push_str(prose);
             text.push('\n');
         }
-        for (name, price) in [("Oak chair", "$40"), ("Pine table", "$120"), ("Teak bench", "$95"), ("Ash stool", "$30")] {
+        for (name, price) in [
+            ("Oak chair", "$40"),
+            ("Pine table", "$120"),
+            ("Teak bench", "$95"),
+            ("Ash stool", "$30"),
+        ] {
             text.push_str(&format!("{name}\n{price}\nAdd to cart\n"));
         }
         text.push_str("Contact us\nPrivacy");
@@ -2669,11 +2684,19 @@ mod tests {
         for k in 0..page.len() {
             let (row, kept) = (page.row(k), page.kept(k));
             for (j, &f) in super::KEPT.iter().enumerate() {
-                assert_eq!(kept[j].to_bits(), row[f].to_bits(), "line {k}, {}", super::NAMES[f]);
+                assert_eq!(
+                    kept[j].to_bits(),
+                    row[f].to_bits(),
+                    "line {k}, {}",
+                    super::NAMES[f]
+                );
                 seen[j] |= kept[j] != 0.0;
             }
         }
-        assert_eq!(seen, [true; 5], "every column takes a value other than 0 somewhere");
+        assert_eq!(
+            seen, [true; 5],
+            "every column takes a value other than 0 somewhere"
+        );
         assert_eq!(page.kept(1), [0.0; 5], "a removed line's row is zeros");
     }
 

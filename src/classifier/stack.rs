@@ -10,7 +10,7 @@
 
 use std::cell::Cell;
 
-use crate::classifier::bits::Bits;
+use crate::classifier::bits::{ones_f32, Bits};
 use crate::classifier::features::{best_run, N_FEATURES};
 use crate::classifier::terms::Terms;
 
@@ -166,12 +166,6 @@ pub(crate) struct Context<C> {
     total_kept: f32,
     doc_kept_share: f32,
     doc_mean: f32,
-}
-
-/// The sum of `count` ones added one at a time in `f32` (exact up to 2^24, where such a
-/// sum stops growing: what a prefix sum of ones in `f32` holds).
-fn ones_f32(count: usize) -> f32 {
-    count.min(1 << 24) as f32
 }
 
 impl<C: Fn(usize) -> Columns> Context<C> {
@@ -343,9 +337,8 @@ impl<C: Fn(usize) -> Columns> Context<C> {
                 empty
             }
         };
-        let mean = |pre: &[f32], lo: usize, hi: usize, empty: f32| {
-            mean_of(&|j| pre[j], lo, hi, empty)
-        };
+        let mean =
+            |pre: &[f32], lo: usize, hi: usize, empty: f32| mean_of(&|j| pre[j], lo, hi, empty);
         let pre_kept = |j: usize| self.pre_kept(j);
         let at = |k: isize| {
             if k < 0 || k >= n as isize {
@@ -356,8 +349,7 @@ impl<C: Fn(usize) -> Columns> Context<C> {
         };
         let ki = k as isize;
         let max_of = |lo: usize, hi: usize| s[lo..hi].iter().copied().fold(-CLIP, f32::max);
-        let (bs, be, block_max) =
-            self.blocks[self.blocks.partition_point(|b| b.1 as usize <= k)];
+        let (bs, be, block_max) = self.blocks[self.blocks.partition_point(|b| b.1 as usize <= k)];
         let (bs, be) = (bs as usize, be as usize);
         let region = self.region;
         [
@@ -617,7 +609,10 @@ mod tests {
             }
             let columns = |k: usize| Columns::new(0.0, grid[k], periodic[k]);
             let c = Context::new(&lines, columns, scores.clone(), &Terms::new(), |_| true);
-            let kept: Vec<bool> = scores.iter().map(|&v| v.clamp(-CLIP, CLIP) >= KEPT).collect();
+            let kept: Vec<bool> = scores
+                .iter()
+                .map(|&v| v.clamp(-CLIP, CLIP) >= KEPT)
+                .collect();
             let mut pre_kept = vec![0f32; n + 1];
             for k in 0..n {
                 pre_kept[k + 1] = pre_kept[k] + f32::from(u8::from(kept[k]));
