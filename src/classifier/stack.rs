@@ -145,7 +145,7 @@ impl Columns {
 /// (4 + 4) is measured once per segment when a row of it is first asked for (rows are
 /// asked for in order: a segment is measured once; asked out of order, a row costs its
 /// segment's length and gives the same values).
-pub(crate) struct Context<C> {
+pub(crate) struct Context<'t, C> {
     s: Vec<f32>,
     pre_s: Vec<f32>,
     /// Whether each line is kept (its score at least [`KEPT`]).
@@ -161,14 +161,15 @@ pub(crate) struct Context<C> {
     segments: [Cell<(usize, usize, f32)>; 2],
     region: Option<(usize, usize)>,
     region_word_share: f32,
-    region_cohesion: Vec<f32>,
-    kept_cohesion: Vec<f32>,
+    /// The region and kept cohesions ([`cohesions`]) of each line's content words.
+    cohesion: Cohesions,
+    terms: &'t Terms,
     total_kept: f32,
     doc_kept_share: f32,
     doc_mean: f32,
 }
 
-impl<C: Fn(usize) -> Columns> Context<C> {
+impl<'t, C: Fn(usize) -> Columns> Context<'t, C> {
     /// The context of the text lines `lines` (indices of the document's non-blank lines,
     /// in order; a gap means blank lines between), given each line's [`Columns`]
     /// (`columns(k)`, of a row of zeros for a decided line), first-stage `scores`
@@ -180,9 +181,9 @@ impl<C: Fn(usize) -> Columns> Context<C> {
         lines: &[usize],
         columns: C,
         scores: Vec<f32>,
-        terms: &Terms,
+        terms: &'t Terms,
         wanted: impl Fn(usize) -> bool,
-    ) -> Context<C> {
+    ) -> Context<'t, C> {
         let n = lines.len().min(scores.len());
         let mut s = scores;
         s.truncate(n);
@@ -234,7 +235,7 @@ impl<C: Fn(usize) -> Columns> Context<C> {
         let in_region: Vec<bool> = (0..n)
             .map(|k| region.is_some_and(|(a, z)| (a..=z).contains(&k)))
             .collect();
-        let [region_cohesion, kept_cohesion] = cohesions(terms, n, &wanted, [&in_region, &kept]);
+        let cohesion = cohesions(terms, n, &wanted, [&in_region, &kept]);
         drop(in_region);
         // Items decided together: the share of kept lines in the line's card grid and in
         // its run of periodic shapes (consecutive lines with the same nonzero grid size or
@@ -252,8 +253,8 @@ impl<C: Fn(usize) -> Columns> Context<C> {
             segments: [Cell::new((0, 0, -1.0)), Cell::new((0, 0, -1.0))],
             region,
             region_word_share,
-            region_cohesion,
-            kept_cohesion,
+            cohesion,
+            terms,
             total_kept,
             doc_kept_share,
             doc_mean,
@@ -352,6 +353,7 @@ impl<C: Fn(usize) -> Columns> Context<C> {
         let (bs, be, block_max) = self.blocks[self.blocks.partition_point(|b| b.1 as usize <= k)];
         let (bs, be) = (bs as usize, be as usize);
         let region = self.region;
+        let [region_cohesion, kept_cohesion] = self.cohesion.get(k, self.terms.of(k).len());
         [
             s[k],
             at(ki - 1),
@@ -388,8 +390,8 @@ impl<C: Fn(usize) -> Columns> Context<C> {
                 None => -1.0,
             },
             self.region_word_share,
-            self.region_cohesion[k],
-            self.kept_cohesion[k],
+            region_cohesion,
+            kept_cohesion,
             self.segment_share(k, 0),
             self.segment_share(k, 1),
         ]
@@ -454,6 +456,43 @@ impl<'s> Ranks<'s> {
     }
 }
 
+/// Each line's two cohesions ([`cohesions`]) in 2 bytes a line (issue 24: 8 bytes a line
+/// as two tables of `f32`): the words of the line shared with each set, which give the
+/// share with the line's count of words ([`Cohesions::get`]); a line of [`WIDE_WORDS`]
+/// words or more keeps its two values in a list beside.
+struct Cohesions {
+    /// Per line: its words shared with each set, or [`NOT_ASKED`], or [`WIDE_WORDS`].
+    shared: Vec<[u8; 2]>,
+    /// The lines of [`WIDE_WORDS`] words or more and their values, in order.
+    wide: Vec<(usize, [f32; 2])>,
+}
+
+/// [`Cohesions::shared`] of a line not asked for.
+const NOT_ASKED: u8 = u8::MAX;
+/// [`Cohesions::shared`] of a line of this many words or more (its values in the list).
+const WIDE_WORDS: u8 = u8::MAX - 1;
+
+impl Cohesions {
+    /// Line `k`'s two cohesions (`words`: its content words; NaN for a line not asked for,
+    /// -1 for a line without content words).
+    fn get(&self, k: usize, words: usize) -> [f32; 2] {
+        match self.shared[k] {
+            [NOT_ASKED, _] => [f32::NAN; 2],
+            [WIDE_WORDS, _] => self.wide[self.wide.partition_point(|&(j, _)| j < k)].1,
+            _ if words == 0 => [-1.0; 2],
+            [a, b] => [f32::from(a) / words as f32, f32::from(b) / words as f32],
+        }
+    }
+
+    /// Every line's cohesions, as two tables (for the tests).
+    #[cfg(test)]
+    fn tables(&self, terms: &Terms) -> [Vec<f32>; 2] {
+        let n = self.shared.len();
+        let v: Vec<[f32; 2]> = (0..n).map(|k| self.get(k, terms.of(k).len())).collect();
+        [v.iter().map(|x| x[0]).collect(), v.iter().map(|x| x[1]).collect()]
+    }
+}
+
 /// For each of the first `n` lines that `wanted` asks for, the share of its content words
 /// that occur in at least one *other* line of each set of members (`members[0]`,
 /// `members[1]`; -1 for a line without content words); NaN for the lines not asked for.
@@ -469,7 +508,7 @@ fn cohesions(
     n: usize,
     wanted: &dyn Fn(usize) -> bool,
     members: [&[bool]; 2],
-) -> [Vec<f32>; 2] {
+) -> Cohesions {
     let mut distinct: Vec<u64> = Vec::new();
     for k in (0..n).filter(|&k| wanted(k)) {
         distinct.extend_from_slice(terms.of(k));
@@ -492,11 +531,14 @@ fn cohesions(
             }
         }
     }
-    let mut out = [vec![f32::NAN; n], vec![f32::NAN; n]];
+    let mut out = Cohesions {
+        shared: vec![[NOT_ASKED; 2]; n],
+        wide: Vec::new(),
+    };
     for k in (0..n).filter(|&k| wanted(k)) {
         let own = terms.of(k);
         if own.is_empty() {
-            (out[0][k], out[1][k]) = (-1.0, -1.0);
+            out.shared[k] = [0, 0];
             continue;
         }
         let me = [u32::from(members[0][k]), u32::from(members[1][k])];
@@ -507,8 +549,14 @@ fn cohesions(
             shared[0] += usize::from(c[0] > me[0]);
             shared[1] += usize::from(c[1] > me[1]);
         }
-        out[0][k] = shared[0] as f32 / own.len() as f32;
-        out[1][k] = shared[1] as f32 / own.len() as f32;
+        if own.len() < usize::from(WIDE_WORDS) {
+            // Each count is at most the line's words.
+            out.shared[k] = [shared[0] as u8, shared[1] as u8];
+        } else {
+            out.shared[k] = [WIDE_WORDS; 2];
+            let share = |s: usize| s as f32 / own.len() as f32;
+            out.wide.push((k, [share(shared[0]), share(shared[1])]));
+        }
     }
     out
 }
@@ -608,7 +656,8 @@ mod tests {
                 periodic.push(p);
             }
             let columns = |k: usize| Columns::new(0.0, grid[k], periodic[k]);
-            let c = Context::new(&lines, columns, scores.clone(), &Terms::new(), |_| true);
+            let terms = Terms::new();
+            let c = Context::new(&lines, columns, scores.clone(), &terms, |_| true);
             let kept: Vec<bool> = scores
                 .iter()
                 .map(|&v| v.clamp(-CLIP, CLIP) >= KEPT)
@@ -720,7 +769,7 @@ mod tests {
             let kept: Vec<bool> = lines.iter().map(|l| l.2).collect();
             let wanted = |k: usize| lines[k].3;
             let n = lines.len().saturating_sub(cut);
-            let [a, b] = cohesions(&t, n, &wanted, [&region, &kept]);
+            let [a, b] = cohesions(&t, n, &wanted, [&region, &kept]).tables(&t);
             let (ha, hb) = (cohesion_by_hash(&t, n, &region), cohesion_by_hash(&t, n, &kept));
             for k in 0..n {
                 if wanted(k) {
@@ -764,7 +813,7 @@ mod tests {
         t.push_line("Win tickets to the concert", stop);
         t.push_empty();
         let members = [true, true, false, false];
-        let [c, _] = cohesions(&t, 4, &|_| true, [&members, &[false; 4]]);
+        let [c, _] = cohesions(&t, 4, &|_| true, [&members, &[false; 4]]).tables(&t);
         assert_eq!(c[0], 2.0 / 3.0, "harbour and bridge occur in line 1");
         assert_eq!(
             c[1],
@@ -773,6 +822,27 @@ mod tests {
         );
         assert_eq!(c[2], 0.0, "nothing shared with the members");
         assert_eq!(c[3], -1.0, "no content words");
+    }
+
+    /// Lines of more words than a count of a byte holds (254 and more) keep their exact
+    /// cohesions, beside lines of a few words.
+    #[test]
+    fn lines_of_many_words_keep_their_cohesions() {
+        let mut t = Terms::new();
+        let line = |words: std::ops::Range<u64>| -> Vec<u64> {
+            words.map(|w| w.wrapping_mul(0x9e37_79b9_7f4a_7c15)).collect()
+        };
+        for words in [0..300, 100..400, 0..3, 250..253, 0..254, 5..258, 0..0] {
+            t.push_ids(&line(words));
+        }
+        let n = 7;
+        let region = [true, false, true, false, true, false, true];
+        let kept = [false, true, true, true, false, true, false];
+        let [a, b] = cohesions(&t, n, &|_| true, [&region, &kept]).tables(&t);
+        assert_eq!(a, cohesion_by_hash(&t, n, &region));
+        assert_eq!(b, cohesion_by_hash(&t, n, &kept));
+        assert!(a[0] > 0.0 && a[0] < 1.0, "{}", a[0]);
+        assert_eq!(a[6], -1.0);
     }
 
     #[test]
