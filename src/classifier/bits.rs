@@ -25,25 +25,43 @@ pub(crate) struct Bits {
 impl Bits {
     /// The bits `bits` (in order).
     pub(crate) fn new(bits: impl IntoIterator<Item = bool>) -> Bits {
-        let mut words = Vec::new();
-        let mut len = 0;
+        let mut out = Bits::default();
         for b in bits {
-            if len % 64 == 0 {
-                words.push(0u64);
-            }
-            if b {
-                *words.last_mut().expect("pushed above") |= 1 << (len % 64);
-            }
-            len += 1;
+            out.push(b);
         }
-        let mut ranks = Vec::with_capacity(words.len() + 1);
+        out.seal();
+        out
+    }
+
+    /// Room for `n` bits.
+    fn with_capacity(n: usize) -> Bits {
+        Bits {
+            words: Vec::with_capacity(n.div_ceil(64)),
+            ranks: Vec::new(),
+            len: 0,
+        }
+    }
+
+    /// Adds bit `b` at the end (before [`Bits::seal`]).
+    fn push(&mut self, b: bool) {
+        if self.len % 64 == 0 {
+            self.words.push(0u64);
+        }
+        if b {
+            *self.words.last_mut().expect("pushed above") |= 1 << (self.len % 64);
+        }
+        self.len += 1;
+    }
+
+    /// Counts the ones once every bit is in.
+    fn seal(&mut self) {
+        self.ranks = Vec::with_capacity(self.words.len() + 1);
         let mut total = 0;
-        ranks.push(0);
-        for w in &words {
+        self.ranks.push(0);
+        for w in &self.words {
             total += w.count_ones() as usize;
-            ranks.push(total);
+            self.ranks.push(total);
         }
-        Bits { words, ranks, len }
     }
 
     /// The number of bits.
@@ -154,9 +172,92 @@ impl Bits {
     }
 }
 
+/// A value per line that holds along runs of consecutive lines, held once a run (issue
+/// 24: a table of 4 bytes a line before): a bit a line marks each run's first line, and
+/// a line's value is its run's ([`Runs::get`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Runs<T> {
+    starts: Bits,
+    values: Vec<T>,
+}
+
+impl<T: Copy> Runs<T> {
+    /// Room for `n` lines in `runs` runs, given to [`RunsBuilder::push`] in order (counted
+    /// first, so that the values are never grown: growing holds the old and the new).
+    pub(crate) fn builder(n: usize, runs: usize) -> RunsBuilder<T> {
+        RunsBuilder {
+            starts: Bits::with_capacity(n),
+            values: Vec::with_capacity(runs),
+        }
+    }
+
+    /// The run of line `k` (its place among the runs).
+    #[inline]
+    pub(crate) fn index(&self, k: usize) -> usize {
+        self.starts.rank(k + 1) - 1
+    }
+
+    /// Line `k`'s value (its run's).
+    #[inline]
+    pub(crate) fn get(&self, k: usize) -> T {
+        self.values[self.index(k)]
+    }
+}
+
+/// [`Runs`] being made ([`Runs::builder`]).
+pub(crate) struct RunsBuilder<T> {
+    starts: Bits,
+    values: Vec<T>,
+}
+
+impl<T> RunsBuilder<T> {
+    /// A run from line `start` (after the last run's first line; the first run's at 0).
+    pub(crate) fn push(&mut self, start: usize, value: T) {
+        debug_assert!(self.starts.len == start || self.starts.len < start);
+        while self.starts.len < start {
+            self.starts.push(false);
+        }
+        self.starts.push(true);
+        self.values.push(value);
+    }
+
+    /// The runs of `n` lines.
+    pub(crate) fn finish(mut self, n: usize) -> Runs<T> {
+        while self.starts.len < n {
+            self.starts.push(false);
+        }
+        self.starts.seal();
+        self.values.shrink_to_fit();
+        Runs {
+            starts: self.starts,
+            values: self.values,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Bits;
+    use super::{Bits, Runs};
+
+    #[test]
+    fn each_line_reads_its_runs_value() {
+        let runs = |n: usize, list: &[(usize, char)]| {
+            let mut b = Runs::builder(n, list.len());
+            for &(start, v) in list {
+                b.push(start, v);
+            }
+            b.finish(n)
+        };
+        let short = runs(7, &[(0, 'a'), (1, 'b'), (4, 'c'), (6, 'd')]);
+        let got: String = (0..7).map(|k| short.get(k)).collect();
+        assert_eq!(got, "abbbccd");
+        assert_eq!(short.index(5), 2);
+        let long = runs(200, &[(0, 'x'), (130, 'y')]);
+        assert_eq!(
+            (long.get(129), long.get(130), long.get(199)),
+            ('x', 'y', 'y')
+        );
+    }
 
     /// Every query against a walk along a plain list of bits, on lengths around the
     /// word size and on sparse, dense and empty patterns.

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::classifier::bits::{ones_f32, Bits};
+use crate::classifier::bits::{ones_f32, Bits, Runs};
 use crate::classifier::terms::Terms;
 use crate::doc::Doc;
 use crate::phrases::stopwords::{self, Stopwords};
@@ -1430,18 +1430,23 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     if let Some(t) = title_at {
         headline.push_line(doc.line(lines[t]), stop);
     }
-    // Runs of consecutive short lines of similar length (menus, lists, tables).
-    let mut run = vec![1u32; n];
+    // Runs of consecutive short lines of similar length (menus, lists, tables), each
+    // line's the length of its run (held once a run: issue 24).
+    let similar = |a: usize, b: usize| {
+        let (x, y) = (stats.words(a), stats.words(b));
+        !stats.prose(a) && !stats.prose(b) && x.abs_diff(y) <= 2 + x.max(y) / 3
+    };
+    let mut runs = Runs::builder(n, (1..=n).filter(|&k| k == n || !similar(k - 1, k)).count());
+    // Lines in runs of 4 or more.
+    let mut run_lines = 0;
     {
-        let similar = |a: usize, b: usize| {
-            let (x, y) = (stats.words(a), stats.words(b));
-            !stats.prose(a) && !stats.prose(b) && x.abs_diff(y) <= 2 + x.max(y) / 3
-        };
         let mut start = 0;
         for k in 1..=n {
             if k == n || !similar(k - 1, k) {
-                for r in &mut run[start..k] {
-                    *r = c32(k - start);
+                let len = c32(k - start);
+                runs.push(start, len);
+                if len >= 4 {
+                    run_lines += k - start;
                 }
                 start = k;
             }
@@ -1467,7 +1472,8 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let doc_short_share = short_n as f32 / nf;
     let doc_bullet_share = bullet_n as f32 / nf;
     let doc_link_share = total_link as f32 / total_chars.max(1) as f32;
-    let doc_run_share = run.iter().filter(|&&r| r >= 4).count() as f32 / nf;
+    let doc_run_share = run_lines as f32 / nf;
+    let run = runs.finish(n);
     let region_words: usize =
         region.map_or(0, |(a, z)| (a..=z).map(|k| stats.words(k) as usize).sum());
     let region_word_share = region_words as f32 / total_words.max(1) as f32;
@@ -1501,25 +1507,26 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     // not end a sentence and the next starts in lower case, or it ends with a comma or
     // hyphen. Each line gets its paragraph's word count and whether the paragraph ends a
     // sentence, so a wrapped paragraph is scored as the paragraph it is.
-    let mut para_words = vec![0u32; n];
-    let mut para_sentence = vec![false; n];
+    // Held once a paragraph (issue 24: 5 bytes a line before).
+    let continues = |k: usize| {
+        if k + 1 >= n || lines[k + 1] != lines[k] + 1 {
+            return false;
+        }
+        let line = doc.line(lines[k]);
+        (!stats.sentence(k) && stats.starts_lower(k + 1)) || line.ends_with([',', '-'])
+    };
+    let mut paras = Runs::builder(n, (0..n).filter(|&k| !continues(k)).count());
+    let mut para_sentence = Vec::new();
+    let mut max_para_words = 0;
     {
-        let continues = |k: usize| {
-            if k + 1 >= n || lines[k + 1] != lines[k] + 1 {
-                return false;
-            }
-            let line = doc.line(lines[k]);
-            (!stats.sentence(k) && stats.starts_lower(k + 1)) || line.ends_with([',', '-'])
-        };
         let mut start = 0;
         for k in 0..n {
             if !continues(k) {
                 let words: usize = (start..=k).map(|j| stats.words(j) as usize).sum();
                 let sentence = stats.sentence(k);
-                for j in start..=k {
-                    para_words[j] = c32(words);
-                    para_sentence[j] = sentence;
-                }
+                paras.push(start, c32(words));
+                para_sentence.push(sentence);
+                max_para_words = max_para_words.max(c32(words));
                 start = k + 1;
             }
         }
@@ -1536,7 +1543,8 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         .map(|k| stats.words(k) as usize)
         .sum();
     let doc_periodic_word_share = periodic_words as f32 / total_words.max(1) as f32;
-    let max_para_words = para_words.iter().copied().max().unwrap_or(0);
+    let para = paras.finish(n);
+    let para_sentence = Bits::new(para_sentence);
     let mut token = String::new();
     // The share of line `k`'s words found in the title (asked only of lines of at most
     // `TITLE_WORDS` words).
@@ -1597,7 +1605,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         region_word_share,
         periodic,
         doc_periodic_share,
-        para_words,
+        para,
         para_sentence,
         plain_prose_words,
         grid,
@@ -1639,7 +1647,8 @@ pub(crate) struct Page<'d> {
     doc_bytes: f32,
     title_at: Option<usize>,
     headline: Terms,
-    run: Vec<u32>,
+    /// Each line's run of similar lines, its length.
+    run: Runs<u32>,
     prose_lines: Vec<u32>,
     header_lines: Vec<u32>,
     doc_prose_line_share: f32,
@@ -1651,8 +1660,10 @@ pub(crate) struct Page<'d> {
     region_word_share: f32,
     periodic: Vec<u32>,
     doc_periodic_share: f32,
-    para_words: Vec<u32>,
-    para_sentence: Vec<bool>,
+    /// Each line's paragraph, its words ([`Page::para_sentence`]: whether it ends a sentence).
+    para: Runs<u32>,
+    /// Whether each paragraph ends a sentence.
+    para_sentence: Bits,
     plain_prose_words: usize,
     grid: Grids,
     doc_grid_share: f32,
@@ -1730,7 +1741,7 @@ features! {
             prose_lines,
             header_lines,
             periodic,
-            para_words,
+            para,
             para_sentence,
             grid,
             title_overlap,
@@ -1872,7 +1883,7 @@ features! {
         _ => 0.0,
     },
     log_title_distance: title_at.map_or(-1.0, |t| ln1p(k.abs_diff(t))),
-    log_similar_run: ln1p(run[k] as usize),
+    log_similar_run: ln1p(run.get(k) as usize),
     log_doc_lines: ln1p(n),
     removed_share_before: share_bits(removed, k.saturating_sub(10), k),
     removed_share_after: share_bits(removed, k + 1, (k + 11).min(n)),
@@ -1893,8 +1904,8 @@ features! {
     image_only: f32::from(u8::from(s.image_only)),
     table_row: f32::from(u8::from(s.table_row)),
     log_indent: ln1p(doc.raw(i).len() - doc.raw(i).trim_start().len()),
-    log_paragraph_words: ln1p(para_words[k] as usize),
-    paragraph_sentence: f32::from(u8::from(para_sentence[k])),
+    log_paragraph_words: ln1p(para.get(k) as usize),
+    paragraph_sentence: f32::from(u8::from(para_sentence.get(para.index(k)))),
     ends_ellipsis: f32::from(u8::from(ends_with_ellipsis(doc.line(i)))),
     headline_side: match headline_at {
         Some(h) if k < h => -1.0,

@@ -489,7 +489,10 @@ impl Cohesions {
     fn tables(&self, terms: &Terms) -> [Vec<f32>; 2] {
         let n = self.shared.len();
         let v: Vec<[f32; 2]> = (0..n).map(|k| self.get(k, terms.of(k).len())).collect();
-        [v.iter().map(|x| x[0]).collect(), v.iter().map(|x| x[1]).collect()]
+        [
+            v.iter().map(|x| x[0]).collect(),
+            v.iter().map(|x| x[1]).collect(),
+        ]
     }
 }
 
@@ -830,7 +833,9 @@ mod tests {
     fn lines_of_many_words_keep_their_cohesions() {
         let mut t = Terms::new();
         let line = |words: std::ops::Range<u64>| -> Vec<u64> {
-            words.map(|w| w.wrapping_mul(0x9e37_79b9_7f4a_7c15)).collect()
+            words
+                .map(|w| w.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+                .collect()
         };
         for words in [0..300, 100..400, 0..3, 250..253, 0..254, 5..258, 0..0] {
             t.push_ids(&line(words));

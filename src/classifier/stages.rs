@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use super::bits::Bits;
 use super::gbdt::{Compiled, Model};
 use super::model::{MODEL, STACKED};
 use crate::classifier::features::{self, N_FEATURES};
@@ -111,10 +112,10 @@ impl Rule for Classifier {
         // Each line's bar, read by the cascade's test and by the decision (made from the
         // kept columns each time, not held: issue 24).
         let bar = |k: usize| kept(k).threshold(grid_word_share);
-        let sure: Vec<bool> = (0..n)
-            .map(|k| open(k) && (first[k] - bar(k)).abs() >= CASCADE_MARGIN)
-            .collect();
-        let unsure = |k: usize| open(k) && !sure[k];
+        // A bit a line (issue 24).
+        let sure =
+            Bits::new((0..n).map(|k| open(k) && (first[k] - bar(k)).abs() >= CASCADE_MARGIN));
+        let unsure = |k: usize| open(k) && !sure.get(k);
         let mut tail = Vec::new();
         TAIL.score_rows(
             n,
@@ -161,7 +162,11 @@ impl Rule for Classifier {
                     return None;
                 }
                 // A line the head decided keeps its head score.
-                let score = if sure[k] { context.score(k) } else { scores[k] };
+                let score = if sure.get(k) {
+                    context.score(k)
+                } else {
+                    scores[k]
+                };
                 let x = kept(k);
                 if score >= x.threshold(grid_word_share) {
                     return None;
