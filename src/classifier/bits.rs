@@ -33,15 +33,6 @@ impl Bits {
         out
     }
 
-    /// Room for `n` bits.
-    fn with_capacity(n: usize) -> Bits {
-        Bits {
-            words: Vec::with_capacity(n.div_ceil(64)),
-            ranks: Vec::new(),
-            len: 0,
-        }
-    }
-
     /// Adds bit `b` at the end (before [`Bits::seal`]).
     fn push(&mut self, b: bool) {
         if self.len % 64 == 0 {
@@ -84,6 +75,36 @@ impl Bits {
             return self.ranks[w];
         }
         self.ranks[w] + (self.words[w] & ((1u64 << b) - 1)).count_ones() as usize
+    }
+
+    /// The ones among positions `lo..hi` (`lo <= hi <= len`): a population count when both
+    /// ends are in one word.
+    #[inline]
+    pub(crate) fn count(&self, lo: usize, hi: usize) -> usize {
+        let w = lo / 64;
+        if hi <= w * 64 + 64 && hi > lo {
+            let x = self.words[w] >> (lo % 64);
+            let width = hi - lo;
+            let x = if width >= 64 {
+                x
+            } else {
+                x & ((1u64 << width) - 1)
+            };
+            x.count_ones() as usize
+        } else {
+            self.rank(hi) - self.rank(lo)
+        }
+    }
+
+    /// `ones_f32(rank(hi)) - ones_f32(rank(lo))`: the difference of two prefix sums of
+    /// flags in `f32` (a population count when `hi` is under 2^24).
+    #[inline]
+    pub(crate) fn count_f32(&self, lo: usize, hi: usize) -> f32 {
+        if hi <= 1 << 24 {
+            self.count(lo, hi) as f32
+        } else {
+            ones_f32(self.rank(hi)) - ones_f32(self.rank(lo))
+        }
     }
 
     /// Word `w` with its bits of value `one` set (bits past the end clear), and how many
@@ -182,13 +203,21 @@ pub(crate) struct Runs<T> {
 }
 
 impl<T: Copy> Runs<T> {
-    /// Room for `n` lines in `runs` runs, given to [`RunsBuilder::push`] in order (counted
-    /// first, so that the values are never grown: growing holds the old and the new).
-    pub(crate) fn builder(n: usize, runs: usize) -> RunsBuilder<T> {
-        RunsBuilder {
-            starts: Bits::with_capacity(n),
-            values: Vec::with_capacity(runs),
+    /// The runs whose first lines are the ones of `starts` (line 0 among them, when there
+    /// is a line), the value of the run of lines `a..b` being `value(a, b)` (asked in
+    /// order). The values are made once their count is known (never grown: growing holds
+    /// the old and the new).
+    pub(crate) fn new(starts: Bits, mut value: impl FnMut(usize, usize) -> T) -> Runs<T> {
+        let n = starts.len;
+        debug_assert!(n == 0 || starts.get(0));
+        let mut values = Vec::with_capacity(starts.rank(n));
+        let mut a = 0;
+        while a < n {
+            let b = starts.next(a + 1, true).unwrap_or(n);
+            values.push(value(a, b));
+            a = b;
         }
+        Runs { starts, values }
     }
 
     /// The run of line `k` (its place among the runs).
@@ -204,37 +233,6 @@ impl<T: Copy> Runs<T> {
     }
 }
 
-/// [`Runs`] being made ([`Runs::builder`]).
-pub(crate) struct RunsBuilder<T> {
-    starts: Bits,
-    values: Vec<T>,
-}
-
-impl<T> RunsBuilder<T> {
-    /// A run from line `start` (after the last run's first line; the first run's at 0).
-    pub(crate) fn push(&mut self, start: usize, value: T) {
-        debug_assert!(self.starts.len == start || self.starts.len < start);
-        while self.starts.len < start {
-            self.starts.push(false);
-        }
-        self.starts.push(true);
-        self.values.push(value);
-    }
-
-    /// The runs of `n` lines.
-    pub(crate) fn finish(mut self, n: usize) -> Runs<T> {
-        while self.starts.len < n {
-            self.starts.push(false);
-        }
-        self.starts.seal();
-        self.values.shrink_to_fit();
-        Runs {
-            starts: self.starts,
-            values: self.values,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::{Bits, Runs};
@@ -242,11 +240,12 @@ mod tests {
     #[test]
     fn each_line_reads_its_runs_value() {
         let runs = |n: usize, list: &[(usize, char)]| {
-            let mut b = Runs::builder(n, list.len());
-            for &(start, v) in list {
-                b.push(start, v);
-            }
-            b.finish(n)
+            let starts = Bits::new((0..n).map(|k| list.iter().any(|r| r.0 == k)));
+            let mut values = list.iter().map(|r| r.1);
+            Runs::new(starts, |a, b| {
+                assert!(list.iter().any(|r| r.0 == a) && (b == n || list.iter().any(|r| r.0 == b)));
+                values.next().unwrap()
+            })
         };
         let short = runs(7, &[(0, 'a'), (1, 'b'), (4, 'c'), (6, 'd')]);
         let got: String = (0..7).map(|k| short.get(k)).collect();
@@ -289,6 +288,11 @@ mod tests {
                 for k in 0..=len {
                     let ones = plain[..k].iter().filter(|&&b| b).count();
                     assert_eq!(bits.rank(k), ones, "len {len}, density {density}, at {k}");
+                    for lo in k.saturating_sub(70)..=k {
+                        let c = plain[lo..k].iter().filter(|&&b| b).count();
+                        assert_eq!(bits.count(lo, k), c, "{lo}..{k} of {len}");
+                        assert_eq!(bits.count_f32(lo, k), c as f32);
+                    }
                     let mut sum = 0f32;
                     for &b in &plain[..k] {
                         sum += f32::from(u8::from(b));

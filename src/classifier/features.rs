@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::classifier::bits::{ones_f32, Bits, Runs};
+use crate::classifier::bits::{Bits, Runs};
 use crate::classifier::terms::Terms;
 use crate::doc::Doc;
 use crate::phrases::stopwords::{self, Stopwords};
@@ -1436,22 +1436,17 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         let (x, y) = (stats.words(a), stats.words(b));
         !stats.prose(a) && !stats.prose(b) && x.abs_diff(y) <= 2 + x.max(y) / 3
     };
-    let mut runs = Runs::builder(n, (1..=n).filter(|&k| k == n || !similar(k - 1, k)).count());
     // Lines in runs of 4 or more.
     let mut run_lines = 0;
-    {
-        let mut start = 0;
-        for k in 1..=n {
-            if k == n || !similar(k - 1, k) {
-                let len = c32(k - start);
-                runs.push(start, len);
-                if len >= 4 {
-                    run_lines += k - start;
-                }
-                start = k;
+    let run = Runs::new(
+        Bits::new((0..n).map(|k| k == 0 || !similar(k - 1, k))),
+        |a, b| {
+            if b - a >= 4 {
+                run_lines += b - a;
             }
-        }
-    }
+            c32(b - a)
+        },
+    );
     // The prose lines, and the lines removed as related-content or comment headers, in
     // order: a line's distance to the nearest prose line above and below, and to the
     // nearest header above and their count, are found in them when its row is made
@@ -1473,7 +1468,6 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let doc_bullet_share = bullet_n as f32 / nf;
     let doc_link_share = total_link as f32 / total_chars.max(1) as f32;
     let doc_run_share = run_lines as f32 / nf;
-    let run = runs.finish(n);
     let region_words: usize =
         region.map_or(0, |(a, z)| (a..=z).map(|k| stats.words(k) as usize).sum());
     let region_word_share = region_words as f32 / total_words.max(1) as f32;
@@ -1515,22 +1509,17 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         let line = doc.line(lines[k]);
         (!stats.sentence(k) && stats.starts_lower(k + 1)) || line.ends_with([',', '-'])
     };
-    let mut paras = Runs::builder(n, (0..n).filter(|&k| !continues(k)).count());
     let mut para_sentence = Vec::new();
     let mut max_para_words = 0;
-    {
-        let mut start = 0;
-        for k in 0..n {
-            if !continues(k) {
-                let words: usize = (start..=k).map(|j| stats.words(j) as usize).sum();
-                let sentence = stats.sentence(k);
-                paras.push(start, c32(words));
-                para_sentence.push(sentence);
-                max_para_words = max_para_words.max(c32(words));
-                start = k + 1;
-            }
-        }
-    }
+    let para = Runs::new(
+        Bits::new((0..n).map(|k| k == 0 || !continues(k - 1))),
+        |a, b| {
+            let words = c32((a..b).map(|j| stats.words(j) as usize).sum());
+            para_sentence.push(stats.sentence(b - 1));
+            max_para_words = max_para_words.max(words);
+            words
+        },
+    );
     let grid = grids(doc, &lines);
     let doc_grid_share = grid.items.iter().filter(|&&c| c > 0).count() as f32 / nf;
     let grid_words: usize = (0..n)
@@ -1543,7 +1532,6 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         .map(|k| stats.words(k) as usize)
         .sum();
     let doc_periodic_word_share = periodic_words as f32 / total_words.max(1) as f32;
-    let para = paras.finish(n);
     let para_sentence = Bits::new(para_sentence);
     let mut token = String::new();
     // The share of line `k`'s words found in the title (asked only of lines of at most
@@ -1797,11 +1785,11 @@ features! {
         let window_bits = |bits: &Bits, k: usize, r: usize| {
             let lo = k.saturating_sub(r);
             let hi = (k + r + 1).min(n);
-            (ones_f32(bits.rank(hi)) - ones_f32(bits.rank(lo))) / (hi - lo) as f32
+            bits.count_f32(lo, hi) / (hi - lo) as f32
         };
         let share_bits = |bits: &Bits, lo: usize, hi: usize| {
             if hi > lo {
-                (ones_f32(bits.rank(hi)) - ones_f32(bits.rank(lo))) / (hi - lo) as f32
+                bits.count_f32(lo, hi) / (hi - lo) as f32
             } else {
                 -1.0
             }
