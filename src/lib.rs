@@ -102,13 +102,12 @@
 //!   [`Removal`]s when first asked for). Peak heap, the removals listed, is at most 20
 //!   times the document on every crafted shape tested (one-byte and tiny lines, one-byte
 //!   lines between blank lines, titles of many parts, repeats, shared prefixes, bios,
-//!   bylines, CJK, long lines), but one for the default engine: a long first line
-//!   followed by lines of 4 or 5 bytes that the classifier scores holds 28 times (about
-//!   170 bytes a line). *Tested by*
+//!   bylines, CJK, long lines, a long first line followed by lines of 4 or 5 bytes that
+//!   the classifier scores: 18.7 times at most, about 115 bytes a line). *Tested by*
 //!   `the_default_engine_holds_a_bounded_multiple_of_the_document` and
 //!   `the_fast_engine_holds_a_bounded_multiple_of_the_document` (`tests/properties.rs`,
 //!   heap counted per shape); figures per shape in the repository's
-//!   `docs/record/2026-12-08-shapes.md` (measured with `tools/src/bin/memory.rs`).
+//!   `docs/record/2026-12-09-shapes.md` (measured with `tools/src/bin/memory.rs`).
 //! - **Lossless spans.** Kept and removed spans tile the input exactly, on `char`
 //!   boundaries ([`Cleaned::segments`]); for raw bytes, [`CleanedBytes::segments`] tiles
 //!   the *original* bytes, invalid sequences included. The body is the kept text with only

@@ -1781,6 +1781,17 @@ const TINY_BYTES: usize = 3;
 /// [`TINY_BYTES`]: lines of 3 to 11 bytes ("Home", "Reply") are scored there, and leaving
 /// out those under 5 bytes lost about 0.01 of cross-validated dev BoW F1 (`scripts/cv.sh
 /// --fast`, docs/record/2026-12-08-fastshape.md).
+///
+/// The gate makes the cost a step, not a slope, in the line count (issue 24): a page of
+/// 16,383 lines of 3 to 11 bytes scores every line (about 4,500 instructions each: some
+/// 74 M in all, about 500 a byte on lines of 8 bytes), one of 16,384 such lines scores
+/// none, so the smaller page costs more. The step is bounded: below
+/// [`COUNT_FROM`] lines a page costs at most that of 16,383 scored lines (about 0.1 s),
+/// and past it short lines cost no row. Smoothing it (scoring the first [`COUNT_FROM`]
+/// short lines of a long page and gating only the rest: cost monotone in the line count,
+/// the same output on every page under [`COUNT_FROM`] lines, so on every corpus page)
+/// would change the output of long pages and add those 74 M to every long page of short
+/// lines: not done.
 const LONG_TINY_BYTES: usize = 12;
 
 /// Whether a non-blank line (trimmed) is a tiny one, which the trees do not score: under
