@@ -35,17 +35,30 @@ echo "$(wc -l < "$work/all.jsonl") records"
 git worktree add -q --detach "$work/base" "$base"
 # BASE_TARGET=/tmp/deboil-base-target keeps the base's build between runs.
 base_target=${BASE_TARGET:-$work/target}
-(cd "$work/base" && CARGO_TARGET_DIR="$base_target" cargo build -q --release --example jsonl)
-# A copy: if BASE_TARGET is the working tree's own target directory, the build below would
-# overwrite the base's binary and the check would compare the new binary with itself.
+# Each side's binary is the executable cargo reports for its own build (its unit's file under
+# deps/, named by a hash of the package's path), never the shared examples/jsonl: with
+# BASE_TARGET set to the working tree's own target directory, a fresh (not rebuilt) working
+# tree would otherwise leave the base's binary there and the check would compare the base
+# with itself.
+executable() {
+    python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "jsonl" and m.get("executable"):
+        print(m["executable"])'
+}
+base_bin=$(cd "$work/base" && CARGO_TARGET_DIR="$base_target" cargo build -q --release --example jsonl --message-format=json | executable)
+cp "$base_bin" "$work/base-jsonl"
 base_bin="$work/base-jsonl"
-cp "$base_target/release/examples/jsonl" "$base_bin"
-cargo build -q --release --example jsonl
+new_bin=$(cargo build -q --release --example jsonl --message-format=json | executable)
+if cmp -s "$base_bin" "$new_bin"; then
+    echo "note: the base and the working tree built the same binary"
+fi
 status=0
 for engine in default fast; do
     flag=$([ "$engine" = fast ] && echo --fast || true)
     "$base_bin" $flag < "$work/all.jsonl" > "$work/base.$engine.jsonl"
-    "${CARGO_TARGET_DIR:-target}/release/examples/jsonl" $flag < "$work/all.jsonl" > "$work/new.$engine.jsonl"
+    "$new_bin" $flag < "$work/all.jsonl" > "$work/new.$engine.jsonl"
     if [ -n "${BODIES_ONLY:-}" ]; then
         for side in base new; do
             python3 -c 'import json, sys
