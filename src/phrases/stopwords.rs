@@ -235,25 +235,54 @@ const PLAIN_FOREIGN_PER: usize = 200;
 /// tenth of the cleaning time of an English page) is then skipped.
 fn plainly_english(sample: &str, en: &Stopwords) -> bool {
     let b = sample.as_bytes();
+    // Fewer bytes than the fewest words need (one byte each and a separator between).
+    if b.len() < 2 * PLAIN_MIN_WORDS - 1 {
+        return false;
+    }
     // Words: runs of ASCII letters and digits, found from their bits, 64 bytes at a time.
-    let (mut words, mut stop, mut alnum) = (0usize, 0usize, 0usize);
-    let mut word = |w: &[u8]| {
+    let (mut words, mut stop, mut alnum, mut foreign) = (0usize, 0usize, 0usize, 0usize);
+    let packed_most = en.longest.min(8);
+    let mut word = |s: usize, e: usize| {
         words += 1;
-        if w.len() <= en.longest.min(8) {
-            stop += usize::from(en.contains_packed(lower_packed(pack(w)), w.len()));
-        } else if w.len() <= en.longest.min(16) {
+        let len = e - s;
+        if len <= packed_most {
+            // The word's bytes packed straight from the sample's next eight bytes when
+            // there are eight (the bytes after the word masked off), as `pack` gives them.
+            let p = match b.get(s..s + 8) {
+                Some(eight) => {
+                    let mut a = [0u8; 8];
+                    a.copy_from_slice(eight);
+                    u64::from_le_bytes(a) & (u64::MAX >> (64 - 8 * len))
+                }
+                None => pack(&b[s..e]),
+            };
+            stop += usize::from(en.contains_packed(lower_packed(p), len));
+        } else if len <= en.longest.min(16) {
             let mut lower = [0u8; 16];
-            let lower = &mut lower[..w.len()];
-            lower.copy_from_slice(w);
+            let lower = &mut lower[..len];
+            lower.copy_from_slice(&b[s..e]);
             lower.make_ascii_lowercase();
             stop += usize::from(en.contains_ascii(lower));
         }
     };
+    let ascii = sample.is_ascii();
     let mut start: Option<usize> = None;
     for (k, block) in b.chunks(64).enumerate() {
         let base = k * 64;
         let bits = crate::text::swar::ascii_alnum_bits(block);
         alnum += bits.count_ones() as usize;
+        if !ascii {
+            // Letters and digits outside ASCII (`char::is_alphanumeric`): only the
+            // characters that start at a byte from 0xC0 (a multi-byte character's first
+            // byte) decoded.
+            let mut leads = lead_bits(block);
+            while leads != 0 {
+                let at = base + leads.trailing_zeros() as usize;
+                leads &= leads - 1;
+                let c = sample.get(at..).and_then(|r| r.chars().next());
+                foreign += usize::from(c.is_some_and(is_alphanumeric));
+            }
+        }
         // Bytes of the block that end a word (not letters or digits).
         let ends = !bits & (u64::MAX >> (64 - block.len()));
         let mut pos = 0;
@@ -266,7 +295,7 @@ fn plainly_english(sample: &str, en: &Stopwords) -> bool {
                         break;
                     }
                     let end = e.trailing_zeros() as usize;
-                    word(&b[s..base + end]);
+                    word(s, base + end);
                     start = None;
                     pos = end + 1;
                 }
@@ -283,26 +312,51 @@ fn plainly_english(sample: &str, en: &Stopwords) -> bool {
         }
     }
     if let Some(s) = start {
-        word(&b[s..]);
+        word(s, b.len());
     }
-    if !sample.is_ascii() {
-        // Letters and digits outside ASCII (`char::is_alphanumeric`): only those
-        // characters decoded.
-        let mut foreign = 0usize;
-        let mut i = 0;
-        while let Some(at) = b[i..].iter().position(|&x| x >= 0x80) {
-            let Some(c) = sample.get(i + at..).and_then(|r| r.chars().next()) else {
-                break; // not reached: a byte from 0x80 that starts a search is a character's
-            };
-            i += at + c.len_utf8();
-            foreign += usize::from(c.is_alphanumeric());
-        }
-        alnum += foreign;
-        if foreign * PLAIN_FOREIGN_PER > alnum * PLAIN_FOREIGN {
-            return false;
-        }
+    alnum += foreign;
+    if foreign * PLAIN_FOREIGN_PER > alnum * PLAIN_FOREIGN {
+        return false;
     }
     words >= PLAIN_MIN_WORDS && stop as f32 >= PLAIN_MIN_SHARE * words as f32
+}
+
+/// [`char::is_alphanumeric`], answered without the Unicode tables for the characters
+/// outside ASCII that web text holds most: the letters of the Latin supplements and
+/// extensions (all but `×` and `÷`), of Greek and Cyrillic, kana, CJK ideographs and
+/// Hangul syllables, and the general punctuation (typographic quotes, dashes, spaces:
+/// none a letter or digit). The tables' binary search costs a few hundred
+/// instructions a character.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match u32::from(c) {
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F => true,
+        // Greek and Cyrillic letters.
+        0x3A3..=0x3F5 | 0x400..=0x481 | 0x48A..=0x52F => true,
+        0x2000..=0x206F => false,
+        // Kana, CJK ideographs and Hangul syllables.
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The bytes of `block` (at most 64) from 0xC0 as bits (byte `j`'s is bit `j`): in UTF-8
+/// text, the first bytes of the characters outside ASCII.
+#[inline]
+fn lead_bits(block: &[u8]) -> u64 {
+    let mut bits = 0u64;
+    if block.is_ascii() {
+        return bits;
+    }
+    for (j, chunk) in block.chunks(8).enumerate() {
+        let x = crate::text::swar::load(chunk);
+        // A byte's top two bits both set (bit 6 moved up to bit 7; the bit a byte gets
+        // from the one below lands on bit 0, masked off).
+        let m = x & (x << 1) & crate::text::swar::LANES;
+        bits |= ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j);
+    }
+    bits
 }
 
 /// [`plainly_english`] as it was first written (a byte at a time), to test it against.
@@ -440,6 +494,10 @@ mod tests {
             "“",
             "—",
             "\u{a0}",
+            "😀",
+            "𝐀", // a letter of four bytes
+            "½",
+            "×",
             "internationally",
             "THROUGHOUT",
             "a",
@@ -467,6 +525,16 @@ mod tests {
         }
         // Both answers, on ASCII samples and on others.
         assert!(seen.iter().flatten().all(|&n| n > 50), "{seen:?}");
+    }
+
+    #[test]
+    fn alphanumeric_shortcuts_agree_with_the_tables() {
+        for c in (0x80..=0xFFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', ' ', '.', 'ж', 'Ж', '東', '٣', '\u{ff10}'] {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
