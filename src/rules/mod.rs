@@ -16,7 +16,6 @@ pub(crate) mod comments;
 pub(crate) mod consent;
 pub(crate) mod context;
 pub(crate) mod head;
-pub(crate) mod items;
 pub(crate) mod pattern;
 pub(crate) mod qa;
 pub(crate) mod repeated;
@@ -75,7 +74,6 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(standfirst::Standfirst));
     rules.push(Box::new(head::ArticleHead));
     rules.push(Box::new(cards::LinkCards));
-    rules.push(Box::new(items::ItemCards));
     rules.push(Box::new(consent::ConsentPurposes));
     rules.push(Box::new(qa::QaCards));
     rules
