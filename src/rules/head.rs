@@ -12,7 +12,9 @@ use crate::Category;
 /// Removes, after the line classifier, the open lines around the article's first byline
 /// when no prose comes before it: the first line an earlier rule removed as a byline, or
 /// an author label alone ("By"), with a kept line of [`PROSE_WORDS`] words or more (the
-/// first paragraph) within [`REACH_BELOW`] text lines below it and none anywhere above it.
+/// first paragraph) within [`REACH_BELOW`] text lines below it and none anywhere above it
+/// (but a standfirst of at most [`STANDFIRST_WORDS`] words among the
+/// [`STANDFIRST_REACH`] text lines just above the byline).
 /// Then the open lines of fewer than [`BETWEEN_WORDS`] words from the byline down to the
 /// paragraph (the name, a handle, an address) go, and so do the open lines of fewer than
 /// [`ABOVE_WORDS`] words among the [`REACH_ABOVE`] text lines just above the byline (the
@@ -34,6 +36,14 @@ const BETWEEN_WORDS: usize = 6;
 
 /// Most words of a head line above the byline that goes (a standfirst, not a paragraph).
 const ABOVE_WORDS: usize = 45;
+
+/// How many text lines just above the byline may hold a standfirst of [`PROSE_WORDS`]
+/// words or more without counting as prose before the byline.
+const STANDFIRST_REACH: usize = 2;
+
+/// Most words of such a standfirst (one or two sentences; an article's first paragraph is
+/// longer).
+const STANDFIRST_WORDS: usize = 30;
 
 /// Most words of an author label ("Article written by:").
 const LABEL_WORDS: usize = 6;
@@ -57,9 +67,16 @@ impl Rule for ArticleHead {
                 doc.visible_words(i)
             }
         };
-        // The first byline, as long as no paragraph came before it.
+        // The first byline, as long as no paragraph came before it: a kept line of
+        // [`PROSE_WORDS`] words or more is a standfirst, not a paragraph, when it has at
+        // most [`STANDFIRST_WORDS`] and is among the [`STANDFIRST_REACH`] text lines just
+        // above the byline.
         let mut byline = None;
+        let mut first_long: Option<usize> = None;
         for (k, &i) in lines.iter().enumerate() {
+            if first_long.is_some_and(|f| k > f + STANDFIRST_REACH) {
+                return;
+            }
             let is_byline = match doc.mark(i) {
                 Mark::Remove(_, Category::Byline) => true,
                 Mark::Remove(..) => false,
@@ -71,8 +88,12 @@ impl Rule for ArticleHead {
                 byline = Some(k);
                 break;
             }
-            if kept_words(i) >= PROSE_WORDS {
+            let words = kept_words(i);
+            if words > STANDFIRST_WORDS {
                 return;
+            }
+            if words >= PROSE_WORDS && first_long.is_none() {
+                first_long = Some(k);
             }
         }
         let Some(b) = byline else {
@@ -138,6 +159,34 @@ mod tests {
             Some(Category::Metadata)
         );
         assert!(!doc.is_removed(line_of(&doc, PARAGRAPH)));
+    }
+
+    const LONG_STANDFIRST: &str = "There are more ways to cross the harbour than ever, from the hourly ferry to the new bridge. Here is how to choose the one for your week.";
+
+    #[test]
+    fn a_long_standfirst_just_above_the_byline_goes_too() {
+        let text = format!(
+            "  • Home\n    Crossing the harbour\n    {LONG_STANDFIRST}\n    By\n    Omar Reyes\n    {PARAGRAPH}\n    {PARAGRAPH}\n"
+        );
+        let doc = run(&text);
+        for gone in ["Crossing the harbour", LONG_STANDFIRST, "By", "Omar Reyes"] {
+            assert_eq!(
+                category(&doc, line_of(&doc, gone)),
+                Some(Category::Metadata),
+                "{gone}"
+            );
+        }
+        assert!(!doc.is_removed(line_of(&doc, PARAGRAPH)));
+    }
+
+    #[test]
+    fn a_long_line_further_above_the_byline_is_prose() {
+        let text = format!(
+            "{LONG_STANDFIRST}\nCrossing the harbour\nTravel desk\nBy\nOmar Reyes\n{PARAGRAPH}\n"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, line_of(&doc, "Crossing the harbour")), None);
+        assert_eq!(category(&doc, line_of(&doc, "Omar Reyes")), None);
     }
 
     #[test]
