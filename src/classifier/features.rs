@@ -614,11 +614,11 @@ impl Walk {
                 let at = i;
                 i += c.len_utf8();
                 w.s.chars += 1;
-                let upper = c.is_uppercase();
+                let (upper, lower) = case(c);
                 if upper {
                     self.joins += usize::from(self.lower_run >= 3 || self.after_stop);
                     (self.lower_run, self.after_stop, self.prev_lower) = (0, false, false);
-                } else if c.is_lowercase() {
+                } else if lower {
                     (self.lower_run, self.after_stop, self.prev_lower) =
                         (self.lower_run + 1, false, true);
                 } else {
@@ -668,6 +668,43 @@ impl Walk {
             }
         }
         i
+    }
+}
+
+/// `(c.is_uppercase(), c.is_lowercase())`, answered without the Unicode tables for the
+/// letters of Latin-1 and of basic Cyrillic (U+00C0 to U+045F; a unit test checks every
+/// character there against the standard library).
+#[inline]
+fn case(c: char) -> (bool, bool) {
+    match c {
+        '\u{d7}' | '\u{f7}' => (false, false),
+        '\u{c0}'..='\u{de}' | '\u{400}'..='\u{42f}' => (true, false),
+        '\u{df}'..='\u{ff}' | '\u{430}'..='\u{45f}' => (false, true),
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
+}
+
+/// Appends `w` lower-cased character by character to `out` (cleared first): the same as
+/// `out.extend(w.chars().flat_map(char::to_lowercase))`, with ASCII bytes pushed as bytes
+/// (the generic `extend` costs hundreds of instructions a word) and the letters of Latin-1
+/// and of basic Cyrillic lower-cased by an add (see [`case`]; a unit test checks it
+/// against `char::to_lowercase`).
+#[inline]
+fn push_lower(w: &str, out: &mut String) {
+    out.clear();
+    for c in w.chars() {
+        let lower = match c {
+            _ if c.is_ascii() => c.to_ascii_lowercase(),
+            '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            '\u{410}'..='\u{42f}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            '\u{400}'..='\u{40f}' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+            '\u{df}'..='\u{ff}' | '\u{430}'..='\u{45f}' => c,
+            _ => {
+                out.extend(c.to_lowercase());
+                continue;
+            }
+        };
+        out.push(lower);
     }
 }
 
@@ -936,14 +973,14 @@ impl WordSink<'_, '_, '_> {
         }
         self.s.words += 1;
         self.s.word_chars += c32(w.chars().count());
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        if w.chars().next().is_some_and(|c| case(c).0) {
             self.s.caps += 1;
             if self.s.caps == self.s.words {
                 self.s.leading_caps += 1;
             }
         }
         let mut lower = std::mem::take(&mut self.out.lower);
-        text::push_lower(w, &mut lower);
+        push_lower(w, &mut lower);
         if self.stop.contains(&lower) {
             self.s.stop += 1;
         } else if self.terms
@@ -2720,6 +2757,24 @@ mod tests {
         assert_eq!(g.items[..5], [0; 5]);
         // The menu's three copies come with the same neighbours: no grid.
         assert!(!g.label[0] && !g.label[15] && g.items[16] == 0);
+    }
+
+    #[test]
+    fn latin_1_and_cyrillic_cases_agree_with_the_tables() {
+        for c in ('\u{0}'..='\u{4ff}').chain(['Σ', 'ς', 'İ', 'ẞ', '東', '’']) {
+            assert_eq!(
+                super::case(c),
+                (c.is_uppercase(), c.is_lowercase()),
+                "{c:?}"
+            );
+            let mut got = String::new();
+            super::push_lower(&format!("a{c}B"), &mut got);
+            let want: String = format!("a{c}B")
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(got, want, "{c:?}");
+        }
     }
 
     #[test]

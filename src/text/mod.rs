@@ -409,23 +409,6 @@ pub(crate) fn is_url(token: &str) -> bool {
     b.starts_with(b"www.") || has_scheme(b)
 }
 
-/// Appends `w` lower-cased character by character to `out` (cleared first): the same as
-/// `out.extend(w.chars().flat_map(char::to_lowercase))`, with ASCII bytes pushed as
-/// bytes (the generic `extend` costs hundreds of instructions a word).
-#[inline]
-pub(crate) fn push_lower(w: &str, out: &mut String) {
-    out.clear();
-    for c in w.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-        }
-    }
-}
-
 /// The ASCII word `w` lower-cased: in `buf` when it fits (no allocation per word), else in
 /// `spill`.
 #[inline]
