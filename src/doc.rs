@@ -24,9 +24,16 @@ impl Line {
     #[inline]
     fn new(text: &str, start: usize, end: usize, next: usize) -> Line {
         let raw = &text[start..end];
-        let (lead, trail) = match raw.trim_start() {
-            "" => (raw.len(), 0),
-            rest => (raw.len() - rest.len(), rest.len() - rest.trim_end().len()),
+        // Most lines start and end with a visible ASCII character (no whitespace there):
+        // nothing to trim, told by two bytes (issue 24: a page of tiny lines).
+        let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+        let (lead, trail) = if visible(raw.as_bytes().first()) && visible(raw.as_bytes().last()) {
+            (0, 0)
+        } else {
+            match raw.trim_start() {
+                "" => (raw.len(), 0),
+                rest => (raw.len() - rest.len(), rest.len() - rest.trim_end().len()),
+            }
         };
         let fit = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
         Line {
@@ -182,6 +189,9 @@ pub(crate) struct Doc<'a> {
     links: std::cell::OnceCell<Vec<bool>>,
     /// The non-blank lines, listed on first use (see [`Doc::text_line_list`]).
     text_lines: std::cell::OnceCell<std::sync::Arc<[usize]>>,
+    /// Per line a bit, set for a line of [`LONG_LINE_BYTES`] bytes or more, on first use
+    /// (see [`Doc::long_lines`]).
+    long_lines: std::cell::OnceCell<Vec<u64>>,
     /// Per line, in one byte, measured when first asked (see [`Doc::word_entry`]; 0
     /// until then): its [`Doc::visible_words`] plus one (the low 7 bits; [`MANY_WORDS`]
     /// for a count too large for them, counted again when asked) and whether it has
@@ -234,6 +244,27 @@ const MANY_WORDS: u8 = 0x7f;
 /// Markdown that [`crate::text::plain_text`] takes out (see [`crate::text::has_markup`]).
 const MARKED: u8 = 0x80;
 
+/// Where the first `\n` or `\r` of `b` is: in the first eight bytes by one test of a
+/// word (issue 24: on a page of tiny lines a `memchr2` call a line cost about 100
+/// instructions), past them by `memchr2`.
+#[inline]
+fn find_break(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(word) = b.first_chunk::<8>() else {
+        return memchr::memchr2(b'\n', b'\r', b);
+    };
+    let x = u64::from_le_bytes(*word);
+    // The high bit of each zero byte of `v`, and maybe of bytes after the first such
+    // (a borrow): the lowest bit set is always a zero byte.
+    let zeros = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let m = zeros(x ^ (ONES * u64::from(b'\n'))) | zeros(x ^ (ONES * u64::from(b'\r')));
+    if m != 0 {
+        return Some((m.trailing_zeros() / 8) as usize);
+    }
+    memchr::memchr2(b'\n', b'\r', &b[8..]).map(|k| k + 8)
+}
+
 /// The number of lines [`Doc::new`] makes of `bytes`: one per `\n` or lone `\r`, plus
 /// one for text after the last.
 fn count_lines(bytes: &[u8]) -> usize {
@@ -274,6 +305,36 @@ impl RepeatKeys {
 
 /// [`Doc::repeat_group`] of a line without a key.
 const NO_GROUP: u32 = u32::MAX;
+
+/// The shortest line (in bytes, trimmed) listed by [`Doc::long_lines`]: prose has ten
+/// words or more, so 19 bytes or more.
+pub(crate) const LONG_LINE_BYTES: usize = 10;
+
+/// The places of the set bits of a bit set (bit `k % 64` of word `k / 64`), in order: the
+/// lines of [`Doc::long_lines`].
+#[derive(Clone, Debug)]
+pub(crate) struct SetBits<'b> {
+    words: &'b [u64],
+    /// The place of the word `word` was taken from.
+    base: usize,
+    /// What is left of that word.
+    word: u64,
+}
+
+impl Iterator for SetBits<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.word == 0 {
+            self.base += 1;
+            self.word = *self.words.get(self.base)?;
+        }
+        let k = self.word.trailing_zeros() as usize;
+        self.word &= self.word - 1;
+        Some(self.base * 64 + k)
+    }
+}
 
 /// The repetition groups of lines of at most seven bytes met so far, by their bytes, in a
 /// small direct-mapped table (a later line of the same bytes has the same key: issue 24,
@@ -756,7 +817,7 @@ impl<'a> Doc<'a> {
         // text starts after it, but its span (see `full_span`) still covers it.
         let mut start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         while start < bytes.len() {
-            match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            match find_break(&bytes[start..]) {
                 Some(off) => {
                     let end = start + off;
                     let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
@@ -789,6 +850,7 @@ impl<'a> Doc<'a> {
             repeat_keys: std::cell::OnceCell::new(),
             links: std::cell::OnceCell::new(),
             text_lines: std::cell::OnceCell::new(),
+            long_lines: std::cell::OnceCell::new(),
             visible_words: std::cell::OnceCell::new(),
             work: Work::default(),
         };
@@ -1210,10 +1272,12 @@ impl<'a> Doc<'a> {
         // The prose words (the positive scores below), counted first: most pages without
         // a kept word have too few (issue 24: a document of a million short lines, all
         // removed, needs no table of scores).
-        let prose_words = lines
-            .iter()
-            .filter(|&&i| !title(i))
-            .filter_map(|&i| prose(i))
+        // Prose lines are long lines (`LONG_LINE_BYTES`): the short ones are not read.
+        const _: () = assert!(LONG_LINE_BYTES <= 10);
+        let prose_words = self
+            .long_lines()
+            .filter(|&i| !title(i))
+            .filter_map(prose)
             .map(|w| i32::try_from(w).unwrap_or(i32::MAX) as usize)
             .sum::<usize>();
         if prose_words < NEVER_EMPTY_PROSE_WORDS {
@@ -1275,6 +1339,7 @@ impl<'a> Doc<'a> {
         self.repeat_keys = std::cell::OnceCell::new();
         self.links = std::cell::OnceCell::new();
         self.text_lines = std::cell::OnceCell::new();
+        self.long_lines = std::cell::OnceCell::new();
         self.visible_words = std::cell::OnceCell::new();
     }
 
@@ -1291,6 +1356,27 @@ impl<'a> Doc<'a> {
         self.text_lines
             .get_or_init(|| (0..self.len()).filter(|&i| !self.is_blank(i)).collect())
             .clone()
+    }
+
+    /// The lines of [`LONG_LINE_BYTES`] bytes or more ([`Doc::line`]), in order: marked
+    /// once per document, a bit a line, so that the rules that look only for such lines
+    /// (prose: ten words or more) pass a page's short lines 64 at a time (issue 24: on a
+    /// page of tiny lines each of them read every line).
+    pub fn long_lines(&self) -> SetBits<'_> {
+        let bits = self.long_lines.get_or_init(|| {
+            let mut bits = vec![0u64; self.len().div_ceil(64)];
+            for i in 0..self.len() {
+                if self.line(i).len() >= LONG_LINE_BYTES {
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+            }
+            bits
+        });
+        SetBits {
+            words: bits,
+            base: 0,
+            word: bits.first().copied().unwrap_or(0),
+        }
     }
 
     /// Whether some line may be code (see [`Doc::code_lines`]): the text has a fence
@@ -1350,6 +1436,32 @@ impl<'a> Doc<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_the_lines_of_ten_bytes_or_more() {
+        // Lines on both sides of the threshold, runs of short lines longer than a word
+        // of the bit set, blank lines and lines padded with whitespace.
+        let mut text = String::new();
+        for k in 0..700usize {
+            let line = match k % 11 {
+                0 => "  nine byte  ".to_owned(),
+                1 => "ten bytes!".to_owned(),
+                2 | 3 => String::new(),
+                _ if k % 150 < 90 => "a".to_owned(),
+                _ => format!("line {k} of the page"),
+            };
+            text.push_str(&line);
+            text.push_str(if k % 2 == 0 { "\n" } else { "\r\n" });
+        }
+        let doc = Doc::new(&text);
+        let want: Vec<usize> = (0..doc.len())
+            .filter(|&i| doc.line(i).len() >= LONG_LINE_BYTES)
+            .collect();
+        assert!(want.len() > 100 && want.len() < doc.len() / 2);
+        assert_eq!(doc.long_lines().collect::<Vec<_>>(), want);
+        assert_eq!(Doc::new("").long_lines().count(), 0);
+        assert_eq!(Doc::new("a\n".repeat(64).as_str()).long_lines().count(), 0);
+    }
 
     #[test]
     fn short_lines_take_the_groups_their_keys_give() {

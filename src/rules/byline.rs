@@ -371,6 +371,7 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
 /// with a non-ASCII first letter such as `ſ` is not looked at), then with one of the
 /// stamp's words, ASCII case-insensitively, unless a byte outside ASCII (a case variant
 /// `(?i)` allows: `ſ`, the Kelvin sign) comes among the first ones.
+#[inline]
 fn asked_lead(line: &str) -> bool {
     let b = line.as_bytes();
     if b.len() < 7 || !matches!(b[0] | 0x20, b'a' | b'q' | b'p' | b's') {
@@ -386,6 +387,7 @@ fn asked_lead(line: &str) -> bool {
 
 /// Whether `line` holds a `#`, "line" or "LINE" (a post number's mark, "Offline"): the
 /// literal parts of a [`FIRST_POST`] header, searched before the regex.
+#[inline]
 fn has_post_mark(line: &str) -> bool {
     // By byte search (issue 24: a substring searcher built for each of a million short
     // lines was most of this rule's cost on them).
@@ -393,8 +395,14 @@ fn has_post_mark(line: &str) -> bool {
     if b.len() < 16 {
         // A few bytes: a plain loop costs less than setting up the vector searches (or
         // than `contains`, which calls one).
-        return b.iter().fold(false, |h, &c| h | (c == b'#'))
-            || b.len() >= 4 && b.windows(4).any(|w| w == b"line" || w == b"LINE");
+        let mut k = 0;
+        while k < b.len() {
+            if b[k] == b'#' {
+                return true;
+            }
+            k += 1;
+        }
+        return b.len() >= 4 && b.windows(4).any(|w| w == b"line" || w == b"LINE");
     }
     memchr::memchr(b'#', b).is_some()
         || memchr::memchr2_iter(b'l', b'L', b).any(|k| {
@@ -404,6 +412,7 @@ fn has_post_mark(line: &str) -> bool {
 }
 
 /// Whether `line` holds "author" or "by" (any case): an [`ABOUT_AUTHOR`] label has one.
+#[inline]
 fn author_word(line: &str) -> bool {
     let b = line.as_bytes();
     b.windows(2).any(|w| {
@@ -888,7 +897,7 @@ impl Firsts {
             credit: n,
             stamp: n,
         };
-        let credit = *WRITTEN_BY_MIN..=3 * NAME_MAX;
+        let (credit_min, credit_max) = (*WRITTEN_BY_MIN, 3 * NAME_MAX);
         for (k, &i) in lines.iter().enumerate() {
             let line = doc.line(i);
             let b = line.as_bytes();
@@ -904,7 +913,7 @@ impl Firsts {
             if f.spaced == n && b.len() <= NAME_MAX && b.contains(&b' ') {
                 f.spaced = i;
             }
-            if f.credit == n && credit.contains(&b.len()) {
+            if f.credit == n && b.len() >= credit_min && b.len() <= credit_max {
                 f.credit = i;
             }
             if f.stamp == n && stamp_lead(line) {

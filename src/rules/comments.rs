@@ -211,19 +211,19 @@ impl Rule for CommentThread {
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let lines = doc.text_line_list();
-        // Headers count only once some article prose has gone by, with a full paragraph.
+        // Headers count only once some article prose has gone by, with a full paragraph:
+        // from the text line after the one that completes it (`from`). Only whether the
+        // prose reached the minimum matters: it is counted up to there, and only on
+        // lines of `PROSE_MIN_BYTES` bytes or more (a shorter line has too few words for
+        // prose), which are long lines: the short ones are not read (issue 24).
+        const _: () = assert!(PROSE_MIN_BYTES >= crate::doc::LONG_LINE_BYTES);
+        const _: () = assert!(MIN_PROSE_BEFORE > 0);
         let mut prose_before = 0;
         let mut longest = 0;
-        let mut headers = Vec::new();
-        for (k, &i) in lines.iter().enumerate() {
+        let mut from = lines.len();
+        for i in doc.long_lines() {
             let line = doc.line(i);
-            let article = prose_before >= MIN_PROSE_BEFORE && longest >= MIN_PARAGRAPH_BEFORE;
-            if article && is_header(line) {
-                headers.push(k);
-            }
-            // Only whether the prose reached the minimum matters: stop counting there. A
-            // line of fewer than `PROSE_MIN_BYTES` bytes has too few words for prose.
-            if !article && line.len() >= PROSE_MIN_BYTES {
+            if line.len() >= PROSE_MIN_BYTES {
                 // Without a sentence end, prose needs 25 words: 49 bytes or more.
                 let sentence = text::ends_sentence(line);
                 if sentence || line.len() >= 2 * 25 - 1 {
@@ -233,6 +233,16 @@ impl Rule for CommentThread {
                         longest = longest.max(words_outside_links(line));
                     }
                 }
+            }
+            if prose_before >= MIN_PROSE_BEFORE && longest >= MIN_PARAGRAPH_BEFORE {
+                from = lines.partition_point(|&j| j <= i);
+                break;
+            }
+        }
+        let mut headers = Vec::new();
+        for (k, &i) in lines.iter().enumerate().skip(from) {
+            if is_header(doc.line(i)) {
+                headers.push(k);
             }
         }
         // The thread starts at the first header that begins a run of at least
@@ -264,6 +274,23 @@ mod tests {
     use super::*;
 
     const ARTICLE: &str = "The team lost again on Monday night, and its playoff hopes are now slim after a run of five defeats.\n\nThe coach said the players would keep fighting until the last game of the season, whatever the table says and whatever the fans think, and the owner backed him in a short statement on Tuesday.\n\n";
+
+    #[test]
+    fn headers_count_from_the_line_after_the_article_is_complete() {
+        // Short lines before and inside the article (not read for prose), a header on
+        // the line that completes the article's prose (read before it counts: not a
+        // header) and the thread from the next line on.
+        let first = "The team lost again on Monday night, and its playoff hopes are now slim after a run of five defeats.";
+        let second = "The coach said the players would keep fighting until the last game of the season, whatever the table says and whatever the fans think, and the owner backed him in a short statement on Tuesday.";
+        let short = "a\nb\n".repeat(100);
+        let text = format!("{short}{first}\n{short}{second}\njo says:\nWhat a season.\nsam_22 says:\nTime for a new coach.\nkit says:\nAgreed.\n");
+        let mut doc = Doc::new(&text);
+        CommentThread.apply(&mut doc, 0);
+        let at = |l: &str| (0..doc.len()).find(|&i| doc.line(i) == l).unwrap();
+        assert!(!doc.is_removed(at(second)));
+        assert!((at("jo says:")..doc.len()).all(|i| doc.is_blank(i) || doc.is_removed(i)));
+        assert!((0..at("jo says:")).all(|i| !doc.is_removed(i)));
+    }
 
     #[test]
     fn cuts_thread_after_article() {

@@ -268,7 +268,7 @@ impl Rule for TeaserRun {
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let lines = doc.text_lines();
-        if !may_have_prose(doc, &lines) {
+        if !may_have_prose(doc) {
             return;
         }
         let n = lines.len();
@@ -458,21 +458,20 @@ fn after_section(doc: &mut Doc<'_>, lines: &[usize], id: RuleId, previous: Optio
     }
 }
 
-/// Whether the text lines `lines` may hold the article prose that [`TeaserRun`] needs
+/// Whether the document may hold the article prose that [`TeaserRun`] needs
 /// before it removes anything: [`MIN_PROSE_BEFORE`] words before a run, and
 /// [`TAIL_PROSE_BEFORE`] (more) before a header for [`after_section`]. Prose is counted in
 /// lines of ten words or more, and a word takes a byte or more of its line, so a page
 /// whose lines of ten bytes or more hold fewer than [`MIN_PROSE_BEFORE`] bytes in all has
 /// none to count (issue 24: a page of tiny lines paid about 300 instructions a line for
 /// the rule's tables).
-fn may_have_prose(doc: &Doc<'_>, lines: &[usize]) -> bool {
+fn may_have_prose(doc: &Doc<'_>) -> bool {
     const _: () = assert!(MIN_PROSE_BEFORE as u32 <= TAIL_PROSE_BEFORE);
+    // The lines of ten bytes or more are the document's long lines (non-blank).
+    const _: () = assert!(crate::doc::LONG_LINE_BYTES == 10);
     let mut bytes = 0;
-    lines.iter().any(|&i| {
-        let len = doc.line(i).len();
-        if len >= 10 {
-            bytes += len;
-        }
+    doc.long_lines().any(|i| {
+        bytes += doc.line(i).len();
         bytes >= MIN_PROSE_BEFORE
     })
 }
@@ -592,17 +591,15 @@ mod tests {
             .map(|k| ["a\n", "b.\n", "\n", "-\n", "~1\n"][k % 5])
             .collect();
         let doc = Doc::new(&text);
-        assert!(!may_have_prose(&doc, &doc.text_lines()));
+        assert!(!may_have_prose(&doc));
+        assert_eq!(doc.long_lines().count(), 0);
         // Nor do a few longer lines, under the prose a run needs before it.
         let text = format!("{text}Nine words are not yet one line of prose.\n");
-        assert!(!may_have_prose(
-            &Doc::new(&text),
-            &Doc::new(&text).text_lines()
-        ));
+        assert!(!may_have_prose(&Doc::new(&text)));
         // Five lines of ten one-letter words are prose enough to be counted.
         let prose = "a b c d e f g h i j\n".repeat(5);
         let doc = Doc::new(&prose);
-        assert!(may_have_prose(&doc, &doc.text_lines()));
+        assert!(may_have_prose(&doc));
     }
 
     #[test]
