@@ -1014,8 +1014,7 @@ impl<'a> Doc<'a> {
             // has its group without normalising, hashing or comparing it again.
             let mut short = ShortLines::default();
             for i in 0..self.len() {
-                let line = self.line(i);
-                let tag = ShortLines::tag(line.as_bytes());
+                let tag = ShortLines::tag(self.line_bytes(i));
                 if let Some(g) = tag.and_then(|t| short.get(t)) {
                     if let Some(c) = keys.count.get_mut(g as usize) {
                         *c += 1;
@@ -1023,7 +1022,7 @@ impl<'a> Doc<'a> {
                     keys.group.push(g);
                     continue;
                 }
-                let key = crate::rules::repeated::normalise(line, &mut buf);
+                let key = crate::rules::repeated::normalise(self.line(i), &mut buf);
                 if key.is_empty() {
                     if let Some(t) = tag {
                         short.put(t, NO_GROUP);
@@ -1144,6 +1143,25 @@ impl<'a> Doc<'a> {
     #[inline(never)]
     fn line_slow(&self, i: usize) -> &'a str {
         self.text[self.lines.start(i)..self.end(i)].trim()
+    }
+
+    /// The bytes of line `i`, trimmed as [`Doc::line`] trims, taken without checking
+    /// character boundaries (the per-line byte tests of the rules).
+    #[inline(always)]
+    pub fn line_bytes(&self, i: usize) -> &'a [u8] {
+        match self.bounds(i) {
+            Some((_, from, to, _)) => &self.text.as_bytes()[from..to],
+            None => self.line_slow(i).as_bytes(),
+        }
+    }
+
+    /// The length in bytes of line `i` ([`Doc::line`]).
+    #[inline(always)]
+    pub fn line_len(&self, i: usize) -> usize {
+        match self.bounds(i) {
+            Some((_, from, to, _)) => to - from,
+            None => self.line_slow(i).len(),
+        }
     }
 
     /// Whether line `i` holds nothing but whitespace.
@@ -1366,7 +1384,7 @@ impl<'a> Doc<'a> {
         let bits = self.long_lines.get_or_init(|| {
             let mut bits = vec![0u64; self.len().div_ceil(64)];
             for i in 0..self.len() {
-                if self.line(i).len() >= LONG_LINE_BYTES {
+                if self.line_len(i) >= LONG_LINE_BYTES {
                     bits[i / 64] |= 1 << (i % 64);
                 }
             }

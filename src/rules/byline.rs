@@ -372,8 +372,8 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
 /// stamp's words, ASCII case-insensitively, unless a byte outside ASCII (a case variant
 /// `(?i)` allows: `ſ`, the Kelvin sign) comes among the first ones.
 #[inline]
-fn asked_lead(line: &str) -> bool {
-    let b = line.as_bytes();
+fn asked_lead(line: impl AsRef<[u8]>) -> bool {
+    let b = line.as_ref();
     if b.len() < 7 || !matches!(b[0] | 0x20, b'a' | b'q' | b'p' | b's') {
         return false;
     }
@@ -388,10 +388,10 @@ fn asked_lead(line: &str) -> bool {
 /// Whether `line` holds a `#`, "line" or "LINE" (a post number's mark, "Offline"): the
 /// literal parts of a [`FIRST_POST`] header, searched before the regex.
 #[inline]
-fn has_post_mark(line: &str) -> bool {
+fn has_post_mark(line: impl AsRef<[u8]>) -> bool {
     // By byte search (issue 24: a substring searcher built for each of a million short
     // lines was most of this rule's cost on them).
-    let b = line.as_bytes();
+    let b = line.as_ref();
     if b.len() < 16 {
         // A few bytes: a plain loop costs less than setting up the vector searches (or
         // than `contains`, which calls one).
@@ -413,8 +413,8 @@ fn has_post_mark(line: &str) -> bool {
 
 /// Whether `line` holds "author" or "by" (any case): an [`ABOUT_AUTHOR`] label has one.
 #[inline]
-fn author_word(line: &str) -> bool {
-    let b = line.as_bytes();
+fn author_word(line: impl AsRef<[u8]>) -> bool {
+    let b = line.as_ref();
     b.windows(2).any(|w| {
         let (x, y) = (w[0] | 0x20, w[1] | 0x20);
         x == b'b' && y == b'y' || x == b'o' && y == b'r'
@@ -899,12 +899,12 @@ impl Firsts {
         };
         let (credit_min, credit_max) = (*WRITTEN_BY_MIN, 3 * NAME_MAX);
         for (k, &i) in lines.iter().enumerate() {
-            let line = doc.line(i);
-            let b = line.as_bytes();
+            // Bytes: no line is sliced as text but a long one read for prose.
+            let b = doc.line_bytes(i);
             if f.title.is_none() && matches!(doc.mark(i), Mark::Remove(_, Category::Title)) {
                 f.title = Some(k);
             }
-            if f.prose.is_none() && !doc.is_removed(i) && is_prose(line) {
+            if f.prose.is_none() && b.len() >= 29 && !doc.is_removed(i) && is_prose(doc.line(i)) {
                 f.prose = Some(k);
             }
             if f.picture == n && matches!(b.first(), Some(b'!' | b'[')) {
@@ -916,7 +916,7 @@ impl Firsts {
             if f.credit == n && b.len() >= credit_min && b.len() <= credit_max {
                 f.credit = i;
             }
-            if f.stamp == n && stamp_lead(line) {
+            if f.stamp == n && stamp_lead(b) {
                 f.stamp = i;
             }
             if f.title.is_some()
@@ -932,7 +932,7 @@ impl Firsts {
 
 /// The tests of a stamp (see [`NearTitle`]'s last search) made before its regexes: every
 /// stamp meets one.
-fn stamp_lead(l: &str) -> bool {
+fn stamp_lead(l: &[u8]) -> bool {
     asked_lead(l) || l.len() <= 40 && author_word(l) || l.len() <= 400 && has_post_mark(l)
 }
 
@@ -1937,10 +1937,10 @@ mod tests {
         ] {
             let stamp =
                 ASKED.is_match(line) || ABOUT_AUTHOR.is_match(line) || FIRST_POST.is_match(line);
-            assert!(stamp && stamp_lead(line), "{line}");
+            assert!(stamp && stamp_lead(line.as_bytes()), "{line}");
         }
         for line in ["a", "-", "1", "b.", "ok"] {
-            assert!(!stamp_lead(line), "{line}");
+            assert!(!stamp_lead(line.as_bytes()), "{line}");
         }
     }
 

@@ -471,7 +471,7 @@ fn may_have_prose(doc: &Doc<'_>) -> bool {
     const _: () = assert!(crate::doc::LONG_LINE_BYTES == 10);
     let mut bytes = 0;
     doc.long_lines().any(|i| {
-        bytes += doc.line(i).len();
+        bytes += doc.line_len(i);
         bytes >= MIN_PROSE_BEFORE
     })
 }
