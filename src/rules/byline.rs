@@ -1916,7 +1916,7 @@ mod tests {
         assert_eq!(f.spaced, 0);
         let credit = |l: &str| (*WRITTEN_BY_MIN..=3 * NAME_MAX).contains(&l.len());
         assert_eq!(f.credit, first(&credit));
-        assert_eq!(f.stamp, first(&stamp_lead));
+        assert_eq!(f.stamp, first(&|l| stamp_lead(l.as_bytes())));
         assert_eq!(f.stamp, 5);
         assert_eq!(f.prose.map(|k| lines[k]), Some(7));
         assert_eq!(f.title, None);
