@@ -84,7 +84,11 @@ impl Rule for ConsentPurposes {
         let hits: Vec<usize> = lines
             .iter()
             .enumerate()
-            .filter(|&(_, &i)| PURPOSES.is_match(doc.line(i)))
+            // A line shorter than every phrase is not searched (issue 24: a page of tiny
+            // lines).
+            .filter(|&(_, &i)| {
+                doc.line_len(i) >= PURPOSES.min_pattern_len() && PURPOSES.is_match(doc.line(i))
+            })
             .map(|(k, _)| k)
             .collect();
         let mut remove: Vec<usize> = hits.iter().map(|&k| lines[k]).collect();

@@ -225,7 +225,11 @@ impl<'d, 'a> Lines<'d, 'a> {
 
     /// The prose words of text line `k` when it is the article's (open or kept), else 0.
     fn prose(&self, k: usize) -> usize {
-        let i = self.lines[k];
+        self.prose_of(self.lines[k])
+    }
+
+    /// [`Lines::prose`] of line `i` of the document (a text line).
+    fn prose_of(&self, i: usize) -> usize {
         // Open or kept: not removed.
         if self.doc.is_removed(i) {
             return 0;
@@ -293,7 +297,22 @@ fn zone(lines: &Lines<'_, '_>) -> Option<(usize, usize)> {
     let n = lines.len();
     let mut before = 0;
     let mut longest = 0;
-    for h in 0..n {
+    // Until the article's prose is complete only prose counts, and prose (ten words or
+    // more) is on long lines (`Doc::long_lines`): the short ones are not read (issue 24:
+    // a page of tiny lines). From the text line after the one that completes it on, each
+    // line is read as before.
+    const _: () = assert!(MIN_PROSE_BEFORE > 0 && crate::doc::LONG_LINE_BYTES <= 10);
+    let mut from = n;
+    for i in lines.doc.long_lines() {
+        let prose = lines.prose_of(i);
+        before += prose;
+        longest = longest.max(prose);
+        if before >= MIN_PROSE_BEFORE && longest >= MIN_PARAGRAPH_BEFORE {
+            from = lines.lines.partition_point(|&j| j <= i);
+            break;
+        }
+    }
+    for h in from..n {
         let article = before >= MIN_PROSE_BEFORE && longest >= MIN_PARAGRAPH_BEFORE;
         if article && matches!(lines.part(h), Part::Header | Part::Marker) {
             if let Some(span) = zone_at(lines, h) {
@@ -382,6 +401,24 @@ mod tests {
         (0..doc.len())
             .find(|&i| doc.line(i) == needle)
             .expect("line present")
+    }
+
+    #[test]
+    fn short_lines_before_and_inside_the_article_leave_the_zone_as_it_was() {
+        // The article's prose counted on its long lines only: short lines before it and
+        // between its paragraphs change nothing; the header right after it opens the zone.
+        let short = "a\n-\nb\n".repeat(40);
+        let (first, second) = ARTICLE.split_once("\n\n").unwrap();
+        let text = format!("{short}{first}\n{short}{second}")
+            + &page("3 thoughts on “Sea wall”")[ARTICLE.len()..];
+        let doc = run(&text);
+        let header = line_of(&doc, "3 thoughts on “Sea wall”");
+        assert!(by_zone(&doc, header));
+        assert!(by_zone(
+            &doc,
+            line_of(&doc, "Who pays for the southern end?")
+        ));
+        assert!((0..header).all(|i| !by_zone(&doc, i)));
     }
 
     /// Three signed comments under a "3 thoughts on" header, then a footer line.
