@@ -78,6 +78,15 @@ impl Rule for ConsentPurposes {
         "a consent dialog's list of purposes (\"Store and/or access information on a device\", \"91 partners can use this purpose\"), with the switches and explanations between three or more of them"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        // A consent dialog lists the framework's first purpose, "Store and/or access
+        // information on a device" ("und/oder", "et/ou", "y/o", "e/o" in the others): a
+        // page without "/o" anywhere has none, and skips the per-line scan.
+        let text = doc.text.as_bytes();
+        if memchr::memmem::find(text, b"/o").is_none()
+            && memchr::memmem::find(text, b"/O").is_none()
+        {
+            return;
+        }
         let lines = doc.text_lines();
         // Text lines (indices into `lines`) naming a purpose, whatever earlier rules
         // decided: a purpose an earlier rule removed still marks the block.
@@ -142,7 +151,7 @@ mod tests {
     #[test]
     fn a_lone_purpose_line_goes_but_not_its_neighbours() {
         let text = format!(
-            "{PROSE}\n\nMeasure advertising performance\n\nWe explain below how the timetable was chosen.\n\n{PROSE}\n"
+            "{PROSE}\n\nMeasure advertising performance\n\nWe explain below how the timetable and/or the fares were chosen.\n\n{PROSE}\n"
         );
         let doc = run(&text);
         assert_eq!(category(&doc, 2), Some(Category::Cookie));
@@ -153,13 +162,15 @@ mod tests {
     #[test]
     fn purposes_far_apart_make_no_block() {
         let text = format!(
-            "Measure content performance\n\n{PROSE}\n\n{PROSE}\n\nDevelop and improve services\n\n{PROSE}\n\nUse precise geolocation data\n"
+            "Store and/or access information on a device\n\nMeasure content performance\n\n{PROSE}\n\n{PROSE}\n\nDevelop and improve services\n\n{PROSE}\n\nUse precise geolocation data\n"
         );
         let doc = run(&text);
-        assert_eq!(category(&doc, 0), Some(Category::Cookie));
-        assert_eq!(category(&doc, 2), None);
-        assert_eq!(category(&doc, 4), None);
-        assert_eq!(category(&doc, 6), Some(Category::Cookie));
+        for i in [0, 2, 8, 12] {
+            assert_eq!(category(&doc, i), Some(Category::Cookie), "line {i}");
+        }
+        for i in [4, 6, 10] {
+            assert_eq!(category(&doc, i), None, "line {i}");
+        }
     }
 
     #[test]
@@ -167,6 +178,12 @@ mod tests {
         let text = format!("{PROSE}\n\nPartners of the ferry company store the timetables on a device at each pier.\n");
         let doc = run(&text);
         assert!((0..doc.len()).all(|i| !doc.is_removed(i)));
+    }
+
+    #[test]
+    fn a_page_without_the_first_purpose_has_no_dialog() {
+        let doc = run("Measure content performance\n");
+        assert_eq!(category(&doc, 0), None);
     }
 
     #[test]
