@@ -194,11 +194,17 @@ pub(crate) struct Doc<'a> {
     long_lines: std::cell::OnceCell<Vec<u64>>,
     /// Per line, in one byte, measured when first asked (see [`Doc::word_entry`]; 0
     /// until then): its [`Doc::visible_words`] plus one (the low 7 bits; [`MANY_WORDS`]
-    /// for a count too large for them, counted again when asked) and whether it has
+    /// for a count too large for them, kept in `many_words`) and whether it has
     /// Markdown that [`crate::text::plain_text`] takes out ([`MARKED`]). A line without
     /// such Markdown shows its own text: its visible words are its
     /// [`words`](Doc::words).
     visible_words: std::cell::OnceCell<Vec<std::cell::Cell<u8>>>,
+    /// The visible words of the lines whose count is too large for the table
+    /// ([`MANY_WORDS`]), kept when they are counted (a few lines a page: the long lines
+    /// left whole, and sub-lines of 126 words or more), so that a rule asking again reads
+    /// them instead of counting the line again.
+    many_words:
+        std::cell::RefCell<std::collections::HashMap<usize, usize, crate::text::hash::FxBuild>>,
     /// Steps of the loops whose length the input decides, counted where they run.
     pub work: Work,
 }
@@ -852,6 +858,7 @@ impl<'a> Doc<'a> {
             text_lines: std::cell::OnceCell::new(),
             long_lines: std::cell::OnceCell::new(),
             visible_words: std::cell::OnceCell::new(),
+            many_words: std::cell::RefCell::default(),
             work: Work::default(),
         };
         // The long lines left whole were counted to decide it: their entries in the table
@@ -864,6 +871,7 @@ impl<'a> Doc<'a> {
             for (i, words) in counted {
                 if !crate::text::has_markup(doc.line(i).as_bytes()) {
                     table[i].set(words_entry(words, false));
+                    doc.keep_many_words(i, words);
                 }
             }
         }
@@ -875,8 +883,24 @@ impl<'a> Doc<'a> {
     /// asked (see [`Doc::word_entry`]).
     pub fn visible_words(&self, i: usize) -> usize {
         match self.word_entry(i) & MANY_WORDS {
-            MANY_WORDS => crate::text::word_count(&self.plain(i, crate::text::Images::Alt)),
+            MANY_WORDS => {
+                if let Some(&words) = self.many_words.borrow().get(&i) {
+                    return words;
+                }
+                let words = crate::text::word_count(&self.plain(i, crate::text::Images::Alt));
+                self.keep_many_words(i, words);
+                words
+            }
             e => usize::from(e) - 1,
+        }
+    }
+
+    /// Keeps `words`, line `i`'s visible words, when the table cannot hold them (see the
+    /// `many_words` field).
+    #[inline]
+    fn keep_many_words(&self, i: usize, words: usize) {
+        if words_entry(words, false) == MANY_WORDS && i < self.len() {
+            self.many_words.borrow_mut().insert(i, words);
         }
     }
 
@@ -939,6 +963,7 @@ impl<'a> Doc<'a> {
             }
             false => crate::text::word_count(line),
         };
+        self.keep_many_words(i, words);
         words_entry(words, marked)
     }
 
@@ -1671,6 +1696,27 @@ mod tests {
         assert_eq!(doc.visible_words(1), 5);
         assert_eq!(doc.visible_words(2), 0);
         assert_eq!(doc.visible_words(5), 3);
+    }
+
+    #[test]
+    fn counts_too_large_for_the_table_are_kept_once_counted() {
+        // 130 and 140 words: too many for the table's byte, too few to split; the second
+        // with a link whose target is not visible.
+        let plain = "word ".repeat(130);
+        let marked = format!("{}[two words](/a/b/c/d)", "word ".repeat(138));
+        let text = format!("{plain}\n{marked}\nshort line");
+        let doc = Doc::new(&text);
+        assert_eq!(doc.len(), 3);
+        for _ in 0..2 {
+            assert_eq!(doc.visible_words(0), 130);
+            assert_eq!(doc.visible_words(1), 140);
+            assert_eq!(doc.visible_words(2), 2);
+            assert_eq!(doc.words(1), crate::text::word_count(doc.line(1)));
+        }
+        let kept = doc.many_words.borrow();
+        assert_eq!(kept.get(&0), Some(&130));
+        assert_eq!(kept.get(&1), Some(&140));
+        assert_eq!(kept.len(), 2);
     }
 
     #[test]

@@ -519,8 +519,9 @@ fn dated_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
             && !line.starts_with(['*', '-', '+', '|', '>', '!', '['])
             && !doc.raw(i).starts_with([' ', '\t'])
             && headline_shaped(line)
-            && !is_interface(line)
+            // The interface regex last: most lines have no byline or date below them.
             && dated(doc, i)
+            && !is_interface(line)
     })
 }
 
@@ -657,10 +658,11 @@ fn markdown_name_line(doc: &Doc<'_>, lines: &[usize]) -> Option<usize> {
         if !(1..=NAME_MAX_WORDS).contains(&words) || end.ends_with(['.', ':', ',', ';']) {
             continue;
         }
-        if is_interface(line) || !text::has_letters(line) {
+        if !text::has_letters(line) {
             continue;
         }
-        if named_by_image(doc, i) {
+        // The interface regex last: most lines have no picture below them.
+        if named_by_image(doc, i) && !is_interface(line) {
             return Some(i);
         }
     }
