@@ -8,7 +8,10 @@
 # Builds the `jsonl` example once per fold model (swapped into src/classifier/model.rs and
 # restored), keeps the two binaries in OUT_DIR, then runs scripts/cv_pages.py on them:
 # every page of dev and wide scored by the model trained on the other half, per page and
-# pooled.
+# pooled. While it builds, src/classifier/model.rs holds a fold model: build or test nothing
+# else in this worktree meanwhile. At the end the committed model is restored and the
+# example rebuilt with it, so target/release/examples/jsonl (what scripts/eval.py runs) is
+# the committed model's again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cv=$1
@@ -22,4 +25,5 @@ for split in tune held-out; do
     cp "${CARGO_TARGET_DIR:-target}/release/examples/jsonl" "$out/jsonl_$split"
 done
 git checkout -q "$model"
+cargo build -q --release --example jsonl
 python3 scripts/cv_pages.py "$out" "${@:3}"
