@@ -244,36 +244,32 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
-/// How many [`text::tokens`] `line` has and how many of them are in `head`, without
-/// building them (the same counts as `tokens(line).len()` and the hits of
-/// `text::coverage(&tokens(line), head)`).
-fn head_hits(line: &str, head: &Head<'_>) -> (usize, usize) {
-    let (mut count, mut hits) = (0, 0);
-    if line.is_ascii() {
-        // The words of `text::ascii_words` (which are `text::words` of ASCII text), split
-        // by bytes: runs of word bytes without their leading and trailing `'` and `-`.
-        let bytes = line.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !WORD_BYTE[usize::from(bytes[i])] {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < bytes.len() && WORD_BYTE[usize::from(bytes[i])] {
-                i += 1;
-            }
-            let mut w = &bytes[start..i];
+/// The words of an ASCII line as `text::ascii_words` gives them (which are `text::words`
+/// of ASCII text), split by bytes: runs of [`WORD_BYTE`]s without their leading and
+/// trailing `'` and `-`, the empty ones left out.
+fn ascii_words(line: &[u8]) -> impl Iterator<Item = &[u8]> {
+    line.split(|&b| !WORD_BYTE[usize::from(b)])
+        .map(|mut w| {
             while let [b'\'' | b'-', rest @ ..] = w {
                 w = rest;
             }
             while let [rest @ .., b'\'' | b'-'] = w {
                 w = rest;
             }
-            if !w.is_empty() {
-                count += 1;
-                hits += usize::from(head.has_ascii(w));
-            }
+            w
+        })
+        .filter(|w| !w.is_empty())
+}
+
+/// How many [`text::tokens`] `line` has and how many of them are in `head`, without
+/// building them (the same counts as `tokens(line).len()` and the hits of
+/// `text::coverage(&tokens(line), head)`).
+fn head_hits(line: &str, head: &Head<'_>) -> (usize, usize) {
+    let (mut count, mut hits) = (0, 0);
+    if line.is_ascii() {
+        for w in ascii_words(line.as_bytes()) {
+            count += 1;
+            hits += usize::from(head.has_ascii(w));
         }
         return (count, hits);
     }
@@ -307,31 +303,13 @@ fn allowed_misses(count: usize) -> usize {
 /// word that tells it is not (most lines: their first).
 fn ascii_hits_within(line: &[u8], head: &Head<'_>, misses: usize) -> Option<(usize, usize)> {
     let (mut hits, mut missed) = (0, 0);
-    let mut i = 0;
-    while i < line.len() {
-        if !WORD_BYTE[usize::from(line[i])] {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < line.len() && WORD_BYTE[usize::from(line[i])] {
-            i += 1;
-        }
-        let mut w = &line[start..i];
-        while let [b'\'' | b'-', rest @ ..] = w {
-            w = rest;
-        }
-        while let [rest @ .., b'\'' | b'-'] = w {
-            w = rest;
-        }
-        if !w.is_empty() {
-            if head.has_ascii(w) {
-                hits += 1;
-            } else {
-                missed += 1;
-                if missed > misses {
-                    return None;
-                }
+    for w in ascii_words(line) {
+        if head.has_ascii(w) {
+            hits += 1;
+        } else {
+            missed += 1;
+            if missed > misses {
+                return None;
             }
         }
     }
