@@ -126,7 +126,7 @@ def main():
             stats[key]["right"] += miss is None
             if miss:
                 stats[key]["miss: " + miss] += 1
-        if miss and a.list and miss.startswith(a.list):
+        if miss and a.list is not None and miss.startswith(a.list):
             listed.append((i, kind, want, got, [lines[k] for k in (whole + part)[:3]]))
     pc = lambda k, n: f"{100 * k / n:5.1f} %"
     print(f"{a.variant}: reachable = a line or a part of one that score_meta accepts; "
