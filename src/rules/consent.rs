@@ -28,11 +28,13 @@ pub(crate) struct ConsentPurposes;
 const MIN_PURPOSES: usize = 3;
 
 /// Most text lines from one purpose line to the next within a block (a purpose, its
-/// explanation, the next purpose).
-const MAX_GAP: usize = 2;
+/// switch, its explanation, an illustrations link, the next purpose: 2 left the
+/// explanations of a dialog that prints a "Switch Label" and a "View Illustrations" line
+/// around each).
+const MAX_GAP: usize = 4;
 
 /// The consent framework's standard purpose and feature names, its partner counts and its
-/// vendor-list links, matched ASCII case-insensitively anywhere in a line (English, and the
+/// vendor-list links, the header sentences of its dialog, matched ASCII case-insensitively anywhere in a line (English, and the
 /// first purpose in German, French, Spanish and Italian).
 static PURPOSES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -59,6 +61,10 @@ static PURPOSES: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "actively scan device characteristics",
             "object to legitimate interest",
             "list of iab vendors",
+            // The dialog's own header sentences, printed above the purposes.
+            "we and our partners process data to provide",
+            "partners store and access personal data",
+            "we process your data to deliver content or advertisements",
             "informationen auf einem gerät speichern und/oder abrufen",
             "stocker et/ou accéder à des informations sur un appareil",
             "almacenar la información en un dispositivo y/o acceder a ella",
@@ -149,6 +155,22 @@ mod tests {
     }
 
     #[test]
+    fn explanations_framed_by_a_switch_and_a_link_go() {
+        // Each purpose: its name, a switch, its explanation, a link (three text lines
+        // between two purposes); then the dialog's header sentence far below is a hit too.
+        let text = format!(
+            "{PROSE}\n\nStore and/or access information on a device 91 partners can use this purpose\n\nToggle\n\nWhat the reader reads and how long, counted to tell which pieces are read.\n\nSee pictures\n\nDevelop and improve services 80 partners can use this purpose\n\nToggle\n\nHow readers use the site may help to mend its faults and plan new sections.\n\nSee pictures\n\nUse limited data to select content 13 partners can use this purpose\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nWe and our partners process data to provide:\n"
+        );
+        let doc = run(&text);
+        for i in [2, 4, 6, 8, 10, 12, 14, 16, 18, 28] {
+            assert_eq!(category(&doc, i), Some(Category::Cookie), "line {i}");
+        }
+        for i in [0, 20, 22, 24, 26] {
+            assert!(!doc.is_removed(i), "line {i}");
+        }
+    }
+
+    #[test]
     fn a_lone_purpose_line_goes_but_not_its_neighbours() {
         let text = format!(
             "{PROSE}\n\nMeasure advertising performance\n\nWe explain below how the timetable and/or the fares were chosen.\n\n{PROSE}\n"
@@ -162,13 +184,13 @@ mod tests {
     #[test]
     fn purposes_far_apart_make_no_block() {
         let text = format!(
-            "Store and/or access information on a device\n\nMeasure content performance\n\n{PROSE}\n\n{PROSE}\n\nDevelop and improve services\n\n{PROSE}\n\nUse precise geolocation data\n"
+            "Store and/or access information on a device\n\nMeasure content performance\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nDevelop and improve services\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nUse precise geolocation data\n"
         );
         let doc = run(&text);
-        for i in [0, 2, 8, 12] {
+        for i in [0, 2, 12, 22] {
             assert_eq!(category(&doc, i), Some(Category::Cookie), "line {i}");
         }
-        for i in [4, 6, 10] {
+        for i in [4, 6, 8, 10, 14, 16, 18, 20] {
             assert_eq!(category(&doc, i), None, "line {i}");
         }
     }
