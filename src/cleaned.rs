@@ -234,9 +234,21 @@ impl<'a> Cleaned<'a> {
             Mark::Remove(rule, category) => Some((rule, category)),
             _ => None,
         };
+        // The lines are read by runs of one mark (the page's title line a run of its
+        // own): a run of removed lines is one span, joined to the one before as its first
+        // line would be (issue 24: a page of tiny lines decoded every line's mark twice).
+        let run_end = |i: usize| {
+            let end = doc.mark_run_end(i);
+            match page_title {
+                Some(p) if p == i => i + 1,
+                Some(p) if p > i && p < end => p,
+                _ => end,
+            }
+        };
         let mut count = 0;
         let mut last: Option<(u32, Category)> = None;
-        for i in 0..doc.len() {
+        let mut i = 0;
+        while i < doc.len() {
             let this = removal(i);
             if let Some((rule, category)) = this {
                 let joins = last.is_some_and(|(r, c)| {
@@ -245,6 +257,7 @@ impl<'a> Cleaned<'a> {
                 count += usize::from(!joins);
             }
             last = this;
+            i = run_end(i);
         }
         let mut packed: Vec<Packed> = Vec::with_capacity(if packs { count } else { 0 });
         let mut whole: Vec<Removal> = Vec::with_capacity(if packs { 0 } else { count });
@@ -252,7 +265,8 @@ impl<'a> Cleaned<'a> {
         let mut blank_pending = false;
         // The last kept sub-line of the long line being read, and its kept length.
         let (mut same_line, mut prev_len): (Option<usize>, usize) = (None, 0);
-        for i in 0..doc.len() {
+        let mut i = 0;
+        while i < doc.len() {
             match doc.mark(i) {
                 Mark::Remove(rule, category) => {
                     let category = if page_title == Some(i) {
@@ -260,7 +274,8 @@ impl<'a> Cleaned<'a> {
                     } else {
                         category
                     };
-                    let span = doc.full_span(i);
+                    let end = run_end(i);
+                    let span = Span::new(doc.full_span(i).start, doc.next(end - 1));
                     if packs {
                         // Below 4 GiB and 2^24 rules: the casts keep every bit.
                         let (start, end) = (span.start as u32, span.end as u32);
@@ -296,6 +311,13 @@ impl<'a> Cleaned<'a> {
                             }),
                         }
                     }
+                    // A long line's kept sub-lines read as one paragraph (see
+                    // `Doc::continues`): not across a removed line that ends a line.
+                    if same_line.is_some() && (i..end).any(|k| !doc.continues(k)) {
+                        same_line = None;
+                    }
+                    i = end;
+                    continue;
                 }
                 Mark::Open | Mark::Keep(_) => {
                     let raw = doc.raw(i);
@@ -327,6 +349,7 @@ impl<'a> Cleaned<'a> {
             if !doc.continues(i) {
                 same_line = None;
             }
+            i += 1;
         }
         debug_assert_eq!(packed.len() + whole.len(), count, "removals counted ahead");
         let body = if body == doc.text {
@@ -535,8 +558,7 @@ impl<'a> Cleaned<'a> {
 /// rules read) and the result reports it as [`Category::Title`].
 fn headline(doc: &Doc<'_>) -> (Option<usize>, Option<usize>) {
     let blank = |i: usize| doc.raw(i).trim().is_empty();
-    let Some(h) = (0..doc.len())
-        .find(|&i| matches!(doc.mark(i), Mark::Remove(_, Category::Title)) && !blank(i))
+    let Some(h) = (0..doc.len()).find(|&i| doc.is_removed_as(i, Category::Title) && !blank(i))
     else {
         return (None, None);
     };

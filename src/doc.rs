@@ -971,6 +971,12 @@ impl<'a> Doc<'a> {
     /// asked by every phrase rule of every line, answered from one scan per document.
     pub fn has_link(&self, i: usize) -> bool {
         let links = self.links.get_or_init(|| {
+            // No line holds the mark when the text does not (a line is a piece of it):
+            // one search of the text instead of a test a line (issue 24: a page of tiny
+            // lines), and an empty table.
+            if memchr::memmem::find(self.text.as_bytes(), b"](").is_none() {
+                return Vec::new();
+            }
             (0..self.len())
                 .map(|i| crate::text::has_link(self.line(i)))
                 .collect()
@@ -1208,6 +1214,34 @@ impl<'a> Doc<'a> {
             REMOVED => Mark::Remove(m & ((1 << 24) - 1), Category::ALL[(m >> 24 & 63) as usize]),
             _ => self.spilled.get(&i).copied().unwrap_or(Mark::Open),
         }
+    }
+
+    /// Whether line `i` is removed with category `category` (`matches!(doc.mark(i),
+    /// Mark::Remove(_, category))`, by one masked compare of the packed mark).
+    #[inline]
+    pub fn is_removed_as(&self, i: usize, category: Category) -> bool {
+        const CATEGORY: u32 = 63 << 24;
+        let m = self.marks[i];
+        let c = category as u32;
+        if c < 64 && m & TAG != SPILLED {
+            m & (TAG | CATEGORY) == REMOVED | c << 24
+        } else {
+            matches!(self.mark(i), Mark::Remove(_, k) if k == category)
+        }
+    }
+
+    /// The end of the run of lines from line `i` (below [`Doc::len`]) that have the same
+    /// mark as line `i`: the first line after it with another mark, or [`Doc::len`]
+    /// (`i + 1` for a mark kept outside the packed table), found by comparing packed
+    /// marks (issue 24: the result's assembly decoded every line's mark).
+    #[inline]
+    pub fn mark_run_end(&self, i: usize) -> usize {
+        let m = self.marks[i];
+        if m & TAG == SPILLED {
+            return i + 1;
+        }
+        let rest = &self.marks[i + 1..];
+        i + 1 + rest.iter().position(|&x| x != m).unwrap_or(rest.len())
     }
 
     /// Whether no rule has decided line `i` yet.
