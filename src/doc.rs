@@ -23,13 +23,15 @@ pub(crate) struct Line {
 impl Line {
     #[inline]
     fn new(text: &str, start: usize, end: usize, next: usize) -> Line {
-        let raw = &text[start..end];
         // Most lines start and end with a visible ASCII character (no whitespace there):
-        // nothing to trim, told by two bytes (issue 24: a page of tiny lines).
+        // nothing to trim, told by two bytes, without slicing the text as `str` (issue 24:
+        // a page of tiny lines).
+        let bytes = &text.as_bytes()[start..end];
         let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
-        let (lead, trail) = if visible(raw.as_bytes().first()) && visible(raw.as_bytes().last()) {
+        let (lead, trail) = if visible(bytes.first()) && visible(bytes.last()) {
             (0, 0)
         } else {
+            let raw = &text[start..end];
             match raw.trim_start() {
                 "" => (raw.len(), 0),
                 rest => (raw.len() - rest.len(), rest.len() - rest.trim_end().len()),
@@ -732,7 +734,10 @@ fn sentences(line: &str) -> impl Iterator<Item = &str> {
 /// [`cut_points`]: every sub-line but the last has no terminator (the next one continues
 /// it; see [`Doc::continues`]), unless most of its sentences are copies of the page's other
 /// lines ([`MAX_COPIED_SHARE`]). Returns `lines` itself when no line is split.
-fn split_long_lines(text: &str, lines: Lines) -> (Lines, Vec<(usize, usize)>) {
+///
+/// `long` lists the lines of `2 * SPLIT_WORDS` bytes or more, in order (the others have
+/// too few words to split: a word and its space take two bytes).
+fn split_long_lines(text: &str, lines: Lines, long: &[usize]) -> (Lines, Vec<(usize, usize)>) {
     let ends = |k: usize| {
         let next = lines.next(k, text);
         (next - usize::from(lines[k].term), next)
@@ -740,7 +745,7 @@ fn split_long_lines(text: &str, lines: Lines) -> (Lines, Vec<(usize, usize)>) {
     let mut cuts: Vec<(usize, Vec<usize>)> = Vec::new();
     // The long lines left whole, with their word counts: `(line, words)`.
     let mut counted: Vec<(usize, usize)> = Vec::new();
-    for k in 0..lines.len() {
+    for &k in long {
         let (end, _) = ends(k);
         if end - lines.start(k) >= 2 * SPLIT_WORDS {
             let (at, words) = counted_cut_points(&text[lines.start(k)..end]);
@@ -822,8 +827,11 @@ impl<'a> Doc<'a> {
         // A leading byte order mark is an encoding artifact, not text: the first line's
         // text starts after it, but its span (see `full_span`) still covers it.
         let mut start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        // The lines long enough to be split (see `split_long_lines`), noted here rather
+        // than by a second walk over every line (issue 24: a page of tiny lines).
+        let mut long = Vec::new();
         while start < bytes.len() {
-            match find_break(&bytes[start..]) {
+            let (end, next) = match find_break(&bytes[start..]) {
                 Some(off) => {
                     let end = start + off;
                     let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
@@ -831,17 +839,18 @@ impl<'a> Doc<'a> {
                     } else {
                         end + 1
                     };
-                    lines.push(text, start, end, next);
-                    start = next;
+                    (end, next)
                 }
-                None => {
-                    lines.push(text, start, bytes.len(), bytes.len());
-                    start = bytes.len();
-                }
+                None => (bytes.len(), bytes.len()),
+            };
+            if end - start >= 2 * SPLIT_WORDS {
+                long.push(lines.len());
             }
+            lines.push(text, start, end, next);
+            start = next;
         }
-        let (lines, counted) = if sub_lines {
-            split_long_lines(text, lines)
+        let (lines, counted) = if sub_lines && !long.is_empty() {
+            split_long_lines(text, lines, &long)
         } else {
             (lines, Vec::new())
         };
@@ -1017,6 +1026,21 @@ impl<'a> Doc<'a> {
             .get(i)
             .copied()
             .filter(|&g| g != NO_GROUP)
+    }
+
+    /// Every line's [`Doc::repeat_group`] in one table, `u32::MAX` for a line without a
+    /// key (the rules that read every line's group: no look-up a line).
+    pub fn repeat_group_table(&self) -> &[u32] {
+        &self.repeat_keys().group
+    }
+
+    /// How many lines have key number `g` ([`Doc::repeat_group`]); 0 past the last.
+    pub fn group_copies(&self, g: u32) -> u32 {
+        self.repeat_keys()
+            .count
+            .get(g as usize)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// How many distinct non-empty repetition keys the document has.
@@ -1478,11 +1502,17 @@ impl<'a> Doc<'a> {
     /// (the fences included), or indented by four spaces or a tab (not a list item) after a
     /// blank line or another such line. Code repeats lines (`}`, `try {`, `</tr>`) that are
     /// content, not layout.
+    #[cfg_attr(not(test), allow(dead_code))] // the rules ask `code_lines_if_any`
     pub fn code_lines(&self) -> Vec<bool> {
         if !self.may_have_code() {
             return vec![false; self.len()];
         }
         self.code_lines_walk()
+    }
+
+    /// [`Doc::code_lines`], `None` when the text cannot hold code (no table a line).
+    pub fn code_lines_if_any(&self) -> Option<Vec<bool>> {
+        self.may_have_code().then(|| self.code_lines_walk())
     }
 
     /// [`Doc::code_lines`], line by line.

@@ -344,7 +344,11 @@ impl Rule for Bio {
         let lines = doc.text_line_list();
         let from = lines.len() * 2 / 5;
         for &i in &lines[from..] {
-            if !doc.is_open(i) {
+            // An "About the author" header has six letters of "author" or "writer", a
+            // bio's opening a capital, a space and a verb of two letters or more: a line
+            // of three bytes or fewer is neither, told before it is read (issue 24: a page
+            // of tiny lines).
+            if doc.line_len(i) < 4 || !doc.is_open(i) {
                 continue;
             }
             let line = doc.line(i);
@@ -384,6 +388,17 @@ impl Rule for Bio {
 mod tests {
     use super::*;
     use crate::rules::testing::{category, run_after_phrases};
+
+    #[test]
+    fn lines_under_four_bytes_match_neither_pattern() {
+        // `Bio::apply` passes such lines unread.
+        for re in [&*ABOUT_AUTHOR, &*BIO_START] {
+            let min = regex_syntax::parse(re.as_str())
+                .ok()
+                .and_then(|hir| hir.properties().minimum_len());
+            assert!(min.is_some_and(|m| m >= 4), "{min:?}");
+        }
+    }
 
     proptest::proptest! {
         #[test]

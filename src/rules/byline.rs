@@ -34,7 +34,7 @@ impl Rule for Byline {
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         for i in 0..doc.len() {
-            if !matches!(doc.mark(i), Mark::Remove(_, Category::Bio)) {
+            if !doc.is_removed_as(i, Category::Bio) {
                 continue;
             }
             let Some(first) = text::words(doc.line(i)).next() else {
@@ -901,8 +901,24 @@ impl Firsts {
         for (k, &i) in lines.iter().enumerate() {
             // Bytes: no line is sliced as text but a long one read for prose.
             let b = doc.line_bytes(i);
-            if f.title.is_none() && matches!(doc.mark(i), Mark::Remove(_, Category::Title)) {
+            if f.title.is_none() && doc.is_removed_as(i, Category::Title) {
                 f.title = Some(k);
+            }
+            if b.len() < 3 {
+                // One or two bytes: no prose, no space inside; a picture by its first
+                // byte, a credit by its length, a stamp by `stamp_lead`'s tests that such
+                // a line can meet (a `#`, "by"), without the calls (issue 24: a page of
+                // tiny lines).
+                if f.picture == n && matches!(b.first(), Some(b'!' | b'[')) {
+                    f.picture = i;
+                }
+                if f.credit == n && b.len() >= credit_min && b.len() <= credit_max {
+                    f.credit = i;
+                }
+                if f.stamp == n && (b.contains(&b'#') || author_word(b)) {
+                    f.stamp = i;
+                }
+                continue;
             }
             if f.prose.is_none() && b.len() >= 29 && !doc.is_removed(i) && is_prose(doc.line(i)) {
                 f.prose = Some(k);
@@ -910,7 +926,12 @@ impl Firsts {
             if f.picture == n && matches!(b.first(), Some(b'!' | b'[')) {
                 f.picture = i;
             }
-            if f.spaced == n && b.len() <= NAME_MAX && b.contains(&b' ') {
+            // A trimmed line's space is inside it: none in a line under three bytes.
+            if f.spaced == n
+                && b.len() <= NAME_MAX
+                && b.get(1..b.len().saturating_sub(1))
+                    .is_some_and(|m| m.contains(&b' '))
+            {
                 f.spaced = i;
             }
             if f.credit == n && b.len() >= credit_min && b.len() <= credit_max {
@@ -1216,6 +1237,24 @@ impl Rule for NearTitle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamp_lead_of_one_or_two_bytes_is_a_hash_or_an_author_word() {
+        // `Firsts::new` tests lines under three bytes this way.
+        let bytes: Vec<u8> = (0x20..0x7f).chain([0xc3, 0xa9]).collect();
+        for &a in &bytes {
+            let one = [a];
+            assert_eq!(stamp_lead(&one), one.contains(&b'#') || author_word(one));
+            for &b in &bytes {
+                let two = [a, b];
+                assert_eq!(
+                    stamp_lead(&two),
+                    two.contains(&b'#') || author_word(two),
+                    "{two:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_asked_gate_passes_every_stamp() {

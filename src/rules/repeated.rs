@@ -388,28 +388,25 @@ struct Group {
 
 /// Every line's key id (an index into the returned groups; [`NO_KEY`] for a line without
 /// a key: no letters or digits, or code in a Markdown code block), with one hash per line.
-fn group_lines(doc: &Doc<'_>, code: &[bool]) -> (Vec<u32>, Vec<Group>) {
-    if !code.contains(&true) {
-        // No code: the document's numbers (in order of first use) and counts are these.
+fn group_lines(doc: &Doc<'_>, code: Option<&[bool]>) -> (Vec<u32>, Vec<Group>) {
+    let Some(code) = code.filter(|c| c.contains(&true)) else {
+        // No code: the document's numbers (in order of first use, `NO_KEY` for none) and
+        // counts are these, copied as they are.
+        const _: () = assert!(NO_KEY == u32::MAX);
+        let ids = doc.repeat_group_table().to_vec();
         let mut groups: Vec<Group> = Vec::with_capacity(doc.repeat_groups());
-        let ids = (0..doc.len())
-            .map(|i| {
-                let Some(g) = doc.repeat_group(i) else {
-                    return NO_KEY;
-                };
-                if g as usize == groups.len() {
-                    groups.push(Group {
-                        count: doc.copies(i),
-                        first: i,
-                        best: (usize::MAX, 0),
-                        second: 0,
-                    });
-                }
-                g
-            })
-            .collect();
+        for (i, &g) in ids.iter().enumerate() {
+            if g as usize == groups.len() {
+                groups.push(Group {
+                    count: doc.group_copies(g),
+                    first: i,
+                    best: (usize::MAX, 0),
+                    second: 0,
+                });
+            }
+        }
         return (ids, groups);
-    }
+    };
     // The document numbered its keys once (one hash a line); here they are renumbered in
     // order of first use by a line outside code, so that code lines count for nothing.
     let mut local = vec![NO_KEY; doc.repeat_groups()];
@@ -455,15 +452,20 @@ impl Rule for Repeated {
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         // Every line's key (computed once per document, in one buffer; none for code
         // in a Markdown code block), counted by borrowed key.
-        let mut code = doc.code_lines();
-        for (i, c) in code.iter_mut().enumerate() {
-            *c = *c && reads_as_code(doc.line(i));
-        }
-        let (ids, mut groups) = group_lines(doc, &code);
+        let code = doc.code_lines_if_any().map(|mut code| {
+            for (i, c) in code.iter_mut().enumerate() {
+                *c = *c && reads_as_code(doc.line(i));
+            }
+            code
+        });
+        let (ids, mut groups) = group_lines(doc, code.as_deref());
         drop(code);
-        // For lines with few copies, the copy followed by the most prose.
+        // For lines with few copies, the copy followed by the most prose (no walk when no
+        // key has so few: issue 24, a page of the same tiny line).
+        let few = |g: &Group| (2..=MAX_OPEN_COPIES).contains(&g.count);
         let mut next_text = doc.len();
-        for i in (0..doc.len()).rev() {
+        let walk = if groups.iter().any(few) { doc.len() } else { 0 };
+        for i in (0..walk).rev() {
             if let Some(g) = groups.get_mut(ids[i] as usize) {
                 if (2..=MAX_OPEN_COPIES).contains(&g.count) {
                     let next = (next_text < doc.len()).then(|| doc.line(next_text));
