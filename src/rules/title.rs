@@ -74,11 +74,40 @@ pub(crate) fn headline_text(input: &str, span: crate::Span) -> Option<std::borro
         .get(span.start..span.end)?
         .trim_start_matches('\u{feff}');
     let line = text.lines().find(|l| !l.trim().is_empty())?.trim();
-    Some(text::plain_text(
+    let plain = text::plain_text(
         text::lead_link_text(text::strip_markup(line)),
         text::Images::Drop,
-    ))
-    .filter(|t| !t.is_empty())
+    );
+    Some(drop_emphasis(plain)).filter(|t| !t.is_empty())
+}
+
+/// Markdown emphasis inside a line (`_word_`, `*a few words*`): a mark that opens after a
+/// space or an opening bracket or quote (or at the start) and closes before one, a
+/// punctuation mark or the end. Marks inside words (`snake_case`, `2*3`) are text.
+static EMPHASIS: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    let closed = r#"($|[\s)\].,;:!?"'”’])"#;
+    ['_', '*'].map(|m| {
+        let m = regex::escape(&m.to_string());
+        Regex::new(&format!(
+            r#"(^|[\s(\["'“‘])[{m}]([^\s{m}](?:[^{m}]*[^\s{m}])?)[{m}]{closed}"#
+        ))
+        .expect("valid regex")
+    })
+});
+
+/// A reported title without the Markdown emphasis inside it (see [`EMPHASIS`]).
+fn drop_emphasis(title: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    if !title.contains(['_', '*']) {
+        return title;
+    }
+    let mut out = title.into_owned();
+    for re in EMPHASIS.iter() {
+        // A match takes the space after it, which the next one may open with: twice.
+        for _ in 0..2 {
+            out = re.replace_all(&out, "$1$2$3").into_owned();
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The decision of [`find_title`].
@@ -547,7 +576,7 @@ fn is_markdown(doc: &Doc<'_>, lines: &[usize]) -> bool {
 /// notice. Matched against a heading's whole visible text, case-insensitively.
 static INTERFACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[\s\p{P}\p{S}]*(?:what are you looking for|what can we help you find|how can we help|search(?: (?:all|the|our|this) .{1,40}| results| for)?|(?:in|on) this (?:article|page|post)|table of contents|contents|keyboard shortcuts|(?:select|choose|change) (?:your |the )?(?:site |display )?(?:language|region|country|location)|something went wrong.{0,80}|(?:please )?(?:ensure|make sure|check) (?:that )?javascript is enabled.{0,120}|javascript is (?:required|disabled).{0,120}|(?:please )?(?:update|upgrade) your browser.{0,120}|your browser is (?:not supported|out of date).{0,120}|size (?:guide|chart)|shopping (?:cart|bag)|your (?:cart|bag|basket)(?: is empty)?|more (?:top )?(?:stories|news|headlines)|quick links|useful links|main menu|main content|footer|breadcrumbs?|filters?|sort by|(?:your )?cookie (?:settings|preferences)|your (?:choice|privacy) (?:regarding|choices).{0,60}|skip to.{0,40}|newsletter|subscribe.{0,40}|follow us|share(?: this)?(?: article| post| page)?|related(?: articles| posts| stories| questions)?|view (?:the )?(?:desktop|mobile|full|classic) (?:website|site|version)|access denied|page not found|here(?:'|’)s how you know|personal tools|about this (?:item|product)|product (?:description|details|information|overview)|technical (?:details|specifications)|additional information|specifications?|customer (?:reviews|questions)(?: (?:&|and) answers)?|reviews|description|details|customers (?:also|frequently) (?:viewed|bought).{0,40}|frequently bought together|warranty(?: (?:&|and) (?:support|returns))?|(?:shipping|delivery)(?: (?:&|and) returns| information| options)?|we (?:care about|value|respect) your privacy|(?:this (?:site|website) uses|we use) cookies.{0,80}|(?:cookie|privacy) (?:policy|notice|consent|settings|preferences|overview)|manage (?:cookies|consent|(?:your )?preferences)|(?:\w+ )?navigation|(?:return|back|go) to (?:the )?.{1,40}(?:website|site|home ?page)|search (?:code|docs|documentation|the site|products|articles|jobs|posts)\b.{0,80}|want (?:updates|news|more)\b.{0,40}(?:inbox|email)|support (?:us|our (?:work|journalism))|move to sidebar.{0,10})[\s\p{P}\p{S}]*$",
+        r"(?i)^[\s\p{P}\p{S}]*(?:what are you looking for|what can we help you find|how can we help|search(?: (?:all|the|our|this) .{1,40}| results| for)?|(?:in|on) this (?:article|page|post)|table of contents|contents|keyboard shortcuts|(?:provide|send|give|leave) (?:us )?feedback|(?:select|choose|change) (?:your |the )?(?:site |display )?(?:language|region|country|location)|something went wrong.{0,80}|(?:please )?(?:ensure|make sure|check) (?:that )?javascript is enabled.{0,120}|javascript is (?:required|disabled).{0,120}|(?:please )?(?:update|upgrade) your browser.{0,120}|your browser is (?:not supported|out of date).{0,120}|size (?:guide|chart)|shopping (?:cart|bag)|your (?:cart|bag|basket)(?: is empty)?|more (?:top )?(?:stories|news|headlines)|quick links|useful links|main menu|main content|footer|breadcrumbs?|filters?|sort by|(?:your )?cookie (?:settings|preferences)|your (?:choice|privacy) (?:regarding|choices).{0,60}|skip to.{0,40}|newsletter|subscribe.{0,40}|follow us|share(?: this)?(?: article| post| page)?|related(?: articles| posts| stories| questions)?|view (?:the )?(?:desktop|mobile|full|classic) (?:website|site|version)|access denied|page not found|here(?:'|’)s how you know|personal tools|about this (?:item|product)|product (?:description|details|information|overview)|technical (?:details|specifications)|additional information|specifications?|customer (?:reviews|questions)(?: (?:&|and) answers)?|reviews|description|details|customers (?:also|frequently) (?:viewed|bought).{0,40}|frequently bought together|warranty(?: (?:&|and) (?:support|returns))?|(?:shipping|delivery)(?: (?:&|and) returns| information| options)?|we (?:care about|value|respect) your privacy|(?:this (?:site|website) uses|we use) cookies.{0,80}|(?:cookie|privacy) (?:policy|notice|consent|settings|preferences|overview)|manage (?:cookies|consent|(?:your )?preferences)|(?:\w+ )?navigation|(?:return|back|go) to (?:the )?.{1,40}(?:website|site|home ?page)|search (?:code|docs|documentation|the site|products|articles|jobs|posts)\b.{0,80}|want (?:updates|news|more)\b.{0,40}(?:inbox|email)|support (?:us|our (?:work|journalism))|move to sidebar.{0,10})[\s\p{P}\p{S}]*$",
     )
     .expect("valid regex")
 });
@@ -574,13 +603,32 @@ fn is_notice(doc: &Doc<'_>, i: usize) -> bool {
         )
 }
 
-/// Whether the line names a piece of the interface (see [`INTERFACE`]), is a short label
-/// ("News:"), or links to a script (`javascript:` in a button).
+/// Whether the line names a piece of the interface (see [`INTERFACE`]), ends with a colon
+/// (a label, "News:", or a lead-in to what follows, "A message from our editor:": no
+/// headline ends so), or links to a script (`javascript:` in a button).
 fn is_interface(line: &str) -> bool {
     let text = visible(line);
     INTERFACE.is_match(&text)
-        || text.trim_end().ends_with(':') && text::word_count(&text) <= 3
+        || text.trim_end().ends_with([':', '：'])
         || line.contains("](javascript:")
+}
+
+/// Whether a text is a bare host name in lower case ("example.org", "www.example.co.uk"):
+/// a site's logo printed as a heading, not the page's headline ("Node.js" is a name).
+fn is_host_name(text: &str) -> bool {
+    let text = text.trim();
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let Some((name, tld)) = text.rsplit_once('.') else {
+        return false;
+    };
+    !name.is_empty()
+        && (2..=6).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
+        && name
+            .split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 /// The share of a line's visible characters that sit inside Markdown link texts (a line
@@ -666,7 +714,7 @@ fn plain_alt(line: &str) -> Option<&str> {
 
 /// Whether heading line `i` can be a headline: open, not too long (without its link
 /// targets), with letters unless one word (not a number and a date), not a logo or home
-/// link, not an interface phrase.
+/// link (nor a bare host name), not an interface phrase.
 fn usable_heading(doc: &Doc<'_>, i: usize) -> bool {
     let line = doc.line(i);
     doc.is_open(i)
@@ -674,6 +722,7 @@ fn usable_heading(doc: &Doc<'_>, i: usize) -> bool {
         && (plain_tokens(line).len() <= 1 || text::has_letters(&visible(line)))
         && !HOME_LINK.is_match(line)
         && !is_interface(line)
+        && !is_host_name(&visible(line))
 }
 
 /// Whether a heading links to another page: it is one link (see [`is_link_heading`])
@@ -1439,6 +1488,60 @@ mod tests {
         assert!(!is_interface("# Garden chair deluxe"));
         let text = format!("{MENU}# Garden chair deluxe\n$120\n# About this item\n{PROSE}");
         assert_eq!(category(&run(&text), 5), Some(Category::Title));
+    }
+
+    #[test]
+    fn lead_ins_and_host_names_are_not_headlines() {
+        // A heading that ends with a colon introduces what follows, whatever its length.
+        assert!(is_interface(
+            "# A word from the editor of the Harbour Gazette:"
+        ));
+        assert!(is_interface("## Provide feedback"));
+        assert!(!is_interface("# Storm hits coast: what we know"));
+        assert!(is_host_name("harbourgazette.org"));
+        assert!(is_host_name("www.harbour-gazette.co.uk"));
+        assert!(!is_host_name("Node.js"));
+        assert!(!is_host_name("ASP.NET"));
+        assert!(!is_host_name("Storm hits coast."));
+        assert!(!is_host_name("v2.0"));
+        // A site's host name printed as the level-1 heading gives way to the topic below.
+        let text = format!(
+            "{MENU}# harbourgazette.org\n\n## Harbour wall to be rebuilt after storms\n\n{PROSE}"
+        );
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), None);
+        assert_eq!(category(&doc, 7), Some(Category::Title));
+        let text = format!("{MENU}# A word from the editor of the Harbour Gazette:\n\n{PROSE}\n\n### Harbour wall to be rebuilt after storms\n\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 5), None);
+    }
+
+    #[test]
+    fn the_reported_title_has_no_emphasis_marks() {
+        let text = format!("{MENU}# What people _love_ about *slow* trains\n\n{PROSE}");
+        assert_eq!(
+            crate::clean(&text).title(),
+            Some("What people love about slow trains")
+        );
+        let shown = |t: &str| drop_emphasis(t.into()).into_owned();
+        assert_eq!(
+            shown("_A Treatise on Coffee_ (1792)"),
+            "A Treatise on Coffee (1792)"
+        );
+        assert_eq!(
+            shown("Tips: _5 mistakes to avoid_"),
+            "Tips: 5 mistakes to avoid"
+        );
+        assert_eq!(
+            shown("Module ngx_http_core_module"),
+            "Module ngx_http_core_module"
+        );
+        assert_eq!(
+            shown("2*3 and 4*5 are products"),
+            "2*3 and 4*5 are products"
+        );
+        assert_eq!(shown("_one_ _two_ _three_"), "one two three");
+        assert_eq!(shown("a lone_ mark *"), "a lone_ mark *");
     }
 
     #[test]
