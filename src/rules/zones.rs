@@ -27,8 +27,8 @@ use crate::Category;
 /// [`MIN_SIGNATURES`] of them in all. The zone runs from the header to the end
 /// of the last comment: the lines after the last signature up to the first line an earlier
 /// rule removed as another kind of boilerplate (a share bar, a footer: not a date, a
-/// byline, a repeated line such as a commenter's name, comments, or the classifier's low
-/// content, navigation and related), at most as
+/// byline, a repeated line such as a commenter's name, a bare URL a commenter pasted,
+/// comments, or the classifier's low content, navigation and related), at most as
 /// many lines as the longest comment before it. It goes only when
 /// the article before it has [`MIN_PROSE_BEFORE`] prose words with a full paragraph, and
 /// its own words are fewer than the article's (a forum thread, where the replies outweigh
@@ -144,8 +144,8 @@ enum Part {
     /// signature in a zone under a [`Part::Header`].
     Marker,
     /// Removed by an earlier rule as another kind of boilerplate than a date, a byline, a
-    /// repeated line, comments, low content, navigation or related (a share bar, a
-    /// footer): the end of a zone.
+    /// repeated line, a bare URL, comments, low content, navigation or related (a share
+    /// bar, a footer): the end of a zone.
     Other,
     /// Any other line: a comment's text, or the article's.
     Text,
@@ -282,9 +282,12 @@ impl<'d, 'a> Lines<'d, 'a> {
             _ if is_signature(&plain) => Part::Signature,
             _ if header() => Part::Header,
             Mark::Remove(_, Category::Comments) => Part::Marker,
-            Mark::Remove(_, Category::Byline | Category::Metadata | Category::Repeated) => {
-                Part::Text
-            }
+            // A link a commenter pasted on a line of its own (removed as a bare URL) is
+            // part of the comment, not the end of the zone.
+            Mark::Remove(
+                _,
+                Category::Byline | Category::Metadata | Category::Repeated | Category::Url,
+            ) => Part::Text,
             _ if !self.readable(k).0 => Part::Other,
             _ => Part::Text,
         }
@@ -526,6 +529,35 @@ mod tests {
         ));
         let i = line_of(&doc, "Thanks, Omar.");
         assert!(by_zone_at(&doc, i, 1), "{:?}", doc.mark(i));
+    }
+
+    #[test]
+    fn a_link_pasted_in_a_comment_leaves_the_zone_open() {
+        // The second comment ends with a link alone on its line (the phrase rules remove it
+        // as a bare URL): the comments after it still go.
+        let mut text = format!("{ARTICLE}\n3 Comments\n");
+        for (name, when, said) in [
+            (
+                "Ann Lee",
+                "May 3, 2021 at 4:47 pm",
+                "I walk that wall every morning.",
+            ),
+            (
+                "Omar",
+                "May 3, 2021 at 6:02 pm",
+                "The county printed a plan for it years ago:\nhttps://example.org/plans/sea-wall.pdf",
+            ),
+            ("Lena Morrow", "May 4, 2021 at 9:15 am", "Who pays for the southern end?"),
+        ] {
+            text.push_str(&format!("{name}\n{when}\n{said}\n\n"));
+        }
+        let doc = run(&text);
+        let url = line_of(&doc, "https://example.org/plans/sea-wall.pdf");
+        assert!(matches!(doc.mark(url), Mark::Remove(_, Category::Url)));
+        for l in ["Lena Morrow", "Who pays for the southern end?"] {
+            assert!(by_zone(&doc, line_of(&doc, l)), "{l}");
+        }
+        assert!(doc.is_open(0));
     }
 
     #[test]
