@@ -21,7 +21,7 @@ pub(crate) struct Line {
 }
 
 impl Line {
-    #[inline]
+    #[inline(always)]
     fn new(text: &str, start: usize, end: usize, next: usize) -> Line {
         // Most lines start and end with a visible ASCII character (no whitespace there):
         // nothing to trim, told by two bytes, without slicing the text as `str` (issue 24:
@@ -1455,7 +1455,17 @@ impl<'a> Doc<'a> {
     /// borrow of the document.
     pub fn text_line_list(&self) -> std::sync::Arc<[usize]> {
         self.text_lines
-            .get_or_init(|| (0..self.len()).filter(|&i| !self.is_blank(i)).collect())
+            .get_or_init(|| {
+                // Listed to size (issue 24: collected from a filter, the list grew by
+                // doubling, a copy each time, on a page of tiny lines).
+                let mut list = Vec::with_capacity(self.len());
+                for i in 0..self.len() {
+                    if !self.is_blank(i) {
+                        list.push(i);
+                    }
+                }
+                list.into()
+            })
             .clone()
     }
 
