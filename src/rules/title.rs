@@ -78,7 +78,33 @@ pub(crate) fn headline_text(input: &str, span: crate::Span) -> Option<std::borro
         text::lead_link_text(text::strip_markup(line)),
         text::Images::Drop,
     );
-    Some(drop_emphasis(plain)).filter(|t| !t.is_empty())
+    Some(once(drop_emphasis(plain))).filter(|t| !t.is_empty())
+}
+
+/// A title printed twice on its line ("Wool Runner Wool Runner": the visible text and its
+/// screen-reader copy glued together) once; two words or more, so "Bora Bora" stays.
+fn once(title: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let half = title.len() / 2;
+    let s = title.as_ref();
+    if s.len() % 2 == 1
+        && s.as_bytes().get(half) == Some(&b' ')
+        && s[..half] == s[half + 1..]
+        && s[..half].contains(' ')
+    {
+        return std::borrow::Cow::Owned(s[..half].to_string());
+    }
+    title
+}
+
+/// Whether a line is a breadcrumb trail ("Docs → Guides → Setup", "Shop › Chairs"): an
+/// arrow with words on both sides. It names where a page sits, not the page.
+fn is_trail(line: &str) -> bool {
+    line.match_indices(['→', '›'])
+        .chain(line.match_indices(" > "))
+        .any(|(i, m)| {
+            line[..i].chars().any(char::is_alphanumeric)
+                && line[i + m.len()..].chars().any(char::is_alphanumeric)
+        })
 }
 
 /// Markdown emphasis inside a line (`_word_`, `*a few words*`): a mark that opens after a
@@ -426,6 +452,7 @@ fn headline_shaped(line: &str) -> bool {
         && (!end.ends_with('.') || end.ends_with("..."))
         && !line.contains("://")
         && TITLE_SEP.find_iter(line).count() + line.matches(['>', '›']).count() < 2
+        && !is_trail(line)
 }
 
 /// Picks the headline line, if any.
@@ -1009,7 +1036,8 @@ fn page_title(doc: &Doc<'_>, lines: &[usize]) -> Option<(TitlePick, bool)> {
         // A far repeat of the whole title line is the site's name again (a footer, a
         // logo), not its headline.
         let repeat = toks == head && n > NEAR_WINDOW;
-        if precision >= OF_TITLE && !repeat {
+        // A breadcrumb trail made of the title's words names the page's place in the site.
+        if precision >= OF_TITLE && !repeat && !is_trail(line) {
             // The last part is usually the site's name, but not when it is long (most of
             // the title) and opens the article ("Blog Name - How I Built My Own Boat").
             let whole_part = part == Part::Headline
@@ -1542,6 +1570,33 @@ mod tests {
         );
         assert_eq!(shown("_one_ _two_ _three_"), "one two three");
         assert_eq!(shown("a lone_ mark *"), "a lone_ mark *");
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_is_not_the_headline() {
+        assert!(is_trail("Docs → Harbour Guide 2"));
+        assert!(is_trail("Shop › Garden chairs"));
+        assert!(is_trail("Home > Garden"));
+        assert!(!is_trail("→ Garden chairs"));
+        assert!(!is_trail("Garden chairs ›"));
+        assert!(!is_trail("Garden chairs"));
+        // The trail is made of the title's words; the title line itself is kept.
+        let text = format!("Harbour Guide: Docs: 2: Moorings\nDocs → Harbour Guide 2\n{PROSE}");
+        let doc = run(&text);
+        assert_eq!(category(&doc, 0), Some(Category::Title));
+        assert_eq!(category(&doc, 1), None);
+    }
+
+    #[test]
+    fn a_title_printed_twice_on_its_line_is_reported_once() {
+        let shown = |t: &str| once(t.into()).into_owned();
+        assert_eq!(shown("Wool Runner Wool Runner"), "Wool Runner");
+        assert_eq!(shown("Bora Bora"), "Bora Bora");
+        assert_eq!(
+            shown("Wool Runner Wool Runners"),
+            "Wool Runner Wool Runners"
+        );
+        assert_eq!(shown("Ä b Ä b"), "Ä b");
     }
 
     #[test]
