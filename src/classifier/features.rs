@@ -2,7 +2,7 @@
 //! neighbours, and where it sits relative to the page's main run of prose.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::classifier::bits::{Bits, Runs};
 use crate::classifier::terms::Terms;
@@ -311,18 +311,47 @@ fn ln1p_table() -> &'static [f32; 1024] {
     &TABLE
 }
 
-/// `(n as f32).ln_1p()`, from `table` ([`ln1p_table`]) for small `n`.
+/// `(n as f32).ln_1p()`, from `table` ([`ln1p_table`]) for small `n` (from
+/// [`ln1p_wide`] for larger).
 #[inline]
 fn ln1p_in(table: &[f32; 1024], n: usize) -> f32 {
     match table.get(n) {
         Some(&v) => v,
+        None => ln1p_wide(n),
+    }
+}
+
+/// Values of [`ln1p_wide`]'s tables: one for each `n` below [`LN1P_WIDE`], built a chunk
+/// of [`LN1P_CHUNK`] at a time when a value of the chunk is first asked for.
+const LN1P_CHUNK: usize = 1024;
+/// Where [`ln1p_wide`]'s tables end (256 KB of tables at most, for the process).
+const LN1P_WIDE: usize = 1 << 16;
+
+/// `(n as f32).ln_1p()` for `n` of 1,024 or more: from a table of the same values (built
+/// a chunk at a time, bit for bit those values) below [`LN1P_WIDE`], computed above.
+/// Issue 24: page-wide counts and distances of a long page (its line count, a run of
+/// thousands of similar lines, the distance to its title) are 1,024 or more in every row,
+/// and `ln_1p` took about 1,200 instructions a row there (973,393 calls on a half-MiB
+/// page of short lines).
+#[inline(never)]
+fn ln1p_wide(n: usize) -> f32 {
+    static CHUNKS: [OnceLock<[f32; LN1P_CHUNK]>; LN1P_WIDE / LN1P_CHUNK] =
+        [const { OnceLock::new() }; LN1P_WIDE / LN1P_CHUNK];
+    match CHUNKS.get(n / LN1P_CHUNK) {
+        Some(chunk) => {
+            let table = chunk.get_or_init(|| {
+                let base = n / LN1P_CHUNK * LN1P_CHUNK;
+                std::array::from_fn(|j| ((base + j) as f32).ln_1p())
+            });
+            table[n % LN1P_CHUNK]
+        }
         None => (n as f32).ln_1p(),
     }
 }
 
-/// `(n as f32).ln_1p()`, from a table of the same values for small `n`.
+/// `(n as f32).ln_1p()`, from tables of the same values for `n` below [`LN1P_WIDE`].
 #[inline]
-fn ln1p(n: usize) -> f32 {
+pub(crate) fn ln1p(n: usize) -> f32 {
     ln1p_in(ln1p_table(), n)
 }
 
@@ -1599,16 +1628,26 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
             }
         })
         .collect();
+    // What every row reads of the page, measured once (issue 24: `ln_1p` of these counts
+    // was taken again in every row of every stage).
+    let constants = Constants {
+        log_n: ln1p(n),
+        log_total_words: ln1p(total_words),
+        doc_prose_share: prose_words as f32 / total_words.max(1) as f32,
+        log_region_words: ln1p(region_words),
+        log_plain_prose_words: ln1p(plain_prose_words),
+        log_max_para_words: ln1p(max_para_words as usize),
+    };
     Page {
         doc,
         n,
+        constants,
         stats,
         removed: Bits::new(removed),
         region,
         block_starts,
         block_lines,
         block_words,
-        total_words,
         prose_words,
         median,
         pre_logw,
@@ -1626,18 +1665,15 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
         doc_bullet_share,
         doc_link_share,
         doc_run_share,
-        region_words,
         region_word_share,
         periodic,
         doc_periodic_share,
         para,
         para_sentence,
-        plain_prose_words,
         grid,
         doc_grid_share,
         doc_grid_word_share,
         doc_periodic_word_share,
-        max_para_words,
         title_overlap,
         headline_at,
         lines,
@@ -1652,6 +1688,7 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
 pub(crate) struct Page<'d> {
     doc: &'d Doc<'d>,
     n: usize,
+    constants: Constants,
     stats: StatsTable,
     /// Whether each line was removed by an earlier rule.
     removed: Bits,
@@ -1660,7 +1697,6 @@ pub(crate) struct Page<'d> {
     block_starts: Vec<u32>,
     block_lines: Vec<usize>,
     block_words: Vec<usize>,
-    total_words: usize,
     prose_words: usize,
     median: f32,
     pre_logw: Vec<f32>,
@@ -1681,7 +1717,6 @@ pub(crate) struct Page<'d> {
     doc_bullet_share: f32,
     doc_link_share: f32,
     doc_run_share: f32,
-    region_words: usize,
     region_word_share: f32,
     periodic: Vec<u32>,
     doc_periodic_share: f32,
@@ -1689,18 +1724,34 @@ pub(crate) struct Page<'d> {
     para: Runs<u32>,
     /// Whether each paragraph ends a sentence.
     para_sentence: Bits,
-    plain_prose_words: usize,
     grid: Grids,
     doc_grid_share: f32,
     doc_grid_word_share: f32,
     doc_periodic_word_share: f32,
-    max_para_words: u32,
     title_overlap: Vec<f32>,
     headline_at: Option<usize>,
     /// The document's non-blank lines (indices into its lines), in order.
     pub lines: std::sync::Arc<[usize]>,
     /// Each text line's content words (none for removed lines).
     pub terms: Terms,
+}
+
+/// Measures of the whole page that go into every row as they are, taken once
+/// ([`extract`]).
+#[derive(Clone, Copy, Debug)]
+struct Constants {
+    /// `ln_1p` of the page's text lines.
+    log_n: f32,
+    /// `ln_1p` of the page's words.
+    log_total_words: f32,
+    /// The share of the page's words in prose lines.
+    doc_prose_share: f32,
+    /// `ln_1p` of the words of the main region.
+    log_region_words: f32,
+    /// `ln_1p` of the page's plain prose words.
+    log_plain_prose_words: f32,
+    /// `ln_1p` of the words of the page's longest paragraph.
+    log_max_para_words: f32,
 }
 
 impl Page<'_> {
@@ -1774,20 +1825,16 @@ features! {
             terms,
             ..
         } = self;
-        let (n, region, total_words, prose_words, median, doc_bytes) = (
+        let (n, region, prose_words, median, doc_bytes) = (
             self.n,
             self.region,
-            self.total_words,
             self.prose_words,
             self.median,
             self.doc_bytes,
         );
-        let (title_at, headline_at, region_words, region_word_share) = (
-            self.title_at,
-            self.headline_at,
-            self.region_words,
-            self.region_word_share,
-        );
+        let (title_at, headline_at, region_word_share) =
+            (self.title_at, self.headline_at, self.region_word_share);
+        let c = self.constants;
         let (doc_prose_line_share, doc_short_share, doc_bullet_share, doc_link_share) = (
             self.doc_prose_line_share,
             self.doc_short_share,
@@ -1800,11 +1847,7 @@ features! {
             self.doc_grid_share,
             self.doc_grid_word_share,
         );
-        let (doc_periodic_word_share, plain_prose_words, max_para_words) = (
-            self.doc_periodic_word_share,
-            self.plain_prose_words,
-            self.max_para_words,
-        );
+        let doc_periodic_word_share = self.doc_periodic_word_share;
         let i = lines[k];
         if !doc.is_open(i) {
             return [0.0; N_FEATURES];
@@ -1846,15 +1889,19 @@ features! {
             Some((a, _)) if k < a => (0.0, ln1p(a - k), -1.0),
             Some((_, z)) if k > z => (0.0, ln1p(k - z), 1.0),
             Some(_) => (1.0, 0.0, 0.0),
-            None => (0.0, ln1p(n), 0.0),
+            None => (0.0, c.log_n, 0.0),
         };
         let title_overlap = title_overlap[k];
         // The nearest prose lines above and below (the page's line count when none), the
         // nearest header above (-1 when none) and the headers above.
         let at = prose_lines.partition_point(|&j| (j as usize) < k);
-        let prose_above = at.checked_sub(1).map_or(n, |a| k - prose_lines[a] as usize);
+        let log_prose_above = at
+            .checked_sub(1)
+            .map_or(c.log_n, |a| ln1p(k - prose_lines[a] as usize));
         let below = at + usize::from(prose_lines.get(at).is_some_and(|&j| j as usize == k));
-        let prose_below = prose_lines.get(below).map_or(n, |&j| j as usize - k);
+        let log_prose_below = prose_lines
+            .get(below)
+            .map_or(c.log_n, |&j| ln1p(j as usize - k));
         let headers_above = header_lines.partition_point(|&j| (j as usize) < k);
         let header_dist = headers_above
             .checked_sub(1)
@@ -1894,8 +1941,8 @@ features! {
     log_block_lines: ln1p(block_lines[block]),
     log_block_words: ln1p(block_words[block]),
     title_overlap: title_overlap,
-    doc_log_words: ln1p(total_words),
-    doc_prose_share: prose_words as f32 / total_words.max(1) as f32,
+    doc_log_words: c.log_total_words,
+    doc_prose_share: c.doc_prose_share,
     words_vs_median: (s.words as f32 / median).min(50.0),
     window_removed_share: window_bits(removed, k, 3),
     prose_mass_before: pre_prose_words[k] / prose_words.max(1) as f32,
@@ -1909,11 +1956,11 @@ features! {
     },
     log_title_distance: title_at.map_or(-1.0, |t| ln1p(k.abs_diff(t))),
     log_similar_run: ln1p(run.get(k) as usize),
-    log_doc_lines: ln1p(n),
+    log_doc_lines: c.log_n,
     removed_share_before: share_bits(removed, k.saturating_sub(10), k),
     removed_share_after: share_bits(removed, k + 1, (k + 11).min(n)),
-    log_prose_above: ln1p(prose_above),
-    log_prose_below: ln1p(prose_below),
+    log_prose_above: log_prose_above,
+    log_prose_below: log_prose_below,
     log_leading_caps: ln1p(s.leading_caps as usize),
     log_related_header_distance: header_dist,
     log_related_headers_above: ln1p(headers_above),
@@ -1923,7 +1970,7 @@ features! {
     doc_run_share: doc_run_share,
     doc_bullet_share: doc_bullet_share,
     region_word_share: region_word_share,
-    log_region_words: ln1p(region_words),
+    log_region_words: c.log_region_words,
     log_periodic_run: ln1p(periodic[k] as usize),
     doc_periodic_share: doc_periodic_share,
     image_only: f32::from(u8::from(s.image_only)),
@@ -1938,7 +1985,7 @@ features! {
         _ => 0.0,
     },
     log_headline_distance: headline_at.map_or(-1.0, |h| ln1p(k.abs_diff(h))),
-    log_doc_plain_prose_words: ln1p(plain_prose_words),
+    log_doc_plain_prose_words: c.log_plain_prose_words,
     log_glued_joins: ln1p(s.glued as usize),
     log_bylines_above: ln1p(bylines.rank(k)),
     log_bylines_below: ln1p(bylines.rank(n) - bylines.rank(k + 1)),
@@ -1952,7 +1999,7 @@ features! {
     doc_grid_share: doc_grid_share,
     doc_grid_word_share: doc_grid_word_share,
     doc_periodic_word_share: doc_periodic_word_share,
-    log_doc_max_paragraph_words: ln1p(max_para_words as usize),
+    log_doc_max_paragraph_words: c.log_max_para_words,
     // How many times the line's text occurs on the page (the repeated-line rule
     // leaves some copies open).
     log_copies: ln1p(doc.copies(i).saturating_sub(1) as usize),
@@ -2774,6 +2821,28 @@ mod tests {
                 .flat_map(char::to_lowercase)
                 .collect();
             assert_eq!(got, want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ln1p_gives_ln_1p_bit_for_bit() {
+        // Every value of the small table and of every chunk of the wide tables, in an
+        // order that builds chunks out of turn, and values past the tables.
+        let check = |n: usize| {
+            assert_eq!(
+                super::ln1p(n).to_bits(),
+                (n as f32).ln_1p().to_bits(),
+                "ln1p({n})"
+            );
+        };
+        for n in (0..super::LN1P_WIDE).rev().step_by(7) {
+            check(n);
+        }
+        for n in 0..super::LN1P_WIDE / 16 {
+            check(n * 16 + 3);
+        }
+        for n in [super::LN1P_WIDE, super::LN1P_WIDE + 1, 1 << 24, usize::MAX] {
+            check(n);
         }
     }
 

@@ -11,7 +11,7 @@
 use std::cell::Cell;
 
 use crate::classifier::bits::{ones_f32, Bits};
-use crate::classifier::features::{best_run, N_FEATURES};
+use crate::classifier::features::{best_run, ln1p, N_FEATURES};
 use crate::classifier::terms::Terms;
 
 /// Number of context features added by the second stage.
@@ -375,8 +375,8 @@ impl<'t, C: Fn(usize) -> Columns> Context<'t, C> {
             } else {
                 -1.0
             },
-            (self.near(k) as f32).ln_1p(),
-            (self.run(k) as f32).ln_1p(),
+            ln1p(self.near(k) as usize),
+            ln1p(self.run(k) as usize),
             f32::from(u8::from(region.is_some_and(|(a, z)| (a..=z).contains(&k)))),
             match region {
                 Some((a, _)) if k < a => -1.0,
@@ -384,8 +384,8 @@ impl<'t, C: Fn(usize) -> Columns> Context<'t, C> {
                 _ => 0.0,
             },
             match region {
-                Some((a, _)) if k < a => ((a - k) as f32).ln_1p(),
-                Some((_, z)) if k > z => ((k - z) as f32).ln_1p(),
+                Some((a, _)) if k < a => ln1p(a - k),
+                Some((_, z)) if k > z => ln1p(k - z),
                 Some(_) => 0.0,
                 None => -1.0,
             },
