@@ -17,6 +17,7 @@ pub(crate) mod consent;
 pub(crate) mod context;
 pub(crate) mod head;
 pub(crate) mod pattern;
+pub(crate) mod pictures;
 pub(crate) mod qa;
 pub(crate) mod repeated;
 pub(crate) mod runs;
@@ -76,6 +77,8 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(cards::LinkCards));
     rules.push(Box::new(consent::ConsentPurposes));
     rules.push(Box::new(qa::QaCards));
+    rules.push(Box::new(pictures::PhotoCaption));
+    rules.push(Box::new(pictures::ImageSlug));
     rules
 }
 
