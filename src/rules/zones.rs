@@ -21,7 +21,8 @@ use crate::Category;
 
 /// Removes, after the article, a comment zone: a comment header ([`COMMENT_HEADER`], or a
 /// line an earlier rule removed as comments) followed within [`HEADER_REACH`] text lines by
-/// a comment signature ([`is_signature`]: a short line with a date and a clock time) or,
+/// a comment signature ([`is_signature`]: a short line with a date and a clock time, or
+/// under a header that names comments, with the comment's age alone: [`is_aged`]) or,
 /// under a header read from the text, a comment's "Reply" button (a line an earlier rule
 /// removed as comments), and at least
 /// [`MIN_SIGNATURES`] of them in all. The zone runs from the header to the end
@@ -123,6 +124,15 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Most words of a signature that gives the comment's age alone ("Ann Lee 2 days ago").
+const AGE_SIGNATURE_WORDS: usize = 5;
+
+/// A comment's age: "3 days ago", "1 year ago".
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\d])\d{1,3}\s*(?:min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago\b")
+        .expect("valid regex")
+});
+
 /// Whether a line is a comment's signature: at most [`SIGNATURE_WORDS`] words with a date
 /// and a clock time ("Ann Lee August 22, 2018 at 5:57 am", "March 3, 2024 - 2:19 pm").
 fn is_signature(plain: &str) -> bool {
@@ -132,6 +142,13 @@ fn is_signature(plain: &str) -> bool {
         && DATE.is_match(plain)
 }
 
+/// Whether a line is a signature that gives the comment's age alone: at most
+/// [`AGE_SIGNATURE_WORDS`] words with an age ("1 year ago", "Ann Lee 3 days ago": a
+/// comment plugin that prints no time).
+fn is_aged(plain: &str) -> bool {
+    plain.contains("ago") && text::word_count(plain) <= AGE_SIGNATURE_WORDS && AGE.is_match(plain)
+}
+
 /// What a text line is to the zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Part {
@@ -139,6 +156,10 @@ enum Part {
     Header,
     /// A comment's signature.
     Signature,
+    /// A signature with the comment's age alone ([`is_aged`]): a signature only under a
+    /// header that names comments ("36 Comments"); a forum prints the same ages under
+    /// "2 replies", and its replies are the page's content.
+    Aged,
     /// A line an earlier rule removed as comments that is no header by its text: a
     /// comment's "Reply" button. It may open a zone of dated signatures, and counts as a
     /// signature in a zone under a [`Part::Header`].
@@ -244,6 +265,13 @@ impl<'d, 'a> Lines<'d, 'a> {
         }
     }
 
+    /// Whether text line `k` says "comment" (a blog's "36 Comments", not a forum's "2
+    /// replies").
+    fn names_comments(&self, k: usize) -> bool {
+        let plain = self.doc.plain(self.lines[k], Images::Alt);
+        plain.to_ascii_lowercase().contains("comment")
+    }
+
     /// Whether text line `k` is a header naming the post ([`NAMED_HEADER`]).
     fn named(&self, k: usize) -> bool {
         let i = self.lines[k];
@@ -281,12 +309,18 @@ impl<'d, 'a> Lines<'d, 'a> {
         match mark {
             _ if is_signature(&plain) => Part::Signature,
             _ if header() => Part::Header,
+            _ if is_aged(&plain) => Part::Aged,
             Mark::Remove(_, Category::Comments) => Part::Marker,
-            // A link a commenter pasted on a line of its own (removed as a bare URL) is
-            // part of the comment, not the end of the zone.
+            // A link a commenter pasted on a line of its own (removed as a bare URL) and a
+            // commenter's avatar (removed as an image) are part of the comment, not the
+            // end of the zone.
             Mark::Remove(
                 _,
-                Category::Byline | Category::Metadata | Category::Repeated | Category::Url,
+                Category::Byline
+                | Category::Metadata
+                | Category::Repeated
+                | Category::Url
+                | Category::Image,
             ) => Part::Text,
             _ if !self.readable(k).0 => Part::Other,
             _ => Part::Text,
@@ -346,9 +380,13 @@ fn zone_at(lines: &Lines<'_, '_>, h: usize) -> Option<(usize, usize)> {
     // marker opens needs dated signatures ("Like" and "Reply" also sit under embedded
     // posts inside an article).
     let markers = lines.part(h) == Part::Header;
-    let signed = |k: usize| {
-        let part = lines.part(k);
-        part == Part::Signature || markers && part == Part::Marker
+    // Under a header that names comments, a comment's age alone signs it.
+    let aged = markers && lines.names_comments(h);
+    let signed = |k: usize| match lines.part(k) {
+        Part::Signature => true,
+        Part::Marker => markers,
+        Part::Aged => aged,
+        _ => false,
     };
     let first = (h + 1..reach).find(|&k| signed(k))?;
     // Signatures (and "Reply" markers) from the first on, while the zone goes on (no line
@@ -560,6 +598,39 @@ mod tests {
         assert!(doc.is_open(0));
     }
 
+    /// An article, then `header` over three comments each signed with its age alone.
+    fn aged_page(header: &str) -> String {
+        let mut text = format!("{ARTICLE}\n{header}\n");
+        for (name, when, said) in [
+            ("Ann Lee", "2 years ago", "I walk that wall every morning."),
+            ("Omar", "2 years ago", "Good news at last."),
+            (
+                "Lena Morrow",
+                "1 year ago",
+                "Who pays for the southern end?",
+            ),
+        ] {
+            text.push_str(&format!("{name}\n{when}\n{said}\n\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn comments_signed_with_their_age_go_under_a_comments_header() {
+        let text = aged_page("3 Comments");
+        let doc = run(&text);
+        for l in ["Omar", "Good news at last.", "Who pays for the southern end?"] {
+            assert!(by_zone(&doc, line_of(&doc, l)), "{l}");
+        }
+        assert!(doc.is_open(0));
+        // A forum's replies carry the same ages under "3 replies": they stay.
+        let text = aged_page("3 replies");
+        let doc = run(&text);
+        for i in 0..doc.len() {
+            assert!(!by_zone(&doc, i), "line {i} removed: {}", doc.line(i));
+        }
+    }
+
     #[test]
     fn signatures_without_a_header_stay() {
         // A live report: timed entries of the article itself, no comment header.
@@ -682,6 +753,10 @@ mod tests {
         ] {
             assert!(is_signature(l), "{l}");
         }
+        for l in ["1 year ago", "Ann Lee 3 days ago", "__1 year ago"] {
+            assert!(is_aged(l), "{l}");
+        }
+        assert!(!is_aged("The wall cracked 2 years ago, in the storm."));
         for l in ["The vote is at 5:30 pm.", "May 3, 2021", "Doors open at 7:30 on May 3, after the mayor's speech, and the hall will stay open late for the vote on the wall."] {
             assert!(!is_signature(l), "{l}");
         }
