@@ -619,7 +619,11 @@ mod tests {
     fn comments_signed_with_their_age_go_under_a_comments_header() {
         let text = aged_page("3 Comments");
         let doc = run(&text);
-        for l in ["Omar", "Good news at last.", "Who pays for the southern end?"] {
+        for l in [
+            "Omar",
+            "Good news at last.",
+            "Who pays for the southern end?",
+        ] {
             assert!(by_zone(&doc, line_of(&doc, l)), "{l}");
         }
         assert!(doc.is_open(0));
