@@ -1,6 +1,6 @@
 //! The document as the rules see it: lines with per-line decisions.
 
-use crate::rules::pattern::{PhraseHits, VisibleHits};
+use crate::rules::pattern::{PhraseHits, VisibleHits, WatchHits};
 use crate::{Category, Span};
 
 /// Index of a rule in the cleaner's ordered rule list.
@@ -184,6 +184,9 @@ pub(crate) struct Doc<'a> {
     pub phrase_hits: PhraseHits,
     /// Markdown lines' visible text and its candidate phrase fragments, for the same rules.
     pub visible_hits: VisibleHits,
+    /// The lines the same scan lists for the rules after the line classifier that look
+    /// for phrases (kept when the scan is dropped).
+    pub phrase_watch: WatchHits,
     /// Every line's repetition key, computed on first use (see [`Doc::repeat_key`]).
     repeat_keys: std::cell::OnceCell<RepeatKeys>,
     /// Whether each line holds a Markdown link mark, computed on first use (see
@@ -862,6 +865,7 @@ impl<'a> Doc<'a> {
             spilled: std::collections::BTreeMap::new(),
             phrase_hits: PhraseHits::default(),
             visible_hits: VisibleHits::default(),
+            phrase_watch: WatchHits::default(),
             repeat_keys: std::cell::OnceCell::new(),
             links: std::cell::OnceCell::new(),
             text_lines: std::cell::OnceCell::new(),
@@ -1437,6 +1441,7 @@ impl<'a> Doc<'a> {
     /// table asked for again is computed again.
     pub fn release_rule_tables(&mut self) {
         self.release_phrase_scan();
+        self.phrase_watch = WatchHits::default();
         self.repeat_keys = std::cell::OnceCell::new();
         self.links = std::cell::OnceCell::new();
         self.text_lines = std::cell::OnceCell::new();

@@ -168,6 +168,9 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:autor(?:in)?|autoren|verfasser(?:in)?)\s*:\s*.{1,80}",
         r"(?:ein (?:gast)?(?:beitrag|artikel|text|kommentar) von|verfasst von|geschrieben von)\s*:?\s*.{1,60}",
     ],
+    consent_purposes: &["informationen auf einem gerät speichern und/oder abrufen"],
+    qa_badges: &[],
+    qa_more_comments: &[],
 };
 
 #[cfg(test)]

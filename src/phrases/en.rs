@@ -290,4 +290,38 @@ pub(crate) static PHRASES: Phrases = Phrases {
             r" \d{1,2}, \d{4}, \d{1,2}:\d{2}\s*[ap]m \d{1,5}"
         ),
     ],
+    consent_purposes: &[
+        "partners can use this purpose",
+        "partner can use this purpose",
+        "partners can use this feature",
+        "vendors can use this purpose",
+        "store and/or access information on a device",
+        "use limited data to select advertising",
+        "use limited data to select content",
+        "create profiles for personalised advertising",
+        "create profiles for personalized advertising",
+        "create profiles to personalise content",
+        "create profiles to personalize content",
+        "use profiles to select personalised",
+        "use profiles to select personalized",
+        "measure advertising performance",
+        "measure content performance",
+        "understand audiences through statistics",
+        "develop and improve services",
+        "use precise geolocation data",
+        "actively scan device characteristics",
+        "object to legitimate interest",
+        "list of iab vendors",
+        // The dialog's own header sentences, printed above the purposes.
+        "we and our partners process data to provide",
+        "partners store and access personal data",
+        "we process your data to deliver content or advertisements",
+    ],
+    // A reputation followed by badge counts, each count printed twice as the sites print
+    // them (in text and in a hidden label), perhaps without spaces ("135k44 gold
+    // badges175175 silver badges"): "1,992 2 2 gold badges 14 14 silver badges 18 18
+    // bronze badges".
+    qa_badges: &[r"(?i)^\W*[\d,.]+k?\s*(?:(?:\d+\s*){1,2}(?:gold|silver|bronze)\s+badges?\s*)+$"],
+    // "Show 12 more comments".
+    qa_more_comments: &[r"(?i)^\W*show\s+\d+\s+more\s+comments?\W*$"],
 };

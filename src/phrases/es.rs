@@ -126,6 +126,9 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:autor|autora|redacción|texto)\s*:\s*.{1,80}",
         r"(?:escrito|redactado) por\s*:?\s*.{1,60}",
     ],
+    consent_purposes: &["almacenar la información en un dispositivo y/o acceder a ella"],
+    qa_badges: &[],
+    qa_more_comments: &[],
 };
 
 #[cfg(test)]

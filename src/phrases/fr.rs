@@ -124,6 +124,9 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:auteur|autrice|auteure|rédaction)\s*:\s*.{1,80}",
         r"(?:écrit|rédigé|publié) par\s*:?\s*.{1,60}",
     ],
+    consent_purposes: &["stocker et/ou accéder à des informations sur un appareil"],
+    qa_badges: &[],
+    qa_more_comments: &[],
 };
 
 #[cfg(test)]

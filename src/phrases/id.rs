@@ -113,6 +113,9 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?-i:Oleh|OLEH|oleh)\s*:\s*.{1,60}",
         r"(?:penulis|editor|reporter|pewarta|kontributor|penyunting)\s*:\s*.{1,80}",
     ],
+    consent_purposes: &[],
+    qa_badges: &[],
+    qa_more_comments: &[],
 };
 
 #[cfg(test)]

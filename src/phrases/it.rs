@@ -118,6 +118,9 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:autore|autrice|redazione|testo)\s*:\s*.{1,80}",
         r"(?:scritto|pubblicato) da\s*:?\s*.{1,60}",
     ],
+    consent_purposes: &["archiviare e/o accedere a informazioni su un dispositivo"],
+    qa_badges: &[],
+    qa_more_comments: &[],
 };
 
 #[cfg(test)]

@@ -81,6 +81,9 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"[（(]?(?:\p{Han}|\p{Katakana}|\p{Hiragana}|・){2,10}\s?(?:記者|特派員|編集委員|論説委員)[)）]?",
         r"(?:記者|著者|筆者|執筆者?|ライター|文|文・写真|取材・文|編集|構成)\s*[:：=＝/／]\s*.{1,40}",
     ],
+    consent_purposes: &[],
+    qa_badges: &[],
+    qa_more_comments: &[],
 };
 
 #[cfg(test)]

@@ -71,6 +71,9 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:[\[(]\p{Hangul}{1,10}\s?=\s?[\p{Hangul}\w]{1,12}[\])]\s*)?[\[(]?\p{Hangul}{2,4}\s?(?:기자|특파원|객원기자|인턴기자|선임기자|전문기자)[\])]?(?:\s*[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+)?",
         r"(?:글|취재|기자|작성자|필자)\s*[=:：|/]?\s*\p{Hangul}{2,4}(?:\s*[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+)?",
     ],
+    consent_purposes: &[],
+    qa_badges: &[],
+    qa_more_comments: &[],
 };
 
 #[cfg(test)]

@@ -65,6 +65,17 @@ pub(crate) struct Phrases {
     pub metadata: &'static [&'static str],
     /// Author lines ("By …").
     pub byline: &'static [&'static str],
+    /// The consent framework's standard purpose and feature names, its partner counts and
+    /// its vendor-list links (the `consent-purposes` rule): plain text, not regexes, found
+    /// anywhere in a line, ASCII case-insensitively.
+    pub consent_purposes: &'static [&'static str],
+    /// A question-and-answer site's reputation and badge counts under a post's author (the
+    /// `qa-cards` rule): whole regexes (not fragments), each matched against the trimmed
+    /// line as it stands.
+    pub qa_badges: &'static [&'static str],
+    /// A question-and-answer site's button that unfolds a post's hidden comments (the
+    /// `qa-cards` rule): whole regexes, as [`Phrases::qa_badges`].
+    pub qa_more_comments: &'static [&'static str],
 }
 
 /// Every language's table.

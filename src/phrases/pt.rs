@@ -122,6 +122,9 @@ pub(crate) static PHRASES: Phrases = Phrases {
         r"(?:escrito) por\s*:?\s*.{1,60}",
         concat!(r"(?-i:Sobre|SOBRE)\s+", name2!()),
     ],
+    consent_purposes: &[],
+    qa_badges: &[],
+    qa_more_comments: &[],
 };
 
 #[cfg(test)]

@@ -103,6 +103,9 @@ pub(crate) static PHRASES: Phrases = Phrases {
     byline: &[
         r"(?:автор|авторы|текст|текст и фото|редактор|подготовил(?:а)?|автор статьи|беседовал(?:а)?)\s*:\s*.{1,80}",
     ],
+    consent_purposes: &[],
+    qa_badges: &[],
+    qa_more_comments: &[],
 };
 
 #[cfg(test)]

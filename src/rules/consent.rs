@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::Rule;
+use super::{pattern, Rule};
 use crate::doc::{Doc, RuleId};
 use crate::Category;
 
@@ -33,45 +33,22 @@ const MIN_PURPOSES: usize = 3;
 /// around each).
 const MAX_GAP: usize = 4;
 
-/// The consent framework's standard purpose and feature names, its partner counts and its
-/// vendor-list links, the header sentences of its dialog, matched ASCII case-insensitively anywhere in a line (English, and the
-/// first purpose in German, French, Spanish and Italian).
+/// The consent framework's standard purpose and feature names, its partner counts, its
+/// vendor-list links and the header sentences of its dialog (the phrase tables'
+/// `consent_purposes`: English, and the first purpose in German, French, Spanish and
+/// Italian), matched ASCII case-insensitively anywhere in a line.
 static PURPOSES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build([
-            "partners can use this purpose",
-            "partner can use this purpose",
-            "partners can use this feature",
-            "vendors can use this purpose",
-            "store and/or access information on a device",
-            "use limited data to select advertising",
-            "use limited data to select content",
-            "create profiles for personalised advertising",
-            "create profiles for personalized advertising",
-            "create profiles to personalise content",
-            "create profiles to personalize content",
-            "use profiles to select personalised",
-            "use profiles to select personalized",
-            "measure advertising performance",
-            "measure content performance",
-            "understand audiences through statistics",
-            "develop and improve services",
-            "use precise geolocation data",
-            "actively scan device characteristics",
-            "object to legitimate interest",
-            "list of iab vendors",
-            // The dialog's own header sentences, printed above the purposes.
-            "we and our partners process data to provide",
-            "partners store and access personal data",
-            "we process your data to deliver content or advertisements",
-            "informationen auf einem gerät speichern und/oder abrufen",
-            "stocker et/ou accéder à des informations sur un appareil",
-            "almacenar la información en un dispositivo y/o acceder a ella",
-            "archiviare e/o accedere a informazioni su un dispositivo",
-        ])
+        .build(pattern::every_language(|p| p.consent_purposes))
         .expect("valid phrases")
 });
+
+/// Whether line `i` names a purpose.
+fn is_purpose(doc: &Doc<'_>, i: usize) -> bool {
+    // A line shorter than every phrase is not searched (issue 24: a page of tiny lines).
+    doc.line_len(i) >= PURPOSES.min_pattern_len() && PURPOSES.is_match(doc.line(i))
+}
 
 impl Rule for ConsentPurposes {
     fn name(&self) -> &str {
@@ -95,17 +72,20 @@ impl Rule for ConsentPurposes {
         }
         let lines = doc.text_lines();
         // Text lines (indices into `lines`) naming a purpose, whatever earlier rules
-        // decided: a purpose an earlier rule removed still marks the block.
-        let hits: Vec<usize> = lines
-            .iter()
-            .enumerate()
-            // A line shorter than every phrase is not searched (issue 24: a page of tiny
-            // lines).
-            .filter(|&(_, &i)| {
-                doc.line_len(i) >= PURPOSES.min_pattern_len() && PURPOSES.is_match(doc.line(i))
-            })
-            .map(|(k, _)| k)
-            .collect();
+        // decided: a purpose an earlier rule removed still marks the block. The phrase
+        // rules' scan lists the lines that may (issue 19: phrases once); without its list,
+        // every line is checked.
+        let hits: Vec<usize> = match doc.phrase_watch.lines(pattern::WATCH_CONSENT) {
+            Some(listed) => listed
+                .iter()
+                .map(|&i| i as usize)
+                .filter(|&i| is_purpose(doc, i))
+                .filter_map(|i| lines.binary_search(&i).ok())
+                .collect(),
+            None => (0..lines.len())
+                .filter(|&k| is_purpose(doc, lines[k]))
+                .collect(),
+        };
         let mut remove: Vec<usize> = hits.iter().map(|&k| lines[k]).collect();
         let mut start = 0;
         while start < hits.len() {
@@ -212,5 +192,46 @@ mod tests {
     fn other_languages_name_the_first_purpose() {
         let doc = run("Informationen auf einem Gerät speichern und/oder abrufen\n");
         assert_eq!(category(&doc, 0), Some(Category::Cookie));
+    }
+
+    #[test]
+    fn the_phrase_scan_lists_every_purpose_line() {
+        // Case and language variants, a purpose inside a line longer than the scan looks
+        // at (listed as long), and prose (not listed).
+        let long = format!("{PROSE} {PROSE} {PROSE} {PROSE} {PROSE} Measure Content Performance");
+        let longest = format!("{long} {long} {long} {long}");
+        let text = format!(
+            "STORE AND/OR ACCESS INFORMATION ON A DEVICE\n\nInformationen auf einem Gerät speichern und/oder abrufen\n\n{PROSE}\n\n• 91 Partners can use this purpose •\n\n{long}\n\n{longest}\n\nThe harbour wall held through the storm, as it did last year.\n"
+        );
+        let doc = run(&text);
+        let listed = doc
+            .phrase_watch
+            .lines(pattern::WATCH_CONSENT)
+            .expect("a list");
+        let purposes: Vec<u32> = (0..doc.len())
+            .filter(|&i| is_purpose(&doc, i))
+            .map(|i| i as u32)
+            .collect();
+        assert_eq!(purposes, [0, 2, 6, 8, 10]);
+        assert!(purposes.iter().all(|i| listed.contains(i)), "{listed:?}");
+        assert!(!listed.contains(&4) && !listed.contains(&12), "{listed:?}");
+    }
+
+    #[test]
+    fn without_the_scan_every_line_is_checked() {
+        // A line decided before the phrase rules: the scan lists nothing, and the rule
+        // reads every line itself.
+        let text = "Intro\n\nStore and/or access information on a device\n\nMeasure content performance\n\nDevelop and improve services\n";
+        let mut doc = Doc::new(text);
+        doc.remove(0, 0, Category::Navigation);
+        let rules = crate::rules::pattern::builtin_cached();
+        for (id, r) in rules.iter().enumerate() {
+            r.apply(&mut doc, id as RuleId + 1);
+        }
+        assert!(doc.phrase_watch.lines(pattern::WATCH_CONSENT).is_none());
+        ConsentPurposes.apply(&mut doc, rules.len() as RuleId + 1);
+        for i in [2, 4, 6] {
+            assert_eq!(category(&doc, i), Some(Category::Cookie), "line {i}");
+        }
     }
 }

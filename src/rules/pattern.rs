@@ -1770,6 +1770,9 @@ pub(crate) struct Group {
     all: Vec<Vec<Vec<Vec<u8>>>>,
     code: Vec<u32>,
     limit: Vec<usize>,
+    /// By watch (see [`watches`]): the longest line scanned for it; longer lines are
+    /// listed for it as they are.
+    watch_limits: Vec<usize>,
     /// The edge class `W` (as the rules' regexes read it): ASCII members, and the
     /// sorted ranges of the others.
     edge_ascii: [bool; 128],
@@ -2048,7 +2051,7 @@ impl Marks<'_> {
 }
 
 impl Group {
-    fn new(rules: &[&PatternRule]) -> Option<Group> {
+    fn new(rules: &[&PatternRule], watches: &[Watch]) -> Option<Group> {
         if rules.len() > 32 {
             return None;
         }
@@ -2111,6 +2114,18 @@ impl Group {
                 limit.push(rule.max_len);
             }
         }
+        // Each watch as one more fragment, found by its inner literals alone.
+        for (w, watch) in watches.iter().enumerate() {
+            let id = need.len() as u32;
+            need.push(4);
+            backed.push(false);
+            all.push(Vec::new());
+            code.push(WATCH | w as u32);
+            limit.push(watch.limit);
+            for l in &watch.literals {
+                inner_lits.push((&l[..l.len().min(INNER_LEN)], id, watch.limit));
+            }
+        }
         let mut limits: Vec<usize> = inner_lits.iter().map(|&(_, _, m)| m).collect();
         limits.sort_unstable();
         limits.dedup();
@@ -2167,6 +2182,7 @@ impl Group {
             all,
             code,
             limit,
+            watch_limits: watches.iter().map(|w| w.limit).collect(),
             edge_ascii,
             edge_ranges,
         })
@@ -2245,7 +2261,12 @@ impl Group {
         if doc.phrase_hits.group == Some(self.id) {
             return;
         }
-        let rules = self.code.iter().map(|&c| (c >> 16) as usize + 1).max();
+        let rules = self
+            .code
+            .iter()
+            .filter(|&&c| c & WATCH == 0)
+            .map(|&c| (c >> 16) as usize + 1)
+            .max();
         let mut hits = PhraseHits {
             group: Some(self.id),
             start: Vec::with_capacity(doc.len() + 1),
@@ -2256,6 +2277,20 @@ impl Group {
         let mut marks = self.marks();
         let longest = self.limit.iter().copied().max().unwrap_or(0);
         let mut folded = Vec::new();
+        // The watches' lines, listed at the first scan of the document (when no line is
+        // decided yet, else not at all: see [`WatchHits`]).
+        let record = doc.phrase_watch.lines.is_none();
+        let mut watched: Vec<Vec<u32>> = match record {
+            true => vec![Vec::new(); self.watch_limits.len()],
+            false => Vec::new(),
+        };
+        let mut complete = true;
+        let shortest_watch = self
+            .watch_limits
+            .iter()
+            .copied()
+            .min()
+            .unwrap_or(usize::MAX);
         // Lines of a few bytes found to have no candidate, by their bytes (direct mapped):
         // a page of tiny lines repeats them, and walking one costs hundreds of
         // instructions a line (issue 24).
@@ -2264,13 +2299,24 @@ impl Group {
             let first = hits.ids.len();
             hits.start.push(first as u32);
             if !doc.is_open(j) {
+                complete = false;
                 continue;
             }
             if doc.has_link(j) {
                 hits.links.push(j as u32);
             }
             let line = doc.line(j);
-            if line.is_empty() || line.len() > longest {
+            if line.is_empty() {
+                continue;
+            }
+            if line.len() > shortest_watch {
+                for (lines, &limit) in watched.iter_mut().zip(&self.watch_limits) {
+                    if line.len() > limit {
+                        lines.push(j as u32);
+                    }
+                }
+            }
+            if line.len() > longest {
                 continue;
             }
             let slot = short_key(line).map(|k| (k, (k.wrapping_mul(FX_K) >> 58) as usize));
@@ -2283,15 +2329,30 @@ impl Group {
             if let (Some((k, at)), true) = (slot, hits.ids.len() == first) {
                 barren[at] = k;
             }
-            for &id in &hits.ids[first..] {
+            // The watches' candidates go to their lists, the rules' stay.
+            let mut kept = first;
+            for n in first..hits.ids.len() {
+                let id = hits.ids[n];
+                if id & WATCH != 0 {
+                    if let Some(lines) = watched.get_mut((id & !WATCH) as usize) {
+                        lines.push(j as u32);
+                    }
+                    continue;
+                }
+                hits.ids[kept] = id;
+                kept += 1;
                 let lines = &mut hits.by_rule[(id >> 16) as usize];
                 if lines.last() != Some(&(j as u32)) {
                     lines.push(j as u32);
                 }
             }
+            hits.ids.truncate(kept);
         }
         hits.start.push(hits.ids.len() as u32);
         doc.phrase_hits = hits;
+        if record && complete {
+            doc.phrase_watch.lines = Some(watched);
+        }
     }
 
     /// Empty per-line bookkeeping for [`Group::candidates`].
@@ -2428,12 +2489,12 @@ fn builtin_rules() -> Vec<PatternRule> {
     let mut rules: Vec<PatternRule> = builtin_table()
         .into_iter()
         .map(|(name, category, description, field, max_len)| {
-            let fragments = phrases::ALL.iter().flat_map(|p| field(p).iter().copied());
+            let fragments = every_language(field);
             PatternRule::builtin(name, category, description, fragments, max_len)
         })
         .collect();
     let refs: Vec<&PatternRule> = rules.iter().collect();
-    if let Some(group) = Group::new(&refs).map(Arc::new) {
+    if let Some(group) = Group::new(&refs, &watches()).map(Arc::new) {
         for (bit, rule) in rules.iter_mut().enumerate() {
             rule.group = Some((Arc::clone(&group), bit as u32));
         }
@@ -2442,7 +2503,122 @@ fn builtin_rules() -> Vec<PatternRule> {
 }
 
 /// Which phrase list of a language's table a built-in rule reads.
-type Field = fn(&'static Phrases) -> &'static [&'static str];
+pub(crate) type Field = fn(&'static Phrases) -> &'static [&'static str];
+
+/// The phrase lists of a [`Field`] in every language, in one list.
+pub(crate) fn every_language(field: Field) -> impl Iterator<Item = &'static str> {
+    phrases::ALL
+        .iter()
+        .flat_map(move |p| field(p).iter().copied())
+}
+
+/// The regexes of a [`Field`] of whole regexes (`qa_badges`, `qa_more_comments`) in every
+/// language, as one regex.
+pub(crate) fn whole_regexes(field: Field) -> String {
+    let all: Vec<&str> = every_language(field).collect();
+    match all.is_empty() {
+        // A class of no character: matches nothing.
+        true => r"[^\s\S]".to_owned(),
+        false => format!("(?:{})", all.join(")|(?:")),
+    }
+}
+
+/// A bit of the candidate codes of a [`Group`]'s watches (`WATCH | watch`): the phrase
+/// rules' codes (`bit << 16 | fragment`, `bit` below 32) never have it.
+const WATCH: u32 = 1 << 31;
+
+/// The watch of the `consent-purposes` rule (an index of [`watches`]).
+pub(crate) const WATCH_CONSENT: usize = 0;
+/// The watch of the `qa-cards` rule (an index of [`watches`]).
+pub(crate) const WATCH_QA: usize = 1;
+
+/// Longest line (bytes) scanned for the consent purposes: the longest any phrase rule's
+/// inner literals are looked for in (the `cookie` rule's), so that no line is scanned for
+/// them alone; longer lines are listed as they are.
+const CONSENT_SCAN_LEN: usize = 600;
+
+/// Fewest bytes of a watch's literals derived from its regexes (shorter ones would make
+/// most lines candidates).
+const WATCH_MIN_LITERAL: usize = 4;
+
+/// Longest line (bytes, trimmed) the `qa-cards` rule looks at.
+pub(crate) const QA_MAX_LEN: usize = 200;
+
+/// Phrases that rules after the line classifier look for, found by the built-in phrase
+/// rules' one scan (issue 19: phrases once): its folded literals (one of which every line
+/// the rule matches holds) and the longest line scanned for them. The scan lists, per
+/// watch, the lines that hold one of its literals and the lines longer than its limit
+/// ([`WatchHits`]); the rule checks those lines alone, in full.
+#[derive(Debug)]
+pub(crate) struct Watch {
+    literals: Vec<Vec<u8>>,
+    limit: usize,
+}
+
+/// The built-in group's watches, by index ([`WATCH_CONSENT`], [`WATCH_QA`]).
+fn watches() -> Vec<Watch> {
+    let fold: &Fold = &FOLD;
+    // The purposes are plain text matched ASCII case-insensitively: a line that holds
+    // one holds its folded text once folded.
+    let consent = every_language(|p| p.consent_purposes)
+        .map(|phrase| {
+            let mut out = Vec::new();
+            fold.line(phrase, &mut out);
+            out
+        })
+        .collect();
+    // Literals one of which every match of the cards' regexes holds; failing that, every
+    // line is listed (a limit of 0).
+    let regex = format!(
+        "{}|{}",
+        whole_regexes(|p| p.qa_badges),
+        whole_regexes(|p| p.qa_more_comments)
+    );
+    let qa = regex_syntax::Parser::new()
+        .parse(&regex)
+        .ok()
+        .and_then(|hir| fold.hir(&hir))
+        .and_then(|hir| required_min(&hir, WATCH_MIN_LITERAL))
+        .and_then(|seq| {
+            seq.literals()
+                .map(|l| l.iter().map(|l| l.as_bytes().to_vec()).collect::<Vec<_>>())
+        })
+        .filter(|lits| !lits.is_empty() && lits.iter().all(|l| !l.is_empty()));
+    vec![
+        Watch {
+            literals: consent,
+            limit: CONSENT_SCAN_LEN,
+        },
+        match qa {
+            Some(literals) => Watch {
+                literals,
+                limit: QA_MAX_LEN,
+            },
+            None => Watch {
+                literals: Vec::new(),
+                limit: 0,
+            },
+        },
+    ]
+}
+
+/// A document's watch lists (`Doc::phrase_watch`), made by the first scan of the built-in
+/// phrase rules' [`Group`] and kept (unlike [`PhraseHits`]) for the rules after the line
+/// classifier.
+#[derive(Debug, Default)]
+pub(crate) struct WatchHits {
+    /// By watch: the lines (in order) that hold one of its literals or are longer than its
+    /// limit. `None` until a scan found every line open (a line decided before the scan
+    /// was not scanned, and would not be listed): a rule then checks every line itself.
+    pub lines: Option<Vec<Vec<u32>>>,
+}
+
+impl WatchHits {
+    /// The lines listed for `watch`, or `None` when there is no list.
+    pub(crate) fn lines(&self, watch: usize) -> Option<&[u32]> {
+        self.lines.as_ref()?.get(watch).map(Vec::as_slice)
+    }
+}
 
 /// The built-in phrase rules, in order: name, category, description, phrase list, and
 /// the longest line (bytes) the rule looks at.
@@ -3472,6 +3648,30 @@ mod tests {
             let got = candidates(line);
             assert!(got.iter().any(french), "{line:?}: {got:?}");
         }
+    }
+
+    #[test]
+    fn watches_are_found_by_literals() {
+        let w = watches();
+        let consent = &w[WATCH_CONSENT];
+        assert_eq!(consent.limit, CONSENT_SCAN_LEN);
+        assert!(consent
+            .literals
+            .iter()
+            .any(|l| l == b"measure content performance"));
+        // The cards' literals come from their regexes: long enough to be rare, and the
+        // rule's own limit.
+        let qa = &w[WATCH_QA];
+        assert_eq!(qa.limit, QA_MAX_LEN);
+        assert!(!qa.literals.is_empty());
+        assert!(
+            qa.literals.iter().all(|l| l.len() >= WATCH_MIN_LITERAL),
+            "{:?}",
+            qa.literals
+                .iter()
+                .map(|l| String::from_utf8_lossy(l))
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::{self, QA_MAX_LEN};
 use super::Rule;
 use crate::doc::{Doc, RuleId};
 use crate::Category;
@@ -18,24 +19,22 @@ use crate::Category;
 #[derive(Debug)]
 pub(crate) struct QaCards;
 
-/// A reputation followed by badge counts, each count printed twice as the sites print them
-/// (in text and in a hidden label), perhaps without spaces ("135k44 gold badges175175 silver
-/// badges"): "1,992 2 2 gold badges 14 14 silver badges 18 18 bronze badges".
-static BADGES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*[\d,.]+k?\s*(?:(?:\d+\s*){1,2}(?:gold|silver|bronze)\s+badges?\s*)+$")
-        .expect("valid regex")
-});
+/// A reputation followed by badge counts (the phrase tables' `qa_badges`): "1,992 2 2 gold
+/// badges 14 14 silver badges 18 18 bronze badges".
+static BADGES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&pattern::whole_regexes(|p| p.qa_badges)).expect("valid regex"));
 
-/// The button that unfolds a post's hidden comments: "Show 12 more comments".
+/// The button that unfolds a post's hidden comments (the phrase tables'
+/// `qa_more_comments`): "Show 12 more comments".
 static MORE_COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*show\s+\d+\s+more\s+comments?\W*$").expect("valid regex")
+    Regex::new(&pattern::whole_regexes(|p| p.qa_more_comments)).expect("valid regex")
 });
 
 /// The category a line of this rule goes with, or `None` when it is no user card.
 fn card_category(line: &str) -> Option<Category> {
     // Both patterns need one of these words ("badge", "comment", in lower case after
     // their first letter): most lines skip the regexes.
-    let lower = line.len() <= 200 && {
+    let lower = line.len() <= QA_MAX_LEN && {
         let b = line.as_bytes();
         memchr::memmem::find(b, b"adge").is_some() || memchr::memmem::find(b, b"omment").is_some()
     };
@@ -61,8 +60,13 @@ impl Rule for QaCards {
         "a question-and-answer site's reputation and badge lines (\"23.8k 14 14 gold badges …\") and \"Show 12 more comments\" buttons the classifier kept"
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
-        let lines = doc.text_lines();
-        for &i in lines.iter() {
+        // The lines the phrase rules' scan lists as possible cards (issue 19: phrases
+        // once), or without its list every text line.
+        let lines: Vec<usize> = match doc.phrase_watch.lines(pattern::WATCH_QA) {
+            Some(listed) => listed.iter().map(|&i| i as usize).collect(),
+            None => doc.text_lines().to_vec(),
+        };
+        for i in lines {
             if !doc.is_open(i) {
                 continue;
             }
@@ -111,5 +115,30 @@ mod tests {
         assert_eq!(category(&doc, 2), Some(Category::Metadata));
         assert!(doc.is_removed(4));
         assert_eq!(category(&doc, 6), None);
+    }
+
+    #[test]
+    fn the_phrase_scan_lists_every_card() {
+        let lines = [
+            "1,992 2 2 gold badges 14 14 silver badges 18 18 bronze badges",
+            "23.8K 14 14 GOLD BADGES 88 88 SILVER BADGES",
+            "• 11 1 1 bronze badge",
+            "135k44 gold badges175175 silver badges322322 bronze badges",
+            "| Show 3 more comments",
+            "SHOW 12 MORE COMMENTS",
+            "The ferry to the island now leaves an hour earlier on weekdays.",
+            "Badges",
+        ];
+        let text = lines.join("\n\n");
+        let doc = run_after_phrases(&text, Vec::new());
+        let listed = doc.phrase_watch.lines(pattern::WATCH_QA).expect("a list");
+        let cards: Vec<u32> = (0..doc.len())
+            .filter(|&i| card_category(doc.line(i).trim()).is_some())
+            .map(|i| i as u32)
+            .collect();
+        // Upper case lines hold neither "adge" nor "omment": no cards.
+        assert_eq!(cards, [0, 4, 6, 8]);
+        assert!(cards.iter().all(|i| listed.contains(i)), "{listed:?}");
+        assert!(!listed.contains(&12) && !listed.contains(&14), "{listed:?}");
     }
 }
