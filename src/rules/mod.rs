@@ -16,6 +16,7 @@ pub(crate) mod comments;
 pub(crate) mod consent;
 pub(crate) mod context;
 pub(crate) mod head;
+pub(crate) mod lists;
 pub(crate) mod pattern;
 pub(crate) mod pictures;
 pub(crate) mod qa;
@@ -79,6 +80,7 @@ pub(crate) fn default_rules() -> Vec<Box<dyn Rule>> {
     rules.push(Box::new(qa::QaCards));
     rules.push(Box::new(pictures::PhotoCaption));
     rules.push(Box::new(pictures::ImageSlug));
+    rules.push(Box::new(lists::RelatedList));
     rules
 }
 

@@ -2484,6 +2484,12 @@ pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
         .collect()
 }
 
+/// How many built-in phrase rules there are: they run first, so a removal by a rule id below
+/// this count is a phrase rule's in the default rule list.
+pub(crate) fn builtin_len() -> usize {
+    builtin_table().len()
+}
+
 /// The built-in phrase rules, sharing one literal scan.
 fn builtin_rules() -> Vec<PatternRule> {
     let mut rules: Vec<PatternRule> = builtin_table()
