@@ -44,8 +44,9 @@ pub(crate) struct CommentZone;
 const MIN_SIGNATURES: usize = 2;
 
 /// How many text lines after its header the first signature may come (12 took a
-/// question-and-answer page's next answer, after an "Add a comment" prompt, as comments).
-const HEADER_REACH: usize = 8;
+/// question-and-answer page's next answer, after an "Add a comment" prompt, as comments; 8
+/// missed a first comment of eight lines signed below its text, "Posted by: Name at …").
+const HEADER_REACH: usize = 10;
 
 /// Most words of a signature line (a name, a date, a time, "Reply").
 const SIGNATURE_WORDS: usize = 14;
@@ -633,6 +634,20 @@ mod tests {
         for i in 0..doc.len() {
             assert!(!by_zone(&doc, i), "line {i} removed: {}", doc.line(i));
         }
+    }
+
+    #[test]
+    fn signatures_under_their_comments_reach_the_header() {
+        // Each comment is signed below its text; the first comment has eight short lines,
+        // so its signature is the ninth text line under the header.
+        let text = format!(
+            "{ARTICLE}\nComments\nWalls\nfall\nslowly\nthen\nall\nat\nonce\nfolks\nPosted by: Ann at May 3, 2021 04:47 PM\nGood news at last.\nPosted by: Omar at May 3, 2021 06:02 PM\n"
+        );
+        let doc = run(&text);
+        for l in ["Walls", "folks", "Good news at last."] {
+            assert!(by_zone(&doc, line_of(&doc, l)), "{l}");
+        }
+        assert!(doc.is_open(0));
     }
 
     #[test]
