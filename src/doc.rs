@@ -14,8 +14,8 @@ pub(crate) type RuleId = u32;
 pub(crate) struct Line {
     low: u32,
     term: u8,
-    /// Bytes of leading and trailing whitespace (`u8::MAX`: too many to store; trim again
-    /// on use), so that [`Doc::line`] does not re-trim on every call.
+    /// Bytes of leading and trailing whitespace (both `u8::MAX` when either is too many to
+    /// store; trim again on use), so that [`Doc::line`] does not re-trim on every call.
     lead: u8,
     trail: u8,
 }
@@ -37,14 +37,19 @@ impl Line {
                 rest => (raw.len() - rest.len(), rest.len() - rest.trim_end().len()),
             }
         };
-        let fit = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+        // Too much whitespace on either side to store: both `u8::MAX`, so that
+        // `Doc::bounds` tells it by one compare.
+        let (lead, trail) = match (u8::try_from(lead), u8::try_from(trail)) {
+            (Ok(lead), Ok(trail)) if lead < u8::MAX && trail < u8::MAX => (lead, trail),
+            _ => (u8::MAX, u8::MAX),
+        };
         Line {
             // The bits above are in `Lines::highs`.
             low: start as u32,
             // At most 2 (`\r\n`).
             term: (next - end) as u8,
-            lead: fit(lead),
-            trail: fit(trail),
+            lead,
+            trail,
         }
     }
 }
@@ -1174,7 +1179,8 @@ impl<'a> Doc<'a> {
     fn bounds(&self, i: usize) -> Option<(usize, usize, usize, usize)> {
         let table = &self.lines.table;
         let l = table[i];
-        if !self.lines.highs.is_empty() || l.lead == u8::MAX || l.trail == u8::MAX {
+        // `lead` is `u8::MAX` exactly when `trail` is (see `Line::new`).
+        if !self.lines.highs.is_empty() || l.lead == u8::MAX {
             return None;
         }
         let next = table.get(i + 1).map_or(self.text.len(), |n| n.low as usize);
@@ -1743,6 +1749,15 @@ mod tests {
         let doc = Doc::new(&text);
         assert_eq!((doc.line(0), doc.line(1), doc.line(2)), ("a b", "", "c"));
         assert!(!doc.is_blank(0) && doc.is_blank(1) && !doc.is_blank(2));
+        // Too much whitespace on one side only, beside lines with a little.
+        let text = format!("{pad}x\n y{pad}\n  z \n{pad}\t");
+        let doc = Doc::new(&text);
+        let lines: Vec<&str> = (0..doc.len()).map(|i| doc.line(i)).collect();
+        assert_eq!(lines, ["x", "y", "z", ""]);
+        let raws: Vec<&str> = (0..doc.len()).map(|i| doc.raw(i)).collect();
+        assert_eq!(raws.concat().len() + 3, text.len());
+        assert!((0..3).all(|i| !doc.is_blank(i)) && doc.is_blank(3));
+        assert_eq!((doc.line_len(0), doc.line_bytes(1)), (1, &b"y"[..]));
     }
 
     #[test]
