@@ -32,16 +32,16 @@ impl Line {
             (0, 0)
         } else {
             let raw = &text[start..end];
-            match raw.trim_start() {
+            let (lead, trail) = match raw.trim_start() {
                 "" => (raw.len(), 0),
                 rest => (raw.len() - rest.len(), rest.len() - rest.trim_end().len()),
+            };
+            // Too much whitespace on either side to store: both `u8::MAX`, so that
+            // `Doc::bounds` tells it by one compare.
+            match (u8::try_from(lead), u8::try_from(trail)) {
+                (Ok(lead), Ok(trail)) if lead < u8::MAX && trail < u8::MAX => (lead, trail),
+                _ => (u8::MAX, u8::MAX),
             }
-        };
-        // Too much whitespace on either side to store: both `u8::MAX`, so that
-        // `Doc::bounds` tells it by one compare.
-        let (lead, trail) = match (u8::try_from(lead), u8::try_from(trail)) {
-            (Ok(lead), Ok(trail)) if lead < u8::MAX && trail < u8::MAX => (lead, trail),
-            _ => (u8::MAX, u8::MAX),
         };
         Line {
             // The bits above are in `Lines::highs`.
