@@ -1,6 +1,7 @@
 //! Per-line features for the statistical classifier: the line's own shape, its
 //! neighbours, and where it sits relative to the page's main run of prose.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::{LazyLock, OnceLock};
 
@@ -408,17 +409,19 @@ pub(crate) struct Shared<'t> {
 impl<'t> Shared<'t> {
     /// The state for a page whose title's words are `tokens` (their set: `title`, given
     /// to the lines after the first).
-    fn for_title(tokens: &[String]) -> Shared<'t> {
+    fn for_title<T: AsRef<str>>(tokens: &[T]) -> Shared<'t> {
         let mut title_short: Vec<u64> = tokens
             .iter()
-            .map(String::as_bytes)
+            .map(|t| t.as_ref().as_bytes())
             .filter(|t| (1..=8).contains(&t.len()) && !t.contains(&0))
             .map(stopwords::pack)
             .collect();
         title_short.sort_unstable();
         title_short.dedup();
         Shared {
-            title_filter: tokens.iter().fold(0, |f, t| f | filter_bit(t.as_bytes())),
+            title_filter: tokens
+                .iter()
+                .fold(0, |f, t| f | filter_bit(t.as_ref().as_bytes())),
             title_short,
             ..Shared::default()
         }
@@ -1385,10 +1388,20 @@ pub(crate) fn extract<'d>(doc: &'d Doc<'d>) -> Page<'d> {
     let lines = doc.text_lines();
     let n = lines.len();
     let stop = stopwords::for_text(&language_sample(doc, &lines));
-    let title_tokens = text::tokens(doc.line(lines[0]));
+    // `text::tokens` of the first line, an ASCII word without upper case borrowed (its
+    // own lower case: issue 24's first lines of many parts allocate no copy of each).
+    let title_tokens: Vec<Cow<'_, str>> = text::words(doc.line(lines[0]))
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
+        .collect();
     // A set, so that a huge first line does not make every later lookup slow (a fast
     // hash: every word of every line is looked up).
-    let title: HashSet<&[u8], FxBuild> = title_tokens.iter().map(String::as_bytes).collect();
+    let title: HashSet<&[u8], FxBuild> = title_tokens.iter().map(|t| t.as_bytes()).collect();
     // One walk over each line's words for its counts, content words and title coverage
     // (the last two walk it again only on lines that are not plain, see `Shared`).
     let mut terms = Terms::new();

@@ -217,8 +217,17 @@ impl<'t, C: Fn(usize) -> Columns> Context<'t, C> {
         // largest sum of (probability of body - 1/2) x (1 + words), so that a long kept
         // run wins over scattered kept teasers and a few doubtful lines inside the run do
         // not split it.
+        // `exp_m1` once a run of lines with the same `log_words` (issue 24: pages of
+        // one-word lines; the same bits give the same value).
+        let mut last = (0f32.to_bits(), 0f32);
         let words: Vec<f32> = (0..n)
-            .map(|k| columns(k).log_words.exp_m1().max(0.0))
+            .map(|k| {
+                let x = columns(k).log_words;
+                if x.to_bits() != last.0 {
+                    last = (x.to_bits(), x.exp_m1().max(0.0));
+                }
+                last.1
+            })
             .collect();
         let region = best_run(
             s.iter()
