@@ -33,7 +33,8 @@ for corpus in ["dev", "wide"]:
 PY
 echo "$(wc -l < "$work/all.jsonl") records"
 git worktree add -q --detach "$work/base" "$base"
-# BASE_TARGET=/tmp/deboil-base-target keeps the base's build between runs.
+# BASE_TARGET=/tmp/deboil-base-target keeps the base's build between runs (a directory of its
+# own, never this worktree's target: a stale build there is refused below).
 base_target=${BASE_TARGET:-$work/target}
 # Each side's binary is the executable cargo reports for its own build (its unit's file under
 # deps/, named by a hash of the package's path), never the shared examples/jsonl: with
@@ -52,7 +53,14 @@ cp "$base_bin" "$work/base-jsonl"
 base_bin="$work/base-jsonl"
 new_bin=$(cargo build -q --release --example jsonl --message-format=json | executable)
 if cmp -s "$base_bin" "$new_bin"; then
-    echo "note: the base and the working tree built the same binary"
+    # Equal binaries are expected when only files outside the build changed; when the sources
+    # differ, the working tree was not rebuilt (a stale fingerprint, e.g. BASE_TARGET set to
+    # this worktree's own target) and the comparison would be the base against itself.
+    if ! git diff --quiet "$base" -- src examples Cargo.toml Cargo.lock build.rs 2>/dev/null; then
+        echo "error: the sources differ from $base but both builds gave the same binary (stale build): set BASE_TARGET to a directory of its own" >&2
+        exit 2
+    fi
+    echo "note: the base and the working tree built the same binary (no source change)"
 fi
 status=0
 for engine in default fast; do
