@@ -192,6 +192,9 @@ pub(crate) struct Doc<'a> {
     /// The lines the same scan lists for the rules after the line classifier that look
     /// for phrases (kept when the scan is dropped).
     pub phrase_watch: WatchHits,
+    /// The ids the built-in phrase rules run under in this cleaner, noted by each as it
+    /// runs (custom rules before them, or built-in rules removed, shift the ids).
+    phrase_rules: Vec<RuleId>,
     /// Every line's repetition key, computed on first use (see [`Doc::repeat_key`]).
     repeat_keys: std::cell::OnceCell<RepeatKeys>,
     /// Whether each line holds a Markdown link mark, computed on first use (see
@@ -871,6 +874,7 @@ impl<'a> Doc<'a> {
             phrase_hits: PhraseHits::default(),
             visible_hits: VisibleHits::default(),
             phrase_watch: WatchHits::default(),
+            phrase_rules: Vec::new(),
             repeat_keys: std::cell::OnceCell::new(),
             links: std::cell::OnceCell::new(),
             text_lines: std::cell::OnceCell::new(),
@@ -1236,6 +1240,16 @@ impl<'a> Doc<'a> {
             Some((_, from, _, end)) => from == end,
             None => self.line_slow(i).is_empty(),
         }
+    }
+
+    /// Notes that rule `id` is a built-in phrase rule (see [`Doc::is_phrase_rule`]).
+    pub fn note_phrase_rule(&mut self, id: RuleId) {
+        self.phrase_rules.push(id);
+    }
+
+    /// Whether rule `id` is a built-in phrase rule that has run on this document.
+    pub fn is_phrase_rule(&self, id: RuleId) -> bool {
+        self.phrase_rules.contains(&id)
     }
 
     /// The decision on line `i` so far.

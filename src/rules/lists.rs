@@ -6,7 +6,7 @@
 //! headlines, which read as short sentences, and the line classifier keeps some of them,
 //! more often when the list's bullets and indentation sit beside the article's text.
 
-use super::{pattern, Rule};
+use super::Rule;
 use crate::doc::{Doc, Mark, RuleId};
 use crate::text;
 use crate::Category;
@@ -61,11 +61,11 @@ fn is_pair(item: &str) -> bool {
 
 /// Whether line `i` is a related-content header a phrase rule removed (see
 /// [`RelatedList`]).
-fn is_header(doc: &Doc<'_>, i: usize, phrase_rules: usize) -> bool {
+fn is_header(doc: &Doc<'_>, i: usize) -> bool {
     let Mark::Remove(rule, Category::Related) = doc.mark(i) else {
         return false;
     };
-    if rule as usize >= phrase_rules {
+    if !doc.is_phrase_rule(rule) {
         return false;
     }
     let visible = text::strip_markup(doc.line(i))
@@ -85,13 +85,12 @@ impl Rule for RelatedList {
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
         let lines = doc.text_lines();
-        let phrase_rules = pattern::builtin_len();
         // A piece of a long line (see `Doc::continues`) has no indentation of its own.
         let piece = |doc: &Doc<'_>, i: usize| doc.continues(i) || (i > 0 && doc.continues(i - 1));
         let mut prose_above = 0usize;
         let mut doomed = Vec::new();
         for (k, &h) in lines.iter().enumerate() {
-            let header = prose_above >= MIN_PROSE_ABOVE && is_header(doc, h, phrase_rules);
+            let header = prose_above >= MIN_PROSE_ABOVE && is_header(doc, h);
             if !doc.is_removed(h) && doc.visible_words(h) >= PROSE_WORDS {
                 prose_above += doc.visible_words(h);
             }
@@ -162,6 +161,43 @@ mod tests {
             assert_eq!(category(&doc, i), Some(Category::Related), "line {i}");
         }
         assert_eq!(category(&doc, 9), None, "the line after the list");
+    }
+
+    #[test]
+    fn the_header_is_known_by_the_rule_that_removed_it_whatever_its_id() {
+        // Custom rules run before the built-in ones and shift their ids: the header is
+        // still the `related` phrase rule's removal, and the list still goes.
+        let text = page("Related articles", LIST);
+        let custom: Vec<Box<dyn Rule>> = (0..20)
+            .map(|k| {
+                let rule = crate::rules::pattern::PatternRule::custom(
+                    &format!("custom-{k}"),
+                    Category::Advert,
+                    &format!("never a line {k}"),
+                    crate::rules::pattern::Action::Remove,
+                )
+                .expect("a valid pattern");
+                Box::new(rule) as Box<dyn Rule>
+            })
+            .collect();
+        let related: Box<dyn Rule> = Box::new(RelatedList);
+        let mut doc = Doc::new(&text);
+        let rules = custom
+            .iter()
+            .chain(crate::rules::pattern::builtin_cached().iter())
+            .chain(std::iter::once(&related));
+        for (id, r) in rules.enumerate() {
+            r.apply(&mut doc, id as RuleId);
+        }
+        assert_eq!(category(&doc, 4), Some(Category::Related), "the header");
+        for i in 6..=8 {
+            assert_eq!(category(&doc, i), Some(Category::Related), "line {i}");
+        }
+        // A line removed as related by a rule that is not a phrase rule is no header.
+        let mut doc = Doc::new(&text);
+        doc.remove(4, 0, Category::Related);
+        RelatedList.apply(&mut doc, 1);
+        assert_eq!(category(&doc, 6), None);
     }
 
     #[test]

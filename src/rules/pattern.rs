@@ -1543,6 +1543,9 @@ impl Rule for PatternRule {
         self.group.is_some()
     }
     fn apply(&self, doc: &mut Doc<'_>, id: RuleId) {
+        if self.group.is_some() {
+            doc.note_phrase_rule(id);
+        }
         // A built-in rule whose every fragment has literals matches only lines among the
         // shared scan's candidates for it, or holding a link (matched on their visible
         // text): other lines are passed without reading them. The scan, once per
@@ -2505,12 +2508,6 @@ pub(crate) fn builtin() -> Vec<Box<dyn Rule>> {
         .into_iter()
         .map(|r| Box::new(r) as Box<dyn Rule>)
         .collect()
-}
-
-/// How many built-in phrase rules there are: they run first, so a removal by a rule id below
-/// this count is a phrase rule's in the default rule list.
-pub(crate) fn builtin_len() -> usize {
-    builtin_table().len()
 }
 
 /// The built-in phrase rules, sharing one literal scan.
